@@ -1,0 +1,3 @@
+// Globals provided by the sealed runtime (rt/sealed.ts), declared for editors.
+declare function __outpost_seal(): void;
+declare function __outpost_heap_top(): usize;

@@ -1,0 +1,140 @@
+/**
+ * Outpost's heap: a bump allocator that seals after init.
+ *
+ * `outpost build` installs this file in place of AssemblyScript's stub
+ * runtime, so it must provide the runtime interface asc expects (`__alloc`,
+ * `__new`, `__renew`, `__link`, `__pin`, …). Objects keep asc's layout:
+ *
+ *   ┌────────────┬──────────────────────────────┬──────────────
+ *   │ BLOCK      │ OBJECT header (gcInfo, gcInfo2, rtId, rtSize)│ payload …
+ *   │ mmInfo u32 │                              │
+ *   └────────────┴──────────────────────────────┴──────────────
+ *   ^ top (16-byte aligned payloads)            ^ returned by __new
+ *
+ * Memory is never freed. Everything the firmware needs is allocated by
+ * module initialisation and `outpost_init`; `__outpost_seal()` then makes any
+ * further allocation a `ALLOC_AFTER_INIT` panic naming the task, which is how
+ * Outpost proves zero allocation after init rather than hoping for it.
+ * The heap top never moves after sealing (`outpost_heap_top`).
+ */
+import { AL_MASK, BLOCK, BLOCK_OVERHEAD, BLOCK_MAXSIZE, OBJECT, OBJECT_MAXSIZE, OBJECT_OVERHEAD } from "./common";
+import { allocationAfterInit } from "outpost/seal";
+
+// @ts-ignore: decorator
+@lazy let top: usize = ((__heap_base + BLOCK_OVERHEAD + AL_MASK) & ~AL_MASK) - BLOCK_OVERHEAD;
+// @ts-ignore: decorator
+@lazy let sealed: bool = false;
+
+/** Forbids allocation from now on. Called once, at the end of `outpost_init`. */
+// @ts-ignore: decorator
+@global export function __outpost_seal(): void {
+  sealed = true;
+}
+
+/** The bump pointer: the first byte no object uses. */
+// @ts-ignore: decorator
+@global export function __outpost_heap_top(): usize {
+  return top;
+}
+
+// @ts-ignore: decorator
+@inline function payloadSize(size: usize): usize {
+  return ((size + BLOCK_OVERHEAD + AL_MASK) & ~AL_MASK) - BLOCK_OVERHEAD;
+}
+
+// @ts-ignore: decorator
+@unsafe @global
+export function __alloc(size: usize): usize {
+  if (sealed) allocationAfterInit(size);
+  if (size > BLOCK_MAXSIZE) unreachable();
+  const block = changetype<BLOCK>(top); // top is the next free, aligned block
+  const ptr = top + BLOCK_OVERHEAD;
+  const payload = payloadSize(size);
+  const end = ptr + payload;
+  const available = <usize>memory.size() << 16;
+  if (end > available) {
+    // Grows only during init; the host sized memory for what init needs.
+    if (memory.grow(<i32>((end - available + 0xffff) >>> 16)) < 0) unreachable();
+  }
+  block.mmInfo = payload;
+  top = end;
+  return ptr;
+}
+
+// @ts-ignore: decorator
+@unsafe @global
+export function __realloc(ptr: usize, size: usize): usize {
+  const block = changetype<BLOCK>(ptr - BLOCK_OVERHEAD); // ptr came from __alloc
+  const old = block.mmInfo;
+  if (payloadSize(size) <= old) return ptr;
+  if (ptr + old == top && !sealed) {
+    // The last block grows in place.
+    const end = ptr + payloadSize(size);
+    const available = <usize>memory.size() << 16;
+    if (end > available && memory.grow(<i32>((end - available + 0xffff) >>> 16)) < 0) unreachable();
+    block.mmInfo = payloadSize(size);
+    top = end;
+    return ptr;
+  }
+  const moved = __alloc(size);
+  memory.copy(moved, ptr, old);
+  return moved;
+}
+
+// @ts-ignore: decorator
+@unsafe @global
+export function __free(ptr: usize): void {
+  // Never frees: firmware memory is laid out once at init.
+}
+
+// @ts-ignore: decorator
+@unsafe @global
+export function __reset(): void {
+  // Not supported: the heap is laid out once.
+}
+
+// @ts-ignore: decorator
+@unsafe @global
+export function __new(size: usize, id: u32): usize {
+  if (size > OBJECT_MAXSIZE) unreachable();
+  const ptr = __alloc(OBJECT_OVERHEAD + size);
+  const object = changetype<OBJECT>(ptr - BLOCK_OVERHEAD); // header precedes the payload
+  object.gcInfo = 0;
+  object.gcInfo2 = 0;
+  object.rtId = id;
+  object.rtSize = <u32>size;
+  return ptr + OBJECT_OVERHEAD;
+}
+
+// @ts-ignore: decorator
+@unsafe @global
+export function __renew(oldPtr: usize, size: usize): usize {
+  if (size > OBJECT_MAXSIZE) unreachable();
+  const ptr = __realloc(oldPtr - OBJECT_OVERHEAD, OBJECT_OVERHEAD + size);
+  changetype<OBJECT>(ptr - BLOCK_OVERHEAD).rtSize = <u32>size; // header precedes the payload
+  return ptr + OBJECT_OVERHEAD;
+}
+
+// @ts-ignore: decorator
+@global @unsafe
+export function __link(parentPtr: usize, childPtr: usize, expectMultiple: bool): void {
+  // No garbage collector: nothing to record.
+}
+
+// @ts-ignore: decorator
+@global @unsafe
+export function __pin(ptr: usize): usize {
+  return ptr;
+}
+
+// @ts-ignore: decorator
+@global @unsafe
+export function __unpin(ptr: usize): void {}
+
+// @ts-ignore: decorator
+@global @unsafe
+function __visit(ptr: usize, cookie: u32): void {}
+
+// @ts-ignore: decorator
+@global @unsafe
+export function __collect(): void {}

@@ -1,0 +1,25 @@
+/**
+ * What happens when firmware allocates after `outpost_init`: a panic that
+ * names the task and says how to fix it. Called by the sealed allocator
+ * (rt/sealed.ts) only.
+ */
+import { PanicCode } from "./abi";
+import { panicNow } from "./panic";
+import { currentTaskId } from "./current";
+import { taskNameOf } from "./registry";
+import { textBegin, textInt, textString } from "./text";
+
+export function allocationAfterInit(size: usize): void {
+  textBegin();
+  const id = currentTaskId();
+  if (id >= 0) {
+    textString("task \"");
+    textString(taskNameOf(id));
+    textString("\" allocated ");
+  } else {
+    textString("an event handler allocated ");
+  }
+  textInt(<i64>size);
+  textString(" bytes after init: firmware may allocate only at module level or in main(); preallocate the object there (string concatenation and `new` allocate)");
+  panicNow(PanicCode.ALLOC_AFTER_INIT);
+}

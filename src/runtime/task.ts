@@ -1,0 +1,143 @@
+/**
+ * Tasks and task pools.
+ *
+ * A task is a top-level future the executor owns: its class extends `Task`
+ * and implements `poll()` (true when the task has finished). Tasks are
+ * declared statically in pools of fixed size; `spawn()` hands out a free
+ * slot and never allocates.
+ *
+ * Task lifecycle (ids are fixed; states are what `outpost_task_state` reports):
+ *
+ *        spawn()  ①            poll() → false ②          wake(id) ③
+ *   FREE ───────► READY ─────────────────────► PARKED ─────────────► READY
+ *     ▲                  │ poll() → true ④                          (queued)
+ *     └── spawn() ⑤ ── FINISHED ◄──┘
+ *
+ *   ① TaskPool.spawn: state READY, pushed on the run queue.
+ *   ② executor: the task waits for a wake (an event, a sync primitive, or
+ *      its deadline in the timer queue).
+ *   ③ wake(): back on the run queue, at most once.
+ *   ④ executor: finished; its deadline is dropped.
+ *   ⑤ a finished slot is reused by the next spawn from the same pool.
+ *
+ * Header layout (32 bytes after asc's object header; the task's own state
+ * follows in the subclass):
+ *
+ *   0  deadline   i64   armed deadline in the timer queue (NO_DEADLINE: none)
+ *   8  name       ptr   the pool's name
+ *  12  id         i32   index in the task table: the waker
+ *  16  heapIndex  i32   position in the timer heap, -1 when not armed
+ *  20  polls      u32   times polled (introspection)
+ *  24  site       i32   await site the task is parked at (set by lowered code)
+ *  28  state      u8    TaskState
+ *  29  queued     bool  on the run queue
+ */
+import { Future } from "./future";
+import { NO_DEADLINE } from "./time";
+import { registerTask } from "./registry";
+import { wake } from "./executor";
+import { PanicCode } from "./abi";
+import { panicNow } from "./panic";
+import { textBegin, textInt, textString } from "./text";
+
+
+export namespace TaskState {
+  // @ts-ignore: decorator
+  @inline export const FREE: u8 = 0;
+  // @ts-ignore: decorator
+  @inline export const READY: u8 = 1;
+  // @ts-ignore: decorator
+  @inline export const PARKED: u8 = 2;
+  // @ts-ignore: decorator
+  @inline export const FINISHED: u8 = 3;
+}
+
+export abstract class Task extends Future {
+  deadline: i64 = NO_DEADLINE;
+  name: string = "";
+  id: i32 = -1;
+  heapIndex: i32 = -1;
+  polls: u32 = 0;
+  site: i32 = -1;
+  state: u8 = TaskState.FREE;
+  queued: bool = false;
+}
+
+/**
+ * A fixed number of slots for one kind of task, created at init.
+ *
+ *   const blinkers = new TaskPool<Blink>("blink", 2);
+ *   // in main() or a task:
+ *   const b = blinkers.spawn();   // a free slot, already scheduled
+ *   b.period = millis(250);       // set its inputs before it first runs
+ *
+ * The first poll happens after the caller returns to the executor, so
+ * fields set right after `spawn()` are seen by the task's first poll.
+ */
+export class TaskPool<T extends Task> {
+  readonly name: string;
+  readonly size: i32;
+  private slots: Array<T>;
+
+  /** Creates `size` task slots named `name`. Allocates: call at init only. */
+  constructor(name: string, size: i32) {
+    this.name = name;
+    this.size = size;
+    this.slots = new Array<T>();
+    for (let i = 0; i < size; i++) {
+      const task = instantiate<T>();
+      task.name = name;
+      task.id = registerTask(task);
+      this.slots.push(task);
+    }
+  }
+
+  /** A free slot, scheduled to run; null when every slot is running. */
+  trySpawn(): T | null {
+    const slots = this.slots;
+    for (let i = 0, n = slots.length; i < n; i++) {
+      const task = unchecked(slots[i]); // i < length
+      if (task.state == TaskState.FREE || task.state == TaskState.FINISHED) {
+        task.state = TaskState.READY;
+        task.site = -1;
+        wake(task.id);
+        return task;
+      }
+    }
+    return null;
+  }
+
+  /** A free slot, scheduled to run; panics with POOL_FULL when every slot is running. */
+  spawn(): T {
+    const task = this.trySpawn();
+    if (task === null) {
+      textBegin();
+      textString("cannot spawn task \"");
+      textString(this.name);
+      textString("\": its pool is full (");
+      textInt(this.size);
+      textString(" of ");
+      textInt(this.size);
+      textString(" running); raise the size in new TaskPool<");
+      textString(nameof<T>());
+      textString(">(\"");
+      textString(this.name);
+      textString("\", ");
+      textInt(this.size);
+      textString(") or use trySpawn() to handle it");
+      panicNow(PanicCode.POOL_FULL);
+      unreachable();
+    }
+    return task!;
+  }
+
+  /** How many slots are running (not free or finished). */
+  running(): i32 {
+    let n = 0;
+    for (let i = 0, len = this.slots.length; i < len; i++) {
+      const s = unchecked(this.slots[i]).state; // i < length
+      if (s == TaskState.READY || s == TaskState.PARKED) n++;
+    }
+    return n;
+  }
+}

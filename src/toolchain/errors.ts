@@ -1,0 +1,38 @@
+/**
+ * Errors a user can cause, as values with stable codes.
+ *
+ * Library code (toolchain, simulator) throws `OutpostError`; only the CLI
+ * turns one into text on stderr and a non-zero exit (see `cli/report.ts`).
+ * A message names the thing that is wrong (file, pin, board, task) and says
+ * what to do about it, in one sentence or two.
+ */
+
+export type ErrorCode =
+  | "USAGE" // bad command line
+  | "BAD_DURATION"
+  | "UNKNOWN_BOARD"
+  | "UNKNOWN_PIN"
+  | "PIN_BUSY"
+  | "UNKNOWN_PORT"
+  | "PORT_BUSY"
+  | "FILE_NOT_FOUND"
+  | "NOT_WASM"
+  | "NOT_OUTPOST_FIRMWARE" // Wasm without the ABI exports
+  | "ABI_MISMATCH"
+  | "BUILD_FAILED"
+  | "BAD_SCENARIO"
+  | "FIRMWARE_PANIC"
+  | "FIRMWARE_TRAP";
+
+export class OutpostError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "OutpostError";
+    this.code = code;
+  }
+}
+
+export function isOutpostError(e: unknown): e is OutpostError {
+  return e instanceof OutpostError;
+}

@@ -1,0 +1,43 @@
+// Node module hooks that let Outpost's host code (TypeScript) run without a
+// build step: `.ts` files are transpiled on load (types stripped, nothing
+// checked; `npm test` type-checks with tsc). Output is cached by content hash
+// in node_modules/.cache/outpost-ts, so TypeScript itself is only loaded on
+// a cache miss.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const cacheDir = fileURLToPath(new URL("../node_modules/.cache/outpost-ts/", import.meta.url));
+let ts;
+
+export async function load(url, context, nextLoad) {
+  if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
+  const path = fileURLToPath(url);
+  const source = readFileSync(path, "utf8");
+  const key = createHash("sha1").update(path).update("\0").update(source).digest("hex");
+  const cached = cacheDir + key + ".js";
+  let code;
+  try {
+    code = readFileSync(cached, "utf8");
+  } catch {
+    ts ??= (await import("typescript")).default;
+    code = ts.transpileModule(source, {
+      fileName: path,
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        sourceMap: false,
+        inlineSourceMap: true,
+        inlineSources: false,
+        verbatimModuleSyntax: true,
+      },
+    }).outputText;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cached, code);
+    } catch {
+      // A read-only tree still runs; it just transpiles every time.
+    }
+  }
+  return { format: "module", source: code, shortCircuit: true };
+}
