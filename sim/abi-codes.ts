@@ -1,0 +1,60 @@
+/**
+ * The numbers of Outpost ABI v1 (boards/ABI.md), as the simulator sees them.
+ *
+ * One table per ABI table: pin modes, event sources, configure error codes
+ * and panic codes. Every sim/ file that speaks to the firmware takes its
+ * numbers from here, so a change to ABI.md is a change to this file only.
+ */
+
+export const ABI_VERSION = 1;
+
+/** `gpio_configure` modes. */
+export const PIN_MODES = ["INPUT", "OUTPUT", "INPUT_PULLUP", "INPUT_PULLDOWN"] as const;
+export type PinModeName = (typeof PIN_MODES)[number];
+export const MODE_OUTPUT = 1;
+
+/** `gpio_listen` edge bits. */
+export const EDGE_RISING = 1;
+export const EDGE_FALLING = 2;
+
+/** `uart_listen` event bits. */
+export const LISTEN_RX = 1;
+export const LISTEN_TX = 2;
+export const LISTEN_ERROR = 4;
+
+/** `outpost_event` sources. */
+export const EVENT_GPIO_EDGE = 1;
+export const EVENT_UART_RX = 2;
+export const EVENT_UART_TX = 3;
+export const EVENT_UART_ERROR = 4;
+
+/** `UART_ERROR` kinds (`arg = port | kind << 8`). */
+export const UART_OVERRUN = 1;
+export const UART_FRAMING = 2;
+
+/** Results of `*_configure`. */
+export const OK = 0;
+export const E_NO_PIN = -1;
+export const E_PIN_BUSY = -2;
+export const E_NO_PORT = -3;
+export const E_PORT_BUSY = -4;
+export const E_BAD_CONFIG = -5;
+
+/**
+ * Why the firmware stopped. The first five are the ABI's `panic` codes
+ * (value = index + 1); the rest are found by the host:
+ * TRAP          a WebAssembly trap with no `panic` call before it
+ * ABI_VIOLATION the firmware broke a rule of ABI.md (bad pointer, unknown import)
+ * STALL         `outpost_poll` kept returning deadlines <= now: virtual time cannot advance
+ * UNKNOWN       `panic` with a code this host does not know (the message names it)
+ */
+export const ABI_PANIC_CODES = ["ABORT", "POOL_FULL", "ALLOC_AFTER_INIT", "BUSY", "PERIPHERAL"] as const;
+export type PanicCode = (typeof ABI_PANIC_CODES)[number] | "TRAP" | "ABI_VIOLATION" | "STALL" | "UNKNOWN";
+
+export function panicCodeName(value: number): PanicCode {
+  return ABI_PANIC_CODES[value - 1] ?? "UNKNOWN";
+}
+
+/** `outpost_task_state` values. */
+export const TASK_STATES = ["free", "ready", "parked", "finished"] as const;
+export type TaskState = (typeof TASK_STATES)[number];

@@ -1,0 +1,313 @@
+/**
+ * The simulator's side of Outpost ABI v1 (boards/ABI.md): loads a firmware
+ * module, provides its `outpost` imports, and calls its exports.
+ *
+ * Who calls: `Simulator` only. It implements `AbiHost` (the peripherals)
+ * and drives `Firmware` (init, poll, event, introspection).
+ *
+ * At the boundary: time crosses as i64 (BigInt) and is a JS number of µs
+ * inside the host; strings are UTF-8 (ptr, len) and every pointer is
+ * bounds-checked. Calls are never nested: imports only touch the models,
+ * and task names for a panic are read after the failing call has unwound.
+ *
+ * Once the firmware panics, traps or breaks a host-checked rule, `panic` is
+ * set and every later call is skipped: the firmware never runs again.
+ */
+import { OutpostError } from "../src/toolchain/errors.ts";
+import { ABI_VERSION, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "./abi-codes.ts";
+import { HostFault } from "./fault.ts";
+import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "./wasm-api.ts";
+
+/** The peripherals behind the imports. */
+export interface AbiHost {
+  nowUs(): number;
+  gpioConfigure(pin: number, mode: number): number;
+  gpioWrite(pin: number, level: number): void;
+  gpioRead(pin: number): number;
+  gpioListen(pin: number, edges: number): void;
+  uartConfigure(port: number, baud: number, flags: number): number;
+  /** Takes what fits from `bytes` (a view of firmware memory, valid for this call only). */
+  uartWrite(port: number, bytes: Uint8Array): number;
+  uartRead(port: number, max: number): number[];
+  uartListen(port: number, events: number): void;
+  log(level: number, text: string): void;
+}
+
+export interface Panic {
+  code: PanicCode;
+  message: string;
+  /** Source position from the firmware's `panic` call; "" and 0 when unknown (traps). */
+  file: string;
+  line: number;
+  column: number;
+  /** The task that was running, by name; null outside a task. */
+  task: string | null;
+  /** Virtual time of the panic, µs. */
+  at: number;
+}
+
+export interface TaskInfo {
+  id: number;
+  name: string;
+  state: TaskState;
+  polls: number;
+}
+
+interface AbiExports {
+  memory: WasmMemory;
+  outpost_abi_version(): number;
+  outpost_init(): void;
+  outpost_poll(): bigint;
+  outpost_event(source: number, arg: number, at: bigint): void;
+  outpost_task_count(): number;
+  outpost_task_name(id: number): number;
+  outpost_task_state(id: number): number;
+  outpost_task_polls(id: number): number;
+  outpost_current_task(): number;
+  outpost_scratch(): number;
+  outpost_heap_top(): number;
+}
+
+const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = [
+  "memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count",
+  "outpost_task_name", "outpost_task_state", "outpost_task_polls", "outpost_current_task", "outpost_scratch",
+  "outpost_heap_top",
+];
+
+/** What a `panic` import reported, before the task id is turned into a name. */
+type PanicReport = Omit<Panic, "task"> & { taskId: number };
+
+export class Firmware {
+  panic: Panic | null = null;
+  private exports: AbiExports | null = null;
+  private report: PanicReport | null = null;
+
+  private constructor(
+    private readonly host: AbiHost,
+    readonly name: string,
+  ) {}
+
+  /** Compiles, links and checks a firmware; OutpostError for anything that is not ABI v1 firmware. */
+  static async load(bytes: Uint8Array, host: AbiHost, name: string): Promise<Firmware> {
+    const fw = new Firmware(host, name);
+    const module = await compile(bytes, name);
+    const present = new Set(wasm.Module.exports(module).map((e) => e.name));
+    const missing = REQUIRED_EXPORTS.filter((e) => !present.has(e));
+    let instance: WasmInstance | null = null;
+    try {
+      instance = await wasm.instantiate(module, fw.imports(module));
+    } catch (e) {
+      if (e instanceof wasm.LinkError) {
+        throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} cannot be linked by this host (${e.message}): build it with outpost build`);
+      }
+      if (missing.length === 0) fw.fail(e); // the start function trapped or panicked
+    }
+    if (instance && present.has("outpost_abi_version")) checkVersion(instance, name);
+    if (missing.length > 0) {
+      throw new OutpostError(
+        "NOT_OUTPOST_FIRMWARE",
+        `${name} is not an Outpost firmware: it lacks the ABI v${ABI_VERSION} export${missing.length > 1 ? "s" : ""} ` +
+          `${missing.join(", ")} (see boards/ABI.md): build it with outpost build`,
+      );
+    }
+    if (instance) fw.exports = instance.exports as unknown as AbiExports;
+    return fw;
+  }
+
+  init(): void {
+    this.call((x) => x.outpost_init());
+  }
+
+  /** Runs ready tasks; the next deadline in µs, or -1 (also after a panic). */
+  poll(): number {
+    return this.call((x) => Number(x.outpost_poll())) ?? -1;
+  }
+
+  event(source: number, arg: number, at: number): void {
+    this.call((x) => x.outpost_event(source, arg, BigInt(at)));
+  }
+
+  /** Stops the firmware for a reason the host found outside any call (e.g. a stall). */
+  stop(code: PanicCode, message: string, task: string | null): void {
+    this.panic ??= { code, message, file: "", line: 0, column: 0, task, at: this.host.nowUs() };
+  }
+
+  tasks(): TaskInfo[] {
+    const x = this.exports;
+    if (!x) return [];
+    try {
+      const count = x.outpost_task_count();
+      const tasks: TaskInfo[] = [];
+      for (let id = 0; id < count; id++) {
+        const state = TASK_STATES[x.outpost_task_state(id)] ?? "free";
+        tasks.push({ id, name: this.taskName(id) ?? `task ${id}`, state, polls: x.outpost_task_polls(id) >>> 0 });
+      }
+      return tasks;
+    } catch {
+      return []; // a firmware broken by a trap may not answer; the panic already says why
+    }
+  }
+
+  heapTop(): number {
+    return this.exports ? this.exports.outpost_heap_top() >>> 0 : 0;
+  }
+
+  /** Runs one export under the rule above; undefined if it did not complete. */
+  private call<T>(run: (x: AbiExports) => T): T | undefined {
+    if (this.panic || !this.exports) return undefined;
+    try {
+      const result = run(this.exports);
+      if (this.report) this.fail(null); // `panic` returned and the firmware went on: stop it anyway
+      return this.panic ? undefined : result;
+    } catch (e) {
+      this.fail(e);
+      return undefined;
+    }
+  }
+
+  /** Turns a failed call (or a panic report) into `panic`; rethrows host bugs. */
+  private fail(e: unknown): void {
+    const at = this.host.nowUs();
+    if (this.report) {
+      const { taskId, ...rest } = this.report;
+      this.panic = { ...rest, task: taskId < 0 ? null : this.taskName(taskId) };
+    } else if (e instanceof HostFault) {
+      this.panic = { code: e.code, message: e.message, file: "", line: 0, column: 0, task: this.currentTask(), at };
+    } else if (isTrap(e)) {
+      const where = trapLocation(e);
+      const message = `WebAssembly trap: ${e.message}${where ? ` in ${where}` : ""}`;
+      this.panic = { code: "TRAP", message, file: "", line: 0, column: 0, task: this.currentTask(), at };
+    } else {
+      throw e;
+    }
+  }
+
+  private currentTask(): string | null {
+    try {
+      const id = this.exports?.outpost_current_task() ?? -1;
+      return id < 0 ? null : this.taskName(id);
+    } catch {
+      return null;
+    }
+  }
+
+  private taskName(id: number): string | null {
+    const x = this.exports;
+    if (!x) return null;
+    try {
+      const len = x.outpost_task_name(id);
+      return len < 0 ? null : this.text(x.outpost_scratch(), len, "outpost_task_name");
+    } catch {
+      return null;
+    }
+  }
+
+  /** A bounds-checked view of firmware memory; valid until the next call into the firmware. */
+  private bytes(ptr: number, len: number, call: string): Uint8Array {
+    const memory = this.exports?.memory.buffer;
+    const start = ptr >>> 0;
+    if (!memory || len < 0 || start + len > memory.byteLength) {
+      const size = memory ? `${memory.byteLength} bytes` : "not yet exported";
+      throw new HostFault("ABI_VIOLATION", `${call} passed bytes [${start}, ${start + len}) outside the firmware's memory (${size})`);
+    }
+    return new Uint8Array(memory, start, len);
+  }
+
+  private text(ptr: number, len: number, call: string): string {
+    return new TextDecoder().decode(this.bytes(ptr, len, call));
+  }
+
+  private imports(module: WasmModule): WasmImports {
+    const h = this.host;
+    const outpost: Record<string, unknown> = {
+      now_us: () => BigInt(h.nowUs()),
+      gpio_configure: (pin: number, mode: number) => h.gpioConfigure(pin, mode),
+      gpio_write: (pin: number, level: number) => h.gpioWrite(pin, level),
+      gpio_read: (pin: number) => h.gpioRead(pin),
+      gpio_listen: (pin: number, edges: number) => h.gpioListen(pin, edges),
+      uart_configure: (port: number, baud: number, flags: number) => h.uartConfigure(port, baud, flags),
+      uart_write: (port: number, ptr: number, len: number) => h.uartWrite(port, this.bytes(ptr, len, "uart_write")),
+      uart_read: (port: number, ptr: number, len: number) => {
+        const into = this.bytes(ptr, len, "uart_read");
+        const taken = h.uartRead(port, len);
+        into.set(taken);
+        return taken.length;
+      },
+      uart_listen: (port: number, events: number) => h.uartListen(port, events),
+      log: (level: number, ptr: number, len: number) => h.log(level, this.text(ptr, len, "log")),
+      panic: (code: number, task: number, msg: number, msgLen: number, file: number, fileLen: number, line: number, column: number) => {
+        const read = (p: number, n: number): string => {
+          try {
+            return this.text(p, n, "panic");
+          } catch {
+            return ""; // during the start function memory is not reachable yet
+          }
+        };
+        const name = panicCodeName(code);
+        const message = read(msg, msgLen);
+        this.report = {
+          code: name,
+          message: name === "UNKNOWN" ? `panic code ${code}: ${message}` : message,
+          file: read(file, fileLen),
+          line,
+          column,
+          taskId: task,
+          at: h.nowUs(),
+        };
+      },
+    };
+    // Imports this host lacks still link, so that the version check can speak
+    // first; calling one stops the firmware with a message naming it.
+    const imports: WasmImports = { outpost };
+    for (const entry of wasm.Module.imports(module)) {
+      if (entry.kind !== "function" || (entry.module === "outpost" && entry.name in outpost)) continue;
+      imports[entry.module] ??= {};
+      imports[entry.module]![entry.name] = () => {
+        throw new HostFault(
+          "ABI_VIOLATION",
+          `the firmware called ${entry.module}.${entry.name}, which this host does not provide (ABI v${ABI_VERSION} imports are in boards/ABI.md)`,
+        );
+      };
+    }
+    return imports;
+  }
+}
+
+async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {
+  const magic = [0x00, 0x61, 0x73, 0x6d];
+  if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+    throw new OutpostError("NOT_WASM", `${name} is not a WebAssembly module (bad magic number): build it with outpost build`);
+  }
+  try {
+    return await wasm.compile(bytes);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.replace(/^WebAssembly\.compile\(\): /, "") : String(e);
+    throw new OutpostError("NOT_WASM", `${name} is not a valid WebAssembly module (${why}): rebuild it with outpost build`);
+  }
+}
+
+function checkVersion(instance: WasmInstance, name: string): void {
+  let version: number;
+  try {
+    version = (instance.exports.outpost_abi_version as () => number)();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name}: outpost_abi_version() failed (${why}): build it with outpost build`);
+  }
+  if (version !== ABI_VERSION) {
+    throw new OutpostError(
+      "ABI_MISMATCH",
+      `${name}: firmware speaks ABI v${version}, this host speaks ABI v${ABI_VERSION}: rebuild the firmware with this Outpost version`,
+    );
+  }
+}
+
+/** The innermost Wasm frame of a trap's stack, e.g. `$poll (wasm-function[7]:0x1a4)`. */
+function trapLocation(e: Error): string | null {
+  const frame = (e.stack ?? "").split("\n").find((l) => l.includes("wasm://") || l.includes("wasm-function"));
+  if (!frame) return null;
+  const m = /at (\S+) \(wasm:\/\/[^:]*:(wasm-function\[\d+\]:0x[0-9a-f]+)\)/.exec(frame);
+  if (m) return `${m[1]} (${m[2]})`;
+  const anon = /(wasm-function\[\d+\]:0x[0-9a-f]+)/.exec(frame);
+  return anon ? anon[1]! : null;
+}

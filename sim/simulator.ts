@@ -1,0 +1,200 @@
+/**
+ * `Simulator`: one firmware on one simulated board, in virtual time.
+ *
+ * The discrete-event loop (`runTo`), at each virtual µs that matters:
+ *
+ *   1. run every scheduled action due now, in (time, seq) order
+ *      (stimuli, byte arrivals and departures, button bounce)
+ *   2. deliver the interrupts they raised through `outpost_event`, in order
+ *   3. call `outpost_poll` if an event was delivered or the firmware's
+ *      deadline has come; a deadline <= now means "poll again at once"
+ *   4. jump straight to min(deadline, next scheduled action); time never
+ *      moves in small steps, and an idle firmware (no deadline, nothing
+ *      scheduled) lets `runFor` jump to its end
+ *
+ * Nothing depends on wall-clock time or on Map/Set iteration order of
+ * anything but insertion, so the same firmware and the same stimuli give
+ * identical histories.
+ *
+ * After a panic, trap or stall the firmware is never called again and time
+ * stops; `runFor` returns normally and `panic` says what happened.
+ * `load` is the only method that throws for a bad firmware.
+ */
+import { type Board, DEFAULT_BOARD, loadBoard } from "../src/toolchain/boards.ts";
+import { formatTime, toMicros } from "../src/toolchain/duration.ts";
+import { OutpostError } from "../src/toolchain/errors.ts";
+import { type AbiHost, Firmware, type Panic, type TaskInfo } from "./abi-host.ts";
+import type { Bench, TimeSpec } from "./bench.ts";
+import { Button } from "./button.ts";
+import { EventQueue } from "./event-queue.ts";
+import { Gpio } from "./gpio.ts";
+import type { ButtonHandle, LoadOptions, LogEntry, PinHandle, SimEvent, SimListeners, SimStats, UartHandle } from "./types.ts";
+import { Uarts } from "./uart.ts";
+
+/** Polls at one instant before the simulator calls it a stall: a task that never parks. */
+export const STALL_POLLS = 100_000;
+
+export class Simulator implements SimListeners {
+  readonly logs: LogEntry[] = [];
+  readonly stats: SimStats = { polls: 0, events: 0 };
+  onPinChange?: SimListeners["onPinChange"];
+  onUartByte?: SimListeners["onUartByte"];
+  onLog?: SimListeners["onLog"];
+  onEvent?: SimListeners["onEvent"];
+
+  private time = 0;
+  private deadline = -1;
+  private readonly queue = new EventQueue<() => void>();
+  private readonly pending: SimEvent[] = [];
+  private readonly gpio: Gpio;
+  private readonly uarts: Uarts;
+  private readonly buttons = new Map<string, Button>();
+  private firmware!: Firmware;
+
+  private constructor(
+    readonly board: Board,
+    private readonly seed: number,
+  ) {
+    this.gpio = new Gpio(this.bench, board, (pin, level, at) => this.onPinChange?.(pin, level, at));
+    this.uarts = new Uarts(this.bench, this.gpio, board, (uart, byte, at) => this.onUartByte?.(uart, byte, at));
+  }
+
+  /** Instantiates and checks the firmware, runs `outpost_init`, then polls at t=0 until no task is ready. */
+  static async load(wasm: Uint8Array, options: LoadOptions = {}): Promise<Simulator> {
+    const sim = new Simulator(loadBoard(options.board ?? DEFAULT_BOARD), options.seed ?? 1);
+    const { onPinChange, onUartByte, onLog, onEvent } = options;
+    Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent });
+    sim.firmware = await Firmware.load(wasm, sim.abiHost, options.name ?? "firmware");
+    sim.firmware.init();
+    sim.settle(true);
+    return sim;
+  }
+
+  /** Virtual time, µs. */
+  get now(): number {
+    return this.time;
+  }
+
+  get panic(): Panic | null {
+    return this.firmware.panic;
+  }
+
+  /** Runs `d` of virtual time (µs or text like "500ms"). */
+  runFor(d: TimeSpec): void {
+    this.runTo(this.time + toMicros(d));
+  }
+
+  /** Runs until `cond` holds (checked after every instant) or `limit` has passed; true if it held. */
+  runUntil(cond: (sim: Simulator) => boolean, limit: TimeSpec): boolean {
+    const end = this.time + toMicros(limit);
+    return cond(this) || this.runTo(end, cond);
+  }
+
+  pin(name: string): PinHandle {
+    return this.gpio.byName(name);
+  }
+
+  button(name: string): ButtonHandle {
+    let button = this.buttons.get(name);
+    if (!button) {
+      const spec = this.board.buttons[name];
+      if (!spec) {
+        const valid = Object.keys(this.board.buttons).join(", ") || "none";
+        throw new OutpostError("UNKNOWN_PIN", `board "${this.board.name}" has no button "${name}": valid buttons are ${valid}`);
+      }
+      button = new Button(this.bench, this.gpio.byName(name), spec, this.seed, name);
+      this.buttons.set(name, button);
+    }
+    return button;
+  }
+
+  uart(name: string): UartHandle {
+    return this.uarts.byName(name);
+  }
+
+  tasks(): TaskInfo[] {
+    return this.firmware.tasks();
+  }
+
+  heapTop(): number {
+    return this.firmware.heapTop();
+  }
+
+  private runTo(end: number, cond?: (sim: Simulator) => boolean): boolean {
+    while (!this.panic) {
+      this.settle(false);
+      if (cond?.(this)) return true;
+      if (this.panic) break;
+      const next = Math.min(this.deadline >= 0 ? this.deadline : Infinity, this.queue.nextTime());
+      if (next > end) {
+        this.time = end;
+        break;
+      }
+      this.time = next;
+    }
+    return false;
+  }
+
+  /** Steps 1–3 of the loop at the current instant, until the firmware has nothing to do now. */
+  private settle(forcePoll: boolean): void {
+    let polls = 0;
+    let poll = forcePoll;
+    while (!this.panic) {
+      for (let action; (action = this.queue.popDue(this.time)); ) action();
+      poll = this.deliver() || poll || (this.deadline >= 0 && this.deadline <= this.time);
+      if (!poll || this.panic) return;
+      this.deadline = this.firmware.poll();
+      this.stats.polls++;
+      poll = false;
+      if (++polls >= STALL_POLLS && this.deadline >= 0 && this.deadline <= this.time) return this.stall();
+    }
+  }
+
+  /** Delivers queued interrupts; true if there were any. */
+  private deliver(): boolean {
+    if (this.pending.length === 0) return false;
+    for (let e; !this.panic && (e = this.pending.shift()); ) {
+      this.firmware.event(e.source, e.arg, e.at);
+      this.stats.events++;
+      this.onEvent?.(e);
+    }
+    return true;
+  }
+
+  private stall(): void {
+    const ready = this.tasks().filter((t) => t.state === "ready").map((t) => t.name);
+    this.firmware.stop(
+      "STALL",
+      `virtual time cannot advance: outpost_poll returned a deadline at or before now ${STALL_POLLS} times in a row at ` +
+        `${formatTime(this.time).trim()}s; a task that never waits keeps the executor busy` +
+        (ready.length > 0 ? ` (ready: ${[...new Set(ready)].join(", ")})` : ""),
+      null,
+    );
+  }
+
+  private log(level: number, text: string): void {
+    const entry = { at: this.time, level, text };
+    this.logs.push(entry);
+    this.onLog?.(entry);
+  }
+
+  private readonly bench: Bench = {
+    now: () => this.time,
+    at: (time, action) => this.queue.push(time, action),
+    raise: (source, arg, at) => void this.pending.push({ source, arg, at }),
+    warn: (text) => this.log(2, `sim: ${text}`),
+  };
+
+  private readonly abiHost: AbiHost = {
+    nowUs: () => this.time,
+    gpioConfigure: (pin, mode) => this.gpio.configure(pin, mode),
+    gpioWrite: (pin, level) => this.gpio.write(pin, level),
+    gpioRead: (pin) => this.gpio.read(pin),
+    gpioListen: (pin, edges) => this.gpio.listen(pin, edges),
+    uartConfigure: (port, baud, flags) => this.uarts.configure(port, baud, flags),
+    uartWrite: (port, bytes) => this.uarts.port(port, "uart_write").write(bytes),
+    uartRead: (port, max) => this.uarts.port(port, "uart_read").read(max),
+    uartListen: (port, events) => this.uarts.port(port, "uart_listen").listen(events),
+    log: (level, text) => this.log(level, text),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The simulator's public types: what a test or the CLI holds in its hands.
+ * Times are virtual µs (integers); a `TimeSpec` may also be text ("500ms").
+ * The models in gpio.ts, button.ts and uart.ts implement these handles.
+ */
+import type { TimeSpec } from "./bench.ts";
+import type { Level, LevelChange, PinMode } from "./gpio.ts";
+import type { SendOptions, TxRecord } from "./uart.ts";
+
+export type { TimeSpec, Level, LevelChange, PinMode, SendOptions, TxRecord };
+export type { Panic, TaskInfo } from "./abi-host.ts";
+export type { PanicCode, TaskState } from "./abi-codes.ts";
+
+/** What the simulator tells as it runs; set them in `LoadOptions` to hear about `outpost_init` too. */
+export interface SimListeners {
+  onPinChange?: (pin: string, level: Level, at: number) => void;
+  onUartByte?: (uart: string, byte: number, at: number) => void;
+  onLog?: (entry: LogEntry) => void;
+  onEvent?: (event: SimEvent) => void;
+}
+
+export interface LoadOptions extends SimListeners {
+  /** Board name (boards/<name>/board.json); default "sim". */
+  board?: string;
+  /** Seeds button bounce; same seed, same edges. Default 1. */
+  seed?: number;
+  /** How error messages name the firmware, e.g. its path. Default "firmware". */
+  name?: string;
+}
+
+export interface PinHandle {
+  readonly level: Level;
+  readonly mode: PinMode;
+  /** Every change of level, oldest first. Pins start low. */
+  readonly history: readonly LevelChange[];
+  /** Drives the pin from outside at `at` (default now); `null` lets go. */
+  drive(level: Level | null, at?: TimeSpec): void;
+}
+
+export interface ButtonHandle {
+  /** Contact bounce after each press or release, ms; 0 for none. Starts at the board's value. */
+  bounceMs: number;
+  press(at?: TimeSpec): void;
+  release(at?: TimeSpec): void;
+  /** Press at `at`, release `hold` later. */
+  tap(at: TimeSpec, hold: TimeSpec): void;
+}
+
+export interface UartHandle {
+  /** The configured baud; 0 while the firmware has not configured the port. */
+  readonly baud: number;
+  /** Transmitted bytes, decoded as UTF-8. */
+  readonly output: string;
+  readonly bytes: readonly number[];
+  /** Each transmitted byte with the µs its stop bit ended. */
+  readonly txLog: readonly TxRecord[];
+  /** Sends bytes to the firmware, back to back from `at` at the sender's baud. */
+  send(data: string | Uint8Array, options?: SendOptions): void;
+  /** Received bytes lost because the RX FIFO was full. */
+  readonly overruns: number;
+  /** Received bytes lost because the sender's baud did not match. */
+  readonly framingErrors: number;
+  /** Received bytes lost because the port was not configured. */
+  readonly dropped: number;
+  /** Bytes waiting in the RX FIFO. */
+  readonly rxQueued: number;
+  /** Bytes the firmware has read. */
+  readonly rxRead: number;
+}
+
+export interface LogEntry {
+  at: number;
+  /** 1 error, 2 warn, 3 info, 4 debug. Simulator warnings are level 2 and start with "sim: ". */
+  level: number;
+  text: string;
+}
+
+/** An interrupt delivered through `outpost_event`. */
+export interface SimEvent {
+  source: number;
+  arg: number;
+  at: number;
+}
+
+export interface SimStats {
+  /** Calls of `outpost_poll`. */
+  polls: number;
+  /** Calls of `outpost_event`. */
+  events: number;
+}

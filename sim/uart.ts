@@ -1,0 +1,192 @@
+/**
+ * UART ports: FIFOs, byte timing and the events the firmware can listen to.
+ *
+ * RX: bytes a test sends cross the line at the sender's baud (`SerialLine`)
+ * and land, one by one, at their arrival µs:
+ *
+ *   port not configured          → lost, counted in `dropped`
+ *   sender's baud off by > 3%    → lost, counted in `framingErrors`, UART_ERROR kind 2
+ *   RX FIFO full                 → lost, counted in `overruns`,      UART_ERROR kind 1
+ *   otherwise                    → into the RX FIFO,                 UART_RX
+ *
+ * so every byte sent is either read by the firmware, waiting in the FIFO,
+ * or counted. Events are raised only for the kinds the firmware listens to.
+ *
+ * TX: `uart_write` accepts what fits in the TX FIFO. A byte keeps its FIFO
+ * slot until its stop bit is over; then it is appended to `bytes`/`txLog`
+ * at that µs. When the last one leaves, UART_TX is raised (ABI: the FIFO is
+ * empty and every accepted byte is on the wire).
+ *
+ * Configuring a port claims its TX and RX pins from GPIO. Reading or writing
+ * a port that is not configured stops the firmware (a `HostFault`).
+ */
+import type { Board, UartSpec } from "../src/toolchain/boards.ts";
+import { resolveUart } from "../src/toolchain/boards.ts";
+import {
+  E_BAD_CONFIG, E_NO_PORT, E_PIN_BUSY, E_PORT_BUSY, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, LISTEN_ERROR,
+  LISTEN_RX, LISTEN_TX, OK, UART_FRAMING, UART_OVERRUN,
+} from "./abi-codes.ts";
+import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
+import { HostFault } from "./fault.ts";
+import type { Gpio } from "./gpio.ts";
+import { SerialLine } from "./serial-line.ts";
+
+/** The baud a test sends at when the port is not configured and the test names none. */
+export const DEFAULT_SEND_BAUD = 115200;
+/** How far a sender's baud may stray from the port's before bytes arrive garbled. */
+const BAUD_TOLERANCE = 0.03;
+
+export interface TxRecord {
+  at: number;
+  byte: number;
+}
+export interface SendOptions {
+  /** When the first byte starts (absolute virtual time); default now. */
+  at?: TimeSpec;
+  /** The sender's baud; default the port's. */
+  baud?: number;
+}
+export type UartByteListener = (uart: string, byte: number, at: number) => void;
+
+export class Uart {
+  /** 0 while the port is not configured. */
+  baud = 0;
+  readonly bytes: number[] = [];
+  readonly txLog: TxRecord[] = [];
+  overruns = 0;
+  framingErrors = 0;
+  dropped = 0;
+  /** Bytes the firmware has taken with `uart_read`. */
+  rxRead = 0;
+  private readonly rx: number[] = [];
+  private txPending = 0;
+  private events = 0;
+  private readonly txLine = new SerialLine();
+  private readonly rxLine = new SerialLine();
+
+  constructor(
+    private readonly bench: Bench,
+    private readonly gpio: Gpio,
+    readonly name: string,
+    private readonly spec: UartSpec,
+    private readonly onByte: UartByteListener,
+  ) {}
+
+  /** Everything transmitted so far, decoded as UTF-8. */
+  get output(): string {
+    return new TextDecoder().decode(new Uint8Array(this.bytes));
+  }
+
+  /** Bytes waiting in the RX FIFO. */
+  get rxQueued(): number {
+    return this.rx.length;
+  }
+
+  send(data: string | Uint8Array, options: SendOptions = {}): void {
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    const start = stimulusTime(this.bench, options.at);
+    const baud = options.baud ?? (this.baud || DEFAULT_SEND_BAUD);
+    for (const byte of bytes) {
+      this.bench.at(this.rxLine.next(start, baud), () => this.arrive(byte, baud));
+    }
+  }
+
+  configure(baud: number, flags: number): number {
+    if (baud <= 0 || flags !== 0) return E_BAD_CONFIG;
+    if (this.baud !== 0) return E_PORT_BUSY;
+    const pins = [this.gpio.byName(this.spec.tx), this.gpio.byName(this.spec.rx)];
+    if (pins.some((p) => p.mode !== "unconfigured")) return E_PIN_BUSY;
+    for (const p of pins) p.claim();
+    this.baud = baud;
+    return OK;
+  }
+
+  listen(events: number): void {
+    this.events = events & (LISTEN_RX | LISTEN_TX | LISTEN_ERROR);
+  }
+
+  write(data: Uint8Array): number {
+    this.mustBeConfigured("uart_write");
+    const accepted = Math.min(data.length, this.spec.txFifo - this.txPending);
+    for (let i = 0; i < accepted; i++) {
+      const byte = data[i]!;
+      this.txPending++;
+      this.bench.at(this.txLine.next(this.bench.now(), this.baud), () => this.depart(byte));
+    }
+    return accepted;
+  }
+
+  read(max: number): number[] {
+    this.mustBeConfigured("uart_read");
+    const taken = this.rx.splice(0, Math.max(0, max));
+    this.rxRead += taken.length;
+    return taken;
+  }
+
+  private arrive(byte: number, senderBaud: number): void {
+    const at = this.bench.now();
+    if (this.baud === 0) {
+      this.dropped++;
+    } else if (Math.abs(senderBaud - this.baud) > this.baud * BAUD_TOLERANCE) {
+      this.framingErrors++;
+      this.raise(LISTEN_ERROR, EVENT_UART_ERROR, this.spec.port | (UART_FRAMING << 8), at);
+    } else if (this.rx.length >= this.spec.rxFifo) {
+      this.overruns++;
+      this.raise(LISTEN_ERROR, EVENT_UART_ERROR, this.spec.port | (UART_OVERRUN << 8), at);
+    } else {
+      this.rx.push(byte);
+      this.raise(LISTEN_RX, EVENT_UART_RX, this.spec.port, at);
+    }
+  }
+
+  private depart(byte: number): void {
+    const at = this.bench.now();
+    this.txPending--;
+    this.bytes.push(byte);
+    this.txLog.push({ at, byte });
+    this.onByte(this.name, byte, at);
+    if (this.txPending === 0) this.raise(LISTEN_TX, EVENT_UART_TX, this.spec.port, at);
+  }
+
+  private raise(bit: number, source: number, arg: number, at: number): void {
+    if (this.events & bit) this.bench.raise(source, arg, at);
+  }
+
+  private mustBeConfigured(call: string): void {
+    if (this.baud === 0) {
+      throw new HostFault("PERIPHERAL", `${call} on ${this.name}, which is not configured: call uart_configure first`);
+    }
+  }
+}
+
+/** Every UART of a board; the firmware's UART imports land here by port number. */
+export class Uarts {
+  private readonly byPort = new Map<number, Uart>();
+
+  constructor(
+    bench: Bench,
+    gpio: Gpio,
+    private readonly board: Board,
+    onByte: UartByteListener,
+  ) {
+    for (const [name, spec] of Object.entries(board.uarts)) {
+      this.byPort.set(spec.port, new Uart(bench, gpio, name, spec, onByte));
+    }
+  }
+
+  /** A UART by name ("UART0"); UNKNOWN_PORT lists the valid names. */
+  byName(name: string): Uart {
+    return this.byPort.get(resolveUart(this.board, name).port)!;
+  }
+
+  configure(port: number, baud: number, flags: number): number {
+    return this.byPort.get(port)?.configure(baud, flags) ?? E_NO_PORT;
+  }
+
+  /** The port behind a read, write or listen; a number the board lacks stops the firmware. */
+  port(port: number, call: string): Uart {
+    const uart = this.byPort.get(port);
+    if (!uart) throw new HostFault("PERIPHERAL", `${call} on port ${port}, which board "${this.board.name}" lacks`);
+    return uart;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The slice of the WebAssembly JavaScript API that the ABI host uses, typed
+ * here because Outpost's tsconfig targets Node without the DOM library
+ * (which is where TypeScript declares `WebAssembly`). Runtime behaviour is
+ * Node's own; this file only names it.
+ */
+
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+export interface WasmModule {
+  readonly __wasmModule: unique symbol;
+}
+export interface WasmModuleEntry {
+  module: string;
+  name: string;
+  kind: "function" | "table" | "memory" | "global" | "tag";
+}
+export interface WasmInstance {
+  readonly exports: Record<string, unknown>;
+}
+export type WasmImports = Record<string, Record<string, unknown>>;
+
+interface WebAssemblyApi {
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  instantiate(module: WasmModule, imports: WasmImports): Promise<WasmInstance>;
+  Module: {
+    imports(module: WasmModule): WasmModuleEntry[];
+    exports(module: WasmModule): Omit<WasmModuleEntry, "module">[];
+  };
+  Memory: abstract new (...args: never[]) => WasmMemory;
+  RuntimeError: new (...args: never[]) => Error;
+  LinkError: new (...args: never[]) => Error;
+}
+
+export const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
+/** A trap raised while running Wasm code: a RuntimeError, or V8's stack overflow. */
+export function isTrap(e: unknown): e is Error {
+  return e instanceof wasm.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message));
+}

@@ -1,0 +1,19 @@
+/**
+ * `outpost size <firmware.wasm> [--board NAME]`: sections, static RAM per
+ * task, and the board's budget (the report comes from ../size.ts).
+ */
+import { DEFAULT_BOARD, loadBoard } from "../boards.ts";
+import { analyseFirmware, formatSizeReport } from "../size.ts";
+import { printHelp } from "./help.ts";
+import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
+import { firmwareBytes } from "./files.ts";
+
+export async function sizeCommand(argv: string[]): Promise<number> {
+  const args = parseArgs("size", argv, { "--board": "value", "--help": "switch", "-h": "switch" });
+  if (wantsHelp(args)) return printHelp("size");
+  const path = onePositional("size", args, "a firmware (.wasm) or an entry (.ts)");
+  const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
+  const report = await analyseFirmware(await firmwareBytes(path, board), path, { stack: board.build?.stack });
+  process.stdout.write(formatSizeReport(report, path, board));
+  return 0;
+}

@@ -1,0 +1,77 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { boardNames } from "../../src/toolchain/boards.ts";
+import { Scratch } from "../fixtures/cli.ts";
+
+const test = suite("outpost errors");
+const s = new Scratch();
+test.after(() => s.remove());
+
+/** Each mistake: exit 1, nothing on stdout, one line on stderr. */
+function fails(args: string[], message: string): void {
+  const r = s.outpost(...args);
+  assert.is(r.stderr, `outpost: error: ${message}\n`);
+  assert.is(r.stdout, "");
+  assert.is(r.code, 1);
+}
+
+test("a duration without a unit", () => {
+  const fw = s.firmware("blinky");
+  fails(["sim", fw, "--for", "10x"], 'bad duration "10x": write a number and a unit, like 250us, 500ms, 10s, 2h or 30d');
+});
+
+test("an unknown board", () => {
+  fails(["sim", s.firmware("blinky"), "--board", "nope"], `unknown board "nope": choose one of ${boardNames().join(", ")} (outpost boards lists them)`);
+});
+
+test("a file that is not WebAssembly", () => {
+  const fw = s.file("firmware.wasm", "not wasm at all\n");
+  fails(["sim", fw], "firmware.wasm is not a WebAssembly module (bad magic number): build it with outpost build");
+});
+
+test("firmware built for another ABI version", () => {
+  const fw = s.firmware("blinky", { abiVersion: 2 }, "v2.wasm");
+  fails(["sim", fw], "v2.wasm: firmware speaks ABI v2, this host speaks ABI v1: rebuild the firmware with this Outpost version");
+});
+
+test("a module without the ABI exports", () => {
+  const fw = s.firmware("logger", { omit: ["outpost_event", "outpost_heap_top"] }, "bare.wasm");
+  fails(["sim", fw], "bare.wasm is not an Outpost firmware: it lacks the ABI v1 exports outpost_event, outpost_heap_top (see boards/ABI.md): build it with outpost build");
+});
+
+test("a firmware file that does not exist", () => {
+  fails(["sim", "gone.wasm"], "cannot read firmware gone.wasm (no such file): build it with outpost build, or pass an entry .ts");
+});
+
+test("a UART the board lacks", () => {
+  fails(["sim", s.firmware("echo"), "--uart5", "x"], 'board "sim" has no UART "UART5": valid UARTs are UART0, UART1');
+});
+
+test("a UART input file that does not exist", () => {
+  fails(["sim", s.firmware("echo"), "--uart0", "@nope.bin"], "cannot read UART input nope.bin (no such file): check the path after --uart0 @");
+});
+
+test("a malformed or unknown --press", () => {
+  fails(["sim", "x.wasm", "--press", "BTN1"], 'bad --press "BTN1": write BUTTON@TIME:HOLD, like BTN1@1s:50ms: see outpost sim --help');
+  fails(["sim", "x.wasm", "--press", "LED1@1s"], '--press names button "LED1", which the board lacks: valid buttons are BTN1, BTN2');
+});
+
+test("an unknown option", () => {
+  fails(["sim", "x.wasm", "--fast"], "unknown option --fast for outpost sim: see outpost sim --help");
+});
+
+test("an option without its value", () => {
+  fails(["sim", "x.wasm", "--board"], "option --board needs a value: see outpost sim --help");
+  fails(["build", "main.ts", "-o", "--board", "sim"], "option -o needs a value: see outpost build --help");
+});
+
+test("a missing or extra argument", () => {
+  fails(["sim"], "outpost sim needs a firmware (.wasm) or an entry (.ts): see outpost sim --help");
+  fails(["sim", "a.wasm", "b.wasm"], 'unexpected argument "b.wasm" for outpost sim: see outpost sim --help');
+});
+
+test("an unknown command", () => {
+  fails(["flash"], 'unknown command "flash": the commands are build, sim, size, boards (see outpost --help)');
+});
+
+test.run();
