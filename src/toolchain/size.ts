@@ -1,0 +1,347 @@
+/**
+ * What a firmware costs: flash (the .wasm, by section) and RAM (static data,
+ * the heap laid out by module start and `outpost_init`, the interpreter
+ * stack the board allows), per task, against the board's budget.
+ *
+ * `analyseFirmware` reads the binary and then runs the firmware's init in
+ * V8 with inert host imports, because only running it tells where the heap
+ * top ends (ABI v1: it never moves after `outpost_init`). Nothing here does
+ * I/O; `formatSizeReport` turns a report into the table `outpost size` and
+ * `outpost build` print, and `checkBudget` is the refusal `outpost build`
+ * gives for boards with a budget.
+ *
+ * RAM, as an interpreter host sees it: linear memory from address 0 up to
+ * the heap top (static data sits below the heap, and AssemblyScript leaves
+ * the lowest bytes unused), plus the interpreter's own stack for the
+ * firmware (`build.stack` in board.json). The firmware keeps no stack in
+ * linear memory (no shadow stack: Outpost builds with the stub-style
+ * sealed allocator).
+ */
+import type { Board } from "./boards.ts";
+import { OutpostError } from "./errors.ts";
+
+export interface SectionSize {
+  /** Section id (0 custom, 1 type, … 10 code, 11 data). */
+  id: number;
+  /** `type`, `code`, `data`, …, or the custom section's own name. */
+  name: string;
+  /** Bytes in the file, header included. */
+  bytes: number;
+}
+
+export interface TaskSize {
+  id: number;
+  /** Its pool's name. */
+  name: string;
+  /** The task object's payload (header and state), or null if the firmware does not export `outpost_task_size`. */
+  bytes: number | null;
+}
+
+export interface SizeReport {
+  /** The whole .wasm: what the board keeps in flash. */
+  fileBytes: number;
+  sections: SectionSize[];
+  /** Code section bytes (function bodies). */
+  codeBytes: number;
+  /** Data section bytes (static data initialisers: strings, tables). */
+  dataBytes: number;
+  functions: number;
+  memory: { initialPages: number; maximumPages: number | null };
+  /** End of the last data segment: linear memory below it is static. */
+  staticEnd: number;
+  /** The heap top once module start has run (before `outpost_init`). */
+  heapTopAfterStart: number;
+  /** The heap top after `outpost_init`: all linear memory the firmware uses. */
+  heapTop: number;
+  /** Interpreter stack allowance counted in `ramBytes`. */
+  stack: number;
+  /** RAM the firmware needs: `heapTop + stack`. */
+  ramBytes: number;
+  tasks: TaskSize[];
+}
+
+export interface AnalyseOptions {
+  /** Interpreter stack to count as RAM (board.json `build.stack`); default 0. */
+  stack?: number;
+}
+
+/** The slice of the WebAssembly JS API used here (the project's lib settings do not declare it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: Record<string, Record<string, unknown>>): Promise<{ exports: Record<string, unknown> }>;
+  CompileError: new (...args: never[]) => Error;
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+const SECTION_NAMES = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount"];
+const PANIC_NAMES = ["ABORT", "POOL_FULL", "ALLOC_AFTER_INIT", "BUSY", "PERIPHERAL"];
+
+/** The static facts of a module, read straight from its bytes. */
+interface ModuleFacts {
+  sections: SectionSize[];
+  types: { params: number[]; results: number[] }[];
+  imports: { module: string; name: string; kind: number; type: number }[];
+  functions: number;
+  memory: { initialPages: number; maximumPages: number | null } | null;
+  staticEnd: number;
+}
+
+class Reader {
+  pos = 0;
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly file: string,
+  ) {}
+  byte(): number {
+    if (this.pos >= this.bytes.length) throw this.malformed("it ends early");
+    return this.bytes[this.pos++]!;
+  }
+  u32(): number {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.byte();
+      result += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return result;
+      shift += 7;
+      if (shift > 35) throw this.malformed("a number is too long");
+    }
+  }
+  s32(): number {
+    let result = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = this.byte();
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80 && shift < 35);
+    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
+  }
+  name(): string {
+    const length = this.u32();
+    const text = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + length));
+    this.pos += length;
+    return text;
+  }
+  limits(): { initialPages: number; maximumPages: number | null } {
+    const flags = this.byte();
+    const initialPages = this.u32();
+    return { initialPages, maximumPages: flags & 1 ? this.u32() : null };
+  }
+  malformed(why: string): OutpostError {
+    return new OutpostError("NOT_WASM", `${this.file} is not a valid WebAssembly module (${why} at byte ${this.pos}): rebuild it with outpost build`);
+  }
+}
+
+/** Reads sections, types, imports, memory limits and the extent of static data. */
+function readModule(bytes: Uint8Array, file: string): ModuleFacts {
+  const r = new Reader(bytes, file);
+  const magic = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+    throw new OutpostError("NOT_WASM", `${file} is not a WebAssembly module (no \\0asm version 1 header): pass the .wasm that outpost build wrote`);
+  }
+  r.pos = 8;
+  const facts: ModuleFacts = { sections: [], types: [], imports: [], functions: 0, memory: null, staticEnd: 0 };
+  while (r.pos < bytes.length) {
+    const start = r.pos;
+    const id = r.byte();
+    const size = r.u32();
+    const end = r.pos + size;
+    if (end > bytes.length) throw r.malformed(`section ${id} runs past the end`);
+    let name = SECTION_NAMES[id] ?? `section ${id}`;
+    if (id === 0) name = r.name();
+    else if (id === 1) {
+      for (let n = r.u32(); n > 0; n--) {
+        if (r.byte() !== 0x60) throw r.malformed("a type is not a function type");
+        const params = Array.from({ length: r.u32() }, () => r.byte());
+        const results = Array.from({ length: r.u32() }, () => r.byte());
+        facts.types.push({ params, results });
+      }
+    } else if (id === 2) {
+      for (let n = r.u32(); n > 0; n--) {
+        const module = r.name();
+        const field = r.name();
+        const kind = r.byte();
+        let type = -1;
+        if (kind === 0) type = r.u32();
+        else if (kind === 1) (r.byte(), r.limits());
+        else if (kind === 2) r.limits();
+        else (r.byte(), r.byte());
+        facts.imports.push({ module, name: field, kind, type });
+      }
+    } else if (id === 3) facts.functions = r.u32();
+    else if (id === 5) {
+      if (r.u32() > 0) facts.memory = r.limits();
+    } else if (id === 11) {
+      for (let n = r.u32(); n > 0; n--) {
+        const flags = r.u32();
+        let offset = -1;
+        if (flags !== 1) {
+          if (flags === 2) r.u32(); // memory index
+          const op = r.byte(); // an MVP constant expression: i32.const n or global.get g, then end
+          if (op === 0x41) offset = r.s32();
+          else r.u32();
+          if (r.byte() !== 0x0b) throw r.malformed("a data segment offset is not a constant");
+        }
+        const length = r.u32();
+        r.pos += length;
+        if (offset >= 0) facts.staticEnd = Math.max(facts.staticEnd, offset + length);
+      }
+    }
+    facts.sections.push({ id, name, bytes: end - start });
+    r.pos = end;
+  }
+  return facts;
+}
+
+/** Inert host imports: every function returns zero; `panic` throws what the firmware said. */
+function stubImports(facts: ModuleFacts, memory: () => WasmMemory, file: string): Record<string, Record<string, unknown>> {
+  const imports: Record<string, Record<string, unknown>> = {};
+  for (const imp of facts.imports) {
+    if (imp.kind !== 0) {
+      throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${file} imports ${imp.module}.${imp.name}, which is not a function: Outpost firmware imports only the functions of boards/ABI.md`);
+    }
+    const results = facts.types[imp.type]?.results ?? [];
+    let fn: (...args: number[]) => unknown = results[0] === 0x7e ? () => 0n : () => (results.length ? 0 : undefined);
+    if (imp.module === "outpost" && imp.name === "panic") {
+      fn = (code, _task, msg, msgLen) => {
+        const text = new TextDecoder().decode(new Uint8Array(memory().buffer, msg!, msgLen!));
+        const codeName = PANIC_NAMES[code! - 1] ?? `code ${code}`;
+        throw new OutpostError("FIRMWARE_PANIC", `${file} panicked during init (${codeName}): ${text}`);
+      };
+    }
+    (imports[imp.module] ??= {})[imp.name] = fn;
+  }
+  return imports;
+}
+
+/** Measures `wasm` (see the file comment). `file` names it in errors. */
+export async function analyseFirmware(wasm: Uint8Array, file: string, options: AnalyseOptions = {}): Promise<SizeReport> {
+  const facts = readModule(wasm, file);
+  const sectionBytes = (id: number) => facts.sections.filter((s) => s.id === id).reduce((n, s) => n + s.bytes, 0);
+
+  let memory: WasmMemory | null = null;
+  let instance: { exports: Record<string, unknown> };
+  try {
+    const module = await wasmApi.compile(new Uint8Array(wasm));
+    instance = await wasmApi.instantiate(module, stubImports(facts, () => memory!, file));
+  } catch (e) {
+    throw asFirmwareError(e, file, "module start");
+  }
+  const ex = instance.exports as Record<string, unknown>;
+  for (const name of ["memory", "outpost_abi_version", "outpost_init", "outpost_heap_top", "outpost_task_count"]) {
+    if (!(name in ex)) {
+      throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${file} does not export ${name}: it is not Outpost firmware (build it with outpost build)`);
+    }
+  }
+  memory = ex.memory as WasmMemory;
+  const call = (name: string, ...args: number[]): number => (ex[name] as (...a: number[]) => number)(...args);
+  const version = call("outpost_abi_version");
+  if (version !== 1) {
+    throw new OutpostError("ABI_MISMATCH", `${file} speaks ABI v${version}, this Outpost speaks ABI v1: rebuild the firmware with this Outpost version`);
+  }
+  const heapTopAfterStart = call("outpost_heap_top") >>> 0;
+  try {
+    call("outpost_init");
+  } catch (e) {
+    throw asFirmwareError(e, file, "outpost_init");
+  }
+  const heapTop = call("outpost_heap_top") >>> 0;
+
+  const tasks: TaskSize[] = [];
+  const count = call("outpost_task_count");
+  const scratch = "outpost_scratch" in ex ? call("outpost_scratch") >>> 0 : 0;
+  for (let id = 0; id < count; id++) {
+    let name = `task ${id}`;
+    if ("outpost_task_name" in ex) {
+      const length = call("outpost_task_name", id);
+      if (length >= 0) name = new TextDecoder().decode(new Uint8Array(memory.buffer, scratch, length));
+    }
+    const bytes = "outpost_task_size" in ex ? call("outpost_task_size", id) : null;
+    tasks.push({ id, name, bytes: bytes !== null && bytes >= 0 ? bytes : null });
+  }
+
+  const stack = options.stack ?? 0;
+  return {
+    fileBytes: wasm.length,
+    sections: facts.sections,
+    codeBytes: sectionBytes(10),
+    dataBytes: sectionBytes(11),
+    functions: facts.functions,
+    memory: facts.memory ?? { initialPages: 0, maximumPages: null },
+    staticEnd: facts.staticEnd,
+    heapTopAfterStart,
+    heapTop,
+    stack,
+    ramBytes: heapTop + stack,
+    tasks,
+  };
+}
+
+function asFirmwareError(e: unknown, file: string, during: string): OutpostError {
+  if (e instanceof OutpostError) return e;
+  if (e instanceof wasmApi.CompileError) {
+    return new OutpostError("NOT_WASM", `${file} is not a valid WebAssembly module (${e.message}): rebuild it with outpost build`);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new OutpostError("FIRMWARE_TRAP", `${file} trapped during ${during} (${message}): run it in the simulator (outpost sim) to see where`);
+}
+
+/** Digits grouped by thousands: 70123 → "70,123". */
+export function formatBytes(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * Throws OVER_BUDGET when the firmware needs more flash or RAM than `board`
+ * gives it; boards without a budget (0) accept anything.
+ */
+export function checkBudget(report: SizeReport, board: Board, file: string): void {
+  if (board.flash > 0 && report.fileBytes > board.flash) {
+    throw new OutpostError(
+      "OVER_BUDGET",
+      `${file} needs ${formatBytes(report.fileBytes)} bytes of flash but board "${board.name}" allows ${formatBytes(board.flash)}: ` +
+        `shrink the firmware (outpost size ${file} shows which sections take the room; long strings and many task types cost most) or choose a board with more flash`,
+    );
+  }
+  if (board.ram > 0 && report.ramBytes > board.ram) {
+    throw new OutpostError(
+      "OVER_BUDGET",
+      `${file} needs ${formatBytes(report.ramBytes)} bytes of RAM but board "${board.name}" allows ${formatBytes(board.ram)} ` +
+        `(static data and heap after init ${formatBytes(report.heapTop)}, interpreter stack ${formatBytes(report.stack)}): ` +
+        `use smaller task pools and buffers (outpost size ${file} shows each task's share) or choose a board with more RAM`,
+    );
+  }
+}
+
+/** The table `outpost size` prints; with a board, each total is shown against its budget. */
+export function formatSizeReport(report: SizeReport, file: string, board?: Board): string {
+  const rows: [string, string][] = [];
+  const of = (n: number, budget: number | undefined) =>
+    budget ? `${formatBytes(n)} of ${formatBytes(budget)} (${((100 * n) / budget).toFixed(1)}%)` : formatBytes(n);
+  rows.push(["flash", of(report.fileBytes, board?.flash)]);
+  rows.push(["  code", formatBytes(report.codeBytes) + ` (${report.functions} functions)`]);
+  rows.push(["  data", formatBytes(report.dataBytes)]);
+  rows.push(["  other sections", formatBytes(report.fileBytes - 8 - report.codeBytes - report.dataBytes)]);
+  rows.push(["ram", of(report.ramBytes, board?.ram)]);
+  rows.push(["  static data", formatBytes(report.staticEnd)]);
+  rows.push(["  heap at start", formatBytes(report.heapTopAfterStart - report.staticEnd)]);
+  rows.push(["  heap in init", formatBytes(report.heapTop - report.heapTopAfterStart)]);
+  rows.push(["  interpreter stack", formatBytes(report.stack)]);
+  const pages = report.memory.maximumPages === null ? `${report.memory.initialPages}, no maximum` : `${report.memory.initialPages}, maximum ${report.memory.maximumPages}`;
+  rows.push(["memory pages", pages]);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const lines = [`${file}${board ? ` for board "${board.name}"` : ""}`];
+  for (const [label, value] of rows) lines.push(`  ${label.padEnd(width)}  ${value}`);
+  if (report.tasks.length > 0) {
+    lines.push("  tasks (static RAM of each task object)");
+    for (const t of report.tasks) {
+      lines.push(`    ${String(t.id).padStart(3)}  ${t.name.padEnd(16)}  ${t.bytes === null ? "? (firmware lacks outpost_task_size)" : formatBytes(t.bytes)}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,177 @@
+/**
+ * The native reference host (boards/wasm/host/): its loop and POSIX
+ * platform, compiled with gcc at C99 with every warning an error, run
+ * against test/wasm/c/engine_test.c, an engine whose "firmware" is native C
+ * (a blink task and a console echo task). Alarms, events and console bytes
+ * go through the real loop; stdout, the stderr pin log and the exit status
+ * are checked exactly. Skipped, with the reason in each name, without gcc.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const hostDir = join(root, "boards/wasm/host");
+const flags = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
+const hasGcc = spawnSync("gcc", ["--version"]).status === 0;
+const it = (name: string, fn: () => void | Promise<void>) =>
+  hasGcc ? test(name, fn) : test.skip(`${name} (skipped: gcc is not installed)`, fn);
+
+const work = mkdtempSync(join(tmpdir(), "outpost-host-"));
+const binary = join(work, "host");
+let built = false;
+
+function gcc(args: string[]): { status: number | null; stderr: string } {
+  const r = spawnSync("gcc", [...flags, ...args], { encoding: "utf8" });
+  return { status: r.status, stderr: r.stderr };
+}
+
+function buildHost(): void {
+  if (built) return;
+  const r = gcc([`-I${hostDir}`, join(hostDir, "host.c"), join(hostDir, "platform_posix.c"), join(root, "test/wasm/c/engine_test.c"), "-o", binary]);
+  assert.is(r.stderr, "", "gcc printed diagnostics");
+  assert.is(r.status, 0);
+  built = true;
+}
+
+/** Writes a test-engine script (the "firmware") and returns its path. */
+function firmware(name: string, options: string): string {
+  const path = join(work, name);
+  writeFileSync(path, `outpost-test-engine ${options}`);
+  return path;
+}
+
+function run(args: string[], input = ""): { stdout: string; stderr: string; status: number | null } {
+  buildHost();
+  const r = spawnSync(binary, args, { input, encoding: "utf8", timeout: 20_000 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+it("the host loop and POSIX platform compile with -std=c99 -Wall -Wextra -Werror -pedantic and no warnings", () => {
+  buildHost();
+});
+
+it("the wasm3 adapter compiles cleanly against wasm3 v0.5.0's declarations", () => {
+  const r = gcc([`-I${join(root, "test/wasm/c/wasm3-api")}`, `-I${hostDir}`, "-c", join(hostDir, "engine_wasm3.c"), "-o", join(work, "engine_wasm3.o")]);
+  assert.is(r.stderr, "");
+  assert.is(r.status, 0);
+});
+
+it("alarms wake the loop at each deadline: the pin log shows every toggle (virtual clock)", () => {
+  const r = run(["--virtual", "--for", "500ms", firmware("blink", "blink=13:100000")]);
+  assert.is(r.stdout, "");
+  assert.is(
+    r.stderr,
+    [
+      "[   0.000000] info: test engine: ready",
+      "[   0.000000] pin 13 high",
+      "[   0.100000] pin 13 low",
+      "[   0.200000] pin 13 high",
+      "[   0.300000] pin 13 low",
+      "[   0.400000] pin 13 high",
+      "",
+    ].join("\n"),
+  );
+  assert.is(r.status, 0);
+});
+
+it("console bytes go through the RX FIFO and the echo task back to stdout; the host stops when stdin ends and nothing is due", () => {
+  const r = run(["--virtual", firmware("echo", "echo=0")], "hello, outpost\n");
+  assert.is(r.stdout, "hello, outpost\n");
+  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n");
+  assert.is(r.status, 0);
+});
+
+it("events are delivered between polls, one UART_RX per burst", () => {
+  const r = run(["--virtual", firmware("events", "echo=0 log=1")], "abc");
+  assert.is(r.stdout, "abc");
+  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000000] debug: event 2 arg 0 at 0\n");
+});
+
+it("a burst larger than the RX FIFO keeps the first 64 bytes and raises one overrun", () => {
+  const r = run(["--virtual", firmware("overrun", "echo=0 log=1")], "x".repeat(100));
+  assert.is(r.stdout, "x".repeat(64));
+  assert.is(
+    r.stderr,
+    [
+      "[   0.000000] info: test engine: ready",
+      "[   0.000000] debug: event 2 arg 0 at 0",
+      "[   0.000000] debug: event 4 arg 256 at 0", // UART_ERROR, port 0 | OVERRUN << 8
+      "",
+    ].join("\n"),
+  );
+});
+
+it("the sleep wakes on stdin long before a far deadline (real clock)", async () => {
+  buildHost();
+  const child = spawn(binary, ["--for", "1500ms", firmware("far", "blink=13:60000000 echo=0")]);
+  const started = Date.now();
+  let stdout = "";
+  let stderr = "";
+  let echoedAfter = -1;
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (echoedAfter < 0) echoedAfter = Date.now() - started;
+  });
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  setTimeout(() => child.stdin.write("ping\n"), 200);
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  assert.is(stdout, "ping\n");
+  assert.ok(echoedAfter >= 150 && echoedAfter < 1400, `echo came ${echoedAfter} ms after start`);
+  assert.match(stderr, /^\[   0\.\d{6}\] info: test engine: ready\n\[   0\.\d{6}\] pin 13 high\n$/);
+  assert.is(status, 0);
+});
+
+it("a panic stops the firmware: reported with code, task and source line, exit status 3", () => {
+  const r = run(["--virtual", firmware("panic", "echo=0")], "ab!c");
+  assert.is(r.stdout, "");
+  assert.is(
+    r.stderr,
+    [
+      "[   0.000000] info: test engine: ready",
+      '[   0.000000] panic POOL_FULL in task 1: cannot spawn task "echo": its pool is full',
+      "    at test/wasm/c/engine_test.c:42:7",
+      "",
+    ].join("\n"),
+  );
+  assert.is(r.status, 3);
+});
+
+it("a trap stops the firmware: reported with the task that was running, exit status 4", () => {
+  const r = run(["--virtual", firmware("trap", "echo=0")], "ab#c");
+  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000000] trap during outpost_poll: [trap] unreachable executed (in task 1)\n");
+  assert.is(r.status, 4);
+});
+
+it("a firmware speaking another ABI version is refused before init, exit status 2", () => {
+  const r = run([firmware("abi2", "abi=2")]);
+  assert.is(r.stderr, "firmware speaks ABI v2, this host speaks ABI v1: rebuild the firmware with this Outpost version\n");
+  assert.is(r.status, 2);
+});
+
+it("a firmware that never lets the virtual clock advance is stopped as a stall, exit status 4", () => {
+  const r = run(["--virtual", firmware("busy", "busy=1")]);
+  assert.is(
+    r.stderr,
+    "[   0.000000] info: test engine: ready\n[   0.000000] trap during outpost_poll: tasks stay ready but the clock does not advance (stall)\n",
+  );
+  assert.is(r.status, 4);
+});
+
+it("a module the engine refuses, a missing file and a bad option each exit with status 1", () => {
+  const notFirmware = join(work, "not-firmware");
+  writeFileSync(notFirmware, "\0asm");
+  assert.equal(run([notFirmware]), { stdout: "", stderr: "cannot load the firmware: not a test-engine script\n", status: 1 });
+  const missing = run([join(work, "missing.wasm")]);
+  assert.is(missing.stderr, `host: cannot read ${join(work, "missing.wasm")}: check the path (outpost build writes the .wasm)\n`);
+  assert.is(missing.status, 1);
+  const bad = run(["--for", "soon", notFirmware]);
+  assert.match(bad.stderr, /^host: --for takes a duration such as 250ms, 2s or 100us\nusage: host /);
+  assert.is(bad.status, 1);
+});
+
+test.run();
