@@ -1,31 +1,21 @@
-// Blinky: toggles LED1 every 500 ms, written as a hand-made poll future.
-import { Task, TaskPool, Timer, Duration, log } from "outpost";
-import { gpio_configure, gpio_write, PinMode } from "outpost/abi";
+// Blinky: LED1 on at boot, then toggled every 500 ms, for ever.
+import { Ticker, Duration, log, task } from "outpost";
+import { Output } from "outpost/hal";
 import { LED1 } from "outpost/board";
 
-class Blink extends Task {
-  timer: Timer = new Timer();
-  on: bool = false;
-  armed: bool = false;
+let led!: Output;
+const ticker = new Ticker();
 
-  poll(): bool {
-    while (true) {
-      if (!this.armed) {
-        this.on = !this.on;
-        gpio_write(LED1, this.on ? 1 : 0);
-        this.timer.after(Duration.millis(500));
-        this.armed = true;
-      }
-      if (!this.timer.poll()) return false;
-      this.armed = false;
-    }
+export const blink = task(1, async (): Promise<void> => {
+  ticker.every(Duration.millis(500));
+  while (true) {
+    await ticker.next();
+    led.toggle();
   }
-}
-
-const blinkers = new TaskPool<Blink>("blink", 1);
+});
 
 export function main(): void {
-  gpio_configure(LED1, PinMode.OUTPUT);
   log.info("blinky: LED1 toggles every 500 ms");
-  blinkers.spawn();
+  led = new Output(LED1, "LED1", true);
+  blink.spawn();
 }

@@ -30,13 +30,31 @@ export interface UartSpec {
   /** The console UART: what `outpost sim` prints on stdout. */
   console?: boolean;
 }
+/**
+ * How `outpost build` compiles for a board. Interpreter boards (family
+ * "wasm") set `mvp` and `small`; their builds are also validated as MVP Wasm
+ * and checked against `flash` and `ram` (see boards/wasm/README.md).
+ */
+export interface BuildSpec {
+  /** MVP-only Wasm (what wasm3 v0.5.0 and WAMR both run). */
+  mvp?: boolean;
+  /** Optimise for size (-O3z) rather than speed. */
+  small?: boolean;
+  /** Interpreter stack the host gives the firmware (bytes); counted against `ram`. */
+  stack?: number;
+}
 export interface Board {
   name: string;
   description: string;
   family: string;
   clockHz: number;
+  /** Bytes of flash for the firmware (for family "wasm": the .wasm file). */
   flash: number;
+  /** Bytes of RAM for the firmware (for family "wasm": linear memory in use after init plus `build.stack`). */
   ram: number;
+  build?: BuildSpec;
+  /** Interpreter boards: the WebAssembly engine their host runs, e.g. "wasm3 v0.5.0". */
+  engine?: string;
   pins: Record<string, number>;
   aliases: Record<string, string>;
   leds: Record<string, LedSpec>;

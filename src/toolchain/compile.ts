@@ -15,6 +15,9 @@ import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
 import { type Board, boardModuleSource } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
+import { fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
+import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
+import { assertMvp } from "./wasm-validate.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const runtimeDir = root + "src/runtime/";
@@ -25,10 +28,12 @@ export interface CompileOptions {
   /** The firmware's entry file; it exports `function main(): void`. */
   entry: string;
   board: Board;
-  /** MVP-only Wasm (no bulk memory, sign-extension, non-trapping f2i, mutable-global exports). */
+  /** MVP-only Wasm (no bulk memory, sign-extension, non-trapping f2i, mutable-global exports). Default: the board's `build.mvp`. */
   mvp?: boolean;
-  /** Optimise for size (-O3z) rather than speed (-O3). */
+  /** Optimise for size (-O3z) rather than speed (-O3). Default: the board's `build.small`. */
   small?: boolean;
+  /** Where the .wasm will be written; names the firmware in budget errors (default: the entry). */
+  output?: string;
   /** Keep function names for stack traces. */
   debug?: boolean;
 }
@@ -37,6 +42,10 @@ export interface CompileResult {
   wasm: Uint8Array;
   /** asc's warnings, if any. */
   warnings: string;
+  /** The async lowering's await-site table and per-task static RAM. */
+  lowering: LowerReport;
+  /** Interpreter boards (family "wasm"): what the build costs, already checked against the board's budget. */
+  size?: SizeReport;
 }
 
 /** Maps a file asc asks for (relative to its base dir) to text, or null. */
@@ -65,8 +74,11 @@ let runtimeInstalled = false;
 function installSealedRuntime(): void {
   if (runtimeInstalled) return;
   // asc looks the stub runtime up by this key; Outpost's allocator replaces it.
+  // asc parses that file as an entry (its exports become module exports), so
+  // it only imports the allocator, as asc's own index-stub does.
   const libraryFiles = asc.libraryFiles as Record<string, string>;
-  libraryFiles["rt/index-stub"] = readFileSync(runtimeDir + "rt/sealed.ts", "utf8");
+  libraryFiles["rt/outpost-sealed"] = readFileSync(runtimeDir + "rt/sealed.ts", "utf8");
+  libraryFiles["rt/index-stub"] = `import "./outpost-sealed";\n`;
   runtimeInstalled = true;
 }
 
@@ -86,6 +98,12 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     `export function outpost_init(): void { beginInit(); main(); endInit(); }`,
   ].join("\n");
 
+  const build = options.board.build ?? {};
+  const mvp = options.mvp ?? build.mvp ?? false;
+  const small = options.small ?? build.small ?? false;
+  // Interpreter boards: memory may not grow past what the RAM budget covers.
+  const interpreter = options.board.family === "wasm";
+  const maxPages = Math.max(1, Math.ceil((options.board.ram - (build.stack ?? 0)) / 65536));
   const args = [
     ENTRY,
     "--runtime", "stub",
@@ -93,17 +111,19 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     "--outFile", "out.wasm",
     "--noColors",
     "--baseDir", baseDir,
-    ...(options.small ? ["-O3z"] : ["-O3"]),
+    ...(small ? ["-O3z"] : ["-O3"]),
     ...(options.debug ? ["--debug"] : []),
-    ...(options.mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
+    ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
+    ...(interpreter ? ["--maximumMemory", String(maxPages)] : []),
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
+  const lowering = new LowerSession(fsHost(() => boardModuleSource(options.board)));
   const result = await asc.main(args, {
     readFile: (name: string, dir: string) => {
       if (name === ENTRY) return entrySource;
       if (name === "asconfig.json") return null;
-      return outpostPackageFile(name, options.board) ?? readOrNull(resolve(dir, name));
+      return lowering.readFile(name, dir, outpostPackageFile(name, options.board) ?? readOrNull(resolve(dir, name)));
     },
     writeFile: (name: string, contents: Uint8Array | string) => {
       if (name === "out.wasm") wasm = contents as Uint8Array;
@@ -114,10 +134,24 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     baseDir,
   } as unknown as Parameters<typeof asc.main>[1]);
   const where = relative(process.cwd(), entry) || entry;
+  if (lowering.diagnostics.length) {
+    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${lowering.errorText()}`);
+  }
+  const file = options.output ?? where;
+  if (/\bAS106\b/.test(stderr)) {
+    throw new OutpostError(
+      "OVER_BUDGET",
+      `${file} needs more than ${formatBytes(maxPages * 65536)} bytes of RAM for its static data alone but board "${options.board.name}" allows ${formatBytes(options.board.ram)}: shrink static buffers and strings or choose a board with more RAM`,
+    );
+  }
   if (result.error || wasm === null) {
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
-  return { wasm, warnings: cleanDiagnostics(stderr) };
+  if (!interpreter) return { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
+  await assertMvp(wasm, file, options.board.name);
+  const size = await analyseFirmware(wasm, file, { stack: build.stack });
+  checkBudget(size, options.board, file);
+  return { wasm, warnings: cleanDiagnostics(stderr), size, lowering: lowering.report() };
 }
 
 /** Shows Outpost's own files by their repository path rather than asc's `~lib/outpost/…`. */

@@ -20,7 +20,11 @@ export type ErrorCode =
   | "NOT_OUTPOST_FIRMWARE" // Wasm without the ABI exports
   | "ABI_MISMATCH"
   | "BUILD_FAILED"
-  | "BAD_SCENARIO"
+  | "OVER_BUDGET" // the firmware needs more flash or RAM than its board offers
+  | "ESPRUINO_SYNTAX" // a build for an Espruino board would use what Espruino cannot run
+  | "FLASH_FAILED" // outpost flash: the uploader is missing or failed
+  | "BAD_SCENARIO" // a malformed scenario file, or a stimulus scheduled in the past
+  | "BAD_SITES" // a malformed await-site table (<firmware>.sites.json)
   | "FIRMWARE_PANIC"
   | "FIRMWARE_TRAP";
 

@@ -1,0 +1,63 @@
+/**
+ * `ByteStream`: the bytes of any `BufRead` (e.g. a `Uart`) as a
+ * `Stream<u8>`, one item per byte.
+ *
+ *   const bytes = new ByteStream(uart);   // at init
+ *   bytes.next()                          // in a poll: the next byte
+ *
+ * Each next() takes one byte from the reader's buffer (`fillBuf`, `byteAt(0)`,
+ * `consume(1)`), so a burst costs one host read and then no host call per
+ * byte. Read errors come through as the status (e.g. ErrorKind.OVERRUN)
+ * and the stream goes on. A byte stream over a UART never ends.
+ * Cancel-safe: a cancelled next() consumed nothing. While a next() is in
+ * flight the reader's receive direction is busy.
+ */
+import { ValueFuture } from "outpost";
+import { BufRead } from "outpost/hal/io";
+import { Stream, StreamNext } from "outpost/hal/stream";
+
+export class ByteNext extends StreamNext<u8> {
+  reader!: BufRead;
+  private fill: ValueFuture<i32> | null = null;
+
+  arm(): ByteNext {
+    this.begin();
+    this.fill = null;
+    return this;
+  }
+
+  poll(): bool {
+    let fill = this.fill;
+    if (fill === null) {
+      fill = this.reader.fillBuf();
+      this.fill = fill;
+    }
+    if (!fill.poll()) return this.park();
+    this.fill = null;
+    const n = fill.value;
+    if (n < 0) return this.stop(n);
+    const b = this.reader.byteAt(0);
+    this.reader.consume(1);
+    return this.item(b);
+  }
+
+  protected release(): void {
+    const fill = this.fill;
+    if (fill !== null) fill.cancel();
+    this.fill = null;
+  }
+}
+
+export class ByteStream implements Stream<u8> {
+  private op: ByteNext = new ByteNext();
+
+  /** A stream over `reader`. `name` appears in BUSY messages. Init only. */
+  constructor(reader: BufRead, name: string = "byte stream") {
+    this.op.named(name, "next()");
+    this.op.reader = reader;
+  }
+
+  next(): ByteNext {
+    return this.op.arm();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * `ByteBuf`: a fixed-capacity byte buffer for building text to write (a
+ * UART line, a shell reply) without allocating: the firmware's answer to
+ * string concatenation, which allocates and so panics after init.
+ *
+ *   const out = new ByteBuf(64);                         // at init
+ *   out.clear().str("LED1 ").str(on ? "on" : "off").crlf();
+ *   writeAll.arm(uart, out.data, 0, out.length)
+ *
+ * Text past the capacity is dropped and sets `truncated`; nothing panics.
+ * Strings are written as UTF-8. Every method returns `this` for chaining,
+ * costs O(bytes written) and never allocates.
+ */
+
+export class ByteBuf {
+  readonly data: StaticArray<u8>;
+  length: i32 = 0;
+  /** Set when something did not fit since the last `clear`. */
+  truncated: bool = false;
+
+  /** A buffer of `capacity` bytes. Init only. */
+  constructor(capacity: i32) {
+    this.data = new StaticArray<u8>(capacity);
+  }
+
+  get capacity(): i32 {
+    return this.data.length;
+  }
+
+  clear(): ByteBuf {
+    this.length = 0;
+    this.truncated = false;
+    return this;
+  }
+
+  /** Appends one byte. */
+  byte(b: i32): ByteBuf {
+    if (this.length < this.data.length) {
+      unchecked((this.data[this.length] = <u8>b)); // length < capacity
+      this.length++;
+    } else {
+      this.truncated = true;
+    }
+    return this;
+  }
+
+  /** Appends `s` as UTF-8 (lone surrogates become U+FFFD). */
+  str(s: string): ByteBuf {
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      let c = <i32>s.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
+        const d = <i32>s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        }
+      }
+      if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
+      if (c < 0x80) {
+        this.byte(c);
+      } else if (c < 0x800) {
+        this.byte(0xc0 | (c >> 6)).byte(0x80 | (c & 0x3f));
+      } else if (c < 0x10000) {
+        this.byte(0xe0 | (c >> 12)).byte(0x80 | ((c >> 6) & 0x3f)).byte(0x80 | (c & 0x3f));
+      } else {
+        this.byte(0xf0 | (c >> 18)).byte(0x80 | ((c >> 12) & 0x3f));
+        this.byte(0x80 | ((c >> 6) & 0x3f)).byte(0x80 | (c & 0x3f));
+      }
+    }
+    return this;
+  }
+
+  /** Appends `src[start, end)`. */
+  bytes(src: StaticArray<u8>, start: i32, end: i32): ByteBuf {
+    for (let i = start; i < end; i++) this.byte(src[i]);
+    return this;
+  }
+
+  /** Appends a signed decimal integer. */
+  int(value: i64): ByteBuf {
+    if (value < 0) {
+      this.byte(0x2d); // '-'
+      // i64.MIN has no positive twin: print its digits from the unsigned value.
+      return this.uint(<u64>(-(value + 1)) + 1, 1);
+    }
+    return this.uint(<u64>value, 1);
+  }
+
+  /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
+  uint(value: u64, digits: i32 = 1): ByteBuf {
+    let divisor: u64 = 1;
+    let width = 1;
+    while (value / divisor >= 10 || width < digits) {
+      divisor *= 10;
+      width++;
+    }
+    while (divisor > 0) {
+      this.byte(0x30 + <i32>((value / divisor) % 10));
+      divisor /= 10;
+    }
+    return this;
+  }
+
+  /**
+   * Appends a fixed-point number: `value / 10^decimals` with exactly
+   * `decimals` digits after the point (`fixed(481173000, 7)` → `48.1173000`).
+   */
+  fixed(value: i64, decimals: i32): ByteBuf {
+    let scale: u64 = 1;
+    for (let i = 0; i < decimals; i++) scale *= 10;
+    let magnitude: u64;
+    if (value < 0) {
+      this.byte(0x2d); // '-'
+      magnitude = <u64>(-(value + 1)) + 1;
+    } else {
+      magnitude = <u64>value;
+    }
+    this.uint(magnitude / scale, 1);
+    if (decimals > 0) this.byte(0x2e).uint(magnitude % scale, decimals); // '.'
+    return this;
+  }
+
+  /** Appends two uppercase hex digits. */
+  hex2(b: i32): ByteBuf {
+    return this.byte(hexDigit((b >> 4) & 15)).byte(hexDigit(b & 15));
+  }
+
+  /** Appends CR LF, the line ending serial terminals expect. */
+  crlf(): ByteBuf {
+    return this.byte(0x0d).byte(0x0a);
+  }
+}
+
+function hexDigit(d: i32): i32 {
+  return d < 10 ? 0x30 + d : 0x37 + d; // '0'.., 'A'..
+}
+
+/** True when `buf[start, end)` holds exactly the ASCII text `s`. */
+export function bytesEqual(buf: StaticArray<u8>, start: i32, end: i32, s: string): bool {
+  if (end - start != s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    if (<i32>buf[start + i] != <i32>s.charCodeAt(i)) return false;
+  }
+  return true;
+}

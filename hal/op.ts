@@ -1,0 +1,103 @@
+/**
+ * `Op<T>`: the base of every future a HAL peripheral hands out. A peripheral
+ * preallocates one Op per direction (a UART's read, its write, a pin's wait)
+ * at init and returns it, re-armed, from each call (`uart.read(buf)`), so
+ * calling through a trait allocates nothing.
+ *
+ * Op adds what makes sharing one future per direction safe: it knows
+ * whether an operation is in flight, and starting another one then is a
+ * BUSY panic that names the owner (`UART0 already has a read in flight: …`)
+ * rather than a silent takeover of someone else's operation.
+ *
+ *          begin() ①            poll() → false ②          poll() → true ③
+ *   IDLE ───────────► ARMED ─────────────────► PENDING ─────────────────► IDLE
+ *    ▲                 │ begin() ④ (re-arm:     │ begin() ⑤ → BUSY panic
+ *    │                 ▼  nothing registered)   │
+ *    └──────────────── cancel() ⑥ ◄─────────────┘
+ *
+ *   ① the arm method (`read`, `waitForHigh`, …) checks and sets ARMED.
+ *   ② `park()`: the current task is recorded as the waiter.
+ *   ③ `finish(v)`: the value is set and the direction is free again.
+ *   ④ an armed future that was never polled holds nothing, so re-arming it
+ *      is allowed (e.g. the second branch of a select that was never polled).
+ *   ⑤ a pending one holds a waiter and maybe a hardware registration.
+ *   ⑥ `cancel()` (a select loser, a timeout): `release()` undoes what the
+ *      subclass registered, then the direction is free.
+ *
+ * Subclasses call `begin()` in their arm method, `park()`/`finish()` in
+ * `poll()`, and override `release()` if they registered anything. Event
+ * handlers call `wakeWaiter()` and nothing else.
+ */
+import { ValueFuture, wake, currentTask } from "outpost";
+import { panicBusy } from "outpost/hal/messages";
+
+export namespace OpState {
+  // @ts-ignore: decorator
+  @inline export const IDLE: u8 = 0;
+  // @ts-ignore: decorator
+  @inline export const ARMED: u8 = 1;
+  // @ts-ignore: decorator
+  @inline export const PENDING: u8 = 2;
+}
+
+export abstract class Op<T> extends ValueFuture<T> {
+  /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)`. Set once by the owner at init. */
+  owner: string = "";
+  /** What the operation is called in messages: `read`, `write`, `wait`. */
+  what: string = "";
+  opState: u8 = OpState.IDLE;
+  /** The task to wake, -1 when none. */
+  waiter: i32 = -1;
+
+  /** Names the op for messages; called once by its owner at init. */
+  named(owner: string, what: string): void {
+    this.owner = owner;
+    this.what = what;
+  }
+
+  /** True while an operation is in flight (polled, neither completed nor cancelled). */
+  get pending(): bool {
+    return this.opState == OpState.PENDING;
+  }
+
+  /** Starts an operation: BUSY panic if one is in flight. */
+  protected begin(): void {
+    if (this.opState == OpState.PENDING) panicBusy(this.owner, this.what);
+    this.opState = OpState.ARMED;
+  }
+
+  /** Panics BUSY, naming this op, if it is in flight (for ops sharing a direction). */
+  assertIdle(): void {
+    if (this.opState == OpState.PENDING) panicBusy(this.owner, this.what);
+  }
+
+  /** Records the current task as the waiter; returns false (for `return this.park()`). */
+  protected park(): bool {
+    this.opState = OpState.PENDING;
+    this.waiter = currentTask();
+    return false;
+  }
+
+  /** Completes with `v`; returns true (for `return this.finish(v)`). */
+  protected finish(v: T): bool {
+    this.value = v;
+    this.opState = OpState.IDLE;
+    this.waiter = -1;
+    return true;
+  }
+
+  /** Wakes the waiting task, if any. Safe in event handlers (O(1), no allocation). */
+  wakeWaiter(): void {
+    if (this.waiter >= 0) wake(this.waiter);
+  }
+
+  cancel(): void {
+    if (this.opState == OpState.IDLE) return;
+    this.release();
+    this.opState = OpState.IDLE;
+    this.waiter = -1;
+  }
+
+  /** Undoes what `poll` registered (listeners, flags); called by `cancel`. */
+  protected release(): void {}
+}

@@ -1,0 +1,48 @@
+/**
+ * `TimerDelay`: the `Delay` trait on the runtime's timer queue.
+ *
+ *   const delay = new TimerDelay();       // at init: one per task
+ *   delay.delayMs(20)                     // in a poll: the delay's future, armed
+ *
+ * Cost: one `now_us` per arm and per poll; no host alarm of its own (the
+ * executor keeps one alarm for all tasks). Cancel-safe: nothing to release.
+ * One delay in flight per TimerDelay: arming it again while a delay is
+ * pending panics BUSY (`delay already has a delay in flight: …`).
+ */
+import { Duration, Timer } from "outpost";
+import { Delay } from "outpost/hal/delay";
+import { Op } from "outpost/hal/op";
+
+/** The future a TimerDelay hands out. */
+export class DelayFuture extends Op<i32> {
+  timer: Timer = new Timer();
+
+  /** Arms to complete `us` from now. */
+  afterUs(us: i64): DelayFuture {
+    this.begin();
+    this.timer.after(us);
+    return this;
+  }
+
+  poll(): bool {
+    if (this.timer.poll()) return this.finish(0);
+    return this.park();
+  }
+}
+
+export class TimerDelay implements Delay {
+  private future: DelayFuture = new DelayFuture();
+
+  /** `name` appears in BUSY messages (`delay "blink" already has …`). Init only. */
+  constructor(name: string = "") {
+    this.future.named(name.length > 0 ? "delay \"" + name + "\"" : "delay", "delay");
+  }
+
+  delayMs(ms: i32): DelayFuture {
+    return this.future.afterUs(Duration.millis(<i64>ms));
+  }
+
+  delayUs(us: i64): DelayFuture {
+    return this.future.afterUs(us);
+  }
+}

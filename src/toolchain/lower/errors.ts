@@ -1,0 +1,81 @@
+/**
+ * Errors of the async lowering: every one names the user's original file,
+ * line and column (1-based), and says what to write instead.
+ *
+ * Codes:
+ *   ASYNC_SYNTAX     a construct the lowering cannot turn into a state machine
+ *   ASYNC_TYPE       a value lives across an await and its type is unknown
+ *   ASYNC_RECURSION  async functions that call each other in a cycle
+ *
+ * Lowering collects every error of a file before failing, so one build
+ * shows them all. `formatLowerErrors` is the one formatter.
+ */
+
+export type LowerCode = "ASYNC_SYNTAX" | "ASYNC_TYPE" | "ASYNC_RECURSION";
+
+export interface LowerDiagnostic {
+  code: LowerCode;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export class LowerError extends Error {
+  readonly diagnostics: LowerDiagnostic[];
+  constructor(diagnostics: LowerDiagnostic[]) {
+    super(formatLowerErrors(diagnostics));
+    this.name = "LowerError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** `file:line:col: error ASYNC_TYPE: message`, one per line. */
+export function formatLowerErrors(diagnostics: LowerDiagnostic[]): string {
+  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`).join("\n");
+}
+
+/** The messages, in one place. `what` strings are short source excerpts. */
+export const messages = {
+  needsAnnotation: (name: string) =>
+    `cannot tell the type of "${name}", which lives across an await: annotate it (e.g. \`let ${name}: i32 = …\`)`,
+  needsValueType: (what: string) =>
+    `cannot tell what \`${what}\` resolves to: assign it to an annotated local first (\`const v: i32 = await …\`)`,
+  needsSlotType: (what: string) =>
+    `cannot tell the future type of \`${what}\`, which is kept across an await: annotate the value it comes from`,
+  awaitInShortCircuit: (op: string) =>
+    `await inside "${op}" is not supported: it would run only sometimes; compute it in an if statement first`,
+  awaitAfterEffect: (what: string) =>
+    `\`${what}\` runs before the await in this statement and would be reordered: move the await into its own statement first (\`const v = await …;\`)`,
+  awaitInFinally: () =>
+    `await in a finally block is not supported: finally also runs when the future is cancelled, which cannot wait`,
+  catchUnsupported: () =>
+    `catch is not supported (AssemblyScript aborts on throw): use try { … } finally { … }`,
+  labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
+  awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
+  forOfUnsupported: () =>
+    `for…of is not supported (AssemblyScript has no iterators): use an index loop, or for await over a Stream`,
+  nestedAsync: () =>
+    `async functions must be declared at module level or as class methods; nested and inline async functions are not supported`,
+  asyncGenerator: () => `async generators are not supported: return a Stream<T> instead`,
+  asyncValue: (name: string) =>
+    `async function "${name}" used as a value: call it (each call site gets its own preallocated state) or pass it to task()`,
+  awaitNew: (cls: string) =>
+    `\`await new ${cls}(…)\` would allocate on every call: create the future once (a field or module const) and re-arm it`,
+  destructuring: () => `destructuring is not supported by AssemblyScript: declare one variable per value`,
+  taskForm: () =>
+    `task() must initialise a module-level const: \`export const name = task(size, async (…): Promise<void> => { … })\``,
+  taskSize: () => `task(size, …) needs a literal pool size ≥ 1`,
+  taskBody: () =>
+    `task(size, body): body must be an async arrow function returning Promise<void>, or the name of an async function`,
+  returnType: () => `async functions are written with a Promise<T> return type (\`async function f(): Promise<void>\`)`,
+  recursion: (cycle: string) =>
+    `recursive async functions: ${cycle}: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop`,
+  forAwaitType: () =>
+    `for await needs a Stream<T>: cannot tell the stream's item type; annotate the loop variable (\`for await (const b: u8 of stream)\`)`,
+  awaitOutsideAsync: () => `await is only allowed inside async functions`,
+  voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
+  defaultExport: () => `export default async functions are not supported: give the function a name`,
+  genericAsync: () =>
+    `generic async functions are not supported: each call site preallocates a frame of fixed types; write one per type, or put the async method in a generic class`,
+} as const;

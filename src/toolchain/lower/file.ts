@@ -1,0 +1,406 @@
+/**
+ * Lowers one firmware file: each async function, task and async method is
+ * replaced in place by its poll function (same lines), calls to async
+ * functions become preallocated frames, `Promise<T>` types become Outpost
+ * futures, and the generated classes go at the end of the file. The
+ * imports the generated code needs are prepended to line 1.
+ *
+ *   export const blink = task(1, async (p: Duration): Promise<void> => {
+ *     while (true) { led.toggle(); await Timer.after(p); }
+ *   });
+ * becomes (lines kept):
+ *   export const blink = new blink$Spawner(); function blink$poll($f: blink$Task): bool { while (true) switch ($f.$state) { case 0:
+ *      case 1: if (!(true)) { $f.$state = 2; continue; } led.toggle(); $f.$s0.after($f.p); $f.$state = 3; case 3: if (!$f.$s0.poll()) { $site(0); return false; } $f.$state = 1; continue; case 2:
+ *    $f.$state = -1; return true; default: return true; } }
+ *   …
+ *   class blink$Task extends $Task { $state: i32 = -1; p: Duration = 0; $s0: Timer = new Timer(); start(p: Duration) … }
+ *   class blink$Spawner { readonly pool = new $TaskPool<blink$Task>("blink", 1); spawn(p: Duration) … }
+ */
+import ts from "typescript";
+import { relative } from "node:path";
+import { Emitter, type EmittedPoll } from "./emit.ts";
+import { messages, type LowerCode } from "./errors.ts";
+import { frameClass, frameSize, spawnerClass, type FrameSize, type Param } from "./frames.ts";
+import { keepNewlines, Out, rewrite, type Visit } from "./layout.ts";
+import { runtimeDir, specifierFor, type Decl, type Module, type Modules } from "./modules.ts";
+import { FRAME as F, Plan } from "./plan.ts";
+import { asyncNamed, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
+import type { LowerSession } from "./session.ts";
+import { classFieldBytes, isPrim, isVoid, tyFromNode, type Ty } from "./types.ts";
+import { asyncMethodOf, Typer } from "./typer.ts";
+
+export class FileCtx {
+  readonly scan: ModuleScan;
+  readonly displayPath: string;
+  private imports = new Map<string, { spec: string; name: string; alias: string }>();
+  private usedAliases = new Set<string>();
+  readonly plans = new Map<AsyncFn, Plan>();
+
+  constructor(
+    readonly session: LowerSession,
+    readonly mods: Modules,
+    readonly module: Module,
+    /** Planning another module only to size or check it: record no sites and no errors. */
+    readonly analysisOnly = false,
+  ) {
+    this.scan = scanOf(mods, module);
+    this.displayPath = relative(process.cwd(), module.path) || module.path;
+  }
+
+  error(node: ts.Node, code: LowerCode, message: string): void {
+    if (this.analysisOnly) return;
+    const sf = this.module.sf;
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    this.session.diagnostics.push({ code, message, file: this.displayPath, line: line + 1, column: character + 1 });
+  }
+
+  // ─── names the generated code uses ──────────────────────────────────────
+
+  private importAs(spec: string, name: string, alias: string): string {
+    const key = spec + "#" + name;
+    const have = this.imports.get(key);
+    if (have) return have.alias;
+    let a = alias;
+    for (let i = 2; this.usedAliases.has(a) || this.module.locals.has(a) || this.module.imports.has(a); i++) a = `${alias}${i}`;
+    this.usedAliases.add(a);
+    this.imports.set(key, { spec, name, alias: a });
+    return a;
+  }
+
+  runtimeName(name: "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode"): string {
+    return this.importAs("outpost", name, "$" + name);
+  }
+
+  halName(module: string, name: string): string {
+    return this.importAs(`outpost/hal/${module}`, name, "$" + name);
+  }
+
+  /** The name of a declaration in this file: its local name, an existing import, or a new import. */
+  private declName(decl: Decl): string | null {
+    if (decl.module === this.module) return decl.name;
+    for (const [local] of this.module.imports) {
+      const d = this.mods.named(this.module, local);
+      if (d && d.node === decl.node) return local;
+    }
+    const exported = this.mods.exportName(decl);
+    if (!exported) return null;
+    return this.importAs(specifierFor(decl.module.path, this.module.path), exported, "$" + decl.name);
+  }
+
+  /** Type text valid in this file, or null if some part cannot be named here. */
+  render(t: Ty): string | null {
+    let base: string | null;
+    if (t.raw) base = t.raw;
+    else if (t.name === "Promise" && !t.decl) {
+      const v = t.args[0];
+      base = !v || isVoid(v) ? this.runtimeName("Future") : `${this.runtimeName("ValueFuture")}<${this.render(v)}>`;
+    } else {
+      base = t.decl ? this.declName(t.decl) : t.name;
+      if (base && t.args.length) {
+        const args = t.args.map((a) => this.render(a));
+        if (args.some((a) => a === null)) return null;
+        base += `<${args.join(", ")}>`;
+      }
+    }
+    if (base === null) return null;
+    return t.nullable ? `${base} | null` : base;
+  }
+
+  /** An annotation's text with Promise<T> rewritten. */
+  typeText(node: ts.TypeNode): string {
+    return rewrite(node, this.module.sf, (n) => (ts.isTypeReferenceNode(n) ? this.promiseType(n, () => undefined) : undefined));
+  }
+
+  /** `Promise<T>` → `$ValueFuture<T>`, `Promise<void>` → `$Future`; undefined for other references. */
+  promiseType(n: ts.TypeReferenceNode, visit: Visit): string | undefined {
+    if (!ts.isIdentifier(n.typeName) || n.typeName.text !== "Promise" || this.module.locals.has("Promise")) return undefined;
+    const arg = n.typeArguments?.[0];
+    if (!arg || arg.kind === ts.SyntaxKind.VoidKeyword) return this.runtimeName("Future");
+    return `${this.runtimeName("ValueFuture")}<${rewrite(arg, this.module.sf, visit)}>`;
+  }
+
+  /** The class name of an async function's frame, as this file refers to it. */
+  frameName(fn: AsyncFn, localName: string | null): string {
+    if (fn.module === this.module) return fn.frame;
+    if (localName && this.module.imports.has(localName)) return `${localName}$Future`;
+    return this.importAs(specifierFor(fn.module.path, this.module.path), fn.frame, fn.frame);
+  }
+
+  /** Field bytes of a runtime class (the Task header, for task frames). */
+  runtimeClassBytes(name: string): number {
+    const index = this.mods.get(runtimeDir + "index.ts");
+    const d = index ? this.mods.exported(index, name) : null;
+    return d ? classFieldBytes(this.mods, { name, args: [], decl: d, nullable: false }) : 0;
+  }
+
+  // ─── planning ───────────────────────────────────────────────────────────
+
+  planOf(fn: AsyncFn): Plan {
+    let p = this.plans.get(fn);
+    if (!p) {
+      p = new Plan(this, fn);
+      this.plans.set(fn, p);
+      if (!fn.delegate) p.build();
+    }
+    return p;
+  }
+
+  // ─── the whole file ─────────────────────────────────────────────────────
+
+  lower(): string {
+    const sf = this.module.sf;
+    for (const p of this.scan.problems) this.error(p.node, "ASYNC_SYNTAX", messages[p.message]());
+    const out = new Out();
+    const tail: string[] = [];
+    let at = 0;
+    const fnsByNode = new Map<ts.Node, AsyncFn[]>();
+    for (const fn of this.scan.fns) {
+      if (fn.kind !== "task" && !fn.value) this.error(fn.node, "ASYNC_SYNTAX", messages.returnType());
+      const key = fn.owner ?? fn.replaced;
+      fnsByNode.set(key, [...(fnsByNode.get(key) ?? []), fn]);
+    }
+    for (const st of sf.statements) {
+      out.add(sf.text.slice(at, st.getStart(sf)), at);
+      const fns = fnsByNode.get(st);
+      if (fns && ts.isClassDeclaration(st)) this.lowerClass(st, fns, out, tail);
+      else if (fns) this.lowerFunction(fns[0]!, out, tail);
+      else out.add(rewrite(st, sf, this.visitOutside), st.getStart(sf));
+      at = st.end;
+    }
+    out.add(sf.text.slice(at), at);
+    this.session.checkRecursion(this);
+    if (this.session.sitesIn(this) > 0) {
+      const cur = this.importAs("outpost/current", "currentTaskId", "$currentTaskId");
+      const taskAt = this.importAs("outpost/registry", "taskAt", "$taskAt");
+      tail.push(`/** Records the await site the running task parks at (Task.site). */\nfunction $site(id: i32): void { const t = ${cur}(); if (t >= 0) ${taskAt}(t).site = id; }`);
+    }
+    const body = out.render((pos) => sf.getLineAndCharacterOfPosition(pos).line, 0);
+    const bySpec = new Map<string, string[]>();
+    for (const i of this.imports.values()) bySpec.set(i.spec, [...(bySpec.get(i.spec) ?? []), `${i.name} as ${i.alias}`]);
+    const prefix = [...bySpec].map(([spec, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(spec)}; `).join("");
+    const generated = tail.length ? `\n\n// ─── generated by Outpost's async lowering ───\n${tail.join("\n")}\n` : "";
+    return prefix + body + generated;
+  }
+
+  /** Rewriting outside async bodies: calls allocate a frame (init only), Promise types, imports, task(). */
+  readonly visitOutside: Visit = (n) => {
+    if (ts.isTypeReferenceNode(n)) return this.promiseType(n, this.visitOutside);
+    if (ts.isImportDeclaration(n)) return this.rewriteImport(n);
+    if (ts.isCallExpression(n)) {
+      const fn = this.asyncCallee(n);
+      if (fn) {
+        const callee = n.expression;
+        const local = ts.isIdentifier(callee) ? callee.text : null;
+        const args = n.arguments.map((a) => rewrite(a, this.module.sf, this.visitOutside)).join(", ");
+        const frame = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.mods.namespaceImport(this.module, callee.expression.text)
+          ? `${callee.expression.text}.${fn.frame}` : this.frameName(fn, local);
+        return `new ${frame}().start(${args})`;
+      }
+    }
+    if (ts.isIdentifier(n) && isValueUse(n) && asyncNamed(this.mods, this.module, n.text)) {
+      this.error(n, "ASYNC_SYNTAX", messages.asyncValue(n.text));
+    }
+    return undefined;
+  };
+
+  private asyncCallee(n: ts.CallExpression): AsyncFn | null {
+    if (ts.isIdentifier(n.expression)) return asyncNamed(this.mods, this.module, n.expression.text);
+    const callee = n.expression;
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const ns = this.mods.namespaceImport(this.module, callee.expression.text);
+      const d = ns ? this.mods.exported(ns, callee.name.text) : null;
+      const fn = d ? scanOf(this.mods, d.module).byName.get(d.name) : undefined;
+      if (fn?.kind === "function") return fn;
+    }
+    const typer = new Typer(this.mods, this.module, null, null);
+    return asyncMethodOf(typer, n)?.fn ?? null;
+  }
+
+  /** `import { f, task } from …`: async functions become their frames; `task` goes (the lowering consumed it). */
+  private rewriteImport(n: ts.ImportDeclaration): string | undefined {
+    const nb = n.importClause?.namedBindings;
+    if (!nb || !ts.isNamedImports(nb)) return undefined;
+    let changed = false;
+    const kept: string[] = [];
+    for (const s of nb.elements) {
+      const local = s.name.text;
+      const spec = ts.isStringLiteral(n.moduleSpecifier) ? n.moduleSpecifier.text : "";
+      if (local === "task" && (spec === "outpost" || spec.startsWith("outpost/"))) {
+        changed = true;
+        continue;
+      }
+      const fn = asyncNamed(this.mods, this.module, local);
+      if (fn && fn.module !== this.module && fn.kind === "function") {
+        const remote = (s.propertyName ?? s.name).text;
+        kept.push(`${remote}$Future as ${local}$Future`);
+        changed = true;
+      } else kept.push(s.getText());
+    }
+    if (!changed) return undefined;
+    const text = n.getText();
+    if (!kept.length) return keepNewlines(text);
+    return `import { ${kept.join(", ")} } from ${n.moduleSpecifier.getText()};` + keepNewlines(text);
+  }
+
+  private params(fn: AsyncFn, plan: Plan): Param[] {
+    const src = fn.delegate ? fn.delegate.node : fn.node;
+    return src.parameters.map((p) => {
+      const b = plan.bindings.find((x) => x.decl === p);
+      const name = p.name.getText();
+      const type = p.type ? (fn.delegate ? this.foreignTypeText(fn.delegate, p.type) : this.typeText(p.type)) : "i32";
+      if (!p.type) this.error(p, "ASYNC_TYPE", messages.needsAnnotation(name));
+      return { name, field: b?.field ?? name, type, init: p.initializer?.getText() };
+    });
+  }
+
+  /** A parameter type written in another module, named as this file can. */
+  private foreignTypeText(fn: AsyncFn, node: ts.TypeNode): string {
+    if (fn.module === this.module) return this.typeText(node);
+    const t = tyFromNode(this.mods, node, fn.module);
+    return (t && this.render(t)) ?? node.getText();
+  }
+
+  private pollHeader(fn: AsyncFn, typeParams = ""): string {
+    const frame = fn.frame + typeParams;
+    const open = `while (true) switch (${F}.$state) { case 0:`;
+    if (fn.kind === "method") return `${fn.name}$poll(${F}: ${frame}): bool { ${open}`;
+    if (fn.owner && fn.isStatic) return `static ${fn.name}$poll(${F}: ${frame}): bool { ${open}`;
+    return `function ${fn.frame.replace(/\$(Future|Task)$/, "")}$poll(${F}: ${frame}): bool { ${open}`;
+  }
+
+  private lowerFunction(fn: AsyncFn, out: Out, tail: string[]): void {
+    const sf = this.module.sf;
+    const st = fn.replaced;
+    const plan = this.planOf(fn);
+    const params = this.params(fn, plan);
+    const start = st.getStart(sf);
+    if (fn.kind === "task") {
+      const decl = (st as ts.VariableStatement).declarationList.declarations[0]!;
+      const lead = sf.text.slice(start, decl.initializer!.getStart(sf));
+      const spawner = `new ${fn.name}$Spawner()`;
+      if (fn.delegate) {
+        out.add(`${lead}${spawner};` + keepNewlines(sf.text.slice(decl.initializer!.getStart(sf), st.end)), start);
+        tail.push(this.delegateTask(fn, plan, params));
+        tail.push(spawnerClass(this, fn, params));
+        return;
+      }
+      const body = fn.node.body!;
+      out.add(`${lead}${spawner}; ${this.pollHeader(fn)}` + keepNewlines(sf.text.slice(decl.initializer!.getStart(sf), body.getStart(sf) + 1)), start);
+      const emitted = this.emitBody(plan, out, body, st.end);
+      tail.push(frameClass(this, plan, emitted, params, ""));
+      tail.push(spawnerClass(this, fn, params));
+      return;
+    }
+    const body = fn.node.body!;
+    const headEnd = ts.isBlock(body) ? body.getStart(sf) + 1 : body.getStart(sf);
+    out.add(this.pollHeader(fn) + keepNewlines(sf.text.slice(start, headEnd)), start);
+    const emitted = this.emitBody(plan, out, body, st.end);
+    tail.push(frameClass(this, plan, emitted, params, ""));
+  }
+
+  /** Emits the poll function's body in place; `end` is where the replaced source ends. */
+  private emitBody(plan: Plan, out: Out, body: ts.Node, end: number): EmittedPoll {
+    const sf = this.module.sf;
+    const em = new Emitter(plan);
+    em.emitBody();
+    out.add("", body.getStart(sf));
+    out.append(em.out);
+    const closeAt = ts.isBlock(body) ? body.end - 1 : body.end;
+    out.add(` default: return true; } }` + keepNewlines(sf.text.slice(closeAt, end)), closeAt);
+    return { out: em.out, states: em.states };
+  }
+
+  /** A task over a named async function: its frame starts the function's frame and polls it. */
+  private delegateTask(fn: AsyncFn, plan: Plan, params: Param[]): string {
+    const target = fn.delegate!;
+    const frame = this.frameName(target, fn.delegateRef!.text);
+    plan.addField({ name: "$c0", type: frame, init: `new ${frame}()`, bytes: 4, owns: { frame: target } });
+    for (const p of params) plan.addField({ name: p.field, type: p.type, init: zeroFor(p.type), bytes: 4 });
+    const args = params.map((p) => `this.${p.field}`).join(", ");
+    const poll = `if (this.$state == 0) { this.$c0.start(${args}); this.$state = 1; } if (!this.$c0.poll()) return false; this.$state = -1; return true;`;
+    return frameClass(this, plan, null, params, "", poll);
+  }
+
+  private lowerClass(cls: ts.ClassDeclaration, fns: AsyncFn[], out: Out, tail: string[]): void {
+    const sf = this.module.sf;
+    const typeParams = cls.typeParameters?.length ? `<${cls.typeParameters.map((p) => p.name.text).join(", ")}>` : "";
+    const openBrace = cls.members.pos; // just after `{`
+    const headText = sf.text.slice(cls.getStart(sf), openBrace);
+    const fields = fns.filter((f) => f.kind === "method")
+      .map((f) => ` ${f.name}$frame: ${f.frame}${typeParams} = new ${f.frame}${typeParams}(this);`).join("");
+    out.add(rewriteRange(headText, cls, sf, this.visitOutside, openBrace) + fields, cls.getStart(sf));
+    let at = openBrace;
+    for (const mem of cls.members) {
+      out.add(sf.text.slice(at, mem.getStart(sf)), at);
+      const fn = fns.find((f) => f.node === mem);
+      if (!fn) out.add(rewrite(mem, sf, this.visitOutside), mem.getStart(sf));
+      else this.lowerMethod(fn, mem as ts.MethodDeclaration, typeParams, out, tail);
+      at = mem.end;
+    }
+    out.add(sf.text.slice(at, cls.end), at);
+  }
+
+  private lowerMethod(fn: AsyncFn, m: ts.MethodDeclaration, typeParams: string, out: Out, tail: string[]): void {
+    const sf = this.module.sf;
+    const plan = this.planOf(fn);
+    const params = this.params(fn, plan);
+    const body = m.body!;
+    const start = m.getStart(sf);
+    const headOrig = sf.text.slice(start, body.getStart(sf) + 1);
+    const mods = (ts.getModifiers(m) ?? []).filter((x) => x.kind !== ts.SyntaxKind.AsyncKeyword && x.kind !== ts.SyntaxKind.StaticKeyword && !ts.isDecorator(x)).map((x) => x.getText() + " ").join("");
+    let head = "";
+    if (!fn.isStatic) {
+      const sig = m.parameters.map((p) => rewrite(p, sf, this.visitOutside)).join(", ").replace(/\s*\n\s*/g, " ");
+      const ret = m.type ? this.typeText(m.type) : this.runtimeName("Future");
+      const args = params.map((p) => p.name).join(", ");
+      head = `${mods}${fn.name}(${sig}): ${ret} { return this.${fn.name}$frame.start(${args}); } `;
+    }
+    out.add(head + this.pollHeader(fn, typeParams) + keepNewlines(headOrig), start);
+    const emitted = this.emitBody(plan, out, body, m.end);
+    tail.push(frameClass(this, plan, emitted, params, fn.isStatic ? "" : typeParams));
+  }
+
+  /** Static RAM of a frame (sizes other modules' frames by planning them). */
+  frameSize(fn: AsyncFn, seen = new Set<AsyncFn>()): FrameSize {
+    if (seen.has(fn)) return { fields: 0, totalFields: 0, heap: 0 };
+    seen.add(fn);
+    const ctx = fn.module === this.module ? this : this.session.analysisCtx(fn.module);
+    const plan = ctx.planOf(fn);
+    const size = frameSize(ctx, plan, (f) => ctx.frameSize(f, seen));
+    seen.delete(fn);
+    return size;
+  }
+}
+
+
+/** Rewrites `text` (= source of `node` from its start up to `limit`) with the visitor, for children before `limit`. */
+function rewriteRange(text: string, node: ts.Node, sf: ts.SourceFile, visit: Visit, limit: number): string {
+  const start = node.getStart(sf);
+  let out = "";
+  let at = start;
+  node.forEachChild((c) => {
+    const cs = c.getStart(sf);
+    if (c.end > limit || cs < at) return;
+    const r = rewrite(c, sf, visit);
+    if (r === sf.text.slice(cs, c.end)) return;
+    out += sf.text.slice(at, cs) + r;
+    at = c.end;
+  });
+  return out + text.slice(at - start);
+}
+
+function isValueUse(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isCallExpression(p) && p.expression === id) return false;
+  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isFunctionDeclaration(p)) return false;
+  if (ts.isVariableDeclaration(p) && p.name === id) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p)) return false;
+  if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === "task") return false;
+  return !ts.isTypeNode(p) && !ts.isTypeQueryNode(p);
+}
+
+function zeroFor(type: string): string | null {
+  return isPrim({ name: type, args: [], decl: null, nullable: false }) ? (type === "bool" ? "false" : "0") : null;
+}
+

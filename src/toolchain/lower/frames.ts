@@ -1,0 +1,152 @@
+/**
+ * The generated classes, appended at the end of the lowered file:
+ *
+ *   f$Future      extends Future / ValueFuture<T>   an async function's frame
+ *   C$m           extends Future / ValueFuture<T>   an async method's frame (one per object)
+ *   blink$Task    extends Task                      a task's frame
+ *   blink$Spawner                                   the task's pool and typed spawn()
+ *
+ * A frame holds the parameters, the locals that live across awaits, one
+ * slot per await and async call site, and `$state` (emit.ts). Every slot
+ * that owns an object is created by a field initializer, so constructing
+ * the frame (at init) allocates everything the function will ever use.
+ *
+ *   start(args)  stores the arguments, state 0; BUSY panic if a previous
+ *                call on this frame is still parked at an await
+ *   poll()       runs the poll function (in place of the source function)
+ *   cancel()     cancels the child future it is parked on, then runs the
+ *                finally blocks around that await (async drop)
+ */
+import type { EmittedPoll } from "./emit.ts";
+import { J_CANCEL } from "./emit.ts";
+import type { FileCtx } from "./file.ts";
+import type { Field, Plan } from "./plan.ts";
+import type { AsyncFn } from "./scan.ts";
+import { classFieldBytes, isVoid, layout, sizeOf, type Ty } from "./types.ts";
+
+export interface Param {
+  name: string;
+  field: string;
+  type: string;
+  init?: string;
+}
+
+/** Text of `extends …` for a frame resolving to `value`. */
+export function frameBase(file: FileCtx, fn: AsyncFn): string {
+  if (fn.kind === "task") return file.runtimeName("Task");
+  const v = fn.value;
+  return !v || isVoid(v) ? file.runtimeName("Future") : `${file.runtimeName("ValueFuture")}<${file.render(v) ?? "i32"}>`;
+}
+
+function fieldText(f: Field): string {
+  return f.init === null ? `${f.name}!: ${f.type};` : `${f.name}: ${f.type} = ${f.init};`;
+}
+
+/** Where the poll function lives, as called from the frame. */
+export function pollCall(fn: AsyncFn, typeParams: string): string {
+  if (fn.kind === "method") return `this.$owner.${fn.name}$poll(this)`;
+  if (fn.owner && fn.isStatic) return `${fn.owner.name!.text}.${fn.name}$poll${typeParams}(this)`;
+  return `${fn.frame.replace(/\$(Future|Task)$/, "")}$poll(this)`;
+}
+
+export function frameClass(
+  file: FileCtx, plan: Plan, emitted: EmittedPoll | null, params: Param[], typeParams: string, extraPoll?: string,
+): string {
+  const fn = plan.fn;
+  const self = fn.frame + typeParams;
+  const lines: string[] = [];
+  const exported = fn.exported ? "export " : "";
+  lines.push(`${exported}class ${self} extends ${frameBase(file, fn)} {`);
+  lines.push(`  $state: i32 = -1;`);
+  if (fn.kind === "method") {
+    const owner = fn.owner!.name!.text + typeParams;
+    lines.push(`  $owner: ${owner};`);
+    lines.push(`  constructor(owner: ${owner}) { super(); this.$owner = owner; }`);
+  }
+  for (const f of plan.fields) lines.push("  " + fieldText(f));
+  const sig = params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`).join(", ");
+  const sets = params.map((p) => `this.${p.field} = ${p.name}; `).join("");
+  const busy = fn.kind === "task" ? "" : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
+  lines.push(`  start(${sig}): ${self} { ${busy}${sets}this.$state = 0; return this; }`);
+  lines.push(`  poll(): bool { ${extraPoll ?? `return ${pollCall(fn, typeParams)};`} }`);
+  if (emitted && emitted.states.length) {
+    const cases = emitted.states.map((s) => {
+      const fin = s.tryField ? ` this.${s.tryField} = ${J_CANCEL}; this.$state = ${s.fin}; this.poll();` : "";
+      return `if (s == ${s.state}) { this.${s.field}.cancel();${fin} }`;
+    });
+    lines.push(`  cancel(): void { const s = this.$state; ${cases.join(" else ")} this.$state = -1; }`);
+  } else {
+    lines.push(`  cancel(): void { this.$state = -1; }`);
+  }
+  lines.push("}");
+  return lines.join("\n");
+}
+
+export function busyMessage(fn: AsyncFn): string {
+  const what = fn.kind === "method" ? `async method ${fn.display} is already running on this object` : `async function ${fn.display} is already running`;
+  return `${what}: a second call started before the first completed; await it (or cancel it) before calling again`;
+}
+
+/** The task's spawner: the pool and `spawn(args)`, `trySpawn(args)`, `running()`. */
+export function spawnerClass(file: FileCtx, fn: AsyncFn, params: Param[]): string {
+  const task = fn.frame;
+  const spawner = fn.name + "$Spawner";
+  const pool = file.runtimeName("TaskPool");
+  const sig = params.map((p) => `${p.name}: ${p.type}`).join(", ");
+  const args = params.map((p) => p.name).join(", ");
+  return [
+    `${fn.exported ? "export " : ""}class ${spawner} {`,
+    `  readonly pool: ${pool}<${task}> = new ${pool}<${task}>(${JSON.stringify(fn.name)}, ${fn.pool});`,
+    `  /** Starts the task in a free slot; POOL_FULL panic when all ${fn.pool} are running. */`,
+    `  spawn(${sig}): ${task} { return this.pool.spawn().start(${args}); }`,
+    `  /** Starts the task in a free slot, or returns null when all are running. */`,
+    `  trySpawn(${sig}): ${task} | null { const t = this.pool.trySpawn(); if (t === null) return null; return t.start(${args}); }`,
+    `  running(): i32 { return this.pool.running(); }`,
+    `}`,
+  ].join("\n");
+}
+
+// ─── static RAM ───────────────────────────────────────────────────────────
+
+/** asc's per-object header (block mmInfo + object header), and the sealed allocator's payload alignment. */
+export const OBJECT_HEADER = 20;
+export const HEAP_ALIGN = 16;
+
+export interface FrameSize {
+  /** Bytes of the frame's own fields (inherited included), no header. */
+  fields: number;
+  /** Field bytes of every object created when the frame is constructed (the frame included). */
+  totalFields: number;
+  /** Heap bytes of those objects: header and allocator rounding included. */
+  heap: number;
+}
+
+export function heapBytes(fieldBytes: number): number {
+  return Math.ceil((fieldBytes + OBJECT_HEADER) / HEAP_ALIGN) * HEAP_ALIGN;
+}
+
+/** Sizes a frame from its plan; `sizeOfFrame` sizes frames this one owns (call slots). */
+export function frameSize(file: FileCtx, plan: Plan, sizeOfFrame: (fn: AsyncFn) => FrameSize): FrameSize {
+  const fn = plan.fn;
+  let base = 0;
+  if (fn.kind === "task") base = file.runtimeClassBytes("Task");
+  else if (fn.value && !isVoid(fn.value)) base = sizeOf(fn.value);
+  const sizes = [4, ...(fn.kind === "method" ? [4] : []), ...plan.fields.map((f) => f.bytes)];
+  const own = layout(base, sizes);
+  let totalFields = own;
+  let heap = heapBytes(own);
+  for (const f of plan.fields) {
+    if (!f.owns) continue;
+    if ("frame" in f.owns) {
+      const s = sizeOfFrame(f.owns.frame);
+      totalFields += s.totalFields;
+      heap += s.heap;
+    } else {
+      const b = classFieldBytes(file.mods, f.owns.cls as Ty);
+      totalFields += b;
+      heap += heapBytes(b);
+    }
+  }
+  return { fields: own, totalFields, heap };
+}
+

@@ -1,0 +1,16 @@
+/**
+ * Outpost's async lowering: turns `async`/`await` in firmware sources into
+ * static state-machine classes before asc sees them (see DESIGN.md, "Async
+ * without allocation"). compile.ts runs it from asc's readFile hook:
+ *
+ *   const lowering = new LowerSession(fsHost(() => boardModuleSource(board)));
+ *   readFile: text = lowering.lowerFile(path, text)   // user and hal/ files
+ *   after asc: lowering.check(); result.lowering = lowering.report();
+ *
+ * Files: scan.ts (what is async), plan.ts (states, fields, slots),
+ * emit.ts (poll functions), frames.ts (generated classes, sizes),
+ * file.ts (one file), session.ts (one build), errors.ts (messages).
+ */
+export { LowerSession, type LowerReport, type SiteInfo, type TaskRam } from "./session.ts";
+export { LowerError, formatLowerErrors, type LowerDiagnostic } from "./errors.ts";
+export { fsHost, isRuntimeFile, type ModuleHost } from "./modules.ts";

@@ -1,0 +1,372 @@
+/**
+ * Plans the state machine of one async function: which statements become
+ * states ("flattened"), which locals become fields, and which preallocated
+ * slot each await and each async call uses. emit.ts then writes the code.
+ *
+ * Flattened statements: those containing an await (or `for await`), every
+ * try/finally (AssemblyScript has no exceptions, so finally is always
+ * lowered), the statements around them, and any statement a break,
+ * continue or return leaves to reach a flattened target. All others are
+ * copied verbatim (with names rewritten).
+ *
+ * A local declared at flattened level becomes a field when a state
+ * boundary (an await, or the start of a flattened compound statement) lies
+ * between its declaration and a use; otherwise it stays a local of the poll
+ * function (renamed if two such locals share a name).
+ */
+import ts from "typescript";
+import { messages } from "./errors.ts";
+import type { FileCtx } from "./file.ts";
+import type { AsyncFn } from "./scan.ts";
+import { planCalls, planSites } from "./slots.ts";
+import { containsAwait, deferrable, excerpt, isInside, isReference, isStatementLike, jumpTarget } from "./syntax.ts";
+import { Typer } from "./typer.ts";
+import { findMember, isVoid, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
+
+export interface Binding {
+  name: string;
+  decl: ts.VariableDeclaration | ts.ParameterDeclaration;
+  isParam: boolean;
+  /** Declared at flattened level: may be hoisted. */
+  candidate: boolean;
+  hoisted: boolean;
+  /** Field name (params and hoisted locals). */
+  field?: string;
+  /** New local name (non-hoisted locals that clash). */
+  rename?: string;
+  refs: ts.Identifier[];
+}
+
+export interface Field {
+  name: string;
+  type: string;
+  /** Initializer text; null declares the field with `!` (a reference set before use). */
+  init: string | null;
+  bytes: number;
+  /** What the initializer allocates at init, for static RAM. */
+  owns?: { frame: AsyncFn } | { cls: Ty };
+  /** The type, when known (for sizes). */
+  ty?: Ty;
+}
+
+export type CallPlan =
+  | { kind: "frame"; fn: AsyncFn; field: string; frameClass: string; ty: Ty }
+  | { kind: "factory"; method: string; field: string; ty: Ty };
+
+export interface Site {
+  id: number;
+  node: ts.AwaitExpression | ts.ForOfStatement;
+  /** Field of the slot polled at this site. */
+  field: string;
+  /** The slot is an async call's frame (arm = the rewritten call) rather than a reference set here. */
+  callSlot: boolean;
+  value: Ty;
+  /** The slot is a generated frame: it reports its own sites. */
+  generated: boolean;
+  /** The slot's static type is abstract (may be a generated frame): report the site before polling. */
+  abstract: boolean;
+}
+
+export const FRAME = "$f";
+
+/**
+ * Field names a frame cannot use as is: members it inherits (Task,
+ * ValueFuture) and words AssemblyScript's parser mistakes for keywords after
+ * a dot (`$f.from` fails to parse).
+ */
+const RESERVED = new Set([
+  "value", "poll", "cancel", "start", "deadline", "name", "id", "heapIndex", "polls", "site", "state", "queued", "constructor",
+  "from", "of", "type", "namespace", "module", "declare", "is", "keyof", "readonly", "get", "set", "async", "await",
+  "yield", "abstract", "as", "infer", "unique", "global", "package", "private", "protected", "public", "static",
+  "implements", "interface", "let", "instanceof", "typeof", "delete", "void", "new", "in",
+]);
+
+export class Plan {
+  readonly awaits: ts.AwaitExpression[] = [];
+  readonly forAwaits: ts.ForOfStatement[] = [];
+  readonly flat = new Set<ts.Node>();
+  readonly bindings: Binding[] = [];
+  readonly refOf = new Map<ts.Identifier, Binding>();
+  readonly fields: Field[] = [];
+  readonly sites = new Map<ts.Node, Site>();
+  readonly calls = new Map<ts.CallExpression, CallPlan>();
+  readonly tries = new Map<ts.TryStatement, string>();
+  readonly typer: Typer;
+  readonly body: ts.Block | ts.Expression;
+  private fieldNames = new Set<string>();
+  private counter = 0;
+
+  constructor(readonly file: FileCtx, readonly fn: AsyncFn) {
+    const node = fn.node;
+    this.body = node.body!;
+    const thisTy: Ty | null = fn.owner?.name
+      ? { name: fn.owner.name.text, args: [], decl: file.mods.named(fn.module, fn.owner.name.text), nullable: false }
+      : null;
+    this.typer = new Typer(file.mods, fn.module, {
+      typeOfLocal: (id) => this.localType(id),
+      typeOfCall: (call) => this.calls.get(call)?.ty,
+    }, fn.isStatic ? null : thisTy);
+  }
+
+  fresh(prefix: string): string {
+    let n: string;
+    do n = `${prefix}${this.counter++}`; while (this.fieldNames.has(n));
+    return n;
+  }
+
+  addField(f: Field): Field {
+    this.fieldNames.add(f.name);
+    this.fields.push(f);
+    return f;
+  }
+
+  fieldName(want: string): string {
+    let name = RESERVED.has(want) || want.startsWith("$") ? want + "$" : want;
+    for (let i = 2; this.fieldNames.has(name); i++) name = `${want}$${i}`;
+    this.fieldNames.add(name);
+    return name;
+  }
+
+  error(node: ts.Node, code: "ASYNC_SYNTAX" | "ASYNC_TYPE", message: string): void {
+    this.file.error(node, code, message);
+  }
+
+  /** Runs the whole plan. */
+  build(): void {
+    this.collect(this.body);
+    this.checkAwaits();
+    this.flatten();
+    this.scope();
+    planCalls(this);
+    this.hoist();
+    planSites(this);
+  }
+
+  // ─── collection and checks ──────────────────────────────────────────────
+
+  readonly jumps: Array<{ node: ts.BreakStatement | ts.ContinueStatement | ts.ReturnStatement; target: ts.Node | null }> = [];
+  readonly tryNodes: ts.TryStatement[] = [];
+
+  private collect(n: ts.Node): void {
+    if (n !== this.body && ts.isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) this.awaits.push(n);
+    if (ts.isForOfStatement(n)) {
+      if (n.awaitModifier) this.forAwaits.push(n);
+      else if (containsAwait(n)) this.error(n, "ASYNC_SYNTAX", messages.forOfUnsupported());
+    }
+    if (ts.isTryStatement(n)) {
+      this.tryNodes.push(n);
+      if (n.catchClause) this.error(n.catchClause, "ASYNC_SYNTAX", messages.catchUnsupported());
+      if (n.finallyBlock && containsAwait(n.finallyBlock)) this.error(n.finallyBlock, "ASYNC_SYNTAX", messages.awaitInFinally());
+    }
+    if (ts.isLabeledStatement(n)) this.error(n, "ASYNC_SYNTAX", messages.labelUnsupported());
+    if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) this.jumps.push({ node: n, target: jumpTarget(n) });
+    if (ts.isReturnStatement(n)) this.jumps.push({ node: n, target: null });
+    if (ts.isCaseClause(n) && containsAwait(n.expression)) this.error(n.expression, "ASYNC_SYNTAX", messages.awaitInCase());
+    ts.forEachChild(n, (c) => this.collect(c));
+  }
+
+  /** Short-circuit and evaluation-order checks for each await. */
+  private checkAwaits(): void {
+    for (const a of this.awaits) {
+      let child: ts.Node = a;
+      for (let p = a.parent; p && !isStatementLike(p); child = p, p = p.parent) {
+        if (ts.isBinaryExpression(p) && child === p.right) {
+          const op = p.operatorToken.kind;
+          if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+            this.error(a, "ASYNC_SYNTAX", messages.awaitInShortCircuit(p.operatorToken.getText()));
+            break;
+          }
+        }
+        if (ts.isConditionalExpression(p) && child !== p.condition) {
+          this.error(a, "ASYNC_SYNTAX", messages.awaitInShortCircuit("?:"));
+          break;
+        }
+        if (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) break;
+        let bad: ts.Node | null = null;
+        p.forEachChild((c) => {
+          if (!bad && c.end <= child.getStart() && ts.isExpression(c) && !deferrable(c)) bad = c;
+        });
+        if (bad) {
+          this.error(bad, "ASYNC_SYNTAX", messages.awaitAfterEffect(excerpt(bad)));
+          break;
+        }
+      }
+    }
+  }
+
+  // ─── flattening ─────────────────────────────────────────────────────────
+
+  private flatten(): void {
+    const mark = (n: ts.Node | undefined) => {
+      for (let p = n; p && p !== this.body.parent; p = p.parent) {
+        if (isStatementLike(p) || p === this.body) this.flat.add(p);
+      }
+    };
+    for (const a of this.awaits) mark(a);
+    for (const f of this.forAwaits) mark(f);
+    for (const t of this.tryNodes) mark(t);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const j of this.jumps) {
+        const target = j.target ?? this.body;
+        const crossesTry = this.tryNodes.some((t) => t.tryBlock.pos <= j.node.pos && j.node.end <= t.tryBlock.end && isInside(t, target));
+        if (!this.flat.has(target) && !crossesTry) continue;
+        if (j.target === null && !crossesTry) continue; // a plain return works from verbatim code
+        for (let p: ts.Node = j.node; p !== target; p = p.parent) {
+          if ((isStatementLike(p) || ts.isBlock(p)) && !this.flat.has(p)) {
+            this.flat.add(p);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** True if `n` is inside a verbatim (non-flattened) statement of the body. */
+  inVerbatim(n: ts.Node): boolean {
+    for (let p = n.parent; p && p !== this.body; p = p.parent) {
+      if ((isStatementLike(p) || ts.isBlock(p)) && !this.flat.has(p)) return true;
+    }
+    return false;
+  }
+
+  /** A declaration made directly by flattened code (not inside a verbatim statement). */
+  private atFlatLevel(d: ts.VariableDeclaration | ts.ParameterDeclaration): boolean {
+    if (!ts.isVariableDeclaration(d) || !ts.isVariableDeclarationList(d.parent)) return false;
+    const owner = d.parent.parent;
+    if (!ts.isVariableStatement(owner) && !this.flat.has(owner)) return false;
+    return !this.inVerbatim(owner);
+  }
+
+  // ─── scopes ─────────────────────────────────────────────────────────────
+
+  private scope(): void {
+    const scopes: Array<Map<string, Binding>> = [new Map()];
+    const declare = (d: ts.VariableDeclaration | ts.ParameterDeclaration, isParam: boolean) => {
+      if (!ts.isIdentifier(d.name)) {
+        this.error(d, "ASYNC_SYNTAX", messages.destructuring());
+        return;
+      }
+      const b: Binding = {
+        name: d.name.text, decl: d, isParam, candidate: isParam || this.atFlatLevel(d), hoisted: isParam, refs: [],
+      };
+      this.bindings.push(b);
+      scopes[scopes.length - 1]!.set(b.name, b);
+    };
+    const params = this.fn.delegate ? [] : this.fn.node.parameters;
+    for (const p of params) declare(p, true);
+    const lookup = (name: string) => {
+      for (let i = scopes.length - 1; i >= 0; i--) {
+        const b = scopes[i]!.get(name);
+        if (b) return b;
+      }
+      return null;
+    };
+    const walk = (n: ts.Node): void => {
+      const opens = ts.isBlock(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n)
+        || ts.isCaseBlock(n) || ts.isCatchClause(n) || (ts.isFunctionLike(n) && n !== this.fn.node);
+      if (opens) scopes.push(new Map());
+      if (ts.isVariableDeclaration(n)) {
+        if (n.initializer) walk(n.initializer);
+        declare(n, false);
+      } else if (ts.isParameter(n)) {
+        if (n.initializer) walk(n.initializer);
+        if (ts.isIdentifier(n.name)) scopes[scopes.length - 1]!.set(n.name.text, { name: n.name.text, decl: n, isParam: true, candidate: false, hoisted: false, refs: [] });
+      } else if (ts.isIdentifier(n)) {
+        if (isReference(n)) {
+          const b = lookup(n.text);
+          if (b) {
+            b.refs.push(n);
+            this.refOf.set(n, b);
+          }
+        }
+      } else if (ts.isTypeNode(n)) {
+        // types name no locals
+      } else {
+        ts.forEachChild(n, walk);
+      }
+      if (opens) scopes.pop();
+    };
+    if (ts.isBlock(this.body)) this.body.statements.forEach(walk);
+    else walk(this.body);
+  }
+
+  private localType(id: ts.Identifier): Ty | null | undefined {
+    const b = this.refOf.get(id);
+    if (!b) return undefined;
+    return this.bindingType(b);
+  }
+
+  private bindingTypes = new Map<Binding, Ty | null>();
+  bindingType(b: Binding): Ty | null {
+    if (this.bindingTypes.has(b)) return this.bindingTypes.get(b)!;
+    this.bindingTypes.set(b, null);
+    let t: Ty | null = null;
+    if (b.decl.type) t = tyFromNode(this.file.mods, b.decl.type, this.fn.module);
+    else if (b.decl.initializer) t = this.typer.typeOf(b.decl.initializer);
+    else if (ts.isVariableDeclaration(b.decl) && ts.isForOfStatement(b.decl.parent.parent)) t = this.forAwaitItem(b.decl.parent.parent);
+    this.bindingTypes.set(b, t);
+    return t;
+  }
+
+  /** Item type of a `for await` loop: from the stream's `next()` future, else the loop variable's annotation. */
+  forAwaitItem(f: ts.ForOfStatement): Ty | null {
+    const st = this.typer.typeOf(f.expression);
+    if (st) {
+      const next = findMember(this.file.mods, st, "next");
+      const nt = next?.type ? tyFromNode(this.file.mods, next.type, next.module, next.subst) : null;
+      const v = nt ? this.typer.valueOf(nt) : null;
+      if (v && !isVoid(v)) return v;
+    }
+    const decl = ts.isVariableDeclarationList(f.initializer) ? f.initializer.declarations[0] : undefined;
+    return decl?.type ? tyFromNode(this.file.mods, decl.type, this.fn.module) : null;
+  }
+
+  // ─── hoisting ───────────────────────────────────────────────────────────
+
+  private hoist(): void {
+    const boundaries: number[] = this.awaits.map((a) => a.getStart());
+    for (const n of this.flat) {
+      if (ts.isIfStatement(n) || ts.isIterationStatement(n, false) || ts.isSwitchStatement(n) || ts.isTryStatement(n)) {
+        boundaries.push(n.getStart());
+      }
+    }
+    const localNames = new Map<string, number>();
+    for (const b of this.bindings) if (b.candidate && !b.isParam) localNames.set(b.name, (localNames.get(b.name) ?? 0) + 1);
+    for (const b of this.bindings) {
+      if (!b.candidate) continue;
+      if (!b.isParam) {
+        const from = b.decl.end;
+        const inFlatFor = ts.isVariableDeclaration(b.decl) && ts.isVariableDeclarationList(b.decl.parent)
+          && (ts.isForStatement(b.decl.parent.parent) || ts.isForOfStatement(b.decl.parent.parent)) && this.flat.has(b.decl.parent.parent);
+        b.hoisted = inFlatFor || b.refs.some((r) => boundaries.some((x) => x > from && x < r.getStart()));
+      }
+      if (b.hoisted) {
+        b.field = this.fieldName(b.name);
+        const t = this.bindingType(b);
+        const typeText = b.decl.type ? this.file.typeText(b.decl.type) : t ? this.file.render(t) : null;
+        if (!t || typeText === null) {
+          const inForOf = ts.isForOfStatement(b.decl.parent.parent) && !b.decl.parent.parent.awaitModifier;
+          if (!inForOf) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name));
+          continue;
+        }
+        this.addField({ name: b.field, type: typeText, init: zeroOf(t), bytes: sizeOf(t), ty: t });
+      } else if ((localNames.get(b.name) ?? 0) > 1 || this.shadowsOuter(b)) {
+        b.rename = `${b.name}$${this.counter++}`;
+      }
+    }
+  }
+
+  /** A flattened-level local whose name is also used, in this function, for something else. */
+  private shadowsOuter(b: Binding): boolean {
+    let found = false;
+    const visit = (n: ts.Node) => {
+      if (found) return;
+      if (ts.isIdentifier(n) && n.text === b.name && isReference(n) && this.refOf.get(n) !== b) found = true;
+      ts.forEachChild(n, visit);
+    };
+    visit(this.body);
+    return found;
+  }
+}

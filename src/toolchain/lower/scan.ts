@@ -1,0 +1,243 @@
+/**
+ * Finds what a module declares async, without lowering it: the information
+ * other modules need to call into it (frame class names, value types) and
+ * the lowering needs to plan a file.
+ *
+ * Forms recognised (all valid TypeScript):
+ *
+ *   export async function f(a: i32): Promise<i32> { … }          function
+ *   export const g = async (a: i32): Promise<void> => { … };      function
+ *   export const blink = task(2, async (p: Duration): Promise<void> => { … });
+ *   export const blink2 = task(1, f);                              task over f
+ *   class Uart2 implements Read { async read(…): Promise<i32> { … } }   method
+ *
+ * Generated names: `f$Future` (a function's frame), `blink$Task` and
+ * `blink$Spawner` (a task), `Uart2$read` (a method's frame).
+ */
+import ts from "typescript";
+import { hasModifier, type Module, type Modules } from "./modules.ts";
+import { promiseValue, type Ty } from "./types.ts";
+
+export type AsyncKind = "function" | "task" | "method";
+
+export interface AsyncFn {
+  kind: AsyncKind;
+  /** Source name: function, task const, or method name. */
+  name: string;
+  /** How messages name it: `f`, `task blink`, `Uart2.read`. */
+  display: string;
+  module: Module;
+  /** The async function itself (for a task over a named function: that function's node). */
+  node: ts.FunctionDeclaration | ts.ArrowFunction | ts.MethodDeclaration;
+  /** The statement or class member the lowering replaces. */
+  replaced: ts.Node;
+  /** Generated class holding the state (frame). */
+  frame: string;
+  owner?: ts.ClassDeclaration;
+  isStatic: boolean;
+  exported: boolean;
+  /** Tasks: pool size. */
+  pool?: number;
+  /** Tasks over a named async function: the function. */
+  delegate?: AsyncFn;
+  /** Tasks over a named function: the identifier naming it. */
+  delegateRef?: ts.Identifier;
+  /** What it resolves to (VOID for Promise<void>); null when not written as Promise<T>. */
+  value: Ty | null;
+}
+
+export interface ScanProblem {
+  node: ts.Node;
+  message: "taskForm" | "taskSize" | "taskBody" | "nestedAsync" | "asyncGenerator" | "defaultExport" | "genericAsync";
+}
+
+export interface ModuleScan {
+  fns: AsyncFn[];
+  /** Free functions and tasks by local name. */
+  byName: Map<string, AsyncFn>;
+  /** Async methods by class node. */
+  byClass: Map<ts.ClassDeclaration, AsyncFn[]>;
+  /** Every async function-like node the scan accepted. */
+  accepted: Set<ts.Node>;
+  problems: ScanProblem[];
+  /** True if the module declares anything async or mentions Promise<…>. */
+  relevant: boolean;
+}
+
+const isAsync = (n: ts.Node) => hasModifier(n, ts.SyntaxKind.AsyncKeyword);
+
+function asyncArrow(e: ts.Expression | undefined): ts.ArrowFunction | null {
+  while (e && ts.isParenthesizedExpression(e)) e = e.expression;
+  return e && ts.isArrowFunction(e) && isAsync(e) ? e : null;
+}
+
+export function scanModule(mods: Modules, m: Module): ModuleScan {
+  const scan: ModuleScan = {
+    fns: [], byName: new Map(), byClass: new Map(), accepted: new Set(), problems: [],
+    relevant: /\basync\b|\bPromise\b/.test(m.text),
+  };
+  if (!scan.relevant) return scan;
+  const add = (fn: AsyncFn) => {
+    if (fn.node.typeParameters?.length) {
+      scan.problems.push({ node: fn.node, message: "genericAsync" });
+      scan.accepted.add(fn.node);
+      return;
+    }
+    scan.fns.push(fn);
+    scan.accepted.add(fn.node);
+    if (fn.kind !== "method") scan.byName.set(fn.name, fn);
+  };
+  const pendingTasks: Array<() => void> = [];
+  for (const st of m.sf.statements) {
+    const exported = hasModifier(st, ts.SyntaxKind.ExportKeyword);
+    if (ts.isFunctionDeclaration(st) && isAsync(st)) {
+      if (!st.name || hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+        scan.problems.push({ node: st, message: "defaultExport" });
+        continue;
+      }
+      if (st.asteriskToken) {
+        scan.problems.push({ node: st, message: "asyncGenerator" });
+        continue;
+      }
+      add({
+        kind: "function", name: st.name.text, display: st.name.text, module: m, node: st, replaced: st,
+        frame: st.name.text + "$Future", isStatic: false, exported, value: promiseValue(mods, st.type, m),
+      });
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const arrow = asyncArrow(d.initializer);
+        if (arrow && ts.isIdentifier(d.name)) {
+          add({
+            kind: "function", name: d.name.text, display: d.name.text, module: m, node: arrow, replaced: st,
+            frame: d.name.text + "$Future", isStatic: false, exported, value: promiseValue(mods, arrow.type, m),
+          });
+          continue;
+        }
+        const init = d.initializer;
+        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "task") {
+          pendingTasks.push(() => scanTask(mods, m, scan, st, d, init, exported));
+        }
+      }
+    } else if (ts.isClassDeclaration(st) && st.name) {
+      const list: AsyncFn[] = [];
+      for (const mem of st.members) {
+        if (!ts.isMethodDeclaration(mem) || !isAsync(mem) || !ts.isIdentifier(mem.name)) continue;
+        if (mem.asteriskToken) {
+          scan.problems.push({ node: mem, message: "asyncGenerator" });
+          continue;
+        }
+        if (mem.typeParameters?.length) {
+          scan.problems.push({ node: mem, message: "genericAsync" });
+          scan.accepted.add(mem);
+          continue;
+        }
+        const isStatic = hasModifier(mem, ts.SyntaxKind.StaticKeyword);
+        const fn: AsyncFn = {
+          kind: isStatic ? "function" : "method", name: mem.name.text, display: `${st.name.text}.${mem.name.text}`,
+          module: m, node: mem, replaced: mem, owner: st, isStatic, exported,
+          frame: `${st.name.text}$${mem.name.text}`, value: promiseValue(mods, mem.type, m),
+        };
+        scan.fns.push(fn);
+        scan.accepted.add(mem);
+        list.push(fn);
+      }
+      if (list.length) scan.byClass.set(st, list);
+    }
+  }
+  for (const t of pendingTasks) t();
+  // Any other async function-like node is nested or inline: not supported.
+  const visit = (n: ts.Node) => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "task" && !scan.fns.some((f) => f.kind === "task" && (f.replaced as ts.VariableStatement).declarationList.declarations[0]!.initializer === n)
+      && !scan.problems.some((p) => p.node === n || p.node === n.arguments[0])) {
+      const arrow = asyncArrow(n.arguments[1]);
+      if (arrow) scan.accepted.add(arrow);
+      scan.problems.push({ node: n, message: "taskForm" });
+    }
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n))
+      && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
+      scan.problems.push({ node: n, message: "nestedAsync" });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(m.sf);
+  return scan;
+}
+
+function scanTask(
+  mods: Modules, m: Module, scan: ModuleScan, st: ts.VariableStatement, d: ts.VariableDeclaration,
+  call: ts.CallExpression, exported: boolean,
+): void {
+  const topLevel = st.parent === m.sf && st.declarationList.declarations.length === 1 && ts.isIdentifier(d.name)
+    && (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+  const [sizeArg, bodyArg] = call.arguments;
+  const arrowArg = asyncArrow(bodyArg);
+  if (arrowArg) scan.accepted.add(arrowArg); // reported as a task problem, not as a nested async function
+  if (!topLevel || !ts.isIdentifier(d.name)) {
+    scan.problems.push({ node: call, message: "taskForm" });
+    return;
+  }
+  const size = sizeArg && ts.isNumericLiteral(sizeArg) ? Number(sizeArg.text) : NaN;
+  if (!Number.isInteger(size) || size < 1) {
+    scan.problems.push({ node: sizeArg ?? call, message: "taskSize" });
+    return;
+  }
+  const name = d.name.text;
+  const base = {
+    kind: "task" as const, name, display: `task ${name}`, module: m, replaced: st,
+    frame: name + "$Task", isStatic: false, exported, pool: size,
+  };
+  const arrow = asyncArrow(bodyArg);
+  if (arrow) {
+    scan.fns.push({ ...base, node: arrow, value: promiseValue(mods, arrow.type, m) });
+    scan.accepted.add(arrow);
+    scan.byName.set(name, scan.fns[scan.fns.length - 1]!);
+    return;
+  }
+  if (bodyArg && ts.isIdentifier(bodyArg)) {
+    const target = scan.byName.get(bodyArg.text) ?? importedAsync(mods, m, bodyArg.text);
+    if (target && target.kind === "function" && !target.owner) {
+      const fn: AsyncFn = { ...base, node: target.node, delegate: target, delegateRef: bodyArg, value: target.value };
+      scan.fns.push(fn);
+      scan.byName.set(name, fn);
+      return;
+    }
+  }
+  scan.problems.push({ node: bodyArg ?? call, message: "taskBody" });
+}
+
+const scans = new WeakMap<Module, ModuleScan>();
+
+/** The scan of a module, computed once per parsed module. */
+export function scanOf(mods: Modules, m: Module): ModuleScan {
+  let s = scans.get(m);
+  if (!s) {
+    s = scanModule(mods, m);
+    scans.set(m, s);
+  }
+  return s;
+}
+
+/** The async function an imported name refers to, if it is one. */
+export function importedAsync(mods: Modules, m: Module, local: string): AsyncFn | null {
+  const imp = m.imports.get(local);
+  if (!imp || imp.name === "*") return null;
+  const target = mods.get(imp.from);
+  if (!target) return null;
+  const decl = mods.exported(target, imp.name);
+  if (!decl) return null;
+  const fn = scanOf(mods, decl.module).byName.get(decl.name);
+  return fn && fn.kind === "function" ? fn : null;
+}
+
+/** The async function `name` means in module `m` (own or imported), if any. */
+export function asyncNamed(mods: Modules, m: Module, name: string): AsyncFn | null {
+  const own = scanOf(mods, m).byName.get(name);
+  if (own) return own.kind === "function" ? own : null;
+  return importedAsync(mods, m, name);
+}
+
+/** The async method `name` of a class declaration (static or not), if any. */
+export function asyncMethod(mods: Modules, cls: ts.ClassDeclaration, m: Module, name: string, isStatic: boolean): AsyncFn | null {
+  const list = scanOf(mods, m).byClass.get(cls) ?? [];
+  return list.find((f) => f.name === name && f.isStatic === isStatic) ?? null;
+}

@@ -1,0 +1,199 @@
+/**
+ * A lowering session spans one build: it lowers each firmware file asc
+ * asks for, numbers await sites across all of them, sizes every task, and
+ * collects errors. compile.ts creates one per build and reads `report()`.
+ *
+ * Site ids are assigned in the order files are lowered and, within a file,
+ * in source order, so the same sources always give the same table.
+ */
+import ts from "typescript";
+import { LowerError, messages, type LowerDiagnostic } from "./errors.ts";
+import { FileCtx } from "./file.ts";
+import type { FrameSize } from "./frames.ts";
+import { isRuntimeFile, Modules, resolveSpecifier, type Module, type ModuleHost } from "./modules.ts";
+import { relative, resolve } from "node:path";
+import type { AsyncFn } from "./scan.ts";
+
+export interface SiteInfo {
+  id: number;
+  file: string;
+  line: number;
+  column: number;
+  /** The async function, method or task the await is in. */
+  fn: string;
+}
+
+export interface TaskRam {
+  name: string;
+  file: string;
+  /** Pool size: how many copies of the task exist. */
+  pool: number;
+  /** Field bytes of one task: its frame and every frame and future it preallocates, no object headers. */
+  bytes: number;
+  /** Heap bytes of one task: the same objects with asc's 20-byte header and 16-byte rounding. */
+  heap: number;
+}
+
+export interface LowerReport {
+  sites: SiteInfo[];
+  tasks: TaskRam[];
+  /** Sum over tasks of pool × bytes (fields only). */
+  totalBytes: number;
+  /** Sum over tasks of pool × heap. */
+  totalHeap: number;
+}
+
+export class LowerSession {
+  readonly mods: Modules;
+  readonly diagnostics: LowerDiagnostic[] = [];
+  readonly sites: SiteInfo[] = [];
+  readonly tasks: TaskRam[] = [];
+  private siteCount = new Map<FileCtx, number>();
+  private analysis = new Map<Module, FileCtx>();
+  private lowered = new Map<string, string>();
+
+  constructor(host: ModuleHost) {
+    this.mods = new Modules(host);
+  }
+
+  /** Lowers one file; returns its text unchanged when it has nothing async. Errors go to `diagnostics`. */
+  lowerFile(path: string, text: string): string {
+    const key = path + "\0" + text;
+    const done = this.lowered.get(key);
+    if (done !== undefined) return done;
+    const m = this.mods.put(path, text);
+    const ctx = new FileCtx(this, this.mods, m);
+    const result = ctx.scan.relevant || this.importsAsync(m) ? ctx.lower() : text;
+    if (ctx.scan.relevant) this.sizeTasks(ctx);
+    this.lowered.set(key, result);
+    return result;
+  }
+
+  /**
+   * asc's readFile hook: `name` and `dir` as asc asks, `text` as served
+   * (Outpost packages under node_modules/outpost/, or the file). Runtime
+   * files pass through; user and hal/ files are lowered.
+   */
+  readFile(name: string, dir: string, text: string | null): string | null {
+    if (text === null) return null;
+    const m = /(?:^|\/)node_modules\/outpost\/(.+)\.ts$/.exec(name.replace(/\\/g, "/"));
+    const path = m ? resolveSpecifier("outpost/" + m[1], "") : resolve(dir, name);
+    if (isRuntimeFile(path)) return text;
+    try {
+      return this.lowerFile(path, text);
+    } catch (e) {
+      this.diagnostics.push({
+        code: "ASYNC_SYNTAX", file: relative(process.cwd(), path) || path, line: 1, column: 1,
+        message: `internal error in the async lowering: ${(e as Error).stack ?? e}`,
+      });
+      return text;
+    }
+  }
+
+  /** Throws a LowerError if any file had errors. */
+  check(): void {
+    if (this.diagnostics.length) throw new LowerError(this.diagnostics);
+  }
+
+  report(): LowerReport {
+    let totalBytes = 0, totalHeap = 0;
+    for (const t of this.tasks) {
+      totalBytes += t.pool * t.bytes;
+      totalHeap += t.pool * t.heap;
+    }
+    return { sites: this.sites, tasks: this.tasks, totalBytes, totalHeap };
+  }
+
+  private importsAsync(m: Module): boolean {
+    for (const [, imp] of m.imports) {
+      if (imp.from.includes("/src/runtime/")) continue;
+      const target = this.mods.get(imp.from);
+      if (target && /\basync\b/.test(target.text)) return true;
+    }
+    return false;
+  }
+
+  addSite(file: FileCtx, node: ts.Node, fn: string): number {
+    if (file.analysisOnly) return -1;
+    const sf = file.module.sf;
+    const pos = ts.isForOfStatement(node) ? node.awaitModifier!.getStart(sf) : node.getStart(sf);
+    const { line, character } = sf.getLineAndCharacterOfPosition(pos);
+    const id = this.sites.length;
+    this.sites.push({ id, file: file.displayPath, line: line + 1, column: character + 1, fn });
+    this.siteCount.set(file, (this.siteCount.get(file) ?? 0) + 1);
+    return id;
+  }
+
+  sitesIn(file: FileCtx): number {
+    return this.siteCount.get(file) ?? 0;
+  }
+
+  /** A context that plans another module's functions without recording anything. */
+  analysisCtx(m: Module): FileCtx {
+    let c = this.analysis.get(m);
+    if (!c) {
+      c = new FileCtx(this, this.mods, m, true);
+      this.analysis.set(m, c);
+    }
+    return c;
+  }
+
+  private ctxFor(file: FileCtx, fn: AsyncFn): FileCtx {
+    return fn.module === file.module ? file : this.analysisCtx(fn.module);
+  }
+
+  private sizeTasks(file: FileCtx): void {
+    for (const fn of file.scan.fns) {
+      if (fn.kind !== "task") continue;
+      let size: FrameSize;
+      try {
+        size = file.frameSize(fn);
+      } catch {
+        continue;
+      }
+      this.tasks.push({ name: fn.name, file: file.displayPath, pool: fn.pool!, bytes: size.totalFields, heap: size.heap });
+    }
+  }
+
+  /** Recursion between async functions (through preallocated call frames) is a build error naming the cycle. */
+  checkRecursion(file: FileCtx): void {
+    const reported = new Set<string>();
+    for (const start of file.scan.fns) {
+      const path: AsyncFn[] = [];
+      const calls: ts.Node[] = [];
+      const onPath = new Set<AsyncFn>();
+      const done = new Set<AsyncFn>();
+      const dfs = (fn: AsyncFn): boolean => {
+        if (onPath.has(fn)) {
+          if (fn !== start) return false;
+          const names = [...path, fn].map((f) => f.display);
+          const key = [...path].map((f) => f.display).sort().join(",");
+          if (!reported.has(key)) {
+            reported.add(key);
+            file.error(calls[0]!, "ASYNC_RECURSION", messages.recursion(names.join(" → ")));
+          }
+          return true;
+        }
+        if (done.has(fn)) return false;
+        done.add(fn);
+        onPath.add(fn);
+        path.push(fn);
+        const ctx = this.ctxFor(file, fn);
+        const plan = ctx.planOf(fn);
+        const edges: Array<[AsyncFn, ts.Node]> = [];
+        for (const [node, c] of plan.calls) if (c.kind === "frame") edges.push([c.fn, node]);
+        if (fn.delegate) edges.push([fn.delegate, fn.delegateRef!]);
+        for (const [callee, node] of edges) {
+          calls.push(node);
+          if (dfs(callee)) return true;
+          calls.pop();
+        }
+        path.pop();
+        onPath.delete(fn);
+        return false;
+      };
+      dfs(start);
+    }
+  }
+}
+

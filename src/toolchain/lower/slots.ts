@@ -1,0 +1,196 @@
+/**
+ * Preallocated slots of an async function (see plan.ts): one per async call
+ * site (the callee's frame), one per factory call (`Timer.after(d)` →
+ * a `Timer` created at init and re-armed with `after(d)`; `select(a, b)` →
+ * a `Select2<A, B>`), and one per await whose future belongs to someone
+ * else (`uart.read(buf)` returns the port's future: the slot keeps the
+ * reference). Each await gets a site id for the site table.
+ */
+import ts from "typescript";
+import { messages } from "./errors.ts";
+import type { Decl } from "./modules.ts";
+import type { Plan } from "./plan.ts";
+import { asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
+import { excerpt, isReference } from "./syntax.ts";
+import { asyncMethodOf } from "./typer.ts";
+import { findMember, isVoid, tyFromNode, VOID, type Ty } from "./types.ts";
+
+
+/** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
+export function planCalls(p: Plan): void {
+  const visit = (n: ts.Node) => {
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+    if (ts.isCallExpression(n)) planCall(p, n);
+    if (ts.isIdentifier(n) && isReference(n) && !p.refOf.has(n) && !(ts.isCallExpression(n.parent) && n.parent.expression === n)
+      && asyncNamed(p.file.mods, p.fn.module, n.text)) {
+      p.error(n, "ASYNC_SYNTAX", messages.asyncValue(n.text));
+    }
+  };
+  visit(p.body);
+}
+
+function frameCall(p: Plan, call: ts.CallExpression, fn: AsyncFn, local: string | null, namespace?: string): void {
+  const field = p.fresh("$c");
+  const frameClass = namespace ? `${namespace}.${fn.frame}` : p.file.frameName(fn, local);
+  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID };
+  p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
+  p.calls.set(call, { kind: "frame", fn, field, frameClass, ty });
+}
+
+function factoryCall(p: Plan, call: ts.CallExpression, cls: Ty, method: string): void {
+  const typeText = p.file.render(cls);
+  if (typeText === null) return;
+  const field = p.fresh("$s");
+  p.addField({ name: field, type: typeText, init: `new ${typeText}()`, bytes: 4, owns: { cls }, ty: cls });
+  p.calls.set(call, { kind: "factory", method, field, ty: cls });
+}
+
+/**
+ * A factory function (`select(a, b)`, `withTimeout(d, f)`): its body is
+ * `return new C<…>().arm(…params)`. Its call gets a preallocated C, with
+ * the type arguments inferred from the arguments' types.
+ */
+function factoryFunction(p: Plan, call: ts.CallExpression, decl: Decl): boolean {
+  const fnNode = decl.node as ts.FunctionDeclaration;
+  const ret = fnNode.body?.statements.length === 1 ? fnNode.body.statements[0] : undefined;
+  if (!ret || !ts.isReturnStatement(ret) || !ret.expression || !ts.isCallExpression(ret.expression)) return false;
+  const arm = ret.expression;
+  if (!ts.isPropertyAccessExpression(arm.expression) || !ts.isNewExpression(arm.expression.expression)) return false;
+  const created = arm.expression.expression;
+  if (!ts.isIdentifier(created.expression) || (created.arguments?.length ?? 0) > 0) return false;
+  const params = fnNode.parameters.map((p) => p.name.getText());
+  if (arm.arguments.length !== params.length || arm.arguments.some((a, i) => a.getText() !== params[i])) return false;
+  const clsDecl = p.file.mods.named(decl.module, created.expression.text);
+  if (!clsDecl || clsDecl.kind !== "class") return false;
+  // Type parameters of the function, from explicit type arguments or the arguments' types.
+  const subst = new Map<string, Ty>();
+  (fnNode.typeParameters ?? []).forEach((tp, i) => {
+    const explicit = call.typeArguments?.[i];
+    if (explicit) {
+      const t = tyFromNode(p.file.mods, explicit, p.fn.module);
+      if (t) subst.set(tp.name.text, t);
+      return;
+    }
+    const pi = fnNode.parameters.findIndex((p) => p.type && ts.isTypeReferenceNode(p.type) && p.type.getText() === tp.name.text);
+    const arg = pi >= 0 ? call.arguments[pi] : undefined;
+    const t = arg ? p.typer.typeOf(arg) : null;
+    if (t) subst.set(tp.name.text, t);
+  });
+  const args: Ty[] = [];
+  for (const a of created.typeArguments ?? []) {
+    const t = tyFromNode(p.file.mods, a, decl.module, subst);
+    if (!t) return false;
+    args.push(t);
+  }
+  if (args.length !== (created.typeArguments?.length ?? 0)) return false;
+  factoryCall(p, call, { name: clsDecl.name, args, decl: clsDecl, nullable: false }, arm.expression.name.text);
+  return p.calls.has(call);
+}
+
+function planCall(p: Plan, call: ts.CallExpression): void {
+  const callee = call.expression;
+  const file = p.file;
+  if (ts.isIdentifier(callee) && !p.refOf.has(callee)) {
+    const fn = asyncNamed(file.mods, p.fn.module, callee.text);
+    if (fn) {
+      frameCall(p, call, fn, callee.text);
+      return;
+    }
+    const decl = file.mods.named(p.fn.module, callee.text);
+    if (decl?.kind === "function") factoryFunction(p, call, decl);
+    return;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const st = asyncMethodOf(p.typer, call);
+  if (st?.fn) {
+    frameCall(p, call, st.fn, null);
+    return;
+  }
+  const nsTarget = p.typer.staticTarget(callee.expression);
+  if (nsTarget?.kind === "module") {
+    const d = file.mods.exported(nsTarget.module, callee.name.text);
+    const fn = d ? scanOf(file.mods, d.module).byName.get(d.name) : undefined;
+    if (fn?.kind === "function" && ts.isIdentifier(callee.expression)) frameCall(p, call, fn, null, callee.expression.text);
+    else if (d?.kind === "function") factoryFunction(p, call, d);
+    return;
+  }
+  const target = p.typer.staticTarget(callee.expression);
+  if (target?.kind !== "decl" || target.decl.kind !== "class") return;
+  const decl = target.decl;
+  const cls: Ty = { name: decl.name, args: [], decl, nullable: false };
+  const method = callee.name.text;
+  const stat = findMember(file.mods, cls, method, true);
+  const inst = findMember(file.mods, cls, method, false);
+  if (!stat || stat.kind !== "method" || !inst || inst.kind !== "method") return;
+  factoryCall(p, call, cls, method);
+}
+
+export function planSites(p: Plan): void {
+  const file = p.file;
+  for (const a of p.awaits) {
+    let e: ts.Expression = a.expression;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    const id = file.session.addSite(file, a, p.fn.display);
+    if (ts.isNewExpression(e)) {
+      p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
+      continue;
+    }
+    const t = p.typer.typeOf(e);
+    let value = t ? p.typer.valueOf(t) : null;
+    const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
+    if (call) {
+      const generated = call.kind === "frame";
+      if (generated) value = call.fn.value ?? VOID;
+      p.sites.set(a, { id, node: a, field: call.field, callSlot: true, value: value ?? VOID, generated, abstract: false });
+      continue;
+    }
+    const used = !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
+    const annotated = contextType(a, p);
+    if (!value && used && annotated) value = annotated;
+    if (used && (!value || isVoid(value))) {
+      if (!value) p.error(a, "ASYNC_TYPE", messages.needsValueType(excerpt(a)));
+      else p.error(a, "ASYNC_SYNTAX", messages.voidValue(excerpt(a)));
+      continue;
+    }
+    let typeText = t ? file.render(t) : null;
+    let abstract = !(t && t.raw && t.resolves);
+    if (t && typeText !== null && t.decl?.kind === "class" && !/src\/runtime\/future\.ts$/.test(t.decl.module.path)) abstract = false;
+    if (typeText === null || (t && t.name === "Promise")) {
+      typeText = !used || !value || isVoid(value) ? file.runtimeName("Future") : `${file.runtimeName("ValueFuture")}<${file.render(value)}>`;
+    }
+    const field = p.fresh("$a");
+    p.addField({ name: field, type: typeText, init: null, bytes: 4 });
+    p.sites.set(a, { id, node: a, field, callSlot: false, value: value ?? VOID, generated: !!(t && t.resolves), abstract });
+  }
+  for (const f of p.forAwaits) {
+    const id = file.session.addSite(file, f, p.fn.display);
+    const item = p.forAwaitItem(f);
+    if (!item) {
+      p.error(f, "ASYNC_TYPE", messages.forAwaitType());
+      continue;
+    }
+    const field = p.fresh("$a");
+    p.addField({ name: field, type: `${file.halName("stream", "StreamNext")}<${file.render(item)}>`, init: null, bytes: 4 });
+    p.sites.set(f, { id, node: f, field, callSlot: false, value: item, generated: false, abstract: true });
+  }
+  for (const t of p.tryNodes) {
+    const field = p.fresh("$j");
+    p.addField({ name: field, type: "i32", init: "-1", bytes: 4 });
+    p.tries.set(t, field);
+  }
+}
+
+/** The annotated type an await's value flows into (`const n: i32 = await …`, `return await …`). */
+function contextType(a: ts.AwaitExpression, plan: Plan): Ty | null {
+  let p: ts.Node = a.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  if (ts.isVariableDeclaration(p) && p.type) return tyFromNode(plan.file.mods, p.type, plan.fn.module);
+  if (ts.isReturnStatement(p)) return plan.fn.value;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) {
+    const b = plan.refOf.get(p.left);
+    return b ? plan.bindingType(b) : null;
+  }
+  return null;
+}
+

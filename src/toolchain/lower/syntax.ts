@@ -1,0 +1,74 @@
+/**
+ * Syntax helpers shared by the planning and emitting steps.
+ */
+import ts from "typescript";
+
+export function containsAwait(n: ts.Node): boolean {
+  let found = false;
+  const visit = (c: ts.Node) => {
+    if (found || ts.isFunctionLike(c)) return;
+    if (ts.isAwaitExpression(c) || (ts.isForOfStatement(c) && c.awaitModifier)) found = true;
+    else ts.forEachChild(c, visit);
+  };
+  visit(n);
+  return found;
+}
+
+export function isStatementLike(n: ts.Node): boolean {
+  return ts.isStatement(n) || ts.isBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
+}
+
+export function isInside(inner: ts.Node, outer: ts.Node): boolean {
+  for (let p: ts.Node | undefined = inner; p; p = p.parent) if (p === outer) return true;
+  return false;
+}
+
+/** The loop or switch a break/continue leaves (labels are rejected elsewhere). */
+export function jumpTarget(n: ts.BreakStatement | ts.ContinueStatement): ts.Node | null {
+  for (let p = n.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p)) return null;
+    if (ts.isIterationStatement(p, false)) return p;
+    if (ts.isBreakStatement(n) && ts.isSwitchStatement(p)) return p;
+  }
+  return null;
+}
+
+/** An expression whose evaluation can move after an await without changing what it does (reads, literals). */
+export function deferrable(e: ts.Node): boolean {
+  if (ts.isIdentifier(e) || ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword
+    || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword
+    || ts.isAwaitExpression(e)) return true;
+  if (ts.isPropertyAccessExpression(e)) return deferrable(e.expression);
+  if (ts.isElementAccessExpression(e)) return deferrable(e.expression) && deferrable(e.argumentExpression);
+  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
+    return deferrable(e.expression);
+  }
+  if (ts.isPrefixUnaryExpression(e)) {
+    return e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken && deferrable(e.operand);
+  }
+  if (ts.isBinaryExpression(e)) {
+    const k = e.operatorToken.kind;
+    const assigns = k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+    return !assigns && deferrable(e.left) && deferrable(e.right);
+  }
+  return false;
+}
+
+/** Identifier in a position that reads a variable (not a property name, type, or declaration name). */
+export function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if (ts.isQualifiedName(p)) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)
+    || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === id) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p)
+    || ts.isFunctionExpression(p) || ts.isTypeParameterDeclaration(p)) && p.name === id) return false;
+  if (ts.isBreakOrContinueStatement(p) || ts.isLabeledStatement(p)) return false;
+  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isNamespaceImport(p)) return false;
+  return true;
+}
+
+export function excerpt(n: ts.Node): string {
+  const t = n.getText().replace(/\s+/g, " ");
+  return t.length > 48 ? t.slice(0, 45) + "…" : t;
+}

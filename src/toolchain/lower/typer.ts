@@ -1,0 +1,240 @@
+/**
+ * Types of expressions inside a firmware module, as far as they are cheap
+ * to know (see types.ts). Locals of the async function being lowered are
+ * typed through `locals`; everything else through module declarations.
+ */
+import ts from "typescript";
+import type { Modules, Module, Decl } from "./modules.ts";
+import { asyncMethod, asyncNamed } from "./scan.ts";
+import {
+  findMember, futureValue, memberType, prim, tyFromNode, type Ty,
+} from "./types.ts";
+
+export interface LocalTypes {
+  /** The type of a local or parameter reference; undefined if `id` is not a local. */
+  typeOfLocal(id: ts.Identifier): Ty | null | undefined;
+  /** The type of a call the lowering preallocates (a frame or factory slot), if it is one. */
+  typeOfCall?(call: ts.CallExpression): Ty | undefined;
+}
+
+const COMPARISON = new Set([
+  ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword,
+]);
+
+export class Typer {
+  private guard = new Set<ts.Node>();
+  constructor(
+    readonly mods: Modules,
+    readonly module: Module,
+    readonly locals: LocalTypes | null,
+    readonly thisTy: Ty | null,
+  ) {}
+
+  /** The module-level declaration an identifier names (own or imported), if it is not a local. */
+  declOf(id: ts.Identifier): Decl | null {
+    if (this.locals?.typeOfLocal(id) !== undefined) return null;
+    return this.mods.named(this.module, id.text);
+  }
+
+  typeOf(e: ts.Expression): Ty | null {
+    if (this.guard.has(e)) return null;
+    this.guard.add(e);
+    try {
+      return this.compute(e);
+    } finally {
+      this.guard.delete(e);
+    }
+  }
+
+  /** Type of a module-level variable declaration (annotation or simple initializer). */
+  varType(decl: Decl): Ty | null {
+    const v = decl.variable;
+    if (!v) return null;
+    if (v.type) return tyFromNode(this.mods, v.type, decl.module);
+    if (!v.initializer) return null;
+    const t = decl.module === this.module ? this : new Typer(this.mods, decl.module, null, null);
+    return t.typeOf(v.initializer);
+  }
+
+  private compute(e: ts.Expression): Ty | null {
+    const mods = this.mods;
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) {
+      const t = this.typeOf(e.expression);
+      return t && ts.isNonNullExpression(e) ? { ...t, nullable: false } : t;
+    }
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) return tyFromNode(mods, e.type, this.module);
+    if (ts.isNumericLiteral(e)) {
+      if (/[.eE]/.test(e.text) && !/^0[xX]/.test(e.text)) return prim("f64");
+      const v = Number(e.text);
+      return prim(v > 0x7fffffff ? "i64" : "i32");
+    }
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) {
+      return { name: "string", args: [], decl: null, nullable: false };
+    }
+    if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return prim("bool");
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return this.thisTy;
+    if (ts.isPrefixUnaryExpression(e)) {
+      return e.operator === ts.SyntaxKind.ExclamationToken ? prim("bool") : this.typeOf(e.operand);
+    }
+    if (ts.isPostfixUnaryExpression(e)) return this.typeOf(e.operand);
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (COMPARISON.has(op)) return prim("bool");
+      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.typeOf(e.right);
+      return this.typeOf(e.left) ?? this.typeOf(e.right);
+    }
+    if (ts.isConditionalExpression(e)) return this.typeOf(e.whenTrue) ?? this.typeOf(e.whenFalse);
+    if (ts.isAwaitExpression(e)) {
+      const t = this.typeOf(e.expression);
+      return t ? futureValue(mods, t) : null;
+    }
+    if (ts.isNewExpression(e)) return this.newType(e);
+    if (ts.isIdentifier(e)) {
+      const local = this.locals?.typeOfLocal(e);
+      if (local !== undefined) return local;
+      const d = this.mods.named(this.module, e.text);
+      return d && d.kind === "var" ? this.varType(d) : null;
+    }
+    if (ts.isPropertyAccessExpression(e)) return this.propertyType(e);
+    if (ts.isElementAccessExpression(e)) {
+      const t = this.typeOf(e.expression);
+      if (!t) return null;
+      if (["StaticArray", "Array"].includes(t.name) && !t.decl) return t.args[0] ?? null;
+      if (t.name === "Uint8Array") return prim("u8");
+      return null;
+    }
+    if (ts.isCallExpression(e)) return this.callType(e);
+    return null;
+  }
+
+  private newType(e: ts.NewExpression): Ty | null {
+    if (!ts.isIdentifier(e.expression)) return null;
+    const args: Ty[] = [];
+    for (const a of e.typeArguments ?? []) {
+      const t = tyFromNode(this.mods, a, this.module);
+      if (!t) return null;
+      args.push(t);
+    }
+    const d = this.mods.named(this.module, e.expression.text);
+    if (!d) return { name: e.expression.text, args, decl: null, nullable: false };
+    return d.kind === "class" ? { name: d.name, args, decl: d, nullable: false } : null;
+  }
+
+  /** `ns.x`, `Class.staticField`, `obj.field`, `obj.getter`. */
+  private propertyType(e: ts.PropertyAccessExpression): Ty | null {
+    const target = this.staticTarget(e.expression);
+    const name = e.name.text;
+    if (target?.kind === "module") {
+      const d = this.mods.exported(target.module, name);
+      return d && d.kind === "var" ? this.varType(d) : null;
+    }
+    if (target?.kind === "decl") {
+      const d = target.decl;
+      if (d.kind === "namespace") return this.namespaceMemberType(d, name);
+      if (d.kind === "class") {
+        const mem = findMember(this.mods, { name: d.name, args: [], decl: d, nullable: false }, name, true);
+        return mem && mem.kind !== "method" ? memberType(this.mods, mem) : null;
+      }
+      return null;
+    }
+    const t = this.typeOf(e.expression);
+    if (!t) return null;
+    const mem = findMember(this.mods, t, name);
+    return mem && mem.kind !== "method" ? memberType(this.mods, mem) : null;
+  }
+
+  private namespaceMemberType(d: Decl, name: string): Ty | null {
+    const body = (d.node as ts.ModuleDeclaration).body;
+    if (!body || !ts.isModuleBlock(body)) return null;
+    for (const st of body.statements) {
+      if (ts.isVariableStatement(st)) {
+        for (const v of st.declarationList.declarations) {
+          if (ts.isIdentifier(v.name) && v.name.text === name && v.type) return tyFromNode(this.mods, v.type, d.module);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What an expression names when it is not a value: a namespace import, a namespace or a class. */
+  staticTarget(e: ts.Expression): { kind: "module"; module: Module } | { kind: "decl"; decl: Decl } | null {
+    if (!ts.isIdentifier(e)) return null;
+    if (this.locals?.typeOfLocal(e) !== undefined) return null;
+    const ns = this.mods.namespaceImport(this.module, e.text);
+    if (ns) return { kind: "module", module: ns };
+    const d = this.mods.named(this.module, e.text, undefined, true);
+    if (d && (d.kind === "namespace" || d.kind === "class")) return { kind: "decl", decl: d };
+    return null;
+  }
+
+  private callType(e: ts.CallExpression): Ty | null {
+    const planned = this.locals?.typeOfCall?.(e);
+    if (planned) return planned;
+    const callee = e.expression;
+    if (ts.isIdentifier(callee)) {
+      if (this.locals?.typeOfLocal(callee) !== undefined) return null;
+      const fn = asyncNamed(this.mods, this.module, callee.text);
+      if (fn) return fn.value && { name: "Promise", args: fn.value.name === "void" ? [] : [fn.value], decl: null, nullable: false };
+      const d = this.mods.named(this.module, callee.text);
+      if (d && d.kind === "function") return this.returnType(d.node as ts.FunctionDeclaration, d.module);
+      if (d && d.kind === "var" && d.variable?.initializer && ts.isArrowFunction(d.variable.initializer)) {
+        return this.returnType(d.variable.initializer, d.module);
+      }
+      return null;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return null;
+    const name = callee.name.text;
+    const target = this.staticTarget(callee.expression);
+    if (target?.kind === "module") {
+      const d = this.mods.exported(target.module, name);
+      if (d && d.kind === "function") return this.returnType(d.node as ts.FunctionDeclaration, d.module);
+      return null;
+    }
+    if (target?.kind === "decl") {
+      const d = target.decl;
+      if (d.kind === "namespace") {
+        const body = (d.node as ts.ModuleDeclaration).body;
+        if (body && ts.isModuleBlock(body)) {
+          for (const st of body.statements) {
+            if (ts.isFunctionDeclaration(st) && st.name?.text === name) return this.returnType(st, d.module);
+          }
+        }
+        return null;
+      }
+      if (d.kind === "class") {
+        const mem = findMember(this.mods, { name: d.name, args: [], decl: d, nullable: false }, name, true);
+        return mem && mem.kind === "method" ? memberType(this.mods, mem) : null;
+      }
+      return null;
+    }
+    const t = this.typeOf(callee.expression);
+    if (!t) return null;
+    const mem = findMember(this.mods, t, name);
+    if (!mem || mem.kind !== "method") return null;
+    return memberType(this.mods, mem);
+  }
+
+  private returnType(fn: ts.SignatureDeclaration, m: Module): Ty | null {
+    return fn.type ? tyFromNode(this.mods, fn.type, m) : null;
+  }
+
+  /** The value an awaited future type resolves to, VOID for none, null when unknown. */
+  valueOf(t: Ty | null): Ty | null {
+    return t ? futureValue(this.mods, t) : null;
+  }
+}
+
+/** The async method a call `recv.m(…)` reaches, when `recv` has a class type declared in a scanned module. */
+export function asyncMethodOf(typer: Typer, call: ts.CallExpression): { fn: ReturnType<typeof asyncMethod>; isStatic: boolean } | null {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const st = typer.staticTarget(callee.expression);
+  if (st?.kind === "decl" && st.decl.kind === "class") {
+    const fn = asyncMethod(typer.mods, st.decl.node as ts.ClassDeclaration, st.decl.module, callee.name.text, true);
+    return fn ? { fn, isStatic: true } : null;
+  }
+  return null;
+}
+

@@ -1,0 +1,31 @@
+// Differential program (test/lower/differential.test.ts): a pool of
+// workers with arguments, yields between ready tasks, returns through
+// finally, and selects where the async call wins and the timer is dropped.
+import { Timer, Duration, Yield, log, task, select } from "outpost";
+
+async function step(id: i32, n: i32): Promise<i32> {
+  try {
+    for (let i = 0; i < n; i++) {
+      await Yield.now();
+      log.infoInt("yield", id * 10 + i);
+      if (i == 2) return i;
+    }
+    return -1;
+  } finally {
+    log.infoInt("step finally", id);
+  }
+}
+
+export const worker = task(3, async (id: i32, delay: i32): Promise<void> => {
+  await Timer.after(Duration.millis(delay));
+  log.infoInt("worker", id);
+  log.infoInt("step", await step(id, id + 1));
+  const w = await select(step(id + 5, 2), Timer.after(Duration.millis(1)));
+  log.infoInt("select", w);
+});
+
+export function main(): void {
+  worker.spawn(1, 5);
+  worker.spawn(2, 5);
+  worker.spawn(3, 4);
+}

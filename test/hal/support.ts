@@ -1,0 +1,26 @@
+/**
+ * Shared setup for the HAL and example tests: boot a firmware (built once
+ * per process and cached, see test/helpers/firmware.ts) on the simulated
+ * board, and read what it logged.
+ */
+import { Simulator, type LoadOptions } from "../../sim/index.ts";
+import { buildTestFirmware } from "../helpers/firmware.ts";
+
+/** Builds (cached) and boots the firmware at `path` (repository-relative). */
+export async function boot(path: string, options: LoadOptions = {}): Promise<Simulator> {
+  const wasm = await buildTestFirmware(path);
+  return Simulator.load(wasm, { board: "sim", name: path, ...options });
+}
+
+/** The firmware's log lines as `"<µs> <text>"`, from entry `from` on, without simulator warnings. */
+export function logLines(sim: Simulator, from = 0): string[] {
+  return sim.logs
+    .slice(from)
+    .filter((l) => !l.text.startsWith("sim: "))
+    .map((l) => `${l.at} ${l.text}`);
+}
+
+/** When the `k`-th byte (1-based) of a burst sent at `start` has arrived, at `baud` (8N1). */
+export function byteArrival(start: number, k: number, baud = 115200): number {
+  return start + Math.ceil((k * 10_000_000) / baud);
+}

@@ -1,0 +1,173 @@
+/**
+ * Build errors of the async lowering: each names the user's file, line and
+ * column, and says what to write instead. Lowering only (no asc): fast.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { lowerFiles, lowerSource } from "./support.ts";
+
+/** The errors of lowering `source` as main.ts, with the directory stripped. */
+function errorsOf(source: string, others: Record<string, string> = {}): string[] {
+  return lowerFiles({ "main.ts": source, ...others }).errors.map((e) => e.replace(/^.*virtual\//, ""));
+}
+
+test("a local that lives across an await with no knowable type asks for an annotation at its declaration", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+function make() { return 3; }
+async function f(): Promise<void> {
+  let v = make();
+  await Timer.after(1);
+  v++;
+}`);
+  assert.equal(errors, [
+    'main.ts:4:7: error ASYNC_TYPE: cannot tell the type of "v", which lives across an await: annotate it (e.g. `let v: i32 = …`)',
+  ]);
+});
+
+test("an annotated local, a typed call or a literal needs no annotation", () => {
+  const { errors } = lowerSource(`import { Timer, Duration } from "outpost";
+function make(): i32 { return 3; }
+async function f(): Promise<void> {
+  let a: i64 = 1;
+  let b = make();
+  let c = 2;
+  let d = Duration.millis(5);
+  let e = new Timer();
+  await Timer.after(1);
+  a++; b++; c++; d++; e.after(1);
+}`);
+  assert.equal(errors, []);
+});
+
+test("an await whose value is used but cannot be typed asks for an annotated local", () => {
+  const errors = errorsOf(`async function f(x: Foo): Promise<void> {
+  const n = await x.get();
+}`);
+  assert.equal(errors, [
+    "main.ts:2:13: error ASYNC_TYPE: cannot tell what `await x.get()` resolves to: assign it to an annotated local first (`const v: i32 = await …`)",
+  ]);
+  assert.equal(errorsOf(`async function f(x: Foo): Promise<void> {
+  const n: i32 = await x.get();
+}`), []);
+});
+
+test("an await that would run only sometimes (&&, ||, ??, ?:) is refused", () => {
+  const errors = errorsOf(`async function g(): Promise<bool> { return true; }
+async function f(x: bool): Promise<i32> {
+  if (x && await g()) return 1;
+  return x ? 2 : await g() ? 3 : 4;
+}`);
+  assert.equal(errors, [
+    'main.ts:3:12: error ASYNC_SYNTAX: await inside "&&" is not supported: it would run only sometimes; compute it in an if statement first',
+    'main.ts:4:18: error ASYNC_SYNTAX: await inside "?:" is not supported: it would run only sometimes; compute it in an if statement first',
+  ]);
+});
+
+test("a call evaluated before an await in the same expression is refused rather than reordered", () => {
+  const errors = errorsOf(`function side(): i32 { return 1; }
+async function v(): Promise<i32> { return 1; }
+async function f(a: i32): Promise<i32> {
+  const ok = a + (await v());
+  return side() + await v();
+}`);
+  assert.equal(errors, [
+    "main.ts:5:10: error ASYNC_SYNTAX: `side()` runs before the await in this statement and would be reordered: move the await into its own statement first (`const v = await …;`)",
+  ]);
+});
+
+test("catch, await in finally, labels and for…of are refused with what to use instead", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function f(a: StaticArray<i32>): Promise<void> {
+  try { await Timer.after(1); } catch (e) { }
+  try { await Timer.after(1); } finally { await Timer.after(2); }
+  outer: while (true) { await Timer.after(1); break outer; }
+  for (const x of a) await Timer.after(x);
+}`);
+  assert.equal(errors, [
+    "main.ts:3:33: error ASYNC_SYNTAX: catch is not supported (AssemblyScript aborts on throw): use try { … } finally { … }",
+    "main.ts:4:41: error ASYNC_SYNTAX: await in a finally block is not supported: finally also runs when the future is cancelled, which cannot wait",
+    "main.ts:5:3: error ASYNC_SYNTAX: labeled statements are not supported (AssemblyScript has no labels)",
+    "main.ts:6:3: error ASYNC_SYNTAX: for…of is not supported (AssemblyScript has no iterators): use an index loop, or for await over a Stream",
+  ]);
+});
+
+test("nested async functions and async functions used as values are refused", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function f(): Promise<void> {}
+const g = f;
+export function main(): void {
+  const h = async (): Promise<void> => { await Timer.after(1); };
+}`);
+  assert.equal(errors, [
+    "main.ts:5:13: error ASYNC_SYNTAX: async functions must be declared at module level or as class methods; nested and inline async functions are not supported",
+    'main.ts:3:11: error ASYNC_SYNTAX: async function "f" used as a value: call it (each call site gets its own preallocated state) or pass it to task()',
+  ]);
+});
+
+test("awaiting a new future is refused: it would allocate after init", () => {
+  assert.equal(errorsOf(`import { Timer } from "outpost";
+async function f(): Promise<void> {
+  await new Timer();
+}`), [
+    "main.ts:3:3: error ASYNC_SYNTAX: `await new Timer(…)` would allocate on every call: create the future once (a field or module const) and re-arm it",
+  ]);
+});
+
+test("generic async functions are refused: a call site's frame has fixed types", () => {
+  assert.equal(errorsOf(`async function id<T>(x: T): Promise<T> {
+  return x;
+}`), [
+    "main.ts:1:1: error ASYNC_SYNTAX: generic async functions are not supported: each call site preallocates a frame of fixed types; write one per type, or put the async method in a generic class",
+  ]);
+});
+
+test("an async function must say Promise<T>", () => {
+  assert.equal(errorsOf(`async function f(): i32 {
+  return 1;
+}`), ["main.ts:1:1: error ASYNC_SYNTAX: async functions are written with a Promise<T> return type (`async function f(): Promise<void>`)"]);
+});
+
+test("task() needs a module-level const and a literal pool size", () => {
+  assert.equal(errorsOf(`import { task } from "outpost";
+export const t = task(0, async (): Promise<void> => {});
+export function main(): void { const u = task(1, async (): Promise<void> => {}); }`), [
+    "main.ts:2:23: error ASYNC_SYNTAX: task(size, …) needs a literal pool size ≥ 1",
+    "main.ts:3:42: error ASYNC_SYNTAX: task() must initialise a module-level const: `export const name = task(size, async (…): Promise<void> => { … })`",
+  ]);
+});
+
+test("recursion between async functions is a build error naming the cycle, at the call that closes it", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function ping(n: i32): Promise<void> {
+  await Timer.after(1);
+  if (n > 0) await pong(n - 1);
+}
+async function pong(n: i32): Promise<void> {
+  await ping(n);
+}
+async function countdown(n: i32): Promise<i32> {
+  if (n == 0) return 0;
+  return await countdown(n - 1);
+}`);
+  assert.equal(errors, [
+    "main.ts:4:20: error ASYNC_RECURSION: recursive async functions: ping → pong → ping: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop",
+    "main.ts:11:16: error ASYNC_RECURSION: recursive async functions: countdown → countdown: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop",
+  ]);
+});
+
+test("recursion across modules is found too", () => {
+  const errors = errorsOf(`import { b } from "./b";
+export async function a(n: i32): Promise<void> {
+  await b(n);
+}`, {
+    "b.ts": `import { a } from "./main";
+export async function b(n: i32): Promise<void> {
+  if (n > 0) await a(n - 1);
+}`,
+  });
+  assert.equal(errors, [
+    "main.ts:3:9: error ASYNC_RECURSION: recursive async functions: a → b → a: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop",
+  ]);
+});
+
+test.run();
