@@ -73,6 +73,7 @@
  *                                           returns its length; -1 for a bad id
  *   outpost_task_state    i(i)              (id) OUTPOST_TASK_*
  *   outpost_task_polls    i(i)              (id) polls so far (wraps at 2^32)
+ *   outpost_task_size     i(i)              (id) bytes of the task object; optional
  *   outpost_current_task  i()               task being polled, -1 outside a poll;
  *                                           read it after a trap to name the culprit
  *   outpost_scratch       i()               pointer to the string buffer for the host
@@ -87,6 +88,7 @@
     X(task_name, "outpost_task_name", "i(i)")        \
     X(task_state, "outpost_task_state", "i(i)")      \
     X(task_polls, "outpost_task_polls", "i(i)")      \
+    X(task_size, "outpost_task_size", "i(i)")        \
     X(current_task, "outpost_current_task", "i()")   \
     X(scratch, "outpost_scratch", "i()")             \
     X(heap_top, "outpost_heap_top", "i()")
@@ -98,7 +100,7 @@
 /* outpost_poll runs at most this many task polls per call. */
 #define OUTPOST_POLL_BUDGET 1024
 /* outpost_scratch: the host may read at least this many bytes there. */
-#define OUTPOST_SCRATCH_BYTES 256
+#define OUTPOST_SCRATCH_BYTES 512
 
 /* ── Pin modes (gpio_configure) ─────────────────────────────────────────── */
 #define OUTPOST_PIN_INPUT 0          /* floating */

@@ -7,7 +7,6 @@ import { ABI_VERSION } from "./abi";
 import { runExecutor } from "./executor";
 import { dispatchEvent } from "./events";
 import { taskAt, taskCount } from "./registry";
-import { TaskState } from "./task";
 import { currentTaskId } from "./current";
 import { scratch, textBegin, textLength, textString } from "./text";
 
@@ -36,14 +35,18 @@ export function outpost_task_name(id: i32): i32 {
 
 export function outpost_task_state(id: i32): i32 {
   if (id < 0 || id >= taskCount()) return -1;
-  const task = taskAt(id);
-  if (task.queued) return TaskState.READY;
-  return task.state;
+  return taskAt(id).state;
 }
 
 export function outpost_task_polls(id: i32): i32 {
   if (id < 0 || id >= taskCount()) return -1;
   return <i32>taskAt(id).polls;
+}
+
+export function outpost_task_size(id: i32): i32 {
+  if (id < 0 || id >= taskCount()) return -1;
+  // asc's object header ends with rtSize, the byte size of the object: the task header plus its own state
+  return <i32>load<u32>(changetype<usize>(taskAt(id)) - 4);
 }
 
 export function outpost_current_task(): i32 {

@@ -18,12 +18,16 @@
  *
  * `wake(id)` is O(1), idempotent, allocation-free, and the only thing event
  * handlers do, which is what makes it safe between polls.
+ *
+ * Hot path: a wake plus a poll is the executor's whole cost per message
+ * (bench/pingpong.ts). Both are inlined into their callers; the run queue
+ * and the task table are raw pointer arrays (one load each).
  */
 import { now_us } from "./abi";
 import { Task, TaskState } from "./task";
 import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
-import { runQueueLength, runQueuePop, runQueuePush } from "./run_queue";
+import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail } from "./run_queue";
 import { timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
 import { setCurrentTaskId, currentTaskId } from "./current";
 
@@ -35,17 +39,43 @@ let pollDeadline: i64 = NO_DEADLINE;
 let initDone = false;
 
 /** Schedules task `id` to be polled. Ignored for free or finished tasks, and for tasks already queued. */
-export function wake(id: i32): void {
-  const task = taskAt(id);
-  if (task.queued || task.state == TaskState.FREE || task.state == TaskState.FINISHED) return;
-  task.queued = true;
-  task.state = TaskState.READY;
-  runQueuePush(id);
+// @ts-ignore: decorator
+@inline export function wake(id: i32): void {
+  wakeTask(taskAt(id));
+}
+
+/** `wake` for a task at hand (skips the table lookup). */
+// @ts-ignore: decorator
+@inline export function wakeTask(task: Task): void {
+  // Only a PARKED task (waiting, or being polled) joins the queue; see task.ts.
+  if (task.state == TaskState.PARKED) {
+    task.state = TaskState.READY;
+    runQueuePush(task);
+  }
 }
 
 /** Asks for the current task to be polled again no later than `at` (µs). */
-export function scheduleWake(at: i64): void {
+// @ts-ignore: decorator
+@inline export function scheduleWake(at: i64): void {
   if (at < pollDeadline) pollDeadline = at;
+}
+
+/**
+ * The earliest wake asked for so far in this poll. Combinators read it
+ * before polling their children and hand it to `dropWakesSince` when they
+ * complete: the wakes a finished select's losers (or a finished join's
+ * children) asked for are then forgotten, so the task is not polled at an
+ * instant nobody waits for any more.
+ */
+// @ts-ignore: decorator
+@inline export function wakeMark(): i64 {
+  return pollDeadline;
+}
+
+/** Forgets every `scheduleWake` since `wakeMark()` returned `mark`. */
+// @ts-ignore: decorator
+@inline export function dropWakesSince(mark: i64): void {
+  pollDeadline = mark;
 }
 
 /** The id of the task being polled, -1 outside a poll. */
@@ -65,21 +95,37 @@ export function endInit(): void {
   __outpost_seal();
 }
 
-function pollTask(task: Task): void {
-  task.queued = false;
+/**
+ * Polls `task`, just popped from the run queue; `h` is the queue position
+ * after it. The task is PARKED while it runs, so a wake during its own poll
+ * queues it again (that is how `Yield` works).
+ */
+// @ts-ignore: decorator
+@inline function pollTask(task: Task, h: u32): void {
+  task.state = TaskState.PARKED;
   task.polls++;
-  pollDeadline = NO_DEADLINE;
   setCurrentTaskId(task.id);
-  const finished = task.poll();
-  setCurrentTaskId(-1);
-  if (finished) {
-    task.state = TaskState.FINISHED;
-    timerRemove(task);
+  // `pollDeadline` is NO_DEADLINE here: it is reset right after any poll that set it.
+  if (task.poll()) {
+    finish(task, h);
   } else {
-    // A task that woke itself during its poll stays READY (it is queued).
-    task.state = task.queued ? TaskState.READY : TaskState.PARKED;
-    timerSet(task, pollDeadline);
+    const deadline = pollDeadline;
+    if (deadline != NO_DEADLINE) {
+      pollDeadline = NO_DEADLINE;
+      timerSet(task, deadline);
+    } else if (task.heapIndex >= 0) {
+      // Most polls arm no timer and had none: they skip the heap entirely.
+      timerRemove(task);
+    }
   }
+}
+
+/** A task's poll returned true: drop its deadline and any wake it gave itself. */
+function finish(task: Task, h: u32): void {
+  if (task.state == TaskState.READY) runQueueRemove(task, h);
+  task.state = TaskState.FINISHED;
+  pollDeadline = NO_DEADLINE;
+  timerRemove(task);
 }
 
 /** One executor pass; returns the next deadline (see the file comment). */
@@ -87,16 +133,23 @@ export function runExecutor(): i64 {
   if (taskCount() == 0) return -1;
   const now = now_us();
   for (let id = timerPopDue(now); id >= 0; id = timerPopDue(now)) wake(id);
-  let budget = POLL_BUDGET;
-  while (runQueueLength() > 0) {
-    if (budget-- == 0) return 0;
-    const task = taskAt(runQueuePop());
-    if (task.state == TaskState.FINISHED || task.state == TaskState.FREE) {
-      task.queued = false;
-      continue;
+  const base = runQueueBase();
+  const m = runQueueMask();
+  let h = runQueueHead();
+  const stop = h + <u32>POLL_BUDGET;
+  while (h != runQueueTail()) {
+    if (h == stop) {
+      // Budget spent with tasks still ready: let the host deliver events, then call again.
+      runQueueSetHead(h);
+      setCurrentTaskId(-1);
+      return 0;
     }
-    pollTask(task);
+    pollTask(runQueueAtIn(base, m, h++), h);
   }
+  runQueueSetHead(h);
+  // Only the polls themselves run between two settings of the current task,
+  // so resetting it once per pass is enough.
+  setCurrentTaskId(-1);
   const next = timerNext();
   return next == NO_DEADLINE ? -1 : next;
 }

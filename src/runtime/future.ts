@@ -18,11 +18,18 @@
  *   the current task (`currentTaskId()`) to be woken: otherwise the task
  *   sleeps forever.
  * - Spurious polls are allowed: a future may be polled when nothing changed.
- * - `cancel()` is called at most once, only on a future that was polled and
- *   has not completed, when its owner drops it (a `select` loser, a timed-out
- *   operation). It must release what `poll` registered (waiter slots, pin
- *   listeners) so nothing is woken or lost later. The default does nothing:
- *   right for futures that hold nothing (timers).
+ * - A wake asked for with `scheduleWake` lasts until the task's poll ends.
+ *   A future that polls children and completes (select, join, timeout)
+ *   drops the wakes they asked for in that poll (`wakeMark` /
+ *   `dropWakesSince`), so a lost race does not leave a stray deadline.
+ * - `cancel()` is called at most once per arming, on a future that was
+ *   armed and has not completed, when its owner drops it (a `select` loser,
+ *   a timed-out operation, a cancelled `join`). The future may never have
+ *   been polled: a `select` cancels the branches its winning poll had not
+ *   reached yet. It must release what arming and polling took (waiter
+ *   slots, queue places, pin listeners) so nothing is woken or lost later,
+ *   and leave the future idle. The default does nothing: right for futures
+ *   that hold nothing (timers).
  * - A completed future is not polled again until it is re-armed.
  */
 
@@ -36,5 +43,16 @@ export abstract class Future {
 
 /** A future that completes with a value of type T, readable after `poll()` returned true. */
 export abstract class ValueFuture<T> extends Future {
-  value!: T;
+  value: T = zeroOf<T>();
+}
+
+/**
+ * The "nothing yet" value of any T: 0 for numbers, null for references
+ * (which the holder never reads before it assigns a real value). Lets
+ * generic fields start initialised without a `!`.
+ */
+// @ts-ignore: decorator
+@inline export function zeroOf<T>(): T {
+  if (isReference<T>()) return changetype<T>(0); // a placeholder, overwritten before use
+  return <T>0;
 }

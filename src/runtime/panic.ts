@@ -6,7 +6,9 @@
  * source location (for aborts) and the running task, then trap. Nothing here
  * allocates, so a panic works after the heap is sealed.
  * `outpostAbort` is wired by `outpost build` as AssemblyScript's `abort`, so
- * `assert`, `abort()` and bounds checks arrive as `ABORT` panics.
+ * `assert`, `abort()` and bounds checks arrive as `ABORT` panics. Firmware
+ * may call `abort("why")` itself: the location is then unknown (use
+ * `assert(cond, "why")` to have the compiler fill it in).
  */
 import { panic_raise, PanicCode } from "./abi";
 import { scratch, textBegin, textFile, textFilePtr, textLength, textString } from "./text";
@@ -27,7 +29,7 @@ export function panicWith(code: i32, message: string): void {
 }
 
 /** AssemblyScript's `abort`, routed to the host as an `ABORT` panic. */
-export function outpostAbort(message: string | null, file: string | null, line: u32, column: u32): void {
+export function outpostAbort(message: string | null = null, file: string | null = null, line: u32 = 0, column: u32 = 0): void {
   textBegin();
   textString(message !== null ? message : "abort");
   panicNow(PanicCode.ABORT, file, <i32>line, <i32>column);

@@ -8,17 +8,25 @@
  *
  * Task lifecycle (ids are fixed; states are what `outpost_task_state` reports):
  *
- *        spawn()  ①            poll() → false ②          wake(id) ③
- *   FREE ───────► READY ─────────────────────► PARKED ─────────────► READY
- *     ▲                  │ poll() → true ④                          (queued)
- *     └── spawn() ⑤ ── FINISHED ◄──┘
+ *         spawn() ①           popped and polled ②
+ *   FREE ───────────► READY ────────────────────► PARKED ── poll() → true ④ ──► FINISHED
+ *                    (queued) ◄──── wake(id) ③ ─────┘                            │
+ *                       ▲                                                         │
+ *                       └──────────────────────── spawn() ⑤ ──────────────────────┘
  *
  *   ① TaskPool.spawn: state READY, pushed on the run queue.
- *   ② executor: the task waits for a wake (an event, a sync primitive, or
- *      its deadline in the timer queue).
- *   ③ wake(): back on the run queue, at most once.
- *   ④ executor: finished; its deadline is dropped.
+ *   ② executor: the task leaves the queue and is PARKED while it is polled;
+ *      if the poll returns false it waits for a wake (an event, a sync
+ *      primitive, or its deadline in the timer queue).
+ *   ③ wake(): a PARKED task (also one being polled) goes back on the run
+ *      queue, at most once; wakes of READY, FREE and FINISHED tasks are no-ops.
+ *   ④ executor: finished; its deadline and any run-queue entry are dropped.
  *   ⑤ a finished slot is reused by the next spawn from the same pool.
+ *
+ * Invariant: state == READY ⇔ the task has exactly one entry in the run
+ * queue; every other state has none. One byte answers both "may a wake
+ * queue it?" and "is it queued?", which keeps `wake` to a load, a compare
+ * and a store.
  *
  * Header layout (32 bytes after asc's object header; the task's own state
  * follows in the subclass):
@@ -30,15 +38,12 @@
  *  20  polls      u32   times polled (introspection)
  *  24  site       i32   await site the task is parked at (set by lowered code)
  *  28  state      u8    TaskState
- *  29  queued     bool  on the run queue
  */
 import { Future } from "./future";
 import { NO_DEADLINE } from "./time";
 import { registerTask } from "./registry";
-import { wake } from "./executor";
-import { PanicCode } from "./abi";
-import { panicNow } from "./panic";
-import { textBegin, textInt, textString } from "./text";
+import { wakeTask } from "./executor";
+import { panicPoolFull } from "./errors";
 
 
 export namespace TaskState {
@@ -60,7 +65,11 @@ export abstract class Task extends Future {
   polls: u32 = 0;
   site: i32 = -1;
   state: u8 = TaskState.FREE;
-  queued: bool = false;
+
+  /** On the run queue (same as `state == READY`). */
+  get queued(): bool {
+    return this.state == TaskState.READY;
+  }
 }
 
 /**
@@ -98,9 +107,9 @@ export class TaskPool<T extends Task> {
     for (let i = 0, n = slots.length; i < n; i++) {
       const task = unchecked(slots[i]); // i < length
       if (task.state == TaskState.FREE || task.state == TaskState.FINISHED) {
-        task.state = TaskState.READY;
         task.site = -1;
-        wake(task.id);
+        task.state = TaskState.PARKED;
+        wakeTask(task);
         return task;
       }
     }
@@ -111,21 +120,7 @@ export class TaskPool<T extends Task> {
   spawn(): T {
     const task = this.trySpawn();
     if (task === null) {
-      textBegin();
-      textString("cannot spawn task \"");
-      textString(this.name);
-      textString("\": its pool is full (");
-      textInt(this.size);
-      textString(" of ");
-      textInt(this.size);
-      textString(" running); raise the size in new TaskPool<");
-      textString(nameof<T>());
-      textString(">(\"");
-      textString(this.name);
-      textString("\", ");
-      textInt(this.size);
-      textString(") or use trySpawn() to handle it");
-      panicNow(PanicCode.POOL_FULL);
+      panicPoolFull(this.name, this.size, nameof<T>());
       unreachable();
     }
     return task!;

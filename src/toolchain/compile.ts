@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { dirname, basename, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
-import { type Board, boardModuleSource } from "./boards.ts";
+import { type Board, boardModuleSource, pinNames } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
 import { fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
 import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
@@ -145,6 +145,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     );
   }
   if (result.error || wasm === null) {
+    unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
   if (!interpreter) return { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
@@ -154,10 +155,29 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   return { wasm, warnings: cleanDiagnostics(stderr), size, lowering: lowering.report() };
 }
 
+/**
+ * A name imported from `outpost/board` that the board lacks is the user's
+ * most likely build error; say which board and list what it has instead of
+ * asc's "has no exported member".
+ */
+function unknownBoardName(stderr: string, board: Board, where: string): void {
+  const m = /TS2305: Module '[^']*\/board' has no exported member '([^']+)'\.[\s\S]*?└─ in [^(]*\((\d+),(\d+)\)/.exec(stderr);
+  if (!m) return;
+  const [, name, line, column] = m;
+  const uarts = Object.keys(board.uarts);
+  throw new OutpostError(
+    "UNKNOWN_PIN",
+    `${where}:${line}:${column}: board "${board.name}" has no pin or UART "${name}": valid pins are ${pinNames(board).join(", ")}` +
+      (uarts.length ? `; UARTs are ${uarts.join(", ")}` : "") +
+      ` (outpost boards lists every board)`,
+  );
+}
+
 /** Shows Outpost's own files by their repository path rather than asc's `~lib/outpost/…`. */
 function cleanDiagnostics(text: string): string {
   return text
     .replace(/~lib\/outpost\/(hal|drivers)\//g, (_m, d: string) => (d === "hal" ? "hal/" : "hal/drivers/"))
+    .replace(/~lib\/outpost\/board\b/g, "outpost/board")
     .replace(/~lib\/outpost\//g, "src/runtime/")
     .replace(/^FAILURE .*$/gm, "")
     .trim();

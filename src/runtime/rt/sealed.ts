@@ -20,8 +20,16 @@
 import { AL_MASK, BLOCK, BLOCK_OVERHEAD, BLOCK_MAXSIZE, OBJECT, OBJECT_MAXSIZE, OBJECT_OVERHEAD } from "./common";
 import { allocationAfterInit } from "outpost/seal";
 
+// Zero until the first allocation. Not a @lazy initialiser: asc may emit
+// another lazy global's allocating initialiser (a table in the registry, a
+// ring in the run queue) before this one, and that allocation would land at
+// address 0, below static data.
+let top: usize = 0;
+
 // @ts-ignore: decorator
-@lazy let top: usize = ((__heap_base + BLOCK_OVERHEAD + AL_MASK) & ~AL_MASK) - BLOCK_OVERHEAD;
+@inline function heapStart(): usize {
+  return ((__heap_base + BLOCK_OVERHEAD + AL_MASK) & ~AL_MASK) - BLOCK_OVERHEAD;
+}
 // @ts-ignore: decorator
 @lazy let sealed: bool = false;
 
@@ -34,7 +42,7 @@ import { allocationAfterInit } from "outpost/seal";
 /** The bump pointer: the first byte no object uses. */
 // @ts-ignore: decorator
 @global export function __outpost_heap_top(): usize {
-  return top;
+  return top != 0 ? top : heapStart();
 }
 
 // @ts-ignore: decorator
@@ -47,6 +55,7 @@ import { allocationAfterInit } from "outpost/seal";
 export function __alloc(size: usize): usize {
   if (sealed) allocationAfterInit(size);
   if (size > BLOCK_MAXSIZE) unreachable();
+  if (top == 0) top = heapStart();
   const block = changetype<BLOCK>(top); // top is the next free, aligned block
   const ptr = top + BLOCK_OVERHEAD;
   const payload = payloadSize(size);

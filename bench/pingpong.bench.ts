@@ -1,0 +1,102 @@
+/**
+ * Ping-pong: two tasks hand a counter back and forth through Signals,
+ * 1,000,000 round trips per run, entirely inside the executor: the host only
+ * calls `outpost_poll` when the poll budget (1024 task polls) is spent.
+ *
+ *   outpost   bench/firmware/pingpong.ts under a bare ABI host
+ *             (test/helpers/bare_host.ts): run queue, wakers, budget
+ *   direct    the same two poll functions called alternately by a plain
+ *             loop in the same firmware: no run queue, no wakers
+ *   promises  the same ping-pong in plain Node: each side awaits a promise
+ *             the other side resolves (no timers, no setImmediate)
+ */
+import { BareHost } from "../test/helpers/bare_host.ts";
+import { buildTestFirmware } from "../test/helpers/firmware.ts";
+import { type Benchmark, type Result, bestOf, timeNs } from "./lib.ts";
+
+const ROUNDS = 1_000_000; // must match ROUNDS in bench/firmware/pingpong.ts
+const RUNS = 15;
+const WARMUP = 3;
+
+/** Runs the firmware's next timed run (one virtual second); returns ns per round trip. */
+function nextRun(host: BareHost, mode: "outpost" | "direct"): number {
+  const second = Math.floor(host.now / 1e6) + 1;
+  const expected = second % 2 === 1 ? "outpost" : "direct";
+  if (expected !== mode) throw new Error(`bench firmware out of step: second ${second} runs ${expected}, not ${mode}`);
+  host.now = second * 1e6;
+  const logs = host.logs.length;
+  const ns = timeNs(() => {
+    for (;;) {
+      const next = host.pollOnce();
+      if (next < 0 || next > host.now) break;
+    }
+  });
+  if (host.panic) throw new Error(`bench firmware panicked: ${host.panic.message}`);
+  const line = host.logs.slice(logs).find((l) => l.text.startsWith(mode + " "));
+  if (line?.text !== `${mode} ${ROUNDS}`) throw new Error(`${mode} run did not finish ${ROUNDS} round trips: ${line?.text ?? "no report"}`);
+  return ns / ROUNDS;
+}
+
+async function promisesPingPong(rounds: number): Promise<number> {
+  let resolvePing: (v: number) => void = () => {};
+  let resolvePong: (v: number) => void = () => {};
+  const ponger = async (): Promise<void> => {
+    for (let i = 0; i < rounds; i++) {
+      const v = await new Promise<number>((r) => (resolvePing = r));
+      resolvePong(v);
+    }
+  };
+  const pinger = async (): Promise<number> => {
+    let n = 0;
+    for (let i = 0; i < rounds; i++) {
+      const pong = new Promise<number>((r) => (resolvePong = r));
+      resolvePing(n);
+      n = (await pong) + 1;
+    }
+    return n;
+  };
+  const pongs = ponger(); // runs to its first await: resolvePing is set
+  const n = await pinger();
+  await pongs;
+  return n;
+}
+
+const pingPong: Benchmark = {
+  name: "ping-pong",
+  op: "round trip",
+  targets: [
+    { impl: "outpost", peer: "promises", factor: 1 / 20, text: "outpost ≥ 20× faster than promises" },
+    { impl: "outpost", peer: "direct", factor: 1.5, text: "outpost ≤ 1.5× direct" },
+  ],
+  async run(): Promise<Result[]> {
+    const wasm = await buildTestFirmware("bench/firmware/pingpong.ts");
+    const host = BareHost.load(wasm);
+    host.runUntilTime(0); // first polls: every task parks
+
+    // Interleave the two Wasm modes so that both see the same machine state.
+    let outpost = Infinity;
+    let direct = Infinity;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const o = nextRun(host, "outpost");
+      const d = nextRun(host, "direct");
+      if (i >= WARMUP) {
+        outpost = Math.min(outpost, o);
+        direct = Math.min(direct, d);
+      }
+    }
+    const promises = await bestOf(WARMUP, RUNS, async () => {
+      const start = process.hrtime.bigint();
+      const n = await promisesPingPong(ROUNDS);
+      const ns = Number(process.hrtime.bigint() - start);
+      if (n !== ROUNDS) throw new Error(`promises ping-pong did ${n} round trips`);
+      return ns / ROUNDS;
+    });
+    return [
+      { benchmark: "ping-pong", impl: "outpost", ns_per_op: outpost },
+      { benchmark: "ping-pong", impl: "direct", ns_per_op: direct },
+      { benchmark: "ping-pong", impl: "promises", ns_per_op: promises },
+    ];
+  },
+};
+
+export default pingPong;

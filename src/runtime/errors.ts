@@ -1,0 +1,121 @@
+/**
+ * The runtime's panic messages, in one place. Each builds its text with the
+ * text.ts writers (no allocation, so they work after the heap is sealed),
+ * names the thing that went wrong and says how to fix it, then stops the
+ * firmware through `panicNow`. Called by the runtime's primitives only.
+ *
+ * A primitive without a name is described by its type (`Channel<i32>`);
+ * with one, by both (`Channel<i32> "uart-rx"`).
+ */
+import { PanicCode } from "./abi";
+import { panicNow } from "./panic";
+import { currentTaskId } from "./current";
+import { taskNameOf } from "./registry";
+import { textBegin, textInt, textString } from "./text";
+
+/** Writes `Kind "name"` (or just `Kind` for an unnamed primitive). */
+function textPrimitive(kind: string, name: string): void {
+  textString(kind);
+  if (name.length > 0) {
+    textString(" \"");
+    textString(name);
+    textString("\"");
+  }
+}
+
+/** Writes `task "name"`, or `an event handler` outside a poll. */
+function textAsker(): void {
+  const id = currentTaskId();
+  if (id >= 0) {
+    textString("task \"");
+    textString(taskNameOf(id));
+    textString("\"");
+  } else {
+    textString("an event handler");
+  }
+}
+
+/** `TaskPool.spawn()` found every slot of the pool running. */
+export function panicPoolFull(pool: string, size: i32, taskClass: string): void {
+  textBegin();
+  textString("cannot spawn task \"");
+  textString(pool);
+  textString("\": its pool is full (");
+  textInt(size);
+  textString(" of ");
+  textInt(size);
+  textString(" running); raise the size in new TaskPool<");
+  textString(taskClass);
+  textString(">(\"");
+  textString(pool);
+  textString("\", ");
+  textInt(size);
+  textString(") or use trySpawn() to handle it");
+  panicNow(PanicCode.POOL_FULL);
+}
+
+/**
+ * A waiter pool is exhausted: `op` (e.g. "receive") was asked for while all
+ * `size` of its waiter futures were in flight. `args` lists the
+ * constructor's parameters, for the fix: `new Channel<i32>(capacity, waiters)`.
+ */
+export function panicWaitersBusy(kind: string, name: string, op: string, size: i32, args: string): void {
+  textBegin();
+  textPrimitive(kind, name);
+  textString(": ");
+  textAsker();
+  textString(" started a ");
+  textString(op);
+  textString("() while all ");
+  textInt(size);
+  textString(" of its ");
+  textString(op);
+  textString(" waiters were in flight; raise `waiters` in new ");
+  textString(kind);
+  textString("(");
+  textString(args);
+  textString(") (each ");
+  textString(op);
+  textString("() future holds a waiter until it completes or is cancelled)");
+  panicNow(PanicCode.BUSY);
+}
+
+/**
+ * A second waiter on a one-waiter primitive (Signal): the running task (or
+ * handler) wants to wait while task `holder` is parked on it.
+ */
+export function panicSecondWaiter(kind: string, name: string, holder: i32): void {
+  textBegin();
+  textPrimitive(kind, name);
+  textString(": ");
+  textAsker();
+  textString(" waits on it while task \"");
+  textString(taskNameOf(holder));
+  textString("\" is already waiting; it has one waiter: give each waiter its own ");
+  textString(kind);
+  textString(", or use a Channel");
+  panicNow(PanicCode.BUSY);
+}
+
+/** A primitive was used against its rules (e.g. unlocking a free Mutex). */
+export function panicMisuse(kind: string, name: string, what: string): void {
+  textBegin();
+  textPrimitive(kind, name);
+  textString(": ");
+  textAsker();
+  textString(" ");
+  textString(what);
+  panicNow(PanicCode.ABORT);
+}
+
+/** A constructor or arm method got an argument it cannot work with. */
+export function panicBadArgument(kind: string, what: string, value: i64): void {
+  textBegin();
+  textString(kind);
+  textString(": ");
+  textString(what);
+  textString(" (got ");
+  textInt(value);
+  textString(")");
+  panicNow(PanicCode.ABORT);
+}

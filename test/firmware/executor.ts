@@ -1,0 +1,86 @@
+// Executor details:
+//   respawn    "flash" wakes itself and then finishes in the same poll; a
+//              "respawner" spawns it again three times. Each spawn gets
+//              exactly one poll ("flash 1", "flash 2", "flash 3"); a
+//              trySpawn while the last one is still queued gets null
+//              ("busy 1").
+//   deadline   "sleeper" races a 10 ms timer against a signal that fires at
+//              2 ms, then waits on the signal alone: its 10 ms deadline is
+//              dropped, so it is not polled at 10 ms (the test counts polls).
+import { Task, TaskPool, Timer, Duration, Yield, Signal, Select2, wake, currentTask, log } from "outpost";
+
+class Flash extends Task {
+  poll(): bool {
+    wake(currentTask());
+    flashes++;
+    log.infoInt("flash", flashes);
+    return true;
+  }
+}
+
+let flashes = 0;
+
+class Respawner extends Task {
+  yielder: Yield = new Yield();
+  spawned: i32 = 0;
+  yielding: bool = false;
+  poll(): bool {
+    while (true) {
+      if (this.yielding) {
+        if (!this.yielder.poll()) return false;
+        this.yielding = false;
+      }
+      if (this.spawned == 3) return true;
+      flashPool.spawn();
+      this.spawned++;
+      if (this.spawned == 3) log.infoInt("busy", flashPool.trySpawn() === null ? 1 : 0);
+      this.yielder.now();
+      this.yielding = true;
+    }
+  }
+}
+
+const bell = new Signal<i32>("bell");
+
+class Sleeper extends Task {
+  timer: Timer = new Timer();
+  race: Select2<Timer, Signal<i32>> = new Select2<Timer, Signal<i32>>();
+  step: i32 = 0;
+  poll(): bool {
+    if (this.step == 0) {
+      this.race.of(this.timer.after(Duration.millis(10)), bell.wait());
+      this.step = 1;
+    }
+    if (this.step == 1) {
+      if (!this.race.poll()) return false;
+      log.infoInt("race winner", this.race.value);
+      this.step = 2;
+    }
+    return bell.wait().poll(); // nobody signals again
+  }
+}
+
+class Ringer extends Task {
+  timer: Timer = new Timer();
+  armed: bool = false;
+  poll(): bool {
+    if (!this.armed) {
+      this.timer.after(Duration.millis(2));
+      this.armed = true;
+    }
+    if (!this.timer.poll()) return false;
+    bell.signal(1);
+    return true;
+  }
+}
+
+const flashPool = new TaskPool<Flash>("flash", 1);
+const respawners = new TaskPool<Respawner>("respawner", 1);
+const sleepers = new TaskPool<Sleeper>("sleeper", 1);
+const ringers = new TaskPool<Ringer>("ringer", 1);
+
+export function main(): void {
+  respawners.spawn();
+  sleepers.spawn();
+  ringers.spawn();
+}

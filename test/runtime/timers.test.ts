@@ -1,0 +1,40 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { lines, simulate } from "../helpers/simulate.ts";
+
+/** The deadlines test/firmware/timers.ts draws (same xorshift32, same seed). */
+function plannedDeadlines(tasks: number, perTask: number): { task: number; at: number }[] {
+  let seed = 0x2545f491;
+  const next = (): number => {
+    seed ^= seed << 13;
+    seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return seed;
+  };
+  const planned: { task: number; at: number }[] = [];
+  for (let task = 0; task < tasks; task++) {
+    let at = 0;
+    for (let k = 0; k < perTask; k++) {
+      at += (1 + (next() % 300)) * 10;
+      planned.push({ task, at });
+    }
+  }
+  return planned;
+}
+
+test("1,000 random deadlines across 50 tasks wake in deadline order, each at its exact instant", async () => {
+  const sim = await simulate("test/firmware/timers.ts");
+  const planned = plannedDeadlines(50, 20);
+  const last = Math.max(...planned.map((p) => p.at));
+  sim.runFor(last + 1_000);
+  assert.is(sim.panic, null);
+  // Ties (same instant, several tasks) wake in task id order: the timer queue's tie-break.
+  const expected = [...planned].sort((a, b) => a.at - b.at || a.task - b.task).map((p) => `${p.at} t${p.task} ${p.at}`);
+  assert.is(new Set(planned.map((p) => p.at)).size < planned.length, true, "the seed should produce ties");
+  assert.equal(lines(sim), expected);
+  assert.ok(sim.tasks().every((t) => t.state === "finished"));
+});
+
+test.run();
