@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
 import { type Board, boardModuleSource, pinNames } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
-import { fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
+import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
 import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
 import { assertMvp } from "./wasm-validate.ts";
 
@@ -135,7 +135,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   } as unknown as Parameters<typeof asc.main>[1]);
   const where = relative(process.cwd(), entry) || entry;
   if (lowering.diagnostics.length) {
-    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${lowering.errorText()}`);
+    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${formatLowerErrors(lowering.diagnostics)}`);
   }
   const file = options.output ?? where;
   if (/\bAS106\b/.test(stderr)) {
