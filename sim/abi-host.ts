@@ -12,6 +12,10 @@
  *
  * Once the firmware panics, traps or breaks a host-checked rule, `panic` is
  * set and every later call is skipped: the firmware never runs again.
+ *
+ * Introspection exports are read one task at a time (`taskState`, `taskPolls`,
+ * `taskSite`, `taskName`); `outpost_task_site` is optional, and a firmware
+ * without it reports no await sites (null).
  */
 import { OutpostError } from "../src/toolchain/errors.ts";
 import { ABI_VERSION, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "./abi-codes.ts";
@@ -46,7 +50,8 @@ export interface Panic {
   at: number;
 }
 
-export interface TaskInfo {
+/** One task as the firmware reports it right now (task-monitor.ts adds what the host observed). */
+export interface TaskSample {
   id: number;
   name: string;
   state: TaskState;
@@ -66,6 +71,8 @@ interface AbiExports {
   outpost_current_task(): number;
   outpost_scratch(): number;
   outpost_heap_top(): number;
+  /** Optional: the await site a task last parked at (-1: none). */
+  outpost_task_site?(id: number): number;
 }
 
 const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = [
@@ -132,20 +139,36 @@ export class Firmware {
     this.panic ??= { code, message, file: "", line: 0, column: 0, task, at: this.host.nowUs() };
   }
 
-  tasks(): TaskInfo[] {
-    const x = this.exports;
-    if (!x) return [];
-    try {
-      const count = x.outpost_task_count();
-      const tasks: TaskInfo[] = [];
-      for (let id = 0; id < count; id++) {
-        const state = TASK_STATES[x.outpost_task_state(id)] ?? "free";
-        tasks.push({ id, name: this.taskName(id) ?? `task ${id}`, state, polls: x.outpost_task_polls(id) >>> 0 });
-      }
-      return tasks;
-    } catch {
-      return []; // a firmware broken by a trap may not answer; the panic already says why
+  tasks(): TaskSample[] {
+    const tasks: TaskSample[] = [];
+    for (let id = 0, count = this.taskCount(); id < count; id++) {
+      tasks.push({ id, name: this.taskName(id) ?? `task ${id}`, state: this.taskState(id), polls: this.taskPolls(id) });
     }
+    return tasks;
+  }
+
+  /** Task slots; 0 before instantiation and for a firmware broken by a trap that no longer answers. */
+  taskCount(): number {
+    return this.read((x) => x.outpost_task_count(), 0);
+  }
+
+  taskState(id: number): TaskState {
+    return this.read((x) => TASK_STATES[x.outpost_task_state(id)] ?? "free", "free");
+  }
+
+  /** Polls so far (the firmware's u32 counter). */
+  taskPolls(id: number): number {
+    return this.read((x) => x.outpost_task_polls(id) >>> 0, 0);
+  }
+
+  /** The await site the task last parked at: -1 for none, null when the firmware does not export `outpost_task_site`. */
+  taskSite(id: number): number | null {
+    return this.read((x) => (x.outpost_task_site ? x.outpost_task_site(id) : null), null);
+  }
+
+  /** Whether the firmware reports await sites at all. */
+  get reportsSites(): boolean {
+    return typeof this.exports?.outpost_task_site === "function";
   }
 
   heapTop(): number {
@@ -191,7 +214,18 @@ export class Firmware {
     }
   }
 
-  private taskName(id: number): string | null {
+  /** Runs an introspection export; `fallback` when there is no instance or it throws (a firmware broken by a trap). */
+  private read<T>(run: (x: AbiExports) => T, fallback: T): T {
+    if (!this.exports) return fallback;
+    try {
+      return run(this.exports);
+    } catch {
+      return fallback;
+    }
+  }
+
+  /** The task's name (its pool's), or null for a bad id. */
+  taskName(id: number): string | null {
     const x = this.exports;
     if (!x) return null;
     try {

@@ -92,6 +92,11 @@ export class Pin {
     this.edges = edges & (EDGE_RISING | EDGE_FALLING);
   }
 
+  /** The firmware listens to an edge the outside can cause: some edge, on a pin it does not drive. */
+  get listenedInput(): boolean {
+    return this.edges !== 0 && this.mode !== "OUTPUT";
+  }
+
   private update(): void {
     const level = this.decide();
     if (level === this.current) return;
@@ -156,5 +161,15 @@ export class Gpio {
 
   byNumber(pin: number): Pin | undefined {
     return this.pins.get(pin);
+  }
+
+  /** Every pin, in board order. */
+  all(): Pin[] {
+    return [...this.pins.values()];
+  }
+
+  /** Labels of the pins whose edges the firmware listens to and the outside can drive (see liveness.ts). */
+  listenedInputs(): string[] {
+    return this.all().filter((p) => p.listenedInput).map((p) => p.label);
   }
 }

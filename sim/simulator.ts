@@ -19,16 +19,29 @@
  * After a panic, trap or stall the firmware is never called again and time
  * stops; `runFor` returns normally and `panic` says what happened.
  * `load` is the only method that throws for a bad firmware.
+ *
+ * After every call into the firmware the task monitor samples each task
+ * (task-monitor.ts): `tasks()` shows state, polls, wakes, since when, and
+ * the await site. Whenever the loop finds nothing scheduled it classifies
+ * the firmware (liveness.ts); the first deadlock is kept in `deadlock`,
+ * and time still runs on to the end of `runFor` (nothing can happen).
  */
 import { type Board, DEFAULT_BOARD, loadBoard } from "../src/toolchain/boards.ts";
 import { formatTime, toMicros } from "../src/toolchain/duration.ts";
 import { OutpostError } from "../src/toolchain/errors.ts";
-import { type AbiHost, Firmware, type Panic, type TaskInfo } from "./abi-host.ts";
+import { EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, UART_OVERRUN } from "./abi-codes.ts";
+import type { AbiHost, Panic } from "./abi-host.ts";
 import type { Bench, TimeSpec } from "./bench.ts";
+import { type FirmwareRunner, loadRunner } from "./runner.ts";
 import { Button } from "./button.ts";
 import { EventQueue } from "./event-queue.ts";
 import { Gpio } from "./gpio.ts";
-import type { ButtonHandle, LoadOptions, LogEntry, PinHandle, SimEvent, SimListeners, SimStats, UartHandle } from "./types.ts";
+import { type Liveness, assessLiveness } from "./liveness.ts";
+import { siteIndex } from "./sites.ts";
+import { type StateChange, type TaskInfo, TaskMonitor } from "./task-monitor.ts";
+import type {
+  ButtonHandle, Deadlock, LoadOptions, LogEntry, PinHandle, SimEvent, SimListeners, SimStats, UartHandle,
+} from "./types.ts";
 import { Uarts } from "./uart.ts";
 
 /** Polls at one instant before the simulator calls it a stall: a task that never parks. */
@@ -41,6 +54,8 @@ export class Simulator implements SimListeners {
   onUartByte?: SimListeners["onUartByte"];
   onLog?: SimListeners["onLog"];
   onEvent?: SimListeners["onEvent"];
+  onUartReceive?: SimListeners["onUartReceive"];
+  onTask?: SimListeners["onTask"];
 
   private time = 0;
   private deadline = -1;
@@ -49,23 +64,37 @@ export class Simulator implements SimListeners {
   private readonly gpio: Gpio;
   private readonly uarts: Uarts;
   private readonly buttons = new Map<string, Button>();
-  private firmware!: Firmware;
+  private firmware!: FirmwareRunner;
+  private monitor!: TaskMonitor;
+  private firstDeadlock: Deadlock | null = null;
 
   private constructor(
     readonly board: Board,
     private readonly seed: number,
   ) {
     this.gpio = new Gpio(this.bench, board, (pin, level, at) => this.onPinChange?.(pin, level, at));
-    this.uarts = new Uarts(this.bench, this.gpio, board, (uart, byte, at) => this.onUartByte?.(uart, byte, at));
+    this.uarts = new Uarts(
+      this.bench,
+      this.gpio,
+      board,
+      (uart, byte, at) => this.onUartByte?.(uart, byte, at),
+      (uart, byte, at, fate) => this.onUartReceive?.(uart, byte, at, fate),
+    );
   }
 
-  /** Instantiates and checks the firmware, runs `outpost_init`, then polls at t=0 until no task is ready. */
-  static async load(wasm: Uint8Array, options: LoadOptions = {}): Promise<Simulator> {
+  /**
+   * Instantiates and checks the firmware, runs `outpost_init`, then polls at t=0 until no task is ready.
+   * `firmware` is a .wasm, or a build for an Espruino board (its text or bytes), which runs in the
+   * Espruino host (espruino/runtime.ts) on the same board models.
+   */
+  static async load(firmware: Uint8Array | string, options: LoadOptions = {}): Promise<Simulator> {
     const sim = new Simulator(loadBoard(options.board ?? DEFAULT_BOARD), options.seed ?? 1);
-    const { onPinChange, onUartByte, onLog, onEvent } = options;
-    Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent });
-    sim.firmware = await Firmware.load(wasm, sim.abiHost, options.name ?? "firmware");
+    const { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask } = options;
+    Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask });
+    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware");
+    sim.monitor = new TaskMonitor(sim.firmware, siteIndex(options.sites ?? []), (e) => sim.onTask?.(e));
     sim.firmware.init();
+    sim.monitor.sample(0, () => "spawn");
     sim.settle(true);
     return sim;
   }
@@ -77,6 +106,11 @@ export class Simulator implements SimListeners {
 
   get panic(): Panic | null {
     return this.firmware.panic;
+  }
+
+  /** The first deadlock the loop found (see liveness.ts), or null. */
+  get deadlock(): Deadlock | null {
+    return this.firstDeadlock;
   }
 
   /** Runs `d` of virtual time (µs or text like "500ms"). */
@@ -112,8 +146,35 @@ export class Simulator implements SimListeners {
     return this.uarts.byName(name);
   }
 
+  /** Every task slot: state, polls, wakes, since when, and the await site it is parked at. */
   tasks(): TaskInfo[] {
-    return this.firmware.tasks();
+    return this.monitor.tasks();
+  }
+
+  /** Task `id`'s changes of state as observed, oldest first; every task starts "free" at 0. */
+  taskHistory(id: number): readonly StateChange[] {
+    return this.monitor.history(id);
+  }
+
+  /** Running, idle, done, deadlock or stopped, right now (see liveness.ts). */
+  liveness(): Liveness {
+    return assessLiveness({
+      stopped: this.panic !== null,
+      next: this.nextTime(),
+      inputs: [...this.gpio.listenedInputs(), ...this.uarts.listenedInputs()],
+      tasks: () => this.tasks(),
+    });
+  }
+
+  /** Virtual µs at which the loop next has work (an alarm, a scheduled action, an interrupt); Infinity for none. */
+  nextTime(): number {
+    if (this.pending.length > 0) return this.time;
+    return Math.min(this.deadline >= 0 ? this.deadline : Infinity, this.queue.nextTime());
+  }
+
+  /** Pins in board order, for tools that show every pin (vcd.ts). */
+  pins(): PinHandle[] {
+    return this.gpio.all();
   }
 
   heapTop(): number {
@@ -123,6 +184,7 @@ export class Simulator implements SimListeners {
   private runTo(end: number, cond?: (sim: Simulator) => boolean): boolean {
     while (!this.panic) {
       this.settle(false);
+      if (!this.firstDeadlock && this.nextTime() === Infinity) this.checkDeadlock();
       if (cond?.(this)) return true;
       if (this.panic) break;
       const next = Math.min(this.deadline >= 0 ? this.deadline : Infinity, this.queue.nextTime());
@@ -143,8 +205,10 @@ export class Simulator implements SimListeners {
       for (let action; (action = this.queue.popDue(this.time)); ) action();
       poll = this.deliver() || poll || (this.deadline >= 0 && this.deadline <= this.time);
       if (!poll || this.panic) return;
+      const due = this.deadline >= 0 && this.deadline <= this.time;
       this.deadline = this.firmware.poll();
       this.stats.polls++;
+      this.monitor.sample(this.time, () => (due ? "timer or task" : "task"));
       poll = false;
       if (++polls >= STALL_POLLS && this.deadline >= 0 && this.deadline <= this.time) return this.stall();
     }
@@ -156,9 +220,33 @@ export class Simulator implements SimListeners {
     for (let e; !this.panic && (e = this.pending.shift()); ) {
       this.firmware.event(e.source, e.arg, e.at);
       this.stats.events++;
+      this.monitor.sample(this.time, () => this.describe(e));
       this.onEvent?.(e);
     }
     return true;
+  }
+
+  private checkDeadlock(): void {
+    const state = this.liveness();
+    if (state.kind === "deadlock") this.firstDeadlock = { at: this.time, parked: state.parked };
+  }
+
+  /** An interrupt in words, e.g. "GPIO_EDGE BTN1 low" or "UART_RX UART0". */
+  private describe(e: SimEvent): string {
+    const port = e.arg & 0xff;
+    const uart = Object.entries(this.board.uarts).find(([, u]) => u.port === port)?.[0] ?? `port ${port}`;
+    switch (e.source) {
+      case EVENT_GPIO_EDGE:
+        return `GPIO_EDGE ${this.gpio.byNumber(e.arg & 0xffff)?.label ?? e.arg & 0xffff} ${e.arg >>> 16 ? "high" : "low"}`;
+      case EVENT_UART_RX:
+        return `UART_RX ${uart}`;
+      case EVENT_UART_TX:
+        return `UART_TX ${uart}`;
+      case EVENT_UART_ERROR:
+        return `UART_ERROR ${uart} ${e.arg >> 8 === UART_OVERRUN ? "overrun" : "framing"}`;
+      default:
+        return `event ${e.source}`;
+    }
   }
 
   private stall(): void {

@@ -5,10 +5,14 @@
  */
 import type { TimeSpec } from "./bench.ts";
 import type { Level, LevelChange, PinMode } from "./gpio.ts";
-import type { SendOptions, TxRecord } from "./uart.ts";
+import type { TaskEvent, TaskInfo } from "./task-monitor.ts";
+import type { SiteInfo } from "./sites.ts";
+import type { RxFate, SendOptions, TxRecord } from "./uart.ts";
 
-export type { TimeSpec, Level, LevelChange, PinMode, SendOptions, TxRecord };
-export type { Panic, TaskInfo } from "./abi-host.ts";
+export type { TimeSpec, Level, LevelChange, PinMode, RxFate, SendOptions, SiteInfo, TaskEvent, TxRecord };
+export type { Panic } from "./abi-host.ts";
+export type { TaskInfo, StateChange } from "./task-monitor.ts";
+export type { Liveness } from "./liveness.ts";
 export type { PanicCode, TaskState } from "./abi-codes.ts";
 
 /** What the simulator tells as it runs; set them in `LoadOptions` to hear about `outpost_init` too. */
@@ -17,6 +21,10 @@ export interface SimListeners {
   onUartByte?: (uart: string, byte: number, at: number) => void;
   onLog?: (entry: LogEntry) => void;
   onEvent?: (event: SimEvent) => void;
+  /** A byte reached a UART's RX line: into the FIFO, or lost. */
+  onUartReceive?: (uart: string, byte: number, at: number, fate: RxFate) => void;
+  /** A task was polled, woken or changed state (observed after each call into the firmware). */
+  onTask?: (event: TaskEvent) => void;
 }
 
 export interface LoadOptions extends SimListeners {
@@ -26,9 +34,21 @@ export interface LoadOptions extends SimListeners {
   seed?: number;
   /** How error messages name the firmware, e.g. its path. Default "firmware". */
   name?: string;
+  /** The build's await-site table (sites.ts), so tasks show the source line they are parked at. */
+  sites?: readonly SiteInfo[];
+}
+
+/** Every task was parked with nothing left to wake one (liveness.ts), first seen at `at`. */
+export interface Deadlock {
+  at: number;
+  parked: TaskInfo[];
 }
 
 export interface PinHandle {
+  /** The name a person uses for the pin: its alias if it has one ("LED1"), else its own ("P4"). */
+  readonly label: string;
+  /** The pin number the ABI uses. */
+  readonly number: number;
   readonly level: Level;
   readonly mode: PinMode;
   /** Every change of level, oldest first. Pins start low. */

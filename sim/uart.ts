@@ -47,6 +47,9 @@ export interface SendOptions {
   baud?: number;
 }
 export type UartByteListener = (uart: string, byte: number, at: number) => void;
+/** What became of a byte that reached a port: into the RX FIFO, or lost (see the table above). */
+export type RxFate = "fifo" | "overrun" | "framing" | "dropped";
+export type UartReceiveListener = (uart: string, byte: number, at: number, fate: RxFate) => void;
 
 export class Uart {
   /** 0 while the port is not configured. */
@@ -70,6 +73,7 @@ export class Uart {
     readonly name: string,
     private readonly spec: UartSpec,
     private readonly onByte: UartByteListener,
+    private readonly onReceive: UartReceiveListener = () => {},
   ) {}
 
   /** Everything transmitted so far, decoded as UTF-8. */
@@ -105,6 +109,11 @@ export class Uart {
     this.events = events & (LISTEN_RX | LISTEN_TX | LISTEN_ERROR);
   }
 
+  /** The firmware listens to something the outside can cause: received bytes or receive errors. */
+  get listenedInput(): boolean {
+    return (this.events & (LISTEN_RX | LISTEN_ERROR)) !== 0;
+  }
+
   write(data: Uint8Array): number {
     this.mustBeConfigured("uart_write");
     const accepted = Math.min(data.length, this.spec.txFifo - this.txPending);
@@ -125,18 +134,23 @@ export class Uart {
 
   private arrive(byte: number, senderBaud: number): void {
     const at = this.bench.now();
+    let fate: RxFate = "fifo";
     if (this.baud === 0) {
       this.dropped++;
+      fate = "dropped";
     } else if (Math.abs(senderBaud - this.baud) > this.baud * BAUD_TOLERANCE) {
       this.framingErrors++;
+      fate = "framing";
       this.raise(LISTEN_ERROR, EVENT_UART_ERROR, this.spec.port | (UART_FRAMING << 8), at);
     } else if (this.rx.length >= this.spec.rxFifo) {
       this.overruns++;
+      fate = "overrun";
       this.raise(LISTEN_ERROR, EVENT_UART_ERROR, this.spec.port | (UART_OVERRUN << 8), at);
     } else {
       this.rx.push(byte);
       this.raise(LISTEN_RX, EVENT_UART_RX, this.spec.port, at);
     }
+    this.onReceive(this.name, byte, at, fate);
   }
 
   private depart(byte: number): void {
@@ -168,10 +182,16 @@ export class Uarts {
     gpio: Gpio,
     private readonly board: Board,
     onByte: UartByteListener,
+    onReceive?: UartReceiveListener,
   ) {
     for (const [name, spec] of Object.entries(board.uarts)) {
-      this.byPort.set(spec.port, new Uart(bench, gpio, name, spec, onByte));
+      this.byPort.set(spec.port, new Uart(bench, gpio, name, spec, onByte, onReceive));
     }
+  }
+
+  /** Names of the UARTs whose received bytes or errors the firmware listens to (see liveness.ts). */
+  listenedInputs(): string[] {
+    return [...this.byPort.values()].filter((u) => u.listenedInput).map((u) => u.name);
   }
 
   /** A UART by name ("UART0"); UNKNOWN_PORT lists the valid names. */

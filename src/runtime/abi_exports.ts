@@ -49,6 +49,11 @@ export function outpost_task_size(id: i32): i32 {
   return <i32>load<u32>(changetype<usize>(taskAt(id)) - 4);
 }
 
+export function outpost_task_site(id: i32): i32 {
+  if (id < 0 || id >= taskCount()) return -1;
+  return taskAt(id).site;
+}
+
 export function outpost_current_task(): i32 {
   return currentTaskId();
 }

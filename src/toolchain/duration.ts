@@ -56,3 +56,12 @@ export function formatTime(us: number): string {
   const micros = String(us % 1_000_000).padStart(6, "0");
   return `${seconds}.${micros}`.padStart(11);
 }
+
+/** A duration in µs the way people write it: the largest unit that divides it exactly (`5s`, `250ms`, `1500us`). */
+export function formatDuration(us: number): string {
+  for (const unit of ["d", "h", "m", "s", "ms"]) {
+    const size = UNITS[unit]!;
+    if (us >= size && us % size === 0) return `${us / size}${unit}`;
+  }
+  return `${us}us`;
+}

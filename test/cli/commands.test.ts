@@ -10,7 +10,7 @@ const s = new Scratch();
 test.after(() => s.remove());
 
 test("--help prints each command's help on stdout and exits 0", () => {
-  for (const [args, text] of [[["--help"], HELP.outpost], [[], HELP.outpost], [["sim", "-h"], HELP.sim], [["build", "--help"], HELP.build], [["boards", "--help"], HELP.boards], [["size", "--help"], HELP.size]] as const) {
+  for (const [args, text] of [[["--help"], HELP.outpost], [[], HELP.outpost], [["sim", "-h"], HELP.sim], [["build", "--help"], HELP.build], [["boards", "--help"], HELP.boards], [["size", "--help"], HELP.size], [["new", "--help"], HELP.new]] as const) {
     const r = s.outpost(...args);
     assert.is(r.stdout, text, args.join(" "));
     assert.is(r.stderr, "");

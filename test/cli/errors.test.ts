@@ -56,6 +56,11 @@ test("a malformed or unknown --press", () => {
   fails(["sim", "x.wasm", "--press", "LED1@1s"], '--press names button "LED1", which the board lacks: valid buttons are BTN1, BTN2');
 });
 
+test("an empty --expect-text or --fail-text", () => {
+  fails(["sim", "x.wasm", "--expect-text="], "--expect-text needs a non-empty text: see outpost sim --help");
+  fails(["sim", "x.wasm", "--fail-text", ""], "--fail-text needs a non-empty text: see outpost sim --help");
+});
+
 test("an unknown option", () => {
   fails(["sim", "x.wasm", "--fast"], "unknown option --fast for outpost sim: see outpost sim --help");
 });
@@ -71,7 +76,10 @@ test("a missing or extra argument", () => {
 });
 
 test("an unknown command", () => {
-  fails(["flash"], 'unknown command "flash": the commands are build, sim, size, boards (see outpost --help)');
+  const r = s.outpost("frob");
+  assert.match(r.stderr, /^outpost: error: unknown command "frob": the commands are build, sim, size, new, boards(, \w+)* \(see outpost --help\)\n$/);
+  assert.is(r.stdout, "");
+  assert.is(r.code, 1);
 });
 
 test.run();

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { formatTime, parseDuration, toMicros } from "../../src/toolchain/duration.ts";
+import { formatDuration, formatTime, parseDuration, toMicros } from "../../src/toolchain/duration.ts";
 import { OutpostError } from "../../src/toolchain/errors.ts";
 
 test("every unit converts to whole µs", () => {
@@ -47,6 +47,14 @@ test("timestamps print as fixed-width seconds with µs", () => {
   assert.is(formatTime(0), "   0.000000");
   assert.is(formatTime(500_000), "   0.500000");
   assert.is(formatTime(12_345_678), "  12.345678");
+});
+
+test("durations print in the largest unit that divides them, and parse back", () => {
+  const cases: [number, string][] = [[5_000_000, "5s"], [250_000, "250ms"], [1_500, "1500us"], [0, "0us"], [90_000_000, "90s"], [120_000_000, "2m"], [86_400_000_000, "1d"]];
+  for (const [us, text] of cases) {
+    assert.is(formatDuration(us), text);
+    assert.is(parseDuration(text), us);
+  }
 });
 
 test.run();

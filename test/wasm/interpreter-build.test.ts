@@ -16,7 +16,7 @@ import { type WasmMemory, wasm as WebAssembly } from "../../sim/wasm-api.ts";
 const INTERPRETER_BOARDS = ["wasm3-esp32", "wasm3-nrf52840", "wamr-esp32c3"];
 const ABI_EXPORTS = [
   "memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count",
-  "outpost_task_name", "outpost_task_state", "outpost_task_polls", "outpost_task_size", "outpost_current_task", "outpost_scratch",
+  "outpost_task_name", "outpost_task_state", "outpost_task_polls", "outpost_task_size", "outpost_task_site", "outpost_current_task", "outpost_scratch",
   "outpost_heap_top",
 ];
 

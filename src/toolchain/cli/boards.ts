@@ -19,7 +19,7 @@ function describe(b: Board): string {
   const active = (low: boolean) => (low ? "active low" : "active high");
   const rows: [string, string][] = [
     ["family", `${b.family}, ${b.clockHz / 1e6} MHz`],
-    ["budget", `flash ${formatBytes(b.flash)} bytes, RAM ${formatBytes(b.ram)} bytes`],
+    ["budget", `flash ${formatBytes(b.flash)} bytes, RAM ${formatBytes(b.ram)} bytes${jsVars(b)}`],
     ["pins", Object.entries(b.pins).map(([n, p]) => `${n}=${p}`).join(" ")],
     ["aliases", Object.entries(b.aliases).map(([a, p]) => `${a}=${p}`).join(" ") || "none"],
     ["leds", Object.entries(b.leds).map(([n, l]) => `${n} (${active(l.activeLow)})`).join(", ") || "none"],
@@ -31,4 +31,10 @@ function describe(b: Board): string {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return `${b.name}: ${b.description}\n` + rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}\n`).join("");
+}
+
+/** Espruino boards: the JsVars their builds must fit (board.json "espruino.jsVars"). */
+function jsVars(b: Board): string {
+  const n = (b as Board & { espruino?: { jsVars?: number } }).espruino?.jsVars;
+  return n === undefined ? "" : `, ${n.toLocaleString("en-US")} JsVars`;
 }

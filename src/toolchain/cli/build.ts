@@ -8,15 +8,38 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { DEFAULT_BOARD, loadBoard } from "../boards.ts";
 import { compileFirmware } from "../compile.ts";
+import type { LowerReport } from "../lower/index.ts";
 import { analyseFirmware, formatSizeReport } from "../size.ts";
 import { printHelp } from "./help.ts";
+import { buildEspruinoCommand } from "./build-espruino.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 
-/** build/<folder>.wasm for examples/blinky/main.ts (or index.ts); build/<file>.wasm otherwise. */
-export function defaultOutput(entry: string): string {
+/** build/<folder>.wasm for examples/blinky/main.ts (or index.ts); build/<file>.wasm otherwise (.js for Espruino boards). */
+export function defaultOutput(entry: string, extension = ".wasm"): string {
   const file = basename(entry, extname(entry));
   const name = file === "main" || file === "index" ? basename(dirname(join(process.cwd(), entry))) : file;
-  return join("build", `${name}.wasm`);
+  return join("build", `${name}${extension}`);
+}
+
+/** build/blinky.wasm → build/blinky.sites.json (where `outpost sim` looks for it). */
+export function sitesFile(wasmPath: string): string {
+  return wasmPath.replace(/\.wasm$/, "") + ".sites.json";
+}
+
+/**
+ * Each async task's static RAM as the lowering laid it out: its state
+ * machine plus every child future preallocated for its await sites, per
+ * slot and for the whole pool. `heap` counts the allocator's object headers
+ * and 16-byte rounding: what the heap really spends.
+ */
+export function formatTaskRam(lowering: LowerReport): string {
+  if (lowering.tasks.length === 0) return "";
+  const rows = lowering.tasks.map((t) => [t.name, String(t.pool), String(t.bytes), String(t.heap), String(t.pool * t.heap)]);
+  rows.push(["total", "", "", "", String(lowering.totalHeap)]);
+  const head = ["task", "pool", "state bytes", "heap/slot", "heap"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => "    " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return ["  async tasks (static RAM of each state machine and its await slots)", line(head), ...rows.map(line)].join("\n") + "\n";
 }
 
 export async function buildCommand(argv: string[]): Promise<number> {
@@ -24,12 +47,18 @@ export async function buildCommand(argv: string[]): Promise<number> {
   if (wantsHelp(args)) return printHelp("build");
   const entry = onePositional("build", args, "an entry file, like examples/blinky/main.ts");
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
+  if (board.family === "espruino") return buildEspruinoCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".js"));
   const output = valueOf(args, "-o") ?? defaultOutput(entry);
   const result = await compileFirmware({ entry, board, output });
   if (result.warnings) process.stderr.write(result.warnings + "\n");
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, result.wasm);
+  // The await-site table lets `outpost sim` name where each task is parked.
+  if (result.lowering.sites.length) {
+    writeFileSync(sitesFile(output), JSON.stringify(result.lowering.sites, null, 1) + "\n");
+  }
   const size = result.size ?? (await analyseFirmware(result.wasm, output, { stack: board.build?.stack }));
   process.stdout.write(formatSizeReport(size, output, board));
+  process.stdout.write(formatTaskRam(result.lowering));
   return 0;
 }

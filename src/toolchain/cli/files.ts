@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import type { Board } from "../boards.ts";
-import { compileFirmware } from "../compile.ts";
 import { OutpostError } from "../errors.ts";
 
 export function readInput(path: string, what: string, hint: string): Uint8Array {
@@ -19,6 +18,9 @@ export function readInput(path: string, what: string, hint: string): Uint8Array 
 
 /** The firmware's bytes: read from a .wasm, or compiled from a .ts entry for `board`. */
 export async function firmwareBytes(path: string, board: Board): Promise<Uint8Array> {
-  if (path.endsWith(".ts")) return (await compileFirmware({ entry: path, board })).wasm;
+  if (path.endsWith(".ts")) {
+    const { compileFirmware } = await import("../compile.ts"); // the compiler loads only when needed
+    return (await compileFirmware({ entry: path, board })).wasm;
+  }
   return readInput(path, "firmware", "build it with outpost build, or pass an entry .ts");
 }

@@ -9,14 +9,19 @@ export const HELP: Record<string, string> = {
 Usage:
   outpost build <entry.ts> [--board NAME] [-o FILE]
   outpost sim <firmware.wasm|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
-              [--press BTN1@1s:50ms]
+              [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
+              [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
+  outpost new <dir> [--board NAME]
+  outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]
   outpost boards
 
 Run outpost <command> --help for details. Options: --help, -h, --version.
 
 Exit codes: 0 success, 1 a usage or input error (message on stderr),
-3 the firmware panicked, trapped or stalled, 70 an internal error.
+2 an expectation not met in time, 3 the firmware panicked, trapped or
+stalled, 4 an expectation failed, 5 deadlock, 70 an internal error,
+130 interrupted (Ctrl-C).
 `,
   build: `outpost build <entry.ts> [--board NAME] [-o FILE]
 
@@ -31,31 +36,90 @@ for a board, then loads it once to list its tasks.
 Prints the file's size and its task pools on stdout.
 Exit codes: 0 built, 1 an input or build error, 3 the firmware panicked
 during outpost_init.
+
+For an Espruino board (espruino-pico, espruino-wifi, espruino-esp32, puckjs,
+banglejs2) it writes one .js instead (default build/<name>.js): the firmware
+translated to the JavaScript Espruino runs, plus the glue to Espruino's API.
+It prints the file's bytes and the JsVars it needs against the board's
+budget, and refuses (exit 1) a firmware that does not fit or that would use
+what Espruino cannot run. See boards/espruino/README.md.
 `,
-  sim: `outpost sim <firmware.wasm|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
-            [--press BTN1@1s:50ms]
+  sim: `outpost sim <firmware.wasm|entry.ts> [options]
 
 Runs a firmware on a simulated board in virtual time. A .ts entry is built
 in memory first.
 
-  --board NAME       the board to simulate (default sim)
-  --for DURATION     how much virtual time to run: 250us, 500ms, 10s, 2h, 30d
-                     (default 10s)
-  --uartN TEXT       send TEXT to UART N at t=0; @FILE sends the file's bytes
-  --press B@T:HOLD   press button B at virtual time T for HOLD (default 100ms),
-                     contacts bouncing as the board says; repeat for more presses
+  --board NAME        the board to simulate (default: the scenario's board, or sim)
+  --for DURATION      how much virtual time to run: 250us, 500ms, 10s, 2h, 30d
+                      (default 10s; a --scenario without --expect-text runs until
+                      its last step, --realtime until Ctrl-C)
+  --uartN TEXT        send TEXT to UART N at t=0; @FILE sends the file's bytes
+  --press B@T:HOLD    press button B at virtual time T for HOLD (default 100ms),
+                      contacts bouncing as the board says; repeat for more presses
+  --scenario FILE     run the steps of a scenario file (docs/scenarios.md): delay,
+                      press, release, tap, write-serial, wait-serial, expect-pin;
+                      the run ends when the last step is done
+  --expect-text T     pass, and stop, as soon as the console output contains T
+                      (repeat: all must appear)
+  --fail-text T       fail as soon as the console output contains T
+  --vcd FILE          write every pin and each task's state as a Value Change Dump
+                      (GTKWave, PulseView), 1 us per tick
+  --trace FILE        write a Perfetto / chrome://tracing timeline (JSON): a track
+                      per task with its polls and wakes, and one for peripherals
+  --sites FILE        the build's await-site table, to show where tasks are parked
+                      (default: <firmware>.sites.json beside a .wasm, if present)
+  --inspect           print the task table (state, polls, wakes, time in state,
+                      await site) at the end of the run and on Ctrl-C
+  --realtime          virtual time follows the wall clock; stdin is the console
+                      UART's input (raw keys on a terminal; Ctrl-C stops)
 
 Stdout carries the board's console UART output, byte for byte. Stderr
-carries pin changes, logs and panics, each stamped with virtual time:
+carries pin changes, logs, panics and the outcome, each stamped with
+virtual time:
   [   0.500000] LED1 high
-Exit codes: 0 the run completed, 1 an input error, 3 the firmware panicked,
-trapped or stalled.
+On a terminal, stderr also shows how far a long run has got.
+
+A deadlock (every task parked, no deadline, no pin or UART listened to,
+nothing scheduled) stops the run and names each parked task and its await
+site. Idle (tasks parked, but listening to a pin or UART) is not an error.
+
+Exit codes: 0 the run passed, 1 an input error (bad option or scenario),
+2 an expectation not met in time (wait-serial, --expect-text, or the
+scenario still running when --for ran out), 3 the firmware panicked,
+trapped or stalled, 4 an expectation failed (--fail-text appeared,
+expect-pin saw the wrong level), 5 deadlock, 130 interrupted (Ctrl-C).
 `,
   size: `outpost size <firmware.wasm|entry.ts> [--board NAME]
 
 Prints what a firmware costs: flash by section, RAM (static data, heap after
 outpost_init, interpreter stack) and each task's static RAM, against the
 board's budget (default board sim).
+`,
+  new: `outpost new <dir> [--board NAME]
+
+Creates a firmware project in <dir> (which must not exist or be empty): a
+blinky main.ts for the board, a test that runs it in the simulator,
+package.json (depending on this Outpost by path), tsconfig.json for the
+editor, and a README. Then: cd <dir> && npm install && npm test.
+
+  --board NAME   the board the project targets (default sim)
+`,
+  flash: `outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]
+
+Uploads a build for an Espruino board with the espruino uploader (the npm
+package espruino@0.1.67, not installed with Outpost: npm install --no-save
+espruino@0.1.67, or let this command print the npx line to use).
+
+  --board NAME   the board the file was built for (checked against the file)
+  --port PORT    serial device (/dev/ttyACM0, COM3), Bluetooth address or
+                 tcp://host:port
+  --save         save to flash as well; the firmware runs at every boot
+  --storage      write it to Storage as .bootcde: runs at boot, with its
+                 function code left in flash (the least RAM)
+  --dry-run      print the uploader command on stdout instead of running it
+
+Exit codes: 0 uploaded (or printed), 1 a usage or input error, or the
+uploader missing or failing.
 `,
   boards: `outpost boards
 

@@ -2,21 +2,22 @@
  * The `outpost` command's entry (bin/outpost.mjs loads it): prints help or
  * the version, or dispatches to one file per command. Every error goes
  * through `report`, which also decides the exit code.
+ *
+ * Commands are imported when run: the compiler (assemblyscript) takes a
+ * good half second to load, and `outpost sim firmware.wasm` never needs it.
  */
 import { readFileSync } from "node:fs";
 import { OutpostError } from "../errors.ts";
-import { boardsCommand } from "./boards.ts";
-import { buildCommand } from "./build.ts";
 import { printHelp } from "./help.ts";
 import { report } from "./report.ts";
-import { simCommand } from "./sim.ts";
-import { sizeCommand } from "./size.ts";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  build: buildCommand,
-  sim: simCommand,
-  size: sizeCommand,
-  boards: boardsCommand,
+  build: async (argv) => (await import("./build.ts")).buildCommand(argv),
+  sim: async (argv) => (await import("./sim.ts")).simCommand(argv),
+  size: async (argv) => (await import("./size.ts")).sizeCommand(argv),
+  new: async (argv) => (await import("./new.ts")).newCommand(argv),
+  boards: async (argv) => (await import("./boards.ts")).boardsCommand(argv),
+  flash: async (argv) => (await import("./flash.ts")).flashCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

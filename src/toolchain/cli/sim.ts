@@ -1,94 +1,114 @@
 /**
- * `outpost sim <firmware.wasm|entry.ts> [--board NAME] [--for 10s] [--uartN TEXT|@FILE] [--press BTN@TIME:HOLD]`
+ * `outpost sim <firmware.wasm|entry.ts> [options]` (help.ts lists them).
  *
  * Stdout is the board's console UART, byte for byte as transmitted. Stderr
- * carries pin changes, logs and a panic, each stamped with virtual time.
- * Console bytes are buffered and flushed before every stderr line so a
- * terminal shows both streams in simulation order.
+ * carries pin changes, logs, the outcome (panic, deadlock, timeout, failed
+ * or passed expectations) and, with --inspect, the task table, each stamped
+ * with virtual time. The exit code says how the run ended (report.ts).
+ *
+ * Order of work: check every option and file (sim-options.ts), load the
+ * firmware, schedule the stimuli, run the scenario and text expectations in
+ * slices (sim-loop.ts), then write --vcd and --trace and report.
  */
-import { Simulator } from "../../../sim/index.ts";
-import { DEFAULT_BOARD, loadBoard, resolveUart } from "../boards.ts";
-import { formatTime, parseDuration } from "../duration.ts";
-import { OutpostError } from "../errors.ts";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import {
+  type RunOutcome, ScenarioRun, Simulator, type SimListeners, type SiteInfo, TraceRecorder, formatVcd, mergeListeners,
+  parseSiteTable,
+} from "../../../sim/index.ts";
+import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
-import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
-import { firmwareBytes, readInput } from "./files.ts";
-import { reportPanic } from "./report.ts";
+import { wantsHelp } from "./args.ts";
+import { readInput } from "./files.ts";
+import { describeLiveness, formatTaskTable } from "./inspect.ts";
+import { Progress } from "./progress.ts";
+import { EXIT_INTERRUPTED, exitCode, formatOutcome, formatPanic } from "./report.ts";
+import { type SimPlan, parseSimArgs, simPlan } from "./sim-options.ts";
+import { runLoop } from "./sim-loop.ts";
 
 const LOG_LEVELS = ["", "error", "warn", "info", "debug"];
-const UART_OPTION = /^--uart(\d+)$/;
 
 export async function simCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(
-    "sim",
-    argv,
-    { "--board": "value", "--for": "value", "--press": "value", "--help": "switch", "-h": "switch" },
-    UART_OPTION,
-  );
+  const args = parseSimArgs(argv);
   if (wantsHelp(args)) return printHelp("sim");
-  const path = onePositional("sim", args, "a firmware (.wasm) or an entry (.ts)");
-  const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
-  const duration = parseDuration(valueOf(args, "--for") ?? "10s");
-  const inputs = args.values
-    .filter(([option]) => UART_OPTION.test(option))
-    .map(([option, text]) => {
-      const uart = `UART${UART_OPTION.exec(option)![1]}`;
-      resolveUart(board, uart);
-      const bytes = text.startsWith("@")
-        ? readInput(text.slice(1), "UART input", `check the path after ${option} @`)
-        : new TextEncoder().encode(text);
-      return { uart, bytes };
-    });
-  const presses = args.values.filter(([option]) => option === "--press").map(([, spec]) => parsePress(spec, board.buttons));
-
-  const wasm = await firmwareBytes(path, board);
+  const plan = simPlan(args);
+  const firmware = await loadFirmware(plan);
   const out = new Console();
-  const consoleUart = Object.entries(board.uarts).find(([, u]) => u.console)?.[0];
-  const sim = await Simulator.load(wasm, {
-    board: board.name,
-    name: path,
+  const consoleUart = Object.entries(plan.board.uarts).find(([, u]) => u.console)?.[0] ?? "";
+  const trace = plan.trace ? new TraceRecorder() : null;
+  const printer: SimListeners = {
     onUartByte: (uart, byte) => {
       if (uart === consoleUart) out.byte(byte);
     },
-    onPinChange: (pin, level, at) => out.line(`[${formatTime(at)}] ${pin} ${level ? "high" : "low"}`),
-    onLog: (e) => out.line(`[${formatTime(e.at)}] ${LOG_LEVELS[e.level] ?? `level ${e.level}`}: ${e.text}`),
+    onPinChange: (pin, level, at) => out.stamped(at, `${pin} ${level ? "high" : "low"}`),
+    onLog: (e) => out.stamped(e.at, `${LOG_LEVELS[e.level] ?? `level ${e.level}`}: ${e.text}`),
+  };
+  const sim = await Simulator.load(firmware.wasm, {
+    board: plan.board.name,
+    name: plan.path,
+    sites: firmware.sites,
+    ...mergeListeners(printer, trace?.listeners ?? {}),
   });
-  for (const { uart, bytes } of inputs) sim.uart(uart).send(bytes, { at: 0 });
-  for (const { button, at, hold } of presses) sim.button(button).tap(at, hold);
-  sim.runFor(duration);
-  out.flush();
-  return sim.panic ? reportPanic(sim.panic) : 0;
+  for (const { uart, bytes } of plan.inputs) sim.uart(uart).send(bytes, { at: 0 });
+  for (const { button, at, hold } of plan.presses) sim.button(button).tap(at, hold);
+
+  const run = new ScenarioRun(sim, plan.scenario, {
+    limit: plan.limit === Infinity ? undefined : plan.limit,
+    expectText: plan.expectText,
+    failText: plan.failText,
+  });
+  const progress = plan.realtime ? null : new Progress(out, sim.now, plan.limit);
+  const outcome = await runLoop(sim, run, { out, progress, realtime: plan.realtime, consoleUart });
+
+  writeOutputs(sim, plan, trace);
+  const code = report(sim, plan, outcome, out);
+  if (plan.inspect) out.block(formatTaskTable(sim.tasks(), sim.now, sim.liveness()));
+  return code;
 }
 
-/** `BTN1@1s:50ms`: press BTN1 at 1 s for 50 ms (the hold defaults to 100ms). */
-function parsePress(spec: string, buttons: Record<string, unknown>): { button: string; at: number; hold: number } {
-  const m = /^([^@]+)@([^:]+)(?::(.+))?$/.exec(spec);
-  if (!m) throw usageError("sim", `bad --press "${spec}": write BUTTON@TIME:HOLD, like BTN1@1s:50ms`);
-  const button = m[1]!;
-  if (!(button in buttons)) {
-    const valid = Object.keys(buttons).join(", ") || "none";
-    throw new OutpostError("UNKNOWN_PIN", `--press names button "${button}", which the board lacks: valid buttons are ${valid}`);
+/** Writes the outcome's lines on stderr; the exit code. */
+function report(sim: Simulator, plan: SimPlan, outcome: RunOutcome | "interrupted", out: Console): number {
+  if (outcome === "interrupted") {
+    out.stamped(sim.now, `interrupted (${describeLiveness(sim.liveness())})`);
+    return EXIT_INTERRUPTED;
   }
-  return { button, at: parseDuration(m[2]!), hold: parseDuration(m[3] ?? "100ms") };
+  if (outcome.status === "panic" && sim.panic) {
+    const task = sim.tasks().find((t) => t.name === sim.panic!.task && t.where !== null);
+    out.block(formatPanic(sim.panic, { dirs: sourceDirs(plan), task }));
+  } else if (outcome.status !== "passed" || plan.scenario || plan.expectText.length > 0) {
+    out.block(formatOutcome(outcome, sim.deadlock?.parked ?? []));
+  }
+  return exitCode(outcome);
 }
 
-/** Console bytes on stdout, diagnostics on stderr, kept in order. */
-class Console {
-  private pending: number[] = [];
+function writeOutputs(sim: Simulator, plan: SimPlan, trace: TraceRecorder | null): void {
+  const write = (file: string, text: string): void => {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, text);
+  };
+  if (plan.vcd) write(plan.vcd, formatVcd(sim, { version: `outpost sim ${plan.path} on ${plan.board.name}` }));
+  if (trace && plan.trace) write(plan.trace, JSON.stringify(trace.toJSON(sim.tasks(), `outpost sim ${plan.path}`)) + "\n");
+}
 
-  byte(b: number): void {
-    this.pending.push(b);
-    if (this.pending.length >= 4096) this.flush();
-  }
+/** Where panic file names are looked up: the entry's folder for a .ts firmware. */
+function sourceDirs(plan: SimPlan): string[] {
+  return plan.path.endsWith(".ts") ? [dirname(resolve(plan.path))] : [];
+}
 
-  line(text: string): void {
-    this.flush();
-    process.stderr.write(text + "\n");
+/** The firmware's bytes (a .wasm as is, or a .ts entry built in memory) and its site table if any. */
+async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: SiteInfo[] }> {
+  if (!plan.path.endsWith(".ts")) {
+    return { wasm: readInput(plan.path, "firmware", "build it with outpost build, or pass an entry .ts"), sites: plan.sites };
   }
-
-  flush(): void {
-    if (this.pending.length === 0) return;
-    process.stdout.write(new Uint8Array(this.pending));
-    this.pending = [];
+  if (plan.board.family === "espruino") {
+    // An Espruino board runs the translated firmware, in the simulator's Espruino host.
+    const { buildEspruinoEntry } = await import("../espruino/build.ts");
+    const build = await buildEspruinoEntry(plan.path, plan.board, plan.path.replace(/\.ts$/, ".js"));
+    return { wasm: new TextEncoder().encode(build.js), sites: plan.sites };
   }
+  const { compileFirmware } = await import("../compile.ts");
+  const result = await compileFirmware({ entry: plan.path, board: plan.board });
+  // A build that lowers async functions reports its await sites with the module.
+  const built = result.lowering.sites;
+  return { wasm: result.wasm, sites: plan.sites ?? (built.length ? parseSiteTable(built, plan.path) : undefined) };
 }

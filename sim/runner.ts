@@ -1,0 +1,21 @@
+/**
+ * What the simulator drives: a firmware behind the ABI, whichever host
+ * runs it — `Firmware` (abi-host.ts) for Wasm, `EspruinoFirmware`
+ * (espruino/runtime.ts) for a build for an Espruino board. Both have these
+ * methods with the same meaning; `loadRunner` picks the host from the bytes.
+ */
+import type { Board } from "../src/toolchain/boards.ts";
+import { type AbiHost, Firmware } from "./abi-host.ts";
+import { EspruinoFirmware, espruinoScript } from "./espruino/runtime.ts";
+
+export type FirmwareRunner = Pick<
+  Firmware,
+  "panic" | "init" | "poll" | "event" | "stop" | "tasks" | "taskCount" | "taskState" | "taskPolls" | "taskSite" | "taskName" | "reportsSites" | "heapTop"
+>;
+
+/** A .wasm (bytes) runs in the Wasm host; an Espruino build (its text, or its bytes) in the Espruino host. */
+export async function loadRunner(firmware: Uint8Array | string, host: AbiHost, board: Board, name: string): Promise<FirmwareRunner> {
+  const script = espruinoScript(firmware);
+  if (script !== null) return EspruinoFirmware.load(script, host, board, name);
+  return Firmware.load(firmware as Uint8Array, host, name);
+}

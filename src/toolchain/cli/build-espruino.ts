@@ -1,0 +1,46 @@
+/**
+ * `outpost build <entry.ts> --board <espruino board> [-o FILE]`: writes the
+ * one .js to upload (translated firmware + glue; boards/espruino/README.md)
+ * and prints what it costs on stdout: bytes, memory, the JsVar estimate
+ * against the board's budget (refused above it, by bundle.ts), and the
+ * estimate when the code runs from flash (a Storage upload).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Board } from "../boards.ts";
+import { buildEspruinoEntry } from "../espruino/build.ts";
+import { type JsVarEstimate, formatEstimate } from "../espruino/estimate.ts";
+
+export async function buildEspruinoCommand(entry: string, board: Board, output: string): Promise<number> {
+  const build = await buildEspruinoEntry(entry, board, output);
+  if (build.warnings) process.stderr.write(build.warnings + "\n");
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(output, build.js);
+  process.stdout.write(formatEspruinoReport(build, output, board));
+  return 0;
+}
+
+const n = (x: number): string => x.toLocaleString("en-US");
+const pct = (part: number, whole: number): string => `${Math.round((part / whole) * 100)}%`;
+
+/** RAM left when function code stays in flash (uploaded to Storage): no code text, no upload buffer. */
+export function flashResident(e: JsVarEstimate): number {
+  return e.total - e.code - e.upload;
+}
+
+export function formatEspruinoReport(
+  b: { js: string; estimate: JsVarEstimate; budget: number; memory: { bytes: number; staticEnd: number; heapTop: number }; functions: number; tasks: string[] },
+  output: string,
+  board: Board,
+): string {
+  const e = b.estimate;
+  const rows: [string, string][] = [
+    ["file", `${n(Buffer.byteLength(b.js))} bytes of JavaScript, ${n(b.functions)} functions`],
+    ["memory", `${n(b.memory.bytes)} bytes (static data ${n(b.memory.staticEnd)}, heap top after init ${n(b.memory.heapTop)})`],
+    ["JsVars", `about ${n(e.total)} of ${n(b.budget)} (${pct(e.total, b.budget)}): ${formatEstimate(e)}`],
+    ["from flash", `about ${n(flashResident(e))} when the code runs from Storage (outpost flash --storage)`],
+    ["tasks", b.tasks.join(", ") || "none"],
+  ];
+  const width = Math.max(...rows.map(([l]) => l.length));
+  return `${output} for ${board.name} (${board.description})\n` + rows.map(([l, v]) => `  ${l.padEnd(width)}  ${v}\n`).join("");
+}

@@ -1,0 +1,66 @@
+/**
+ * Task tables for people: what `outpost sim --inspect` prints at the end of
+ * a run (and on Ctrl-C), and the task list of a deadlock report.
+ *
+ *   [  10.000000] 3 tasks, deadlock
+ *     id  task   state     polls  wakes  for        await site
+ *      0  ping   parked        1      0  10.000000  test/firmware/deadlock.ts:22:10 in Ping.poll
+ *      2  hello  finished      1      0  10.000000
+ *
+ * "for" is how long the task has been in its state, in virtual seconds; for
+ * a parked task, since its last poll. "await site" is where a parked task
+ * waits: a source position when the build's site table is loaded, `site N`
+ * without one, `?` when the firmware does not report sites.
+ */
+import type { Liveness, TaskInfo } from "../../../sim/index.ts";
+import { formatSite } from "../../../sim/index.ts";
+import { formatTime } from "../duration.ts";
+
+export function formatTaskTable(tasks: readonly TaskInfo[], now: number, liveness: Liveness): string {
+  const rows = tasks
+    .filter((t) => t.state !== "free")
+    .map((t) => [String(t.id), t.name, t.state, String(t.polls), String(t.wakes), formatTime(now - t.since).trim(), t.state === "parked" ? siteText(t) : ""]);
+  const header = ["id", "task", "state", "polls", "wakes", "for", "await site"];
+  const right = [true, false, false, true, true, true, false];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string =>
+    "  " + cells.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd() + "\n";
+  const count = `${rows.length} task${rows.length === 1 ? "" : "s"}`;
+  let text = `[${formatTime(now)}] ${count}, ${describeLiveness(liveness)}\n` + line(header) + rows.map(line).join("");
+  if (tasks.some((t) => t.state === "parked" && t.site !== null && t.site >= 0 && t.where === null)) {
+    text += "  (pass --sites FILE, or keep <firmware>.sites.json beside the firmware, to see source lines)\n";
+  }
+  return text;
+}
+
+/** One line per parked task, for a deadlock report. */
+export function formatParked(tasks: readonly TaskInfo[]): string {
+  return tasks
+    .map((t) => {
+      const site = siteText(t);
+      const at = t.where ? ` at ${site}` : t.site !== null && t.site >= 0 ? ` at await ${site}` : "";
+      return `    task "${t.name}" (id ${t.id}) parked since ${formatTime(t.since).trim()}s${at}\n`;
+    })
+    .join("");
+}
+
+export function describeLiveness(l: Liveness): string {
+  switch (l.kind) {
+    case "running":
+      return "running";
+    case "idle":
+      return `idle, waiting for ${l.inputs.join(", ")}`;
+    case "done":
+      return "done, every task finished";
+    case "deadlock":
+      return "deadlock";
+    case "stopped":
+      return "stopped";
+  }
+}
+
+function siteText(t: TaskInfo): string {
+  if (t.where) return formatSite(t.where);
+  if (t.site === null) return "?";
+  return t.site < 0 ? "" : `site ${t.site}`;
+}

@@ -1,0 +1,139 @@
+/**
+ * `outpost sim`'s command line, checked before anything runs: every
+ * mistake is one USAGE, FILE_NOT_FOUND or BAD_SCENARIO error naming the
+ * option, file or step (exit 1), so a bad invocation never half-runs.
+ */
+import { existsSync } from "node:fs";
+import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
+import { type Board, DEFAULT_BOARD, loadBoard, resolveUart } from "../boards.ts";
+import { parseDuration } from "../duration.ts";
+import { OutpostError } from "../errors.ts";
+import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
+import { readInput } from "./files.ts";
+
+const UART_OPTION = /^--uart(\d+)$/;
+/** How long a run lasts without --for, unless a scenario decides. */
+export const DEFAULT_FOR = "10s";
+
+export interface SimPlan {
+  path: string;
+  board: Board;
+  /** Virtual µs the run may take; Infinity for no limit. */
+  limit: number;
+  inputs: { uart: string; bytes: Uint8Array }[];
+  presses: { button: string; at: number; hold: number }[];
+  scenario: Scenario | null;
+  expectText: string[];
+  failText: string[];
+  vcd?: string;
+  trace?: string;
+  /** The site table: from --sites, or the sidecar beside a .wasm; undefined if neither. */
+  sites?: SiteInfo[];
+  realtime: boolean;
+  inspect: boolean;
+}
+
+export function parseSimArgs(argv: string[]): Args {
+  return parseArgs(
+    "sim",
+    argv,
+    {
+      "--board": "value", "--for": "value", "--press": "value", "--scenario": "value", "--expect-text": "value",
+      "--fail-text": "value", "--vcd": "value", "--trace": "value", "--sites": "value", "--realtime": "switch",
+      "--inspect": "switch", "--help": "switch", "-h": "switch",
+    },
+    UART_OPTION,
+  );
+}
+
+export function simPlan(args: Args): SimPlan {
+  const path = onePositional("sim", args, "a firmware (.wasm) or an entry (.ts)");
+  const scenarioFile = valueOf(args, "--scenario");
+  const scenario = scenarioFile === undefined ? null : loadScenario(scenarioFile);
+  const boardOption = valueOf(args, "--board");
+  if (scenario?.board !== undefined && boardOption !== undefined && boardOption !== scenario.board) {
+    throw new OutpostError(
+      "BAD_SCENARIO",
+      `${scenario.file} is written for board "${scenario.board}" but --board says "${boardOption}": drop --board or change the scenario's board`,
+    );
+  }
+  const board = loadBoard(boardOption ?? scenario?.board ?? DEFAULT_BOARD);
+  if (scenario) checkScenario(scenario, board);
+  const texts = (option: string): string[] =>
+    args.values.filter(([o]) => o === option).map(([, t]) => {
+      if (t === "") throw usageError("sim", `${option} needs a non-empty text`);
+      return t;
+    });
+  const expectText = texts("--expect-text");
+  const failText = texts("--fail-text");
+  const realtime = args.switches.has("--realtime");
+  const forValue = valueOf(args, "--for");
+  // --realtime runs until Ctrl-C and a scenario until its last step; a run waiting for a text, or
+  // with nothing to wait for, lasts 10 s.
+  const unlimited = realtime || (scenario !== null && expectText.length === 0);
+  const limit = forValue !== undefined ? parseDuration(forValue) : unlimited ? Infinity : parseDuration(DEFAULT_FOR);
+  if (expectText.length + failText.length > 0 && !Object.values(board.uarts).some((u) => u.console)) {
+    throw usageError("sim", `board "${board.name}" has no console UART for --expect-text or --fail-text to read`);
+  }
+  return {
+    path,
+    board,
+    limit,
+    inputs: uartInputs(args, board),
+    presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board.buttons)),
+    scenario,
+    expectText,
+    failText,
+    vcd: valueOf(args, "--vcd"),
+    trace: valueOf(args, "--trace"),
+    sites: siteTable(valueOf(args, "--sites"), path),
+    realtime,
+    inspect: args.switches.has("--inspect"),
+  };
+}
+
+function loadScenario(file: string): Scenario {
+  const text = new TextDecoder().decode(readInput(file, "scenario", "check the path after --scenario"));
+  return parseScenario(text, file);
+}
+
+function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
+  return args.values
+    .filter(([option]) => UART_OPTION.test(option))
+    .map(([option, text]) => {
+      const uart = `UART${UART_OPTION.exec(option)![1]}`;
+      resolveUart(board, uart);
+      const bytes = text.startsWith("@")
+        ? readInput(text.slice(1), "UART input", `check the path after ${option} @`)
+        : new TextEncoder().encode(text);
+      return { uart, bytes };
+    });
+}
+
+/** `BTN1@1s:50ms`: press BTN1 at 1 s for 50 ms (the hold defaults to 100ms). */
+function parsePress(spec: string, buttons: Record<string, unknown>): SimPlan["presses"][number] {
+  const m = /^([^@]+)@([^:]+)(?::(.+))?$/.exec(spec);
+  if (!m) throw usageError("sim", `bad --press "${spec}": write BUTTON@TIME:HOLD, like BTN1@1s:50ms`);
+  const button = m[1]!;
+  if (!(button in buttons)) {
+    const valid = Object.keys(buttons).join(", ") || "none";
+    throw new OutpostError("UNKNOWN_PIN", `--press names button "${button}", which the board lacks: valid buttons are ${valid}`);
+  }
+  return { button, at: parseDuration(m[2]!), hold: parseDuration(m[3] ?? "100ms") };
+}
+
+/** The site table from --sites FILE, else from `<firmware>.sites.json` beside a .wasm if there is one. */
+function siteTable(option: string | undefined, firmware: string): SiteInfo[] | undefined {
+  const sidecar = firmware.endsWith(".wasm") ? firmware.slice(0, -".wasm".length) + ".sites.json" : undefined;
+  const file = option ?? (sidecar !== undefined && existsSync(sidecar) ? sidecar : undefined);
+  if (file === undefined) return undefined;
+  const text = new TextDecoder().decode(readInput(file, "site table", "check the path after --sites"));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new OutpostError("BAD_SITES", `${file} is not JSON (${(e as Error).message}): rebuild the firmware with outpost build`);
+  }
+  return parseSiteTable(json, file);
+}
+

@@ -1,0 +1,19 @@
+/**
+ * Outpost's toolchain as a library, for a project's tests and scripts:
+ *
+ *   import { buildFirmware } from "outpost/src/toolchain/index.ts";
+ *   import { Simulator } from "outpost/sim/index.ts";
+ *   const sim = await Simulator.load(await buildFirmware("main.ts"), { board: "sim" });
+ *
+ * Errors are `OutpostError`s with stable codes (errors.ts).
+ */
+import { DEFAULT_BOARD, loadBoard } from "./boards.ts";
+import { compileFirmware } from "./compile.ts";
+
+export { boardNames, loadBoard, type Board } from "./boards.ts";
+export { OutpostError, type ErrorCode } from "./errors.ts";
+
+/** Compiles the firmware entry at `entry` for `board` (default "sim") and returns the .wasm bytes. */
+export async function buildFirmware(entry: string, options: { board?: string } = {}): Promise<Uint8Array> {
+  return (await compileFirmware({ entry, board: loadBoard(options.board ?? DEFAULT_BOARD) })).wasm;
+}

@@ -1,0 +1,27 @@
+/** cli/progress.ts: the progress line of long runs, shown only on a terminal. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Console } from "../../src/toolchain/cli/console.ts";
+import { Progress, progressText } from "../../src/toolchain/cli/progress.ts";
+
+test("the line says how far virtual time got and how much faster than real time it runs", () => {
+  assert.is(progressText(42_000_000, 2_000, 100_000_000, 42_000_000), "[  42.000000] 42 % of 100s, 21× real time");
+  assert.is(progressText(86_400_000_000, 1_000, Infinity, 86_400_000_000), "[86400.000000] 8.6e+4× real time");
+  assert.is(progressText(500_000, 1_000, Infinity, 500_000), "[   0.500000] 0.50× real time");
+});
+
+test("nothing is drawn when stderr is not a terminal", () => {
+  const writes: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((s: string) => (writes.push(s), true)) as typeof process.stderr.write;
+  try {
+    const quiet = new Progress(new Console(false), 0, Infinity);
+    quiet.update(1_000_000_000);
+    quiet.done();
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.equal(writes, []);
+});
+
+test.run();
