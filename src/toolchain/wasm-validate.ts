@@ -1,7 +1,7 @@
 /**
  * MVP validation: proves a firmware uses no WebAssembly feature past the
  * 1.0 (MVP) spec, which is what interpreter boards run (wasm3 v0.5.0 rejects
- * passive data segments and reference types; see /work/shared/HOSTS.md).
+ * passive data segments and reference types, the version most board packages ship).
  *
  * Validation is wabt's (the npm `wabt` package, a WebAssembly build of the
  * WebAssembly Binary Toolkit) with every post-MVP proposal switched off.
