@@ -1,0 +1,26 @@
+// What the glue (glue.js) may use besides Espruino's API, for type-checking
+// it against @types/espruino (tsconfig.espruino.json, run by
+// test/espruino/types.test.ts). The bundler (src/toolchain/espruino/bundle.ts)
+// defines the firmware's names before the glue; Espruino itself has the
+// last few, which @types/espruino 1.95 leaves out or declares too narrowly.
+
+/** Espruino pin by ABI pin number (board.json "pins"). */
+declare var PINS: Pin[];
+/** By ABI port: [serial device, tx pin number or -1, rx pin number or -1, RX FIFO bytes, TX FIFO bytes]. */
+declare var UARTS: [Serial, number, number, number, number][];
+/** The firmware's linear memory. */
+declare var HEAPU8: Uint8Array;
+declare function outpost_start(): void;
+declare function outpost_abi_version(): number;
+declare function outpost_init(): void;
+declare function outpost_poll(): number;
+declare function outpost_event(source: number, arg: number, atLow: number, atHigh: number): void;
+declare function outpost_current_task(): number;
+declare function outpost_task_name(id: number): number;
+declare function outpost_scratch(): number;
+
+// Espruino 2v29 has these; @types/espruino 1.95 lacks them or their no-argument forms.
+declare function setTimeout(callback: () => void, ms: number): number;
+declare function clearTimeout(): void;
+declare function clearWatch(): void;
+declare var console: { log(...args: unknown[]): void };

@@ -1,0 +1,118 @@
+/**
+ * The global scope an Espruino build runs in under the simulator: a fresh
+ * Node `vm` context holding only what Espruino 2v29 offers a script, backed
+ * by the board models through the host's ABI calls.
+ *
+ * Offered: the board's pins as globals (`D5`, `B2`, and aliases `LED1`,
+ * `BTN1` naming the same pin objects); getTime; setTimeout, setInterval,
+ * clearTimeout, clearInterval (loop.ts); setWatch, clearWatch
+ * (watches.ts); pinMode, digitalWrite, digitalRead; the board's serial
+ * devices (`Serial1`, …: serial.ts) and `USB` (output ignored); console.log
+ * and print; `E.setFlags`, `E.toUint8Array`; atob, btoa; and the language's
+ * own objects. Removed, because Espruino lacks them: Map, Set, WeakMap,
+ * WeakSet, WeakRef, Symbol, Proxy, Reflect, BigInt, Intl, WebAssembly,
+ * queueMicrotask, structuredClone; Math.imul, clz32, fround, trunc, sign,
+ * cbrt, hypot, log2, log10, log1p, expm1 and the hyperbolic functions;
+ * typed arrays' copyWithin. A script that uses one fails here as on a board.
+ */
+import vm from "node:vm";
+import type { Board } from "../../src/toolchain/boards.ts";
+import { E_PIN_BUSY, OK, PIN_MODES } from "../abi-codes.ts";
+import type { AbiHost } from "../abi-host.ts";
+import type { EspruinoE, EspruinoFunctions, EspruinoPin, WatchEvent, WatchOptions } from "./globals.ts";
+import type { EventLoop } from "./loop.ts";
+import type { SerialDevice } from "./serial.ts";
+import type { Watches } from "./watches.ts";
+
+/** A pin object: what `D5` or `LED1` is inside the script. */
+export class SimPin implements EspruinoPin {
+  constructor(
+    readonly name: string,
+    readonly number: number,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+export interface ContextParts {
+  board: Board;
+  host: AbiHost;
+  loop: EventLoop;
+  watches: Watches;
+  serials: Record<string, SerialDevice>;
+  /** One console line (console.log's arguments joined by spaces). */
+  console: (text: string) => void;
+  warn: (text: string) => void;
+}
+
+const MISSING = [
+  "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Symbol", "Proxy", "Reflect", "BigInt",
+  "BigInt64Array", "BigUint64Array", "Intl", "WebAssembly", "queueMicrotask", "structuredClone", "Atomics", "SharedArrayBuffer",
+];
+const MISSING_MATH = [
+  "imul", "clz32", "fround", "trunc", "sign", "cbrt", "hypot", "log2", "log10", "log1p", "expm1",
+  "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+];
+
+export function createEspruinoContext(p: ContextParts): vm.Context {
+  const pins = new Map<string, SimPin>();
+  for (const [name, number] of Object.entries(p.board.pins)) pins.set(name, new SimPin(name, number));
+  for (const [alias, target] of Object.entries(p.board.aliases)) {
+    const pin = pins.get(target);
+    if (pin) pins.set(alias, pin);
+  }
+  const pinOf = (pin: unknown, call: string): SimPin => {
+    if (pin instanceof SimPin) return pin;
+    throw new TypeError(`${call}: ${String(pin)} is not a pin of board "${p.board.name}"`);
+  };
+
+  const functions: EspruinoFunctions = {
+    getTime: () => p.host.nowUs() / 1e6,
+    setTimeout: (callback, ms) => p.loop.setTimer(callback, ms, false),
+    setInterval: (callback, ms) => p.loop.setTimer(callback, ms, true),
+    clearTimeout: (id?: number) => p.loop.clearTimer(id),
+    clearInterval: (id?: number) => p.loop.clearTimer(id),
+    setWatch: (callback: (e: WatchEvent) => void, pin: EspruinoPin, options: WatchOptions) => p.watches.add(callback, pinOf(pin, "setWatch").number, options),
+    clearWatch: (id?: number | string) => p.watches.clear(id),
+    pinMode: (pin, mode) => {
+      const sim = pinOf(pin, "pinMode");
+      const code = PIN_MODES.indexOf(String(mode).toUpperCase() as (typeof PIN_MODES)[number]);
+      if (code < 0) return p.warn(`pinMode(${sim.name}, "${mode}"): the simulator models input, output, input_pullup and input_pulldown only`);
+      const result = p.host.gpioConfigure(sim.number, code);
+      if (result === E_PIN_BUSY) p.warn(`pinMode(${sim.name}, "${mode}") on a pin already set up: the simulator keeps its first mode`);
+      else if (result !== OK) p.warn(`pinMode(${sim.name}, "${mode}") failed in the simulator (ABI error ${result})`);
+    },
+    digitalWrite: (pin, value) => p.host.gpioWrite(pinOf(pin, "digitalWrite").number, value ? 1 : 0),
+    digitalRead: (pin) => p.host.gpioRead(pinOf(pin, "digitalRead").number),
+    atob: (data) => Buffer.from(String(data), "base64").toString("latin1"),
+    btoa: (data) => Buffer.from(String(data), "latin1").toString("base64"),
+  };
+  const E: EspruinoE = {
+    setFlags: () => {},
+    toUint8Array: (data) => (typeof data === "string" ? Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff) : Uint8Array.from(data)),
+  };
+  const log = (...args: unknown[]): void => p.console(args.map((a) => String(a)).join(" "));
+  const usb = { setup() {}, on() {}, write() {}, setConsole() {} };
+
+  const sandbox: Record<string, unknown> = {
+    ...functions,
+    E,
+    console: { log },
+    print: log,
+    USB: usb,
+    ...p.serials,
+  };
+  for (const [name, pin] of pins) sandbox[name] = pin;
+  const context = vm.createContext(sandbox, { name: `Espruino (${p.board.name})` });
+  vm.runInContext(
+    `(function (g) {
+      ${JSON.stringify(MISSING)}.forEach(function (n) { delete g[n]; });
+      ${JSON.stringify(MISSING_MATH)}.forEach(function (n) { delete Math[n]; });
+      delete Object.getPrototypeOf(Int8Array.prototype).copyWithin;
+      g.global = g;
+    })(this);`,
+    context,
+  );
+  return context;
+}

@@ -1,0 +1,215 @@
+/**
+ * The simulator's Espruino host: runs a firmware built for an Espruino
+ * board (the .js of `outpost build --board <espruino board>`) in a fresh
+ * Node `vm` context that offers only Espruino's globals (context.ts), on
+ * the same board models as the Wasm host: pins, buttons, UART FIFOs,
+ * virtual time.
+ *
+ * Who calls: `Simulator.load`, through runner.ts. It plays the part that
+ * `Firmware` (abi-host.ts) plays for Wasm, with the same methods, mapped
+ * onto Espruino's event loop:
+ *
+ *   Firmware            EspruinoFirmware
+ *   init()              run the script (the glue starts the firmware at its end)
+ *   event(s, arg, at)   GPIO_EDGE → queue the setWatch callbacks of that pin and edge
+ *                       UART_RX   → queue the serial device's `data` callback
+ *                       UART_TX   → the device sends bytes it still holds
+ *                       UART_ERROR kind 2 → queue its `framing` callback
+ *   poll()              one round of the event loop (loop.ts); the next timer is the deadline
+ *
+ * The glue reports a panic or trap with one console line (`PANIC …` or
+ * `TRAP …`), which becomes `panic`; other console lines are logs (`info:
+ * …` at its level). An exception that escapes a callback stops the
+ * firmware as a TRAP (Espruino would print it and carry on). Task
+ * introspection calls the firmware's ABI exports through the names the
+ * build's manifest line records.
+ */
+import vm from "node:vm";
+import type { Board } from "../../src/toolchain/boards.ts";
+import { OutpostError } from "../../src/toolchain/errors.ts";
+import { type EspruinoManifest, readManifest } from "../../src/toolchain/espruino/manifest.ts";
+import {
+  ABI_VERSION, EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, type PanicCode, TASK_STATES, type TaskState,
+  panicCodeName,
+} from "../abi-codes.ts";
+import type { AbiHost, Panic, TaskSample } from "../abi-host.ts";
+import { createEspruinoContext } from "./context.ts";
+import { EventLoop } from "./loop.ts";
+import { SerialDevice } from "./serial.ts";
+import { Watches } from "./watches.ts";
+
+const LOG_LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 };
+
+export class EspruinoFirmware {
+  panic: Panic | null = null;
+  readonly reportsSites = false;
+  private readonly loop: EventLoop;
+  private readonly watches: Watches;
+  private readonly serials = new Map<number, SerialDevice>();
+  private readonly context: vm.Context;
+  private readonly manifest: EspruinoManifest;
+
+  private constructor(
+    private readonly script: string,
+    private readonly host: AbiHost,
+    readonly board: Board,
+    readonly name: string,
+  ) {
+    const manifest = readManifest(script);
+    if (!manifest) {
+      throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} is not an Outpost firmware for Espruino (its last line is not //outpost:{…}): build it with outpost build --board ${board.name}`);
+    }
+    if (manifest.abi !== ABI_VERSION) {
+      throw new OutpostError("ABI_MISMATCH", `${name}: firmware speaks ABI v${manifest.abi}, this host speaks ABI v${ABI_VERSION}: rebuild the firmware with this Outpost version`);
+    }
+    if (manifest.board !== board.name) {
+      throw new OutpostError("UNKNOWN_BOARD", `${name} was built for board "${manifest.board}", not "${board.name}": run it with --board ${manifest.board} or rebuild it`);
+    }
+    this.manifest = manifest;
+    this.loop = new EventLoop(() => host.nowUs(), (callback) => this.guard(callback));
+    this.watches = new Watches(host, board, (callback) => this.loop.queue(callback));
+    const serial = (board as Board & { espruino?: { serial?: Record<string, string> } }).espruino?.serial ?? {};
+    const devices: Record<string, SerialDevice> = {};
+    for (const [uart, spec] of Object.entries(board.uarts)) {
+      const deviceName = serial[uart];
+      if (!deviceName) continue;
+      const device = new SerialDevice(deviceName, spec.port, spec, host, (cb) => this.loop.queue(cb), (text) => this.warn(text));
+      this.serials.set(spec.port, device);
+      devices[deviceName] = device;
+    }
+    this.context = createEspruinoContext({
+      board,
+      host,
+      loop: this.loop,
+      watches: this.watches,
+      serials: devices,
+      console: (text) => this.consoleLine(text),
+      warn: (text) => this.warn(text),
+    });
+  }
+
+  /** Checks the script's manifest against the board; OutpostError if it is not an Outpost build for it. */
+  static load(script: string, host: AbiHost, board: Board, name: string): EspruinoFirmware {
+    return new EspruinoFirmware(script, host, board, name);
+  }
+
+  init(): void {
+    this.guard(() => {
+      vm.runInContext(this.script, this.context, { filename: this.name });
+    });
+  }
+
+  poll(): number {
+    if (this.panic) return -1;
+    return this.loop.round();
+  }
+
+  event(source: number, arg: number, at: number): void {
+    if (this.panic) return;
+    if (source === EVENT_GPIO_EDGE) this.watches.edge(arg & 0xffff, (arg >>> 16) & 1, at);
+    else if (source === EVENT_UART_RX) this.serials.get(arg & 0xff)?.received();
+    else if (source === EVENT_UART_TX) this.serials.get(arg & 0xff)?.drained();
+    else if (source === EVENT_UART_ERROR) this.serials.get(arg & 0xff)?.error((arg >>> 8) & 0xff);
+  }
+
+  stop(code: PanicCode, message: string, task: string | null): void {
+    this.panic ??= { code, message, file: "", line: 0, column: 0, task, at: this.host.nowUs() };
+    this.loop.stop();
+  }
+
+  tasks(): TaskSample[] {
+    const tasks: TaskSample[] = [];
+    for (let id = 0, count = this.taskCount(); id < count; id++) {
+      tasks.push({ id, name: this.taskName(id) ?? `task ${id}`, state: this.taskState(id), polls: this.taskPolls(id) });
+    }
+    return tasks;
+  }
+
+  taskCount(): number {
+    return this.read("outpost_task_count", [], 0);
+  }
+
+  taskState(id: number): TaskState {
+    return TASK_STATES[this.read("outpost_task_state", [id], 0)] ?? "free";
+  }
+
+  taskPolls(id: number): number {
+    return this.read("outpost_task_polls", [id], 0) >>> 0;
+  }
+
+  taskSite(_id: number): number | null {
+    return null;
+  }
+
+  taskName(id: number): string | null {
+    const len = this.read("outpost_task_name", [id], -1);
+    if (len < 0) return null;
+    const at = this.read("outpost_scratch", [], 0);
+    const memory = this.global(this.manifest.memory) as Uint8Array | undefined;
+    return memory ? new TextDecoder().decode(memory.slice(at, at + len)) : null;
+  }
+
+  heapTop(): number {
+    return this.read("outpost_heap_top", [], 0) >>> 0;
+  }
+
+  /** Calls an ABI export by its ABI name; `fallback` if it is missing or throws. */
+  private read(exportName: string, args: number[], fallback: number): number {
+    const fn = this.global(this.manifest.exports[exportName] ?? "");
+    if (typeof fn !== "function") return fallback;
+    try {
+      return Number((fn as (...a: number[]) => unknown)(...args));
+    } catch {
+      return fallback;
+    }
+  }
+
+  private global(name: string): unknown {
+    return name ? (this.context as Record<string, unknown>)[name] : undefined;
+  }
+
+  /** Runs script code; an exception that escapes it stops the firmware. */
+  private guard(run: () => void): void {
+    if (this.panic) return;
+    try {
+      run();
+    } catch (e) {
+      // Errors made inside the vm context are not this realm's Error.
+      const message = e !== null && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e);
+      this.stop("TRAP", `uncaught exception in the Espruino script: ${message}`, null);
+    }
+  }
+
+  private warn(text: string): void {
+    this.host.log(2, `sim: ${text}`);
+  }
+
+  /** One console.log line from the script: a panic report, a log line, or other output (info). */
+  private consoleLine(raw: string): void {
+    const text = Buffer.from(raw, "latin1").toString("utf8");
+    const panic = /^PANIC (\d+) "(.*?)" (.*?):(\d+):(\d+): ([\s\S]*)$/.exec(text);
+    const trap = /^TRAP "(.*?)": ([\s\S]*)$/.exec(text);
+    const at = this.host.nowUs();
+    if (panic) {
+      const code = panicCodeName(Number(panic[1]));
+      const message = code === "UNKNOWN" ? `panic code ${panic[1]}: ${panic[6]}` : panic[6]!;
+      this.panic ??= { code, message, file: panic[3]!, line: Number(panic[4]), column: Number(panic[5]), task: panic[2] || null, at };
+      this.loop.stop();
+    } else if (trap) {
+      this.panic ??= { code: "TRAP", message: `JavaScript exception: ${trap[2]}`, file: "", line: 0, column: 0, task: trap[1] || null, at };
+      this.loop.stop();
+    } else {
+      const m = /^(error|warn|info|debug): ([\s\S]*)$/.exec(text);
+      if (m) this.host.log(LOG_LEVELS[m[1]!]!, m[2]!);
+      else this.host.log(3, text);
+    }
+  }
+}
+
+/** The script inside `firmware` when it is an Espruino build (text ending in the manifest line), else null. */
+export function espruinoScript(firmware: Uint8Array | string): string | null {
+  if (typeof firmware === "string") return firmware;
+  if (firmware.length >= 4 && firmware[0] === 0 && firmware[1] === 0x61 && firmware[2] === 0x73 && firmware[3] === 0x6d) return null;
+  const text = new TextDecoder().decode(firmware);
+  return readManifest(text) ? text : null;
+}

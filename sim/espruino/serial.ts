@@ -1,0 +1,90 @@
+/**
+ * An Espruino serial device (`Serial1`, `Serial2`, …) on the simulator's
+ * UART model, for the Espruino host (runtime.ts).
+ *
+ *   setup(baud, {tx, rx})  configures the board's UART behind the device
+ *                          and listens to all its events
+ *   on("data", f)          f gets each received byte run as a string
+ *   on("framing", f)       f runs for each byte garbled by a baud mismatch
+ *   write(data)            bytes go to the UART's TX FIFO; what does not fit
+ *                          waits here and follows as the FIFO drains, so
+ *                          nothing written is lost (Espruino blocks instead)
+ *
+ * Bytes cross as strings of char codes 0–255, as on Espruino.
+ */
+import type { UartSpec } from "../../src/toolchain/boards.ts";
+import { OK } from "../abi-codes.ts";
+import type { AbiHost } from "../abi-host.ts";
+import type { EspruinoPin, EspruinoSerial, SerialSetupOptions } from "./globals.ts";
+
+const LISTEN_ALL = 7;
+
+export class SerialDevice implements EspruinoSerial {
+  private readonly listeners = new Map<string, ((data: string) => void)[]>();
+  private backlog: number[] = [];
+  private configured = false;
+
+  constructor(
+    readonly name: string,
+    private readonly port: number,
+    private readonly spec: UartSpec,
+    private readonly host: AbiHost,
+    /** Queues a callback on the event loop. */
+    private readonly queue: (callback: () => void) => void,
+    private readonly warn: (text: string) => void,
+  ) {}
+
+  setup(baudrate: number, options: SerialSetupOptions = {}): void {
+    const pinName = (p: EspruinoPin | undefined): string | undefined => (p === undefined ? undefined : String(p));
+    for (const [what, want] of [["tx", this.spec.tx], ["rx", this.spec.rx]] as const) {
+      const given = pinName(options[what]);
+      if (given !== undefined && given !== want) this.warn(`${this.name}.setup: ${what} ${given} is not the board's ${want}; the simulator models ${want}`);
+    }
+    const result = this.host.uartConfigure(this.port, Math.round(baudrate), 0);
+    if (result !== OK) throw new Error(`${this.name}.setup(${baudrate}) failed in the simulator (ABI error ${result})`);
+    this.host.uartListen(this.port, LISTEN_ALL);
+    this.configured = true;
+  }
+
+  on(event: string, listener: (data: string) => void): void {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+  }
+
+  write(data: string | number | number[]): void {
+    if (!this.configured) throw new Error(`${this.name}.write before ${this.name}.setup`);
+    const bytes = typeof data === "string" ? [...data].map((c) => c.charCodeAt(0) & 0xff) : typeof data === "number" ? [data & 0xff] : data.map((b) => b & 0xff);
+    this.backlog.push(...bytes);
+    this.drain();
+  }
+
+  /** UART_RX: take what the FIFO holds and hand it to the `data` listeners. */
+  received(): void {
+    const bytes = this.host.uartRead(this.port, 1 << 16);
+    if (bytes.length === 0) return;
+    const text = String.fromCharCode(...bytes);
+    this.emit("data", text);
+  }
+
+  /** UART_TX: the FIFO drained; send what waits. */
+  drained(): void {
+    this.drain();
+  }
+
+  /** UART_ERROR: kind 2 is a framing error; kind 1 (the model's FIFO overran) cannot happen while `received` drains it. */
+  error(kind: number): void {
+    if (kind === 2) this.emit("framing", "");
+    else this.warn(`${this.name}: the UART model's RX FIFO overran, which Espruino would not show`);
+  }
+
+  private drain(): void {
+    if (this.backlog.length === 0) return;
+    const taken = this.host.uartWrite(this.port, new Uint8Array(this.backlog));
+    this.backlog = this.backlog.slice(taken);
+  }
+
+  private emit(event: string, data: string): void {
+    for (const listener of this.listeners.get(event) ?? []) this.queue(() => listener(data));
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * Builds the one .js file an Espruino board runs: the firmware's Wasm
+ * translated to Espruino-subset JavaScript, plus the glue that implements
+ * ABI v1 on Espruino's API (boards/espruino/glue.js).
+ *
+ *   wasm ─wasm2js─▶ ES module ─lift─▶ tree ─flatten, remove labels─▶ declarations
+ *        ─measure init─▶ memory size
+ *   E.setFlags · memory + data · helpers · firmware · board table · glue · G_start()
+ *        ─drop unreachable─▶ ─shorten names─▶ ─print─▶ text ─check─▶ ─estimate─▶
+ *
+ * Called by `outpost build` (and tests) through `compileEspruino`. Throws
+ * OutpostError ESPRUINO_SYNTAX if the checker finds a construct Espruino
+ * lacks (with each line:column), OVER_BUDGET if the JsVar estimate exceeds
+ * the board's. The output's last line is a comment the simulator reads
+ * (`//outpost:{…}`): the board, the ABI version and where the exports went.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Expr, type Stmt, call, exprStmt, id, mapStmt } from "./ast.ts";
+import { type Board } from "../boards.ts";
+import { OutpostError } from "../errors.ts";
+import { analyseFirmware } from "../size.ts";
+import { espruinoSpec, pinsByNumber } from "./board.ts";
+import { checkEspruino, formatFindings } from "./check.ts";
+import { type JsVarEstimate, checkJsVars, estimateJsVars } from "./estimate.ts";
+import { helperDecls } from "./helpers.ts";
+import { liftScript } from "./lift.ts";
+import { type EspruinoManifest, writeManifest } from "./manifest.ts";
+import { type FlatModule, HIGH_BITS, type Segment, flattenModule } from "./module.ts";
+import { shortenNames } from "./names.ts";
+import { printProgram } from "./print.ts";
+import { dropUnreachable } from "./reach.ts";
+import { wasmToJs } from "./wasm2js.ts";
+
+export const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
+/** Bytes of linear memory kept above the heap top measured after init. */
+export const MEMORY_HEADROOM = 64;
+/** The ABI exports every Espruino build keeps (the glue and the simulator call them). */
+const EXPORTS = [
+  "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count", "outpost_task_name",
+  "outpost_task_state", "outpost_task_polls", "outpost_current_task", "outpost_scratch", "outpost_heap_top",
+];
+
+export interface EspruinoBuild {
+  js: string;
+  estimate: JsVarEstimate;
+  budget: number;
+  memory: { bytes: number; staticEnd: number; heapTop: number };
+  /** Top-level functions in the output. */
+  functions: number;
+  tasks: string[];
+}
+
+
+export async function compileEspruino(wasm: Uint8Array, board: Board, file: string): Promise<EspruinoBuild> {
+  const spec = espruinoSpec(board);
+  const size = await analyseFirmware(wasm, file);
+  const flat = flattenModule(liftScript(await wasmToJs(wasm, file), { module: true, file: "wasm2js output" }));
+  const memoryBytes = roundUp(Math.max(size.heapTop, size.staticEnd, 8) + MEMORY_HEADROOM, 16);
+
+  const program = dropUnreachable(
+    [
+      exprStmt(call("E.setFlags", { k: "obj", props: [{ key: "pretokenise", value: { k: "num", value: 1 } }] })),
+      ...memoryDecls(flat, memoryBytes),
+      ...flat.segments.length ? dataStatements(flat) : [],
+      ...helperDecls(flat.helpers),
+      ...firmwareDecls(flat),
+      ...boardTable(board, spec.serial),
+      ...liftScript(readFileSync(GLUE_FILE, "utf8"), { file: "boards/espruino/glue.js" }),
+      exprStmt(call("G_start")),
+    ].map(fixDottedCalls),
+    [...EXPORTS, "G_start"],
+  );
+  const { program: short, globals } = shortenNames(program);
+  const manifest: EspruinoManifest = {
+    abi: 1,
+    board: board.name,
+    exports: Object.fromEntries(EXPORTS.filter((e) => globals.has(e)).map((e) => [e, globals.get(e)!])),
+    memory: globals.get("HEAPU8")!,
+  };
+  const header = `// Outpost firmware for ${board.description}. Upload: outpost flash ${file} --board ${board.name} --port PORT\n`;
+  const js = header + printProgram(short) + writeManifest(manifest);
+
+  const findings = checkEspruino(js, file);
+  if (findings.length > 0) {
+    throw new OutpostError(
+      "ESPRUINO_SYNTAX",
+      `${file} uses what Espruino cannot run, so it was not written:\n${formatFindings(findings, file)}\n` +
+        `This is a bug in Outpost's Espruino translation: please report it with the firmware that triggers it.`,
+    );
+  }
+  const estimate = estimateJsVars({
+    program: short,
+    memoryBytes,
+    rxFifos: Object.values(board.uarts).map((u) => u.rxFifo),
+    buttons: Object.keys(board.buttons).length,
+  });
+  checkJsVars(estimate, spec.jsVars, board.name, file);
+  return {
+    js,
+    estimate,
+    budget: spec.jsVars,
+    memory: { bytes: memoryBytes, staticEnd: size.staticEnd, heapTop: size.heapTop },
+    functions: short.filter((s) => s.k === "func").length,
+    tasks: size.tasks.map((t) => t.name),
+  };
+}
+
+function roundUp(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
+}
+
+/** `call("E.setFlags", …)` is written with a dotted name for brevity; make it a member call. */
+function fixDottedCalls(s: Stmt): Stmt {
+  return mapStmt(s, (e) => {
+    if (e.k === "id" && e.name.includes(".")) {
+      const [obj, ...rest] = e.name.split(".");
+      return rest.reduce<Expr>((o, name) => ({ k: "dot", obj: o, name }), id(obj!));
+    }
+    return e;
+  });
+}
+
+/** The firmware's memory, cut to `bytes`, and its typed-array views (HEAPU8 always: the glue uses it). */
+function memoryDecls(flat: FlatModule, bytes: number): Stmt[] {
+  const views = flat.views.some((v) => v.name === "HEAPU8") ? flat.views : [...flat.views, { name: "HEAPU8", type: "Uint8Array" }];
+  return [
+    { k: "var", decls: [{ name: "outpost_memory", init: { k: "new", callee: id("ArrayBuffer"), args: [{ k: "num", value: bytes }] } }] },
+    ...views.map((v): Stmt => ({ k: "var", decls: [{ name: v.name, init: { k: "new", callee: id(v.type), args: [id("outpost_memory")] } }] })),
+  ];
+}
+
+/** Largest piece of static data one statement carries: the upload holds a statement's text until it has run. */
+const DATA_CHUNK = 512;
+
+/** Static data, one statement per run of segments (runs closer than 32 bytes merge), in pieces of DATA_CHUNK bytes. */
+function dataStatements(flat: FlatModule): Stmt[] {
+  const runs: Segment[] = [];
+  for (const seg of [...flat.segments].sort((a, b) => a.offset - b.offset)) {
+    const last = runs[runs.length - 1];
+    if (last && seg.offset - (last.offset + last.bytes.length) <= 32) {
+      const merged = new Uint8Array(seg.offset + seg.bytes.length - last.offset);
+      merged.set(last.bytes);
+      merged.set(seg.bytes, seg.offset - last.offset);
+      last.bytes = merged;
+    } else {
+      runs.push({ offset: seg.offset, bytes: seg.bytes });
+    }
+  }
+  const pieces = runs.flatMap((r) =>
+    Array.from({ length: Math.ceil(r.bytes.length / DATA_CHUNK) }, (_, i) => ({
+      offset: r.offset + i * DATA_CHUNK,
+      bytes: r.bytes.subarray(i * DATA_CHUNK, (i + 1) * DATA_CHUNK),
+    })),
+  );
+  return pieces.map((r) =>
+    exprStmt({
+      k: "call",
+      callee: { k: "dot", obj: id("HEAPU8"), name: "set" },
+      args: [call("E.toUint8Array", call("atob", { k: "str", value: Buffer.from(r.bytes).toString("base64") })), { k: "num", value: r.offset }],
+    }),
+  );
+}
+
+/** Firmware functions under the names the glue uses: ABI exports by their export name, the start function as outpost_start. */
+function firmwareDecls(flat: FlatModule): Stmt[] {
+  const rename = new Map<string, string>();
+  const aliases: Stmt[] = [];
+  for (const [name, fn] of Object.entries(flat.exports)) {
+    if (!rename.has(fn)) rename.set(fn, name);
+    else aliases.push({ k: "var", decls: [{ name, init: id(rename.get(fn)!) }] });
+  }
+  if (flat.start) rename.set(flat.start, "outpost_start");
+  const to = (n: string): string => rename.get(n) ?? n;
+  const decls = flat.decls.map((s) => {
+    const renamed = mapStmt(s, (e) => (e.k === "id" && rename.has(e.name) ? id(to(e.name)) : e));
+    return renamed.k === "func" ? { ...renamed, fn: { ...renamed.fn, name: to(renamed.fn.name!) } } : renamed;
+  });
+  if (!flat.start) decls.push({ k: "func", fn: { name: "outpost_start", params: [], body: [] } });
+  decls.push({ k: "var", decls: [{ name: HIGH_BITS, init: { k: "num", value: 0 } }] });
+  return [...decls, ...aliases];
+}
+
+/** PINS (Espruino pin by ABI number) and UARTS (by ABI port), as glue.js expects them. */
+function boardTable(board: Board, serial: Record<string, string>): Stmt[] {
+  const pins: Expr[] = pinsByNumber(board).map((name) => (name === undefined ? id("undefined") : id(name)));
+  const ports: Expr[] = [];
+  for (const [name, u] of Object.entries(board.uarts)) {
+    const pin = (p: string): number => board.pins[board.aliases[p] ?? p] ?? -1;
+    const num = (n: number): Expr => (n < 0 ? { k: "un", op: "-", arg: { k: "num", value: -n } } : { k: "num", value: n });
+    ports[u.port] = { k: "arr", items: [id(serial[name]!), num(pin(u.tx)), num(pin(u.rx)), num(u.rxFifo), num(u.txFifo)] };
+  }
+  for (let i = 0; i < ports.length; i++) ports[i] ??= { k: "num", value: 0 };
+  return [
+    { k: "var", decls: [{ name: "PINS", init: { k: "arr", items: pins } }] },
+    { k: "var", decls: [{ name: "UARTS", init: { k: "arr", items: ports } }] },
+  ];
+}

@@ -1,0 +1,80 @@
+/** The `outpost` command with Espruino boards: build, sim of the .js, flash (its invocation, dry-run). */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { Scratch } from "../fixtures/cli.ts";
+
+const test = suite("outpost with Espruino boards");
+const s = new Scratch();
+const blinky = fileURLToPath(new URL("../../examples/blinky/main.ts", import.meta.url));
+const uploader = /^(npx --yes espruino@0\.1\.67|\S+ \S+espruino\S*\.js)/;
+test.after(() => s.remove());
+
+test("build writes one .js for the board and reports bytes and JsVars", () => {
+  const r = s.outpost("build", blinky, "--board", "espruino-pico", "-o", "blinky.js");
+  assert.is(r.code, 0, r.stderr);
+  const lines = r.stdout.split("\n");
+  assert.is(lines[0], "blinky.js for espruino-pico (Espruino Pico (STM32F401, Espruino 2v29): LED1 red on B2, LED2 green on B12, BTN1 on C13, Serial1 on B6/B7)");
+  assert.match(lines[1]!, /^ {2}file {8}[\d,]+ bytes of JavaScript, \d+ functions$/);
+  assert.match(lines[3]!, /^ {2}JsVars {6}about [\d,]+ of 5,100 \(\d+%\): code [\d,]+, /);
+  const js = readFileSync(s.path("blinky.js"), "utf8");
+  assert.match(js, /^\/\/ Outpost firmware for Espruino Pico/);
+  assert.match(js, /\n\/\/outpost:\{"abi":1,"board":"espruino-pico",/);
+});
+
+test("sim runs the .js on the board's models: LED1 blinks", () => {
+  const r = s.outpost("sim", "blinky.js", "--board", "espruino-pico", "--for", "1s");
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /\[ +0\.000000\] LED1 high\n/);
+  assert.match(r.stderr, /\[ +0\.500000\] LED1 low\n/);
+});
+
+test("sim refuses a .js built for another board", () => {
+  const r = s.outpost("sim", "blinky.js", "--board", "puckjs");
+  assert.is(r.code, 1);
+  assert.is(r.stderr, 'outpost: error: blinky.js was built for board "espruino-pico", not "puckjs": run it with --board espruino-pico or rebuild it\n');
+});
+
+test("flash --dry-run prints the uploader's invocation for RAM, --save and --storage", () => {
+  const ram = s.outpost("flash", "blinky.js", "--board", "espruino-pico", "--port", "/dev/ttyACM0", "--dry-run");
+  assert.is(ram.code, 0, ram.stderr);
+  assert.match(ram.stdout, uploader);
+  assert.ok(ram.stdout.endsWith(" --port /dev/ttyACM0 --no-ble blinky.js\n"), ram.stdout);
+  const save = s.outpost("flash", "blinky.js", "--board", "espruino-pico", "--port", "COM3", "--save", "--dry-run");
+  assert.ok(save.stdout.endsWith(" --port COM3 --no-ble --config SAVE_ON_SEND=1 blinky.js\n"), save.stdout);
+  const storage = s.outpost("flash", "blinky.js", "--board", "espruino-pico", "--port", "tcp://192.168.1.5:23", "--storage", "--dry-run");
+  assert.ok(storage.stdout.endsWith(" --port tcp://192.168.1.5:23 --no-ble --storage .bootcde:blinky.js\n"), storage.stdout);
+  const ble = s.outpost("flash", "blinky.js", "--board", "espruino-pico", "--port", "c6:a1:b2:c3:d4:e5", "--dry-run");
+  assert.ok(ble.stdout.endsWith(" --port c6:a1:b2:c3:d4:e5 blinky.js\n"), ble.stdout);
+});
+
+test("flash refuses bad arguments with one message each", () => {
+  const cases: [string[], string][] = [
+    [["blinky.js", "--board", "espruino-pico"], "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port): see outpost flash --help"],
+    [["blinky.js", "--port", "/dev/ttyACM0"], "outpost flash needs --board NAME (the board the firmware was built for): see outpost flash --help"],
+    [["blinky.js", "--board", "espruino-pico", "--port", "p", "--save", "--storage"], "--save and --storage are two ways to keep the firmware: choose one: see outpost flash --help"],
+    [["blinky.js", "--board", "puckjs", "--port", "p"], 'blinky.js was built for board "espruino-pico", not "puckjs": rebuild it with --board puckjs'],
+    [["missing.js", "--board", "espruino-pico", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board espruino-pico"],
+    [["blinky.js", "--board", "sim", "--port", "p"], 'board "sim" is not an Espruino board (boards/sim/board.json needs family "espruino" and an "espruino" section with jsVars and serial): choose one of the espruino-* boards, puckjs or banglejs2'],
+  ];
+  for (const [args, message] of cases) {
+    const r = s.outpost("flash", ...args);
+    assert.is(r.code, 1, args.join(" "));
+    assert.is(r.stderr, `outpost: error: ${message}\n`);
+    assert.is(r.stdout, "");
+  }
+});
+
+test("flash without the uploader installed says how to get it", () => {
+  if (existsSync(fileURLToPath(new URL("../../node_modules/espruino/package.json", import.meta.url)))) return; // installed here: nothing to check
+  const r = s.outpost("flash", "blinky.js", "--board", "espruino-pico", "--port", "/dev/ttyACM0");
+  assert.is(r.code, 1);
+  assert.is(
+    r.stderr,
+    "outpost: error: the Espruino uploader is not installed: run npm install --no-save espruino@0.1.67 (it brings native serial and Bluetooth bindings), " +
+      "or upload with: npx --yes espruino@0.1.67 --port /dev/ttyACM0 --no-ble blinky.js\n",
+  );
+});
+
+test.run();

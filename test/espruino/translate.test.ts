@@ -1,0 +1,114 @@
+/**
+ * The translation passes on their own: label removal keeps control flow
+ * (checked by running both versions in V8), the Math helpers match V8's
+ * Math, peephole rewrites keep values, and printed text reads back the same.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import type { Stmt } from "../../src/toolchain/espruino/ast.ts";
+import { checkEspruino } from "../../src/toolchain/espruino/check.ts";
+import { helperDecls } from "../../src/toolchain/espruino/helpers.ts";
+import { removeLabels } from "../../src/toolchain/espruino/labels.ts";
+import { liftScript } from "../../src/toolchain/espruino/lift.ts";
+import { shortenNames } from "../../src/toolchain/espruino/names.ts";
+import { printProgram, printStmt } from "../../src/toolchain/espruino/print.ts";
+import { simplify } from "../../src/toolchain/espruino/simplify.ts";
+
+const test = suite("espruino translation passes");
+
+type Fn = (...args: number[]) => unknown;
+const compile = (text: string): Fn => new Function(`${text}; return f;`)() as Fn;
+
+/** `f` with its labels removed, as text. */
+function unlabelled(source: string): string {
+  const [fn] = liftScript(source) as [Extract<Stmt, { k: "func" }>];
+  return printStmt({ k: "func", fn: { ...fn.fn, body: removeLabels(fn.fn.body) } });
+}
+
+// Shapes wasm2js produces: labelled blocks left from inside loops and
+// switches, continue to an outer loop, unlabelled break inside a labelled block.
+const LABELLED = [
+  `function f(a, b) { var r = 0; x: { if (a) break x; r = 1; y: { if (b) break y; r += 10; break x; } r += 100; } return r; }`,
+  `function f(a, b) { var r = 0; o: while (1) { r++; switch (a + r) { case 3: break o; case 5: continue o; default: if (r > b) break o; } r += 10; } return r; }`,
+  `function f(a, b) { var r = 0; o: for (var i = 0; i < a; i++) { for (var j = 0; j < b; j++) { if (j == 2) continue o; if (i == 3) break o; r += i * j; } r -= 1; } return r; }`,
+  `function f(a, b) { var r = 0; while (r < 50) { blk: { if (a & 1) break blk; r += 3; if (b & 2) continue; } r += 1; if (r > 20) break; } return r; }`,
+  `function f(a, b) { var r = 0; l1: { l2: { l3: { switch (a % 4) { case 0: break l1; case 1: break l2; case 2: break l3; default: } r = 1; } r += 2; } r += 4; } return r + b; }`,
+  `function f(a, b) { var r = 0; out: do { inner: while (1) { r++; if (r == a) break out; if (r > b) break inner; } r += 100; } while (r < 300); return r; }`,
+  // default first, as wasm2js writes br_table; fall-through into and out of it
+  `function f(a, b) { var r = 0; o: while (r < 40) { switch ((a + r) % 5) { default: r += 1; case 1: r += 2; break; case 2: r += 1; if (b & 1) continue o; r += 4; case 3: break o; } r += b; } return r; }`,
+  `function f(a, b) { var r = a; switch (b % 4) { case 0: r *= 3; default: r += 5; case 3: r -= 1; } return r; }`,
+];
+
+LABELLED.forEach((source, i) => {
+  test(`label removal keeps control flow (shape ${i + 1})`, () => {
+    const text = unlabelled(source);
+    assert.equal(checkEspruino(text), [], text);
+    const before = compile(source);
+    const after = compile(text);
+    for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) assert.is(after(a, b), before(a, b), `f(${a}, ${b}) in ${text}`);
+  });
+});
+
+test("the Math helpers equal V8's imul, clz32, fround and trunc", () => {
+  const text = printProgram(helperDecls(["$imul", "$clz32", "$fround", "$trunc"]));
+  const h = new Function(`${text}; return { imul: $imul, clz32: $clz32, fround: $fround, trunc: $trunc };`)() as Record<string, Fn>;
+  let seed = 7;
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) | 0);
+  const edge = [0, 1, -1, 0x7fffffff, -0x80000000, 0xffff, 0x10000, 3, -7];
+  const ints = [...edge, ...Array.from({ length: 500 }, rand)];
+  for (const a of ints) {
+    assert.is(h.clz32!(a), Math.clz32(a), `clz32(${a})`);
+    for (const b of edge.concat(ints.slice(0, 40))) assert.is(h.imul!(a, b), Math.imul(a, b), `imul(${a}, ${b})`);
+  }
+  for (const x of [0.1, -2.5, 1e10, 3.4e38, -1e-8, 123456.789, 2.5, -0.5]) {
+    assert.is(h.fround!(x), Math.fround(x), `fround(${x})`);
+    assert.is(h.trunc!(x), Math.trunc(x), `trunc(${x})`);
+  }
+});
+
+test("peephole rewrites drop only coercions that change nothing", () => {
+  const source = "function f(a, b) { return [(a + b | 0) >> 2, (a | 0) & (b | 0), 5 | 0, -5 | 0, 7 >>> 0, (a >>> 16) | 0, (a & b) | 0, a >>> 0 | 0, a | 0]; }";
+  const [fn] = liftScript(source);
+  const text = printStmt(simplify(fn!));
+  assert.is(text, "function f(a,b){return[a+b>>2,a&b,5,-5,7,a>>>16,a&b,a>>>0|0,a|0]}");
+  const before = compile(source);
+  const after = compile(text);
+  for (const [a, b] of [[1, 2], [-1, 0x7fffffff], [0x7fffffff, 1], [-0x80000000, -1], [3.7, 2.2], [2 ** 33 + 5, 9]] as const) {
+    assert.equal(after(a, b), before(a, b));
+  }
+});
+
+test("printing is minimal and reads back to the same text", () => {
+  const source = [
+    "var x = (a, b), y = -(-z), w = a - -b, v = a + +b, u = typeof (a + b), t = !(a && b) || c;",
+    "if (a) { if (b) c(); } else d();",
+    "while (1) { if (x) { continue; } break; }",
+    "do x++; while (x < 3);",
+    "(function () { return { 'a b': 1, c: [1, 2] }; })();",
+    "var n = new (f())(1), m = new F.G(2), k = (1).toString(), s = 'q\"\\n\\x01';",
+  ].join("\n");
+  const once = printProgram(liftScript(source));
+  assert.is(printProgram(liftScript(once)), once);
+  assert.is(
+    once,
+    [
+      "var x=(a,b),y=- -z,w=a- -b,v=a+ +b,u=typeof(a+b),t=!(a&&b)||c;",
+      "if(a){if(b)c()}else d();",
+      "while(1){if(x)continue;break}",
+      "do x++;while(x<3);",
+      '(function(){return{"a b":1,c:[1,2]}}());',
+      'var n=new(f())(1),m=new F.G(2),k=(1).toString(),s="q\\"\\n\\x01";',
+      "",
+    ].join("\n"),
+  );
+});
+
+test("short names never hide a global a function uses, nor Espruino's own", () => {
+  const source = "var total = 0; function add(value) { var tmp = value * 2; total = total + tmp; print(E, value); } add(1);";
+  const { program, globals } = shortenNames(liftScript(source));
+  const text = printProgram(program);
+  assert.is(text, "var a=0;\nfunction b(b){var c=b*2;a=a+c;print(E,b)}\nb(1);\n");
+  assert.equal([...globals], [["total", "a"], ["add", "b"]]);
+});
+
+test.run();
