@@ -37,8 +37,9 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  process.exitCode = report(e);
-}
+// No top-level await: command modules import helpers back from this one,
+// and a bundled entry that awaited them would wait on itself.
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => (process.exitCode = report(e)),
+);
