@@ -9,14 +9,15 @@
  *             loop in the same firmware: no run queue, no wakers
  *   promises  the same ping-pong in plain Node: each side awaits a promise
  *             the other side resolves (no timers, no setImmediate)
+ *   devicescript  two fibers resuming each other in DeviceScript's VM, when
+ *             @devicescript/cli is installed (bench/peers/devicescript.ts)
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, bestOf, timeNs } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestOf, rounds, timeNs } from "./lib.ts";
+import { deviceScriptResults } from "./peers/devicescript.ts";
 
 const ROUNDS = 1_000_000; // must match ROUNDS in bench/firmware/pingpong.ts
-const RUNS = 15;
-const WARMUP = 3;
 
 /** Runs the firmware's next timed run (one virtual second); returns ns per round trip. */
 function nextRun(host: BareHost, mode: "outpost" | "direct"): number {
@@ -64,11 +65,13 @@ async function promisesPingPong(rounds: number): Promise<number> {
 const pingPong: Benchmark = {
   name: "ping-pong",
   op: "round trip",
+  peer: "promises",
   targets: [
     { impl: "outpost", peer: "promises", factor: 1 / 20, text: "outpost ≥ 20× faster than promises" },
     { impl: "outpost", peer: "direct", factor: 1.5, text: "outpost ≤ 1.5× direct" },
   ],
-  async run(): Promise<Result[]> {
+  async run(options: RunOptions): Promise<Result[]> {
+    const { warmup: WARMUP, runs: RUNS } = rounds(options, 3, 15);
     const wasm = await buildTestFirmware("bench/firmware/pingpong.ts");
     const host = BareHost.load(wasm);
     host.runUntilTime(0); // first polls: every task parks
@@ -84,18 +87,22 @@ const pingPong: Benchmark = {
         direct = Math.min(direct, d);
       }
     }
+    const promiseRounds = options.quick ? 1000 : ROUNDS;
     const promises = await bestOf(WARMUP, RUNS, async () => {
       const start = process.hrtime.bigint();
-      const n = await promisesPingPong(ROUNDS);
+      const n = await promisesPingPong(promiseRounds);
       const ns = Number(process.hrtime.bigint() - start);
-      if (n !== ROUNDS) throw new Error(`promises ping-pong did ${n} round trips`);
-      return ns / ROUNDS;
+      if (n !== promiseRounds) throw new Error(`promises ping-pong did ${n} round trips`);
+      return ns / promiseRounds;
     });
-    return [
+    const results: Result[] = [
       { benchmark: "ping-pong", impl: "outpost", ns_per_op: outpost },
       { benchmark: "ping-pong", impl: "direct", ns_per_op: direct },
       { benchmark: "ping-pong", impl: "promises", ns_per_op: promises },
     ];
+    const ds = await deviceScriptResults(options);
+    if (ds.pingPongNs !== null) results.push({ benchmark: "ping-pong", impl: "devicescript", ns_per_op: ds.pingPongNs });
+    return results;
   },
 };
 

@@ -13,11 +13,9 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, timeNs } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, rounds, timeNs } from "./lib.ts";
 
 const ROUNDS = 1_000_000; // ROUNDS in both firmwares
-const RUNS = 15;
-const WARMUP = 3;
 
 /** Runs one virtual second's run of `host`; returns ns per round trip. */
 function run(host: BareHost, label: string, seconds: number): number {
@@ -38,8 +36,10 @@ function run(host: BareHost, label: string, seconds: number): number {
 const pingPongAsync: Benchmark = {
   name: "ping-pong-async",
   op: "round trip",
+  peer: null,
   targets: [{ impl: "async", peer: "hand", factor: 1.5, text: "async syntax ≤ 1.5× hand-written futures" }],
-  async run(): Promise<Result[]> {
+  async run(options: RunOptions): Promise<Result[]> {
+    const { warmup: WARMUP, runs: RUNS } = rounds(options, 3, 15);
     const lowered = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_async.ts"));
     const hand = BareHost.load(await buildTestFirmware("bench/firmware/pingpong.ts"));
     lowered.runUntilTime(0);

@@ -1,22 +1,34 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts (or those named on the
- * command line, e.g. `npm run bench -- ping-pong`), prints ns per operation
- * and the ratios each benchmark promises, and writes bench/out/results.json:
+ * command line, e.g. `npm run bench -- ping-pong yield`), prints one table
+ * of ns per operation with each implementation's ratio to the benchmark's
+ * Node peer, and writes bench/out/results.json:
  *
  *   [{ "benchmark": "ping-pong", "impl": "outpost", "ns_per_op": 12.3 }, …]
  *
- * Exit code 0 unless a benchmark fails to run; with `--check`, also non-zero
- * when a target ratio is missed (timings are noisy: CI does not gate on them
- * by default).
+ * (plus whatever else a benchmark measured, as extra fields).
+ *
+ *   --quick       tiny counts, one run each: checks that everything runs
+ *                 (test/bench/quick.test.ts); the numbers mean nothing
+ *   --out FILE    write the JSON there instead
+ *   --check       exit non-zero when a target ratio is missed (timings are
+ *                 noisy: nothing gates on them by default)
+ *
+ * Exit code 0 unless a benchmark fails to run.
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Benchmark, Result } from "./lib.ts";
+import { formatTable } from "./table.ts";
 
 const dir = fileURLToPath(new URL("./", import.meta.url));
 const args = process.argv.slice(2);
+const quick = args.includes("--quick");
 const check = args.includes("--check");
-const only = args.filter((a) => !a.startsWith("--"));
+const outIndex = args.indexOf("--out");
+const out = outIndex >= 0 ? args[outIndex + 1]! : dir + "out/results.json";
+const only = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out");
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort();
 const benchmarks: Benchmark[] = [];
@@ -30,22 +42,24 @@ if (benchmarks.length === 0) {
 }
 
 const all: Result[] = [];
+const notes: string[] = [];
 let missed = 0;
 for (const b of benchmarks) {
-  const results = await b.run();
+  process.stderr.write(`running ${b.name}…\n`);
+  const results = await b.run({ quick });
   all.push(...results);
   const ns = new Map(results.map((r) => [r.impl, r.ns_per_op]));
-  process.stdout.write(`${b.name} (ns per ${b.op}, best of several runs)\n`);
-  for (const r of results) process.stdout.write(`  ${r.impl.padEnd(10)} ${r.ns_per_op.toFixed(2).padStart(10)} ns\n`);
   for (const t of b.targets) {
+    if (!ns.has(t.impl) || !ns.has(t.peer)) continue;
     const ratio = ns.get(t.impl)! / ns.get(t.peer)!;
     const ok = ratio <= t.factor;
     if (!ok) missed++;
-    const shown = ratio < 1 ? `${(1 / ratio).toFixed(1)}× faster than` : `${ratio.toFixed(2)}× the time of`;
-    process.stdout.write(`  ${t.impl} is ${shown} ${t.peer}   target: ${t.text}   ${ok ? "met" : "MISSED"}\n`);
+    notes.push(`${b.name}: ${t.text}: ${ratio.toFixed(3)}, ${ok ? "met" : "MISSED"}`);
   }
 }
-mkdirSync(dir + "out", { recursive: true });
-writeFileSync(dir + "out/results.json", JSON.stringify(all, null, 2) + "\n");
-process.stdout.write(`wrote bench/out/results.json\n`);
+process.stdout.write(formatTable(benchmarks, all));
+if (notes.length > 0) process.stdout.write(`\ntargets${quick ? " (--quick: not meaningful)" : ""}\n${notes.map((n) => `  ${n}\n`).join("")}`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(all, null, 2) + "\n");
+process.stdout.write(`wrote ${out.startsWith(dir) ? "bench/" + out.slice(dir.length) : out}\n`);
 if (check && missed > 0) process.exitCode = 1;

@@ -17,7 +17,7 @@ import { BufRead } from "outpost/hal/io";
 import { Stream, StreamNext } from "outpost/hal/stream";
 
 export class ByteNext extends StreamNext<u8> {
-  reader!: BufRead;
+  reader: BufRead = changetype<BufRead>(0); // set by its owner at init, before any poll
   private fill: ValueFuture<i32> | null = null;
 
   arm(): ByteNext {

@@ -19,7 +19,7 @@ import { Channel, ChannelReceive } from "outpost";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 
 export class ChannelNext<T> extends StreamNext<T> {
-  stream!: ChannelStream<T>;
+  stream: ChannelStream<T> = changetype<ChannelStream<T>>(0); // set by its owner at init, before any poll
   private receive: ChannelReceive<T> | null = null;
 
   arm(): ChannelNext<T> {

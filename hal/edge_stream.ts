@@ -21,6 +21,7 @@ import { ErrorKind } from "outpost/hal/error";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 import { panicArgument } from "outpost/hal/messages";
 import { Input } from "outpost/hal/gpio_input";
+import { newStaticArray } from "outpost/arrays";
 
 /** The time (µs) of an edge item. */
 export function edgeTime(item: i64): i64 {
@@ -34,7 +35,7 @@ export function edgeLevel(item: i64): i32 {
 
 /** The future `EdgeStream.next()` returns. */
 export class EdgeNext extends StreamNext<i64> {
-  stream!: EdgeStream;
+  stream: EdgeStream = changetype<EdgeStream>(0); // set by its owner at init, before any poll
 
   arm(): EdgeNext {
     this.begin();
@@ -54,7 +55,7 @@ export class EdgeNext extends StreamNext<i64> {
 }
 
 export class EdgeStream implements Stream<i64> {
-  input!: Input;
+  input: Input = changetype<Input>(0); // set by its owner at init, before any poll
   /** Edges dropped because the ring was full. */
   lost: u32 = 0;
   /** Set when edges were dropped and not yet reported. */
@@ -69,7 +70,7 @@ export class EdgeStream implements Stream<i64> {
   /** Use `Input.edges(capacity)`. Init only. */
   constructor(label: string, capacity: i32) {
     if (capacity < 1) panicArgument(label, "an edge stream needs a capacity of at least 1", capacity);
-    this.ring = new StaticArray<i64>(capacity);
+    this.ring = newStaticArray<i64>(capacity);
     this.nextOp.named(label, "edge stream next()");
     this.nextOp.stream = this;
   }

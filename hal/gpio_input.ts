@@ -52,7 +52,7 @@ export namespace WaitMode {
  *                        cancel() ─► unlisten ─► IDLE
  */
 export class PinWait extends Op<i64> {
-  input!: Input;
+  input: Input = changetype<Input>(0); // set by its owner at init, before any poll
   mode: i32 = WaitMode.HIGH;
   /** The level after the completing edge (or the level that already held). */
   level: i32 = 0;

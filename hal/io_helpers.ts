@@ -21,7 +21,7 @@ import { Read, Write } from "outpost/hal/io";
 export class ReadExact extends ValueFuture<i32> {
   /** Bytes read so far into the range. */
   done: i32 = 0;
-  private reader: Read | null = null;
+  private reader: Read = changetype<Read>(0); // set by arm before any poll
   private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
   private start: i32 = 0;
   private end: i32 = 0;
@@ -46,7 +46,7 @@ export class ReadExact extends ValueFuture<i32> {
           this.value = this.done;
           return true;
         }
-        inner = this.reader!.read(this.buf, this.start + this.done, this.end);
+        inner = this.reader.read(this.buf, this.start + this.done, this.end);
         this.inner = inner;
       }
       if (!inner.poll()) return false;
@@ -70,7 +70,7 @@ export class ReadExact extends ValueFuture<i32> {
 export class WriteAll extends ValueFuture<i32> {
   /** Bytes accepted so far from the range. */
   done: i32 = 0;
-  private writer: Write | null = null;
+  private writer: Write = changetype<Write>(0); // set by arm before any poll
   private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
   private start: i32 = 0;
   private end: i32 = 0;
@@ -95,7 +95,7 @@ export class WriteAll extends ValueFuture<i32> {
           this.value = this.done;
           return true;
         }
-        inner = this.writer!.write(this.buf, this.start + this.done, this.end);
+        inner = this.writer.write(this.buf, this.start + this.done, this.end);
         this.inner = inner;
       }
       if (!inner.poll()) return false;

@@ -26,18 +26,8 @@ export function inputMode(pull: i32): i32 {
   return PinMode.INPUT;
 }
 
-function modeName(mode: i32): string {
-  switch (mode) {
-    case PinMode.INPUT: return "INPUT";
-    case PinMode.OUTPUT: return "OUTPUT";
-    case PinMode.INPUT_PULLUP: return "INPUT_PULLUP";
-    case PinMode.INPUT_PULLDOWN: return "INPUT_PULLDOWN";
-  }
-  return "unknown";
-}
-
 /** Configures `pin` in `mode`; PERIPHERAL panic naming `label` if the host refuses. */
 export function claimPin(pin: i32, mode: i32, label: string): void {
   const error = gpio_configure(pin, mode);
-  if (error != 0) panicPinConfigure(label, error, modeName(mode));
+  if (error != 0) panicPinConfigure(label, error, mode);
 }

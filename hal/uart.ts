@@ -42,10 +42,11 @@ import { BufRead, Write } from "outpost/hal/io";
 import { ErrorKind } from "outpost/hal/error";
 import { panicArgument, panicRange, panicUartConfigure, uartLabel } from "outpost/hal/messages";
 import { UartFill, UartFlush, UartRead, UartWrite } from "outpost/hal/uart_ops";
+import { newStaticArray } from "outpost/arrays";
 
 /** One of the port's three event subscriptions (a handler is in one source's list). */
 class UartEventHandler extends EventHandler {
-  uart!: Uart;
+  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any event
   onEvent(source: i32, arg: i32, at: i64): void {
     const uart = this.uart;
     if ((arg & 0xff) != uart.port) return;
@@ -89,7 +90,7 @@ export class Uart implements BufRead, Write {
     this.port = port;
     this.baud = baud;
     this.label = label;
-    this.rxBuf = new StaticArray<u8>(bufferSize);
+    this.rxBuf = newStaticArray<u8>(bufferSize);
     const error = uart_configure(port, baud, 0);
     if (error != 0) panicUartConfigure(label, error, baud);
     this.readOp.named(this.label, "read");

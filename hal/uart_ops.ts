@@ -22,7 +22,7 @@ import { Uart } from "outpost/hal/uart";
 }
 
 export class UartRead extends Op<i32> {
-  uart!: Uart;
+  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
   private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
   private start: i32 = 0;
   private end: i32 = 0;
@@ -58,7 +58,7 @@ export class UartRead extends Op<i32> {
 }
 
 export class UartFill extends Op<i32> {
-  uart!: Uart;
+  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
 
   arm(): UartFill {
     this.begin();
@@ -79,7 +79,7 @@ export class UartFill extends Op<i32> {
 }
 
 export class UartWrite extends Op<i32> {
-  uart!: Uart;
+  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
   private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
   private start: i32 = 0;
   private end: i32 = 0;
@@ -107,7 +107,7 @@ export class UartWrite extends Op<i32> {
 }
 
 export class UartFlush extends Op<i32> {
-  uart!: Uart;
+  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
 
   arm(): UartFlush {
     this.begin();

@@ -3,10 +3,10 @@ import { Ticker, Duration, log, task } from "outpost";
 import { Output } from "outpost/hal";
 import { LED1 } from "outpost/board";
 
-let led!: Output;
 const ticker = new Ticker();
 
-export const blink = task(1, async (): Promise<void> => {
+// The task gets its LED when it is spawned: peripherals are set up in main().
+export const blink = task(1, async (led: Output): Promise<void> => {
   ticker.every(Duration.millis(500));
   while (true) {
     await ticker.next();
@@ -16,6 +16,5 @@ export const blink = task(1, async (): Promise<void> => {
 
 export function main(): void {
   log.info("blinky: LED1 toggles every 500 ms");
-  led = new Output(LED1, "LED1", true);
-  blink.spawn();
+  blink.spawn(new Output(LED1, "LED1", true));
 }

@@ -5,10 +5,7 @@ import { Input, Output, Pull, TimerDelay } from "outpost/hal";
 import { Button, ButtonEvent } from "outpost/drivers/button";
 import { BTN1, LED1 } from "outpost/board";
 
-let led!: Output;
-let button!: Button;
-
-export const buttonLed = task(1, async (): Promise<void> => {
+export const buttonLed = task(1, async (button: Button, led: Output): Promise<void> => {
   for await (const event of button) {
     if (event == ButtonEvent.PRESS) led.toggle();
   }
@@ -16,8 +13,8 @@ export const buttonLed = task(1, async (): Promise<void> => {
 
 export function main(): void {
   log.info("button-led: press BTN1 to toggle LED1");
-  led = new Output(LED1, "LED1");
+  const led = new Output(LED1, "LED1");
   // BTN1 is active low: pulled up, and a press connects it to ground.
-  button = new Button(new Input(BTN1, Pull.UP, "BTN1"), new TimerDelay("button"), true, 20);
-  buttonLed.spawn();
+  const button = new Button(new Input(BTN1, Pull.UP, "BTN1"), new TimerDelay("button"), true, 20);
+  buttonLed.spawn(button, led);
 }

@@ -5,11 +5,10 @@ import { log, task } from "outpost";
 import { Uart, WriteAll } from "outpost/hal";
 import { UART0 } from "outpost/board";
 
-let uart!: Uart;
 const buf = new StaticArray<u8>(32);
 const writeAll = new WriteAll();
 
-export const echo = task(1, async (): Promise<void> => {
+export const echo = task(1, async (uart: Uart): Promise<void> => {
   while (true) {
     const n: i32 = await uart.read(buf); // ≥ 1 bytes, or a negative ErrorKind
     if (n < 0) {
@@ -22,6 +21,5 @@ export const echo = task(1, async (): Promise<void> => {
 
 export function main(): void {
   log.info("uart-echo: UART0 at 115200 baud echoes what it receives");
-  uart = new Uart(UART0, 115200, "UART0");
-  echo.spawn();
+  echo.spawn(new Uart(UART0, 115200, "UART0"));
 }

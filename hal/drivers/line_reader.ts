@@ -30,6 +30,7 @@ import { ErrorKind } from "outpost/hal/error";
 import { Op } from "outpost/hal/op";
 import { bytesEqual } from "outpost/hal/bytes";
 import { panicArgument } from "outpost/hal/messages";
+import { newStaticArray } from "outpost/arrays";
 
 // @ts-ignore: decorator
 @inline const CR: u8 = 0x0d;
@@ -95,7 +96,7 @@ export class LineReader {
   constructor(reader: BufRead, maxLength: i32 = 80) {
     if (maxLength < 1) panicArgument("LineReader", "maxLength must be at least 1", maxLength);
     this.reader = reader;
-    this.line = new StaticArray<u8>(maxLength);
+    this.line = newStaticArray<u8>(maxLength);
     this.op.named("line reader", "readLine");
     this.op.lines = this;
   }

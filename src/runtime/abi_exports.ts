@@ -7,6 +7,7 @@ import { ABI_VERSION } from "./abi";
 import { runExecutor } from "./executor";
 import { dispatchEvent } from "./events";
 import { taskAt, taskCount } from "./registry";
+import { Task } from "./task";
 import { currentTaskId } from "./current";
 import { scratch, textBegin, textLength, textString } from "./text";
 
@@ -26,32 +27,38 @@ export function outpost_task_count(): i32 {
   return taskCount();
 }
 
+/** The task with this id, or null for an id no task has (the introspection exports answer -1 then). */
+function taskOrNull(id: i32): Task | null {
+  return <u32>id < <u32>taskCount() ? taskAt(id) : null;
+}
+
 export function outpost_task_name(id: i32): i32 {
-  if (id < 0 || id >= taskCount()) return -1;
+  const task = taskOrNull(id);
+  if (task === null) return -1;
   textBegin();
-  textString(taskAt(id).name);
+  textString(task.name);
   return textLength();
 }
 
 export function outpost_task_state(id: i32): i32 {
-  if (id < 0 || id >= taskCount()) return -1;
-  return taskAt(id).state;
+  const task = taskOrNull(id);
+  return task === null ? -1 : task.state;
 }
 
 export function outpost_task_polls(id: i32): i32 {
-  if (id < 0 || id >= taskCount()) return -1;
-  return <i32>taskAt(id).polls;
+  const task = taskOrNull(id);
+  return task === null ? -1 : <i32>task.polls;
 }
 
 export function outpost_task_size(id: i32): i32 {
-  if (id < 0 || id >= taskCount()) return -1;
+  const task = taskOrNull(id);
   // asc's object header ends with rtSize, the byte size of the object: the task header plus its own state
-  return <i32>load<u32>(changetype<usize>(taskAt(id)) - 4);
+  return task === null ? -1 : <i32>load<u32>(changetype<usize>(task) - 4);
 }
 
 export function outpost_task_site(id: i32): i32 {
-  if (id < 0 || id >= taskCount()) return -1;
-  return taskAt(id).site;
+  const task = taskOrNull(id);
+  return task === null ? -1 : task.site;
 }
 
 export function outpost_current_task(): i32 {

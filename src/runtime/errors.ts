@@ -11,15 +11,15 @@ import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
 import { currentTaskId } from "./current";
 import { taskNameOf } from "./registry";
-import { textBegin, textInt, textString } from "./text";
+import { textBegin, textInt, textLiteral, textString } from "./text";
 
 /** Writes `Kind "name"` (or just `Kind` for an unnamed primitive). */
 function textPrimitive(kind: string, name: string): void {
   textString(kind);
   if (name.length > 0) {
-    textString(" \"");
+    textLiteral(" \"");
     textString(name);
-    textString("\"");
+    textLiteral("\"");
   }
 }
 
@@ -27,30 +27,30 @@ function textPrimitive(kind: string, name: string): void {
 function textAsker(): void {
   const id = currentTaskId();
   if (id >= 0) {
-    textString("task \"");
+    textLiteral("task \"");
     textString(taskNameOf(id));
-    textString("\"");
+    textLiteral("\"");
   } else {
-    textString("an event handler");
+    textLiteral("an event handler");
   }
 }
 
 /** `TaskPool.spawn()` found every slot of the pool running. */
 export function panicPoolFull(pool: string, size: i32, taskClass: string): void {
   textBegin();
-  textString("cannot spawn task \"");
+  textLiteral("cannot spawn task \"");
   textString(pool);
-  textString("\": its pool is full (");
+  textLiteral("\": its pool is full (");
   textInt(size);
-  textString(" of ");
+  textLiteral(" of ");
   textInt(size);
-  textString(" running); raise the size in new TaskPool<");
+  textLiteral(" running); raise the size in new TaskPool<");
   textString(taskClass);
-  textString(">(\"");
+  textLiteral(">(\"");
   textString(pool);
-  textString("\", ");
+  textLiteral("\", ");
   textInt(size);
-  textString(") or use trySpawn() to handle it");
+  textLiteral(") or use trySpawn() to handle it");
   panicNow(PanicCode.POOL_FULL);
 }
 
@@ -62,21 +62,21 @@ export function panicPoolFull(pool: string, size: i32, taskClass: string): void 
 export function panicWaitersBusy(kind: string, name: string, op: string, size: i32, args: string): void {
   textBegin();
   textPrimitive(kind, name);
-  textString(": ");
+  textLiteral(": ");
   textAsker();
-  textString(" started a ");
+  textLiteral(" started a ");
   textString(op);
-  textString("() while all ");
+  textLiteral("() while all ");
   textInt(size);
-  textString(" of its ");
+  textLiteral(" of its ");
   textString(op);
-  textString(" waiters were in flight; raise `waiters` in new ");
+  textLiteral(" waiters were in flight; raise `waiters` in new ");
   textString(kind);
-  textString("(");
+  textLiteral("(");
   textString(args);
-  textString(") (each ");
+  textLiteral(") (each ");
   textString(op);
-  textString("() future holds a waiter until it completes or is cancelled)");
+  textLiteral("() future holds a waiter until it completes or is cancelled)");
   panicNow(PanicCode.BUSY);
 }
 
@@ -87,13 +87,13 @@ export function panicWaitersBusy(kind: string, name: string, op: string, size: i
 export function panicSecondWaiter(kind: string, name: string, holder: i32): void {
   textBegin();
   textPrimitive(kind, name);
-  textString(": ");
+  textLiteral(": ");
   textAsker();
-  textString(" waits on it while task \"");
+  textLiteral(" waits on it while task \"");
   textString(taskNameOf(holder));
-  textString("\" is already waiting; it has one waiter: give each waiter its own ");
+  textLiteral("\" is already waiting; it has one waiter: give each waiter its own ");
   textString(kind);
-  textString(", or use a Channel");
+  textLiteral(", or use a Channel");
   panicNow(PanicCode.BUSY);
 }
 
@@ -101,9 +101,9 @@ export function panicSecondWaiter(kind: string, name: string, holder: i32): void
 export function panicMisuse(kind: string, name: string, what: string): void {
   textBegin();
   textPrimitive(kind, name);
-  textString(": ");
+  textLiteral(": ");
   textAsker();
-  textString(" ");
+  textLiteral(" ");
   textString(what);
   panicNow(PanicCode.ABORT);
 }
@@ -112,10 +112,10 @@ export function panicMisuse(kind: string, name: string, what: string): void {
 export function panicBadArgument(kind: string, what: string, value: i64): void {
   textBegin();
   textString(kind);
-  textString(": ");
+  textLiteral(": ");
   textString(what);
-  textString(" (got ");
+  textLiteral(" (got ");
   textInt(value);
-  textString(")");
+  textLiteral(")");
   panicNow(PanicCode.ABORT);
 }

@@ -28,7 +28,7 @@ import { Task, TaskState } from "./task";
 import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
 import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail } from "./run_queue";
-import { timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
+import { timerArm, timerNext, timerPopDue, timerRemove } from "./timer_queue";
 import { setCurrentTaskId, currentTaskId } from "./current";
 
 /** Task polls per `outpost_poll` call before control returns to the host. */
@@ -44,9 +44,24 @@ let initDone = false;
   wakeTask(taskAt(id));
 }
 
-/** `wake` for a task at hand (skips the table lookup). */
+/**
+ * `wake` for a task at hand (skips the table lookup). Inlined into every
+ * waker in speed builds; a call in size builds (`-O3z`, interpreter boards),
+ * where the few nanoseconds matter less than its copies at every wake site.
+ */
 // @ts-ignore: decorator
 @inline export function wakeTask(task: Task): void {
+  if (ASC_SHRINK_LEVEL > 0) queueIfParked(task);
+  else enqueueIfParked(task);
+}
+
+/** `wakeTask`'s body as one function, for size builds. */
+function queueIfParked(task: Task): void {
+  enqueueIfParked(task);
+}
+
+// @ts-ignore: decorator
+@inline function enqueueIfParked(task: Task): void {
   // Only a PARKED task (waiting, or being polled) joins the queue; see task.ts.
   if (task.state == TaskState.PARKED) {
     task.state = TaskState.READY;
@@ -112,7 +127,7 @@ export function endInit(): void {
     const deadline = pollDeadline;
     if (deadline != NO_DEADLINE) {
       pollDeadline = NO_DEADLINE;
-      timerSet(task, deadline);
+      timerArm(task, deadline);
     } else if (task.heapIndex >= 0) {
       // Most polls arm no timer and had none: they skip the heap entirely.
       timerRemove(task);
@@ -150,6 +165,5 @@ export function runExecutor(): i64 {
   // Only the polls themselves run between two settings of the current task,
   // so resetting it once per pass is enough.
   setCurrentTaskId(-1);
-  const next = timerNext();
-  return next == NO_DEADLINE ? -1 : next;
+  return timerNext();
 }

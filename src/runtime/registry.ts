@@ -6,6 +6,11 @@
  *   slots ──► [ Task* | Task* | … | (spare) ]   capacity: power of two ≥ count
  *              id 0    id 1
  *
+ * The run queue and the timer heap hold at most one entry per task, so they
+ * share the table's capacity: when a registration fills the table, all three
+ * grow together (`growTable`), which is the only place any of them
+ * allocates.
+ *
  * `taskAt` is on the executor's hot path (every wake), so the table is a
  * raw array of object pointers: one load per lookup, no bounds check.
  */
@@ -13,25 +18,37 @@ import { Task } from "./task";
 import { runQueueReserve } from "./run_queue";
 import { timerQueueReserve } from "./timer_queue";
 
-// @ts-ignore: decorator
-@lazy let slots = new StaticArray<usize>(0);
 let slotsBase: usize = 0;
 let count: i32 = 0;
+let capacity: i32 = 0;
 
 /** Adds a task slot; returns its id. Init only (the table cannot grow later). */
 export function registerTask(task: Task): i32 {
   const id = count;
-  if (id == slots.length) {
-    const grown = new StaticArray<usize>(id == 0 ? 8 : id << 1);
-    for (let i = 0; i < id; i++) grown[i] = slots[i];
-    slots = grown;
-    slotsBase = changetype<usize>(grown); // a StaticArray's reference is its first element
+  if (id == capacity) {
+    capacity = id == 0 ? 8 : id << 1;
+    slotsBase = growTable(slotsBase, id, capacity);
+    runQueueReserve(capacity);
+    timerQueueReserve(capacity);
   }
-  slots[id] = changetype<usize>(task); // the table holds every task alive for the program's life
+  // id < capacity; the table holds every task alive for the program's life
+  store<usize>(slotsBase + (<usize>id << alignof<usize>()), changetype<usize>(task));
   count = id + 1;
-  runQueueReserve(count);
-  timerQueueReserve(count);
   return id;
+}
+
+/**
+ * A new table of `capacity` words holding a copy of the first `used` words
+ * at `from` (0 for none). The old table is abandoned: the heap never frees,
+ * and tables only grow while pools are constructed. Init only: it allocates
+ * (and panics ALLOC_AFTER_INIT once the heap is sealed).
+ */
+export function growTable(from: usize, used: i32, capacity: i32): usize {
+  const to = heap.alloc(<usize>capacity << alignof<usize>());
+  for (let i: usize = 0, n = <usize>used << alignof<usize>(); i < n; i += sizeof<usize>()) {
+    store<usize>(to + i, load<usize>(from + i)); // i < used words ≤ both tables' sizes
+  }
+  return to;
 }
 
 export function taskCount(): i32 {

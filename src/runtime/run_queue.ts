@@ -14,29 +14,22 @@
  * executor touches this file: `wake` pushes, `runExecutor` pops.
  */
 import { Task } from "./task";
+import { growTable } from "./registry";
 
-// @ts-ignore: decorator
-@lazy let ring = new StaticArray<usize>(0);
 let ringBase: usize = 0;
 let mask: u32 = 0;
 let head: u32 = 0;
 let tail: u32 = 0;
 
-/** Makes room for `tasks` entries. Init only: it allocates when it grows. */
-export function runQueueReserve(tasks: i32): void {
-  if (tasks <= ring.length) return;
-  let capacity = 8;
-  while (capacity < tasks) capacity <<= 1;
-  const grown = new StaticArray<usize>(capacity);
-  const length = tail - head;
-  for (let i: u32 = 0; i < length; i++) {
-    grown[i] = unchecked(ring[(head + i) & mask]); // (head+i)&mask < old capacity
-  }
-  ring = grown;
-  ringBase = changetype<usize>(grown); // a StaticArray's reference is its first element
+/**
+ * Grows the ring to `capacity` entries, a power of two (registry.ts calls it
+ * as the task table grows). Init only: it allocates. No task is polled
+ * before `outpost_init` returns, so the queue has never wrapped (head is 0)
+ * and its entries keep their positions in the larger ring.
+ */
+export function runQueueReserve(capacity: i32): void {
+  ringBase = growTable(ringBase, <i32>tail, capacity);
   mask = <u32>capacity - 1;
-  head = 0;
-  tail = length;
 }
 
 // @ts-ignore: decorator

@@ -7,19 +7,19 @@ import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
 import { currentTaskId } from "./current";
 import { taskNameOf } from "./registry";
-import { textBegin, textInt, textString } from "./text";
+import { textBegin, textInt, textLiteral, textString } from "./text";
 
 export function allocationAfterInit(size: usize): void {
   textBegin();
   const id = currentTaskId();
   if (id >= 0) {
-    textString("task \"");
+    textLiteral("task \"");
     textString(taskNameOf(id));
-    textString("\" allocated ");
+    textLiteral("\" allocated ");
   } else {
-    textString("an event handler allocated ");
+    textLiteral("an event handler allocated ");
   }
   textInt(<i64>size);
-  textString(" bytes after init: firmware may allocate only at module level or in main(); preallocate the object there (string concatenation and `new` allocate)");
+  textLiteral(" bytes after init: firmware may allocate only at module level or in main(); preallocate the object there (string concatenation and `new` allocate)");
   panicNow(PanicCode.ALLOC_AFTER_INIT);
 }

@@ -44,6 +44,7 @@ import { NO_DEADLINE } from "./time";
 import { registerTask } from "./registry";
 import { wakeTask } from "./executor";
 import { panicPoolFull } from "./errors";
+import { newStaticArray } from "./arrays";
 
 
 export namespace TaskState {
@@ -86,19 +87,20 @@ export abstract class Task extends Future {
 export class TaskPool<T extends Task> {
   readonly name: string;
   readonly size: i32;
-  private slots: Array<T>;
+  private slots: StaticArray<T>;
 
   /** Creates `size` task slots named `name`. Allocates: call at init only. */
   constructor(name: string, size: i32) {
     this.name = name;
     this.size = size;
-    this.slots = new Array<T>();
+    const slots = newStaticArray<T>(size); // a negative size gives no slots
     for (let i = 0; i < size; i++) {
       const task = instantiate<T>();
       task.name = name;
       task.id = registerTask(task);
-      this.slots.push(task);
+      unchecked((slots[i] = task)); // i < size, the array's length
     }
+    this.slots = slots;
   }
 
   /** A free slot, scheduled to run; null when every slot is running. */
@@ -119,11 +121,8 @@ export class TaskPool<T extends Task> {
   /** A free slot, scheduled to run; panics with POOL_FULL when every slot is running. */
   spawn(): T {
     const task = this.trySpawn();
-    if (task === null) {
-      panicPoolFull(this.name, this.size, nameof<T>());
-      unreachable();
-    }
-    return task!;
+    if (task === null) panicPoolFull(this.name, this.size, nameof<T>());
+    return changetype<T>(task); // not null: panicPoolFull never returns
   }
 
   /** How many slots are running (not free or finished). */

@@ -43,11 +43,12 @@ export function textByte(b: i32): void {
 
 /** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD). */
 export function textString(s: string): void {
+  const base = changetype<usize>(s);
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    let c = <i32>s.charCodeAt(i);
+    let c = <i32>load<u16>(base + (<usize>i << 1)); // i < n: a code unit of s
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
-      const d = <i32>s.charCodeAt(i + 1);
+      const d = <i32>load<u16>(base + (<usize>(i + 1) << 1)); // i + 1 < n
       if (d >= 0xdc00 && d < 0xe000) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
@@ -56,20 +57,33 @@ export function textString(s: string): void {
     if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
     if (c < 0x80) {
       textByte(c);
-    } else if (c < 0x800) {
-      textByte(0xc0 | (c >> 6));
-      textByte(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-      textByte(0xe0 | (c >> 12));
-      textByte(0x80 | ((c >> 6) & 0x3f));
-      textByte(0x80 | (c & 0x3f));
-    } else {
-      textByte(0xf0 | (c >> 18));
-      textByte(0x80 | ((c >> 12) & 0x3f));
-      textByte(0x80 | ((c >> 6) & 0x3f));
-      textByte(0x80 | (c & 0x3f));
+      continue;
     }
+    // k continuation bytes of 6 bits each; the lead byte is k+1 one-bits, a zero, then the top bits.
+    const k = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+    textByte(((0xf80 >> k) & 0xff) | (c >> (6 * k)));
+    for (let shift = 6 * (k - 1); shift >= 0; shift -= 6) textByte(0x80 | ((c >> shift) & 0x3f));
   }
+}
+
+/**
+ * Appends a literal piece of a message: `textLiteral("…")`. It writes what
+ * `textString` would, but `outpost build` stores the literal as UTF-8 bytes
+ * (src/toolchain/text-literals.ts): half the flash of asc's UTF-16 string,
+ * and no object header. Use it for every literal in a message.
+ */
+export function textLiteral(s: string): void {
+  textString(s);
+}
+
+/**
+ * What a `textLiteral("…")` call becomes in a build: appends the UTF-8 bytes
+ * at `packed + 2`, as many as the little-endian u16 at `packed` says.
+ */
+// @ts-ignore: decorator
+@global export function __outpost_text_utf8(packed: usize): void {
+  const end = packed + 2 + <usize>load<u16>(packed); // the build wrote the length before the bytes
+  for (let p = packed + 2; p < end; p++) textByte(load<u8>(p));
 }
 
 /** Appends a signed decimal integer. */

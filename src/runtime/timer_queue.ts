@@ -13,50 +13,53 @@
  */
 import { Task } from "./task";
 import { NO_DEADLINE } from "./time";
-import { taskAt } from "./registry";
+import { growTable, taskAt } from "./registry";
 
-// @ts-ignore: decorator
-@lazy let heap = new StaticArray<i32>(0);
+/** The heap: task ids, `size` of them, in a table as large as the task table. */
+let heapBase: usize = 0;
 let size: i32 = 0;
 
-/** Makes room for `tasks` entries. Init only: it allocates when it grows. */
-export function timerQueueReserve(tasks: i32): void {
-  if (tasks <= heap.length) return;
-  let capacity = 8;
-  while (capacity < tasks) capacity <<= 1;
-  const grown = new StaticArray<i32>(capacity);
-  for (let i = 0; i < size; i++) grown[i] = heap[i];
-  heap = grown;
+/** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
+export function timerQueueReserve(capacity: i32): void {
+  heapBase = growTable(heapBase, size, capacity);
 }
 
+/** The task id at heap position `i` (i < size). */
 // @ts-ignore: decorator
-@inline function before(a: Task, b: Task): bool {
+@inline function idAt(i: i32): i32 {
+  return load<i32>(heapBase + (<usize>i << 2)); // callers pass i < size ≤ capacity
+}
+
+/** Heap order: earlier deadline first, then lower id. */
+function before(a: Task, b: Task): bool {
   return a.deadline < b.deadline || (a.deadline == b.deadline && a.id < b.id);
 }
 
 function place(i: i32, task: Task): void {
-  unchecked((heap[i] = task.id)); // i < size <= capacity
+  store<i32>(heapBase + (<usize>i << 2), task.id); // i < size <= capacity
   task.heapIndex = i;
 }
 
-function siftUp(i: i32, task: Task): void {
+/**
+ * Puts `task` at its place in the heap, starting from position `i` (a hole
+ * or its own slot): up past later parents, then down past earlier children.
+ * At most one of the two loops moves it: a task that moved up is before both
+ * children of its new position, so the second loop stops at once.
+ */
+function reposition(i: i32, task: Task): void {
   while (i > 0) {
     const parentIndex = (i - 1) >> 1;
-    const parent = taskAt(unchecked(heap[parentIndex])); // parentIndex < i < size
+    const parent = taskAt(idAt(parentIndex)); // parentIndex < i < size
     if (!before(task, parent)) break;
     place(i, parent);
     i = parentIndex;
   }
-  place(i, task);
-}
-
-function siftDown(i: i32, task: Task): void {
   while (true) {
     let child = 2 * i + 1;
     if (child >= size) break;
-    let smallest = taskAt(unchecked(heap[child])); // child < size
+    let smallest = taskAt(idAt(child)); // child < size
     if (child + 1 < size) {
-      const right = taskAt(unchecked(heap[child + 1])); // child + 1 < size
+      const right = taskAt(idAt(child + 1)); // child + 1 < size
       if (before(right, smallest)) {
         smallest = right;
         child++;
@@ -71,19 +74,17 @@ function siftDown(i: i32, task: Task): void {
 
 /** Arms, re-arms or (with NO_DEADLINE) disarms the task's deadline. */
 export function timerSet(task: Task, at: i64): void {
-  if (at == NO_DEADLINE) {
-    timerRemove(task);
-    return;
-  }
-  if (task.heapIndex < 0) {
-    task.deadline = at;
-    siftUp(size++, task);
-  } else if (at != task.deadline) {
-    const earlier = at < task.deadline;
-    task.deadline = at;
-    if (earlier) siftUp(task.heapIndex, task);
-    else siftDown(task.heapIndex, task);
-  }
+  if (at == NO_DEADLINE) timerRemove(task);
+  else timerArm(task, at);
+}
+
+/** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
+export function timerArm(task: Task, at: i64): void {
+  let i = task.heapIndex;
+  if (i < 0) i = size++;
+  else if (at == task.deadline) return;
+  task.deadline = at;
+  reposition(i, task);
 }
 
 export function timerRemove(task: Task): void {
@@ -92,21 +93,18 @@ export function timerRemove(task: Task): void {
   task.heapIndex = -1;
   task.deadline = NO_DEADLINE;
   size--;
-  if (i == size) return;
-  const last = taskAt(unchecked(heap[size])); // size is the old last index
-  if (i > 0 && before(last, taskAt(unchecked(heap[(i - 1) >> 1])))) siftUp(i, last);
-  else siftDown(i, last);
+  if (i != size) reposition(i, taskAt(idAt(size))); // size is the old last index
 }
 
-/** The earliest deadline, or NO_DEADLINE when no task waits for time. */
+/** The earliest deadline, or -1 when no task waits for time (the form `outpost_poll` returns). */
 export function timerNext(): i64 {
-  return size > 0 ? taskAt(unchecked(heap[0])).deadline : NO_DEADLINE; // size > 0
+  return size > 0 ? taskAt(idAt(0)).deadline : -1; // size > 0
 }
 
 /** Removes and returns the earliest task if its deadline is at or before `now`, else -1. */
 export function timerPopDue(now: i64): i32 {
   if (size == 0) return -1;
-  const first = taskAt(unchecked(heap[0])); // size > 0
+  const first = taskAt(idAt(0)); // size > 0
   if (first.deadline > now) return -1;
   timerRemove(first);
   return first.id;

@@ -17,6 +17,8 @@ import { type Board, boardModuleSource, pinNames } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
 import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
+import { mergeDataSegments } from "./data-segments.ts";
+import { packTextLiterals } from "./text-literals.ts";
 import { assertMvp } from "./wasm-validate.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -101,7 +103,6 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   const build = options.board.build ?? {};
   const mvp = options.mvp ?? build.mvp ?? false;
   const small = options.small ?? build.small ?? false;
-  // Interpreter boards: memory may not grow past what the RAM budget covers.
   const interpreter = options.board.family === "wasm";
   const maxPages = Math.max(1, Math.ceil((options.board.ram - (build.stack ?? 0)) / 65536));
   const args = [
@@ -114,7 +115,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     ...(small ? ["-O3z"] : ["-O3"]),
     ...(options.debug ? ["--debug"] : []),
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
-    ...(interpreter ? ["--maximumMemory", String(maxPages)] : []),
+    // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
+    // the firmware never touches), and memory that may not grow past what the RAM budget covers.
+    ...(interpreter ? ["--memoryBase", "8", "--maximumMemory", String(maxPages)] : []),
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
@@ -123,7 +126,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     readFile: (name: string, dir: string) => {
       if (name === ENTRY) return entrySource;
       if (name === "asconfig.json") return null;
-      return lowering.readFile(name, dir, outpostPackageFile(name, options.board) ?? readOrNull(resolve(dir, name)));
+      const text = lowering.readFile(name, dir, outpostPackageFile(name, options.board) ?? readOrNull(resolve(dir, name)));
+      return text === null ? null : packTextLiterals(text);
     },
     writeFile: (name: string, contents: Uint8Array | string) => {
       if (name === "out.wasm") wasm = contents as Uint8Array;
@@ -148,6 +152,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
+  if (small) wasm = mergeDataSegments(wasm);
   if (!interpreter) return { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
   await assertMvp(wasm, file, options.board.name);
   const size = await analyseFirmware(wasm, file, { stack: build.stack });

@@ -37,4 +37,14 @@ test("1,000 random deadlines across 50 tasks wake in deadline order, each at its
   assert.ok(sim.tasks().every((t) => t.state === "finished"));
 });
 
+test("deadlines moved earlier and later while armed still wake their task exactly at the latest one", async () => {
+  const sim = await simulate("test/firmware/timer_rearm.ts");
+  sim.runUntil((s) => s.logs.length >= 2, "10s");
+  assert.is(sim.panic, null);
+  const [late, moved] = lines(sim).map((l) => l.split(" ").slice(1).join(" "));
+  assert.is(late, "late 0");
+  const m = /^moved (\d+)$/.exec(moved ?? "");
+  assert.ok(m && Number(m[1]) > 1000, `deadlines moved: ${moved}`);
+});
+
 test.run();

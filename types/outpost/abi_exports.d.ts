@@ -7,6 +7,7 @@ export declare function outpost_task_name(id: i32): i32;
 export declare function outpost_task_state(id: i32): i32;
 export declare function outpost_task_polls(id: i32): i32;
 export declare function outpost_task_size(id: i32): i32;
+export declare function outpost_task_site(id: i32): i32;
 export declare function outpost_current_task(): i32;
 export declare function outpost_scratch(): usize;
 export declare function outpost_heap_top(): usize;

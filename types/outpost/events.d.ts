@@ -5,7 +5,7 @@ export declare abstract class EventHandler {
     listening: bool;
     abstract onEvent(source: i32, arg: i32, at: i64): void;
 }
-/** Routes events of `source` to `handler` (once; listening twice is a no-op). */
+/** Routes events of `source` (an EventSource value) to `handler` (once; listening twice is a no-op). */
 export declare function listen(source: i32, handler: EventHandler): void;
 export declare function unlisten(source: i32, handler: EventHandler): void;
 /** Delivers one event; unknown sources are ignored (a newer host may send more). */

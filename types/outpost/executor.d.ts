@@ -4,7 +4,11 @@ import { Task } from "./task";
 export declare const POLL_BUDGET: i32;
 /** Schedules task `id` to be polled. Ignored for free or finished tasks, and for tasks already queued. */
 export declare function wake(id: i32): void;
-/** `wake` for a task at hand (skips the table lookup). */
+/**
+ * `wake` for a task at hand (skips the table lookup). Inlined into every
+ * waker in speed builds; a call in size builds (`-O3z`, interpreter boards),
+ * where the few nanoseconds matter less than its copies at every wake site.
+ */
 export declare function wakeTask(task: Task): void;
 /** Asks for the current task to be polled again no later than `at` (µs). */
 export declare function scheduleWake(at: i64): void;

@@ -7,12 +7,24 @@
  *   slots ──► [ Task* | Task* | … | (spare) ]   capacity: power of two ≥ count
  *              id 0    id 1
  *
+ * The run queue and the timer heap hold at most one entry per task, so they
+ * share the table's capacity: when a registration fills the table, all three
+ * grow together (`growTable`), which is the only place any of them
+ * allocates.
+ *
  * `taskAt` is on the executor's hot path (every wake), so the table is a
  * raw array of object pointers: one load per lookup, no bounds check.
  */
 import { Task } from "./task";
 /** Adds a task slot; returns its id. Init only (the table cannot grow later). */
 export declare function registerTask(task: Task): i32;
+/**
+ * A new table of `capacity` words holding a copy of the first `used` words
+ * at `from` (0 for none). The old table is abandoned: the heap never frees,
+ * and tables only grow while pools are constructed. Init only: it allocates
+ * (and panics ALLOC_AFTER_INIT once the heap is sealed).
+ */
+export declare function growTable(from: usize, used: i32, capacity: i32): usize;
 export declare function taskCount(): i32;
 /** The task with this id; callers pass ids that `registerTask` returned. */
 export declare function taskAt(id: i32): Task;

@@ -15,8 +15,13 @@
  * executor touches this file: `wake` pushes, `runExecutor` pops.
  */
 import { Task } from "./task";
-/** Makes room for `tasks` entries. Init only: it allocates when it grows. */
-export declare function runQueueReserve(tasks: i32): void;
+/**
+ * Grows the ring to `capacity` entries, a power of two (registry.ts calls it
+ * as the task table grows). Init only: it allocates. No task is polled
+ * before `outpost_init` returns, so the queue has never wrapped (head is 0)
+ * and its entries keep their positions in the larger ring.
+ */
+export declare function runQueueReserve(capacity: i32): void;
 export declare function runQueuePush(task: Task): void;
 /**
  * Draining, for the executor's loop: it reads `runQueueHead()` once, pops

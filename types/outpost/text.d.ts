@@ -20,6 +20,18 @@ export declare function textLength(): i32;
 export declare function textByte(b: i32): void;
 /** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD). */
 export declare function textString(s: string): void;
+/**
+ * Appends a literal piece of a message: `textLiteral("…")`. It writes what
+ * `textString` would, but `outpost build` stores the literal as UTF-8 bytes
+ * (src/toolchain/text-literals.ts): half the flash of asc's UTF-16 string,
+ * and no object header. Use it for every literal in a message.
+ */
+export declare function textLiteral(s: string): void;
+/**
+ * What a `textLiteral("…")` call becomes in a build: appends the UTF-8 bytes
+ * at `packed + 2`, as many as the little-endian u16 at `packed` says.
+ */
+export declare function __outpost_text_utf8(packed: usize): void;
 /** Appends a signed decimal integer. */
 export declare function textInt(value: i64): void;
 /** Writes `s` into the file region of the scratch buffer; returns its length. */

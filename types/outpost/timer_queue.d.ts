@@ -13,12 +13,14 @@
  * wake in a stable order: the simulator's traces are deterministic.
  */
 import { Task } from "./task";
-/** Makes room for `tasks` entries. Init only: it allocates when it grows. */
-export declare function timerQueueReserve(tasks: i32): void;
+/** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
+export declare function timerQueueReserve(capacity: i32): void;
 /** Arms, re-arms or (with NO_DEADLINE) disarms the task's deadline. */
 export declare function timerSet(task: Task, at: i64): void;
+/** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
+export declare function timerArm(task: Task, at: i64): void;
 export declare function timerRemove(task: Task): void;
-/** The earliest deadline, or NO_DEADLINE when no task waits for time. */
+/** The earliest deadline, or -1 when no task waits for time (the form `outpost_poll` returns). */
 export declare function timerNext(): i64;
 /** Removes and returns the earliest task if its deadline is at or before `now`, else -1. */
 export declare function timerPopDue(now: i64): i32;

@@ -38,6 +38,7 @@ import { wake } from "../executor";
 import { currentTaskId } from "../current";
 import { WaiterSlots } from "./waiter_slots";
 import { panicBadArgument, panicWaitersBusy } from "../errors";
+import { newStaticArray } from "../arrays";
 
 @final
 export class Channel<T> {
@@ -63,20 +64,20 @@ export class Channel<T> {
     if (waiters < 1) panicBadArgument(nameof<Channel<T>>(), "waiters must be at least 1", waiters);
     this.name = name;
     this.capacity = capacity;
-    this.buffer = new StaticArray<T>(capacity);
-    this.senders = new StaticArray<ChannelSend<T>>(waiters);
-    this.receivers = new StaticArray<ChannelReceive<T>>(waiters);
+    this.buffer = newStaticArray<T>(capacity);
+    this.senders = newStaticArray<ChannelSend<T>>(waiters);
+    this.receivers = newStaticArray<ChannelReceive<T>>(waiters);
     this.sendSlots = new WaiterSlots(waiters);
     this.receiveSlots = new WaiterSlots(waiters);
     for (let i = 0; i < waiters; i++) {
       const s = new ChannelSend<T>();
       s.channel = this;
       s.slot = i;
-      this.senders[i] = s;
+      unchecked((this.senders[i] = s)); // i < waiters, the array's length
       const r = new ChannelReceive<T>();
       r.channel = this;
       r.slot = i;
-      this.receivers[i] = r;
+      unchecked((this.receivers[i] = r)); // i < waiters, the array's length
     }
   }
 

@@ -33,6 +33,7 @@ import { wake } from "../executor";
 import { currentTaskId } from "../current";
 import { WaiterSlots } from "./waiter_slots";
 import { panicBadArgument, panicMisuse, panicWaitersBusy } from "../errors";
+import { newStaticArray } from "../arrays";
 
 @final
 export class Mutex {
@@ -47,13 +48,13 @@ export class Mutex {
   constructor(waiters: i32 = 4, name: string = "") {
     if (waiters < 1) panicBadArgument("Mutex", "waiters must be at least 1", waiters);
     this.name = name;
-    this.lockers = new StaticArray<MutexLock>(waiters);
+    this.lockers = newStaticArray<MutexLock>(waiters);
     this.slots = new WaiterSlots(waiters);
     for (let i = 0; i < waiters; i++) {
       const l = new MutexLock();
       l.mutex = this;
       l.slot = i;
-      this.lockers[i] = l;
+      unchecked((this.lockers[i] = l)); // i < waiters, the array's length
     }
   }
 

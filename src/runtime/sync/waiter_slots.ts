@@ -25,6 +25,8 @@
  * free list, QUEUED slots exactly the wait queue.
  */
 
+import { newStaticArray } from "../arrays";
+
 // @ts-ignore: decorator
 @inline const FREE: u8 = 0;
 // @ts-ignore: decorator
@@ -47,9 +49,9 @@ export class WaiterSlots {
   /** `size` free slots. Allocates: init only. */
   constructor(size: i32) {
     this.size = size;
-    this.next = new StaticArray<i32>(size);
-    this.prev = new StaticArray<i32>(size);
-    this.state = new StaticArray<u8>(size);
+    this.next = newStaticArray<i32>(size);
+    this.prev = newStaticArray<i32>(size);
+    this.state = newStaticArray<u8>(size);
     for (let i = 0; i < size; i++) this.pushFree(i);
   }
 

@@ -67,7 +67,7 @@ export class FileCtx {
     return a;
   }
 
-  runtimeName(name: "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode"): string {
+  runtimeName(name: "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode" | "zeroOf"): string {
     return this.importAs("outpost", name, "$" + name);
   }
 

@@ -38,8 +38,15 @@ export function frameBase(file: FileCtx, fn: AsyncFn): string {
   return !v || isVoid(v) ? file.runtimeName("Future") : `${file.runtimeName("ValueFuture")}<${file.render(v) ?? "i32"}>`;
 }
 
-function fieldText(f: Field): string {
-  return f.init === null ? `${f.name}!: ${f.type};` : `${f.name}: ${f.type} = ${f.init};`;
+/**
+ * A frame field. One without a zero of its own (a non-nullable reference: a
+ * parameter, an await slot) starts as `zeroOf<T>()`, not as `name!: T`: the
+ * state machine assigns it before any read, and asc would test every read
+ * of a `!` field against null (and keep an abort message for it).
+ */
+function fieldText(file: FileCtx, f: Field): string {
+  const init = f.init ?? `${file.runtimeName("zeroOf")}<${f.type}>()`;
+  return `${f.name}: ${f.type} = ${init};`;
 }
 
 /** Where the poll function lives, as called from the frame. */
@@ -63,7 +70,7 @@ export function frameClass(
     lines.push(`  $owner: ${owner};`);
     lines.push(`  constructor(owner: ${owner}) { super(); this.$owner = owner; }`);
   }
-  for (const f of plan.fields) lines.push("  " + fieldText(f));
+  for (const f of plan.fields) lines.push("  " + fieldText(file, f));
   const sig = params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`).join(", ");
   const sets = params.map((p) => `this.${p.field} = ${p.name}; `).join("");
   const busy = fn.kind === "task" ? "" : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;

@@ -8,8 +8,8 @@ export declare function panicBusy(owner: string, what: string): void;
 export declare function pinLabel(pin: i32, name: string): string;
 /** The label of a UART in messages: its name, or `UART<port>`. Init only: it allocates. */
 export declare function uartLabel(port: i32, name: string): string;
-/** `gpio_configure` failed. */
-export declare function panicPinConfigure(label: string, error: i32, modeName: string): void;
+/** `gpio_configure` failed for `mode` (a PinMode value). */
+export declare function panicPinConfigure(label: string, error: i32, mode: i32): void;
 /** `uart_configure` failed. */
 export declare function panicUartConfigure(label: string, error: i32, baud: i32): void;
 /**

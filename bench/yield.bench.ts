@@ -1,0 +1,88 @@
+/**
+ * Yield: a task gives every other ready task a turn and continues,
+ * 1,000,000 times per run; one operation is one yield.
+ *
+ *   outpost       bench/firmware/yield.ts under a bare ABI host
+ *                 (test/helpers/bare_host.ts): `await y.now()` in a lowered
+ *                 async task; the task goes to the back of the run queue
+ *                 and the host calls outpost_poll again every 1024 polls
+ *   await         Node: `await` on an already resolved promise, the
+ *                 cheapest way an async function lets other microtasks run
+ *   setImmediate  Node: `await new Promise(r => setImmediate(r))`, a yield
+ *                 that also lets timers and I/O run
+ *   devicescript  `await delay(0)` in DeviceScript's VM, when installed
+ *                 (bench/peers/devicescript.ts)
+ */
+import { BareHost } from "../test/helpers/bare_host.ts";
+import { buildTestFirmware } from "../test/helpers/firmware.ts";
+import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
+import { deviceScriptResults } from "./peers/devicescript.ts";
+
+const YIELDS = 1_000_000; // YIELDS in bench/firmware/yield.ts
+
+/** Runs the firmware's run for virtual second `second`; returns ns per yield. */
+function outpostRun(host: BareHost, second: number): number {
+  host.now = second * 1e6;
+  const logs = host.logs.length;
+  const ns = timeNs(() => {
+    for (;;) {
+      const next = host.pollOnce();
+      if (next < 0 || next > host.now) break;
+    }
+  });
+  if (host.panic) throw new Error(`yield firmware panicked: ${host.panic.message}`);
+  const line = host.logs.slice(logs).map((l) => l.text);
+  check(line.length === 1 && line[0] === `yielded ${YIELDS}`, `second ${second}: ${JSON.stringify(line)}`);
+  return ns / YIELDS;
+}
+
+async function awaitResolved(n: number): Promise<number> {
+  const resolved = Promise.resolve();
+  let i = 0;
+  for (; i < n; i++) await resolved;
+  return i;
+}
+
+async function setImmediateYield(n: number): Promise<number> {
+  let i = 0;
+  for (; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+  return i;
+}
+
+const yieldBench: Benchmark = {
+  name: "yield",
+  op: "yield",
+  peer: "await",
+  targets: [{ impl: "outpost", peer: "await", factor: 1, text: "outpost no slower than await" }],
+  async run(options: RunOptions): Promise<Result[]> {
+    const { warmup, runs } = rounds(options, 3, 10);
+    const host = BareHost.load(await buildTestFirmware("bench/firmware/yield.ts"));
+    host.runUntilTime(0);
+    let second = 0;
+    const outpost = await bestOf(warmup, runs, () => outpostRun(host, ++second));
+    const n = options.quick ? 1000 : YIELDS;
+    const awaitNs = await bestOf(warmup, runs, async () => {
+      let done = 0;
+      const ns = await timeNsAsync(async () => (done = await awaitResolved(n)));
+      check(done === n, "await loop");
+      return ns / n;
+    });
+    const m = options.quick ? 100 : YIELDS / 10;
+    const immediateNs = await bestOf(options.quick ? 0 : 1, options.quick ? 1 : 3, async () => {
+      let done = 0;
+      const ns = await timeNsAsync(async () => (done = await setImmediateYield(m)));
+      check(done === m, "setImmediate loop");
+      return ns / m;
+    });
+    const results: Result[] = [
+      { benchmark: "yield", impl: "outpost", ns_per_op: outpost },
+      { benchmark: "yield", impl: "await", ns_per_op: awaitNs },
+      { benchmark: "yield", impl: "setImmediate", ns_per_op: immediateNs },
+    ];
+    const ds = await deviceScriptResults(options);
+    if (ds.yieldNs !== null) results.push({ benchmark: "yield", impl: "devicescript", ns_per_op: ds.yieldNs });
+    return results;
+  },
+};
+
+export default yieldBench;

@@ -1,0 +1,58 @@
+/**
+ * Size budgets for interpreter boards, as regression guards: what blinky,
+ * uart-echo, the runtime core (test/firmware/wasm-core.ts: executor, time,
+ * sync) and a firmware with one empty task cost in the wasm3-esp32 build
+ * (MVP, -O3z), flash and RAM, each with a small margin over what they
+ * measure today. A change that makes one of them bigger fails here with
+ * both numbers; raise a budget only for a feature worth its bytes.
+ *
+ * The numbers the issue aims at (blinky ≤ 2 KB, core ≤ 6 KB) are not
+ * reached: ABI v1's fourteen exports and the text of every panic a
+ * firmware can raise are most of what is left (see boards/wasm/README.md,
+ * "What the bytes are").
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { loadBoard } from "../../src/toolchain/boards.ts";
+import { analyseFirmware, type SizeReport } from "../../src/toolchain/size.ts";
+import { buildTestFirmware } from "../helpers/firmware.ts";
+
+const BOARD = "wasm3-esp32";
+
+/** Bytes of flash (the .wasm) and of RAM before the interpreter stack (static data and heap after init). */
+const BUDGETS: Record<string, { flash: number; ram: number }> = {
+  "examples/blinky/main.ts": { flash: 4_950, ram: 2_200 },
+  "examples/uart-echo/main.ts": { flash: 7_650, ram: 3_350 },
+  "test/firmware/wasm-core.ts": { flash: 8_350, ram: 4_300 },
+  "test/firmware/wasm-empty-task.ts": { flash: 3_400, ram: 1_450 },
+};
+
+async function measure(entry: string): Promise<SizeReport> {
+  const wasm = await buildTestFirmware(entry, BOARD);
+  return analyseFirmware(wasm, entry, { stack: loadBoard(BOARD).build?.stack });
+}
+
+for (const [entry, budget] of Object.entries(BUDGETS)) {
+  test(`${entry} stays within ${budget.flash} bytes of flash and ${budget.ram} of RAM on ${BOARD}`, async () => {
+    const size = await measure(entry);
+    assert.ok(size.fileBytes <= budget.flash, `${entry}: ${size.fileBytes} bytes of flash, budget ${budget.flash}`);
+    assert.ok(size.heapTop <= budget.ram, `${entry}: ${size.heapTop} bytes of RAM, budget ${budget.ram}`);
+  });
+}
+
+test("static data starts at address 8, not at asc's default 1024", async () => {
+  const size = await measure("test/firmware/wasm-empty-task.ts");
+  // The 512-byte scratch buffer comes first: from 1024 on, static data would end past 1536.
+  assert.ok(size.staticEnd < 1024 + 512, `static data ends at ${size.staticEnd}`);
+});
+
+test("the task header is at most 32 bytes: an empty task's object, and blinky's task its header plus its own state", async () => {
+  const empty = await measure("test/firmware/wasm-empty-task.ts");
+  const header = empty.tasks[0]!.bytes!;
+  assert.ok(header <= 32, `an empty task takes ${header} bytes`);
+  const blinky = await measure("examples/blinky/main.ts");
+  // blink's own state: the state machine's state, the LED it was given, the ticker it awaits
+  assert.ok(blinky.tasks[0]!.bytes! <= header + 3 * 4 + 3, `blink takes ${blinky.tasks[0]!.bytes} bytes`);
+});
+
+test.run();
