@@ -9,8 +9,10 @@
  *
  * Text past the capacity is dropped and sets `truncated`; nothing panics.
  * Strings are written as UTF-8. Every method returns `this` for chaining,
- * costs O(bytes written) and never allocates.
+ * costs O(bytes written) and never allocates. Text and numbers are encoded
+ * by outpost/text's writers (redirected here), the ones panics and logs use.
  */
+import { textDropped, textInt, textRedirect, textRestore, textString, textUnsigned } from "outpost/text";
 
 export class ByteBuf {
   readonly data: StaticArray<u8>;
@@ -46,29 +48,9 @@ export class ByteBuf {
 
   /** Appends `s` as UTF-8 (lone surrogates become U+FFFD). */
   str(s: string): ByteBuf {
-    const n = s.length;
-    for (let i = 0; i < n; i++) {
-      let c = <i32>s.charCodeAt(i);
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
-        const d = <i32>s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d < 0xe000) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-        }
-      }
-      if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
-      if (c < 0x80) {
-        this.byte(c);
-      } else if (c < 0x800) {
-        this.byte(0xc0 | (c >> 6)).byte(0x80 | (c & 0x3f));
-      } else if (c < 0x10000) {
-        this.byte(0xe0 | (c >> 12)).byte(0x80 | ((c >> 6) & 0x3f)).byte(0x80 | (c & 0x3f));
-      } else {
-        this.byte(0xf0 | (c >> 18)).byte(0x80 | ((c >> 12) & 0x3f));
-        this.byte(0x80 | ((c >> 6) & 0x3f)).byte(0x80 | (c & 0x3f));
-      }
-    }
-    return this;
+    this.redirect();
+    textString(s);
+    return this.settle();
   }
 
   /** Appends `src[start, end)`. */
@@ -79,27 +61,16 @@ export class ByteBuf {
 
   /** Appends a signed decimal integer. */
   int(value: i64): ByteBuf {
-    if (value < 0) {
-      this.byte(0x2d); // '-'
-      // i64.MIN has no positive twin: print its digits from the unsigned value.
-      return this.uint(<u64>(-(value + 1)) + 1, 1);
-    }
-    return this.uint(<u64>value, 1);
+    this.redirect();
+    textInt(value);
+    return this.settle();
   }
 
   /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
   uint(value: u64, digits: i32 = 1): ByteBuf {
-    let divisor: u64 = 1;
-    let width = 1;
-    while (value / divisor >= 10 || width < digits) {
-      divisor *= 10;
-      width++;
-    }
-    while (divisor > 0) {
-      this.byte(0x30 + <i32>((value / divisor) % 10));
-      divisor /= 10;
-    }
-    return this;
+    this.redirect();
+    textUnsigned(value, digits);
+    return this.settle();
   }
 
   /**
@@ -129,6 +100,18 @@ export class ByteBuf {
   /** Appends CR LF, the line ending serial terminals expect. */
   crlf(): ByteBuf {
     return this.byte(0x0d).byte(0x0a);
+  }
+
+  /** Points outpost/text's writers at the free part of `data`. */
+  private redirect(): void {
+    textRedirect(changetype<usize>(this.data) + <usize>this.length, this.data.length - this.length); // StaticArray<u8> data starts at the object pointer
+  }
+
+  /** Takes back what the writers appended since `redirect`. */
+  private settle(): ByteBuf {
+    this.length += textRestore();
+    if (textDropped()) this.truncated = true;
+    return this;
   }
 }
 

@@ -18,24 +18,29 @@
 import { ValueFuture } from "outpost";
 import { Read, Write } from "outpost/hal/io";
 
-export class ReadExact extends ValueFuture<i32> {
-  /** Bytes read so far into the range. */
+/**
+ * The loop both share: start one inner operation on the rest of the range,
+ * add what it moved to `done`, repeat until the range is done or an error
+ * comes back. Subclasses only say which operation moves the next chunk.
+ */
+export abstract class RangeLoop extends ValueFuture<i32> {
+  /** Bytes moved so far: read into the range (ReadExact) or accepted from it (WriteAll). */
   done: i32 = 0;
-  private reader: Read = changetype<Read>(0); // set by arm before any poll
-  private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
+  protected buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
   private start: i32 = 0;
   private end: i32 = 0;
   private inner: ValueFuture<i32> | null = null;
 
-  /** Arms to fill `buf[start, end)` (end -1: the buffer's length) from `reader`. */
-  arm(reader: Read, buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): ReadExact {
-    this.reader = reader;
+  /** Starts the operation that moves (part of) `buf[start, end)`. */
+  protected abstract next(start: i32, end: i32): ValueFuture<i32>;
+
+  /** Resets the loop onto `buf[start, end)` (end -1: the buffer's length). */
+  protected setRange(buf: StaticArray<u8>, start: i32, end: i32): void {
     this.buf = buf;
     this.start = start;
     this.end = end < 0 ? buf.length : end;
     this.done = 0;
     this.inner = null;
-    return this;
   }
 
   poll(): bool {
@@ -46,7 +51,7 @@ export class ReadExact extends ValueFuture<i32> {
           this.value = this.done;
           return true;
         }
-        inner = this.reader.read(this.buf, this.start + this.done, this.end);
+        inner = this.next(this.start + this.done, this.end);
         this.inner = inner;
       }
       if (!inner.poll()) return false;
@@ -67,51 +72,32 @@ export class ReadExact extends ValueFuture<i32> {
   }
 }
 
-export class WriteAll extends ValueFuture<i32> {
-  /** Bytes accepted so far from the range. */
-  done: i32 = 0;
+export class ReadExact extends RangeLoop {
+  private reader: Read = changetype<Read>(0); // set by arm before any poll
+
+  /** Arms to fill `buf[start, end)` (end -1: the buffer's length) from `reader`. */
+  arm(reader: Read, buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): ReadExact {
+    this.reader = reader;
+    this.setRange(buf, start, end);
+    return this;
+  }
+
+  protected next(start: i32, end: i32): ValueFuture<i32> {
+    return this.reader.read(this.buf, start, end);
+  }
+}
+
+export class WriteAll extends RangeLoop {
   private writer: Write = changetype<Write>(0); // set by arm before any poll
-  private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
-  private start: i32 = 0;
-  private end: i32 = 0;
-  private inner: ValueFuture<i32> | null = null;
 
   /** Arms to write all of `buf[start, end)` (end -1: the buffer's length) to `writer`. */
   arm(writer: Write, buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): WriteAll {
     this.writer = writer;
-    this.buf = buf;
-    this.start = start;
-    this.end = end < 0 ? buf.length : end;
-    this.done = 0;
-    this.inner = null;
+    this.setRange(buf, start, end);
     return this;
   }
 
-  poll(): bool {
-    while (true) {
-      let inner = this.inner;
-      if (inner === null) {
-        if (this.start + this.done >= this.end) {
-          this.value = this.done;
-          return true;
-        }
-        inner = this.writer.write(this.buf, this.start + this.done, this.end);
-        this.inner = inner;
-      }
-      if (!inner.poll()) return false;
-      this.inner = null;
-      const n = inner.value;
-      if (n < 0) {
-        this.value = n;
-        return true;
-      }
-      this.done += n;
-    }
-  }
-
-  cancel(): void {
-    const inner = this.inner;
-    if (inner !== null) inner.cancel();
-    this.inner = null;
+  protected next(start: i32, end: i32): ValueFuture<i32> {
+    return this.writer.write(this.buf, start, end);
   }
 }

@@ -21,18 +21,29 @@ import { Uart } from "outpost/hal/uart";
   return changetype<usize>(buf) + <usize>start; // StaticArray<u8> data starts at the object pointer
 }
 
-export class UartRead extends Op<i32> {
+/** What all four share: the port they act on, set by its owner at init. */
+export abstract class UartOp extends Op<i32> {
   uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
-  private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
-  private start: i32 = 0;
-  private end: i32 = 0;
+}
 
-  /** Called by `Uart.read`, which has checked the range. */
-  arm(buf: StaticArray<u8>, start: i32, end: i32): UartRead {
+/** A read or write: the op plus the caller's range, which `Uart` has checked. */
+export abstract class UartRangeOp extends UartOp {
+  protected buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
+  protected start: i32 = 0;
+  protected end: i32 = 0;
+
+  protected armRange(buf: StaticArray<u8>, start: i32, end: i32): void {
     this.begin();
     this.buf = buf;
     this.start = start;
     this.end = end;
+  }
+}
+
+export class UartRead extends UartRangeOp {
+  /** Called by `Uart.read`, which has checked the range. */
+  arm(buf: StaticArray<u8>, start: i32, end: i32): UartRead {
+    this.armRange(buf, start, end);
     return this;
   }
 
@@ -57,9 +68,7 @@ export class UartRead extends Op<i32> {
   }
 }
 
-export class UartFill extends Op<i32> {
-  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
-
+export class UartFill extends UartOp {
   arm(): UartFill {
     this.begin();
     return this;
@@ -78,18 +87,10 @@ export class UartFill extends Op<i32> {
   }
 }
 
-export class UartWrite extends Op<i32> {
-  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
-  private buf: StaticArray<u8> = changetype<StaticArray<u8>>(0); // set by arm before any poll
-  private start: i32 = 0;
-  private end: i32 = 0;
-
+export class UartWrite extends UartRangeOp {
   /** Called by `Uart.write`, which has checked the range. */
   arm(buf: StaticArray<u8>, start: i32, end: i32): UartWrite {
-    this.begin();
-    this.buf = buf;
-    this.start = start;
-    this.end = end;
+    this.armRange(buf, start, end);
     return this;
   }
 
@@ -106,9 +107,7 @@ export class UartWrite extends Op<i32> {
   }
 }
 
-export class UartFlush extends Op<i32> {
-  uart: Uart = changetype<Uart>(0); // set by its owner at init, before any poll
-
+export class UartFlush extends UartOp {
   arm(): UartFlush {
     this.begin();
     return this;

@@ -8,6 +8,11 @@
  * The buffer is static data (`memory.data`), shared by everything that talks
  * to the host; a message is built and handed over before the next one starts,
  * so there is never more than one user. Text past the region is cut off.
+ *
+ * `textRedirect(dst, room)` … `textRestore()` points the same writers at
+ * another buffer for a moment (the panic's file name, hal's ByteBuf), so
+ * UTF-8 and decimal are encoded in one place. A redirect is synchronous and
+ * never nested; the message being built in scratch is kept.
  */
 
 // @ts-ignore: decorator
@@ -19,8 +24,11 @@
 
 export const scratch: usize = memory.data(SCRATCH_SIZE);
 
+let base: usize = scratch; // where cursor counts from: scratch, or a redirect's buffer
 let cursor: i32 = 0;
 let limit: i32 = MESSAGE_CAP;
+let dropped: bool = false; // a byte did not fit since textRedirect
+let savedCursor: i32 = 0; // the message's cursor during a redirect
 
 /** Starts a new message at the beginning of the scratch buffer. */
 export function textBegin(): void {
@@ -36,9 +44,34 @@ export function textLength(): i32 {
 /** Appends one byte (callers pass ASCII or ready-made UTF-8). */
 export function textByte(b: i32): void {
   if (cursor < limit) {
-    store<u8>(scratch + <usize>cursor, <u8>b); // in bounds: cursor < limit <= SCRATCH_SIZE
+    store<u8>(base + <usize>cursor, <u8>b); // in bounds: cursor < limit, the size of base's region
     cursor++;
+  } else {
+    dropped = true;
   }
+}
+
+/** Sends the writers to `dst[0, room)` (the caller owns it) until `textRestore`. */
+export function textRedirect(dst: usize, room: i32): void {
+  savedCursor = cursor;
+  base = dst;
+  cursor = 0;
+  limit = room;
+  dropped = false;
+}
+
+/** Ends a redirect; returns the bytes written to its buffer (`textDropped` says if some did not fit). */
+export function textRestore(): i32 {
+  const written = cursor;
+  base = scratch;
+  cursor = savedCursor;
+  limit = MESSAGE_CAP;
+  return written;
+}
+
+/** Whether a byte was dropped since the last `textRedirect`. */
+export function textDropped(): bool {
+  return dropped;
 }
 
 /** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD). */
@@ -97,9 +130,14 @@ export function textInt(value: i64): void {
   }
 }
 
-function textUnsigned(value: u64): void {
+/** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
+export function textUnsigned(value: u64, digits: i32 = 1): void {
   let divisor: u64 = 1;
-  while (value / divisor >= 10) divisor *= 10;
+  let width = 1;
+  while (value / divisor >= 10 || width < digits) {
+    divisor *= 10;
+    width++;
+  }
   while (divisor > 0) {
     textByte(0x30 + <i32>((value / divisor) % 10));
     divisor /= 10;
@@ -109,14 +147,9 @@ function textUnsigned(value: u64): void {
 /** Writes `s` into the file region of the scratch buffer; returns its length. */
 export function textFile(s: string | null): i32 {
   if (s === null) return 0;
-  const savedCursor = cursor;
-  cursor = MESSAGE_CAP;
-  limit = SCRATCH_SIZE;
+  textRedirect(textFilePtr(), FILE_CAP);
   textString(s);
-  const length = cursor - MESSAGE_CAP;
-  cursor = savedCursor;
-  limit = MESSAGE_CAP;
-  return length <= FILE_CAP ? length : FILE_CAP;
+  return textRestore();
 }
 
 /** Where the file region starts. */

@@ -13,6 +13,7 @@
 //                 at 32 ms ("cancelled send 1"); the receiver then finds
 //                 only the old value ("drain 7", "drain empty").
 import { Task, TaskPool, Timer, Duration, Instant, Channel, ChannelSend, ChannelReceive, WithTimeout, log } from "outpost";
+import { OnceAt } from "./lib/once_at";
 
 const queue = new Channel<i32>(2, 4, "queue");
 const mailbox = new Channel<i32>(4, 2, "mailbox");
@@ -61,18 +62,15 @@ class Receiver extends Task {
   }
 }
 
-class Checker extends Task {
-  timer: Timer = new Timer();
-  started: bool = false;
-  poll(): bool {
-    if (!this.started) {
-      this.timer.at(5_000);
-      this.started = true;
-    }
-    if (!this.timer.poll()) return false;
+class Checker extends OnceAt {
+  constructor() {
+    super();
+    this.at = 5_000;
+  }
+
+  act(): void {
     log.infoInt("trySend", queue.trySend(999) ? 1 : 0);
     log.infoInt("len", queue.len());
-    return true;
   }
 }
 
@@ -99,19 +97,16 @@ class MailReceiver extends Task {
   }
 }
 
-class Feeder extends Task {
-  timer: Timer = new Timer();
-  started: bool = false;
-  poll(): bool {
-    if (!this.started) {
-      this.timer.at(5_000);
-      this.started = true;
-    }
-    if (!this.timer.poll()) return false;
+class Feeder extends OnceAt {
+  constructor() {
+    super();
+    this.at = 5_000;
+  }
+
+  act(): void {
     mailbox.trySend(100);
     mailbox.trySend(101);
     log.infoInt("tryReceive", mailbox.tryReceive() ? 1 : 0);
-    return true;
   }
 }
 

@@ -9,6 +9,11 @@
  * The buffer is static data (`memory.data`), shared by everything that talks
  * to the host; a message is built and handed over before the next one starts,
  * so there is never more than one user. Text past the region is cut off.
+ *
+ * `textRedirect(dst, room)` … `textRestore()` points the same writers at
+ * another buffer for a moment (the panic's file name, hal's ByteBuf), so
+ * UTF-8 and decimal are encoded in one place. A redirect is synchronous and
+ * never nested; the message being built in scratch is kept.
  */
 export declare const SCRATCH_SIZE: i32;
 export declare const scratch: usize;
@@ -18,6 +23,12 @@ export declare function textBegin(): void;
 export declare function textLength(): i32;
 /** Appends one byte (callers pass ASCII or ready-made UTF-8). */
 export declare function textByte(b: i32): void;
+/** Sends the writers to `dst[0, room)` (the caller owns it) until `textRestore`. */
+export declare function textRedirect(dst: usize, room: i32): void;
+/** Ends a redirect; returns the bytes written to its buffer (`textDropped` says if some did not fit). */
+export declare function textRestore(): i32;
+/** Whether a byte was dropped since the last `textRedirect`. */
+export declare function textDropped(): bool;
 /** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD). */
 export declare function textString(s: string): void;
 /**
@@ -34,6 +45,8 @@ export declare function textLiteral(s: string): void;
 export declare function __outpost_text_utf8(packed: usize): void;
 /** Appends a signed decimal integer. */
 export declare function textInt(value: i64): void;
+/** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
+export declare function textUnsigned(value: u64, digits?: i32): void;
 /** Writes `s` into the file region of the scratch buffer; returns its length. */
 export declare function textFile(s: string | null): i32;
 /** Where the file region starts. */

@@ -16,7 +16,8 @@
  * Cancel-safe as far as the children are: cancelling the join cancels each
  * child that has not completed, exactly once; completed children keep their
  * results. No allocation after init. Cost per poll: one poll per pending
- * child. Children are generic, so their polls are direct calls.
+ * child. `JoinAll` holds the shared logic over the children, kept in a
+ * fixed array filled by `of(...)`; Join2/Join3 only add the typed fields.
  */
 import { Future } from "../future";
 import { panicMisuse } from "../errors";
@@ -29,32 +30,43 @@ import { dropWakesSince, wakeMark } from "../executor";
 // @ts-ignore: decorator
 @inline const DONE: u8 = 2;
 
-@final
-export class Join2<A extends Future, B extends Future> extends Future {
-  a: A | null = null;
-  b: B | null = null;
+/**
+ * The logic of every join: the children sit in `children`, a StaticArray
+ * sized at construction (the only allocation), in the order of `of(...)`.
+ */
+export abstract class JoinAll extends Future {
   /** Bit i set: child i has completed. */
   done: u8 = 0;
   private state: u8 = IDLE;
+  private readonly children: StaticArray<Future>;
 
-  /** Arms: wait for both `a` and `b`. */
-  of(a: A, b: B): Join2<A, B> {
-    this.a = a;
-    this.b = b;
+  constructor(count: i32) {
+    super();
+    this.children = new StaticArray<Future>(count);
+  }
+
+  /** Stores the children (c only for a Join3) and arms. */
+  protected arm(a: Future, b: Future, c: Future | null): void {
+    const children = this.children;
+    unchecked((children[0] = a)); // every join holds at least two children
+    unchecked((children[1] = b));
+    if (c !== null) unchecked((children[2] = c)); // only Join3 passes c; it holds three
     this.done = 0;
     this.state = ARMED;
-    return this;
   }
 
   poll(): bool {
     if (this.state != ARMED) return this.settled();
     const mark = wakeMark();
-    let done = this.done;
-    // of() stored both children before the join can be polled
-    if ((done & 1) == 0 && changetype<A>(changetype<usize>(this.a)).poll()) done |= 1;
-    if ((done & 2) == 0 && changetype<B>(changetype<usize>(this.b)).poll()) done |= 2;
-    this.done = done;
-    if (done != 3) return false;
+    const children = this.children;
+    const n = children.length;
+    let done = <i32>this.done;
+    for (let i = 0; i < n; i++) {
+      // arm() stored every child before the join can be polled
+      if ((done & (1 << i)) == 0 && unchecked(children[i]).poll()) done |= 1 << i;
+    }
+    this.done = <u8>done;
+    if (done != (1 << n) - 1) return false;
     this.state = DONE;
     dropWakesSince(mark); // every child is done: nothing to wake for
     return true;
@@ -69,59 +81,50 @@ export class Join2<A extends Future, B extends Future> extends Future {
   cancel(): void {
     if (this.state != ARMED) return;
     this.state = IDLE;
-    // of() stored both children; only the pending ones are cancelled
-    if ((this.done & 1) == 0) changetype<A>(changetype<usize>(this.a)).cancel();
-    if ((this.done & 2) == 0) changetype<B>(changetype<usize>(this.b)).cancel();
+    const children = this.children;
+    const done = <i32>this.done;
+    // arm() stored every child; only the pending ones are cancelled
+    for (let i = 0; i < children.length; i++) {
+      if ((done & (1 << i)) == 0) unchecked(children[i]).cancel();
+    }
   }
 }
 
 @final
-export class Join3<A extends Future, B extends Future, C extends Future> extends Future {
+export class Join2<A extends Future, B extends Future> extends JoinAll {
+  a: A | null = null;
+  b: B | null = null;
+
+  constructor() {
+    super(2);
+  }
+
+  /** Arms: wait for both `a` and `b`. */
+  of(a: A, b: B): Join2<A, B> {
+    this.a = a;
+    this.b = b;
+    this.arm(a, b, null);
+    return this;
+  }
+}
+
+@final
+export class Join3<A extends Future, B extends Future, C extends Future> extends JoinAll {
   a: A | null = null;
   b: B | null = null;
   c: C | null = null;
-  /** Bit i set: child i has completed. */
-  done: u8 = 0;
-  private state: u8 = IDLE;
+
+  constructor() {
+    super(3);
+  }
 
   /** Arms: wait for `a`, `b` and `c`. */
   of(a: A, b: B, c: C): Join3<A, B, C> {
     this.a = a;
     this.b = b;
     this.c = c;
-    this.done = 0;
-    this.state = ARMED;
+    this.arm(a, b, c);
     return this;
-  }
-
-  poll(): bool {
-    if (this.state != ARMED) return this.settled();
-    const mark = wakeMark();
-    let done = this.done;
-    // of() stored all three children before the join can be polled
-    if ((done & 1) == 0 && changetype<A>(changetype<usize>(this.a)).poll()) done |= 1;
-    if ((done & 2) == 0 && changetype<B>(changetype<usize>(this.b)).poll()) done |= 2;
-    if ((done & 4) == 0 && changetype<C>(changetype<usize>(this.c)).poll()) done |= 4;
-    this.done = done;
-    if (done != 7) return false;
-    this.state = DONE;
-    dropWakesSince(mark); // every child is done: nothing to wake for
-    return true;
-  }
-
-  /** A poll outside ARMED: true after completion; never armed is a misuse. */
-  private settled(): bool {
-    if (this.state == IDLE) panicMisuse("join", "", "polled a join that is not armed (never armed, or cancelled): call of(...) first");
-    return true;
-  }
-
-  cancel(): void {
-    if (this.state != ARMED) return;
-    this.state = IDLE;
-    // of() stored all three children; only the pending ones are cancelled
-    if ((this.done & 1) == 0) changetype<A>(changetype<usize>(this.a)).cancel();
-    if ((this.done & 2) == 0) changetype<B>(changetype<usize>(this.b)).cancel();
-    if ((this.done & 4) == 0) changetype<C>(changetype<usize>(this.c)).cancel();
   }
 }
 

@@ -23,45 +23,51 @@
  * exactly once, immediately, in the poll the winner completed, including
  * losers this poll had not reached yet (armed, never polled). Cancelling the
  * select cancels every branch once. No allocation after init. Cost per
- * poll: one poll per branch up to the winner.
+ * poll: one poll per branch up to the winner. `SelectAny` holds the shared
+ * logic over the branches, kept in a fixed array filled by `of(...)`;
+ * Select2/Select3 only add the typed fields.
  */
 import { Future, ValueFuture } from "../future";
 import { panicMisuse } from "../errors";
 import { dropWakesSince, wakeMark } from "../executor";
 
-@final
-export class Select2<A extends Future, B extends Future> extends ValueFuture<i32> {
-  a: A | null = null;
-  b: B | null = null;
+/**
+ * The logic of every select: the branches sit in `branches`, a StaticArray
+ * sized at construction (the only allocation), in the order of `of(...)`.
+ */
+export abstract class SelectAny extends ValueFuture<i32> {
   private armed: bool = false;
+  private readonly branches: StaticArray<Future>;
 
-  constructor() {
+  constructor(count: i32) {
     super();
     this.value = -1;
+    this.branches = new StaticArray<Future>(count);
   }
 
-  /** Arms: race `a` against `b`. */
-  of(a: A, b: B): Select2<A, B> {
-    this.a = a;
-    this.b = b;
+  /** Stores the branches (c only for a Select3) and arms. */
+  protected arm(a: Future, b: Future, c: Future | null): void {
+    const branches = this.branches;
+    unchecked((branches[0] = a)); // every select holds at least two branches
+    unchecked((branches[1] = b));
+    if (c !== null) unchecked((branches[2] = c)); // only Select3 passes c; it holds three
     this.value = -1;
     this.armed = true;
-    return this;
   }
 
   poll(): bool {
     if (!this.armed) return this.settled();
     const mark = wakeMark();
-    const a = changetype<A>(changetype<usize>(this.a)); // of() stored both branches
-    const b = changetype<B>(changetype<usize>(this.b)); // same
-    if (a.poll()) {
-      this.win(0, mark);
-      b.cancel();
-      return true;
-    }
-    if (b.poll()) {
-      this.win(1, mark);
-      a.cancel();
+    const branches = this.branches;
+    const n = branches.length;
+    for (let i = 0; i < n; i++) {
+      if (!unchecked(branches[i]).poll()) continue; // arm() stored every branch
+      this.value = i;
+      this.armed = false;
+      dropWakesSince(mark); // the losers' timers no longer matter
+      for (let j = 0; j < n; j++) {
+        if (j != i) unchecked(branches[j]).cancel();
+      }
       return true;
     }
     return false;
@@ -76,28 +82,37 @@ export class Select2<A extends Future, B extends Future> extends ValueFuture<i32
   cancel(): void {
     if (!this.armed) return;
     this.armed = false;
-    changetype<A>(changetype<usize>(this.a)).cancel(); // of() stored both branches
-    changetype<B>(changetype<usize>(this.b)).cancel(); // same
-  }
-
-  // @ts-ignore: decorator
-  @inline private win(i: i32, mark: i64): void {
-    this.value = i;
-    this.armed = false;
-    dropWakesSince(mark); // the losers' timers no longer matter
+    const branches = this.branches;
+    for (let i = 0; i < branches.length; i++) unchecked(branches[i]).cancel(); // arm() stored every branch
   }
 }
 
 @final
-export class Select3<A extends Future, B extends Future, C extends Future> extends ValueFuture<i32> {
+export class Select2<A extends Future, B extends Future> extends SelectAny {
+  a: A | null = null;
+  b: B | null = null;
+
+  constructor() {
+    super(2);
+  }
+
+  /** Arms: race `a` against `b`. */
+  of(a: A, b: B): Select2<A, B> {
+    this.a = a;
+    this.b = b;
+    this.arm(a, b, null);
+    return this;
+  }
+}
+
+@final
+export class Select3<A extends Future, B extends Future, C extends Future> extends SelectAny {
   a: A | null = null;
   b: B | null = null;
   c: C | null = null;
-  private armed: bool = false;
 
   constructor() {
-    super();
-    this.value = -1;
+    super(3);
   }
 
   /** Arms: race `a`, `b` and `c`. */
@@ -105,57 +120,8 @@ export class Select3<A extends Future, B extends Future, C extends Future> exten
     this.a = a;
     this.b = b;
     this.c = c;
-    this.value = -1;
-    this.armed = true;
+    this.arm(a, b, c);
     return this;
-  }
-
-  poll(): bool {
-    if (!this.armed) return this.settled();
-    const mark = wakeMark();
-    const a = changetype<A>(changetype<usize>(this.a)); // of() stored all three branches
-    const b = changetype<B>(changetype<usize>(this.b)); // same
-    const c = changetype<C>(changetype<usize>(this.c)); // same
-    if (a.poll()) {
-      this.win(0, mark);
-      b.cancel();
-      c.cancel();
-      return true;
-    }
-    if (b.poll()) {
-      this.win(1, mark);
-      a.cancel();
-      c.cancel();
-      return true;
-    }
-    if (c.poll()) {
-      this.win(2, mark);
-      a.cancel();
-      b.cancel();
-      return true;
-    }
-    return false;
-  }
-
-  /** A poll while not armed: true after completion; never armed is a misuse. */
-  private settled(): bool {
-    if (this.value < 0) panicMisuse("select", "", "polled a select that is not armed (never armed, or cancelled): call of(...) first");
-    return true;
-  }
-
-  cancel(): void {
-    if (!this.armed) return;
-    this.armed = false;
-    changetype<A>(changetype<usize>(this.a)).cancel(); // of() stored all three branches
-    changetype<B>(changetype<usize>(this.b)).cancel(); // same
-    changetype<C>(changetype<usize>(this.c)).cancel(); // same
-  }
-
-  // @ts-ignore: decorator
-  @inline private win(i: i32, mark: i64): void {
-    this.value = i;
-    this.armed = false;
-    dropWakesSince(mark); // the losers' timers no longer matter
   }
 }
 

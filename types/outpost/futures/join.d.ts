@@ -17,35 +17,41 @@
  * Cancel-safe as far as the children are: cancelling the join cancels each
  * child that has not completed, exactly once; completed children keep their
  * results. No allocation after init. Cost per poll: one poll per pending
- * child. Children are generic, so their polls are direct calls.
+ * child. `JoinAll` holds the shared logic over the children, kept in a
+ * fixed array filled by `of(...)`; Join2/Join3 only add the typed fields.
  */
 import { Future } from "../future";
-export declare class Join2<A extends Future, B extends Future> extends Future {
-    a: A | null;
-    b: B | null;
+/**
+ * The logic of every join: the children sit in `children`, a StaticArray
+ * sized at construction (the only allocation), in the order of `of(...)`.
+ */
+export declare abstract class JoinAll extends Future {
     /** Bit i set: child i has completed. */
     done: u8;
     private state;
-    /** Arms: wait for both `a` and `b`. */
-    of(a: A, b: B): Join2<A, B>;
+    private readonly children;
+    constructor(count: i32);
+    /** Stores the children (c only for a Join3) and arms. */
+    protected arm(a: Future, b: Future, c: Future | null): void;
     poll(): bool;
     /** A poll outside ARMED: true after completion; never armed is a misuse. */
     private settled;
     cancel(): void;
 }
-export declare class Join3<A extends Future, B extends Future, C extends Future> extends Future {
+export declare class Join2<A extends Future, B extends Future> extends JoinAll {
+    a: A | null;
+    b: B | null;
+    constructor();
+    /** Arms: wait for both `a` and `b`. */
+    of(a: A, b: B): Join2<A, B>;
+}
+export declare class Join3<A extends Future, B extends Future, C extends Future> extends JoinAll {
     a: A | null;
     b: B | null;
     c: C | null;
-    /** Bit i set: child i has completed. */
-    done: u8;
-    private state;
+    constructor();
     /** Arms: wait for `a`, `b` and `c`. */
     of(a: A, b: B, c: C): Join3<A, B, C>;
-    poll(): bool;
-    /** A poll outside ARMED: true after completion; never armed is a misuse. */
-    private settled;
-    cancel(): void;
 }
 /** A `Join2` of `a` and `b`. Allocates: init only. */
 export declare function join<A extends Future, B extends Future>(a: A, b: B): Join2<A, B>;

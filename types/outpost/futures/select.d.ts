@@ -24,35 +24,40 @@
  * exactly once, immediately, in the poll the winner completed, including
  * losers this poll had not reached yet (armed, never polled). Cancelling the
  * select cancels every branch once. No allocation after init. Cost per
- * poll: one poll per branch up to the winner.
+ * poll: one poll per branch up to the winner. `SelectAny` holds the shared
+ * logic over the branches, kept in a fixed array filled by `of(...)`;
+ * Select2/Select3 only add the typed fields.
  */
 import { Future, ValueFuture } from "../future";
-export declare class Select2<A extends Future, B extends Future> extends ValueFuture<i32> {
+/**
+ * The logic of every select: the branches sit in `branches`, a StaticArray
+ * sized at construction (the only allocation), in the order of `of(...)`.
+ */
+export declare abstract class SelectAny extends ValueFuture<i32> {
+    private armed;
+    private readonly branches;
+    constructor(count: i32);
+    /** Stores the branches (c only for a Select3) and arms. */
+    protected arm(a: Future, b: Future, c: Future | null): void;
+    poll(): bool;
+    /** A poll while not armed: true after completion; never armed is a misuse. */
+    private settled;
+    cancel(): void;
+}
+export declare class Select2<A extends Future, B extends Future> extends SelectAny {
     a: A | null;
     b: B | null;
-    private armed;
     constructor();
     /** Arms: race `a` against `b`. */
     of(a: A, b: B): Select2<A, B>;
-    poll(): bool;
-    /** A poll while not armed: true after completion; never armed is a misuse. */
-    private settled;
-    cancel(): void;
-    private win;
 }
-export declare class Select3<A extends Future, B extends Future, C extends Future> extends ValueFuture<i32> {
+export declare class Select3<A extends Future, B extends Future, C extends Future> extends SelectAny {
     a: A | null;
     b: B | null;
     c: C | null;
-    private armed;
     constructor();
     /** Arms: race `a`, `b` and `c`. */
     of(a: A, b: B, c: C): Select3<A, B, C>;
-    poll(): bool;
-    /** A poll while not armed: true after completion; never armed is a misuse. */
-    private settled;
-    cancel(): void;
-    private win;
 }
 /** A `Select2` racing `a` against `b`. Allocates: init only. */
 export declare function select<A extends Future, B extends Future>(a: A, b: B): Select2<A, B>;

@@ -18,29 +18,34 @@
  */
 import { ValueFuture } from "outpost";
 import { Read, Write } from "outpost/hal/io";
-export declare class ReadExact extends ValueFuture<i32> {
-    /** Bytes read so far into the range. */
+/**
+ * The loop both share: start one inner operation on the rest of the range,
+ * add what it moved to `done`, repeat until the range is done or an error
+ * comes back. Subclasses only say which operation moves the next chunk.
+ */
+export declare abstract class RangeLoop extends ValueFuture<i32> {
+    /** Bytes moved so far: read into the range (ReadExact) or accepted from it (WriteAll). */
     done: i32;
-    private reader;
-    private buf;
+    protected buf: StaticArray<u8>;
     private start;
     private end;
     private inner;
-    /** Arms to fill `buf[start, end)` (end -1: the buffer's length) from `reader`. */
-    arm(reader: Read, buf: StaticArray<u8>, start?: i32, end?: i32): ReadExact;
+    /** Starts the operation that moves (part of) `buf[start, end)`. */
+    protected abstract next(start: i32, end: i32): ValueFuture<i32>;
+    /** Resets the loop onto `buf[start, end)` (end -1: the buffer's length). */
+    protected setRange(buf: StaticArray<u8>, start: i32, end: i32): void;
     poll(): bool;
     cancel(): void;
 }
-export declare class WriteAll extends ValueFuture<i32> {
-    /** Bytes accepted so far from the range. */
-    done: i32;
+export declare class ReadExact extends RangeLoop {
+    private reader;
+    /** Arms to fill `buf[start, end)` (end -1: the buffer's length) from `reader`. */
+    arm(reader: Read, buf: StaticArray<u8>, start?: i32, end?: i32): ReadExact;
+    protected next(start: i32, end: i32): ValueFuture<i32>;
+}
+export declare class WriteAll extends RangeLoop {
     private writer;
-    private buf;
-    private start;
-    private end;
-    private inner;
     /** Arms to write all of `buf[start, end)` (end -1: the buffer's length) to `writer`. */
     arm(writer: Write, buf: StaticArray<u8>, start?: i32, end?: i32): WriteAll;
-    poll(): bool;
-    cancel(): void;
+    protected next(start: i32, end: i32): ValueFuture<i32>;
 }
