@@ -7,9 +7,11 @@
  *                (test/helpers/bare_host.ts): the executor's timer heap,
  *                polls, and one outpost_poll per distinct deadline
  *   outpost-sim  the same firmware in Outpost's simulator (sim/): adds the
- *                simulator's loop and its task monitor, which reads every
- *                task after every poll (a cost that grows with the number
- *                of tasks)
+ *                simulator's loop (its task monitor reads tasks only when
+ *                asked)
+ *   outpost-sim-watched  the same with `watchTasks` (as `outpost sim` runs):
+ *                the monitor reads every task after every poll, a cost
+ *                that grows with the number of tasks
  *   promises     10,000 async functions in Node awaiting a virtual
  *                `sleepUntil(deadline)` served from a binary heap
  *                (bench/peers/virtual_clock.ts), no setTimeout
@@ -85,12 +87,18 @@ const timerStorm: Benchmark = {
       { benchmark: "timer-storm", impl: "promises", ns_per_op: promises, timers: TASKS },
     ];
     if (!options.quick) {
-      // One window in the simulator: enough to show where its time goes.
+      // A few windows in the simulator; one watched window shows what reading every task costs.
       const sim = await Simulator.load(wasm, { board: "sim" });
       sim.runFor(SECOND - 1);
-      const ns = timeNs(() => sim.runFor(SECOND));
+      let ns = Infinity;
+      for (let k = 0; k < 3; k++) ns = Math.min(ns, timeNs(() => sim.runFor(SECOND)));
       check(sim.panic === null && sim.logs.at(-1)?.text === "late 0", `simulator window: ${sim.panic?.message ?? sim.logs.at(-1)?.text}`);
-      results.push({ benchmark: "timer-storm", impl: "outpost-sim", ns_per_op: ns / TASKS, timers: TASKS, note: "dominated by the task monitor" });
+      results.push({ benchmark: "timer-storm", impl: "outpost-sim", ns_per_op: ns / TASKS, timers: TASKS });
+      const watched = await Simulator.load(wasm, { board: "sim", watchTasks: true });
+      watched.runFor(SECOND - 1);
+      const watchedNs = timeNs(() => watched.runFor(SECOND));
+      check(watched.panic === null && watched.logs.at(-1)?.text === "late 0", `watched window: ${watched.panic?.message ?? watched.logs.at(-1)?.text}`);
+      results.push({ benchmark: "timer-storm", impl: "outpost-sim-watched", ns_per_op: watchedNs / TASKS, timers: TASKS, note: "every task read after every poll" });
     }
     return results;
   },

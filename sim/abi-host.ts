@@ -50,15 +50,8 @@ export interface Panic {
   at: number;
 }
 
-/** One task as the firmware reports it right now (task-monitor.ts adds what the host observed). */
-export interface TaskSample {
-  id: number;
-  name: string;
-  state: TaskState;
-  polls: number;
-}
-
-interface AbiExports {
+/** The exports of ABI v1 (boards/ABI.md), as any host sees them. */
+export interface AbiExports {
   memory: WasmMemory;
   outpost_abi_version(): number;
   outpost_init(): void;
@@ -125,13 +118,31 @@ export class Firmware {
     this.call((x) => x.outpost_init());
   }
 
+  // poll and event run once per simulated instant and interrupt: the rule of `call`, written out
+  // without a closure.
+
   /** Runs ready tasks; the next deadline in µs, or -1 (also after a panic). */
   poll(): number {
-    return this.call((x) => Number(x.outpost_poll())) ?? -1;
+    const x = this.exports;
+    if (this.panic || !x) return -1;
+    try {
+      const next = Number(x.outpost_poll());
+      return this.completed() ? next : -1;
+    } catch (e) {
+      this.fail(e);
+      return -1;
+    }
   }
 
   event(source: number, arg: number, at: number): void {
-    this.call((x) => x.outpost_event(source, arg, BigInt(at)));
+    const x = this.exports;
+    if (this.panic || !x) return;
+    try {
+      x.outpost_event(source, arg, BigInt(at));
+      this.completed();
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   /** Stops the firmware for a reason the host found outside any call (e.g. a stall). */
@@ -139,26 +150,31 @@ export class Firmware {
     this.panic ??= { code, message, file: "", line: 0, column: 0, task, at: this.host.nowUs() };
   }
 
-  tasks(): TaskSample[] {
-    const tasks: TaskSample[] = [];
-    for (let id = 0, count = this.taskCount(); id < count; id++) {
-      tasks.push({ id, name: this.taskName(id) ?? `task ${id}`, state: this.taskState(id), polls: this.taskPolls(id) });
-    }
-    return tasks;
-  }
-
   /** Task slots; 0 before instantiation and for a firmware broken by a trap that no longer answers. */
   taskCount(): number {
     return this.read((x) => x.outpost_task_count(), 0);
   }
 
+  // taskState and taskPolls run for every task at every watched sample (task-monitor.ts): no closure, no allocation.
   taskState(id: number): TaskState {
-    return this.read((x) => TASK_STATES[x.outpost_task_state(id)] ?? "free", "free");
+    const x = this.exports;
+    if (!x) return "free";
+    try {
+      return TASK_STATES[x.outpost_task_state(id)] ?? "free";
+    } catch {
+      return "free";
+    }
   }
 
   /** Polls so far (the firmware's u32 counter). */
   taskPolls(id: number): number {
-    return this.read((x) => x.outpost_task_polls(id) >>> 0, 0);
+    const x = this.exports;
+    if (!x) return 0;
+    try {
+      return x.outpost_task_polls(id) >>> 0;
+    } catch {
+      return 0;
+    }
   }
 
   /** The await site the task last parked at: -1 for none, null when the firmware does not export `outpost_task_site`. */
@@ -180,12 +196,17 @@ export class Firmware {
     if (this.panic || !this.exports) return undefined;
     try {
       const result = run(this.exports);
-      if (this.report) this.fail(null); // `panic` returned and the firmware went on: stop it anyway
-      return this.panic ? undefined : result;
+      return this.completed() ? result : undefined;
     } catch (e) {
       this.fail(e);
       return undefined;
     }
+  }
+
+  /** After an export returned: false if the firmware has panicked (also when `panic` returned and the firmware went on: it is stopped anyway). */
+  private completed(): boolean {
+    if (this.report) this.fail(null);
+    return this.panic === null;
   }
 
   /** Turns a failed call (or a panic report) into `panic`; rethrows host bugs. */

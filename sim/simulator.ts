@@ -20,11 +20,13 @@
  * stops; `runFor` returns normally and `panic` says what happened.
  * `load` is the only method that throws for a bad firmware.
  *
- * After every call into the firmware the task monitor samples each task
- * (task-monitor.ts): `tasks()` shows state, polls, wakes, since when, and
- * the await site. Whenever the loop finds nothing scheduled it classifies
- * the firmware (liveness.ts); the first deadlock is kept in `deadlock`,
- * and time still runs on to the end of `runFor` (nothing can happen).
+ * The task monitor (task-monitor.ts) reads every task after each call
+ * into the firmware while `watchTasks` is on or an `onTask` listener is set;
+ * otherwise only when asked, so a call costs the same with 10,000 tasks as
+ * with one. `tasks()` shows state, polls, wakes, since when, and the await
+ * site. Whenever the loop finds nothing scheduled it classifies the
+ * firmware (liveness.ts); the first deadlock is kept in `deadlock`, and
+ * time still runs on to the end of `runFor` (nothing can happen).
  */
 import { type Board, DEFAULT_BOARD, loadBoard } from "../src/toolchain/boards.ts";
 import { formatTime, toMicros } from "../src/toolchain/duration.ts";
@@ -56,6 +58,8 @@ export class Simulator implements SimListeners {
   onEvent?: SimListeners["onEvent"];
   onUartReceive?: SimListeners["onUartReceive"];
   onTask?: SimListeners["onTask"];
+  /** Read every task after every call into the firmware (see `LoadOptions.watchTasks`); may be switched at any time. */
+  watchTasks = false;
 
   private time = 0;
   private deadline = -1;
@@ -67,6 +71,8 @@ export class Simulator implements SimListeners {
   private firmware!: FirmwareRunner;
   private monitor!: TaskMonitor;
   private firstDeadlock: Deadlock | null = null;
+  /** What the last call into the firmware was: an interrupt, or why it was polled; words only when a listener hears a wake. */
+  private lastCall: SimEvent | "spawn" | "timer or task" | "task" = "spawn";
 
   private constructor(
     readonly board: Board,
@@ -92,9 +98,18 @@ export class Simulator implements SimListeners {
     const { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask } = options;
     Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask });
     sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware");
-    sim.monitor = new TaskMonitor(sim.firmware, siteIndex(options.sites ?? []), (e) => sim.onTask?.(e));
+    sim.watchTasks = options.watchTasks ?? false;
+    sim.monitor = new TaskMonitor(sim.firmware, siteIndex(options.sites ?? []), {
+      get onTask() {
+        return sim.onTask;
+      },
+      get watchTasks() {
+        return sim.watchTasks;
+      },
+      wakeCause: () => (typeof sim.lastCall === "string" ? sim.lastCall : sim.describe(sim.lastCall)),
+    });
     sim.firmware.init();
-    sim.monitor.sample(0, () => "spawn");
+    sim.monitor.sample(0); // always: what init spawned is the baseline that tells spawns from wakes
     sim.settle(true);
     return sim;
   }
@@ -146,14 +161,14 @@ export class Simulator implements SimListeners {
     return this.uarts.byName(name);
   }
 
-  /** Every task slot: state, polls, wakes, since when, and the await site it is parked at. */
+  /** Every task slot: state, polls, wakes, since when, and the await site it is parked at (read now if not watching). */
   tasks(): TaskInfo[] {
-    return this.monitor.tasks();
+    return this.monitor.tasks(this.time);
   }
 
   /** Task `id`'s changes of state as observed, oldest first; every task starts "free" at 0. */
   taskHistory(id: number): readonly StateChange[] {
-    return this.monitor.history(id);
+    return this.monitor.history(id, this.time);
   }
 
   /** Running, idle, done, deadlock or stopped, right now (see liveness.ts). */
@@ -208,7 +223,8 @@ export class Simulator implements SimListeners {
       const due = this.deadline >= 0 && this.deadline <= this.time;
       this.deadline = this.firmware.poll();
       this.stats.polls++;
-      this.monitor.sample(this.time, () => (due ? "timer or task" : "task"));
+      this.lastCall = due ? "timer or task" : "task";
+      this.monitor.afterCall(this.time);
       poll = false;
       if (++polls >= STALL_POLLS && this.deadline >= 0 && this.deadline <= this.time) return this.stall();
     }
@@ -220,7 +236,8 @@ export class Simulator implements SimListeners {
     for (let e; !this.panic && (e = this.pending.shift()); ) {
       this.firmware.event(e.source, e.arg, e.at);
       this.stats.events++;
-      this.monitor.sample(this.time, () => this.describe(e));
+      this.lastCall = e;
+      this.monitor.afterCall(this.time);
       this.onEvent?.(e);
     }
     return true;

@@ -1,22 +1,44 @@
 /**
  * What the host can tell about each task by watching it from outside: the
  * runtime reports state and poll count per task (ABI introspection
- * exports); the monitor samples them after every call into the firmware
- * (init, each event, each poll) and derives the rest.
+ * exports); the monitor reads them and derives the rest.
  *
+ * When it reads (its owner, the simulator, decides):
+ *
+ *   watching   after every call into the firmware (init, each event, each
+ *              poll). Needed for `onTask` listeners, and for a history with
+ *              every change at its exact µs. Costs two export calls per
+ *              task per call: with 10,000 tasks, hundreds of µs a poll.
+ *   on demand  otherwise. A call only marks the sample stale; `tasks()` and
+ *              `history()` read every task once if it is. A call costs
+ *              nothing, whatever the number of tasks.
+ *
+ * What the numbers mean, read either way:
+ *
+ *   state, polls, site  what the firmware reports at the moment of asking.
  *   wakes  READY transitions that were not spawns. A task is polled once per
  *          READY transition, so between two samples
  *            readies = Δpolls + [READY now] − [READY before]
  *          and one of them is a spawn when the slot was free or finished
- *          before. (A slot that finishes and is spawned again inside one
- *          call counts its respawn as a wake: the host cannot see it.)
- *   since  when the task entered its state; for a parked task, the virtual
- *          time of its last poll, so `now − since` is how long it has waited.
+ *          before. The sum telescopes, so the count is the same however
+ *          often the monitor samples, except for a slot that finishes and
+ *          is spawned again between two samples: its respawn counts as a
+ *          wake (watching, that needs one call; on demand, one stretch
+ *          between looks).
+ *   since  when the task was seen entering its state; for a parked task,
+ *          when its latest poll was seen. Watching, that is the virtual time
+ *          of the change itself, so `now − since` is how long a parked task
+ *          has waited. On demand, it is the time of the first look after
+ *          the change: no earlier than the change, and equal to it when the
+ *          look came in the same µs (the simulator looks whenever the
+ *          firmware falls quiet, see liveness.ts).
  *   history  every observed change of state, for waveforms (vcd.ts).
+ *          Complete (at call granularity) only while watching; on demand
+ *          it holds one change per look at most.
  *
- * Cost: two export calls per task per sample, no allocation unless
- * something changed. Listeners hear polls, wakes and state changes as they
- * are observed (trace.ts turns them into a timeline).
+ * A sample allocates nothing unless something changed. Listeners hear
+ * polls, wakes and state changes as they are observed (trace.ts turns them
+ * into a timeline); `cause` is asked only for a wake a listener will hear.
  */
 import type { TaskState } from "./abi-codes.ts";
 import type { FirmwareRunner } from "./runner.ts";
@@ -31,7 +53,7 @@ export interface TaskInfo {
   polls: number;
   /** Times made ready again after a poll: by an event, a timer, another task or itself. Spawns are not wakes. */
   wakes: number;
-  /** Virtual µs when the task entered its state; for a parked task, its last poll. */
+  /** Virtual µs when the task was seen entering its state; for a parked task, its last poll (see task-monitor.ts). */
   since: number;
   /** The await site it is parked at: -1 for none, null when the firmware does not report sites. */
   site: number | null;
@@ -50,6 +72,16 @@ export type TaskEvent =
   | { kind: "wake"; id: number; name: string; at: number; count: number; cause: string }
   | { kind: "state"; id: number; name: string; at: number; state: TaskState };
 
+/** What the monitor asks its owner at each call into the firmware. */
+export interface MonitorOwner {
+  /** Whoever hears task events; read at every call, so it may be set or cleared at any time. */
+  readonly onTask?: ((event: TaskEvent) => void) | undefined;
+  /** Read every task after every call, even with no listener (exact `since` and history). */
+  readonly watchTasks: boolean;
+  /** What may have woken tasks in the call just made, in words ("GPIO_EDGE BTN1 low", "timer or task"). */
+  wakeCause(): string;
+}
+
 interface Observed {
   name: string;
   state: TaskState;
@@ -59,18 +91,33 @@ interface Observed {
   history: StateChange[];
 }
 
+/** The cause given for wakes that happened while nobody watched, heard at the first watched sample. */
+const UNWATCHED = "unwatched";
+
 export class TaskMonitor {
   private readonly records: Observed[] = [];
+  /** A call into the firmware was made since the last sample. */
+  private stale = false;
 
   constructor(
     private readonly firmware: FirmwareRunner,
     private readonly sites: ReadonlyMap<number, SiteInfo>,
-    private readonly listener: (event: TaskEvent) => void,
+    private readonly owner: MonitorOwner,
   ) {}
 
-  /** Reads every task after a call into the firmware at virtual time `at`; `cause` names what may have woken tasks. */
-  sample(at: number, cause: () => string): void {
+  /** Notes a call into the firmware that ended at virtual time `at`: samples now if watching, else later, on demand. */
+  afterCall(at: number): void {
+    if (this.owner.watchTasks || this.owner.onTask) this.sample(at);
+    else this.stale = true;
+  }
+
+  /** Reads every task now (virtual time `at`) and records what changed since the last sample. */
+  sample(at: number): void {
     const fw = this.firmware;
+    const listener = this.owner.onTask;
+    const unwatched = this.stale;
+    this.stale = false;
+    let cause: string | null = null;
     for (let id = 0, count = fw.taskCount(); id < count; id++) {
       const r = (this.records[id] ??= { name: fw.taskName(id) ?? `task ${id}`, state: "free", polls: 0, wakes: 0, since: 0, history: [] });
       const state = fw.taskState(id);
@@ -82,12 +129,15 @@ export class TaskMonitor {
       const wakes = readies - spawns;
       if (wakes > 0) {
         r.wakes += wakes;
-        this.listener({ kind: "wake", id, name: r.name, at, count: wakes, cause: cause() });
+        if (listener) {
+          cause ??= unwatched ? UNWATCHED : this.owner.wakeCause();
+          listener({ kind: "wake", id, name: r.name, at, count: wakes, cause });
+        }
       }
-      if (polled > 0) this.listener({ kind: "poll", id, name: r.name, at, count: polled });
+      if (polled > 0) listener?.({ kind: "poll", id, name: r.name, at, count: polled });
       if (state !== r.state) {
         r.history.push({ at, state });
-        this.listener({ kind: "state", id, name: r.name, at, state });
+        listener?.({ kind: "state", id, name: r.name, at, state });
       }
       r.since = at;
       r.state = state;
@@ -95,8 +145,9 @@ export class TaskMonitor {
     }
   }
 
-  /** Every task as last sampled, with its await site read now. */
-  tasks(): TaskInfo[] {
+  /** Every task, sampled at `now` if a call was made since the last sample, with its await site read now. */
+  tasks(now: number): TaskInfo[] {
+    if (this.stale) this.sample(now);
     return this.records.map((r, id) => {
       const site = this.firmware.taskSite(id);
       const where = site === null || site < 0 ? null : (this.sites.get(site) ?? null);
@@ -104,8 +155,9 @@ export class TaskMonitor {
     });
   }
 
-  /** Task `id`'s observed changes of state, oldest first (every task starts free at 0). */
-  history(id: number): readonly StateChange[] {
+  /** Task `id`'s observed changes of state, oldest first (every task starts free at 0); samples at `now` if stale. */
+  history(id: number, now: number): readonly StateChange[] {
+    if (this.stale) this.sample(now);
     return this.records[id]?.history ?? [];
   }
 }

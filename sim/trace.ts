@@ -11,8 +11,9 @@
  *   ph "X"  a task's polls at one instant (`args.polls`: how many); `dur` is
  *           0 because virtual time stands still while the firmware runs
  *   ph "i"  instants (`s: "t"`): a task's wakes (`args.cause`: the event,
- *           or "timer or task"), its spawns and finishes; on the peripherals
- *           track each GPIO edge, UART byte (tx, and rx with its fate) and log
+ *           "timer or task", or "unwatched" for wakes made before `onTask`
+ *           was set), its spawns and finishes; on the peripherals track
+ *           each GPIO edge, UART byte (tx, and rx with its fate) and log
  *
  * `ts` is virtual time in µs, the format's unit. Attach with
  * `Simulator.load(wasm, { ...recorder.listeners })`, then `toJSON()`.

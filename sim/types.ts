@@ -23,7 +23,7 @@ export interface SimListeners {
   onEvent?: (event: SimEvent) => void;
   /** A byte reached a UART's RX line: into the FIFO, or lost. */
   onUartReceive?: (uart: string, byte: number, at: number, fate: RxFate) => void;
-  /** A task was polled, woken or changed state (observed after each call into the firmware). */
+  /** A task was polled, woken or changed state (observed after each call into the firmware; setting it makes the monitor watch). */
   onTask?: (event: TaskEvent) => void;
 }
 
@@ -36,6 +36,13 @@ export interface LoadOptions extends SimListeners {
   name?: string;
   /** The build's await-site table (sites.ts), so tasks show the source line they are parked at. */
   sites?: readonly SiteInfo[];
+  /**
+   * Read every task after every call into the firmware, so that `taskHistory` holds every change of
+   * state and `since` is the µs of the change (task-monitor.ts). Costs two export calls per task per
+   * call. Default false: tasks are read when asked (`tasks()`, `liveness()`, `taskHistory()`), with
+   * the same states, polls, wakes and sites. An `onTask` listener watches whatever this says.
+   */
+  watchTasks?: boolean;
 }
 
 /** Every task was parked with nothing left to wake one (liveness.ts), first seen at `at`. */

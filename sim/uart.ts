@@ -29,6 +29,7 @@ import {
 import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
 import { HostFault } from "./fault.ts";
 import type { Gpio } from "./gpio.ts";
+import { NumberQueue } from "./number-queue.ts";
 import { SerialLine } from "./serial-line.ts";
 
 /** The baud a test sends at when the port is not configured and the test names none. */
@@ -66,6 +67,14 @@ export class Uart {
   private events = 0;
   private readonly txLine = new SerialLine();
   private readonly rxLine = new SerialLine();
+  // Each line delivers its bytes in the order they were handed to it (SerialLine's times never go
+  // back), so one bound action per direction takes the next byte from a queue: no closure per byte.
+  /** Bytes on their way in, each followed by its sender's baud. */
+  private readonly arriving = new NumberQueue();
+  /** Bytes accepted for sending, not yet off the wire. */
+  private readonly departing = new NumberQueue();
+  private readonly arriveNext = (): void => this.arrive(this.arriving.shift(), this.arriving.shift());
+  private readonly departNext = (): void => this.depart(this.departing.shift());
 
   constructor(
     private readonly bench: Bench,
@@ -91,7 +100,9 @@ export class Uart {
     const start = stimulusTime(this.bench, options.at);
     const baud = options.baud ?? (this.baud || DEFAULT_SEND_BAUD);
     for (const byte of bytes) {
-      this.bench.at(this.rxLine.next(start, baud), () => this.arrive(byte, baud));
+      this.arriving.push(byte);
+      this.arriving.push(baud);
+      this.bench.at(this.rxLine.next(start, baud), this.arriveNext);
     }
   }
 
@@ -118,9 +129,9 @@ export class Uart {
     this.mustBeConfigured("uart_write");
     const accepted = Math.min(data.length, this.spec.txFifo - this.txPending);
     for (let i = 0; i < accepted; i++) {
-      const byte = data[i]!;
       this.txPending++;
-      this.bench.at(this.txLine.next(this.bench.now(), this.baud), () => this.depart(byte));
+      this.departing.push(data[i]!);
+      this.bench.at(this.txLine.next(this.bench.now(), this.baud), this.departNext);
     }
     return accepted;
   }

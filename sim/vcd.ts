@@ -14,6 +14,9 @@
  *
  * Pins a UART has claimed are left out: the simulator models their bytes,
  * not their levels. Pins start low and tasks start free (as in `history`).
+ * A task track has every change only if the simulator watched its tasks
+ * (`LoadOptions.watchTasks`, as `outpost sim` does, or an `onTask`
+ * listener); otherwise it has the changes its looks saw (task-monitor.ts).
  */
 import type { TaskState } from "./abi-codes.ts";
 import { TASK_STATES } from "./abi-codes.ts";

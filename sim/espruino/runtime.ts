@@ -32,7 +32,7 @@ import {
   ABI_VERSION, EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, type PanicCode, TASK_STATES, type TaskState,
   panicCodeName,
 } from "../abi-codes.ts";
-import type { AbiHost, Panic, TaskSample } from "../abi-host.ts";
+import type { AbiHost, Panic } from "../abi-host.ts";
 import { createEspruinoContext } from "./context.ts";
 import { EventLoop } from "./loop.ts";
 import { SerialDevice } from "./serial.ts";
@@ -115,14 +115,6 @@ export class EspruinoFirmware {
   stop(code: PanicCode, message: string, task: string | null): void {
     this.panic ??= { code, message, file: "", line: 0, column: 0, task, at: this.host.nowUs() };
     this.loop.stop();
-  }
-
-  tasks(): TaskSample[] {
-    const tasks: TaskSample[] = [];
-    for (let id = 0, count = this.taskCount(); id < count; id++) {
-      tasks.push({ id, name: this.taskName(id) ?? `task ${id}`, state: this.taskState(id), polls: this.taskPolls(id) });
-    }
-    return tasks;
   }
 
   taskCount(): number {

@@ -8,7 +8,8 @@
  * next deadline when the firmware is idle. Logs and panics are recorded;
  * a panic stops the firmware (every later call throws).
  */
-import type { WasmImports, WasmInstance, WasmMemory, WasmModule } from "../../sim/wasm-api.ts";
+import type { AbiExports } from "../../sim/abi-host.ts";
+import type { WasmImports, WasmInstance, WasmModule } from "../../sim/wasm-api.ts";
 
 /** The synchronous half of the WebAssembly API (Node has it; the project's lib settings do not declare it). */
 interface SyncWasmApi {
@@ -38,19 +39,7 @@ export interface BarePanic {
 }
 
 /** The exports of ABI v1, plus whatever else a test or bench firmware exports. */
-export interface FirmwareExports {
-  memory: WasmMemory;
-  outpost_abi_version(): number;
-  outpost_init(): void;
-  outpost_poll(): bigint;
-  outpost_event(source: number, arg: number, at: bigint): void;
-  outpost_task_count(): number;
-  outpost_task_name(id: number): number;
-  outpost_task_state(id: number): number;
-  outpost_task_polls(id: number): number;
-  outpost_current_task(): number;
-  outpost_scratch(): number;
-  outpost_heap_top(): number;
+export interface FirmwareExports extends AbiExports {
   [name: string]: unknown;
 }
 

@@ -39,7 +39,7 @@ test("every pin's changes read back equal its history, bounce included", async (
 });
 
 test("each task's state reads back equal its observed history", async () => {
-  const sim = await boot("test/firmware/deadlock_idle.ts");
+  const sim = await boot("test/firmware/deadlock_idle.ts", { watchTasks: true });
   sim.button("BTN1").press("1s");
   sim.runFor("2s");
   const vcd = parseVcd(formatVcd(sim));

@@ -1,8 +1,9 @@
 /**
  * The files `outpost new` writes, as functions of the project's name, board
  * and the path of this Outpost package. Kept together so the scaffold reads
- * as one project: a blinky firmware, a test that runs it in the simulator, a
- * scenario, and the glue to build, run and edit them.
+ * as one project: a blinky firmware written like examples/blinky, a test
+ * that runs it in the simulator, a scenario, and the glue to build, run and
+ * edit them.
  */
 import type { Board } from "../boards.ts";
 
@@ -37,28 +38,24 @@ export function projectFiles(p: ProjectSpec): Record<string, string> {
       2,
     ) + "\n",
     "main.ts": `// ${p.led} on at boot, then toggled every 500 ms, for ever.
-import { Task, TaskPool, Ticker, Duration, log } from "outpost";
+import { Ticker, Duration, log, task } from "outpost";
 import { Output } from "outpost/hal";
 import { ${p.led} } from "outpost/board";
 
-class Blink extends Task {
-  led!: Output;
-  ticker: Ticker = new Ticker();
+const ticker = new Ticker();
 
-  poll(): bool {
-    // Each tick toggles the LED; then the task waits for the next one.
-    while (this.ticker.next().poll()) this.led.toggle();
-    return false;
+// The task gets its LED when it is spawned: peripherals are set up in main().
+export const blink = task(1, async (led: Output): Promise<void> => {
+  ticker.every(Duration.millis(500));
+  while (true) {
+    await ticker.next();
+    led.toggle();
   }
-}
-
-const blinkers = new TaskPool<Blink>("blink", 1);
+});
 
 export function main(): void {
   log.info("${p.name}: ${p.led} toggles every 500 ms");
-  const blink = blinkers.spawn();
-  blink.led = new Output(${p.led}, "${p.led}", true);
-  blink.ticker.every(Duration.millis(500));
+  blink.spawn(new Output(${p.led}, "${p.led}", true));
 }
 `,
     "test/main.test.ts": `// Builds main.ts and runs it in Outpost's simulator, in virtual time.
@@ -119,8 +116,9 @@ npm run scenario   # runs scenario.yaml against it
 npm run build      # writes build/firmware.wasm and prints its size
 \`\`\`
 
-- \`main.ts\` is the firmware (AssemblyScript): tasks are \`Task\` classes in a
-  \`TaskPool\`, and \`main()\` spawns them.
+- \`main.ts\` is the firmware (AssemblyScript): a task is an async function
+  declared with \`task(poolSize, fn)\`, and \`main()\` spawns it, handing it
+  the peripherals it uses.
 - \`test/main.test.ts\` loads the build into \`Simulator\` and checks what the
   pins did, to the microsecond.
 - \`tsconfig.json\` and \`board.d.ts\` are for the editor only; \`outpost build\`

@@ -47,6 +47,8 @@ export async function simCommand(argv: string[]): Promise<number> {
     board: plan.board.name,
     name: plan.path,
     sites: firmware.sites,
+    // Deadlock reports, --inspect and --vcd show when each task parked: read every task after every call.
+    watchTasks: true,
     ...mergeListeners(printer, trace?.listeners ?? {}),
   });
   for (const { uart, bytes } of plan.inputs) sim.uart(uart).send(bytes, { at: 0 });
