@@ -5,7 +5,20 @@
  * that runs it in the simulator, a scenario, and the glue to build, run and
  * edit them.
  */
+import { readFileSync } from "node:fs";
 import type { Board } from "../boards.ts";
+
+/**
+ * examples/blinky/main.ts, renamed for the project and its board's LED:
+ * the scaffold starts from the same firmware `npm start` runs here.
+ */
+function blinkyFor(p: ProjectSpec): string {
+  const blinky = readFileSync(new URL("../../../examples/blinky/main.ts", import.meta.url), "utf8");
+  return blinky
+    .replace(/^\/\/ Blinky: /, "// ")
+    .replace(/\bLED1\b/g, p.led)
+    .replace(/"blinky: /g, `"${p.name}: `);
+}
 
 export interface ProjectSpec {
   /** npm package name. */
@@ -37,27 +50,7 @@ export function projectFiles(p: ProjectSpec): Record<string, string> {
       null,
       2,
     ) + "\n",
-    "main.ts": `// ${p.led} on at boot, then toggled every 500 ms, for ever.
-import { Ticker, Duration, log, task } from "outpost";
-import { Output } from "outpost/hal";
-import { ${p.led} } from "outpost/board";
-
-const ticker = new Ticker();
-
-// The task gets its LED when it is spawned: peripherals are set up in main().
-export const blink = task(1, async (led: Output): Promise<void> => {
-  ticker.every(Duration.millis(500));
-  while (true) {
-    await ticker.next();
-    led.toggle();
-  }
-});
-
-export function main(): void {
-  log.info("${p.name}: ${p.led} toggles every 500 ms");
-  blink.spawn(new Output(${p.led}, "${p.led}", true));
-}
-`,
+    "main.ts": blinkyFor(p),
     "test/main.test.ts": `// Builds main.ts and runs it in Outpost's simulator, in virtual time.
 import { test } from "node:test";
 import assert from "node:assert/strict";
