@@ -5,7 +5,7 @@
  * Espruino board and refuses to write one with findings; tests run it on
  * snippets. It knows nothing about how the text was made.
  *
- * What Espruino lacks (see /work/shared/HOSTS.md): labels and labelled
+ * What Espruino 2v29 lacks (measured on the interpreter): labels and labelled
  * jumps; destructuring; default, rest and spread; generators; async and
  * await; optional chaining; `**`, `??` and logical assignment; computed
  * keys; class fields and private names; BigInt; tagged templates; ES module
