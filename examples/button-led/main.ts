@@ -3,7 +3,7 @@
 import { log, task } from "outpost";
 import { Input, Output, Pull, TimerDelay } from "outpost/hal";
 import { Button, ButtonEvent } from "outpost/drivers/button";
-import { BTN1, LED1 } from "outpost/board";
+import { BTN1, BTN1_ACTIVE_LOW, LED1 } from "outpost/board";
 
 export const buttonLed = task(1, async (button: Button, led: Output): Promise<void> => {
   for await (const event of button) {
@@ -14,7 +14,9 @@ export const buttonLed = task(1, async (button: Button, led: Output): Promise<vo
 export function main(): void {
   log.info("button-led: press BTN1 to toggle LED1");
   const led = new Output(LED1, "LED1");
-  // BTN1 is active low: pulled up, and a press connects it to ground.
-  const button = new Button(new Input(BTN1, Pull.UP, "BTN1"), new TimerDelay("button"), true, 20);
+  // The board says which way BTN1 works: active low (pulled up, a press
+  // connects it to ground) on the sim board, active high on Espruino boards.
+  const pull = BTN1_ACTIVE_LOW ? Pull.UP : Pull.DOWN;
+  const button = new Button(new Input(BTN1, pull, "BTN1"), new TimerDelay("button"), BTN1_ACTIVE_LOW, 20);
   buttonLed.spawn(button, led);
 }

@@ -136,5 +136,10 @@ export function boardModuleSource(board: Board): string {
   for (const [name, uart] of Object.entries(board.uarts)) lines.push(`export const ${name}: i32 = ${uart.port};`);
   const consoleUart = Object.values(board.uarts).find((u) => u.console);
   lines.push(`export const CONSOLE_UART: i32 = ${consoleUart ? consoleUart.port : -1};`);
+  // A button's polarity differs between boards: firmware reads it here
+  // instead of assuming a pull-up to ground.
+  for (const [name, button] of Object.entries(board.buttons)) {
+    lines.push(`export const ${name}_ACTIVE_LOW: bool = ${button.activeLow ? "true" : "false"};`);
+  }
   return lines.join("\n") + "\n";
 }

@@ -23,3 +23,5 @@ export declare const BTN2: i32;
 export declare const UART0: i32;
 export declare const UART1: i32;
 export declare const CONSOLE_UART: i32;
+export declare const BTN1_ACTIVE_LOW: bool;
+export declare const BTN2_ACTIVE_LOW: bool;

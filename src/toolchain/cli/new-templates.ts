@@ -128,6 +128,7 @@ function boardTypes(board: Board): string {
     `declare module "outpost/board" {`,
     `  export const BOARD_NAME: string;`,
     ...names.map((n) => `  export const ${n}: i32;`),
+    ...Object.keys(board.buttons).map((n) => `  export const ${n}_ACTIVE_LOW: bool;`),
     `}`,
     "",
   ].join("\n");
