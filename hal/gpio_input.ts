@@ -15,8 +15,9 @@
  * its timestamp in the wait future (and appended to the edge stream), so no
  * edge that happens after a wait's call is lost, however short the pulse.
  *
- * One wait at a time per pin (BUSY panic naming the pin otherwise; use an
- * EdgeStream, or one Input per pin, for more).
+ * One wait at a time per pin (BUSY panic naming the pin otherwise, or null
+ * from the `tryWaitFor…` forms; use an EdgeStream, or one Input per pin, for
+ * more).
  */
 import { EventHandler, listen, ValueFuture } from "outpost";
 import { EventSource, gpio_listen, gpio_read, now_us, Edge } from "outpost/abi";
@@ -147,6 +148,22 @@ export class Input extends EventHandler implements Wait {
   waitForRisingEdge(): PinWait { return this.waitOp.arm(WaitMode.RISING); }
   waitForFallingEdge(): PinWait { return this.waitOp.arm(WaitMode.FALLING); }
   waitForAnyEdge(): PinWait { return this.waitOp.arm(WaitMode.ANY); }
+
+  /** The try form of `waitForHigh`: null, changing nothing, while a wait is in flight (where it panics BUSY). */
+  tryWaitForHigh(): PinWait | null { return this.tryWait(WaitMode.HIGH); }
+  /** The try form of `waitForLow`: null, changing nothing, while a wait is in flight. */
+  tryWaitForLow(): PinWait | null { return this.tryWait(WaitMode.LOW); }
+  /** The try form of `waitForRisingEdge`: null, changing nothing, while a wait is in flight. */
+  tryWaitForRisingEdge(): PinWait | null { return this.tryWait(WaitMode.RISING); }
+  /** The try form of `waitForFallingEdge`: null, changing nothing, while a wait is in flight. */
+  tryWaitForFallingEdge(): PinWait | null { return this.tryWait(WaitMode.FALLING); }
+  /** The try form of `waitForAnyEdge`: null, changing nothing, while a wait is in flight. */
+  tryWaitForAnyEdge(): PinWait | null { return this.tryWait(WaitMode.ANY); }
+
+  /** Arms the wait for `mode` unless one is in flight (no BUSY panic, no allocation). */
+  private tryWait(mode: i32): PinWait | null {
+    return this.waitOp.pending ? null : this.waitOp.arm(mode);
+  }
 
   /**
    * The pin's edge stream, recording from this call on, with room for

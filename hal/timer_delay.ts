@@ -7,7 +7,8 @@
  * Cost: one `now_us` per arm and per poll; no host alarm of its own (the
  * executor keeps one alarm for all tasks). Cancel-safe: nothing to release.
  * One delay in flight per TimerDelay: arming it again while a delay is
- * pending panics BUSY (`delay already has a delay in flight: …`).
+ * pending panics BUSY (`delay already has a delay in flight: …`); the try
+ * forms `tryDelayMs`/`tryDelayUs` return null instead.
  */
 import { Duration, Timer } from "outpost";
 import { Delay } from "outpost/hal/delay";
@@ -38,11 +39,23 @@ export class TimerDelay implements Delay {
     this.future.named(name.length > 0 ? "delay \"" + name + "\"" : "delay", "delay");
   }
 
+  /** Completes `ms` after this call (at once if ≤ 0). BUSY if a delay is in flight (`tryDelayMs`: null). */
   delayMs(ms: i32): DelayFuture {
     return this.future.afterUs(Duration.millis(<i64>ms));
   }
 
+  /** Completes `us` after this call (at once if ≤ 0). BUSY if a delay is in flight (`tryDelayUs`: null). */
   delayUs(us: i64): DelayFuture {
     return this.future.afterUs(us);
+  }
+
+  /** The try form of `delayMs`: null, changing nothing, while a delay is in flight (where `delayMs` panics BUSY). */
+  tryDelayMs(ms: i32): DelayFuture | null {
+    return this.future.pending ? null : this.delayMs(ms);
+  }
+
+  /** The try form of `delayUs`: null, changing nothing, while a delay is in flight (where `delayUs` panics BUSY). */
+  tryDelayUs(us: i64): DelayFuture | null {
+    return this.future.pending ? null : this.delayUs(us);
   }
 }

@@ -7,7 +7,9 @@
  *   uart.write(buf, 0, n)   // the port's write future, armed
  *
  * Directions and their futures (one of each, preallocated; a second
- * operation on a direction with one in flight panics BUSY naming the port):
+ * operation on a direction with one in flight panics BUSY naming the port,
+ * or returns null from the `try` form: `tryRead`, `tryFillBuf`, `tryWrite`,
+ * `tryFlush`):
  *
  *   receive   read(buf) · fillBuf()/byteAt/consume      (UartRead, UartFill)
  *   transmit  write(buf) · flush()                      (UartWrite, UartFlush)
@@ -113,7 +115,7 @@ export class Uart implements BufRead, Write {
     listen(source, handler);
   }
 
-  /** Reads into `buf[start, end)`; see `Read.read`. BUSY if a read or fill is in flight. */
+  /** Reads into `buf[start, end)`; see `Read.read`. BUSY if a read or fill is in flight (`tryRead`: null). */
   read(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartRead {
     this.fillOp.assertIdle();
     if (end < 0) end = buf.length;
@@ -121,10 +123,26 @@ export class Uart implements BufRead, Write {
     return this.readOp.arm(buf, start, end);
   }
 
-  /** Fills the port's buffer; see `BufRead.fillBuf`. BUSY if a read or fill is in flight. */
+  /**
+   * The try form of `read`: null, changing nothing, while a read or fill is
+   * in flight (where `read` panics BUSY); otherwise exactly `read`. A bad
+   * range still panics: it is a bug, not a condition. No allocation.
+   */
+  tryRead(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartRead | null {
+    if (this.readOp.pending || this.fillOp.pending) return null;
+    return this.read(buf, start, end);
+  }
+
+  /** Fills the port's buffer; see `BufRead.fillBuf`. BUSY if a read or fill is in flight (`tryFillBuf`: null). */
   fillBuf(): UartFill {
     this.readOp.assertIdle();
     return this.fillOp.arm();
+  }
+
+  /** The try form of `fillBuf`: null, changing nothing, while a read or fill is in flight. */
+  tryFillBuf(): UartFill | null {
+    if (this.readOp.pending || this.fillOp.pending) return null;
+    return this.fillBuf();
   }
 
   /** Bytes in the port's buffer now. */
@@ -142,7 +160,7 @@ export class Uart implements BufRead, Write {
     this.rxHead += n < 0 ? 0 : n > available ? available : n;
   }
 
-  /** Writes from `buf[start, end)`; see `Write.write`. BUSY if a write or flush is in flight. */
+  /** Writes from `buf[start, end)`; see `Write.write`. BUSY if a write or flush is in flight (`tryWrite`: null). */
   write(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartWrite {
     this.flushOp.assertIdle();
     if (end < 0) end = buf.length;
@@ -150,10 +168,26 @@ export class Uart implements BufRead, Write {
     return this.writeOp.arm(buf, start, end);
   }
 
-  /** Waits until every accepted byte is on the wire. BUSY if a write or flush is in flight. */
+  /**
+   * The try form of `write`: null, changing nothing, while a write or flush
+   * is in flight (where `write` panics BUSY); otherwise exactly `write`. A
+   * bad range still panics. No allocation.
+   */
+  tryWrite(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartWrite | null {
+    if (this.writeOp.pending || this.flushOp.pending) return null;
+    return this.write(buf, start, end);
+  }
+
+  /** Waits until every accepted byte is on the wire. BUSY if a write or flush is in flight (`tryFlush`: null). */
   flush(): UartFlush {
     this.writeOp.assertIdle();
     return this.flushOp.arm();
+  }
+
+  /** The try form of `flush`: null, changing nothing, while a write or flush is in flight. */
+  tryFlush(): UartFlush | null {
+    if (this.writeOp.pending || this.flushOp.pending) return null;
+    return this.flush();
   }
 
   /** The unreported receive error (an ErrorKind), clearing it; 0 when none. */

@@ -16,8 +16,9 @@
  * its timestamp in the wait future (and appended to the edge stream), so no
  * edge that happens after a wait's call is lost, however short the pulse.
  *
- * One wait at a time per pin (BUSY panic naming the pin otherwise; use an
- * EdgeStream, or one Input per pin, for more).
+ * One wait at a time per pin (BUSY panic naming the pin otherwise, or null
+ * from the `tryWaitFor…` forms; use an EdgeStream, or one Input per pin, for
+ * more).
  */
 import { EventHandler } from "outpost";
 import { Wait } from "outpost/hal/digital";
@@ -77,6 +78,18 @@ export declare class Input extends EventHandler implements Wait {
     waitForRisingEdge(): PinWait;
     waitForFallingEdge(): PinWait;
     waitForAnyEdge(): PinWait;
+    /** The try form of `waitForHigh`: null, changing nothing, while a wait is in flight (where it panics BUSY). */
+    tryWaitForHigh(): PinWait | null;
+    /** The try form of `waitForLow`: null, changing nothing, while a wait is in flight. */
+    tryWaitForLow(): PinWait | null;
+    /** The try form of `waitForRisingEdge`: null, changing nothing, while a wait is in flight. */
+    tryWaitForRisingEdge(): PinWait | null;
+    /** The try form of `waitForFallingEdge`: null, changing nothing, while a wait is in flight. */
+    tryWaitForFallingEdge(): PinWait | null;
+    /** The try form of `waitForAnyEdge`: null, changing nothing, while a wait is in flight. */
+    tryWaitForAnyEdge(): PinWait | null;
+    /** Arms the wait for `mode` unless one is in flight (no BUSY panic, no allocation). */
+    private tryWait;
     /**
      * The pin's edge stream, recording from this call on, with room for
      * `capacity` unread edges. The first call creates it (init only: it

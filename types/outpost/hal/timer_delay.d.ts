@@ -8,7 +8,8 @@
  * Cost: one `now_us` per arm and per poll; no host alarm of its own (the
  * executor keeps one alarm for all tasks). Cancel-safe: nothing to release.
  * One delay in flight per TimerDelay: arming it again while a delay is
- * pending panics BUSY (`delay already has a delay in flight: …`).
+ * pending panics BUSY (`delay already has a delay in flight: …`); the try
+ * forms `tryDelayMs`/`tryDelayUs` return null instead.
  */
 import { Timer } from "outpost";
 import { Delay } from "outpost/hal/delay";
@@ -24,6 +25,12 @@ export declare class TimerDelay implements Delay {
     private future;
     /** `name` appears in BUSY messages (`delay "blink" already has …`). Init only. */
     constructor(name?: string);
+    /** Completes `ms` after this call (at once if ≤ 0). BUSY if a delay is in flight (`tryDelayMs`: null). */
     delayMs(ms: i32): DelayFuture;
+    /** Completes `us` after this call (at once if ≤ 0). BUSY if a delay is in flight (`tryDelayUs`: null). */
     delayUs(us: i64): DelayFuture;
+    /** The try form of `delayMs`: null, changing nothing, while a delay is in flight (where `delayMs` panics BUSY). */
+    tryDelayMs(ms: i32): DelayFuture | null;
+    /** The try form of `delayUs`: null, changing nothing, while a delay is in flight (where `delayUs` panics BUSY). */
+    tryDelayUs(us: i64): DelayFuture | null;
 }

@@ -26,18 +26,34 @@ export declare class Uart implements BufRead, Write {
      */
     constructor(port: i32, baud: i32, name?: string, bufferSize?: i32);
     private subscribe;
-    /** Reads into `buf[start, end)`; see `Read.read`. BUSY if a read or fill is in flight. */
+    /** Reads into `buf[start, end)`; see `Read.read`. BUSY if a read or fill is in flight (`tryRead`: null). */
     read(buf: StaticArray<u8>, start?: i32, end?: i32): UartRead;
-    /** Fills the port's buffer; see `BufRead.fillBuf`. BUSY if a read or fill is in flight. */
+    /**
+     * The try form of `read`: null, changing nothing, while a read or fill is
+     * in flight (where `read` panics BUSY); otherwise exactly `read`. A bad
+     * range still panics: it is a bug, not a condition. No allocation.
+     */
+    tryRead(buf: StaticArray<u8>, start?: i32, end?: i32): UartRead | null;
+    /** Fills the port's buffer; see `BufRead.fillBuf`. BUSY if a read or fill is in flight (`tryFillBuf`: null). */
     fillBuf(): UartFill;
+    /** The try form of `fillBuf`: null, changing nothing, while a read or fill is in flight. */
+    tryFillBuf(): UartFill | null;
     /** Bytes in the port's buffer now. */
     buffered(): i32;
     byteAt(i: i32): u8;
     consume(n: i32): void;
-    /** Writes from `buf[start, end)`; see `Write.write`. BUSY if a write or flush is in flight. */
+    /** Writes from `buf[start, end)`; see `Write.write`. BUSY if a write or flush is in flight (`tryWrite`: null). */
     write(buf: StaticArray<u8>, start?: i32, end?: i32): UartWrite;
-    /** Waits until every accepted byte is on the wire. BUSY if a write or flush is in flight. */
+    /**
+     * The try form of `write`: null, changing nothing, while a write or flush
+     * is in flight (where `write` panics BUSY); otherwise exactly `write`. A
+     * bad range still panics. No allocation.
+     */
+    tryWrite(buf: StaticArray<u8>, start?: i32, end?: i32): UartWrite | null;
+    /** Waits until every accepted byte is on the wire. BUSY if a write or flush is in flight (`tryFlush`: null). */
     flush(): UartFlush;
+    /** The try form of `flush`: null, changing nothing, while a write or flush is in flight. */
+    tryFlush(): UartFlush | null;
     /** The unreported receive error (an ErrorKind), clearing it; 0 when none. */
     takeError(): i32;
     onReceive(): void;
