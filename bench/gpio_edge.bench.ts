@@ -20,7 +20,7 @@ import { loadBoard, resolvePin } from "../src/toolchain/boards.ts";
 import { Simulator } from "../sim/index.ts";
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestOf, check, nsPerOpAsync, rounds, timeNs } from "./lib.ts";
 
 const EDGES = 200_000;
 const GPIO_EDGE = 1; // boards/ABI.md, outpost_event sources
@@ -101,17 +101,13 @@ const gpioEdge: Benchmark = {
     const outpost = await bestOf(warmup, runs, () => bareEdges(host, resolvePin(board, "BTN1"), resolvePin(board, "LED1"), edges));
     const sim = await Simulator.load(wasm, { board: "sim" });
     let latency = 0;
-    const simNs = await bestOf(options.quick ? 0 : 1, options.quick ? 1 : 3, () => {
+    const simRounds = rounds(options, 1, 3);
+    const simNs = await bestOf(simRounds.warmup, simRounds.runs, () => {
       const r = simEdges(sim, options.quick ? 1000 : EDGES / 4);
       latency = Math.max(latency, r.latency);
       return r.ns;
     });
-    const promises = await bestOf(warmup, runs, async () => {
-      let toggles = 0;
-      const ns = await timeNsAsync(async () => (toggles = await emitterEdges(edges)));
-      check(toggles === edges, "every emitted edge was followed");
-      return ns / edges;
-    });
+    const promises = await bestOf(warmup, runs, () => nsPerOpAsync(edges, "emitted edges followed", () => emitterEdges(edges)));
     return [
       { benchmark: "gpio-edge", impl: "outpost", ns_per_op: outpost },
       { benchmark: "gpio-edge", impl: "outpost-sim", ns_per_op: simNs, virtual_latency_us: latency },

@@ -10,6 +10,7 @@
  * With `quick` (bench/run.ts --quick) a benchmark runs tiny counts once:
  * the numbers mean nothing, but every code path runs, for the smoke test.
  */
+import type { BareHost } from "../test/helpers/bare_host.ts";
 
 /** One line of bench/out/results.json. */
 export interface Result {
@@ -54,6 +55,22 @@ export async function bestOf(warmup: number, runs: number, once: () => number | 
   return best;
 }
 
+/**
+ * Best ns per op of each of several measurements taken in turn, one of each
+ * per round (so that all see the same machine state), after `warmup` rounds.
+ */
+export function bestInterleaved<K extends string>(warmup: number, runs: number, measure: Record<K, () => number>): Record<K, number> {
+  const names = Object.keys(measure) as K[];
+  const best = Object.fromEntries(names.map((k) => [k, Infinity])) as Record<K, number>;
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const k of names) {
+      const ns = measure[k]();
+      if (i >= warmup) best[k] = Math.min(best[k], ns);
+    }
+  }
+  return best;
+}
+
 /** Warm-up and timed runs for `options`: a single untimed-quality run when quick. */
 export function rounds(options: RunOptions, warmup: number, runs: number): { warmup: number; runs: number } {
   return options.quick ? { warmup: 0, runs: 1 } : { warmup, runs };
@@ -71,6 +88,26 @@ export async function timeNsAsync(f: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await f();
   return Number(process.hrtime.bigint() - start);
+}
+
+/** Wall ns per op of async `f`, which must return `ops` (the operations it did). */
+export async function nsPerOpAsync(ops: number, what: string, f: () => Promise<number>): Promise<number> {
+  let done = 0;
+  const ns = await timeNsAsync(async () => (done = await f()));
+  check(done === ops, `${what}: did ${done} of ${ops}`);
+  return ns / ops;
+}
+
+/**
+ * Runs a bench firmware under a bare ABI host up to virtual time `end` (µs),
+ * timed; returns the wall ns and the log lines it printed meanwhile. Throws
+ * if the firmware panicked.
+ */
+export function runBareUntil(host: BareHost, end: number): { ns: number; lines: string[] } {
+  const logs = host.logs.length;
+  const ns = timeNs(() => host.runUntilTime(end));
+  if (host.panic) throw new Error(`bench firmware panicked before ${end} µs: ${host.panic.message}`);
+  return { ns, lines: host.logs.slice(logs).map((l) => l.text) };
 }
 
 /** A small seeded PRNG (xorshift32), the same sequence as bench/firmware/timer_storm.ts draws. */

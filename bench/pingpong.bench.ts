@@ -14,27 +14,19 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, rounds, timeNs } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestInterleaved, bestOf, check, nsPerOpAsync, rounds, runBareUntil } from "./lib.ts";
 import { deviceScriptResults } from "./peers/devicescript.ts";
 
-const ROUNDS = 1_000_000; // must match ROUNDS in bench/firmware/pingpong.ts
+export const ROUNDS = 1_000_000; // ROUNDS in bench/firmware/pingpong.ts and pingpong_async.ts
 
 /** Runs the firmware's next timed run (one virtual second); returns ns per round trip. */
-function nextRun(host: BareHost, mode: "outpost" | "direct"): number {
+export function nextRun(host: BareHost, mode: "outpost" | "direct"): number {
   const second = Math.floor(host.now / 1e6) + 1;
   const expected = second % 2 === 1 ? "outpost" : "direct";
   if (expected !== mode) throw new Error(`bench firmware out of step: second ${second} runs ${expected}, not ${mode}`);
-  host.now = second * 1e6;
-  const logs = host.logs.length;
-  const ns = timeNs(() => {
-    for (;;) {
-      const next = host.pollOnce();
-      if (next < 0 || next > host.now) break;
-    }
-  });
-  if (host.panic) throw new Error(`bench firmware panicked: ${host.panic.message}`);
-  const line = host.logs.slice(logs).find((l) => l.text.startsWith(mode + " "));
-  if (line?.text !== `${mode} ${ROUNDS}`) throw new Error(`${mode} run did not finish ${ROUNDS} round trips: ${line?.text ?? "no report"}`);
+  const { ns, lines } = runBareUntil(host, second * 1e6);
+  const line = lines.find((l) => l.startsWith(mode + " "));
+  check(line === `${mode} ${ROUNDS}`, `${mode} run did not finish ${ROUNDS} round trips: ${line ?? "no report"}`);
   return ns / ROUNDS;
 }
 
@@ -77,24 +69,12 @@ const pingPong: Benchmark = {
     host.runUntilTime(0); // first polls: every task parks
 
     // Interleave the two Wasm modes so that both see the same machine state.
-    let outpost = Infinity;
-    let direct = Infinity;
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const o = nextRun(host, "outpost");
-      const d = nextRun(host, "direct");
-      if (i >= WARMUP) {
-        outpost = Math.min(outpost, o);
-        direct = Math.min(direct, d);
-      }
-    }
-    const promiseRounds = options.quick ? 1000 : ROUNDS;
-    const promises = await bestOf(WARMUP, RUNS, async () => {
-      const start = process.hrtime.bigint();
-      const n = await promisesPingPong(promiseRounds);
-      const ns = Number(process.hrtime.bigint() - start);
-      if (n !== promiseRounds) throw new Error(`promises ping-pong did ${n} round trips`);
-      return ns / promiseRounds;
+    const { outpost, direct } = bestInterleaved(WARMUP, RUNS, {
+      outpost: () => nextRun(host, "outpost"),
+      direct: () => nextRun(host, "direct"),
     });
+    const promiseRounds = options.quick ? 1000 : ROUNDS;
+    const promises = await bestOf(WARMUP, RUNS, () => nsPerOpAsync(promiseRounds, "promises ping-pong", () => promisesPingPong(promiseRounds)));
     const results: Result[] = [
       { benchmark: "ping-pong", impl: "outpost", ns_per_op: outpost },
       { benchmark: "ping-pong", impl: "direct", ns_per_op: direct },

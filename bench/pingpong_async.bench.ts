@@ -13,23 +13,14 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, rounds, timeNs } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestInterleaved, check, rounds, runBareUntil } from "./lib.ts";
+import { ROUNDS, nextRun } from "./pingpong.bench.ts";
 
-const ROUNDS = 1_000_000; // ROUNDS in both firmwares
-
-/** Runs one virtual second's run of `host`; returns ns per round trip. */
-function run(host: BareHost, label: string, seconds: number): number {
-  host.now = seconds * 1e6;
-  const logs = host.logs.length;
-  const ns = timeNs(() => {
-    for (;;) {
-      const next = host.pollOnce();
-      if (next < 0 || next > host.now) break;
-    }
-  });
-  if (host.panic) throw new Error(`${label} firmware panicked: ${host.panic.message}`);
-  const line = host.logs.slice(logs).find((l) => l.text.startsWith(label + " "));
-  if (line?.text !== `${label} ${ROUNDS}`) throw new Error(`${label} run did not finish ${ROUNDS} round trips: ${line?.text ?? "no report"}`);
+/** Runs the lowered firmware's run for virtual second `second`; returns ns per round trip. */
+function asyncRun(host: BareHost, second: number): number {
+  const { ns, lines } = runBareUntil(host, second * 1e6);
+  const line = lines.find((l) => l.startsWith("async "));
+  check(line === `async ${ROUNDS}`, `async run did not finish ${ROUNDS} round trips: ${line ?? "no report"}`);
   return ns / ROUNDS;
 }
 
@@ -44,14 +35,15 @@ const pingPongAsync: Benchmark = {
     const hand = BareHost.load(await buildTestFirmware("bench/firmware/pingpong.ts"));
     lowered.runUntilTime(0);
     hand.runUntilTime(0);
-    let best = { async: Infinity, hand: Infinity };
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const a = run(lowered, "async", i + 1);
-      const h = run(hand, "outpost", 2 * i + 1); // its odd seconds run the executor pair
-      hand.now = (2 * i + 2) * 1e6; // its even seconds run the direct pair: let them pass untimed
-      for (let next = hand.pollOnce(); next >= 0 && next <= hand.now; next = hand.pollOnce());
-      if (i >= WARMUP) best = { async: Math.min(best.async, a), hand: Math.min(best.hand, h) };
-    }
+    let second = 0;
+    const best = bestInterleaved(WARMUP, RUNS, {
+      async: () => asyncRun(lowered, ++second),
+      hand: () => {
+        const ns = nextRun(hand, "outpost"); // its odd seconds run the executor pair
+        nextRun(hand, "direct"); // its even seconds run the direct pair, untimed here
+        return ns;
+      },
+    });
     return [
       { benchmark: "ping-pong-async", impl: "async", ns_per_op: best.async },
       { benchmark: "ping-pong-async", impl: "hand", ns_per_op: best.hand },

@@ -21,7 +21,7 @@
 import { Simulator } from "../sim/index.ts";
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, check, rounds, timeNs, timeNsAsync, xorshift32 } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, runBareUntil, timeNs, timeNsAsync, xorshift32 } from "./lib.ts";
 import { VirtualClock } from "./peers/virtual_clock.ts";
 
 const TASKS = 10_000; // TASKS in bench/firmware/timer_storm.ts
@@ -30,11 +30,8 @@ const SECOND = 1_000_000;
 
 /** Runs window `k` ([k s, k+1 s)) of the bare host; returns ns per timer. */
 function bareWindow(host: BareHost, k: number): number {
-  const logs = host.logs.length;
-  const ns = timeNs(() => host.runUntilTime(k * SECOND + SECOND - 1));
-  if (host.panic) throw new Error(`timer storm firmware panicked: ${host.panic.message}`);
-  const report = host.logs.slice(logs).map((l) => l.text);
-  check(report.length === 1 && report[0] === "late 0", `window ${k}: expected "late 0", got ${JSON.stringify(report)}`);
+  const { ns, lines } = runBareUntil(host, k * SECOND + SECOND - 1);
+  check(lines.length === 1 && lines[0] === "late 0", `window ${k}: expected "late 0", got ${JSON.stringify(lines)}`);
   return ns / TASKS;
 }
 
@@ -76,11 +73,8 @@ const timerStorm: Benchmark = {
     const wasm = await buildTestFirmware("bench/firmware/timer_storm.ts");
     const host = BareHost.load(wasm);
     host.runUntilTime(0); // every task arms its first timer
-    let outpost = Infinity;
-    for (let k = 1; k <= warmup + runs; k++) {
-      const ns = bareWindow(host, k);
-      if (k > warmup) outpost = Math.min(outpost, ns);
-    }
+    let window = 0;
+    const outpost = await bestOf(warmup, runs, () => bareWindow(host, ++window));
     const promises = await promisesStorm(warmup + runs, warmup);
     const results: Result[] = [
       { benchmark: "timer-storm", impl: "outpost", ns_per_op: outpost, timers: TASKS },

@@ -15,24 +15,15 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestOf, check, nsPerOpAsync, rounds, runBareUntil } from "./lib.ts";
 import { deviceScriptResults } from "./peers/devicescript.ts";
 
 const YIELDS = 1_000_000; // YIELDS in bench/firmware/yield.ts
 
 /** Runs the firmware's run for virtual second `second`; returns ns per yield. */
 function outpostRun(host: BareHost, second: number): number {
-  host.now = second * 1e6;
-  const logs = host.logs.length;
-  const ns = timeNs(() => {
-    for (;;) {
-      const next = host.pollOnce();
-      if (next < 0 || next > host.now) break;
-    }
-  });
-  if (host.panic) throw new Error(`yield firmware panicked: ${host.panic.message}`);
-  const line = host.logs.slice(logs).map((l) => l.text);
-  check(line.length === 1 && line[0] === `yielded ${YIELDS}`, `second ${second}: ${JSON.stringify(line)}`);
+  const { ns, lines } = runBareUntil(host, second * 1e6);
+  check(lines.length === 1 && lines[0] === `yielded ${YIELDS}`, `second ${second}: ${JSON.stringify(lines)}`);
   return ns / YIELDS;
 }
 
@@ -61,19 +52,10 @@ const yieldBench: Benchmark = {
     let second = 0;
     const outpost = await bestOf(warmup, runs, () => outpostRun(host, ++second));
     const n = options.quick ? 1000 : YIELDS;
-    const awaitNs = await bestOf(warmup, runs, async () => {
-      let done = 0;
-      const ns = await timeNsAsync(async () => (done = await awaitResolved(n)));
-      check(done === n, "await loop");
-      return ns / n;
-    });
+    const awaitNs = await bestOf(warmup, runs, () => nsPerOpAsync(n, "await loop", () => awaitResolved(n)));
     const m = options.quick ? 100 : YIELDS / 10;
-    const immediateNs = await bestOf(options.quick ? 0 : 1, options.quick ? 1 : 3, async () => {
-      let done = 0;
-      const ns = await timeNsAsync(async () => (done = await setImmediateYield(m)));
-      check(done === m, "setImmediate loop");
-      return ns / m;
-    });
+    const immediate = rounds(options, 1, 3);
+    const immediateNs = await bestOf(immediate.warmup, immediate.runs, () => nsPerOpAsync(m, "setImmediate loop", () => setImmediateYield(m)));
     const results: Result[] = [
       { benchmark: "yield", impl: "outpost", ns_per_op: outpost },
       { benchmark: "yield", impl: "await", ns_per_op: awaitNs },

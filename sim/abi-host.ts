@@ -269,7 +269,7 @@ export class Firmware {
   }
 
   private text(ptr: number, len: number, call: string): string {
-    return new TextDecoder().decode(this.bytes(ptr, len, call));
+    return utf8.decode(this.bytes(ptr, len, call));
   }
 
   private imports(module: WasmModule): WasmImports {
@@ -327,6 +327,8 @@ export class Firmware {
     return imports;
   }
 }
+
+const utf8 = new TextDecoder();
 
 async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {
   const magic = [0x00, 0x61, 0x73, 0x6d];

@@ -7,7 +7,8 @@
  * gets its own queue group (`UVU_INDEX`). Every queued suite runner resolves
  * to `[errors | true, passed, skipped, total]`, so wrapping them counts
  * tests exactly. The exit code is non-zero when any test fails, a suite's
- * hooks throw, or a file does not import. A single file still runs alone:
+ * hooks throw, a file does not import, or a file queues no suite (forgot
+ * `.run()`). A single file still runs alone:
  * `node --import ./tools/register.mjs test/sim/gpio.test.ts`.
  */
 import { readdirSync } from "node:fs";
@@ -34,24 +35,38 @@ let failed = 0;
 const files = testFiles(testDir);
 for (const [index, file] of files.entries()) {
   uvuGlobals.UVU_INDEX = index;
-  uvuGlobals.UVU_QUEUE.push([relative(testDir, file)]);
+  const group: QueueGroup = [relative(testDir, file)];
+  uvuGlobals.UVU_QUEUE.push(group);
   try {
     await import(pathToFileURL(file).href);
   } catch (e) {
     failed++;
-    process.stderr.write(`\n${relative(testDir, file)} did not load:\n${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(`\n${group[0]} did not load:\n${e instanceof Error ? e.stack : String(e)}\n`);
+    continue;
+  }
+  if (group.length === 1) {
+    // Its tests were declared but never queued: they would silently not run.
+    failed++;
+    process.stderr.write(`\n${group[0]} ran no suite: call \`test.run()\` (or \`suite.run()\`) at its end\n`);
   }
 }
 
 for (const group of uvuGlobals.UVU_QUEUE) {
+  const file = group[0]; // uvu shifts it off when it runs the group
   for (let i = 1; i < group.length; i++) {
     const run = group[i] as () => Promise<SuiteResult>;
-    group[i] = async () => {
-      const result = await run();
-      const [, ok, , total] = result;
-      passed += ok;
-      failed += total - ok; // a throwing `before` hook fails the whole suite
-      return result;
+    group[i] = async (): Promise<SuiteResult> => {
+      try {
+        const result = await run();
+        const [, ok, , total] = result;
+        passed += ok;
+        failed += total - ok; // a throwing `before` hook fails the whole suite
+        return result;
+      } catch (e) {
+        // An `after` hook threw (uvu lets that escape): count it and go on with the other suites.
+        failed++;
+        return [`${file}: an after hook threw: ${e instanceof Error ? e.stack : String(e)}`, 0, 0, 0];
+      }
     };
   }
 }

@@ -49,15 +49,15 @@ test("the runtime's own deadlock and idle firmware: exit 5 for the first, 0 and 
   s.file("deadlock-as.sites.json", readFileSync(new URL("../firmware/deadlock.sites.json", import.meta.url)));
   const dead = s.outpost("sim", "deadlock-as.wasm", "--for", "1h");
   assert.is(dead.code, 5);
-  // The await site shows once the runtime exports outpost_task_site (boards/ABI.md).
+  // The runtime reports each task's await site (outpost_task_site), and the sidecar names its line.
   assert.match(
     dead.stderr,
-    /^\[ {3}0\.000000\] info: hello: ping and pong wait for each other\n\[ {3}0\.000000\] deadlock: every task is parked and nothing can wake one\n {4}task "ping" \(id 0\) parked since 0\.000000s( at test\/firmware\/deadlock\.ts:22:10 in Ping\.poll)?\n {4}task "pong" \(id 1\) parked since 0\.000000s( at test\/firmware\/deadlock\.ts:39:10 in Pong\.poll)?\n$/,
+    /^\[ {3}0\.000000\] info: hello: ping and pong wait for each other\n\[ {3}0\.000000\] deadlock: every task is parked and nothing can wake one\n {4}task "ping" \(id 0\) parked since 0\.000000s at test\/firmware\/deadlock\.ts:22:10 in Ping\.poll\n {4}task "pong" \(id 1\) parked since 0\.000000s at test\/firmware\/deadlock\.ts:39:10 in Pong\.poll\n$/,
   );
   s.file("idle.wasm", await buildTestFirmware("test/firmware/deadlock_idle.ts"));
   const idle = s.outpost("sim", "idle.wasm", "--for", "1h", "--inspect");
   assert.is(idle.code, 0);
-  assert.match(idle.stderr, /\n\[3600\.000000\] 1 task, idle, waiting for BTN1\n {2}id {2}task {4}state {3}polls {2}wakes {10}for {2}await site\n {3}0 {2}waiter {2}parked {6}1 {6}0 {2}3600\.000000 {2}(\?\n|site 0\n {2}\(pass --sites FILE, or keep <firmware>\.sites\.json beside the firmware, to see source lines\)\n)$/);
+  assert.match(idle.stderr, /\n\[3600\.000000\] 1 task, idle, waiting for BTN1\n {2}id {2}task {4}state {3}polls {2}wakes {10}for {2}await site\n {3}0 {2}waiter {2}parked {6}1 {6}0 {2}3600\.000000 {2}site 0\n {2}\(pass --sites FILE, or keep <firmware>\.sites\.json beside the firmware, to see source lines\)\n$/);
 });
 
 test("a panic shows the source line it names; a trap shows the await the task resumed from", async () => {

@@ -6,7 +6,7 @@
  *
  * Time is virtual: it stands still while the firmware runs and jumps to the
  * next deadline when the firmware is idle. Logs and panics are recorded;
- * a panic stops the firmware (every later call throws).
+ * after a panic `panic` is set and `call`/`runUntilTime` stop calling in.
  */
 import type { AbiExports } from "../../sim/abi-host.ts";
 import type { WasmImports, WasmInstance, WasmModule } from "../../sim/wasm-api.ts";
@@ -18,8 +18,8 @@ interface SyncWasmApi {
 }
 const wasmSync = (globalThis as unknown as { WebAssembly: SyncWasmApi }).WebAssembly;
 
-/** Compiles firmware bytes once, for several `BareHost.load` calls. */
-export function compileModule(bytes: Uint8Array): WasmModule {
+/** Compiles firmware bytes (synchronously). */
+function compileModule(bytes: Uint8Array): WasmModule {
   return new wasmSync.Module(bytes);
 }
 
@@ -53,8 +53,6 @@ export class BareHost {
   now = 0;
   readonly logs: BareLog[] = [];
   panic: BarePanic | null = null;
-  /** Calls to `outpost_poll`. */
-  hostPolls = 0;
   private readonly levels = new Map<number, number>();
   /** Level changes of each written pin. */
   readonly pins = new Map<number, { at: number; level: number }[]>();
@@ -62,12 +60,11 @@ export class BareHost {
   private constructor() {}
 
   /** Instantiates, checks the ABI version and runs `outpost_init` (no poll yet). */
-  static load(module: WasmModule | Uint8Array, options: { log?: boolean } = {}): BareHost {
+  static load(module: WasmModule | Uint8Array): BareHost {
     const mod = module instanceof Uint8Array ? compileModule(module) : module;
     // The host exists before the instance: the start function may already call imports.
     const host = new BareHost();
     const self = (): BareHost => host;
-    const keepLogs = options.log ?? true;
     const imports = {
       outpost: {
         now_us: (): bigint => BigInt(self().now),
@@ -80,7 +77,7 @@ export class BareHost {
         uart_read: (): number => 0,
         uart_listen: (): void => {},
         log: (level: number, ptr: number, len: number): void => {
-          if (keepLogs) self().logs.push({ at: self().now, level, text: self().text(ptr, len) });
+          self().logs.push({ at: self().now, level, text: self().text(ptr, len) });
         },
         panic: (code: number, task: number, msg: number, msgLen: number, file: number, fileLen: number, line: number, column: number): void => {
           const h = self();
@@ -135,13 +132,7 @@ export class BareHost {
 
   /** One `outpost_poll`; returns the deadline it reported (number). */
   pollOnce(): number {
-    this.hostPolls++;
     return Number(this.exports.outpost_poll());
-  }
-
-  /** Advances virtual time by `us`, polling whenever the firmware asks. */
-  runFor(us: number): void {
-    this.runUntilTime(this.now + us);
   }
 
   runUntilTime(end: number): void {
@@ -157,23 +148,5 @@ export class BareHost {
         this.now = next;
       }
     });
-  }
-
-  heapTop(): number {
-    return this.exports.outpost_heap_top();
-  }
-
-  tasks(): { id: number; name: string; state: number; polls: number }[] {
-    const n = this.exports.outpost_task_count();
-    const out = [];
-    for (let id = 0; id < n; id++) {
-      out.push({ id, name: this.taskName(id), state: this.exports.outpost_task_state(id), polls: this.exports.outpost_task_polls(id) >>> 0 });
-    }
-    return out;
-  }
-
-  /** Task polls so far, summed over every task (each count wraps at 2^32). */
-  taskPolls(): number {
-    return this.tasks().reduce((sum, t) => sum + t.polls, 0);
   }
 }

@@ -8,12 +8,6 @@
  */
 import { formatTime } from "../duration.ts";
 
-/** How a progress line is drawn and erased; `null` when stderr is not a terminal. */
-export interface StatusLine {
-  show(text: string): void;
-  clear(): void;
-}
-
 export class Console {
   private pending: number[] = [];
   private status: string | null = null;

@@ -8,7 +8,7 @@ export const HELP: Record<string, string> = {
 
 Usage:
   outpost build <entry.ts> [--board NAME] [-o FILE]
-  outpost sim <firmware.wasm|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
+  outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
@@ -44,7 +44,7 @@ It prints the file's bytes and the JsVars it needs against the board's
 budget, and refuses (exit 1) a firmware that does not fit or that would use
 what Espruino cannot run. See boards/espruino/README.md.
 `,
-  sim: `outpost sim <firmware.wasm|entry.ts> [options]
+  sim: `outpost sim <firmware.wasm|.js|entry.ts> [options]
 
 Runs a firmware on a simulated board in virtual time. A .ts entry is built
 in memory first.

@@ -6,7 +6,7 @@
  * edit them.
  */
 import { readFileSync } from "node:fs";
-import type { Board } from "../boards.ts";
+import { type Board, pinNames } from "../boards.ts";
 
 /**
  * examples/blinky/main.ts, renamed for the project and its board's LED:
@@ -122,7 +122,7 @@ npm run build      # writes build/firmware.wasm and prints its size
 
 /** Editor declarations of `outpost/board` for `board`: one constant per pin name, alias and UART. */
 function boardTypes(board: Board): string {
-  const names = [...Object.keys(board.pins), ...Object.keys(board.aliases), ...Object.keys(board.uarts), "CONSOLE_UART"];
+  const names = [...pinNames(board), ...Object.keys(board.uarts), "CONSOLE_UART"];
   return [
     `// The names "outpost/board" exports for board "${board.name}", for the editor.`,
     `declare module "outpost/board" {`,

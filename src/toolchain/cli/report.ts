@@ -56,11 +56,6 @@ export function formatPanic(panic: Panic, options: { dirs?: readonly string[]; t
   return text;
 }
 
-export function reportPanic(panic: Panic): number {
-  process.stderr.write(formatPanic(panic));
-  return EXIT_PANIC;
-}
-
 /** The exit code of a finished `outpost sim` run. */
 export function exitCode(outcome: RunOutcome): number {
   switch (outcome.status) {

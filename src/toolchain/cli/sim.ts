@@ -19,7 +19,7 @@ import {
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
-import { readInput } from "./files.ts";
+import { firmwareBytes } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";
 import { EXIT_INTERRUPTED, exitCode, formatOutcome, formatPanic } from "./report.ts";
@@ -100,7 +100,7 @@ function sourceDirs(plan: SimPlan): string[] {
 /** The firmware's bytes (a .wasm as is, or a .ts entry built in memory) and its site table if any. */
 async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: SiteInfo[] }> {
   if (!plan.path.endsWith(".ts")) {
-    return { wasm: readInput(plan.path, "firmware", "build it with outpost build, or pass an entry .ts"), sites: plan.sites };
+    return { wasm: await firmwareBytes(plan.path, plan.board), sites: plan.sites };
   }
   if (plan.board.family === "espruino") {
     // An Espruino board runs the translated firmware, in the simulator's Espruino host.
