@@ -4,13 +4,14 @@
 // test/cli/bundle.test.ts checks the bundle behaves like the sources.
 //
 // Two small plugins instead of a dependency: TypeScript's own transpiler
-// strips types, and `import.meta.url` keeps pointing at each module's source
+// strips types (with the loader's settings, tools/ts-options.mjs), and `import.meta.url` keeps pointing at each module's source
 // location, because the host code finds boards/, src/runtime/ and hal/
 // relative to itself.
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { transpileOptions } from "./tools/ts-options.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(root, "dist");
@@ -22,7 +23,7 @@ function typescript() {
       if (!id.endsWith(".ts")) return null;
       const out = ts.transpileModule(readFileSync(id, "utf8"), {
         fileName: id,
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, sourceMap: true },
+        compilerOptions: transpileOptions(ts, { sourceMap: true }),
       });
       return { code: out.outputText, map: out.sourceMapText };
     },

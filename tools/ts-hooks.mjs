@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { transpileOptions } from "./ts-options.mjs";
 
 const cacheDir = fileURLToPath(new URL("../node_modules/.cache/outpost-ts/", import.meta.url));
 let ts;
@@ -23,14 +24,7 @@ export async function load(url, context, nextLoad) {
     ts ??= (await import("typescript")).default;
     code = ts.transpileModule(source, {
       fileName: path,
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-        sourceMap: false,
-        inlineSourceMap: true,
-        inlineSources: false,
-        verbatimModuleSyntax: true,
-      },
+      compilerOptions: transpileOptions(ts, { sourceMap: false, inlineSourceMap: true, inlineSources: false }),
     }).outputText;
     try {
       mkdirSync(cacheDir, { recursive: true });

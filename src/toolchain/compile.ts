@@ -11,19 +11,16 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, basename, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
 import { type Board, boardModuleSource, pinNames } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
-import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
+import { formatLowerErrors, fsHost, LowerSession, outpostPackagePath, type LowerReport } from "./lower/index.ts";
+import { runtimeDir } from "./lower/modules.ts";
 import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
 import { mergeDataSegments } from "./data-segments.ts";
 import { packTextLiterals } from "./text-literals.ts";
 import { assertMvp } from "./wasm-validate.ts";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const runtimeDir = root + "src/runtime/";
-const halDir = root + "hal/";
 const ENTRY = "__outpost_entry__.ts";
 
 export interface CompileOptions {
@@ -50,28 +47,6 @@ export interface CompileResult {
   size?: SizeReport;
 }
 
-/** Maps a file asc asks for (relative to its base dir) to text, or null. */
-function outpostPackageFile(request: string, board: Board): string | null {
-  const m = /(?:^|\/)node_modules\/outpost\/(.+)\.ts$/.exec(request.replace(/\\/g, "/"));
-  if (!m) return null;
-  const sub = m[1]!;
-  if (sub === "board") return boardModuleSource(board);
-  let file: string;
-  if (sub === "hal" || sub === "hal/index") file = halDir + "index.ts";
-  else if (sub.startsWith("hal/")) file = halDir + sub.slice(4) + ".ts";
-  else if (sub.startsWith("drivers/")) file = halDir + "drivers/" + sub.slice(8) + ".ts";
-  else file = runtimeDir + sub + ".ts";
-  return readOrNull(file);
-}
-
-function readOrNull(file: string): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-}
-
 let runtimeInstalled = false;
 function installSealedRuntime(): void {
   if (runtimeInstalled) return;
@@ -86,8 +61,9 @@ function installSealedRuntime(): void {
 
 export async function compileFirmware(options: CompileOptions): Promise<CompileResult> {
   const entry = resolve(options.entry);
-  const source = readOrNull(entry);
-  if (source === null) {
+  // One reader for asc and the lowering, so each file is read (and the board module generated) once per build.
+  const host = fsHost(() => boardModuleSource(options.board));
+  if (host.read(entry) === null) {
     throw new OutpostError("FILE_NOT_FOUND", `cannot read firmware entry ${options.entry}: check the path`);
   }
   installSealedRuntime();
@@ -121,12 +97,14 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
-  const lowering = new LowerSession(fsHost(() => boardModuleSource(options.board)));
+  const lowering = new LowerSession(host);
   const result = await asc.main(args, {
     readFile: (name: string, dir: string) => {
       if (name === ENTRY) return entrySource;
       if (name === "asconfig.json") return null;
-      const text = lowering.readFile(name, dir, outpostPackageFile(name, options.board) ?? readOrNull(resolve(dir, name)));
+      // Outpost's packages (node_modules/outpost/…) are served from src/runtime/, hal/ and the board.
+      const path = outpostPackagePath(name) ?? resolve(dir, name);
+      const text = lowering.readFile(path, host.read(path));
       return text === null ? null : packTextLiterals(text);
     },
     writeFile: (name: string, contents: Uint8Array | string) => {

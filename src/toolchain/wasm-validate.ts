@@ -13,7 +13,7 @@
 import { OutpostError } from "./errors.ts";
 
 /** Every proposal wabt 1.0.39 can switch, all off: the MVP and nothing else. */
-export const MVP_FEATURES = {
+const MVP_FEATURES = {
   exceptions: false,
   mutable_globals: false,
   sat_float_to_int: false,

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
 import { loadBoard } from "../../src/toolchain/boards.ts";
-import { fsHost, LowerSession } from "../../src/toolchain/lower/index.ts";
+import { fsHost, LowerSession, outpostPackagePath } from "../../src/toolchain/lower/index.ts";
 import { lowerFiles, lowerSource } from "./support.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -119,11 +119,16 @@ test("Promise<T> in an interface becomes ValueFuture<T>, Promise<void> becomes F
 test("asc's readFile hook lowers user files and hal/ files, and passes the runtime through untouched", () => {
   const session = new LowerSession(fsHost(() => ""));
   const source = `import { Timer } from "outpost";\nexport async function pause(): Promise<void> {\n  await Timer.after(1);\n}\n`;
-  const hal = session.readFile("node_modules/outpost/hal/pause.ts", "/any", source)!;
+  const halPath = outpostPackagePath("node_modules/outpost/hal/pause.ts")!;
+  assert.is(halPath, root + "hal/pause.ts");
+  const hal = session.readFile(halPath, source)!;
   assert.match(hal, /^import \{ Future as \$Future/);
   assert.match(hal, /export class pause\$Future extends \$Future/);
-  assert.is(session.readFile("node_modules/outpost/timer.ts", "/any", source), source);
-  assert.is(session.readFile("main.ts", root + "examples/x", null), null);
+  const timerPath = outpostPackagePath("/base/node_modules/outpost/timer.ts")!;
+  assert.is(timerPath, root + "src/runtime/timer.ts");
+  assert.is(session.readFile(timerPath, source), source);
+  assert.is(outpostPackagePath("main.ts"), null);
+  assert.is(session.readFile(root + "examples/x/main.ts", null), null);
   assert.equal(session.diagnostics, []);
 });
 

@@ -126,7 +126,7 @@ export function walkStmt(s: Stmt, visit: (e: Expr) => void, intoFunctions = true
   }
 }
 
-export function walkExpr(e: Expr, visit: (e: Expr) => void, intoFunctions = true): void {
+function walkExpr(e: Expr, visit: (e: Expr) => void, intoFunctions = true): void {
   visit(e);
   const w = (x: Expr): void => walkExpr(x, visit, intoFunctions);
   switch (e.k) {
@@ -172,7 +172,7 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void, intoFunctions = true
 }
 
 /** Rebuilds `e` bottom-up through `map` (which may return its argument unchanged). */
-export function mapExpr(e: Expr, map: (e: Expr) => Expr): Expr {
+function mapExpr(e: Expr, map: (e: Expr) => Expr): Expr {
   const m = (x: Expr): Expr => mapExpr(x, map);
   let out: Expr;
   switch (e.k) {

@@ -32,9 +32,9 @@ import { printProgram } from "./print.ts";
 import { dropUnreachable } from "./reach.ts";
 import { wasmToJs } from "./wasm2js.ts";
 
-export const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
+const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
 /** Bytes of linear memory kept above the heap top measured after init. */
-export const MEMORY_HEADROOM = 64;
+const MEMORY_HEADROOM = 64;
 /** The ABI exports every Espruino build keeps (the glue and the simulator call them). */
 const EXPORTS = [
   "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count", "outpost_task_name",

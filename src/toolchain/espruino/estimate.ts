@@ -31,8 +31,8 @@ import { type Expr, type Stmt, walkStmt } from "./ast.ts";
 import { printFunc, printStmt } from "./print.ts";
 import { OutpostError } from "../errors.ts";
 
-export const CHARS_PER_JSVAR = 10;
-export const BYTES_PER_JSVAR = 12;
+const CHARS_PER_JSVAR = 10;
+const BYTES_PER_JSVAR = 12;
 const SYSTEM = 150;
 
 export interface JsVarEstimate {

@@ -11,7 +11,7 @@
 import ts from "typescript";
 import type { Case, Expr, Func, Stmt } from "./ast.ts";
 
-export class LiftError extends Error {
+class LiftError extends Error {
   constructor(
     message: string,
     readonly line: number,

@@ -9,7 +9,7 @@
  * by bundle.ts, read here.
  */
 
-export const MANIFEST_MARKER = "//outpost:";
+const MANIFEST_MARKER = "//outpost:";
 
 export interface EspruinoManifest {
   abi: number;

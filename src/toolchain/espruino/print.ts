@@ -68,12 +68,12 @@ function join(a: string, b: string): string {
   return a + b;
 }
 
-export function printNumber(value: number): string {
+function printNumber(value: number): string {
   if (Object.is(value, -0)) return "-0";
   return String(value);
 }
 
-export function printString(value: string): string {
+function printString(value: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -89,7 +89,7 @@ export function printString(value: string): string {
   return out + '"';
 }
 
-export function printExpr(e: Expr, min = 0): string {
+function printExpr(e: Expr, min = 0): string {
   const text = exprText(e);
   return precedence(e) < min ? "(" + text + ")" : text;
 }

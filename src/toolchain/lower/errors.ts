@@ -21,15 +21,6 @@ export interface LowerDiagnostic {
   column: number;
 }
 
-export class LowerError extends Error {
-  readonly diagnostics: LowerDiagnostic[];
-  constructor(diagnostics: LowerDiagnostic[]) {
-    super(formatLowerErrors(diagnostics));
-    this.name = "LowerError";
-    this.diagnostics = diagnostics;
-  }
-}
-
 /** `file:line:col: error ASYNC_TYPE: message`, one per line. */
 export function formatLowerErrors(diagnostics: LowerDiagnostic[]): string {
   return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`).join("\n");

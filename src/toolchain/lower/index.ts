@@ -3,14 +3,16 @@
  * static state-machine classes before asc sees them (see DESIGN.md, "Async
  * without allocation"). compile.ts runs it from asc's readFile hook:
  *
- *   const lowering = new LowerSession(fsHost(() => boardModuleSource(board)));
- *   readFile: text = lowering.lowerFile(path, text)   // user and hal/ files
- *   after asc: lowering.check(); result.lowering = lowering.report();
+ *   const host = fsHost(() => boardSource);
+ *   const lowering = new LowerSession(host);
+ *   readFile: path = outpostPackagePath(name) ?? resolve(dir, name);
+ *             text = lowering.readFile(path, host.read(path));  // lowers user and hal/ files
+ *   after asc: lowering.diagnostics (formatLowerErrors), lowering.report()
  *
  * Files: scan.ts (what is async), plan.ts (states, fields, slots),
  * emit.ts (poll functions), frames.ts (generated classes, sizes),
  * file.ts (one file), session.ts (one build), errors.ts (messages).
  */
 export { LowerSession, type LowerReport, type SiteInfo, type TaskRam } from "./session.ts";
-export { LowerError, formatLowerErrors, type LowerDiagnostic } from "./errors.ts";
-export { fsHost, isRuntimeFile, type ModuleHost } from "./modules.ts";
+export { formatLowerErrors, type LowerDiagnostic } from "./errors.ts";
+export { fsHost, outpostPackagePath, type ModuleHost } from "./modules.ts";

@@ -3,7 +3,8 @@
  * reads AssemblyScript), top-level declarations, imports and exports, and
  * how one file names another in an import.
  *
- * Module names follow the firmware packages that compile.ts serves:
+ * Module names follow the firmware packages compile.ts serves to asc
+ * (`outpostPackagePath` maps asc's node_modules/outpost/… requests here):
  *
  *   "outpost"            src/runtime/index.ts
  *   "outpost/<x>"        src/runtime/<x>.ts   (sync/signal, timer, …)
@@ -20,9 +21,9 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const runtimeDir = repoRoot + "src/runtime/";
-export const halDir = repoRoot + "hal/";
+const halDir = repoRoot + "hal/";
 /** Path used for the generated board module. */
 export const BOARD_PATH = runtimeDir + "board.ts";
 
@@ -66,16 +67,37 @@ export interface ModuleHost {
   read(path: string): string | null;
 }
 
-export const fsHost = (boardText: () => string): ModuleHost => ({
-  read(path) {
-    if (path === BOARD_PATH) return boardText();
-    try {
-      return readFileSync(path, "utf8");
-    } catch {
-      return null;
-    }
-  },
-});
+/** Reads modules from disk (the board module from `boardText`), each path once per host. */
+export function fsHost(boardText: () => string): ModuleHost {
+  const texts = new Map<string, string | null>();
+  return {
+    read(path) {
+      let text = texts.get(path);
+      if (text === undefined) {
+        text = path === BOARD_PATH ? boardText() : readOrNull(path);
+        texts.set(path, text);
+      }
+      return text;
+    },
+  };
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The module path of a file asc asks for under `node_modules/outpost/`
+ * (how the firmware packages are served to it), or null for any other file.
+ */
+export function outpostPackagePath(request: string): string | null {
+  const m = /(?:^|\/)node_modules\/outpost\/(.+)\.ts$/.exec(request.replace(/\\/g, "/"));
+  return m ? resolveSpecifier("outpost/" + m[1], "") : null;
+}
 
 /** Resolves an import specifier to a module path (whether or not it exists). */
 export function resolveSpecifier(spec: string, fromPath: string): string {
@@ -113,7 +135,7 @@ export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 /** Builds a module's tables from its source. */
-export function buildModule(path: string, text: string): Module {
+function buildModule(path: string, text: string): Module {
   const sf = parse(path, text);
   const m: Module = {
     path, text, sf,

@@ -1,17 +1,18 @@
 /**
  * A lowering session spans one build: it lowers each firmware file asc
  * asks for, numbers await sites across all of them, sizes every task, and
- * collects errors. compile.ts creates one per build and reads `report()`.
+ * collects errors. compile.ts creates one per build, formats `diagnostics`
+ * and reads `report()`.
  *
  * Site ids are assigned in the order files are lowered and, within a file,
  * in source order, so the same sources always give the same table.
  */
 import ts from "typescript";
-import { LowerError, messages, type LowerDiagnostic } from "./errors.ts";
+import { messages, type LowerDiagnostic } from "./errors.ts";
 import { FileCtx } from "./file.ts";
 import type { FrameSize } from "./frames.ts";
-import { isRuntimeFile, Modules, resolveSpecifier, type Module, type ModuleHost } from "./modules.ts";
-import { relative, resolve } from "node:path";
+import { isRuntimeFile, Modules, type Module, type ModuleHost } from "./modules.ts";
+import { relative } from "node:path";
 import type { AsyncFn } from "./scan.ts";
 
 export interface SiteInfo {
@@ -70,14 +71,12 @@ export class LowerSession {
   }
 
   /**
-   * asc's readFile hook: `name` and `dir` as asc asks, `text` as served
-   * (Outpost packages under node_modules/outpost/, or the file). Runtime
-   * files pass through; user and hal/ files are lowered.
+   * For asc's readFile hook: `path` is the module path of the file asc asks
+   * for, `text` what is served for it. Runtime files pass through; user and
+   * hal/ files are lowered; an internal failure becomes a diagnostic.
    */
-  readFile(name: string, dir: string, text: string | null): string | null {
+  readFile(path: string, text: string | null): string | null {
     if (text === null) return null;
-    const m = /(?:^|\/)node_modules\/outpost\/(.+)\.ts$/.exec(name.replace(/\\/g, "/"));
-    const path = m ? resolveSpecifier("outpost/" + m[1], "") : resolve(dir, name);
     if (isRuntimeFile(path)) return text;
     try {
       return this.lowerFile(path, text);
@@ -88,11 +87,6 @@ export class LowerSession {
       });
       return text;
     }
-  }
-
-  /** Throws a LowerError if any file had errors. */
-  check(): void {
-    if (this.diagnostics.length) throw new LowerError(this.diagnostics);
   }
 
   report(): LowerReport {
