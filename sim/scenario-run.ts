@@ -26,7 +26,7 @@
  * says so) and be called again, which is how the CLI follows the wall clock
  * and stays responsive to Ctrl-C; `runScenario` runs to the end at once.
  */
-import type { Board } from "../src/toolchain/boards.ts";
+import { type Board, consoleUartName } from "../src/toolchain/boards.ts";
 import { formatDuration, formatTime, toMicros } from "../src/toolchain/duration.ts";
 import type { Panic } from "./abi-host.ts";
 import type { Scenario, Step, StepKind } from "./scenario.ts";
@@ -113,7 +113,7 @@ export class ScenarioRun {
     this.steps = scenario?.steps ?? [];
     this.limit = options.limit === undefined ? Infinity : toMicros(options.limit);
     this.limitAt = sim.now + this.limit;
-    this.console = options.console ?? Object.entries(sim.board.uarts).find(([, u]) => u.console)?.[0] ?? "";
+    this.console = options.console ?? consoleUartName(sim.board) ?? "";
     const needles = (texts: readonly string[] | undefined): Needle[] =>
       (texts ?? []).map((t) => new Needle(this.watch(this.console), t));
     this.expects = needles(options.expectText);

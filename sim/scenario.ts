@@ -22,7 +22,7 @@
  * scenario-run.ts.
  */
 import { parseDocument } from "yaml";
-import { type Board, resolvePin } from "../src/toolchain/boards.ts";
+import { type Board, consoleUartName, resolvePin } from "../src/toolchain/boards.ts";
 import { parseDuration } from "../src/toolchain/duration.ts";
 import { OutpostError } from "../src/toolchain/errors.ts";
 import type { Level } from "./gpio.ts";
@@ -191,7 +191,7 @@ class FieldReader {
 
 /** Checks every name the scenario uses against `board`; the console UART must exist where a step relies on it. */
 export function checkScenario(scenario: Scenario, board: Board): void {
-  const consoleUart = Object.entries(board.uarts).find(([, u]) => u.console)?.[0];
+  const consoleUart = consoleUartName(board);
   scenario.steps.forEach((step, i) => {
     const fail = (problem: string): never => {
       throw scenarioError(scenario.file, `step ${i + 1} (${step.kind}): ${problem}`);

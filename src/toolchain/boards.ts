@@ -113,6 +113,11 @@ export function pinLabel(board: Board, pin: number): string {
   return alias ?? own;
 }
 
+/** The name of the UART `outpost sim` prints (marked `console` in board.json), or undefined. */
+export function consoleUartName(board: Board): string | undefined {
+  return Object.keys(board.uarts).find((name) => board.uarts[name]!.console);
+}
+
 export function resolveUart(board: Board, name: string): UartSpec {
   const uart = board.uarts[name];
   if (uart === undefined) {
@@ -134,8 +139,8 @@ export function boardModuleSource(board: Board): string {
   ];
   for (const name of pinNames(board)) lines.push(`export const ${name}: i32 = ${resolvePin(board, name)};`);
   for (const [name, uart] of Object.entries(board.uarts)) lines.push(`export const ${name}: i32 = ${uart.port};`);
-  const consoleUart = Object.values(board.uarts).find((u) => u.console);
-  lines.push(`export const CONSOLE_UART: i32 = ${consoleUart ? consoleUart.port : -1};`);
+  const consoleUart = consoleUartName(board);
+  lines.push(`export const CONSOLE_UART: i32 = ${consoleUart !== undefined ? board.uarts[consoleUart]!.port : -1};`);
   // A button's polarity differs between boards: firmware reads it here
   // instead of assuming a pull-up to ground.
   for (const [name, button] of Object.entries(board.buttons)) {

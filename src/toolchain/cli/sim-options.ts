@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
-import { type Board, DEFAULT_BOARD, loadBoard, resolveUart } from "../boards.ts";
+import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveUart } from "../boards.ts";
 import { parseDuration } from "../duration.ts";
 import { OutpostError } from "../errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
@@ -72,7 +72,7 @@ export function simPlan(args: Args): SimPlan {
   // with nothing to wait for, lasts 10 s.
   const unlimited = realtime || (scenario !== null && expectText.length === 0);
   const limit = forValue !== undefined ? parseDuration(forValue) : unlimited ? Infinity : parseDuration(DEFAULT_FOR);
-  if (expectText.length + failText.length > 0 && !Object.values(board.uarts).some((u) => u.console)) {
+  if (expectText.length + failText.length > 0 && consoleUartName(board) === undefined) {
     throw usageError("sim", `board "${board.name}" has no console UART for --expect-text or --fail-text to read`);
   }
   return {

@@ -16,6 +16,7 @@ import {
   type RunOutcome, ScenarioRun, Simulator, type SimListeners, type SiteInfo, TraceRecorder, formatVcd, mergeListeners,
   parseSiteTable,
 } from "../../../sim/index.ts";
+import { consoleUartName } from "../boards.ts";
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
@@ -34,7 +35,7 @@ export async function simCommand(argv: string[]): Promise<number> {
   const plan = simPlan(args);
   const firmware = await loadFirmware(plan);
   const out = new Console();
-  const consoleUart = Object.entries(plan.board.uarts).find(([, u]) => u.console)?.[0] ?? "";
+  const consoleUart = consoleUartName(plan.board) ?? "";
   const trace = plan.trace ? new TraceRecorder() : null;
   const printer: SimListeners = {
     onUartByte: (uart, byte) => {
