@@ -12,28 +12,22 @@
  * Cancel-safe: a cancelled next() consumed nothing. While a next() is in
  * flight the reader's receive direction is busy.
  */
-import { ValueFuture } from "outpost";
 import { BufRead } from "outpost/hal/io";
+import { PendingFill } from "outpost/hal/io_helpers";
 import { Stream, StreamNext } from "outpost/hal/stream";
 
 export class ByteNext extends StreamNext<u8> {
   reader: BufRead = changetype<BufRead>(0); // set by its owner at init, before any poll
-  private fill: ValueFuture<i32> | null = null;
+  private fill: PendingFill = new PendingFill();
 
   arm(): ByteNext {
     this.begin();
-    this.fill = null;
     return this;
   }
 
   poll(): bool {
-    let fill = this.fill;
-    if (fill === null) {
-      fill = this.reader.fillBuf();
-      this.fill = fill;
-    }
-    if (!fill.poll()) return this.park();
-    this.fill = null;
+    const fill = this.fill;
+    if (!fill.poll(this.reader)) return this.park();
     const n = fill.value;
     if (n < 0) return this.stop(n);
     const b = this.reader.byteAt(0);
@@ -42,9 +36,7 @@ export class ByteNext extends StreamNext<u8> {
   }
 
   protected release(): void {
-    const fill = this.fill;
-    if (fill !== null) fill.cancel();
-    this.fill = null;
+    this.fill.cancel();
   }
 }
 

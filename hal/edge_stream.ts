@@ -19,7 +19,7 @@
  */
 import { ErrorKind } from "outpost/hal/error";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
-import { panicArgument } from "outpost/hal/messages";
+import { panicBadArgument } from "outpost/errors";
 import { Input } from "outpost/hal/gpio_input";
 import { newStaticArray } from "outpost/arrays";
 
@@ -69,7 +69,7 @@ export class EdgeStream implements Stream<i64> {
 
   /** Use `Input.edges(capacity)`. Init only. */
   constructor(label: string, capacity: i32) {
-    if (capacity < 1) panicArgument(label, "an edge stream needs a capacity of at least 1", capacity);
+    if (capacity < 1) panicBadArgument(label, "an edge stream needs a capacity of at least 1", capacity);
     this.ring = newStaticArray<i64>(capacity);
     this.nextOp.named(label, "edge stream next()");
     this.nextOp.stream = this;

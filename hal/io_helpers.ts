@@ -16,7 +16,7 @@
  * Cost: one inner operation per chunk the device accepts or delivers.
  */
 import { ValueFuture } from "outpost";
-import { Read, Write } from "outpost/hal/io";
+import { BufRead, Read, Write } from "outpost/hal/io";
 
 /**
  * The loop both share: start one inner operation on the rest of the range,
@@ -99,5 +99,37 @@ export class WriteAll extends RangeLoop {
 
   protected next(start: i32, end: i32): ValueFuture<i32> {
     return this.writer.write(this.buf, start, end);
+  }
+}
+
+/**
+ * One `fillBuf()` of a `BufRead` held across polls, for operations that
+ * read through the reader's buffer (ByteStream, LineReader, Gps): `poll`
+ * starts a fill if none is in flight, polls it, and forgets it once it
+ * completes; `cancel` cancels the one in flight. Allocates nothing.
+ */
+export class PendingFill {
+  /** Once `poll` returned true: the buffered byte count (≥ 1) or an ErrorKind. */
+  value: i32 = 0;
+  private fill: ValueFuture<i32> | null = null;
+
+  /** Polls the fill in flight, starting one on `reader` if none is; true once it completed (see `value`). */
+  poll(reader: BufRead): bool {
+    let fill = this.fill;
+    if (fill === null) {
+      fill = reader.fillBuf();
+      this.fill = fill;
+    }
+    if (!fill.poll()) return false;
+    this.fill = null;
+    this.value = fill.value;
+    return true;
+  }
+
+  /** Cancels the fill in flight, if any. */
+  cancel(): void {
+    const fill = this.fill;
+    if (fill !== null) fill.cancel();
+    this.fill = null;
   }
 }

@@ -6,7 +6,6 @@
  * files only; drivers report failures as ErrorKind values instead.
  */
 import { AbiError, PanicCode, PinMode } from "outpost/abi";
-import { panicBadArgument } from "outpost/errors";
 import { panicNow } from "outpost/panic";
 import { textBegin, textInt, textLiteral, textString } from "outpost/text";
 
@@ -142,7 +141,3 @@ export function panicRange(owner: string, what: string, start: i32, end: i32, le
   panicNow(PanicCode.ABORT);
 }
 
-/** A constructor or method got an argument it cannot work with: the runtime's own message. */
-export function panicArgument(owner: string, what: string, value: i64): void {
-  panicBadArgument(owner, what, value);
-}

@@ -62,7 +62,7 @@ export abstract class Op<T> extends ValueFuture<T> {
 
   /** Starts an operation: BUSY panic if one is in flight. */
   protected begin(): void {
-    if (this.opState == OpState.PENDING) panicBusy(this.owner, this.what);
+    this.assertIdle();
     this.opState = OpState.ARMED;
   }
 

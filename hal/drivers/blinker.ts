@@ -25,7 +25,7 @@ import { Future } from "outpost";
 import { OutputPin } from "outpost/hal/digital";
 import { Delay } from "outpost/hal/delay";
 import { Op } from "outpost/hal/op";
-import { panicArgument } from "outpost/hal/messages";
+import { panicBadArgument } from "outpost/errors";
 
 export class BlinkPlay extends Op<i32> {
   blinker!: Blinker;
@@ -36,7 +36,7 @@ export class BlinkPlay extends Op<i32> {
   private timer: Future | null = null;
 
   arm(pattern: StaticArray<i32>, repeats: i32): BlinkPlay {
-    if (pattern.length == 0) panicArgument("Blinker", "a pattern needs at least one duration", 0);
+    if (pattern.length == 0) panicBadArgument("Blinker", "a pattern needs at least one duration", 0);
     this.begin();
     this.pattern = pattern;
     this.repeats = repeats;

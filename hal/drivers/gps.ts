@@ -17,32 +17,26 @@
  * the parser, so a cancelled next() loses nothing (a sentence half-fed stays
  * half-fed and continues). Never allocates after construction.
  */
-import { ValueFuture } from "outpost";
 import { BufRead } from "outpost/hal/io";
+import { PendingFill } from "outpost/hal/io_helpers";
 import { Stream, StreamNext } from "outpost/hal/stream";
 import { NmeaParser, NmeaSentence } from "outpost/drivers/nmea";
 
 export class GpsNext extends StreamNext<i32> {
   gps!: Gps;
-  private fill: ValueFuture<i32> | null = null;
+  private fill: PendingFill = new PendingFill();
 
   arm(): GpsNext {
     this.begin();
-    this.fill = null;
     return this;
   }
 
   poll(): bool {
     const reader = this.gps.reader;
     const nmea = this.gps.nmea;
+    const fill = this.fill;
     while (true) {
-      let fill = this.fill;
-      if (fill === null) {
-        fill = reader.fillBuf();
-        this.fill = fill;
-      }
-      if (!fill.poll()) return this.park();
-      this.fill = null;
+      if (!fill.poll(reader)) return this.park();
       const n = fill.value;
       if (n < 0) return this.stop(n);
       for (let i = 0; i < n; i++) {
@@ -57,9 +51,7 @@ export class GpsNext extends StreamNext<i32> {
   }
 
   protected release(): void {
-    const fill = this.fill;
-    if (fill !== null) fill.cancel();
-    this.fill = null;
+    this.fill.cancel();
   }
 }
 

@@ -24,12 +24,12 @@
  * at a time (BUSY panic otherwise); the reader's receive direction is busy
  * while one is pending.
  */
-import { ValueFuture } from "outpost";
 import { BufRead } from "outpost/hal/io";
+import { PendingFill } from "outpost/hal/io_helpers";
 import { ErrorKind } from "outpost/hal/error";
 import { Op } from "outpost/hal/op";
 import { bytesEqual } from "outpost/hal/bytes";
-import { panicArgument } from "outpost/hal/messages";
+import { panicBadArgument } from "outpost/errors";
 import { newStaticArray } from "outpost/arrays";
 
 // @ts-ignore: decorator
@@ -39,7 +39,7 @@ import { newStaticArray } from "outpost/arrays";
 
 export class ReadLine extends Op<i32> {
   lines!: LineReader;
-  private fill: ValueFuture<i32> | null = null;
+  private fill: PendingFill = new PendingFill();
 
   arm(): ReadLine {
     this.begin();
@@ -50,14 +50,9 @@ export class ReadLine extends Op<i32> {
   poll(): bool {
     const lines = this.lines;
     const reader = lines.reader;
+    const fill = this.fill;
     while (true) {
-      let fill = this.fill;
-      if (fill === null) {
-        fill = reader.fillBuf();
-        this.fill = fill;
-      }
-      if (!fill.poll()) return this.park();
-      this.fill = null;
+      if (!fill.poll(reader)) return this.park();
       const n = fill.value;
       if (n < 0) {
         lines.dropLine();
@@ -74,9 +69,7 @@ export class ReadLine extends Op<i32> {
   }
 
   protected release(): void {
-    const fill = this.fill;
-    if (fill !== null) fill.cancel();
-    this.fill = null;
+    this.fill.cancel();
   }
 }
 
@@ -94,7 +87,7 @@ export class LineReader {
 
   /** Lines of up to `maxLength` bytes from `reader`. Init only. */
   constructor(reader: BufRead, maxLength: i32 = 80) {
-    if (maxLength < 1) panicArgument("LineReader", "maxLength must be at least 1", maxLength);
+    if (maxLength < 1) panicBadArgument("LineReader", "maxLength must be at least 1", maxLength);
     this.reader = reader;
     this.line = newStaticArray<u8>(maxLength);
     this.op.named("line reader", "readLine");

@@ -103,8 +103,6 @@ export function initFinished(): bool {
   return initDone;
 }
 
-export function beginInit(): void {}
-
 export function endInit(): void {
   initDone = true;
   __outpost_seal();
@@ -147,7 +145,7 @@ function finish(task: Task, h: u32): void {
 export function runExecutor(): i64 {
   if (taskCount() == 0) return -1;
   const now = now_us();
-  for (let id = timerPopDue(now); id >= 0; id = timerPopDue(now)) wake(id);
+  for (let due = timerPopDue(now); due !== null; due = timerPopDue(now)) wakeTask(due);
   const base = runQueueBase();
   const m = runQueueMask();
   let h = runQueueHead();

@@ -3,15 +3,17 @@
  *
  * Each task is in the ring at most once (only a PARKED task is pushed, and
  * pushing makes it READY; see task.ts), so a ring as large as the task
- * table never overflows, and pushing is O(1) with no allocation. Fairness: a task that wakes itself while being polled
- * goes to the back, behind every task that was already waiting, so it cannot
- * starve them: with n tasks ready, each is polled once in every n polls.
+ * table never overflows, and pushing is O(1) with no allocation.
+ * Fairness: a task that wakes itself while being polled goes to the back,
+ * behind every task that was already waiting, so it cannot starve them:
+ * with n tasks ready, each is polled once in every n polls.
  *
  *   ring: [ . . a b c . . . ]   capacity: power of two ≥ task count
  *               ^head  ^tail     length = tail - head (indices wrap by mask)
  *
  * Entries are task pointers, so popping needs no table lookup. Only the
- * executor touches this file: `wake` pushes, `runExecutor` pops.
+ * executor touches this file: `wake` pushes, `runExecutor` pops, and `finish`
+ * removes (runQueueRemove).
  */
 import { Task } from "./task";
 import { growTable } from "./registry";
@@ -41,7 +43,7 @@ export function runQueueReserve(capacity: i32): void {
 
 /**
  * Draining, for the executor's loop: it reads `runQueueHead()` once, pops
- * with `runQueueAt(h++)` while `h != runQueueTail()` (wakes during a poll
+ * with `runQueueAtIn(base, m, h++)` while `h != runQueueTail()` (wakes during a poll
  * move the tail), and stores the head back with `runQueueSetHead(h)`
  * before returning. Keeping the head in a local saves two memory accesses
  * per poll on the hottest loop of the runtime.

@@ -6,16 +6,20 @@
  * alarm — the root's deadline.
  *
  *   heap[0] = earliest        heap[i]'s children: heap[2i+1], heap[2i+2]
- *   task.heapIndex = i  ⇔  heap[i] == task.id;   -1 when not queued
+ *   task.heapIndex = i  ⇔  heap[i] == task;   -1 when not queued
  *
  * Ties on the deadline break by task id, so tasks due at the same instant
  * wake in a stable order: the simulator's traces are deterministic.
  */
 import { Task } from "./task";
 import { NO_DEADLINE } from "./time";
-import { growTable, taskAt } from "./registry";
+import { growTable } from "./registry";
 
-/** The heap: task ids, `size` of them, in a table as large as the task table. */
+/**
+ * The heap: task pointers (as the run queue holds), `size` of them, in a
+ * table as large as the task table. Comparisons read the tasks' deadlines
+ * straight through them, with no task-table lookup.
+ */
 let heapBase: usize = 0;
 let size: i32 = 0;
 
@@ -24,10 +28,10 @@ export function timerQueueReserve(capacity: i32): void {
   heapBase = growTable(heapBase, size, capacity);
 }
 
-/** The task id at heap position `i` (i < size). */
+/** The task at heap position `i` (i < size). */
 // @ts-ignore: decorator
-@inline function idAt(i: i32): i32 {
-  return load<i32>(heapBase + (<usize>i << 2)); // callers pass i < size ≤ capacity
+@inline function heapAt(i: i32): Task {
+  return changetype<Task>(load<usize>(heapBase + (<usize>i << alignof<usize>()))); // callers pass i < size ≤ capacity
 }
 
 /** Heap order: earlier deadline first, then lower id. */
@@ -36,7 +40,7 @@ function before(a: Task, b: Task): bool {
 }
 
 function place(i: i32, task: Task): void {
-  store<i32>(heapBase + (<usize>i << 2), task.id); // i < size <= capacity
+  store<usize>(heapBase + (<usize>i << alignof<usize>()), changetype<usize>(task)); // i < size <= capacity
   task.heapIndex = i;
 }
 
@@ -49,7 +53,7 @@ function place(i: i32, task: Task): void {
 function reposition(i: i32, task: Task): void {
   while (i > 0) {
     const parentIndex = (i - 1) >> 1;
-    const parent = taskAt(idAt(parentIndex)); // parentIndex < i < size
+    const parent = heapAt(parentIndex); // parentIndex < i < size
     if (!before(task, parent)) break;
     place(i, parent);
     i = parentIndex;
@@ -57,9 +61,9 @@ function reposition(i: i32, task: Task): void {
   while (true) {
     let child = 2 * i + 1;
     if (child >= size) break;
-    let smallest = taskAt(idAt(child)); // child < size
+    let smallest = heapAt(child); // child < size
     if (child + 1 < size) {
-      const right = taskAt(idAt(child + 1)); // child + 1 < size
+      const right = heapAt(child + 1); // child + 1 < size
       if (before(right, smallest)) {
         smallest = right;
         child++;
@@ -70,12 +74,6 @@ function reposition(i: i32, task: Task): void {
     i = child;
   }
   place(i, task);
-}
-
-/** Arms, re-arms or (with NO_DEADLINE) disarms the task's deadline. */
-export function timerSet(task: Task, at: i64): void {
-  if (at == NO_DEADLINE) timerRemove(task);
-  else timerArm(task, at);
 }
 
 /** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
@@ -93,19 +91,19 @@ export function timerRemove(task: Task): void {
   task.heapIndex = -1;
   task.deadline = NO_DEADLINE;
   size--;
-  if (i != size) reposition(i, taskAt(idAt(size))); // size is the old last index
+  if (i != size) reposition(i, heapAt(size)); // size is the old last index
 }
 
 /** The earliest deadline, or -1 when no task waits for time (the form `outpost_poll` returns). */
 export function timerNext(): i64 {
-  return size > 0 ? taskAt(idAt(0)).deadline : -1; // size > 0
+  return size > 0 ? heapAt(0).deadline : -1; // size > 0
 }
 
-/** Removes and returns the earliest task if its deadline is at or before `now`, else -1. */
-export function timerPopDue(now: i64): i32 {
-  if (size == 0) return -1;
-  const first = taskAt(idAt(0)); // size > 0
-  if (first.deadline > now) return -1;
+/** Removes and returns the earliest task if its deadline is at or before `now`, else null. */
+export function timerPopDue(now: i64): Task | null {
+  if (size == 0) return null;
+  const first = heapAt(0); // size > 0
+  if (first.deadline > now) return null;
   timerRemove(first);
-  return first.id;
+  return first;
 }

@@ -3,7 +3,8 @@
  * goes to the back of the run queue (see run_queue.ts on fairness).
  */
 import { Future } from "./future";
-import { wake, currentTask } from "./executor";
+import { wake } from "./executor";
+import { currentTaskId } from "./current";
 
 export class Yield extends Future {
   private yielded: bool = false;
@@ -19,7 +20,7 @@ export class Yield extends Future {
   poll(): bool {
     if (this.yielded) return true;
     this.yielded = true;
-    wake(currentTask());
+    wake(currentTaskId());
     return false;
   }
 }

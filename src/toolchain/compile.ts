@@ -72,8 +72,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   const entrySource = [
     `export * from "outpost/abi_exports";`,
     `import { main } from ${JSON.stringify(userModule)};`,
-    `import { beginInit, endInit } from "outpost/executor";`,
-    `export function outpost_init(): void { beginInit(); main(); endInit(); }`,
+    `import { endInit } from "outpost/executor";`,
+    `export function outpost_init(): void { main(); endInit(); }`,
   ].join("\n");
 
   const build = options.board.build ?? {};

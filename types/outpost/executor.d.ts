@@ -26,7 +26,6 @@ export declare function dropWakesSince(mark: i64): void;
 export declare function currentTask(): i32;
 /** True once `outpost_init` has finished (the heap is sealed). */
 export declare function initFinished(): bool;
-export declare function beginInit(): void;
 export declare function endInit(): void;
 /** One executor pass; returns the next deadline (see the file comment). */
 export declare function runExecutor(): i64;

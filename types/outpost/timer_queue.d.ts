@@ -7,7 +7,7 @@
  * alarm — the root's deadline.
  *
  *   heap[0] = earliest        heap[i]'s children: heap[2i+1], heap[2i+2]
- *   task.heapIndex = i  ⇔  heap[i] == task.id;   -1 when not queued
+ *   task.heapIndex = i  ⇔  heap[i] == task;   -1 when not queued
  *
  * Ties on the deadline break by task id, so tasks due at the same instant
  * wake in a stable order: the simulator's traces are deterministic.
@@ -15,12 +15,10 @@
 import { Task } from "./task";
 /** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
 export declare function timerQueueReserve(capacity: i32): void;
-/** Arms, re-arms or (with NO_DEADLINE) disarms the task's deadline. */
-export declare function timerSet(task: Task, at: i64): void;
 /** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
 export declare function timerArm(task: Task, at: i64): void;
 export declare function timerRemove(task: Task): void;
 /** The earliest deadline, or -1 when no task waits for time (the form `outpost_poll` returns). */
 export declare function timerNext(): i64;
-/** Removes and returns the earliest task if its deadline is at or before `now`, else -1. */
-export declare function timerPopDue(now: i64): i32;
+/** Removes and returns the earliest task if its deadline is at or before `now`, else null. */
+export declare function timerPopDue(now: i64): Task | null;

@@ -17,9 +17,10 @@
  *   ③ it completed or was cancelled (a QUEUED slot is unlinked first);
  *   ④ it reached the front and is leaving the queue, or was cancelled.
  *
- * Both lists are doubly linked through index arrays, so a cancelled waiter
- * leaves from the middle of the queue in O(1). Free slots are reused oldest
- * first, so a completed future keeps its result for as long as possible.
+ * The wait queue is doubly linked through index arrays (`next`/`prev`), so
+ * a cancelled waiter leaves from the middle of the queue in O(1); the free
+ * list is singly linked through `next`. Free slots are reused oldest first,
+ * so a completed future keeps its result for as long as possible.
  *
  * Invariant: every slot is in exactly one state; FREE slots are exactly the
  * free list, QUEUED slots exactly the wait queue.

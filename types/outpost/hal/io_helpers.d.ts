@@ -17,7 +17,7 @@
  * Cost: one inner operation per chunk the device accepts or delivers.
  */
 import { ValueFuture } from "outpost";
-import { Read, Write } from "outpost/hal/io";
+import { BufRead, Read, Write } from "outpost/hal/io";
 /**
  * The loop both share: start one inner operation on the rest of the range,
  * add what it moved to `done`, repeat until the range is done or an error
@@ -48,4 +48,19 @@ export declare class WriteAll extends RangeLoop {
     /** Arms to write all of `buf[start, end)` (end -1: the buffer's length) to `writer`. */
     arm(writer: Write, buf: StaticArray<u8>, start?: i32, end?: i32): WriteAll;
     protected next(start: i32, end: i32): ValueFuture<i32>;
+}
+/**
+ * One `fillBuf()` of a `BufRead` held across polls, for operations that
+ * read through the reader's buffer (ByteStream, LineReader, Gps): `poll`
+ * starts a fill if none is in flight, polls it, and forgets it once it
+ * completes; `cancel` cancels the one in flight. Allocates nothing.
+ */
+export declare class PendingFill {
+    /** Once `poll` returned true: the buffered byte count (≥ 1) or an ErrorKind. */
+    value: i32;
+    private fill;
+    /** Polls the fill in flight, starting one on `reader` if none is; true once it completed (see `value`). */
+    poll(reader: BufRead): bool;
+    /** Cancels the fill in flight, if any. */
+    cancel(): void;
 }

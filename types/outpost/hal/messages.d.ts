@@ -17,5 +17,3 @@ export declare function panicUartConfigure(label: string, error: i32, baud: i32)
  *   `UART0 read: range [0, 40) is outside a buffer of 32 bytes`
  */
 export declare function panicRange(owner: string, what: string, start: i32, end: i32, length: i32): void;
-/** A constructor or method got an argument it cannot work with: the runtime's own message. */
-export declare function panicArgument(owner: string, what: string, value: i64): void;
