@@ -12,6 +12,7 @@
  * Cancel-safe: a cancelled next() consumed nothing. While a next() is in
  * flight the reader's receive direction is busy.
  */
+import { textOf } from "outpost";
 import { BufRead } from "outpost/hal/io";
 import { PendingFill } from "outpost/hal/io_helpers";
 import { Stream, StreamNext } from "outpost/hal/stream";
@@ -45,7 +46,7 @@ export class ByteStream implements Stream<u8> {
 
   /** A stream over `reader`. `name` appears in BUSY messages. Init only. */
   constructor(reader: BufRead, name: string = "byte stream") {
-    this.op.named(name, "next()");
+    this.op.named(name, textOf("next()"));
     this.op.reader = reader;
   }
 

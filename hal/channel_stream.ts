@@ -15,7 +15,7 @@
  * pending (see Channel). Cancel-safe: a cancelled next() has taken no item
  * (the channel's receive is cancel-safe). Never allocates after init.
  */
-import { Channel, ChannelReceive } from "outpost";
+import { Channel, ChannelReceive, textOf } from "outpost";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 
 export class ChannelNext<T> extends StreamNext<T> {
@@ -64,7 +64,7 @@ export class ChannelStream<T> implements Stream<T> {
   /** A stream of `channel`'s items. `name` appears in BUSY messages. Init only. */
   constructor(channel: Channel<T>, name: string = "channel stream") {
     this.channel = channel;
-    this.op.named(name, "next()");
+    this.op.named(name, textOf("next()"));
     this.op.stream = this;
   }
 

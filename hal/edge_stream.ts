@@ -17,6 +17,7 @@
  * item is a plain value: no allocation per edge. Cancel-safe: a cancelled
  * next() takes no edge. One next() at a time (BUSY panic otherwise).
  */
+import { textOf } from "outpost";
 import { ErrorKind } from "outpost/hal/error";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 import { panicBadArgument } from "outpost/errors";
@@ -69,9 +70,9 @@ export class EdgeStream implements Stream<i64> {
 
   /** Use `Input.edges(capacity)`. Init only. */
   constructor(label: string, capacity: i32) {
-    if (capacity < 1) panicBadArgument(label, "an edge stream needs a capacity of at least 1", capacity);
+    if (capacity < 1) panicBadArgument(label, textOf("an edge stream needs a capacity of at least 1"), capacity);
     this.ring = newStaticArray<i64>(capacity);
-    this.nextOp.named(label, "edge stream next()");
+    this.nextOp.named(label, textOf("edge stream next()"));
     this.nextOp.stream = this;
   }
 

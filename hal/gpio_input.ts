@@ -19,7 +19,7 @@
  * from the `tryWaitFor…` forms; use an EdgeStream, or one Input per pin, for
  * more).
  */
-import { EventHandler, listen, ValueFuture } from "outpost";
+import { EventHandler, listen, ValueFuture, textOf } from "outpost";
 import { EventSource, gpio_listen, gpio_read, now_us, Edge } from "outpost/abi";
 import { Wait } from "outpost/hal/digital";
 import { pinLabel } from "outpost/hal/messages";
@@ -130,7 +130,7 @@ export class Input extends EventHandler implements Wait {
     this.pin = pin;
     this.label = pinLabel(pin, name);
     claimPin(pin, inputMode(pull), this.label);
-    this.waitOp.named(this.label, "wait");
+    this.waitOp.named(this.label, textOf("wait"));
     this.waitOp.input = this;
     listen(EventSource.GPIO_EDGE, this);
   }

@@ -7,17 +7,17 @@
  */
 import { AbiError, PanicCode, PinMode } from "outpost/abi";
 import { panicNow } from "outpost/panic";
-import { textBegin, textInt, textLiteral, textString } from "outpost/text";
+import { Text, textBegin, textInt, textLiteral, textPut, textString } from "outpost/text";
 
 /**
  * A second operation was started on a direction that has one in flight.
  *   `UART0 already has a read in flight: await it or cancel it before starting another`
  */
-export function panicBusy(owner: string, what: string): void {
+export function panicBusy(owner: string, what: Text): void {
   textBegin();
   textString(owner);
   textLiteral(" already has a ");
-  textString(what);
+  textPut(what);
   textLiteral(" in flight: await it or cancel it before starting another");
   panicNow(PanicCode.BUSY);
 }
@@ -126,11 +126,11 @@ export function panicUartConfigure(label: string, error: i32, baud: i32): void {
  * A buffer range outside its buffer.
  *   `UART0 read: range [0, 40) is outside a buffer of 32 bytes`
  */
-export function panicRange(owner: string, what: string, start: i32, end: i32, length: i32): void {
+export function panicRange(owner: string, what: Text, start: i32, end: i32, length: i32): void {
   textBegin();
   textString(owner);
   textLiteral(" ");
-  textString(what);
+  textPut(what);
   textLiteral(": range [");
   textInt(start);
   textLiteral(", ");

@@ -28,7 +28,7 @@
  * `poll()`, and override `release()` if they registered anything. Event
  * handlers call `wakeWaiter()` and nothing else.
  */
-import { ValueFuture, wake, currentTask } from "outpost";
+import { Text, ValueFuture, wake, currentTask } from "outpost";
 import { panicBusy } from "outpost/hal/messages";
 
 export namespace OpState {
@@ -44,13 +44,13 @@ export abstract class Op<T> extends ValueFuture<T> {
   /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)`. Set once by the owner at init. */
   owner: string = "";
   /** What the operation is called in messages: `read`, `write`, `wait`. */
-  what: string = "";
+  what: Text = 0;
   opState: u8 = OpState.IDLE;
   /** The task to wake, -1 when none. */
   waiter: i32 = -1;
 
   /** Names the op for messages; called once by its owner at init. */
-  named(owner: string, what: string): void {
+  named(owner: string, what: Text): void {
     this.owner = owner;
     this.what = what;
   }

@@ -10,7 +10,7 @@
  * pending panics BUSY (`delay already has a delay in flight: …`); the try
  * forms `tryDelayMs`/`tryDelayUs` return null instead.
  */
-import { Duration, Timer } from "outpost";
+import { Duration, Timer, textOf } from "outpost";
 import { Delay } from "outpost/hal/delay";
 import { Op } from "outpost/hal/op";
 
@@ -36,7 +36,7 @@ export class TimerDelay implements Delay {
 
   /** `name` appears in BUSY messages (`delay "blink" already has …`). Init only. */
   constructor(name: string = "") {
-    this.future.named(name.length > 0 ? "delay \"" + name + "\"" : "delay", "delay");
+    this.future.named(name.length > 0 ? "delay \"" + name + "\"" : "delay", textOf("delay"));
   }
 
   /** Completes `ms` after this call (at once if ≤ 0). BUSY if a delay is in flight (`tryDelayMs`: null). */

@@ -38,7 +38,7 @@
  * Cost: each poll of a pending operation makes one host call; the port
  * never allocates after its constructor.
  */
-import { EventHandler, listen } from "outpost";
+import { EventHandler, listen, Text, textOf } from "outpost";
 import { EventSource, UartEvents, uart_configure, uart_listen } from "outpost/abi";
 import { BufRead, Write } from "outpost/hal/io";
 import { ErrorKind } from "outpost/hal/error";
@@ -89,20 +89,20 @@ export class Uart implements BufRead, Write {
    */
   constructor(port: i32, baud: i32, name: string = "", bufferSize: i32 = 64) {
     const label = uartLabel(port, name);
-    if (bufferSize < 1) panicBadArgument(label, "the fill buffer needs at least 1 byte", bufferSize);
+    if (bufferSize < 1) panicBadArgument(label, textOf("the fill buffer needs at least 1 byte"), bufferSize);
     this.port = port;
     this.baud = baud;
     this.label = label;
     this.rxBuf = newStaticArray<u8>(bufferSize);
     const error = uart_configure(port, baud, 0);
     if (error != 0) panicUartConfigure(label, error, baud);
-    this.readOp.named(this.label, "read");
+    this.readOp.named(this.label, textOf("read"));
     this.readOp.uart = this;
-    this.fillOp.named(this.label, "read");
+    this.fillOp.named(this.label, textOf("read"));
     this.fillOp.uart = this;
-    this.writeOp.named(this.label, "write");
+    this.writeOp.named(this.label, textOf("write"));
     this.writeOp.uart = this;
-    this.flushOp.named(this.label, "flush");
+    this.flushOp.named(this.label, textOf("flush"));
     this.flushOp.uart = this;
     this.subscribe(EventSource.UART_RX);
     this.subscribe(EventSource.UART_TX);
@@ -120,7 +120,7 @@ export class Uart implements BufRead, Write {
   read(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartRead {
     this.fillOp.assertIdle();
     if (end < 0) end = buf.length;
-    checkRange(this.label, "read", buf, start, end);
+    checkRange(this.label, textOf("read"), buf, start, end);
     return this.readOp.arm(buf, start, end);
   }
 
@@ -152,7 +152,7 @@ export class Uart implements BufRead, Write {
   }
 
   byteAt(i: i32): u8 {
-    if (<u32>i >= <u32>(this.rxTail - this.rxHead)) panicRange(this.label, "byteAt", i, i + 1, this.rxTail - this.rxHead);
+    if (<u32>i >= <u32>(this.rxTail - this.rxHead)) panicRange(this.label, textOf("byteAt"), i, i + 1, this.rxTail - this.rxHead);
     return unchecked(this.rxBuf[this.rxHead + i]); // rxHead + i < rxTail <= capacity
   }
 
@@ -165,7 +165,7 @@ export class Uart implements BufRead, Write {
   write(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartWrite {
     this.flushOp.assertIdle();
     if (end < 0) end = buf.length;
-    checkRange(this.label, "write", buf, start, end);
+    checkRange(this.label, textOf("write"), buf, start, end);
     return this.writeOp.arm(buf, start, end);
   }
 
@@ -228,7 +228,7 @@ export class Uart implements BufRead, Write {
 }
 
 /** ABORT panic unless 0 ≤ start ≤ end ≤ buf.length. */
-function checkRange(label: string, what: string, buf: StaticArray<u8>, start: i32, end: i32): void {
+function checkRange(label: string, what: Text, buf: StaticArray<u8>, start: i32, end: i32): void {
   // One unsigned comparison each also rejects negatives.
   if (<u32>start > <u32>end || <u32>end > <u32>buf.length) panicRange(label, what, start, end, buf.length);
 }

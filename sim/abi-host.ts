@@ -21,6 +21,7 @@ import { OutpostError } from "../src/toolchain/errors.ts";
 import { ABI_VERSION, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "./abi-codes.ts";
 import { HostFault } from "./fault.ts";
 import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "./wasm-api.ts";
+import { expandText } from "../src/toolchain/deferred-text.ts";
 
 /** The peripherals behind the imports. */
 export interface AbiHost {
@@ -44,8 +45,10 @@ export interface Panic {
   file: string;
   line: number;
   column: number;
-  /** The task that was running, by name; null outside a task. */
+  /** The task that was running, by name; null outside a task, and for a release build, which has no names. */
   task: string | null;
+  /** The running task's id when the firmware said (its `panic` call); -1 outside a task. */
+  taskId?: number;
   /** Virtual time of the panic, µs. */
   at: number;
 }
@@ -57,22 +60,19 @@ export interface AbiExports {
   outpost_init(): void;
   outpost_poll(): bigint;
   outpost_event(source: number, arg: number, at: bigint): void;
-  outpost_task_count(): number;
-  outpost_task_name(id: number): number;
-  outpost_task_state(id: number): number;
-  outpost_task_polls(id: number): number;
-  outpost_current_task(): number;
-  outpost_scratch(): number;
-  outpost_heap_top(): number;
-  /** Optional: the await site a task last parked at (-1: none). */
+  // Introspection: every build has these but a release build (outpost build --release).
+  outpost_task_count?(): number;
+  outpost_task_name?(id: number): number;
+  outpost_task_state?(id: number): number;
+  outpost_task_polls?(id: number): number;
+  outpost_current_task?(): number;
+  outpost_scratch?(): number;
+  outpost_heap_top?(): number;
+  /** The await site a task last parked at (-1: none). */
   outpost_task_site?(id: number): number;
 }
 
-const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = [
-  "memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count",
-  "outpost_task_name", "outpost_task_state", "outpost_task_polls", "outpost_current_task", "outpost_scratch",
-  "outpost_heap_top",
-];
+const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = ["memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event"];
 
 /** What a `panic` import reported, before the task id is turned into a name. */
 type PanicReport = Omit<Panic, "task"> & { taskId: number };
@@ -85,11 +85,15 @@ export class Firmware {
   private constructor(
     private readonly host: AbiHost,
     readonly name: string,
+    private readonly textTable: readonly string[] | undefined,
   ) {}
 
-  /** Compiles, links and checks a firmware; OutpostError for anything that is not ABI v1 firmware. */
-  static async load(bytes: Uint8Array, host: AbiHost, name: string): Promise<Firmware> {
-    const fw = new Firmware(host, name);
+  /**
+   * Compiles, links and checks a firmware; OutpostError for anything that is not ABI v1 firmware.
+   * `text` is the build's deferred-text table, for boards that keep message literals on the host.
+   */
+  static async load(bytes: Uint8Array, host: AbiHost, name: string, text?: readonly string[]): Promise<Firmware> {
+    const fw = new Firmware(host, name, text);
     const module = await compile(bytes, name);
     const present = new Set(wasm.Module.exports(module).map((e) => e.name));
     const missing = REQUIRED_EXPORTS.filter((e) => !present.has(e));
@@ -152,7 +156,12 @@ export class Firmware {
 
   /** Task slots; 0 before instantiation and for a firmware broken by a trap that no longer answers. */
   taskCount(): number {
-    return this.read((x) => x.outpost_task_count(), 0);
+    return this.read((x) => x.outpost_task_count!(), 0);
+  }
+
+  /** Whether the firmware answers the task introspection exports (a release build does not). */
+  get introspects(): boolean {
+    return typeof this.exports?.outpost_task_count === "function";
   }
 
   // taskState and taskPolls run for every task at every watched sample (task-monitor.ts): no closure, no allocation.
@@ -160,7 +169,7 @@ export class Firmware {
     const x = this.exports;
     if (!x) return "free";
     try {
-      return TASK_STATES[x.outpost_task_state(id)] ?? "free";
+      return TASK_STATES[x.outpost_task_state!(id)] ?? "free";
     } catch {
       return "free";
     }
@@ -171,7 +180,7 @@ export class Firmware {
     const x = this.exports;
     if (!x) return 0;
     try {
-      return x.outpost_task_polls(id) >>> 0;
+      return x.outpost_task_polls!(id) >>> 0;
     } catch {
       return 0;
     }
@@ -187,8 +196,9 @@ export class Firmware {
     return typeof this.exports?.outpost_task_site === "function";
   }
 
+  /** The allocator's bump pointer; 0 for a firmware that does not export it. */
   heapTop(): number {
-    return this.exports ? this.exports.outpost_heap_top() >>> 0 : 0;
+    return this.read((x) => x.outpost_heap_top!() >>> 0, 0);
   }
 
   /** Runs one export under the rule above; undefined if it did not complete. */
@@ -213,8 +223,7 @@ export class Firmware {
   private fail(e: unknown): void {
     const at = this.host.nowUs();
     if (this.report) {
-      const { taskId, ...rest } = this.report;
-      this.panic = { ...rest, task: taskId < 0 ? null : this.taskName(taskId) };
+      this.panic = { ...this.report, task: this.report.taskId < 0 ? null : this.taskName(this.report.taskId) };
     } else if (e instanceof HostFault) {
       this.panic = { code: e.code, message: e.message, file: "", line: 0, column: 0, task: this.currentTask(), at };
     } else if (isTrap(e)) {
@@ -228,7 +237,7 @@ export class Firmware {
 
   private currentTask(): string | null {
     try {
-      const id = this.exports?.outpost_current_task() ?? -1;
+      const id = this.exports?.outpost_current_task?.() ?? -1;
       return id < 0 ? null : this.taskName(id);
     } catch {
       return null;
@@ -245,10 +254,10 @@ export class Firmware {
     }
   }
 
-  /** The task's name (its pool's), or null for a bad id. */
+  /** The task's name (its pool's), or null for a bad id or a release build (no names). */
   taskName(id: number): string | null {
     const x = this.exports;
-    if (!x) return null;
+    if (!x?.outpost_task_name || !x.outpost_scratch) return null;
     try {
       const len = x.outpost_task_name(id);
       return len < 0 ? null : this.text(x.outpost_scratch(), len, "outpost_task_name");
@@ -269,7 +278,7 @@ export class Firmware {
   }
 
   private text(ptr: number, len: number, call: string): string {
-    return utf8.decode(this.bytes(ptr, len, call));
+    return expandText(this.bytes(ptr, len, call), this.textTable);
   }
 
   private imports(module: WasmModule): WasmImports {
@@ -328,7 +337,6 @@ export class Firmware {
   }
 }
 
-const utf8 = new TextDecoder();
 
 async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {
   const magic = [0x00, 0x61, 0x73, 0x6d];

@@ -10,12 +10,18 @@ import { EspruinoFirmware, espruinoScript } from "./espruino/runtime.ts";
 
 export type FirmwareRunner = Pick<
   Firmware,
-  "panic" | "init" | "poll" | "event" | "stop" | "taskCount" | "taskState" | "taskPolls" | "taskSite" | "taskName" | "reportsSites" | "heapTop"
+  "panic" | "init" | "poll" | "event" | "stop" | "taskCount" | "taskState" | "taskPolls" | "taskSite" | "taskName" | "reportsSites" | "introspects" | "heapTop"
 >;
 
 /** A .wasm (bytes) runs in the Wasm host; an Espruino build (its text, or its bytes) in the Espruino host. */
-export async function loadRunner(firmware: Uint8Array | string, host: AbiHost, board: Board, name: string): Promise<FirmwareRunner> {
+export async function loadRunner(
+  firmware: Uint8Array | string,
+  host: AbiHost,
+  board: Board,
+  name: string,
+  text?: readonly string[],
+): Promise<FirmwareRunner> {
   const script = espruinoScript(firmware);
   if (script !== null) return EspruinoFirmware.load(script, host, board, name);
-  return Firmware.load(firmware as Uint8Array, host, name);
+  return Firmware.load(firmware as Uint8Array, host, name, text);
 }

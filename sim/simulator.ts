@@ -97,7 +97,7 @@ export class Simulator implements SimListeners {
     const sim = new Simulator(loadBoard(options.board ?? DEFAULT_BOARD), options.seed ?? 1);
     const { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask } = options;
     Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask });
-    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware");
+    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware", options.text);
     sim.watchTasks = options.watchTasks ?? false;
     sim.monitor = new TaskMonitor(sim.firmware, siteIndex(options.sites ?? []), {
       get onTask() {
@@ -194,6 +194,11 @@ export class Simulator implements SimListeners {
 
   heapTop(): number {
     return this.firmware.heapTop();
+  }
+
+  /** False for a release build (outpost build --release): it has no task introspection, so `tasks()` is empty and no deadlock is reported. */
+  get introspects(): boolean {
+    return this.firmware.introspects;
   }
 
   private runTo(end: number, cond?: (sim: Simulator) => boolean): boolean {

@@ -37,6 +37,11 @@ export interface LoadOptions extends SimListeners {
   /** The build's await-site table (sites.ts), so tasks show the source line they are parked at. */
   sites?: readonly SiteInfo[];
   /**
+   * The build's deferred-text table (`CompileResult.text`, or build/<name>.text.json), for
+   * boards whose firmware sends message literals by index; without it they print as `{#12}`.
+   */
+  text?: readonly string[];
+  /**
    * Read every task after every call into the firmware, so that `taskHistory` holds every change of
    * state and `since` is the µs of the change (task-monitor.ts). Costs two export calls per task per
    * call. Default false: tasks are read when asked (`tasks()`, `liveness()`, `taskHistory()`), with

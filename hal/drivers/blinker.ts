@@ -21,7 +21,7 @@
  * delay completes). One `play` at a time (BUSY panic otherwise); the delay
  * is the blinker's while a play is pending. Never allocates.
  */
-import { Future } from "outpost";
+import { Future, textOf } from "outpost";
 import { OutputPin } from "outpost/hal/digital";
 import { Delay } from "outpost/hal/delay";
 import { Op } from "outpost/hal/op";
@@ -36,7 +36,7 @@ export class BlinkPlay extends Op<i32> {
   private timer: Future | null = null;
 
   arm(pattern: StaticArray<i32>, repeats: i32): BlinkPlay {
-    if (pattern.length == 0) panicBadArgument("Blinker", "a pattern needs at least one duration", 0);
+    if (pattern.length == 0) panicBadArgument("Blinker", textOf("a pattern needs at least one duration"), 0);
     this.begin();
     this.pattern = pattern;
     this.repeats = repeats;
@@ -94,7 +94,7 @@ export class Blinker {
     this.pin = pin;
     this.delay = delay;
     this.activeLow = activeLow;
-    this.op.named("blinker", "play");
+    this.op.named("blinker", textOf("play"));
     this.op.blinker = this;
   }
 

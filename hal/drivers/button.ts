@@ -36,7 +36,7 @@
  * construction; the pin's wait and the delay are busy while a `next()` is
  * pending.
  */
-import { Future, Instant, ValueFuture } from "outpost";
+import { Future, Instant, ValueFuture, textOf } from "outpost";
 import { Wait } from "outpost/hal/digital";
 import { Delay } from "outpost/hal/delay";
 import { Stream, StreamNext } from "outpost/hal/stream";
@@ -122,7 +122,7 @@ export class Button implements Stream<i32> {
     this.activeLow = activeLow;
     this.debounceMs = debounceMs;
     this.longPressMs = longPressMs;
-    this.op.named("button", "next()");
+    this.op.named("button", textOf("next()"));
     this.op.button = this;
   }
 

@@ -17,6 +17,7 @@
  * the parser, so a cancelled next() loses nothing (a sentence half-fed stays
  * half-fed and continues). Never allocates after construction.
  */
+import { textOf } from "outpost";
 import { BufRead } from "outpost/hal/io";
 import { PendingFill } from "outpost/hal/io_helpers";
 import { Stream, StreamNext } from "outpost/hal/stream";
@@ -63,7 +64,7 @@ export class Gps implements Stream<i32> {
   /** A receiver whose NMEA output arrives on `reader`. Init only. */
   constructor(reader: BufRead) {
     this.reader = reader;
-    this.op.named("gps", "next()");
+    this.op.named("gps", textOf("next()"));
     this.op.gps = this;
   }
 

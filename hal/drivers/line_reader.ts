@@ -24,6 +24,7 @@
  * at a time (BUSY panic otherwise); the reader's receive direction is busy
  * while one is pending.
  */
+import { textOf } from "outpost";
 import { BufRead } from "outpost/hal/io";
 import { PendingFill } from "outpost/hal/io_helpers";
 import { ErrorKind } from "outpost/hal/error";
@@ -87,10 +88,10 @@ export class LineReader {
 
   /** Lines of up to `maxLength` bytes from `reader`. Init only. */
   constructor(reader: BufRead, maxLength: i32 = 80) {
-    if (maxLength < 1) panicBadArgument("LineReader", "maxLength must be at least 1", maxLength);
+    if (maxLength < 1) panicBadArgument("LineReader", textOf("maxLength must be at least 1"), maxLength);
     this.reader = reader;
     this.line = newStaticArray<u8>(maxLength);
-    this.op.named("line reader", "readLine");
+    this.op.named("line reader", textOf("readLine"));
     this.op.lines = this;
   }
 

@@ -34,7 +34,7 @@
  * written is dropped. The reader's receive and the writer's transmit
  * directions are busy while `run()` is pending.
  */
-import { ValueFuture } from "outpost";
+import { ValueFuture, textOf } from "outpost";
 import { BufRead, Write } from "outpost/hal/io";
 import { ErrorKind } from "outpost/hal/error";
 import { Op } from "outpost/hal/op";
@@ -188,7 +188,7 @@ export class Shell {
     this.out = out;
     this.args = new Args(lines.line, 8);
     out.str(prompt);
-    this.op.named("shell", "run");
+    this.op.named("shell", textOf("run"));
     this.op.shell = this;
   }
 

@@ -43,6 +43,7 @@ const LOG_LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 
 export class EspruinoFirmware {
   panic: Panic | null = null;
   readonly reportsSites = false;
+  readonly introspects = true;
   private readonly loop: EventLoop;
   private readonly watches: Watches;
   private readonly serials = new Map<number, SerialDevice>();

@@ -11,7 +11,7 @@ import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
 import { currentTaskId } from "./current";
 import { taskNameOf } from "./registry";
-import { textBegin, textInt, textLiteral, textString } from "./text";
+import { Text, textBegin, textInt, textLiteral, textPut, textString } from "./text";
 
 /** Writes `Kind "name"` (or just `Kind` for an unnamed primitive). */
 function textPrimitive(kind: string, name: string): void {
@@ -35,8 +35,12 @@ function textAsker(): void {
   }
 }
 
-/** `TaskPool.spawn()` found every slot of the pool running. */
-export function panicPoolFull(pool: string, size: i32, taskClass: string): void {
+/**
+ * `TaskPool.spawn()` found every slot of the pool running. The fix names
+ * both ways a pool is declared rather than the task's class, which for a
+ * `task(size, async …)` is a name the build made up.
+ */
+export function panicPoolFull(pool: string, size: i32): void {
   textBegin();
   textLiteral("cannot spawn task \"");
   textString(pool);
@@ -44,13 +48,9 @@ export function panicPoolFull(pool: string, size: i32, taskClass: string): void 
   textInt(size);
   textLiteral(" of ");
   textInt(size);
-  textLiteral(" running); raise the size in new TaskPool<");
-  textString(taskClass);
-  textLiteral(">(\"");
+  textLiteral(" running); raise the pool size where it is declared (task(size, …) or new TaskPool(\"");
   textString(pool);
-  textLiteral("\", ");
-  textInt(size);
-  textLiteral(") or use trySpawn() to handle it");
+  textLiteral("\", size)) or use trySpawn() to handle it");
   panicNow(PanicCode.POOL_FULL);
 }
 
@@ -59,23 +59,23 @@ export function panicPoolFull(pool: string, size: i32, taskClass: string): void 
  * `size` of its waiter futures were in flight. `args` lists the
  * constructor's parameters, for the fix: `new Channel<i32>(capacity, waiters)`.
  */
-export function panicWaitersBusy(kind: string, name: string, op: string, size: i32, args: string): void {
+export function panicWaitersBusy(kind: string, name: string, op: Text, size: i32, args: Text): void {
   textBegin();
   textPrimitive(kind, name);
   textLiteral(": ");
   textAsker();
   textLiteral(" started a ");
-  textString(op);
+  textPut(op);
   textLiteral("() while all ");
   textInt(size);
   textLiteral(" of its ");
-  textString(op);
+  textPut(op);
   textLiteral(" waiters were in flight; raise `waiters` in new ");
   textString(kind);
   textLiteral("(");
-  textString(args);
+  textPut(args);
   textLiteral(") (each ");
-  textString(op);
+  textPut(op);
   textLiteral("() future holds a waiter until it completes or is cancelled)");
   panicNow(PanicCode.BUSY);
 }
@@ -98,22 +98,22 @@ export function panicSecondWaiter(kind: string, name: string, holder: i32): void
 }
 
 /** A primitive was used against its rules (e.g. unlocking a free Mutex). */
-export function panicMisuse(kind: string, name: string, what: string): void {
+export function panicMisuse(kind: string, name: string, what: Text): void {
   textBegin();
   textPrimitive(kind, name);
   textLiteral(": ");
   textAsker();
   textLiteral(" ");
-  textString(what);
+  textPut(what);
   panicNow(PanicCode.ABORT);
 }
 
 /** A constructor or arm method got an argument it cannot work with. */
-export function panicBadArgument(kind: string, what: string, value: i64): void {
+export function panicBadArgument(kind: string, what: Text, value: i64): void {
   textBegin();
   textString(kind);
   textLiteral(": ");
-  textString(what);
+  textPut(what);
   textLiteral(" (got ");
   textInt(value);
   textLiteral(")");

@@ -121,7 +121,7 @@ export class TaskPool<T extends Task> {
   /** A free slot, scheduled to run; panics with POOL_FULL when every slot is running. */
   spawn(): T {
     const task = this.trySpawn();
-    if (task === null) panicPoolFull(this.name, this.size, nameof<T>());
+    if (task === null) panicPoolFull(this.name, this.size);
     return changetype<T>(task); // not null: panicPoolFull never returns
   }
 

@@ -100,23 +100,50 @@ export function textString(s: string): void {
 }
 
 /**
- * Appends a literal piece of a message: `textLiteral("…")`. It writes what
- * `textString` would, but `outpost build` stores the literal as UTF-8 bytes
- * (src/toolchain/text-literals.ts): half the flash of asc's UTF-16 string,
- * and no object header. Use it for every literal in a message.
+ * A message literal as the build stores it: `textOf("…")` gives one, `textPut`
+ * writes it. What a handle is depends on the board (src/toolchain/text-literals.ts):
+ * the address of the literal's UTF-8 bytes, or its index in a table the host
+ * keeps (deferred text). Either way no UTF-16 string is stored.
  */
-export function textLiteral(s: string): void {
-  textString(s);
+export type Text = usize;
+
+// `outpost build` turns this on for boards whose message text stays on the host.
+const DEFERRED_TEXT: bool = false;
+
+/** The handle of a string literal; `outpost build` replaces every call, so one reaching the compiler had no literal. */
+export function textOf(s: string): Text {
+  ERROR("textOf() takes one string literal in double quotes: write textOf(\"…\")");
+  return 0;
+}
+
+/** Appends the literal behind `t` (see `Text`). */
+// @ts-ignore: decorator
+@inline export function textPut(t: Text): void {
+  __outpost_text_put(t);
+}
+
+/** `textPut` under the global name the build's rewrite of `textLiteral("…")` calls, so no file has to import it. */
+// @ts-ignore: decorator
+@global export function __outpost_text_put(t: Text): void {
+  if (DEFERRED_TEXT) {
+    // A reference the host expands: 0xFF (never part of UTF-8), then the index.
+    textByte(0xff);
+    textByte(<i32>t & 0xff);
+    textByte(<i32>t >> 8);
+  } else {
+    // The build wrote the length (little-endian u16) before the bytes.
+    const end = t + 2 + <usize>load<u16>(t);
+    for (let p = t + 2; p < end; p++) textByte(load<u8>(p));
+  }
 }
 
 /**
- * What a `textLiteral("…")` call becomes in a build: appends the UTF-8 bytes
- * at `packed + 2`, as many as the little-endian u16 at `packed` says.
+ * Appends a literal piece of a message: `textLiteral("…")` is `textPut(textOf("…"))`,
+ * so a message written from literals stores no UTF-16. Called with
+ * anything but a string literal, it writes `s` with `textString`.
  */
-// @ts-ignore: decorator
-@global export function __outpost_text_utf8(packed: usize): void {
-  const end = packed + 2 + <usize>load<u16>(packed); // the build wrote the length before the bytes
-  for (let p = packed + 2; p < end; p++) textByte(load<u8>(p));
+export function textLiteral(s: string): void {
+  textString(s);
 }
 
 /** Appends a signed decimal integer. */

@@ -29,6 +29,7 @@ import { now_us } from "./abi";
 import { dropWakesSince, scheduleWake, wakeMark } from "./executor";
 import { Duration, Instant } from "./time";
 import { panicMisuse } from "./errors";
+import { textOf } from "./text";
 
 // @ts-ignore: decorator
 @inline const IDLE: u8 = 0;
@@ -64,7 +65,7 @@ export class WithTimeout<F extends Future> extends Future {
   poll(): bool {
     if (this.state != ARMED) {
       if (this.state == DONE) return true;
-      panicMisuse("WithTimeout", "", "polled a WithTimeout that is not armed (never armed, or cancelled): call of(d, f) first");
+      panicMisuse("WithTimeout", "", textOf("polled a WithTimeout that is not armed (never armed, or cancelled): call of(d, f) first"));
     }
     const inner = changetype<F>(changetype<usize>(this.inner)); // ARMED implies of()/at() stored a future
     const mark = wakeMark();

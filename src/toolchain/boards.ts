@@ -42,6 +42,8 @@ export interface BuildSpec {
   small?: boolean;
   /** Interpreter stack the host gives the firmware (bytes); counted against `ram`. */
   stack?: number;
+  /** Message literals stay on the host: the firmware sends their index (src/toolchain/text-literals.ts). */
+  deferText?: boolean;
 }
 export interface Board {
   name: string;

@@ -18,10 +18,12 @@ import { formatLowerErrors, fsHost, LowerSession, outpostPackagePath, type Lower
 import { runtimeDir } from "./lower/modules.ts";
 import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
 import { mergeDataSegments } from "./data-segments.ts";
-import { packTextLiterals } from "./text-literals.ts";
+import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { assertMvp } from "./wasm-validate.ts";
 
 const ENTRY = "__outpost_entry__.ts";
+/** What a release build exports besides `outpost_init` and `memory`: what hosts call, and the heap top `outpost size` reads. */
+const RELEASE_EXPORTS = ["outpost_abi_version", "outpost_poll", "outpost_event", "outpost_heap_top"];
 
 export interface CompileOptions {
   /** The firmware's entry file; it exports `function main(): void`. */
@@ -35,6 +37,14 @@ export interface CompileOptions {
   output?: string;
   /** Keep function names for stack traces. */
   debug?: boolean;
+  /** Keep message literals on the host (see text-literals.ts). Default: the board's `build.deferText`. */
+  deferText?: boolean;
+  /**
+   * A release build: only the exports a board's host needs (boards/ABI.md), without the task
+   * introspection ones (`outpost_task_*`, `outpost_current_task`, `outpost_scratch`) that the
+   * simulator's `--inspect`, deadlock reports and task tables read.
+   */
+  release?: boolean;
 }
 
 export interface CompileResult {
@@ -45,6 +55,8 @@ export interface CompileResult {
   lowering: LowerReport;
   /** Interpreter boards (family "wasm"): what the build costs, already checked against the board's budget. */
   size?: SizeReport;
+  /** Deferred text builds: the message literals the firmware refers to by index (a host needs them to print its messages). */
+  text?: string[];
 }
 
 let runtimeInstalled = false;
@@ -70,7 +82,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   const baseDir = dirname(entry);
   const userModule = "./" + basename(entry).replace(/\.ts$/, "");
   const entrySource = [
-    `export * from "outpost/abi_exports";`,
+    options.release ? `export { ${RELEASE_EXPORTS.join(", ")} } from "outpost/abi_exports";` : `export * from "outpost/abi_exports";`,
     `import { main } from ${JSON.stringify(userModule)};`,
     `import { endInit } from "outpost/executor";`,
     `export function outpost_init(): void { main(); endInit(); }`,
@@ -80,6 +92,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   const mvp = options.mvp ?? build.mvp ?? false;
   const small = options.small ?? build.small ?? false;
   const interpreter = options.board.family === "wasm";
+  const texts = options.deferText ?? build.deferText ?? false ? new TextTable() : null;
   const maxPages = Math.max(1, Math.ceil((options.board.ram - (build.stack ?? 0)) / 65536));
   const args = [
     ENTRY,
@@ -105,7 +118,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
       // Outpost's packages (node_modules/outpost/…) are served from src/runtime/, hal/ and the board.
       const path = outpostPackagePath(name) ?? resolve(dir, name);
       const text = lowering.readFile(path, host.read(path));
-      return text === null ? null : packTextLiterals(text);
+      return text === null ? null : packTextLiterals(text, texts);
     },
     writeFile: (name: string, contents: Uint8Array | string) => {
       if (name === "out.wasm") wasm = contents as Uint8Array;
@@ -131,11 +144,13 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
   if (small) wasm = mergeDataSegments(wasm);
-  if (!interpreter) return { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
+  const built: CompileResult = { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
+  if (texts) built.text = texts.texts;
+  if (!interpreter) return built;
   await assertMvp(wasm, file, options.board.name);
-  const size = await analyseFirmware(wasm, file, { stack: build.stack });
-  checkBudget(size, options.board, file);
-  return { wasm, warnings: cleanDiagnostics(stderr), size, lowering: lowering.report() };
+  built.size = await analyseFirmware(wasm, file, { stack: build.stack, text: built.text });
+  checkBudget(built.size, options.board, file);
+  return built;
 }
 
 /**

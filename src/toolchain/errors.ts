@@ -25,6 +25,7 @@ export type ErrorCode =
   | "FLASH_FAILED" // outpost flash: the uploader is missing or failed
   | "BAD_SCENARIO" // a malformed scenario file, or a stimulus scheduled in the past
   | "BAD_SITES" // a malformed await-site table (<firmware>.sites.json)
+  | "BAD_TEXT_TABLE" // a malformed deferred-text table (<firmware>.text.json)
   | "FIRMWARE_PANIC"
   | "FIRMWARE_TRAP";
 

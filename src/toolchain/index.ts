@@ -13,7 +13,11 @@ import { compileFirmware } from "./compile.ts";
 export { boardNames, loadBoard, type Board } from "./boards.ts";
 export { OutpostError, type ErrorCode } from "./errors.ts";
 
-/** Compiles the firmware entry at `entry` for `board` (default "sim") and returns the .wasm bytes. */
+/**
+ * Compiles the firmware entry at `entry` for `board` (default "sim") and returns the .wasm bytes.
+ * Message literals stay in the firmware even on boards that defer them, so a simulated test
+ * reads every log and panic without the text table.
+ */
 export async function buildFirmware(entry: string, options: { board?: string } = {}): Promise<Uint8Array> {
-  return (await compileFirmware({ entry, board: loadBoard(options.board ?? DEFAULT_BOARD) })).wasm;
+  return (await compileFirmware({ entry, board: loadBoard(options.board ?? DEFAULT_BOARD), deferText: false })).wasm;
 }

@@ -17,6 +17,7 @@
  * linear memory (no shadow stack: Outpost builds with the stub-style
  * sealed allocator).
  */
+import { expandText } from "./deferred-text.ts";
 import type { Board } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
 
@@ -63,6 +64,8 @@ export interface SizeReport {
 export interface AnalyseOptions {
   /** Interpreter stack to count as RAM (board.json `build.stack`); default 0. */
   stack?: number;
+  /** The build's deferred-text table, to spell out a panic during init. */
+  text?: readonly string[];
 }
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings do not declare it). */
@@ -199,7 +202,7 @@ function readModule(bytes: Uint8Array, file: string): ModuleFacts {
 }
 
 /** Inert host imports: every function returns zero; `panic` throws what the firmware said. */
-function stubImports(facts: ModuleFacts, memory: () => WasmMemory, file: string): Record<string, Record<string, unknown>> {
+function stubImports(facts: ModuleFacts, memory: () => WasmMemory, file: string, table?: readonly string[]): Record<string, Record<string, unknown>> {
   const imports: Record<string, Record<string, unknown>> = {};
   for (const imp of facts.imports) {
     if (imp.kind !== 0) {
@@ -209,7 +212,7 @@ function stubImports(facts: ModuleFacts, memory: () => WasmMemory, file: string)
     let fn: (...args: number[]) => unknown = results[0] === 0x7e ? () => 0n : () => (results.length ? 0 : undefined);
     if (imp.module === "outpost" && imp.name === "panic") {
       fn = (code, _task, msg, msgLen) => {
-        const text = new TextDecoder().decode(new Uint8Array(memory().buffer, msg!, msgLen!));
+        const text = expandText(new Uint8Array(memory().buffer, msg!, msgLen!), table);
         const codeName = PANIC_NAMES[code! - 1] ?? `code ${code}`;
         throw new OutpostError("FIRMWARE_PANIC", `${file} panicked during init (${codeName}): ${text}`);
       };
@@ -228,12 +231,12 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
   let instance: { exports: Record<string, unknown> };
   try {
     const module = await wasmApi.compile(new Uint8Array(wasm));
-    instance = await wasmApi.instantiate(module, stubImports(facts, () => memory!, file));
+    instance = await wasmApi.instantiate(module, stubImports(facts, () => memory!, file, options.text));
   } catch (e) {
     throw asFirmwareError(e, file, "module start");
   }
   const ex = instance.exports as Record<string, unknown>;
-  for (const name of ["memory", "outpost_abi_version", "outpost_init", "outpost_heap_top", "outpost_task_count"]) {
+  for (const name of ["memory", "outpost_abi_version", "outpost_init", "outpost_heap_top"]) {
     if (!(name in ex)) {
       throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${file} does not export ${name}: it is not Outpost firmware (build it with outpost build)`);
     }
@@ -253,13 +256,14 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
   const heapTop = call("outpost_heap_top") >>> 0;
 
   const tasks: TaskSize[] = [];
-  const count = call("outpost_task_count");
+  // A release build has no task introspection: its tasks are known only from the build's lowering report.
+  const count = "outpost_task_count" in ex ? call("outpost_task_count") : 0;
   const scratch = "outpost_scratch" in ex ? call("outpost_scratch") >>> 0 : 0;
   for (let id = 0; id < count; id++) {
     let name = `task ${id}`;
     if ("outpost_task_name" in ex) {
       const length = call("outpost_task_name", id);
-      if (length >= 0) name = new TextDecoder().decode(new Uint8Array(memory.buffer, scratch, length));
+      if (length >= 0) name = expandText(new Uint8Array(memory.buffer, scratch, length), options.text);
     }
     const bytes = "outpost_task_size" in ex ? call("outpost_task_size", id) : null;
     tasks.push({ id, name, bytes: bytes !== null && bytes >= 0 ? bytes : null });

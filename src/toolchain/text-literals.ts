@@ -1,30 +1,65 @@
 /**
- * Packs the literal pieces of firmware messages as UTF-8.
+ * How the literal pieces of firmware messages are stored.
  *
  * asc stores every string literal as UTF-16 behind a 20-byte object header,
  * so the text of a panic message costs more than twice its length in flash.
- * The runtime and the HAL write their messages through `textLiteral("…")`
- * (src/runtime/text.ts); before asc reads a file, `packTextLiterals` turns
- * each such call with a plain string literal into a call of the global
- * `__outpost_text_utf8` on a static byte string, the literal's UTF-8 after
- * a 2-byte little-endian length:
+ * The runtime and the HAL write their messages from `Text` handles
+ * (src/runtime/text.ts): `textOf("…")` is a handle, `textPut(t)` writes one,
+ * and `textLiteral("…")` is short for `textPut(textOf("…"))`. Before asc reads
+ * a file, `packTextLiterals` replaces each `textOf` / `textLiteral` call on a
+ * plain string literal by the handle the board uses:
  *
- *   textLiteral("cannot spawn task \"")
- *     → __outpost_text_utf8(memory.data<u8>([19,0,99,97,110,…,34]))
+ * - inline (every board by default): the literal's UTF-8 after a 2-byte
+ *   little-endian length, as static data; `textPut` copies the bytes.
+ *   (`textLiteral` calls become calls of `__outpost_text_put`, `textPut`'s
+ *   global name, so no file needs an import for them.)
  *
- * The host receives the same bytes either way (`textString` writes UTF-8
- * too). The rewrite stays on the call's line, so asc's diagnostics keep
- * their line numbers. A call whose argument is not a lone string literal
- * in double quotes (or whose escapes this file does not decode) is left as
- * it is, and writes its string with `textString` at run time.
+ *     textLiteral("cannot spawn task \"")
+ *       → __outpost_text_put(memory.data<u8>([19,0,99,97,110,…,34]))
+ *
+ * - deferred (boards with `build.deferText`, the interpreter boards): the
+ *   literal's index in a table that stays on the host, as defmt does for
+ *   Rust firmware. `textPut` writes three bytes, 0xFF and the index
+ *   (little-endian u16); 0xFF never occurs in UTF-8, so a host expands the
+ *   reference wherever it meets one (src/toolchain/deferred-text.ts). `outpost build`
+ *   writes the table next to the .wasm (build/blinky.text.json).
+ *
+ *     textLiteral("cannot spawn task \"") → __outpost_text_put(7)
+ *
+ * The rewrite stays on the call's line, so asc's diagnostics keep their
+ * line numbers. A call whose argument is not a lone string literal in double
+ * quotes (or whose escapes this file does not decode) is left as it is:
+ * `textLiteral(s)` then writes `s` with `textString` at run time, and
+ * `textOf(s)` fails to compile with a message saying why.
  */
 
-const CALL = /\btextLiteral\(("(?:[^"\\\n]|\\.)*")\)/g;
+/** The deferred literals of one build: index → text. */
+export class TextTable {
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
 
-/** `source` with every `textLiteral("…")` call on a literal rewritten as above. */
-export function packTextLiterals(source: string): string {
-  if (!source.includes("textLiteral(")) return source;
-  return source.replace(CALL, (call, literal: string) => {
+  /** The literal's index, added on first use. */
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      if (id > 0xffff) throw new Error("more than 65,536 distinct message literals in one firmware");
+      this.ids.set(text, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+}
+
+// Free function calls only, not `x.textOf(` or `mytextOf(`.
+const CALL = /(?<![\w$.])(textLiteral|textOf)\(("(?:[^"\\\n]|\\.)*")\)/g;
+// The one line of src/runtime/text.ts that says which form the build uses.
+const MODE = "const DEFERRED_TEXT: bool = false;";
+
+/** `source` with every `textOf("…")` and `textLiteral("…")` call on a literal rewritten as above; deferred when `table` is given. */
+export function packTextLiterals(source: string, table: TextTable | null = null): string {
+  if (!source.includes("text")) return source;
+  const packed = source.replace(CALL, (call, fn: string, literal: string) => {
     let text: string;
     try {
       text = JSON.parse(literal) as string; // the escapes firmware messages use (\" \\ \n \uXXXX) are JSON's
@@ -32,7 +67,11 @@ export function packTextLiterals(source: string): string {
       return call;
     }
     const bytes = new TextEncoder().encode(text);
-    if (bytes.length === 0 || bytes.length > 0xffff) return call;
-    return `__outpost_text_utf8(memory.data<u8>([${[bytes.length & 0xff, bytes.length >> 8, ...bytes].join(",")}]))`;
+    if (bytes.length > 0xffff) return call;
+    const handle = table
+      ? String(table.id(text))
+      : `memory.data<u8>([${[bytes.length & 0xff, bytes.length >> 8, ...bytes].join(",")}])`;
+    return fn === "textOf" ? handle : `__outpost_text_put(${handle})`;
   });
+  return table ? packed.replace(MODE, "const DEFERRED_TEXT: bool = true;") : packed;
 }

@@ -36,7 +36,7 @@ test("firmware built for another ABI version", () => {
 
 test("a module without the ABI exports", () => {
   const fw = s.firmware("logger", { omit: ["outpost_event", "outpost_heap_top"] }, "bare.wasm");
-  fails(["sim", fw], "bare.wasm is not an Outpost firmware: it lacks the ABI v1 exports outpost_event, outpost_heap_top (see boards/ABI.md): build it with outpost build");
+  fails(["sim", fw], "bare.wasm is not an Outpost firmware: it lacks the ABI v1 export outpost_event (see boards/ABI.md): build it with outpost build");
 });
 
 test("a firmware file that does not exist", () => {

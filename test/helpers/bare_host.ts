@@ -114,8 +114,8 @@ export class BareHost {
   }
 
   taskName(id: number): string {
-    const len = this.exports.outpost_task_name(id);
-    return len < 0 ? "?" : this.text(this.exports.outpost_scratch(), len);
+    const len = this.exports.outpost_task_name!(id);
+    return len < 0 ? "?" : this.text(this.exports.outpost_scratch!(), len);
   }
 
   /** Runs `f`; a firmware panic is recorded and returns false. */

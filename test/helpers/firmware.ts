@@ -27,6 +27,8 @@ const memory = new Map<string, Promise<Uint8Array>>();
 export interface BuildOptions {
   /** Keep function names (for traps and profiles). */
   debug?: boolean;
+  /** A release build (outpost build --release). */
+  release?: boolean;
 }
 
 /** The .wasm for the firmware at `path`, built for `board` (cached). */
@@ -49,7 +51,7 @@ async function buildOrLoad(entry: string, board: string, options: BuildOptions, 
   } catch {
     // not cached yet
   }
-  const { wasm } = await compileFirmware({ entry, board: loadBoard(board), debug: options.debug });
+  const { wasm } = await compileFirmware({ entry, board: loadBoard(board), debug: options.debug, release: options.release });
   try {
     mkdirSync(cacheDir, { recursive: true });
     const partial = `${file}.${process.pid}.tmp`;

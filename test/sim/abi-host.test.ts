@@ -59,6 +59,7 @@ test("a panic stops the firmware with its code, message, source position and tas
     line: 12,
     column: 5,
     task: "main",
+    taskId: 0,
     at: 1_000_000,
   });
   assert.is(sim.now, 1_000_000);
@@ -86,7 +87,7 @@ test("a panic during outpost_init is reported, not thrown", async () => {
       (call $panic (i32.const 1) (i32.const -1) (i32.const 256) (i32.const 4) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0))
       unreachable)`;
   const sim = await Simulator.load(assemble(moduleText(body)));
-  assert.equal(sim.panic, { code: "ABORT", message: "boom", file: "", line: 0, column: 0, task: null, at: 0 });
+  assert.equal(sim.panic, { code: "ABORT", message: "boom", file: "", line: 0, column: 0, task: null, taskId: -1, at: 0 });
   assert.is(sim.stats.polls, 0);
 });
 

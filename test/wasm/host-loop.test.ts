@@ -141,6 +141,12 @@ it("a panic stops the firmware: reported with code, task and source line, exit s
   assert.is(r.status, 3);
 });
 
+it("deferred message literals print as {#index} references; a reference cut off at the end is dropped", () => {
+  const r = run(["--virtual", firmware("panic", "echo=0")], "?");
+  assert.is(r.stderr.split("\n")[1], "[   0.000000] panic BUSY in task 1: {#5} of {#268}");
+  assert.is(r.status, 3);
+});
+
 it("a trap stops the firmware: reported with the task that was running, exit status 4", () => {
   const r = run(["--virtual", firmware("trap", "echo=0")], "ab#c");
   assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000000] trap during outpost_poll: [trap] unreachable executed (in task 1)\n");

@@ -99,10 +99,10 @@ test("a build over the flash budget is refused with both numbers", async () => {
 });
 
 test("a build over the RAM budget is refused with both numbers and what makes up the need", async () => {
-  const board: Board = { ...loadBoard("wasm3-nrf52840"), name: "tiny-ram", ram: 6000 };
+  const board: Board = { ...loadBoard("wasm3-nrf52840"), name: "tiny-ram", ram: 4500 };
   const e = await outpostError(() => compileFirmware({ entry: "examples/blinky/main.ts", board, output: "build/blinky.wasm" }));
   assert.is(e.code, "OVER_BUDGET");
-  const m = /^build\/blinky\.wasm needs ([\d,]+) bytes of RAM but board "tiny-ram" allows 6,000 \(static data and heap after init ([\d,]+), interpreter stack 4,096\): use smaller task pools and buffers \(outpost size build\/blinky\.wasm shows each task's share\) or choose a board with more RAM$/.exec(
+  const m = /^build\/blinky\.wasm needs ([\d,]+) bytes of RAM but board "tiny-ram" allows 4,500 \(static data and heap after init ([\d,]+), interpreter stack 4,096\): use smaller task pools and buffers \(outpost size build\/blinky\.wasm shows each task's share\) or choose a board with more RAM$/.exec(
     e.message,
   );
   assert.ok(m, e.message);
@@ -127,7 +127,7 @@ test("a panic while measuring init fails the build with the firmware's own messa
   assert.is(e.code, "FIRMWARE_PANIC");
   assert.is(
     e.message,
-    'build/once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool is full (1 of 1 running); raise the size in new TaskPool<Once>("once", 1) or use trySpawn() to handle it',
+    'build/once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool is full (1 of 1 running); raise the pool size where it is declared (task(size, …) or new TaskPool("once", size)) or use trySpawn() to handle it',
   );
 });
 

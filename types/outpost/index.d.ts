@@ -21,6 +21,7 @@ export { Channel, ChannelSend, ChannelReceive } from "./sync/channel";
 export { Mutex, MutexLock } from "./sync/mutex";
 export { WaiterSlots } from "./sync/waiter_slots";
 export { log } from "./log";
+export { Text, textOf, textPut } from "./text";
 export { panicWith } from "./panic";
 export { PanicCode } from "./abi";
 

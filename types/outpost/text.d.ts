@@ -32,17 +32,24 @@ export declare function textDropped(): bool;
 /** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD). */
 export declare function textString(s: string): void;
 /**
- * Appends a literal piece of a message: `textLiteral("…")`. It writes what
- * `textString` would, but `outpost build` stores the literal as UTF-8 bytes
- * (src/toolchain/text-literals.ts): half the flash of asc's UTF-16 string,
- * and no object header. Use it for every literal in a message.
+ * A message literal as the build stores it: `textOf("…")` gives one, `textPut`
+ * writes it. What a handle is depends on the board (src/toolchain/text-literals.ts):
+ * the address of the literal's UTF-8 bytes, or its index in a table the host
+ * keeps (deferred text). Either way no UTF-16 string is stored.
+ */
+export type Text = usize;
+/** The handle of a string literal; `outpost build` replaces every call, so one reaching the compiler had no literal. */
+export declare function textOf(s: string): Text;
+/** Appends the literal behind `t` (see `Text`). */
+export declare function textPut(t: Text): void;
+/** `textPut` under the global name the build's rewrite of `textLiteral("…")` calls, so no file has to import it. */
+export declare function __outpost_text_put(t: Text): void;
+/**
+ * Appends a literal piece of a message: `textLiteral("…")` is `textPut(textOf("…"))`,
+ * so a message written from literals stores no UTF-16. Called with
+ * anything but a string literal, it writes `s` with `textString`.
  */
 export declare function textLiteral(s: string): void;
-/**
- * What a `textLiteral("…")` call becomes in a build: appends the UTF-8 bytes
- * at `packed + 2`, as many as the little-endian u16 at `packed` says.
- */
-export declare function __outpost_text_utf8(packed: usize): void;
 /** Appends a signed decimal integer. */
 export declare function textInt(value: i64): void;
 /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */

@@ -199,10 +199,27 @@ void host_uart_listen(outpost_host *host, int32_t port, int32_t events) {
     platform_unlock();
 }
 
+/*
+ * Firmware text as a C string. Boards that defer message literals send
+ * 0xFF and a little-endian u16 index in place of each one (the literals are
+ * in the build's <name>.text.json); they print as "{#index}", which
+ * `outpost decode <name>.wasm` turns back into words.
+ */
 static void copy_text(char *dst, size_t cap, const uint8_t *src, int32_t len) {
-    size_t n = len > 0 ? (size_t)len : 0;
-    if (n > cap - 1) n = cap - 1;
-    if (n > 0) memcpy(dst, src, n);
+    size_t n = 0;
+    int32_t i = 0;
+    while (i < len && n + 1 < cap) {
+        if (src[i] != 0xFF) {
+            dst[n++] = (char)src[i++];
+        } else if (i + 2 < len) {
+            int w = snprintf(dst + n, cap - n, "{#%u}", (unsigned)(src[i + 1] | (src[i + 2] << 8)));
+            if (w < 0 || (size_t)w >= cap - n) break; /* no room for the whole reference */
+            n += (size_t)w;
+            i += 3;
+        } else {
+            break; /* the firmware's buffer ended inside a reference */
+        }
+    }
     dst[n] = '\0';
 }
 
@@ -214,8 +231,8 @@ static int stamp(char *line, size_t cap) {
 
 void host_log(outpost_host *host, int32_t level, const uint8_t *text, int32_t len) {
     static const char *const names[] = {"log", "error", "warn", "info", "debug"};
-    char message[OUTPOST_SCRATCH_BYTES + 1];
-    char line[OUTPOST_SCRATCH_BYTES + 64];
+    char message[OUTPOST_TEXT_CHARS];
+    char line[OUTPOST_TEXT_CHARS + 64];
     int at;
     (void)host;
     copy_text(message, sizeof message, text, len);
@@ -251,7 +268,7 @@ static const char *panic_name(int32_t code) {
 
 /* Reports why a call failed; returns the exit status. */
 static int stopped(outpost_host *host, const char *during, const char *trap) {
-    char line[2 * OUTPOST_SCRATCH_BYTES + 160];
+    char line[2 * OUTPOST_TEXT_CHARS + 160];
     int at = stamp(line, sizeof line);
     size_t room = sizeof line - (size_t)at;
     if (host->panicked) {

@@ -76,13 +76,16 @@ typedef struct outpost_uart_state {
     uint32_t rx_tail;
 } outpost_uart_state;
 
+/* Firmware text after expansion: a deferred literal's 3 bytes print as up to 8 ("{#65535}"). */
+#define OUTPOST_TEXT_CHARS (OUTPOST_SCRATCH_BYTES * 8 / 3 + 1)
+
 typedef struct outpost_panic_record {
     int32_t code;
     int32_t task;
     int32_t line;
     int32_t column;
-    char message[OUTPOST_SCRATCH_BYTES + 1];
-    char file[OUTPOST_SCRATCH_BYTES + 1];
+    char message[OUTPOST_TEXT_CHARS];
+    char file[OUTPOST_TEXT_CHARS];
 } outpost_panic_record;
 
 typedef struct outpost_host {

@@ -21,6 +21,7 @@
  */
 import { Future } from "../future";
 import { panicMisuse } from "../errors";
+import { textOf } from "../text";
 import { dropWakesSince, wakeMark } from "../executor";
 
 // @ts-ignore: decorator
@@ -74,7 +75,7 @@ export abstract class JoinAll extends Future {
 
   /** A poll outside ARMED: true after completion; never armed is a misuse. */
   private settled(): bool {
-    if (this.state == IDLE) panicMisuse("join", "", "polled a join that is not armed (never armed, or cancelled): call of(...) first");
+    if (this.state == IDLE) panicMisuse("join", "", textOf("polled a join that is not armed (never armed, or cancelled): call of(...) first"));
     return true;
   }
 

@@ -29,6 +29,7 @@
  */
 import { Future, ValueFuture } from "../future";
 import { panicMisuse } from "../errors";
+import { textOf } from "../text";
 import { dropWakesSince, wakeMark } from "../executor";
 
 /**
@@ -75,7 +76,7 @@ export abstract class SelectAny extends ValueFuture<i32> {
 
   /** A poll while not armed: true after completion; never armed is a misuse. */
   private settled(): bool {
-    if (this.value < 0) panicMisuse("select", "", "polled a select that is not armed (never armed, or cancelled): call of(...) first");
+    if (this.value < 0) panicMisuse("select", "", textOf("polled a select that is not armed (never armed, or cancelled): call of(...) first"));
     return true;
   }
 

@@ -38,6 +38,7 @@ import { wake } from "../executor";
 import { currentTaskId } from "../current";
 import { WaiterSlots } from "./waiter_slots";
 import { panicBadArgument, panicWaitersBusy } from "../errors";
+import { Text, textOf } from "../text";
 import { newStaticArray } from "../arrays";
 
 @final
@@ -60,8 +61,8 @@ export class Channel<T> {
    * panic messages. Panics ABORT when `capacity` or `waiters` is below 1.
    */
   constructor(capacity: i32, waiters: i32 = 4, name: string = "") {
-    if (capacity < 1) panicBadArgument(nameof<Channel<T>>(), "capacity must be at least 1", capacity);
-    if (waiters < 1) panicBadArgument(nameof<Channel<T>>(), "waiters must be at least 1", waiters);
+    if (capacity < 1) panicBadArgument(nameof<Channel<T>>(), textOf("capacity must be at least 1"), capacity);
+    if (waiters < 1) panicBadArgument(nameof<Channel<T>>(), textOf("waiters must be at least 1"), waiters);
     this.name = name;
     this.capacity = capacity;
     this.buffer = newStaticArray<T>(capacity);
@@ -121,7 +122,7 @@ export class Channel<T> {
    */
   send(v: T): ChannelSend<T> {
     const i = this.sendSlots.acquire();
-    if (i < 0) this.busy("send");
+    if (i < 0) this.busy(textOf("send"));
     const s = unchecked(this.senders[i]); // i < waiters: acquire() returns a slot index
     s.item = v;
     s.armed = true;
@@ -136,7 +137,7 @@ export class Channel<T> {
    */
   receive(): ChannelReceive<T> {
     const i = this.receiveSlots.acquire();
-    if (i < 0) this.busy("receive");
+    if (i < 0) this.busy(textOf("receive"));
     const r = unchecked(this.receivers[i]); // i < waiters: acquire() returns a slot index
     r.armed = true;
     return r;
@@ -229,8 +230,8 @@ export class Channel<T> {
     }
   }
 
-  private busy(op: string): void {
-    panicWaitersBusy(nameof<Channel<T>>(), this.name, op, this.sendSlots.size, "capacity, waiters, name");
+  private busy(op: Text): void {
+    panicWaitersBusy(nameof<Channel<T>>(), this.name, op, this.sendSlots.size, textOf("capacity, waiters, name"));
   }
 }
 

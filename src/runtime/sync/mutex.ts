@@ -33,6 +33,7 @@ import { wake } from "../executor";
 import { currentTaskId } from "../current";
 import { WaiterSlots } from "./waiter_slots";
 import { panicBadArgument, panicMisuse, panicWaitersBusy } from "../errors";
+import { textOf } from "../text";
 import { newStaticArray } from "../arrays";
 
 @final
@@ -46,7 +47,7 @@ export class Mutex {
 
   /** A free mutex with `waiters` lock futures. Allocates: init only. */
   constructor(waiters: i32 = 4, name: string = "") {
-    if (waiters < 1) panicBadArgument("Mutex", "waiters must be at least 1", waiters);
+    if (waiters < 1) panicBadArgument("Mutex", textOf("waiters must be at least 1"), waiters);
     this.name = name;
     this.lockers = newStaticArray<MutexLock>(waiters);
     this.slots = new WaiterSlots(waiters);
@@ -76,7 +77,7 @@ export class Mutex {
    */
   lock(): MutexLock {
     const i = this.slots.acquire();
-    if (i < 0) panicWaitersBusy("Mutex", this.name, "lock", this.slots.size, "waiters, name");
+    if (i < 0) panicWaitersBusy("Mutex", this.name, textOf("lock"), this.slots.size, textOf("waiters, name"));
     const l = unchecked(this.lockers[i]); // i < waiters: acquire() returns a slot index
     l.armed = true;
     l.granted = false;
@@ -85,7 +86,7 @@ export class Mutex {
 
   /** Releases the mutex: the oldest waiter becomes the owner, or it is free. */
   unlock(): void {
-    if (!this.locked) panicMisuse("Mutex", this.name, "called unlock() on a mutex that is not locked");
+    if (!this.locked) panicMisuse("Mutex", this.name, textOf("called unlock() on a mutex that is not locked"));
     const i = this.slots.first();
     if (i < 0) {
       this.locked = false;

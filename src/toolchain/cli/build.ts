@@ -12,18 +12,14 @@ import type { LowerReport } from "../lower/index.ts";
 import { analyseFirmware, formatSizeReport } from "../size.ts";
 import { printHelp } from "./help.ts";
 import { buildEspruinoCommand } from "./build-espruino.ts";
-import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
+import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
+import { sitesFile, textFile } from "./sidecars.ts";
 
 /** build/<folder>.wasm for examples/blinky/main.ts (or index.ts); build/<file>.wasm otherwise (.js for Espruino boards). */
 export function defaultOutput(entry: string, extension = ".wasm"): string {
   const file = basename(entry, extname(entry));
   const name = file === "main" || file === "index" ? basename(dirname(join(process.cwd(), entry))) : file;
   return join("build", `${name}${extension}`);
-}
-
-/** build/blinky.wasm → build/blinky.sites.json (where `outpost sim` looks for it). */
-export function sitesFile(wasmPath: string): string {
-  return wasmPath.replace(/\.wasm$/, "") + ".sites.json";
 }
 
 /**
@@ -43,13 +39,17 @@ export function formatTaskRam(lowering: LowerReport): string {
 }
 
 export async function buildCommand(argv: string[]): Promise<number> {
-  const args = parseArgs("build", argv, { "--board": "value", "-o": "value", "--help": "switch", "-h": "switch" });
+  const args = parseArgs("build", argv, { "--board": "value", "-o": "value", "--release": "switch", "--help": "switch", "-h": "switch" });
   if (wantsHelp(args)) return printHelp("build");
   const entry = onePositional("build", args, "an entry file, like examples/blinky/main.ts");
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
-  if (board.family === "espruino") return buildEspruinoCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".js"));
+  const release = args.switches.has("--release");
+  if (board.family === "espruino") {
+    if (release) throw usageError("build", `--release is for WebAssembly boards; board "${board.name}" runs JavaScript`);
+    return buildEspruinoCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".js"));
+  }
   const output = valueOf(args, "-o") ?? defaultOutput(entry);
-  const result = await compileFirmware({ entry, board, output });
+  const result = await compileFirmware({ entry, board, output, release });
   if (result.warnings) process.stderr.write(result.warnings + "\n");
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, result.wasm);
@@ -57,6 +57,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
   if (result.lowering.sites.length) {
     writeFileSync(sitesFile(output), JSON.stringify(result.lowering.sites, null, 1) + "\n");
   }
+  // Deferred text: the firmware's messages refer to these literals by index.
+  if (result.text) writeFileSync(textFile(output), JSON.stringify(result.text, null, 1) + "\n");
   const size = result.size ?? (await analyseFirmware(result.wasm, output, { stack: board.build?.stack }));
   process.stdout.write(formatSizeReport(size, output, board));
   process.stdout.write(formatTaskRam(result.lowering));

@@ -7,13 +7,14 @@ export const HELP: Record<string, string> = {
   outpost: `outpost: build and simulate Outpost firmware
 
 Usage:
-  outpost build <entry.ts> [--board NAME] [-o FILE]
+  outpost build <entry.ts> [--board NAME] [-o FILE] [--release]
   outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
   outpost new <dir> [--board NAME]
   outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]
+  outpost decode <firmware.wasm|name.text.json> [LOG]
   outpost boards
 
 Run outpost <command> --help for details. Options: --help, -h, --version.
@@ -23,7 +24,7 @@ Exit codes: 0 success, 1 a usage or input error (message on stderr),
 stalled, 4 an expectation failed, 5 deadlock, 70 an internal error,
 130 interrupted (Ctrl-C).
 `,
-  build: `outpost build <entry.ts> [--board NAME] [-o FILE]
+  build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release]
 
 Compiles a firmware entry (it exports function main(): void) to WebAssembly
 for a board, then loads it once to list its tasks.
@@ -32,6 +33,13 @@ for a board, then loads it once to list its tasks.
   -o FILE        where to write the .wasm (default build/<name>.wasm, where
                  <name> is the entry's folder for a main.ts or index.ts entry,
                  else the entry's file name)
+  --release      leave out the task introspection exports (task names, states,
+                 polls, await sites) that outpost sim --inspect, deadlock reports
+                 and task tables read: the smallest firmware, for flashing
+
+Interpreter boards (wasm3-*, wamr-*) keep the literal text of firmware
+messages on the host: the build also writes <name>.text.json, which
+outpost sim reads and outpost decode uses to spell out a board's log.
 
 Prints the file's size and its task pools on stdout.
 Exit codes: 0 built, 1 an input or build error, 3 the firmware panicked
@@ -120,6 +128,19 @@ espruino@0.1.67, or let this command print the npx line to use).
 
 Exit codes: 0 uploaded (or printed), 1 a usage or input error, or the
 uploader missing or failing.
+`,
+  decode: `outpost decode <firmware.wasm|name.text.json> [LOG]
+
+Spells out a board's log. Interpreter boards (wasm3-*, wamr-*) keep the
+literal text of firmware messages off the chip: the firmware sends an index
+and the host prints {#index}. outpost build writes the literals beside the
+.wasm (build/blinky.wasm -> build/blinky.text.json); this command replaces
+each reference in LOG (default: stdin) by its literal and prints the rest as
+it is.
+
+  host build/blinky.wasm 2>&1 | outpost decode build/blinky.wasm
+
+outpost sim reads the table by itself.
 `,
   boards: `outpost boards
 

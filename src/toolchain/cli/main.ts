@@ -18,6 +18,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   new: async (argv) => (await import("./new.ts")).newCommand(argv),
   boards: async (argv) => (await import("./boards.ts")).boardsCommand(argv),
   flash: async (argv) => (await import("./flash.ts")).flashCommand(argv),
+  decode: async (argv) => (await import("./decode.ts")).decodeCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

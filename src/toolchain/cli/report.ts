@@ -43,7 +43,8 @@ export function report(error: unknown): number {
  * the await site the task had resumed from, when known.
  */
 export function formatPanic(panic: Panic, options: { dirs?: readonly string[]; task?: TaskInfo } = {}): string {
-  const where = panic.task === null ? "outside any task" : `in task "${panic.task}"`;
+  const id = panic.taskId ?? -1;
+  const where = panic.task !== null ? `in task "${panic.task}"` : id >= 0 ? `in task ${id}` : "outside any task";
   let text = `[${formatTime(panic.at)}] panic ${panic.code} ${where}: ${panic.message}\n`;
   if (panic.file) {
     const source = findSource(panic.file, panic.line, panic.column, options.dirs);

@@ -3,13 +3,13 @@
  * mistake is one USAGE, FILE_NOT_FOUND or BAD_SCENARIO error naming the
  * option, file or step (exit 1), so a bad invocation never half-runs.
  */
-import { existsSync } from "node:fs";
 import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
 import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveUart } from "../boards.ts";
 import { parseDuration } from "../duration.ts";
 import { OutpostError } from "../errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
 import { readInput } from "./files.ts";
+import { readSidecarJson, readTextTable, sidecarOf, sitesFile, textFile } from "./sidecars.ts";
 
 const UART_OPTION = /^--uart(\d+)$/;
 /** How long a run lasts without --for, unless a scenario decides. */
@@ -29,6 +29,8 @@ export interface SimPlan {
   trace?: string;
   /** The site table: from --sites, or the sidecar beside a .wasm; undefined if neither. */
   sites?: SiteInfo[];
+  /** The deferred-text table beside a .wasm (`<firmware>.text.json`), if there is one. */
+  text?: string[];
   realtime: boolean;
   inspect: boolean;
 }
@@ -87,6 +89,7 @@ export function simPlan(args: Args): SimPlan {
     vcd: valueOf(args, "--vcd"),
     trace: valueOf(args, "--trace"),
     sites: siteTable(valueOf(args, "--sites"), path),
+    text: optionalTextTable(path),
     realtime,
     inspect: args.switches.has("--inspect"),
   };
@@ -124,16 +127,14 @@ function parsePress(spec: string, buttons: Record<string, unknown>): SimPlan["pr
 
 /** The site table from --sites FILE, else from `<firmware>.sites.json` beside a .wasm if there is one. */
 function siteTable(option: string | undefined, firmware: string): SiteInfo[] | undefined {
-  const sidecar = firmware.endsWith(".wasm") ? firmware.slice(0, -".wasm".length) + ".sites.json" : undefined;
-  const file = option ?? (sidecar !== undefined && existsSync(sidecar) ? sidecar : undefined);
+  const file = option ?? sidecarOf(firmware, sitesFile);
   if (file === undefined) return undefined;
-  const text = new TextDecoder().decode(readInput(file, "site table", "check the path after --sites"));
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new OutpostError("BAD_SITES", `${file} is not JSON (${(e as Error).message}): rebuild the firmware with outpost build`);
-  }
-  return parseSiteTable(json, file);
+  return parseSiteTable(readSidecarJson(file, "site table", "check the path after --sites", "BAD_SITES"), file);
 }
 
+
+/** The deferred-text table beside a .wasm, if `outpost build` wrote one. */
+function optionalTextTable(firmware: string): string[] | undefined {
+  const file = sidecarOf(firmware, textFile);
+  return file === undefined ? undefined : readTextTable(file);
+}

@@ -17,6 +17,7 @@ import {
   parseSiteTable,
 } from "../../../sim/index.ts";
 import { consoleUartName } from "../boards.ts";
+import { OutpostError } from "../errors.ts";
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
@@ -48,10 +49,17 @@ export async function simCommand(argv: string[]): Promise<number> {
     board: plan.board.name,
     name: plan.path,
     sites: firmware.sites,
+    text: firmware.text,
     // Deadlock reports, --inspect and --vcd show when each task parked: read every task after every call.
     watchTasks: true,
     ...mergeListeners(printer, trace?.listeners ?? {}),
   });
+  if (plan.inspect && !sim.introspects) {
+    throw new OutpostError(
+      "USAGE",
+      `${plan.path} is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks`,
+    );
+  }
   for (const { uart, bytes } of plan.inputs) sim.uart(uart).send(bytes, { at: 0 });
   for (const { button, at, hold } of plan.presses) sim.button(button).tap(at, hold);
 
@@ -98,10 +106,10 @@ function sourceDirs(plan: SimPlan): string[] {
   return plan.path.endsWith(".ts") ? [dirname(resolve(plan.path))] : [];
 }
 
-/** The firmware's bytes (a .wasm as is, or a .ts entry built in memory) and its site table if any. */
-async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: SiteInfo[] }> {
+/** The firmware's bytes (a .wasm as is, or a .ts entry built in memory) and its site and text tables if any. */
+async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: SiteInfo[]; text?: string[] }> {
   if (!plan.path.endsWith(".ts")) {
-    return { wasm: await firmwareBytes(plan.path, plan.board), sites: plan.sites };
+    return { wasm: await firmwareBytes(plan.path, plan.board), sites: plan.sites, text: plan.text };
   }
   if (plan.board.family === "espruino") {
     // An Espruino board runs the translated firmware, in the simulator's Espruino host.
@@ -113,5 +121,5 @@ async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: 
   const result = await compileFirmware({ entry: plan.path, board: plan.board });
   // A build that lowers async functions reports its await sites with the module.
   const built = result.lowering.sites;
-  return { wasm: result.wasm, sites: plan.sites ?? (built.length ? parseSiteTable(built, plan.path) : undefined) };
+  return { wasm: result.wasm, sites: plan.sites ?? (built.length ? parseSiteTable(built, plan.path) : undefined), text: result.text };
 }

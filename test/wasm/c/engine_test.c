@@ -7,7 +7,9 @@
  *
  *   blink task (id 0)  toggles a pin every period: a deadline for the loop
  *   echo task (id 1)   on UART_RX, reads the console FIFO and writes the bytes
- *                      back; '!' panics (POOL_FULL), '#' traps
+ *                      back; '!' panics (POOL_FULL), '?' panics with deferred
+ *                      text (literal references 5 and 268, then a cut-off one),
+ *                      '#' traps
  *
  * The "firmware file" is text that configures it, so each test case picks a
  * behaviour: it must start with "outpost-test-engine" and may contain
@@ -80,12 +82,19 @@ static void say(outpost_engine *e, int32_t level, const char *text) {
     host_log(e->host, level, (const uint8_t *)text, (int32_t)strlen(text));
 }
 
-static const char *panic_now(outpost_engine *e, int32_t code, const char *message) {
+static const char *panic_bytes(outpost_engine *e, int32_t code, const char *message, size_t length) {
     static const char file[] = "test/wasm/c/engine_test.c";
-    host_panic(e->host, code, e->current, (const uint8_t *)message, (int32_t)strlen(message), (const uint8_t *)file,
+    host_panic(e->host, code, e->current, (const uint8_t *)message, (int32_t)length, (const uint8_t *)file,
                (int32_t)strlen(file), 42, 7);
     return panic_trap;
 }
+
+static const char *panic_now(outpost_engine *e, int32_t code, const char *message) {
+    return panic_bytes(e, code, message, strlen(message));
+}
+
+/* What a deferred-text build sends: references to literals 5 and 268, then one cut off by the buffer's end. */
+static const char deferred_message[] = "\xff\x05\x00 of \xff\x0c\x01\xff\x02";
 
 static const char *init(outpost_engine *e) {
     if (e->blink_pin >= 0) {
@@ -122,6 +131,7 @@ static const char *echo(outpost_engine *e) {
     while ((n = host_uart_read(e->host, e->echo_port, buffer, (int32_t)sizeof buffer)) > 0) {
         for (i = 0; i < n; i++) {
             if (buffer[i] == '!') return panic_now(e, OUTPOST_PANIC_POOL_FULL, "cannot spawn task \"echo\": its pool is full");
+            if (buffer[i] == '?') return panic_bytes(e, OUTPOST_PANIC_BUSY, deferred_message, sizeof deferred_message - 1);
             if (buffer[i] == '#') return "[trap] unreachable executed";
         }
         host_uart_write(e->host, e->echo_port, buffer, n);

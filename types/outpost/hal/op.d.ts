@@ -29,7 +29,7 @@
  * `poll()`, and override `release()` if they registered anything. Event
  * handlers call `wakeWaiter()` and nothing else.
  */
-import { ValueFuture } from "outpost";
+import { Text, ValueFuture } from "outpost";
 export declare namespace OpState {
     const IDLE: u8;
     const ARMED: u8;
@@ -39,12 +39,12 @@ export declare abstract class Op<T> extends ValueFuture<T> {
     /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)`. Set once by the owner at init. */
     owner: string;
     /** What the operation is called in messages: `read`, `write`, `wait`. */
-    what: string;
+    what: Text;
     opState: u8;
     /** The task to wake, -1 when none. */
     waiter: i32;
     /** Names the op for messages; called once by its owner at init. */
-    named(owner: string, what: string): void;
+    named(owner: string, what: Text): void;
     /** True while an operation is in flight (polled, neither completed nor cancelled). */
     get pending(): bool;
     /** Starts an operation: BUSY panic if one is in flight. */

@@ -1,0 +1,47 @@
+/**
+ * The files `outpost build` writes beside a .wasm, and reading them back:
+ *
+ *   build/blinky.wasm        the firmware
+ *   build/blinky.sites.json  its await sites (where `--inspect` says tasks are parked)
+ *   build/blinky.text.json   its deferred message literals, for boards with
+ *                            `build.deferText` (src/toolchain/text-literals.ts)
+ */
+import { existsSync } from "node:fs";
+import { type ErrorCode, OutpostError } from "../errors.ts";
+import { readInput } from "./files.ts";
+
+/** build/blinky.wasm → build/blinky.sites.json. */
+export function sitesFile(wasmPath: string): string {
+  return wasmPath.replace(/\.wasm$/, "") + ".sites.json";
+}
+
+/** build/blinky.wasm → build/blinky.text.json. */
+export function textFile(wasmPath: string): string {
+  return wasmPath.replace(/\.wasm$/, "") + ".text.json";
+}
+
+/** The sidecar beside `firmware` if it is a .wasm and the file exists. */
+export function sidecarOf(firmware: string, name: (wasm: string) => string): string | undefined {
+  if (!firmware.endsWith(".wasm")) return undefined;
+  const file = name(firmware);
+  return existsSync(file) ? file : undefined;
+}
+
+/** A sidecar's JSON; `code` when the file is not JSON. */
+export function readSidecarJson(file: string, what: string, hint: string, code: ErrorCode): unknown {
+  const text = new TextDecoder().decode(readInput(file, what, hint));
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new OutpostError(code, `${file} is not JSON (${(e as Error).message}): rebuild the firmware with outpost build`);
+  }
+}
+
+/** A deferred-text table: a JSON array of strings. */
+export function readTextTable(file: string): string[] {
+  const json = readSidecarJson(file, "text table", "check the path, or rebuild the firmware with outpost build", "BAD_TEXT_TABLE");
+  if (!Array.isArray(json) || !json.every((t) => typeof t === "string")) {
+    throw new OutpostError("BAD_TEXT_TABLE", `${file} is not a text table (a JSON array of strings): rebuild the firmware with outpost build`);
+  }
+  return json;
+}

@@ -1,0 +1,81 @@
+/**
+ * Interpreter-board builds: deferred message text (build/<name>.text.json,
+ * read by outpost sim, spelled out by outpost decode) and release builds
+ * (outpost build --release: no task introspection exports).
+ */
+import { readFileSync, renameSync } from "node:fs";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { wasm } from "../../sim/wasm-api.ts";
+import { Scratch } from "../fixtures/cli.ts";
+
+const test = suite("outpost build for interpreter boards");
+const s = new Scratch();
+test.after(() => s.remove());
+
+const ENTRY = new URL("../firmware/wasm-late-panic.ts", import.meta.url).pathname;
+const PANIC = '[   0.001000] panic ABORT in task "unlocker": Mutex "bus": task "unlocker" called unlock() on a mutex that is not locked\n';
+
+test("the build writes its message literals beside the .wasm, and outpost sim spells the panic out with them", () => {
+  const build = s.outpost("build", ENTRY, "--board", "wasm3-esp32", "-o", "late.wasm");
+  assert.is(build.code, 0, build.stderr);
+  const table = JSON.parse(readFileSync(s.path("late.text.json"), "utf8")) as string[];
+  assert.ok(table.includes("called unlock() on a mutex that is not locked"), JSON.stringify(table));
+  const run = s.outpost("sim", "late.wasm", "--board", "wasm3-esp32");
+  assert.is(run.stderr, PANIC);
+  assert.is(run.code, 3);
+});
+
+test("without the table the panic shows {#index} references, which outpost decode turns back into the same words", () => {
+  const table = JSON.parse(readFileSync(s.path("late.text.json"), "utf8")) as string[];
+  renameSync(s.path("late.text.json"), s.path("kept.text.json"));
+  const bare = s.outpost("sim", "late.wasm", "--board", "wasm3-esp32");
+  assert.is(bare.code, 3);
+  // Every literal of the message is a reference: expanding them by hand gives the words back.
+  assert.not.match(bare.stderr, /called unlock/);
+  assert.is(bare.stderr.replace(/\{#(\d+)\}/g, (_m, id: string) => table[Number(id)]!), PANIC);
+  s.file("board.log", bare.stderr);
+  const decoded = s.outpost("decode", "kept.text.json", "board.log");
+  assert.is(decoded.code, 0);
+  assert.is(decoded.stdout, PANIC);
+  renameSync(s.path("kept.text.json"), s.path("late.text.json"));
+  const viaWasm = s.outpost("decode", "late.wasm", "board.log");
+  assert.is(viaWasm.stdout, PANIC);
+});
+
+test("outpost decode refuses what is not a firmware or a table, and a table that is not a list of strings", () => {
+  const notFirmware = s.outpost("decode", "board.log");
+  assert.is(notFirmware.stderr, "outpost: error: board.log is neither a .wasm nor a .text.json: see outpost decode --help\n");
+  assert.is(notFirmware.code, 1);
+  s.file("bad.text.json", '{"0": "x"}');
+  const bad = s.outpost("decode", "bad.text.json", "board.log");
+  assert.is(bad.stderr, "outpost: error: bad.text.json is not a text table (a JSON array of strings): rebuild the firmware with outpost build\n");
+  assert.is(bad.code, 1);
+});
+
+test("--release leaves out the introspection exports: smaller, same behaviour, the panic names the task by id", async () => {
+  const build = s.outpost("build", ENTRY, "--board", "wasm3-esp32", "--release", "-o", "rel.wasm");
+  assert.is(build.code, 0, build.stderr);
+  const release = readFileSync(s.path("rel.wasm"));
+  const full = readFileSync(s.path("late.wasm"));
+  const exports = wasm.Module.exports(await wasm.compile(release)).map((e) => e.name).sort();
+  assert.equal(exports, ["memory", "outpost_abi_version", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll"]);
+  assert.ok(release.length < full.length, `release ${release.length} bytes, full ${full.length}`);
+  const run = s.outpost("sim", "rel.wasm", "--board", "wasm3-esp32");
+  assert.is(run.stderr, PANIC.replace('in task "unlocker"', "in task 0"));
+  assert.is(run.code, 3);
+});
+
+test("--inspect on a release build says why it cannot show tasks; --release on an Espruino board is refused", () => {
+  const run = s.outpost("sim", "rel.wasm", "--board", "wasm3-esp32", "--inspect");
+  assert.is(
+    run.stderr,
+    "outpost: error: rel.wasm is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks\n",
+  );
+  assert.is(run.code, 1);
+  const espruino = s.outpost("build", ENTRY, "--board", "espruino-pico", "--release");
+  assert.is(espruino.stderr, 'outpost: error: --release is for WebAssembly boards; board "espruino-pico" runs JavaScript: see outpost build --help\n');
+  assert.is(espruino.code, 1);
+});
+
+test.run();
