@@ -28,7 +28,7 @@
  * `poll()`, and override `release()` if they registered anything. Event
  * handlers call `wakeWaiter()` and nothing else.
  */
-import { Text, ValueFuture, wake, currentTask } from "outpost";
+import { Text, textOf, ValueFuture, wake, currentTask } from "outpost";
 import { panicBusy } from "outpost/hal/messages";
 
 export namespace OpState {
@@ -43,8 +43,8 @@ export namespace OpState {
 export abstract class Op<T> extends ValueFuture<T> {
   /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)`. Set once by the owner at init. */
   owner: string = "";
-  /** What the operation is called in messages: `read`, `write`, `wait`. */
-  what: Text = 0;
+  /** What the operation is called in messages: `read`, `write`, `wait`. (No `Text` is null: an unnamed op is an "operation".) */
+  what: Text = textOf("operation");
   opState: u8 = OpState.IDLE;
   /** The task to wake, -1 when none. */
   waiter: i32 = -1;

@@ -92,7 +92,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   const mvp = options.mvp ?? build.mvp ?? false;
   const small = options.small ?? build.small ?? false;
   const interpreter = options.board.family === "wasm";
-  const texts = options.deferText ?? build.deferText ?? false ? new TextTable() : null;
+  const texts = (options.deferText ?? build.deferText ?? false) ? new TextTable() : null;
   const maxPages = Math.max(1, Math.ceil((options.board.ram - (build.stack ?? 0)) / 65536));
   const args = [
     ENTRY,

@@ -66,6 +66,18 @@ test("--release leaves out the introspection exports: smaller, same behaviour, t
   assert.is(run.code, 3);
 });
 
+test("a release build reports no deadlock (it has no task states to tell one by); the full build of the same firmware does", () => {
+  const deadlock = new URL("../firmware/deadlock.ts", import.meta.url).pathname;
+  assert.is(s.outpost("build", deadlock, "--board", "wasm3-esp32", "--release", "-o", "dl-rel.wasm").code, 0);
+  assert.is(s.outpost("build", deadlock, "--board", "wasm3-esp32", "-o", "dl.wasm").code, 0);
+  const release = s.outpost("sim", "dl-rel.wasm", "--board", "wasm3-esp32", "--for", "1s");
+  assert.is(release.stderr, "[   0.000000] info: hello: ping and pong wait for each other\n");
+  assert.is(release.code, 0);
+  const full = s.outpost("sim", "dl.wasm", "--board", "wasm3-esp32", "--for", "1s");
+  assert.match(full.stderr, /\n\[   0\.000000\] deadlock: every task is parked and nothing can wake one\n/);
+  assert.is(full.code, 5);
+});
+
 test("--inspect on a release build says why it cannot show tasks; --release on an Espruino board is refused", () => {
   const run = s.outpost("sim", "rel.wasm", "--board", "wasm3-esp32", "--inspect");
   assert.is(

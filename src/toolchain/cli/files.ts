@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { Board } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
+import type { SizeReport } from "../size.ts";
+import { readTextTable, sidecarOf, textFile } from "./sidecars.ts";
 
 export function readInput(path: string, what: string, hint: string): Uint8Array {
   try {
@@ -16,11 +18,22 @@ export function readInput(path: string, what: string, hint: string): Uint8Array 
   }
 }
 
-/** The firmware's bytes: read from a .wasm, or compiled from a .ts entry for `board`. */
-export async function firmwareBytes(path: string, board: Board): Promise<Uint8Array> {
+export interface FirmwareFile {
+  wasm: Uint8Array;
+  /** The deferred-text table: the build's, or `<name>.text.json` beside a .wasm. */
+  text?: string[];
+  /** What the build measured (interpreter boards measure every build). */
+  size?: SizeReport;
+}
+
+/** The firmware: a .wasm as it is, with its text table if one lies beside it, or a .ts entry compiled for `board`. */
+export async function firmwareFile(path: string, board: Board): Promise<FirmwareFile> {
   if (path.endsWith(".ts")) {
     const { compileFirmware } = await import("../compile.ts"); // the compiler loads only when needed
-    return (await compileFirmware({ entry: path, board })).wasm;
+    const { wasm, text, size } = await compileFirmware({ entry: path, board });
+    return { wasm, text, size };
   }
-  return readInput(path, "firmware", "build it with outpost build, or pass an entry .ts");
+  const wasm = readInput(path, "firmware", "build it with outpost build, or pass an entry .ts");
+  const table = sidecarOf(path, textFile);
+  return { wasm, text: table === undefined ? undefined : readTextTable(table) };
 }

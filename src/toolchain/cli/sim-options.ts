@@ -9,7 +9,7 @@ import { parseDuration } from "../duration.ts";
 import { OutpostError } from "../errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
 import { readInput } from "./files.ts";
-import { readSidecarJson, readTextTable, sidecarOf, sitesFile, textFile } from "./sidecars.ts";
+import { readSidecarJson, sidecarOf, sitesFile } from "./sidecars.ts";
 
 const UART_OPTION = /^--uart(\d+)$/;
 /** How long a run lasts without --for, unless a scenario decides. */
@@ -29,8 +29,6 @@ export interface SimPlan {
   trace?: string;
   /** The site table: from --sites, or the sidecar beside a .wasm; undefined if neither. */
   sites?: SiteInfo[];
-  /** The deferred-text table beside a .wasm (`<firmware>.text.json`), if there is one. */
-  text?: string[];
   realtime: boolean;
   inspect: boolean;
 }
@@ -89,7 +87,6 @@ export function simPlan(args: Args): SimPlan {
     vcd: valueOf(args, "--vcd"),
     trace: valueOf(args, "--trace"),
     sites: siteTable(valueOf(args, "--sites"), path),
-    text: optionalTextTable(path),
     realtime,
     inspect: args.switches.has("--inspect"),
   };
@@ -132,9 +129,3 @@ function siteTable(option: string | undefined, firmware: string): SiteInfo[] | u
   return parseSiteTable(readSidecarJson(file, "site table", "check the path after --sites", "BAD_SITES"), file);
 }
 
-
-/** The deferred-text table beside a .wasm, if `outpost build` wrote one. */
-function optionalTextTable(firmware: string): string[] | undefined {
-  const file = sidecarOf(firmware, textFile);
-  return file === undefined ? undefined : readTextTable(file);
-}

@@ -21,7 +21,7 @@ import { OutpostError } from "../errors.ts";
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
-import { firmwareBytes } from "./files.ts";
+import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";
 import { EXIT_INTERRUPTED, exitCode, formatOutcome, formatPanic } from "./report.ts";
@@ -109,7 +109,7 @@ function sourceDirs(plan: SimPlan): string[] {
 /** The firmware's bytes (a .wasm as is, or a .ts entry built in memory) and its site and text tables if any. */
 async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: SiteInfo[]; text?: string[] }> {
   if (!plan.path.endsWith(".ts")) {
-    return { wasm: await firmwareBytes(plan.path, plan.board), sites: plan.sites, text: plan.text };
+    return { ...(await firmwareFile(plan.path, plan.board)), sites: plan.sites };
   }
   if (plan.board.family === "espruino") {
     // An Espruino board runs the translated firmware, in the simulator's Espruino host.

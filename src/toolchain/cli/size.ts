@@ -6,14 +6,16 @@ import { DEFAULT_BOARD, loadBoard } from "../boards.ts";
 import { analyseFirmware, formatSizeReport } from "../size.ts";
 import { printHelp } from "./help.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
-import { firmwareBytes } from "./files.ts";
+import { firmwareFile } from "./files.ts";
 
 export async function sizeCommand(argv: string[]): Promise<number> {
   const args = parseArgs("size", argv, { "--board": "value", "--help": "switch", "-h": "switch" });
   if (wantsHelp(args)) return printHelp("size");
   const path = onePositional("size", args, "a firmware (.wasm) or an entry (.ts)");
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
-  const report = await analyseFirmware(await firmwareBytes(path, board), path, { stack: board.build?.stack });
+  const firmware = await firmwareFile(path, board);
+  // An interpreter board's build was measured as it was built.
+  const report = firmware.size ?? (await analyseFirmware(firmware.wasm, path, { stack: board.build?.stack, text: firmware.text }));
   process.stdout.write(formatSizeReport(report, path, board));
   return 0;
 }

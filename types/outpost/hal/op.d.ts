@@ -38,7 +38,7 @@ export declare namespace OpState {
 export declare abstract class Op<T> extends ValueFuture<T> {
     /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)`. Set once by the owner at init. */
     owner: string;
-    /** What the operation is called in messages: `read`, `write`, `wait`. */
+    /** What the operation is called in messages: `read`, `write`, `wait`. (No `Text` is null: an unnamed op is an "operation".) */
     what: Text;
     opState: u8;
     /** The task to wake, -1 when none. */
