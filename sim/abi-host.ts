@@ -22,6 +22,7 @@ import { ABI_VERSION, type PanicCode, TASK_STATES, type TaskState, panicCodeName
 import { HostFault } from "./fault.ts";
 import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "./wasm-api.ts";
 import { expandText } from "../src/toolchain/deferred-text.ts";
+import { hasWasmHeader } from "../src/toolchain/wasm-binary.ts";
 
 /** The peripherals behind the imports. */
 export interface AbiHost {
@@ -339,8 +340,7 @@ export class Firmware {
 
 
 async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {
-  const magic = [0x00, 0x61, 0x73, 0x6d];
-  if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+  if (!hasWasmHeader(bytes)) {
     throw new OutpostError("NOT_WASM", `${name} is not a WebAssembly module (bad magic number): build it with outpost build`);
   }
   try {

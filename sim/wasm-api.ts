@@ -1,5 +1,6 @@
 /**
- * The slice of the WebAssembly JavaScript API that the ABI host uses, typed
+ * The slice of the WebAssembly JavaScript API that the ABI host (and
+ * `outpost size`, which runs a firmware's init) uses, typed
  * here because Outpost's tsconfig targets Node without the DOM library
  * (which is where TypeScript declares `WebAssembly`). Runtime behaviour is
  * Node's own; this file only names it.
@@ -30,6 +31,7 @@ interface WebAssemblyApi {
   };
   Memory: abstract new (...args: never[]) => WasmMemory;
   RuntimeError: new (...args: never[]) => Error;
+  CompileError: new (...args: never[]) => Error;
   LinkError: new (...args: never[]) => Error;
 }
 

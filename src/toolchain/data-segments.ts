@@ -16,6 +16,8 @@
  * any other module unchanged. Called by compile.ts on size-optimised builds.
  */
 
+import { sLeb, uLeb, WasmReader } from "./wasm-binary.ts";
+
 interface Segment {
   offset: number;
   bytes: Uint8Array;
@@ -23,13 +25,15 @@ interface Segment {
 
 /** Bytes a segment header costs beyond its data: flags, i32.const, the offset, end, the length. */
 function headerBytes(offset: number, length: number): number {
-  return 1 + 1 + sLebLength(offset) + 1 + uLebLength(length);
+  return 1 + 1 + sLeb(offset).length + 1 + uLeb(length).length;
 }
 
 export function mergeDataSegments(wasm: Uint8Array): Uint8Array {
-  const section = findSection(wasm, 11);
-  if (section === null || findSection(wasm, 12) !== null) return wasm; // a data count section (bulk memory) would need rewriting too
-  const segments = readSegments(wasm, section.start, section.end);
+  const r = new WasmReader(wasm, "the build");
+  const sections = r.sections();
+  const section = sections.find((s) => s.id === 11);
+  if (section === undefined || sections.some((s) => s.id === 12)) return wasm; // a data count section (bulk memory) would need rewriting too
+  const segments = readSegments(r, section.start, section.end);
   if (segments === null || segments.length < 2) return wasm;
   const merged: Segment[] = [];
   let current = segments[0]!;
@@ -64,89 +68,20 @@ export function mergeDataSegments(wasm: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The section with this id: where its header and its contents start, and where it ends. */
-function findSection(wasm: Uint8Array, id: number): { headerStart: number; start: number; end: number } | null {
-  let pos = 8;
-  while (pos < wasm.length) {
-    const headerStart = pos;
-    const sectionId = wasm[pos++]!;
-    const [size, next] = readULeb(wasm, pos);
-    const end = next + size;
-    if (sectionId === id) return { headerStart, start: next, end };
-    pos = end;
-  }
-  return null;
-}
-
 /** The segments, or null if any is not an active memory-0 segment at an i32.const offset, or they are out of order. */
-function readSegments(wasm: Uint8Array, start: number, end: number): Segment[] | null {
-  let [count, pos] = readULeb(wasm, start);
+function readSegments(r: WasmReader, start: number, end: number): Segment[] | null {
+  r.pos = start;
   const segments: Segment[] = [];
   let previousEnd = -1;
-  for (; count > 0; count--) {
-    if (wasm[pos++] !== 0x00 || wasm[pos++] !== 0x41) return null;
-    const [offset, afterOffset] = readSLeb(wasm, pos);
-    if (wasm[afterOffset] !== 0x0b) return null;
-    const [length, data] = readULeb(wasm, afterOffset + 1);
+  for (let count = r.u32(); count > 0; count--) {
+    if (r.byte() !== 0x00 || r.byte() !== 0x41) return null;
+    const offset = r.s32();
+    if (r.byte() !== 0x0b) return null;
+    const length = r.u32();
     if (offset < previousEnd) return null;
-    segments.push({ offset, bytes: wasm.subarray(data, data + length) });
+    segments.push({ offset, bytes: r.bytes.subarray(r.pos, r.pos + length) });
     previousEnd = offset + length;
-    pos = data + length;
+    r.pos += length;
   }
-  return pos === end ? segments : null;
-}
-
-function readULeb(bytes: Uint8Array, pos: number): [number, number] {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[pos++]!;
-    result += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [result, pos];
-    shift += 7;
-  }
-}
-
-function readSLeb(bytes: Uint8Array, pos: number): [number, number] {
-  let result = 0;
-  let shift = 0;
-  let b: number;
-  do {
-    b = bytes[pos++]!;
-    result |= (b & 0x7f) << shift;
-    shift += 7;
-  } while (b & 0x80);
-  return [shift < 32 && b & 0x40 ? result | (-1 << shift) : result, pos];
-}
-
-function uLeb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-function sLeb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-function uLebLength(n: number): number {
-  return uLeb(n).length;
-}
-
-function sLebLength(n: number): number {
-  return sLeb(n).length;
+  return r.pos === end ? segments : null;
 }

@@ -20,6 +20,9 @@
 import { expandText } from "./deferred-text.ts";
 import type { Board } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
+import { hasWasmHeader, WasmReader } from "./wasm-binary.ts";
+import { type WasmMemory, wasm as wasmJs } from "../../sim/wasm-api.ts";
+import { panicCodeName } from "../../sim/abi-codes.ts";
 
 export interface SectionSize {
   /** Section id (0 custom, 1 type, … 10 code, 11 data). */
@@ -68,19 +71,7 @@ export interface AnalyseOptions {
   text?: readonly string[];
 }
 
-/** The slice of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-}
-interface WasmApi {
-  compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: Record<string, Record<string, unknown>>): Promise<{ exports: Record<string, unknown> }>;
-  CompileError: new (...args: never[]) => Error;
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
 const SECTION_NAMES = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount"];
-const PANIC_NAMES = ["ABORT", "POOL_FULL", "ALLOC_AFTER_INIT", "BUSY", "PERIPHERAL"];
 
 /** The static facts of a module, read straight from its bytes. */
 interface ModuleFacts {
@@ -92,69 +83,15 @@ interface ModuleFacts {
   staticEnd: number;
 }
 
-class Reader {
-  pos = 0;
-  constructor(
-    readonly bytes: Uint8Array,
-    readonly file: string,
-  ) {}
-  byte(): number {
-    if (this.pos >= this.bytes.length) throw this.malformed("it ends early");
-    return this.bytes[this.pos++]!;
-  }
-  u32(): number {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = this.byte();
-      result += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) return result;
-      shift += 7;
-      if (shift > 35) throw this.malformed("a number is too long");
-    }
-  }
-  s32(): number {
-    let result = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = this.byte();
-      result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80 && shift < 35);
-    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
-  }
-  name(): string {
-    const length = this.u32();
-    const text = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + length));
-    this.pos += length;
-    return text;
-  }
-  limits(): { initialPages: number; maximumPages: number | null } {
-    const flags = this.byte();
-    const initialPages = this.u32();
-    return { initialPages, maximumPages: flags & 1 ? this.u32() : null };
-  }
-  malformed(why: string): OutpostError {
-    return new OutpostError("NOT_WASM", `${this.file} is not a valid WebAssembly module (${why} at byte ${this.pos}): rebuild it with outpost build`);
-  }
-}
-
 /** Reads sections, types, imports, memory limits and the extent of static data. */
 function readModule(bytes: Uint8Array, file: string): ModuleFacts {
-  const r = new Reader(bytes, file);
-  const magic = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+  if (!hasWasmHeader(bytes)) {
     throw new OutpostError("NOT_WASM", `${file} is not a WebAssembly module (no \\0asm version 1 header): pass the .wasm that outpost build wrote`);
   }
-  r.pos = 8;
+  const r = new WasmReader(bytes, file);
   const facts: ModuleFacts = { sections: [], types: [], imports: [], functions: 0, memory: null, staticEnd: 0 };
-  while (r.pos < bytes.length) {
-    const start = r.pos;
-    const id = r.byte();
-    const size = r.u32();
-    const end = r.pos + size;
-    if (end > bytes.length) throw r.malformed(`section ${id} runs past the end`);
+  for (const { id, headerStart, start, end } of r.sections()) {
+    r.pos = start;
     let name = SECTION_NAMES[id] ?? `section ${id}`;
     if (id === 0) name = r.name();
     else if (id === 1) {
@@ -195,8 +132,7 @@ function readModule(bytes: Uint8Array, file: string): ModuleFacts {
         if (offset >= 0) facts.staticEnd = Math.max(facts.staticEnd, offset + length);
       }
     }
-    facts.sections.push({ id, name, bytes: end - start });
-    r.pos = end;
+    facts.sections.push({ id, name, bytes: end - headerStart });
   }
   return facts;
 }
@@ -213,7 +149,8 @@ function stubImports(facts: ModuleFacts, memory: () => WasmMemory, file: string,
     if (imp.module === "outpost" && imp.name === "panic") {
       fn = (code, _task, msg, msgLen) => {
         const text = expandText(new Uint8Array(memory().buffer, msg!, msgLen!), table);
-        const codeName = PANIC_NAMES[code! - 1] ?? `code ${code}`;
+        const name = panicCodeName(code!);
+        const codeName = name === "UNKNOWN" ? `code ${code}` : name;
         throw new OutpostError("FIRMWARE_PANIC", `${file} panicked during init (${codeName}): ${text}`);
       };
     }
@@ -230,8 +167,8 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
   let memory: WasmMemory | null = null;
   let instance: { exports: Record<string, unknown> };
   try {
-    const module = await wasmApi.compile(new Uint8Array(wasm));
-    instance = await wasmApi.instantiate(module, stubImports(facts, () => memory!, file, options.text));
+    const module = await wasmJs.compile(new Uint8Array(wasm));
+    instance = await wasmJs.instantiate(module, stubImports(facts, () => memory!, file, options.text));
   } catch (e) {
     throw asFirmwareError(e, file, "module start");
   }
@@ -288,7 +225,7 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
 
 function asFirmwareError(e: unknown, file: string, during: string): OutpostError {
   if (e instanceof OutpostError) return e;
-  if (e instanceof wasmApi.CompileError) {
+  if (e instanceof wasmJs.CompileError) {
     return new OutpostError("NOT_WASM", `${file} is not a valid WebAssembly module (${e.message}): rebuild it with outpost build`);
   }
   const message = e instanceof Error ? e.message : String(e);
