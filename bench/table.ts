@@ -8,6 +8,7 @@
  *   ping-pong   outpost    12.81     0.11×     round trip
  *   ping-pong   promises   118.40    peer      round trip
  */
+import { grouped } from "../src/toolchain/grouped.ts";
 import type { Benchmark, Result } from "./lib.ts";
 
 const FIXED = new Set(["benchmark", "impl", "ns_per_op"]);
@@ -20,7 +21,7 @@ function formatNs(ns: number): string {
 
 function formatExtra(value: number | string | boolean): string {
   if (typeof value !== "number") return String(value);
-  if (Number.isInteger(value)) return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (Number.isInteger(value)) return grouped(value);
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
 }
 

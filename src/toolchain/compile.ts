@@ -9,6 +9,7 @@
  * installed in place of asc's stub runtime so it keeps the stub's lean
  * code generation (no shadow stack).
  */
+import { grouped } from "./grouped.ts";
 import { readFileSync } from "node:fs";
 import { dirname, basename, relative, resolve } from "node:path";
 import asc from "assemblyscript/asc";
@@ -16,7 +17,7 @@ import { type Board, boardModuleSource, pinNames } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, outpostPackagePath, type LowerReport } from "./lower/index.ts";
 import { runtimeDir } from "./lower/modules.ts";
-import { type SizeReport, analyseFirmware, checkBudget, formatBytes } from "./size.ts";
+import { type SizeReport, analyseFirmware, checkBudget } from "./size.ts";
 import { mergeDataSegments } from "./data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { assertMvp } from "./wasm-validate.ts";
@@ -136,7 +137,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   if (/\bAS106\b/.test(stderr)) {
     throw new OutpostError(
       "OVER_BUDGET",
-      `${file} needs more than ${formatBytes(maxPages * 65536)} bytes of RAM for its static data alone but board "${options.board.name}" allows ${formatBytes(options.board.ram)}: shrink static buffers and strings or choose a board with more RAM`,
+      `${file} needs more than ${grouped(maxPages * 65536)} bytes of RAM for its static data alone but board "${options.board.name}" allows ${grouped(options.board.ram)}: shrink static buffers and strings or choose a board with more RAM`,
     );
   }
   if (result.error || wasm === null) {

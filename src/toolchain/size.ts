@@ -17,6 +17,7 @@
  * linear memory (no shadow stack: Outpost builds with the stub-style
  * sealed allocator).
  */
+import { grouped } from "./grouped.ts";
 import { expandText } from "./deferred-text.ts";
 import type { Board } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
@@ -232,10 +233,6 @@ function asFirmwareError(e: unknown, file: string, during: string): OutpostError
   return new OutpostError("FIRMWARE_TRAP", `${file} trapped during ${during} (${message}): run it in the simulator (outpost sim) to see where`);
 }
 
-/** Digits grouped by thousands: 70123 → "70,123". */
-export function formatBytes(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
 
 /**
  * Throws OVER_BUDGET when the firmware needs more flash or RAM than `board`
@@ -245,15 +242,15 @@ export function checkBudget(report: SizeReport, board: Board, file: string): voi
   if (board.flash > 0 && report.fileBytes > board.flash) {
     throw new OutpostError(
       "OVER_BUDGET",
-      `${file} needs ${formatBytes(report.fileBytes)} bytes of flash but board "${board.name}" allows ${formatBytes(board.flash)}: ` +
+      `${file} needs ${grouped(report.fileBytes)} bytes of flash but board "${board.name}" allows ${grouped(board.flash)}: ` +
         `shrink the firmware (outpost size ${file} shows which sections take the room; long strings and many task types cost most) or choose a board with more flash`,
     );
   }
   if (board.ram > 0 && report.ramBytes > board.ram) {
     throw new OutpostError(
       "OVER_BUDGET",
-      `${file} needs ${formatBytes(report.ramBytes)} bytes of RAM but board "${board.name}" allows ${formatBytes(board.ram)} ` +
-        `(static data and heap after init ${formatBytes(report.heapTop)}, interpreter stack ${formatBytes(report.stack)}): ` +
+      `${file} needs ${grouped(report.ramBytes)} bytes of RAM but board "${board.name}" allows ${grouped(board.ram)} ` +
+        `(static data and heap after init ${grouped(report.heapTop)}, interpreter stack ${grouped(report.stack)}): ` +
         `use smaller task pools and buffers (outpost size ${file} shows each task's share) or choose a board with more RAM`,
     );
   }
@@ -263,16 +260,16 @@ export function checkBudget(report: SizeReport, board: Board, file: string): voi
 export function formatSizeReport(report: SizeReport, file: string, board?: Board): string {
   const rows: [string, string][] = [];
   const of = (n: number, budget: number | undefined) =>
-    budget ? `${formatBytes(n)} of ${formatBytes(budget)} (${((100 * n) / budget).toFixed(1)}%)` : formatBytes(n);
+    budget ? `${grouped(n)} of ${grouped(budget)} (${((100 * n) / budget).toFixed(1)}%)` : grouped(n);
   rows.push(["flash", of(report.fileBytes, board?.flash)]);
-  rows.push(["  code", formatBytes(report.codeBytes) + ` (${report.functions} functions)`]);
-  rows.push(["  data", formatBytes(report.dataBytes)]);
-  rows.push(["  other sections", formatBytes(report.fileBytes - 8 - report.codeBytes - report.dataBytes)]);
+  rows.push(["  code", grouped(report.codeBytes) + ` (${report.functions} functions)`]);
+  rows.push(["  data", grouped(report.dataBytes)]);
+  rows.push(["  other sections", grouped(report.fileBytes - 8 - report.codeBytes - report.dataBytes)]);
   rows.push(["ram", of(report.ramBytes, board?.ram)]);
-  rows.push(["  static data", formatBytes(report.staticEnd)]);
-  rows.push(["  heap at start", formatBytes(report.heapTopAfterStart - report.staticEnd)]);
-  rows.push(["  heap in init", formatBytes(report.heapTop - report.heapTopAfterStart)]);
-  rows.push(["  interpreter stack", formatBytes(report.stack)]);
+  rows.push(["  static data", grouped(report.staticEnd)]);
+  rows.push(["  heap at start", grouped(report.heapTopAfterStart - report.staticEnd)]);
+  rows.push(["  heap in init", grouped(report.heapTop - report.heapTopAfterStart)]);
+  rows.push(["  interpreter stack", grouped(report.stack)]);
   const pages = report.memory.maximumPages === null ? `${report.memory.initialPages}, no maximum` : `${report.memory.initialPages}, maximum ${report.memory.maximumPages}`;
   rows.push(["memory pages", pages]);
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -281,7 +278,7 @@ export function formatSizeReport(report: SizeReport, file: string, board?: Board
   if (report.tasks.length > 0) {
     lines.push("  tasks (static RAM of each task object)");
     for (const t of report.tasks) {
-      lines.push(`    ${String(t.id).padStart(3)}  ${t.name.padEnd(16)}  ${t.bytes === null ? "? (firmware lacks outpost_task_size)" : formatBytes(t.bytes)}`);
+      lines.push(`    ${String(t.id).padStart(3)}  ${t.name.padEnd(16)}  ${t.bytes === null ? "? (firmware lacks outpost_task_size)" : grouped(t.bytes)}`);
     }
   }
   return lines.join("\n") + "\n";

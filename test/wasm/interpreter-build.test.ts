@@ -4,12 +4,13 @@
  * memory that cannot grow past the board's RAM, sizes measured by running
  * init, and the refusals a user sees when a firmware does not fit.
  */
+import { grouped } from "../../src/toolchain/grouped.ts";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { type Board, boardNames, loadBoard } from "../../src/toolchain/boards.ts";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
 import { OutpostError } from "../../src/toolchain/errors.ts";
-import { analyseFirmware, checkBudget, formatBytes, formatSizeReport } from "../../src/toolchain/size.ts";
+import { analyseFirmware, checkBudget, formatSizeReport } from "../../src/toolchain/size.ts";
 import { assertMvp, mvpProblem } from "../../src/toolchain/wasm-validate.ts";
 import { type WasmMemory, wasm as WebAssembly } from "../../sim/wasm-api.ts";
 
@@ -93,7 +94,7 @@ test("a build over the flash budget is refused with both numbers", async () => {
   assert.is(e.code, "OVER_BUDGET");
   assert.is(
     e.message,
-    `build/blinky.wasm needs ${formatBytes(fits.wasm.length)} bytes of flash but board "tiny-flash" allows 1,024: ` +
+    `build/blinky.wasm needs ${grouped(fits.wasm.length)} bytes of flash but board "tiny-flash" allows 1,024: ` +
       "shrink the firmware (outpost size build/blinky.wasm shows which sections take the room; long strings and many task types cost most) or choose a board with more flash",
   );
 });
@@ -158,8 +159,8 @@ test("the size report adds up and formats as a table against the board's budget"
   const table = formatSizeReport(report, "build/blinky.wasm", board);
   const lines = table.split("\n");
   assert.is(lines[0], 'build/blinky.wasm for board "wasm3-esp32"');
-  assert.match(table, new RegExp(`\\n  flash +${formatBytes(wasm.length)} of 65,536 \\(\\d+\\.\\d%\\)\\n`));
-  assert.match(table, new RegExp(`\\n  ram +${formatBytes(report.heapTop + 4096)} of 49,152 \\(\\d+\\.\\d%\\)\\n`));
+  assert.match(table, new RegExp(`\\n  flash +${grouped(wasm.length)} of 65,536 \\(\\d+\\.\\d%\\)\\n`));
+  assert.match(table, new RegExp(`\\n  ram +${grouped(report.heapTop + 4096)} of 49,152 \\(\\d+\\.\\d%\\)\\n`));
   assert.match(table, /\n {4}interpreter stack +4,096\n/);
   assert.match(table, /\n {2}memory pages +1, maximum 1\n/);
   assert.match(table, /\n +0  blink +\S/);

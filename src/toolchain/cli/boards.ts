@@ -2,8 +2,8 @@
  * `outpost boards`: every board with its pins, LEDs, buttons, UARTs and
  * budget, on stdout.
  */
+import { grouped } from "../grouped.ts";
 import { type Board, boardNames, loadBoard } from "../boards.ts";
-import { formatBytes } from "../size.ts";
 import { printHelp } from "./help.ts";
 import { parseArgs, usageError, wantsHelp } from "./args.ts";
 
@@ -19,7 +19,7 @@ function describe(b: Board): string {
   const active = (low: boolean) => (low ? "active low" : "active high");
   const rows: [string, string][] = [
     ["family", `${b.family}, ${b.clockHz / 1e6} MHz`],
-    ["budget", `flash ${formatBytes(b.flash)} bytes, RAM ${formatBytes(b.ram)} bytes${jsVars(b)}`],
+    ["budget", `flash ${grouped(b.flash)} bytes, RAM ${grouped(b.ram)} bytes${jsVars(b)}`],
     ["pins", Object.entries(b.pins).map(([n, p]) => `${n}=${p}`).join(" ")],
     ["aliases", Object.entries(b.aliases).map(([a, p]) => `${a}=${p}`).join(" ") || "none"],
     ["leds", Object.entries(b.leds).map(([n, l]) => `${n} (${active(l.activeLow)})`).join(", ") || "none"],
@@ -36,5 +36,5 @@ function describe(b: Board): string {
 /** Espruino boards: the JsVars their builds must fit (board.json "espruino.jsVars"). */
 function jsVars(b: Board): string {
   const n = (b as Board & { espruino?: { jsVars?: number } }).espruino?.jsVars;
-  return n === undefined ? "" : `, ${n.toLocaleString("en-US")} JsVars`;
+  return n === undefined ? "" : `, ${grouped(n)} JsVars`;
 }

@@ -5,6 +5,7 @@
  * against the board's budget (refused above it, by bundle.ts), and the
  * estimate when the code runs from flash (a Storage upload).
  */
+import { grouped } from "../grouped.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Board } from "../boards.ts";
@@ -20,7 +21,6 @@ export async function buildEspruinoCommand(entry: string, board: Board, output: 
   return 0;
 }
 
-const n = (x: number): string => x.toLocaleString("en-US");
 const pct = (part: number, whole: number): string => `${Math.round((part / whole) * 100)}%`;
 
 /** RAM left when function code stays in flash (uploaded to Storage): no code text, no upload buffer. */
@@ -35,10 +35,10 @@ export function formatEspruinoReport(
 ): string {
   const e = b.estimate;
   const rows: [string, string][] = [
-    ["file", `${n(Buffer.byteLength(b.js))} bytes of JavaScript, ${n(b.functions)} functions`],
-    ["memory", `${n(b.memory.bytes)} bytes (static data ${n(b.memory.staticEnd)}, heap top after init ${n(b.memory.heapTop)})`],
-    ["JsVars", `about ${n(e.total)} of ${n(b.budget)} (${pct(e.total, b.budget)}): ${formatEstimate(e)}`],
-    ["from flash", `about ${n(flashResident(e))} when the code runs from Storage (outpost flash --storage)`],
+    ["file", `${grouped(Buffer.byteLength(b.js))} bytes of JavaScript, ${grouped(b.functions)} functions`],
+    ["memory", `${grouped(b.memory.bytes)} bytes (static data ${grouped(b.memory.staticEnd)}, heap top after init ${grouped(b.memory.heapTop)})`],
+    ["JsVars", `about ${grouped(e.total)} of ${grouped(b.budget)} (${pct(e.total, b.budget)}): ${formatEstimate(e)}`],
+    ["from flash", `about ${grouped(flashResident(e))} when the code runs from Storage (outpost flash --storage)`],
     ["tasks", b.tasks.join(", ") || "none"],
   ];
   const width = Math.max(...rows.map(([l]) => l.length));

@@ -27,6 +27,7 @@
  * Top-level statements that only run (data initialisation, the start
  * call) keep nothing after they ran; they count in `upload` only.
  */
+import { grouped } from "../grouped.ts";
 import { type Expr, type Stmt, walkStmt } from "./ast.ts";
 import { printFunc, printStmt } from "./print.ts";
 import { OutpostError } from "../errors.ts";
@@ -128,7 +129,7 @@ export function formatEstimate(e: JsVarEstimate): string {
     ["code", e.code], ["functions", e.functions], ["globals", e.globals], ["memory", e.memory],
     ["runtime", e.runtime], ["upload", e.upload], ["system", e.system],
   ];
-  return parts.map(([n, v]) => `${n} ${v.toLocaleString("en-US")}`).join(", ");
+  return parts.map(([n, v]) => `${n} ${grouped(v)}`).join(", ");
 }
 
 /** OVER_BUDGET unless the estimate fits the board's JsVars. */
@@ -136,7 +137,7 @@ export function checkJsVars(e: JsVarEstimate, budget: number, board: string, fil
   if (e.total <= budget) return;
   throw new OutpostError(
     "OVER_BUDGET",
-    `${file} needs about ${e.total.toLocaleString("en-US")} JsVars but board "${board}" has ${budget.toLocaleString("en-US")} ` +
+    `${file} needs about ${grouped(e.total)} JsVars but board "${board}" has ${grouped(budget)} ` +
       `(${formatEstimate(e)}): shrink the firmware (fewer tasks, smaller buffers, shorter messages) or choose a board with more JsVars (outpost boards lists them)`,
   );
 }
