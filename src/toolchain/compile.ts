@@ -16,7 +16,7 @@ import asc from "assemblyscript/asc";
 import { type Board, boardModuleSource, pinNames } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, outpostPackagePath, type LowerReport } from "./lower/index.ts";
-import { runtimeDir } from "./lower/modules.ts";
+import { libraryFileLabel, runtimeDir } from "./packages.ts";
 import { type SizeReport, analyseFirmware, checkBudget } from "./size.ts";
 import { mergeDataSegments } from "./data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
@@ -175,9 +175,7 @@ function unknownBoardName(stderr: string, board: Board, where: string): void {
 /** Shows Outpost's own files by their repository path rather than asc's `~lib/outpost/…`. */
 function cleanDiagnostics(text: string): string {
   return text
-    .replace(/~lib\/outpost\/(hal|drivers)\//g, (_m, d: string) => (d === "hal" ? "hal/" : "hal/drivers/"))
-    .replace(/~lib\/outpost\/board\b/g, "outpost/board")
-    .replace(/~lib\/outpost\//g, "src/runtime/")
+    .replace(/~lib\/outpost\/[\w/$.-]*[\w$]/g, (name) => libraryFileLabel(name) ?? name)
     .replace(/^FAILURE .*$/gm, "")
     .trim();
 }

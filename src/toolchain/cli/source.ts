@@ -12,19 +12,12 @@
  */
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("../../../", import.meta.url));
+import { libraryFile } from "../packages.ts";
 
 /** Candidate paths of `file`, most specific first. */
 function candidates(file: string, dirs: readonly string[]): string[] {
-  const lib = /^~lib\/outpost\/(.*)$/.exec(file);
-  if (lib) {
-    const sub = lib[1]!;
-    if (sub.startsWith("hal/")) return [join(root, sub)];
-    if (sub.startsWith("drivers/")) return [join(root, "hal", sub)];
-    return [join(root, "src/runtime", sub)];
-  }
+  const lib = libraryFile(file);
+  if (lib !== null) return [lib];
   if (isAbsolute(file)) return [file];
   return [...dirs.map((d) => join(d, file)), join(process.cwd(), file)];
 }

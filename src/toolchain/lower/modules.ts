@@ -4,28 +4,20 @@
  * how one file names another in an import.
  *
  * Module names follow the firmware packages compile.ts serves to asc
- * (`outpostPackagePath` maps asc's node_modules/outpost/… requests here):
- *
- *   "outpost"            src/runtime/index.ts
- *   "outpost/<x>"        src/runtime/<x>.ts   (sync/signal, timer, …)
- *   "outpost/hal[/x]"    hal/index.ts, hal/<x>.ts
- *   "outpost/drivers/x"  hal/drivers/<x>.ts
- *   "outpost/board"      generated per board (text supplied by the host)
- *   "./x", "../x"        relative to the importing file
+ * (../packages.ts maps "outpost", "outpost/<x>", "outpost/hal[/x]",
+ * "outpost/drivers/x" and "outpost/board" to files); "./x" and "../x" are
+ * relative to the importing file.
  *
  * Parsed modules are cached by path and text, so a build parses each file
  * once however many files import it.
  */
 import ts from "typescript";
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, relative, sep } from "node:path";
+import { BOARD_PATH, halDir, resolveSpecifier, runtimeDir } from "../packages.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-export const runtimeDir = repoRoot + "src/runtime/";
-const halDir = repoRoot + "hal/";
-/** Path used for the generated board module. */
-export const BOARD_PATH = runtimeDir + "board.ts";
+export { BOARD_PATH, outpostPackagePath, runtimeDir } from "../packages.ts";
+
 
 export type DeclKind = "class" | "interface" | "function" | "var" | "namespace" | "type" | "enum";
 
@@ -88,26 +80,6 @@ function readOrNull(path: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The module path of a file asc asks for under `node_modules/outpost/`
- * (how the firmware packages are served to it), or null for any other file.
- */
-export function outpostPackagePath(request: string): string | null {
-  const m = /(?:^|\/)node_modules\/outpost\/(.+)\.ts$/.exec(request.replace(/\\/g, "/"));
-  return m ? resolveSpecifier("outpost/" + m[1], "") : null;
-}
-
-/** Resolves an import specifier to a module path (whether or not it exists). */
-export function resolveSpecifier(spec: string, fromPath: string): string {
-  if (spec === "outpost") return runtimeDir + "index.ts";
-  if (spec === "outpost/board") return BOARD_PATH;
-  if (spec === "outpost/hal") return halDir + "index.ts";
-  if (spec.startsWith("outpost/hal/")) return halDir + spec.slice(12) + ".ts";
-  if (spec.startsWith("outpost/drivers/")) return halDir + "drivers/" + spec.slice(16) + ".ts";
-  if (spec.startsWith("outpost/")) return runtimeDir + spec.slice(8) + ".ts";
-  return resolve(dirname(fromPath), spec.replace(/\.ts$/, "") + ".ts");
 }
 
 /** The specifier `fromPath` uses to import `path`. */
