@@ -28,7 +28,7 @@
  * firmware (liveness.ts); the first deadlock is kept in `deadlock`, and
  * time still runs on to the end of `runFor` (nothing can happen).
  */
-import { type Board, DEFAULT_BOARD, loadBoard } from "../src/toolchain/boards.ts";
+import { type Board, DEFAULT_BOARD, loadBoard, resolveButton } from "../src/toolchain/boards.ts";
 import { formatTime, toMicros } from "../src/toolchain/duration.ts";
 import { OutpostError } from "../src/toolchain/errors.ts";
 import { EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, UART_OVERRUN } from "./abi-codes.ts";
@@ -146,12 +146,7 @@ export class Simulator implements SimListeners {
   button(name: string): ButtonHandle {
     let button = this.buttons.get(name);
     if (!button) {
-      const spec = this.board.buttons[name];
-      if (!spec) {
-        const valid = Object.keys(this.board.buttons).join(", ") || "none";
-        throw new OutpostError("UNKNOWN_PIN", `board "${this.board.name}" has no button "${name}": valid buttons are ${valid}`);
-      }
-      button = new Button(this.bench, this.gpio.byName(name), spec, this.seed, name);
+      button = new Button(this.bench, this.gpio.byName(name), resolveButton(this.board, name), this.seed, name);
       this.buttons.set(name, button);
     }
     return button;
@@ -207,7 +202,7 @@ export class Simulator implements SimListeners {
       if (!this.firstDeadlock && this.nextTime() === Infinity) this.checkDeadlock();
       if (cond?.(this)) return true;
       if (this.panic) break;
-      const next = Math.min(this.deadline >= 0 ? this.deadline : Infinity, this.queue.nextTime());
+      const next = this.nextTime();
       if (next > end) {
         this.time = end;
         break;

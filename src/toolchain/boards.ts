@@ -120,6 +120,15 @@ export function consoleUartName(board: Board): string | undefined {
   return Object.keys(board.uarts).find((name) => board.uarts[name]!.console);
 }
 
+export function resolveButton(board: Board, name: string): ButtonSpec {
+  const button = board.buttons[name];
+  if (button === undefined) {
+    const valid = Object.keys(board.buttons).join(", ") || "none";
+    throw new OutpostError("UNKNOWN_PIN", `board "${board.name}" has no button "${name}": valid buttons are ${valid}`);
+  }
+  return button;
+}
+
 export function resolveUart(board: Board, name: string): UartSpec {
   const uart = board.uarts[name];
   if (uart === undefined) {

@@ -94,25 +94,20 @@ static m3ApiRawFunction(import_uart_configure) {
     m3ApiReturn(host_uart_configure(HOST, port, baud, flags));
 }
 
-static m3ApiRawFunction(import_uart_write) {
-    m3ApiReturnType(int32_t);
-    m3ApiGetArg(int32_t, port);
-    m3ApiGetArg(uint32_t, ptr);
-    m3ApiGetArg(int32_t, len);
-    uint8_t *data = guest_bytes(runtime, _mem, ptr, len);
-    if (!data) m3ApiTrap(m3Err_trapOutOfBoundsMemoryAccess);
-    m3ApiReturn(host_uart_write(HOST, port, data, len));
-}
+/* uart_write and uart_read: (port, ptr, len) -> bytes moved, on a checked view of guest memory. */
+#define UART_TRANSFER_IMPORT(import_name, host_call)                  \
+    static m3ApiRawFunction(import_name) {                            \
+        m3ApiReturnType(int32_t);                                     \
+        m3ApiGetArg(int32_t, port);                                   \
+        m3ApiGetArg(uint32_t, ptr);                                   \
+        m3ApiGetArg(int32_t, len);                                    \
+        uint8_t *data = guest_bytes(runtime, _mem, ptr, len);         \
+        if (!data) m3ApiTrap(m3Err_trapOutOfBoundsMemoryAccess);      \
+        m3ApiReturn(host_call(HOST, port, data, len));                \
+    }
 
-static m3ApiRawFunction(import_uart_read) {
-    m3ApiReturnType(int32_t);
-    m3ApiGetArg(int32_t, port);
-    m3ApiGetArg(uint32_t, ptr);
-    m3ApiGetArg(int32_t, len);
-    uint8_t *data = guest_bytes(runtime, _mem, ptr, len);
-    if (!data) m3ApiTrap(m3Err_trapOutOfBoundsMemoryAccess);
-    m3ApiReturn(host_uart_read(HOST, port, data, len));
-}
+UART_TRANSFER_IMPORT(import_uart_write, host_uart_write)
+UART_TRANSFER_IMPORT(import_uart_read, host_uart_read)
 
 static m3ApiRawFunction(import_uart_listen) {
     m3ApiGetArg(int32_t, port);

@@ -4,7 +4,7 @@
  * option, file or step (exit 1), so a bad invocation never half-runs.
  */
 import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
-import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveUart } from "../boards.ts";
+import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveButton, resolveUart } from "../boards.ts";
 import { parseDuration } from "../duration.ts";
 import { OutpostError } from "../errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
@@ -80,7 +80,7 @@ export function simPlan(args: Args): SimPlan {
     board,
     limit,
     inputs: uartInputs(args, board),
-    presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board.buttons)),
+    presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board)),
     scenario,
     expectText,
     failText,
@@ -111,14 +111,11 @@ function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
 }
 
 /** `BTN1@1s:50ms`: press BTN1 at 1 s for 50 ms (the hold defaults to 100ms). */
-function parsePress(spec: string, buttons: Record<string, unknown>): SimPlan["presses"][number] {
+function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
   const m = /^([^@]+)@([^:]+)(?::(.+))?$/.exec(spec);
   if (!m) throw usageError("sim", `bad --press "${spec}": write BUTTON@TIME:HOLD, like BTN1@1s:50ms`);
   const button = m[1]!;
-  if (!(button in buttons)) {
-    const valid = Object.keys(buttons).join(", ") || "none";
-    throw new OutpostError("UNKNOWN_PIN", `--press names button "${button}", which the board lacks: valid buttons are ${valid}`);
-  }
+  resolveButton(board, button);
   return { button, at: parseDuration(m[2]!), hold: parseDuration(m[3] ?? "100ms") };
 }
 
