@@ -1,7 +1,8 @@
 /**
  * Digital pin traits, after embedded-hal 1.0 (`OutputPin`, `StatefulOutputPin`,
  * `InputPin`) and embedded-hal-async (`Wait`). Drivers take these interfaces,
- * never the ABI; the ABI-backed classes are `Output` and `Input` (gpio.ts).
+ * never the ABI; the ABI-backed classes are `Output` (gpio_output.ts) and
+ * `Input` (gpio_input.ts).
  *
  * Levels are electrical: "high" is the pin at its supply voltage, whatever
  * the pin means. An active-low button reads low while pressed; drivers that

@@ -28,7 +28,8 @@
  * `poll()`, and override `release()` if they registered anything. Event
  * handlers call `wakeWaiter()` and nothing else.
  */
-import { Text, textOf, ValueFuture, wake, currentTask } from "outpost";
+import { Text, textOf, ValueFuture, wake } from "outpost";
+import { currentTaskId } from "outpost/current";
 import { panicBusy } from "outpost/hal/messages";
 
 export namespace OpState {
@@ -74,7 +75,7 @@ export abstract class Op<T> extends ValueFuture<T> {
   /** Records the current task as the waiter; returns false (for `return this.park()`). */
   protected park(): bool {
     this.opState = OpState.PENDING;
-    this.waiter = currentTask();
+    this.waiter = currentTaskId();
     return false;
   }
 

@@ -152,12 +152,13 @@ export class Uart implements BufRead, Write {
   }
 
   byteAt(i: i32): u8 {
-    if (<u32>i >= <u32>(this.rxTail - this.rxHead)) panicRange(this.label, textOf("byteAt"), i, i + 1, this.rxTail - this.rxHead);
+    const available = this.buffered();
+    if (<u32>i >= <u32>available) panicRange(this.label, textOf("byteAt"), i, i + 1, available);
     return unchecked(this.rxBuf[this.rxHead + i]); // rxHead + i < rxTail <= capacity
   }
 
   consume(n: i32): void {
-    const available = this.rxTail - this.rxHead;
+    const available = this.buffered();
     this.rxHead += n < 0 ? 0 : n > available ? available : n;
   }
 

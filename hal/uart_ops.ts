@@ -56,7 +56,7 @@ export class UartRead extends UartRangeOp {
     if (start == end) return this.finish(0);
     // Bytes already in the port's buffer come first, then the FIFO.
     let n = 0;
-    const buffered = uart.rxTail - uart.rxHead;
+    const buffered = uart.buffered();
     if (buffered > 0) {
       n = min(buffered, end - start);
       memory.copy(bytesAt(this.buf, start), bytesAt(uart.rxBuf, uart.rxHead), <usize>n);
@@ -78,7 +78,7 @@ export class UartFill extends UartOp {
     const uart = this.uart;
     const error = uart.takeError();
     if (error < 0) return this.finish(error);
-    const buffered = uart.rxTail - uart.rxHead;
+    const buffered = uart.buffered();
     if (buffered > 0) return this.finish(buffered);
     uart.rxHead = 0;
     uart.rxTail = uart_read(uart.port, bytesAt(uart.rxBuf, 0), uart.rxBuf.length);

@@ -50,14 +50,6 @@ export namespace ButtonEvent {
   @inline export const LONG_PRESS: i32 = 3;
 }
 
-/** The name of a ButtonEvent ("press"), for logs. */
-export function buttonEventName(event: i32): string {
-  if (event == ButtonEvent.PRESS) return "press";
-  if (event == ButtonEvent.RELEASE) return "release";
-  if (event == ButtonEvent.LONG_PRESS) return "long press";
-  return "?";
-}
-
 // @ts-ignore: decorator
 @inline const START: i32 = 0;
 // @ts-ignore: decorator

@@ -7,6 +7,7 @@
 
 let current: i32 = -1;
 
+/** The id of the task being polled, -1 outside a poll. Firmware imports it as `currentTask` from "outpost". */
 export function currentTaskId(): i32 {
   return current;
 }

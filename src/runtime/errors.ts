@@ -24,7 +24,7 @@ function textPrimitive(kind: string, name: string): void {
 }
 
 /** Writes `task "name"`, or `an event handler` outside a poll. */
-function textAsker(): void {
+export function textAsker(): void {
   const id = currentTaskId();
   if (id >= 0) {
     textLiteral("task \"");

@@ -29,7 +29,7 @@ import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
 import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail } from "./run_queue";
 import { timerArm, timerNext, timerPopDue, timerRemove } from "./timer_queue";
-import { setCurrentTaskId, currentTaskId } from "./current";
+import { setCurrentTaskId } from "./current";
 
 /** Task polls per `outpost_poll` call before control returns to the host. */
 // @ts-ignore: decorator
@@ -91,11 +91,6 @@ function queueIfParked(task: Task): void {
 // @ts-ignore: decorator
 @inline export function dropWakesSince(mark: i64): void {
   pollDeadline = mark;
-}
-
-/** The id of the task being polled, -1 outside a poll. */
-export function currentTask(): i32 {
-  return currentTaskId();
 }
 
 /** True once `outpost_init` has finished (the heap is sealed). */

@@ -11,9 +11,10 @@
  *   ring: [ . . a b c . . . ]   capacity: power of two ≥ task count
  *               ^head  ^tail     length = tail - head (indices wrap by mask)
  *
- * Entries are task pointers, so popping needs no table lookup. Only the
- * executor touches this file: `wake` pushes, `runExecutor` pops, and `finish`
- * removes (runQueueRemove).
+ * Entries are task pointers, so popping needs no table lookup. The executor
+ * works the ring (`wake` pushes, `runExecutor` pops, and `finish` removes
+ * with runQueueRemove); the task registry (registry.ts) sizes it, calling
+ * runQueueReserve as its table grows at init. Nothing else touches it.
  */
 import { Task } from "./task";
 import { growTable } from "./registry";

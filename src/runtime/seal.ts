@@ -5,20 +5,13 @@
  */
 import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
-import { currentTaskId } from "./current";
-import { taskNameOf } from "./registry";
-import { textBegin, textInt, textLiteral, textString } from "./text";
+import { textAsker } from "./errors";
+import { textBegin, textInt, textLiteral } from "./text";
 
 export function allocationAfterInit(size: usize): void {
   textBegin();
-  const id = currentTaskId();
-  if (id >= 0) {
-    textLiteral("task \"");
-    textString(taskNameOf(id));
-    textLiteral("\" allocated ");
-  } else {
-    textLiteral("an event handler allocated ");
-  }
+  textAsker();
+  textLiteral(" allocated ");
   textInt(<i64>size);
   textLiteral(" bytes after init: firmware may allocate only at module level or in main(); preallocate the object there (string concatenation and `new` allocate)");
   panicNow(PanicCode.ALLOC_AFTER_INIT);

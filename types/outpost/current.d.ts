@@ -5,6 +5,7 @@
  * Kept apart from the executor so low-level files (panic, rt) can read it
  * without importing the whole executor.
  */
+/** The id of the task being polled, -1 outside a poll. Firmware imports it as `currentTask` from "outpost". */
 export declare function currentTaskId(): i32;
 /** Set by the executor only, around each task poll. */
 export declare function setCurrentTaskId(id: i32): void;

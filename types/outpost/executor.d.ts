@@ -22,8 +22,6 @@ export declare function scheduleWake(at: i64): void;
 export declare function wakeMark(): i64;
 /** Forgets every `scheduleWake` since `wakeMark()` returned `mark`. */
 export declare function dropWakesSince(mark: i64): void;
-/** The id of the task being polled, -1 outside a poll. */
-export declare function currentTask(): i32;
 /** True once `outpost_init` has finished (the heap is sealed). */
 export declare function initFinished(): bool;
 export declare function endInit(): void;

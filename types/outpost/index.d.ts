@@ -7,7 +7,8 @@
 export { Future, ValueFuture, zeroOf } from "./future";
 import { Task, TaskPool } from "./task";
 export { Task, TaskPool, TaskState } from "./task";
-export { wake, scheduleWake, wakeMark, dropWakesSince, currentTask, initFinished } from "./executor";
+export { wake, scheduleWake, wakeMark, dropWakesSince, initFinished } from "./executor";
+export { currentTaskId as currentTask } from "./current";
 export { EventHandler, listen, unlisten } from "./events";
 export { Duration, Instant, NO_DEADLINE } from "./time";
 export { Timer } from "./timer";

@@ -50,6 +50,13 @@ let top: usize = 0;
   return ((size + BLOCK_OVERHEAD + AL_MASK) & ~AL_MASK) - BLOCK_OVERHEAD;
 }
 
+/** Grows linear memory so that it reaches `end`; traps if the host refuses. */
+// @ts-ignore: decorator
+@inline function reserveMemory(end: usize): void {
+  const available = <usize>memory.size() << 16;
+  if (end > available && memory.grow(<i32>((end - available + 0xffff) >>> 16)) < 0) unreachable();
+}
+
 // @ts-ignore: decorator
 @unsafe @global
 export function __alloc(size: usize): usize {
@@ -60,11 +67,7 @@ export function __alloc(size: usize): usize {
   const ptr = top + BLOCK_OVERHEAD;
   const payload = payloadSize(size);
   const end = ptr + payload;
-  const available = <usize>memory.size() << 16;
-  if (end > available) {
-    // Grows only during init; the host sized memory for what init needs.
-    if (memory.grow(<i32>((end - available + 0xffff) >>> 16)) < 0) unreachable();
-  }
+  reserveMemory(end); // grows only during init; the host sized memory for what init needs
   block.mmInfo = payload;
   top = end;
   return ptr;
@@ -79,8 +82,7 @@ export function __realloc(ptr: usize, size: usize): usize {
   if (ptr + old == top && !sealed) {
     // The last block grows in place.
     const end = ptr + payloadSize(size);
-    const available = <usize>memory.size() << 16;
-    if (end > available && memory.grow(<i32>((end - available + 0xffff) >>> 16)) < 0) unreachable();
+    reserveMemory(end);
     block.mmInfo = payloadSize(size);
     top = end;
     return ptr;

@@ -45,7 +45,6 @@ export class WaiterSlots {
   private freeTail: i32 = -1;
   private waitHead: i32 = -1;
   private waitTail: i32 = -1;
-  private used: i32 = 0;
 
   /** `size` free slots. Allocates: init only. */
   constructor(size: i32) {
@@ -63,7 +62,6 @@ export class WaiterSlots {
     this.freeHead = unchecked(this.next[i]); // i < size: it came from the free list
     if (this.freeHead < 0) this.freeTail = -1;
     unchecked((this.state[i] = ARMED)); // i < size
-    this.used++;
     return i;
   }
 
@@ -71,7 +69,6 @@ export class WaiterSlots {
   release(i: i32): void {
     if (this.isQueued(i)) this.unlink(i);
     if (unchecked(this.state[i]) == FREE) return; // i < size: callers pass their own slot index
-    this.used--;
     this.pushFree(i);
   }
 
@@ -113,11 +110,6 @@ export class WaiterSlots {
   // @ts-ignore: decorator
   @inline noneWaiting(): bool {
     return this.waitHead < 0;
-  }
-
-  /** Slots handed out (ARMED or QUEUED). */
-  inUse(): i32 {
-    return this.used;
   }
 
   private pushFree(i: i32): void {

@@ -7,8 +7,6 @@ export declare namespace ButtonEvent {
     const RELEASE: i32;
     const LONG_PRESS: i32;
 }
-/** The name of a ButtonEvent ("press"), for logs. */
-export declare function buttonEventName(event: i32): string;
 /** The future `Button.next()` returns; the state machine lives in the Button. */
 export declare class ButtonNext extends StreamNext<i32> {
     button: Button;

@@ -35,7 +35,6 @@ export declare class WaiterSlots {
     private freeTail;
     private waitHead;
     private waitTail;
-    private used;
     /** `size` free slots. Allocates: init only. */
     constructor(size: i32);
     /** A free slot, now ARMED; -1 when every slot is in use. */
@@ -52,7 +51,5 @@ export declare class WaiterSlots {
     isQueued(i: i32): bool;
     /** True when nobody waits. */
     noneWaiting(): bool;
-    /** Slots handed out (ARMED or QUEUED). */
-    inUse(): i32;
     private pushFree;
 }
