@@ -20,10 +20,6 @@ export class EventQueue<T> {
   private heap: Scheduled<T>[] = [];
   private seq = 0;
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   /** When the earliest item is due, or Infinity when the queue is empty. */
   nextTime(): number {
     return this.heap.length > 0 ? this.heap[0]!.at : Infinity;

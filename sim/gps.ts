@@ -32,8 +32,8 @@ export interface GpsFix {
 }
 
 export interface GpsOptions {
-  /** When the first fix is sent (virtual time); default now. */
-  at?: TimeSpec;
+  /** When the first fix is sent (virtual time: `sim.now` for now); each next one `every` later. */
+  at: TimeSpec;
   /** Time between fixes; default "1s". */
   every?: TimeSpec;
   /** UTC time of the first fix, ISO 8601; default "2024-01-01T12:00:00Z". */
@@ -87,15 +87,15 @@ export function gpsSentences(fix: GpsFix, time: Date, talker = "GP"): string[] {
 }
 
 /** Schedules `fixes` into `uart`; returns the sentences in the order they are sent. */
-export function playGps(uart: UartHandle, fixes: GpsFix[], options: GpsOptions = {}): string[] {
-  const start = options.at === undefined ? undefined : toMicros(options.at);
+export function playGps(uart: UartHandle, fixes: GpsFix[], options: GpsOptions): string[] {
+  const start = toMicros(options.at);
   const every = toMicros(options.every ?? "1s");
   const utc = Date.parse(options.utc ?? "2024-01-01T12:00:00Z");
   const sent: string[] = [];
   fixes.forEach((fix, i) => {
     const text = gpsSentences(fix, new Date(utc + (i * every) / 1000), options.talker).join("");
     sent.push(...text.split(/(?<=\n)/));
-    uart.send(text, { at: start === undefined && i === 0 ? undefined : (start ?? 0) + i * every, baud: options.baud ?? 9600 });
+    uart.send(text, { at: start + i * every, baud: options.baud ?? 9600 });
   });
   return sent;
 }

@@ -12,10 +12,6 @@ export class NumberQueue {
   private items: number[] = [];
   private head = 0;
 
-  get length(): number {
-    return this.items.length - this.head;
-  }
-
   push(value: number): void {
     this.items.push(value);
   }

@@ -22,7 +22,7 @@
  * scenario-run.ts.
  */
 import { parseDocument } from "yaml";
-import { type Board, consoleUartName, resolvePin } from "../src/toolchain/boards.ts";
+import { type Board, consoleUartName, resolveButton, resolvePin, resolveUart } from "../src/toolchain/boards.ts";
 import { parseDuration } from "../src/toolchain/duration.ts";
 import { OutpostError } from "../src/toolchain/errors.ts";
 import type { Level } from "./gpio.ts";
@@ -196,28 +196,27 @@ export function checkScenario(scenario: Scenario, board: Board): void {
     const fail = (problem: string): never => {
       throw scenarioError(scenario.file, `step ${i + 1} (${step.kind}): ${problem}`);
     };
-    const list = (names: string[]): string => names.join(", ") || "none";
+    // The board's own lookups name what is valid; the step's message adds which step asked.
+    const onBoard = (what: string, name: string, resolve: (board: Board, name: string) => unknown): void => {
+      try {
+        resolve(board, name);
+      } catch (e) {
+        fail(`${what} "${name}" is not on board "${board.name}": ${(e as Error).message.replace(/^.*?: /, "")}`);
+      }
+    };
     switch (step.kind) {
       case "press":
       case "release":
       case "tap":
-        if (!(step.button in board.buttons)) {
-          fail(`button "${step.button}" is not on board "${board.name}": valid buttons are ${list(Object.keys(board.buttons))}`);
-        }
+        onBoard("button", step.button, resolveButton);
         break;
       case "expect-pin":
-        try {
-          resolvePin(board, step.pin);
-        } catch (e) {
-          fail(`pin "${step.pin}" is not on board "${board.name}": ${(e as Error).message.replace(/^.*?: /, "")}`);
-        }
+        onBoard("pin", step.pin, resolvePin);
         break;
       case "write-serial":
       case "wait-serial":
         if (step.uart === undefined && consoleUart === undefined) fail(`board "${board.name}" has no console UART: name one with uart: UART1`);
-        if (step.uart !== undefined && !(step.uart in board.uarts)) {
-          fail(`uart "${step.uart}" is not on board "${board.name}": valid UARTs are ${list(Object.keys(board.uarts))}`);
-        }
+        if (step.uart !== undefined) onBoard("uart", step.uart, resolveUart);
         break;
       case "delay":
         break;

@@ -250,17 +250,16 @@ export class Simulator implements SimListeners {
 
   /** An interrupt in words, e.g. "GPIO_EDGE BTN1 low" or "UART_RX UART0". */
   private describe(e: SimEvent): string {
-    const port = e.arg & 0xff;
-    const uart = Object.entries(this.board.uarts).find(([, u]) => u.port === port)?.[0] ?? `port ${port}`;
+    const uart = (): string => this.uarts.nameOf(e.arg & 0xff);
     switch (e.source) {
       case EVENT_GPIO_EDGE:
         return `GPIO_EDGE ${this.gpio.byNumber(e.arg & 0xffff)?.label ?? e.arg & 0xffff} ${e.arg >>> 16 ? "high" : "low"}`;
       case EVENT_UART_RX:
-        return `UART_RX ${uart}`;
+        return `UART_RX ${uart()}`;
       case EVENT_UART_TX:
-        return `UART_TX ${uart}`;
+        return `UART_TX ${uart()}`;
       case EVENT_UART_ERROR:
-        return `UART_ERROR ${uart} ${e.arg >> 8 === UART_OVERRUN ? "overrun" : "framing"}`;
+        return `UART_ERROR ${uart()} ${e.arg >> 8 === UART_OVERRUN ? "overrun" : "framing"}`;
       default:
         return `event ${e.source}`;
     }

@@ -210,6 +210,11 @@ export class Uarts {
     return this.byPort.get(resolveUart(this.board, name).port)!;
   }
 
+  /** The UART's board name for a port number, or `port <n>` for one the board lacks. */
+  nameOf(port: number): string {
+    return this.byPort.get(port)?.name ?? `port ${port}`;
+  }
+
   configure(port: number, baud: number, flags: number): number {
     return this.byPort.get(port)?.configure(baud, flags) ?? E_NO_PORT;
   }

@@ -90,4 +90,15 @@ test("--inspect on a release build says why it cannot show tasks; --release on a
   assert.is(espruino.code, 1);
 });
 
+test("a panic during outpost_init fails the build with exit 3, its message spelled out from the table", () => {
+  const entry = new URL("../firmware/wasm-init-panic.ts", import.meta.url).pathname;
+  const r = s.outpost("build", entry, "--board", "wasm3-esp32", "-o", "once.wasm");
+  assert.is(
+    r.stderr,
+    'outpost: error: once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool is full (1 of 1 running); ' +
+      'raise the pool size where it is declared (task(size, …) or new TaskPool("once", size)) or use trySpawn() to handle it\n',
+  );
+  assert.is(r.code, 3);
+});
+
 test.run();

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Board } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
 import type { SizeReport } from "../size.ts";
+import type { SiteInfo } from "../../../sim/index.ts";
 import { readTextTable, sidecarOf, textFile } from "./sidecars.ts";
 
 export function readInput(path: string, what: string, hint: string): Uint8Array {
@@ -24,14 +25,16 @@ export interface FirmwareFile {
   text?: string[];
   /** What the build measured (interpreter boards measure every build). */
   size?: SizeReport;
+  /** A .ts entry's await sites, from the build's lowering (none when it lowered no async code). */
+  sites?: SiteInfo[];
 }
 
-/** The firmware: a .wasm as it is, with its text table if one lies beside it, or a .ts entry compiled for `board`. */
+/** The firmware: a .wasm as it is, with its text table if one lies beside it, or a .ts entry compiled to Wasm for `board`. */
 export async function firmwareFile(path: string, board: Board): Promise<FirmwareFile> {
   if (path.endsWith(".ts")) {
     const { compileFirmware } = await import("../compile.ts"); // the compiler loads only when needed
-    const { wasm, text, size } = await compileFirmware({ entry: path, board });
-    return { wasm, text, size };
+    const { wasm, text, size, lowering } = await compileFirmware({ entry: path, board });
+    return { wasm, text, size, sites: lowering.sites.length ? lowering.sites : undefined };
   }
   const wasm = readInput(path, "firmware", "build it with outpost build, or pass an entry .ts");
   const table = sidecarOf(path, textFile);

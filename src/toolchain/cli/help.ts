@@ -43,7 +43,7 @@ outpost sim reads and outpost decode uses to spell out a board's log.
 
 Prints the file's size and its task pools on stdout.
 Exit codes: 0 built, 1 an input or build error, 3 the firmware panicked
-during outpost_init.
+or trapped during outpost_init (interpreter boards run it to measure RAM).
 
 For an Espruino board (espruino-pico, espruino-wifi, espruino-esp32, puckjs,
 banglejs2) it writes one .js instead (default build/<name>.js): the firmware

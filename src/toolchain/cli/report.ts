@@ -30,7 +30,8 @@ export const EXIT_INTERRUPTED = 130;
 export function report(error: unknown): number {
   if (isOutpostError(error)) {
     process.stderr.write(`outpost: error: ${error.message}\n`);
-    return EXIT_USER_ERROR;
+    // A firmware that panics or traps while a command loads it (outpost build runs outpost_init) exits as a panic does in a run.
+    return error.code === "FIRMWARE_PANIC" || error.code === "FIRMWARE_TRAP" ? EXIT_PANIC : EXIT_USER_ERROR;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`outpost: internal error, please report it:\n${detail}\n`);

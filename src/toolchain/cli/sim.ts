@@ -14,7 +14,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
   type RunOutcome, ScenarioRun, Simulator, type SimListeners, type SiteInfo, TraceRecorder, formatVcd, mergeListeners,
-  parseSiteTable,
 } from "../../../sim/index.ts";
 import { consoleUartName } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
@@ -45,7 +44,7 @@ export async function simCommand(argv: string[]): Promise<number> {
     onPinChange: (pin, level, at) => out.stamped(at, `${pin} ${level ? "high" : "low"}`),
     onLog: (e) => out.stamped(e.at, `${LOG_LEVELS[e.level] ?? `level ${e.level}`}: ${e.text}`),
   };
-  const sim = await Simulator.load(firmware.wasm, {
+  const sim = await Simulator.load(firmware.firmware, {
     board: plan.board.name,
     name: plan.path,
     sites: firmware.sites,
@@ -106,20 +105,16 @@ function sourceDirs(plan: SimPlan): string[] {
   return plan.path.endsWith(".ts") ? [dirname(resolve(plan.path))] : [];
 }
 
-/** The firmware's bytes (a .wasm as is, or a .ts entry built in memory) and its site and text tables if any. */
-async function loadFirmware(plan: SimPlan): Promise<{ wasm: Uint8Array; sites?: SiteInfo[]; text?: string[] }> {
-  if (!plan.path.endsWith(".ts")) {
-    return { ...(await firmwareFile(plan.path, plan.board)), sites: plan.sites };
-  }
-  if (plan.board.family === "espruino") {
-    // An Espruino board runs the translated firmware, in the simulator's Espruino host.
+/**
+ * The firmware (a .wasm or .js as is, a .ts entry built in memory: as JavaScript for an Espruino
+ * board) with its site table (--sites, the sidecar, or the build's own) and text table if any.
+ */
+async function loadFirmware(plan: SimPlan): Promise<{ firmware: Uint8Array | string; sites?: SiteInfo[]; text?: string[] }> {
+  if (plan.board.family === "espruino" && plan.path.endsWith(".ts")) {
     const { buildEspruinoEntry } = await import("../espruino/build.ts");
     const build = await buildEspruinoEntry(plan.path, plan.board, plan.path.replace(/\.ts$/, ".js"));
-    return { wasm: new TextEncoder().encode(build.js), sites: plan.sites };
+    return { firmware: build.js, sites: plan.sites };
   }
-  const { compileFirmware } = await import("../compile.ts");
-  const result = await compileFirmware({ entry: plan.path, board: plan.board });
-  // A build that lowers async functions reports its await sites with the module.
-  const built = result.lowering.sites;
-  return { wasm: result.wasm, sites: plan.sites ?? (built.length ? parseSiteTable(built, plan.path) : undefined), text: result.text };
+  const file = await firmwareFile(plan.path, plan.board);
+  return { firmware: file.wasm, sites: plan.sites ?? file.sites, text: file.text };
 }
