@@ -192,11 +192,6 @@ export class Firmware {
     return this.read((x) => (x.outpost_task_site ? x.outpost_task_site(id) : null), null);
   }
 
-  /** Whether the firmware reports await sites at all. */
-  get reportsSites(): boolean {
-    return typeof this.exports?.outpost_task_site === "function";
-  }
-
   /** The allocator's bump pointer; 0 for a firmware that does not export it. */
   heapTop(): number {
     return this.read((x) => x.outpost_heap_top!() >>> 0, 0);

@@ -26,8 +26,9 @@
  */
 import vm from "node:vm";
 import type { Board } from "../../src/toolchain/boards.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
-import { type EspruinoManifest, readManifest } from "../../src/toolchain/espruino/manifest.ts";
+import { espruinoSpec } from "../../src/toolchain/espruino/board.ts";
+import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/toolchain/espruino/manifest.ts";
+import { hasWasmHeader } from "../../src/toolchain/wasm-binary.ts";
 import {
   ABI_VERSION, EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, type PanicCode, TASK_STATES, type TaskState,
   panicCodeName,
@@ -42,7 +43,6 @@ const LOG_LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 
 
 export class EspruinoFirmware {
   panic: Panic | null = null;
-  readonly reportsSites = false;
   readonly introspects = true;
   private readonly loop: EventLoop;
   private readonly watches: Watches;
@@ -56,24 +56,20 @@ export class EspruinoFirmware {
     readonly board: Board,
     readonly name: string,
   ) {
-    const manifest = readManifest(script);
-    if (!manifest) {
-      throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} is not an Outpost firmware for Espruino (its last line is not //outpost:{…}): build it with outpost build --board ${board.name}`);
-    }
-    if (manifest.abi !== ABI_VERSION) {
-      throw new OutpostError("ABI_MISMATCH", `${name}: firmware speaks ABI v${manifest.abi}, this host speaks ABI v${ABI_VERSION}: rebuild the firmware with this Outpost version`);
-    }
-    if (manifest.board !== board.name) {
-      throw new OutpostError("UNKNOWN_BOARD", `${name} was built for board "${manifest.board}", not "${board.name}": run it with --board ${manifest.board} or rebuild it`);
-    }
-    this.manifest = manifest;
+    this.manifest = checkedManifest(script, board.name, {
+      notOutpost: `${name} is not an Outpost firmware for Espruino (its last line is not //outpost:{…}): build it with outpost build --board ${board.name}`,
+      abi: {
+        version: ABI_VERSION,
+        mismatch: (found) => `${name}: firmware speaks ABI v${found}, this host speaks ABI v${ABI_VERSION}: rebuild the firmware with this Outpost version`,
+      },
+      otherBoard: (built) => `${name} was built for board "${built}", not "${board.name}": run it with --board ${built} or rebuild it`,
+    });
     this.loop = new EventLoop(() => host.nowUs(), (callback) => this.guard(callback));
     this.watches = new Watches(host, board, (callback) => this.loop.queue(callback));
-    const serial = (board as Board & { espruino?: { serial?: Record<string, string> } }).espruino?.serial ?? {};
+    const serial = espruinoSpec(board).serial;
     const devices: Record<string, SerialDevice> = {};
     for (const [uart, spec] of Object.entries(board.uarts)) {
-      const deviceName = serial[uart];
-      if (!deviceName) continue;
+      const deviceName = serial[uart]!;
       const device = new SerialDevice(deviceName, spec.port, spec, host, (cb) => this.loop.queue(cb), (text) => this.warn(text));
       this.serials.set(spec.port, device);
       devices[deviceName] = device;
@@ -89,7 +85,7 @@ export class EspruinoFirmware {
     });
   }
 
-  /** Checks the script's manifest against the board; OutpostError if it is not an Outpost build for it. */
+  /** Checks the script's manifest against the board (checkedManifest); OutpostError if it is not an Outpost build for it. */
   static load(script: string, host: AbiHost, board: Board, name: string): EspruinoFirmware {
     return new EspruinoFirmware(script, host, board, name);
   }
@@ -199,10 +195,13 @@ export class EspruinoFirmware {
   }
 }
 
-/** The script inside `firmware` when it is an Espruino build (text ending in the manifest line), else null. */
+/**
+ * The script inside `firmware` when it is meant as an Espruino build (text
+ * with a manifest line, which the constructor parses and checks), else null.
+ */
 export function espruinoScript(firmware: Uint8Array | string): string | null {
   if (typeof firmware === "string") return firmware;
-  if (firmware.length >= 4 && firmware[0] === 0 && firmware[1] === 0x61 && firmware[2] === 0x73 && firmware[3] === 0x6d) return null;
+  if (hasWasmHeader(firmware)) return null;
   const text = new TextDecoder().decode(firmware);
-  return readManifest(text) ? text : null;
+  return hasManifestLine(text) ? text : null;
 }

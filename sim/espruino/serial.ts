@@ -13,11 +13,11 @@
  * Bytes cross as strings of char codes 0–255, as on Espruino.
  */
 import type { UartSpec } from "../../src/toolchain/boards.ts";
-import { OK } from "../abi-codes.ts";
+import { LISTEN_ERROR, LISTEN_RX, LISTEN_TX, OK, UART_FRAMING } from "../abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
 import type { EspruinoPin, EspruinoSerial, SerialSetupOptions } from "./globals.ts";
 
-const LISTEN_ALL = 7;
+const LISTEN_ALL = LISTEN_RX | LISTEN_TX | LISTEN_ERROR;
 
 export class SerialDevice implements EspruinoSerial {
   private readonly listeners = new Map<string, ((data: string) => void)[]>();
@@ -72,9 +72,9 @@ export class SerialDevice implements EspruinoSerial {
     this.drain();
   }
 
-  /** UART_ERROR: kind 2 is a framing error; kind 1 (the model's FIFO overran) cannot happen while `received` drains it. */
+  /** UART_ERROR: UART_FRAMING is a framing error; UART_OVERRUN (the model's FIFO overran) cannot happen while `received` drains it. */
   error(kind: number): void {
-    if (kind === 2) this.emit("framing", "");
+    if (kind === UART_FRAMING) this.emit("framing", "");
     else this.warn(`${this.name}: the UART model's RX FIFO overran, which Espruino would not show`);
   }
 

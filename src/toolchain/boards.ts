@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { EspruinoSpec } from "./espruino/board.ts";
 import { OutpostError } from "./errors.ts";
 
 export const DEFAULT_BOARD = "sim";
@@ -62,6 +63,8 @@ export interface Board {
   leds: Record<string, LedSpec>;
   buttons: Record<string, ButtonSpec>;
   uarts: Record<string, UartSpec>;
+  /** Espruino boards (family "espruino"): read it through `espruinoSpec`, which checks it. */
+  espruino?: EspruinoSpec;
 }
 
 /** Names of every board, sorted. */

@@ -54,7 +54,7 @@ for (const example of examples) {
   test(`examples/${example}: identical UART output, pin traces, logs and tasks`, async () => {
     const board = loadBoard(BOARD);
     const wasm = await buildTestFirmware(`examples/${example}/main.ts`, BOARD);
-    const roomy = { ...board, espruino: { ...(board as unknown as { espruino: object }).espruino, jsVars: 1e9 } };
+    const roomy = { ...board, espruino: { ...board.espruino!, jsVars: 1e9 } };
     const { js } = await compileEspruino(wasm, roomy, `${example}.js`);
     const asWasm = await observe(wasm);
     const asJs = await observe(js);

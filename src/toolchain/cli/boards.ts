@@ -35,6 +35,6 @@ function describe(b: Board): string {
 
 /** Espruino boards: the JsVars their builds must fit (board.json "espruino.jsVars"). */
 function jsVars(b: Board): string {
-  const n = (b as Board & { espruino?: { jsVars?: number } }).espruino?.jsVars;
+  const n = b.espruino?.jsVars;
   return n === undefined ? "" : `, ${grouped(n)} JsVars`;
 }

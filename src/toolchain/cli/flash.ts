@@ -24,7 +24,7 @@ import { dirname, join } from "node:path";
 import { loadBoard } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
 import { espruinoSpec } from "../espruino/board.ts";
-import { readManifest } from "../espruino/manifest.ts";
+import { checkedManifest } from "../espruino/manifest.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";
 import { printHelp } from "./help.ts";
@@ -44,13 +44,10 @@ export async function flashCommand(argv: string[]): Promise<number> {
   if (args.switches.has("--save") && args.switches.has("--storage")) throw usageError("flash", "--save and --storage are two ways to keep the firmware: choose one");
   const board = loadBoard(boardName);
   espruinoSpec(board); // an Espruino board, or a message saying which ones are
-  const manifest = readManifest(new TextDecoder().decode(readInput(file, "firmware", `build it with outpost build <entry.ts> --board ${board.name}`)));
-  if (!manifest) {
-    throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${file} is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board ${board.name}`);
-  }
-  if (manifest.board !== board.name) {
-    throw new OutpostError("UNKNOWN_BOARD", `${file} was built for board "${manifest.board}", not "${board.name}": rebuild it with --board ${board.name}`);
-  }
+  checkedManifest(new TextDecoder().decode(readInput(file, "firmware", `build it with outpost build <entry.ts> --board ${board.name}`)), board.name, {
+    notOutpost: `${file} is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board ${board.name}`,
+    otherBoard: (built) => `${file} was built for board "${built}", not "${board.name}": rebuild it with --board ${board.name}`,
+  });
   const uploaderArgs = uploaderArguments(file, port, args.switches.has("--save") ? "save" : args.switches.has("--storage") ? "storage" : "ram");
   const cli = findUploader();
   const command = cli ? [process.execPath, cli, ...uploaderArgs] : ["npx", "--yes", UPLOADER, ...uploaderArgs];

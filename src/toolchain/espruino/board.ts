@@ -24,7 +24,7 @@ export interface EspruinoSpec {
 }
 
 export function espruinoSpec(board: Board): EspruinoSpec {
-  const spec = (board as Board & { espruino?: EspruinoSpec }).espruino;
+  const spec = board.espruino;
   if (board.family !== "espruino" || !spec || typeof spec.jsVars !== "number" || !spec.serial) {
     throw new OutpostError(
       "UNKNOWN_BOARD",

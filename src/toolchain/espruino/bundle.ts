@@ -16,8 +16,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Expr, type Stmt, call, exprStmt, id, mapStmt } from "./ast.ts";
-import { type Board } from "../boards.ts";
+import { type Expr, type Stmt, call, exprStmt, id, mapStmt, num } from "./ast.ts";
+import { type Board, resolvePin } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
 import { analyseFirmware } from "../size.ts";
 import { espruinoSpec, pinsByNumber } from "./board.ts";
@@ -186,9 +186,7 @@ function boardTable(board: Board, serial: Record<string, string>): Stmt[] {
   const pins: Expr[] = pinsByNumber(board).map((name) => (name === undefined ? id("undefined") : id(name)));
   const ports: Expr[] = [];
   for (const [name, u] of Object.entries(board.uarts)) {
-    const pin = (p: string): number => board.pins[board.aliases[p] ?? p] ?? -1;
-    const num = (n: number): Expr => (n < 0 ? { k: "un", op: "-", arg: { k: "num", value: -n } } : { k: "num", value: n });
-    ports[u.port] = { k: "arr", items: [id(serial[name]!), num(pin(u.tx)), num(pin(u.rx)), num(u.rxFifo), num(u.txFifo)] };
+    ports[u.port] = { k: "arr", items: [id(serial[name]!), num(resolvePin(board, u.tx)), num(resolvePin(board, u.rx)), num(u.rxFifo), num(u.txFifo)] };
   }
   for (let i = 0; i < ports.length; i++) ports[i] ??= { k: "num", value: 0 };
   return [

@@ -6,8 +6,10 @@
  * A comment to Espruino; to the simulator (sim/espruino/runtime.ts) it says
  * which board the file was built for, which ABI it speaks, and under which
  * short names the ABI exports and the firmware's memory ended up. Written
- * by bundle.ts, read here.
+ * by bundle.ts, read here; `outpost flash` and the simulator's Espruino host
+ * take it through `checkedManifest`, each with its own advice.
  */
+import { OutpostError } from "../errors.ts";
 
 const MANIFEST_MARKER = "//outpost:";
 
@@ -24,6 +26,11 @@ export function writeManifest(m: EspruinoManifest): string {
   return MANIFEST_MARKER + JSON.stringify(m) + "\n";
 }
 
+/** True when `js` has a manifest line, well-formed or not: it is meant as an Espruino build. */
+export function hasManifestLine(js: string): boolean {
+  return js.lastIndexOf("\n" + MANIFEST_MARKER) >= 0;
+}
+
 /** The manifest of an Espruino build; null if `js` is not one. */
 export function readManifest(js: string): EspruinoManifest | null {
   const at = js.lastIndexOf("\n" + MANIFEST_MARKER);
@@ -34,4 +41,27 @@ export function readManifest(js: string): EspruinoManifest | null {
   } catch {
     return null;
   }
+}
+
+/** The messages of `checkedManifest`: each caller names the file and says what to do in its own words. */
+export interface ManifestChecks {
+  /** For text that is not an Outpost build for Espruino (no manifest line, or a malformed one). */
+  notOutpost: string;
+  /** For a build for another board, the one it names. */
+  otherBoard: (built: string) => string;
+  /** The ABI version the caller speaks and the message for another one; unset: any version. */
+  abi?: { version: number; mismatch: (found: number) => string };
+}
+
+/**
+ * The manifest of `js`, which must be an Outpost build for the board named
+ * `board`: OutpostError NOT_OUTPOST_FIRMWARE, ABI_MISMATCH (when `checks.abi`
+ * is set) or UNKNOWN_BOARD otherwise, checked in that order.
+ */
+export function checkedManifest(js: string, board: string, checks: ManifestChecks): EspruinoManifest {
+  const m = readManifest(js);
+  if (!m) throw new OutpostError("NOT_OUTPOST_FIRMWARE", checks.notOutpost);
+  if (checks.abi && m.abi !== checks.abi.version) throw new OutpostError("ABI_MISMATCH", checks.abi.mismatch(m.abi));
+  if (m.board !== board) throw new OutpostError("UNKNOWN_BOARD", checks.otherBoard(m.board));
+  return m;
 }

@@ -20,7 +20,7 @@
  * Called by bundle.ts. Any shape it does not recognise is an internal
  * error naming the statement: wasm2js changed and this file must follow.
  */
-import { type Expr, type Stmt, id, mapStmt } from "./ast.ts";
+import { type Expr, type Stmt, id, mapStmt, num } from "./ast.ts";
 import { removeLabels } from "./labels.ts";
 import { printStmt } from "./print.ts";
 import { simplify } from "./simplify.ts";
@@ -57,6 +57,7 @@ export interface FlatModule {
 
 /** Math functions Espruino lacks, and the helper standing in for each. */
 const MATH_HELPERS: Record<string, string> = { imul: "$imul", clz32: "$clz32", fround: "$fround", trunc: "$trunc" };
+const HELPER_NAMES = new Set(Object.values(MATH_HELPERS));
 
 const DROPPED_TOP = new Set(["bufferView", "base64ReverseLookup", "retasmFunc", "base64DecodeToExistingUint8Array", "initActiveSegments"]);
 
@@ -109,8 +110,8 @@ export function flattenModule(program: Stmt[]): FlatModule {
       }
     } else if (s.k === "func") {
       const name = s.fn.name!;
-      if (name === "__wasm_memory_size") functions.push(parse(`function __wasm_memory_size(){return ${Math.max(1, memoryBytes >> 16)}}`));
-      else if (name === "__wasm_memory_grow") functions.push(parse(`function __wasm_memory_grow(p){return -1}`));
+      if (name === "__wasm_memory_size") functions.push(returning(name, [], Math.max(1, memoryBytes >> 16)));
+      else if (name === "__wasm_memory_grow") functions.push(returning(name, ["p"], -1));
       else functions.push(s);
     } else if (s.k === "expr") {
       const e = s.expr;
@@ -131,7 +132,7 @@ export function flattenModule(program: Stmt[]): FlatModule {
     if (e.k === "id") {
       const to = replace.get(e.name);
       if (to) {
-        if (to.k === "id" && to.name.startsWith("$") && to.name in HELPER_NAMES) helpers.add(to.name);
+        if (to.k === "id" && HELPER_NAMES.has(to.name)) helpers.add(to.name);
         return to;
       }
       return e;
@@ -149,8 +150,6 @@ export function flattenModule(program: Stmt[]): FlatModule {
   return { decls, start, exports, views, memoryBytes, segments, helpers };
 }
 
-const HELPER_NAMES: Record<string, true> = { $imul: true, $clz32: true, $fround: true, $trunc: true };
-
 function readSegments(body: Stmt[]): Segment[] {
   return body.map((s) => {
     const e = s.k === "expr" ? s.expr : null;
@@ -161,12 +160,9 @@ function readSegments(body: Stmt[]): Segment[] {
   });
 }
 
-function parse(text: string): Stmt {
-  // Tiny fixed functions: written as text, built by hand to avoid a parse here.
-  const m = /^function (\w+)\((\w*)\)\{return (-?\d+)\}$/.exec(text)!;
-  const value = Number(m[3]);
-  const arg: Expr = value < 0 ? { k: "un", op: "-", arg: { k: "num", value: -value } } : { k: "num", value };
-  return { k: "func", fn: { name: m[1]!, params: m[2] ? [m[2]] : [], body: [{ k: "return", arg }] } };
+/** `function name(params){return value}`: the fixed stand-ins for memory.size and memory.grow. */
+function returning(name: string, params: string[], value: number): Stmt {
+  return { k: "func", fn: { name, params, body: [{ k: "return", arg: num(value) }] } };
 }
 
 function unexpected(what: string, s: Stmt): Error {

@@ -20,13 +20,13 @@ import ts from "typescript";
 import { relative } from "node:path";
 import { Emitter, type EmittedPoll } from "./emit.ts";
 import { messages, type LowerCode } from "./errors.ts";
-import { frameClass, frameSize, spawnerClass, type FrameSize, type Param } from "./frames.ts";
+import { frameClass, frameSize, pollFunction, spawnerClass, type FrameSize, type Param } from "./frames.ts";
 import { keepNewlines, Out, rewrite, type Visit } from "./layout.ts";
 import { runtimeDir, specifierFor, type Decl, type Module, type Modules } from "./modules.ts";
 import { FRAME as F, Plan } from "./plan.ts";
 import { asyncNamed, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
 import type { LowerSession } from "./session.ts";
-import { classFieldBytes, isPrim, isVoid, tyFromNode, type Ty } from "./types.ts";
+import { classFieldBytes, isVoid, prim, tyFromNode, zeroOf, type Ty } from "./types.ts";
 import { asyncMethodOf, Typer } from "./typer.ts";
 
 export class FileCtx {
@@ -213,7 +213,7 @@ export class FileCtx {
       if (fn?.kind === "function") return fn;
     }
     const typer = new Typer(this.mods, this.module, null, null);
-    return asyncMethodOf(typer, n)?.fn ?? null;
+    return asyncMethodOf(typer, n);
   }
 
   /** `import { f, task } from …`: async functions become their frames; `task` goes (the lowering consumed it). */
@@ -262,10 +262,9 @@ export class FileCtx {
 
   private pollHeader(fn: AsyncFn, typeParams = ""): string {
     const frame = fn.frame + typeParams;
-    const open = `while (true) switch (${F}.$state) { case 0:`;
-    if (fn.kind === "method") return `${fn.name}$poll(${F}: ${frame}): bool { ${open}`;
-    if (fn.owner && fn.isStatic) return `static ${fn.name}$poll(${F}: ${frame}): bool { ${open}`;
-    return `function ${fn.frame.replace(/\$(Future|Task)$/, "")}$poll(${F}: ${frame}): bool { ${open}`;
+    const { name, place } = pollFunction(fn);
+    const keyword = place === "method" ? "" : place === "static" ? "static " : "function ";
+    return `${keyword}${name}(${F}: ${frame}): bool { while (true) switch (${F}.$state) { case 0:`;
   }
 
   private lowerFunction(fn: AsyncFn, out: Out, tail: string[]): void {
@@ -315,7 +314,7 @@ export class FileCtx {
     const target = fn.delegate!;
     const frame = this.frameName(target, fn.delegateRef!.text);
     plan.addField({ name: "$c0", type: frame, init: `new ${frame}()`, bytes: 4, owns: { frame: target } });
-    for (const p of params) plan.addField({ name: p.field, type: p.type, init: zeroFor(p.type), bytes: 4 });
+    for (const p of params) plan.addField({ name: p.field, type: p.type, init: zeroOf(prim(p.type)), bytes: 4 });
     const args = params.map((p) => `this.${p.field}`).join(", ");
     const poll = `if (this.$state == 0) { this.$c0.start(${args}); this.$state = 1; } if (!this.$c0.poll()) return false; this.$state = -1; return true;`;
     return frameClass(this, plan, null, params, "", poll);
@@ -364,7 +363,7 @@ export class FileCtx {
   frameSize(fn: AsyncFn, seen = new Set<AsyncFn>()): FrameSize {
     if (seen.has(fn)) return { fields: 0, totalFields: 0, heap: 0 };
     seen.add(fn);
-    const ctx = fn.module === this.module ? this : this.session.analysisCtx(fn.module);
+    const ctx = this.session.ctxFor(this, fn);
     const plan = ctx.planOf(fn);
     const size = frameSize(ctx, plan, (f) => ctx.frameSize(f, seen));
     seen.delete(fn);
@@ -399,8 +398,3 @@ function isValueUse(id: ts.Identifier): boolean {
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === "task") return false;
   return !ts.isTypeNode(p) && !ts.isTypeQueryNode(p);
 }
-
-function zeroFor(type: string): string | null {
-  return isPrim({ name: type, args: [], decl: null, nullable: false }) ? (type === "bool" ? "false" : "0") : null;
-}
-

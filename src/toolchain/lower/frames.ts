@@ -49,11 +49,23 @@ function fieldText(file: FileCtx, f: Field): string {
   return `${f.name}: ${f.type} = ${init};`;
 }
 
+/**
+ * The poll function's name and where it lives: a method beside an async
+ * method (`m$poll`), a static method beside a static one, else a function
+ * at module level named after the frame (`f$Future` → `f$poll`).
+ */
+export function pollFunction(fn: AsyncFn): { name: string; place: "method" | "static" | "module" } {
+  if (fn.kind === "method") return { name: `${fn.name}$poll`, place: "method" };
+  if (fn.owner && fn.isStatic) return { name: `${fn.name}$poll`, place: "static" };
+  return { name: `${fn.frame.replace(/\$(Future|Task)$/, "")}$poll`, place: "module" };
+}
+
 /** Where the poll function lives, as called from the frame. */
 export function pollCall(fn: AsyncFn, typeParams: string): string {
-  if (fn.kind === "method") return `this.$owner.${fn.name}$poll(this)`;
-  if (fn.owner && fn.isStatic) return `${fn.owner.name!.text}.${fn.name}$poll${typeParams}(this)`;
-  return `${fn.frame.replace(/\$(Future|Task)$/, "")}$poll(this)`;
+  const { name, place } = pollFunction(fn);
+  if (place === "method") return `this.$owner.${name}(this)`;
+  if (place === "static") return `${fn.owner!.name!.text}.${name}${typeParams}(this)`;
+  return `${name}(this)`;
 }
 
 export function frameClass(

@@ -49,11 +49,6 @@ export function keepNewlines(text: string): string {
   return text.replace(/[^\n]/g, "");
 }
 
-/** Replaces `text`'s non-newline characters with spaces: removed source that keeps columns. */
-export function blank(text: string): string {
-  return text.replace(/[^\n]/g, " ");
-}
-
 export type Visit = (n: ts.Node) => string | undefined;
 
 /** Original text of `node` (from its first token) with replacements from `visit` applied to descendants. */

@@ -21,7 +21,7 @@ import type { AsyncFn } from "./scan.ts";
 import { planCalls, planSites } from "./slots.ts";
 import { containsAwait, deferrable, excerpt, isInside, isReference, isStatementLike, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
-import { findMember, isVoid, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
+import { findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
 
 export interface Binding {
   name: string;
@@ -40,7 +40,7 @@ export interface Binding {
 export interface Field {
   name: string;
   type: string;
-  /** Initializer text; null declares the field with `!` (a reference set before use). */
+  /** Initializer text; null starts the field as `$zeroOf<T>()` (a reference set before use; see frames.ts). */
   init: string | null;
   bytes: number;
   /** What the initializer allocates at init, for static RAM. */
@@ -315,7 +315,7 @@ export class Plan {
     const st = this.typer.typeOf(f.expression);
     if (st) {
       const next = findMember(this.file.mods, st, "next");
-      const nt = next?.type ? tyFromNode(this.file.mods, next.type, next.module, next.subst) : null;
+      const nt = next ? memberType(this.file.mods, next) : null;
       const v = nt ? this.typer.valueOf(nt) : null;
       if (v && !isVoid(v)) return v;
     }

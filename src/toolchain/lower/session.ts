@@ -100,7 +100,7 @@ export class LowerSession {
 
   private importsAsync(m: Module): boolean {
     for (const [, imp] of m.imports) {
-      if (imp.from.includes("/src/runtime/")) continue;
+      if (isRuntimeFile(imp.from)) continue;
       const target = this.mods.get(imp.from);
       if (target && /\basync\b/.test(target.text)) return true;
     }
@@ -132,7 +132,8 @@ export class LowerSession {
     return c;
   }
 
-  private ctxFor(file: FileCtx, fn: AsyncFn): FileCtx {
+  /** The context that plans `fn`: `file` itself for its own functions, else the analysis context of `fn`'s module. */
+  ctxFor(file: FileCtx, fn: AsyncFn): FileCtx {
     return fn.module === file.module ? file : this.analysisCtx(fn.module);
   }
 

@@ -10,10 +10,9 @@ import ts from "typescript";
 import { messages } from "./errors.ts";
 import type { Decl } from "./modules.ts";
 import type { Plan } from "./plan.ts";
-import { asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
+import { asyncMethod, asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference } from "./syntax.ts";
-import { asyncMethodOf } from "./typer.ts";
-import { findMember, isVoid, tyFromNode, VOID, type Ty } from "./types.ts";
+import { findMember, isFutureModule, isVoid, tyFromNode, VOID, type Ty } from "./types.ts";
 
 
 /** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
@@ -102,24 +101,23 @@ function planCall(p: Plan, call: ts.CallExpression): void {
     return;
   }
   if (!ts.isPropertyAccessExpression(callee)) return;
-  const st = asyncMethodOf(p.typer, call);
-  if (st?.fn) {
-    frameCall(p, call, st.fn, null);
-    return;
-  }
-  const nsTarget = p.typer.staticTarget(callee.expression);
-  if (nsTarget?.kind === "module") {
-    const d = file.mods.exported(nsTarget.module, callee.name.text);
+  const target = p.typer.staticTarget(callee.expression);
+  if (target?.kind === "module") {
+    const d = file.mods.exported(target.module, callee.name.text);
     const fn = d ? scanOf(file.mods, d.module).byName.get(d.name) : undefined;
     if (fn?.kind === "function" && ts.isIdentifier(callee.expression)) frameCall(p, call, fn, null, callee.expression.text);
     else if (d?.kind === "function") factoryFunction(p, call, d);
     return;
   }
-  const target = p.typer.staticTarget(callee.expression);
   if (target?.kind !== "decl" || target.decl.kind !== "class") return;
   const decl = target.decl;
-  const cls: Ty = { name: decl.name, args: [], decl, nullable: false };
   const method = callee.name.text;
+  const staticAsync = asyncMethod(file.mods, decl.node as ts.ClassDeclaration, decl.module, method, true);
+  if (staticAsync) {
+    frameCall(p, call, staticAsync, null);
+    return;
+  }
+  const cls: Ty = { name: decl.name, args: [], decl, nullable: false };
   const stat = findMember(file.mods, cls, method, true);
   const inst = findMember(file.mods, cls, method, false);
   if (!stat || stat.kind !== "method" || !inst || inst.kind !== "method") return;
@@ -155,7 +153,7 @@ export function planSites(p: Plan): void {
     }
     let typeText = t ? file.render(t) : null;
     let abstract = !(t && t.raw && t.resolves);
-    if (t && typeText !== null && t.decl?.kind === "class" && !/src\/runtime\/future\.ts$/.test(t.decl.module.path)) abstract = false;
+    if (t && typeText !== null && t.decl?.kind === "class" && !isFutureModule(t.decl.module)) abstract = false;
     if (typeText === null || (t && t.name === "Promise")) {
       typeText = !used || !value || isVoid(value) ? file.runtimeName("Future") : `${file.runtimeName("ValueFuture")}<${file.render(value)}>`;
     }

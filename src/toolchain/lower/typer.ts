@@ -5,7 +5,7 @@
  */
 import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
-import { asyncMethod, asyncNamed } from "./scan.ts";
+import { asyncMethod, asyncNamed, type AsyncFn } from "./scan.ts";
 import {
   findMember, futureValue, memberType, prim, tyFromNode, type Ty,
 } from "./types.ts";
@@ -226,15 +226,11 @@ export class Typer {
   }
 }
 
-/** The async method a call `recv.m(…)` reaches, when `recv` has a class type declared in a scanned module. */
-export function asyncMethodOf(typer: Typer, call: ts.CallExpression): { fn: ReturnType<typeof asyncMethod>; isStatic: boolean } | null {
+/** The static async method a call `C.m(…)` reaches, when `C` names a class declared in a scanned module. */
+export function asyncMethodOf(typer: Typer, call: ts.CallExpression): AsyncFn | null {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee)) return null;
   const st = typer.staticTarget(callee.expression);
-  if (st?.kind === "decl" && st.decl.kind === "class") {
-    const fn = asyncMethod(typer.mods, st.decl.node as ts.ClassDeclaration, st.decl.module, callee.name.text, true);
-    return fn ? { fn, isStatic: true } : null;
-  }
-  return null;
+  if (st?.kind !== "decl" || st.decl.kind !== "class") return null;
+  return asyncMethod(typer.mods, st.decl.node as ts.ClassDeclaration, st.decl.module, callee.name.text, true);
 }
-

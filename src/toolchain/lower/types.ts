@@ -10,7 +10,7 @@
  * checker, which is why this is syntactic: `i32` must stay `i32`.
  */
 import ts from "typescript";
-import type { Decl, Module, Modules } from "./modules.ts";
+import { hasModifier, type Decl, type Module, type Modules } from "./modules.ts";
 
 export interface Ty {
   /** Primitive, class/interface/alias name, "Promise", or a type parameter. */
@@ -158,9 +158,9 @@ export function findMember(mods: Modules, t: Ty, name: string, wantStatic = fals
   const subst = paramSubst(node.typeParameters, t.args);
   for (const mem of node.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
     if (!mem.name || !ts.isIdentifier(mem.name) || mem.name.text !== name) continue;
-    const isStatic = ts.canHaveModifiers(mem) && (ts.getModifiers(mem) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+    const isStatic = hasModifier(mem, ts.SyntaxKind.StaticKeyword);
     if (isStatic !== wantStatic) continue;
-    const isAsync = ts.canHaveModifiers(mem) && (ts.getModifiers(mem) ?? []).some((x) => x.kind === ts.SyntaxKind.AsyncKeyword);
+    const isAsync = hasModifier(mem, ts.SyntaxKind.AsyncKeyword);
     const base = { node: mem, module: t.decl.module, subst, isStatic, isAsync, owner: t.decl };
     if (ts.isPropertyDeclaration(mem) || ts.isPropertySignature(mem)) return { ...base, kind: "field", type: mem.type };
     if (ts.isMethodDeclaration(mem) || ts.isMethodSignature(mem)) return { ...base, kind: "method", type: mem.type };
@@ -178,8 +178,13 @@ export function memberType(mods: Modules, mem: Member): Ty | null {
   return mem.type ? tyFromNode(mods, mem.type, mem.module, mem.subst) : null;
 }
 
+/** True for the runtime's future.ts, where Future and ValueFuture are declared. */
+export function isFutureModule(m: Module): boolean {
+  return /src\/runtime\/future\.ts$/.test(m.path.replace(/\\/g, "/"));
+}
+
 function isRuntimeFuture(t: Ty, name: "Future" | "ValueFuture"): boolean {
-  return t.name === name && t.decl !== null && /src\/runtime\/future\.ts$/.test(t.decl.module.path.replace(/\\/g, "/"));
+  return t.name === name && t.decl !== null && isFutureModule(t.decl.module);
 }
 
 /**
@@ -200,11 +205,6 @@ export function futureValue(mods: Modules, t: Ty, depth = 0): Ty | null {
   return null;
 }
 
-/** True if `t` is (or derives from) the runtime's Future class. */
-export function isFutureType(mods: Modules, t: Ty): boolean {
-  return futureValue(mods, t) !== null;
-}
-
 /** Bytes of a class's instance fields (inherited first), laid out as asc does: each aligned to its size. */
 export function classFieldBytes(mods: Modules, t: Ty, depth = 0): number {
   if (!t.decl || t.decl.kind !== "class" || depth > 16) return 0;
@@ -215,7 +215,7 @@ export function classFieldBytes(mods: Modules, t: Ty, depth = 0): number {
   const fields: number[] = [];
   for (const mem of node.members) {
     if (!ts.isPropertyDeclaration(mem)) continue;
-    if ((ts.getModifiers(mem) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    if (hasModifier(mem, ts.SyntaxKind.StaticKeyword)) continue;
     const ty = mem.type ? tyFromNode(mods, mem.type, t.decl.module, subst) : null;
     fields.push(ty ? sizeOf(ty) : literalFieldSize(mem.initializer));
   }
