@@ -12,7 +12,7 @@
  * costs O(bytes written) and never allocates. Text and numbers are encoded
  * by outpost/text's writers (redirected here), the ones panics and logs use.
  */
-import { textDropped, textInt, textRedirect, textRestore, textString, textUnsigned } from "outpost/text";
+import { textDecimal, textDropped, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
 
 export class ByteBuf {
   readonly data: StaticArray<u8>;
@@ -49,7 +49,7 @@ export class ByteBuf {
   /** Appends `s` as UTF-8 (lone surrogates become U+FFFD). */
   str(s: string): ByteBuf {
     this.redirect();
-    textString(s);
+    textUtf8(s);
     return this.settle();
   }
 
@@ -62,7 +62,7 @@ export class ByteBuf {
   /** Appends a signed decimal integer. */
   int(value: i64): ByteBuf {
     this.redirect();
-    textInt(value);
+    textDecimal(value);
     return this.settle();
   }
 

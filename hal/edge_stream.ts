@@ -20,7 +20,7 @@
 import { textOf } from "outpost";
 import { ErrorKind } from "outpost/hal/error";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
-import { panicBadArgument } from "outpost/errors";
+import { panicBadArgumentOf } from "outpost/errors";
 import { Input } from "outpost/hal/gpio_input";
 import { newStaticArray } from "outpost/arrays";
 
@@ -70,7 +70,7 @@ export class EdgeStream implements Stream<i64> {
 
   /** Use `Input.edges(capacity)`. Init only. */
   constructor(label: string, capacity: i32) {
-    if (capacity < 1) panicBadArgument(label, textOf("an edge stream needs a capacity of at least 1"), capacity);
+    if (capacity < 1) panicBadArgumentOf(label, textOf("an edge stream needs a capacity of at least 1"), capacity);
     this.ring = newStaticArray<i64>(capacity);
     this.nextOp.named(label, textOf("edge stream next()"));
     this.nextOp.stream = this;

@@ -129,7 +129,7 @@ export class Input extends EventHandler implements Wait {
     super();
     this.pin = pin;
     this.label = pinLabel(pin, name);
-    claimPin(pin, inputMode(pull), this.label);
+    claimPin(pin, inputMode(pull), name);
     this.waitOp.named(this.label, textOf("wait"));
     this.waitOp.input = this;
     listen(EventSource.GPIO_EDGE, this);

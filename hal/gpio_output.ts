@@ -12,20 +12,16 @@
  */
 import { gpio_write, PinMode } from "outpost/abi";
 import { OutputPin } from "outpost/hal/digital";
-import { pinLabel } from "outpost/hal/messages";
 import { claimPin } from "outpost/hal/pins";
 
 export class Output implements OutputPin {
   readonly pin: i32;
-  /** `pin 13 (LED1)`: how messages name this pin. */
-  readonly label: string;
   private high: bool = false;
 
-  /** Claims `pin` as an output starting at `initialHigh`. Init only (allocates its label). */
+  /** Claims `pin` as an output starting at `initialHigh`. Init only. */
   constructor(pin: i32, name: string = "", initialHigh: bool = false) {
     this.pin = pin;
-    this.label = pinLabel(pin, name);
-    claimPin(pin, PinMode.OUTPUT, this.label);
+    claimPin(pin, PinMode.OUTPUT, name);
     if (initialHigh) this.setHigh();
   }
 

@@ -71,10 +71,21 @@ function copyChars(to: usize, s: string): usize {
   return end;
 }
 
-/** `gpio_configure` failed for `mode` (a PinMode value). */
-export function panicPinConfigure(label: string, error: i32, mode: i32): void {
+/** Writes a pin's label as `pinLabel` spells it, without allocating. */
+export function textPinLabel(pin: i32, name: string): void {
+  textLiteral("pin ");
+  textInt(pin);
+  if (name.length > 0) {
+    textLiteral(" (");
+    textString(name);
+    textLiteral(")");
+  }
+}
+
+/** `gpio_configure` failed for `mode` (a PinMode value) on `pin`, called `name` by the firmware. */
+export function panicPinConfigure(pin: i32, name: string, error: i32, mode: i32): void {
   textBegin();
-  textString(label);
+  textPinLabel(pin, name);
   if (error == AbiError.PIN_BUSY) {
     textLiteral(" is already in use: each pin can be configured once");
   } else if (error == AbiError.NO_PIN) {

@@ -26,8 +26,8 @@ export function inputMode(pull: i32): i32 {
   return PinMode.INPUT;
 }
 
-/** Configures `pin` in `mode`; PERIPHERAL panic naming `label` if the host refuses. */
-export function claimPin(pin: i32, mode: i32, label: string): void {
+/** Configures `pin` in `mode`; PERIPHERAL panic naming the pin (`pin 13 (LED1)`, with `name`) if the host refuses. */
+export function claimPin(pin: i32, mode: i32, name: string): void {
   const error = gpio_configure(pin, mode);
-  if (error != 0) panicPinConfigure(label, error, mode);
+  if (error != 0) panicPinConfigure(pin, name, error, mode);
 }

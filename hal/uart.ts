@@ -43,7 +43,7 @@ import { EventSource, UartEvents, uart_configure, uart_listen } from "outpost/ab
 import { BufRead, Write } from "outpost/hal/io";
 import { ErrorKind } from "outpost/hal/error";
 import { panicRange, panicUartConfigure, uartLabel } from "outpost/hal/messages";
-import { panicBadArgument } from "outpost/errors";
+import { panicBadArgumentOf } from "outpost/errors";
 import { UartFill, UartFlush, UartRead, UartWrite } from "outpost/hal/uart_ops";
 import { newStaticArray } from "outpost/arrays";
 
@@ -89,7 +89,7 @@ export class Uart implements BufRead, Write {
    */
   constructor(port: i32, baud: i32, name: string = "", bufferSize: i32 = 64) {
     const label = uartLabel(port, name);
-    if (bufferSize < 1) panicBadArgument(label, textOf("the fill buffer needs at least 1 byte"), bufferSize);
+    if (bufferSize < 1) panicBadArgumentOf(label, textOf("the fill buffer needs at least 1 byte"), bufferSize);
     this.port = port;
     this.baud = baud;
     this.label = label;

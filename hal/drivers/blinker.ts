@@ -36,7 +36,7 @@ export class BlinkPlay extends Op<i32> {
   private timer: Future | null = null;
 
   arm(pattern: StaticArray<i32>, repeats: i32): BlinkPlay {
-    if (pattern.length == 0) panicBadArgument("Blinker", textOf("a pattern needs at least one duration"), 0);
+    if (pattern.length == 0) panicBadArgument(textOf("Blinker"), textOf("a pattern needs at least one duration"), 0);
     this.begin();
     this.pattern = pattern;
     this.repeats = repeats;

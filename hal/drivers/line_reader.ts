@@ -88,7 +88,7 @@ export class LineReader {
 
   /** Lines of up to `maxLength` bytes from `reader`. Init only. */
   constructor(reader: BufRead, maxLength: i32 = 80) {
-    if (maxLength < 1) panicBadArgument("LineReader", textOf("maxLength must be at least 1"), maxLength);
+    if (maxLength < 1) panicBadArgument(textOf("LineReader"), textOf("maxLength must be at least 1"), maxLength);
     this.reader = reader;
     this.line = newStaticArray<u8>(maxLength);
     this.op.named("line reader", textOf("readLine"));

@@ -10,7 +10,7 @@
 import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
 import { currentTaskId } from "./current";
-import { taskNameOf } from "./registry";
+import { taskAt } from "./registry";
 import { Text, textBegin, textInt, textLiteral, textPut, textString } from "./text";
 
 /** Writes `Kind "name"` (or just `Kind` for an unnamed primitive). */
@@ -28,7 +28,7 @@ export function textAsker(): void {
   const id = currentTaskId();
   if (id >= 0) {
     textLiteral("task \"");
-    textString(taskNameOf(id));
+    textString(taskAt(id).name);
     textLiteral("\"");
   } else {
     textLiteral("an event handler");
@@ -44,13 +44,9 @@ export function panicPoolFull(pool: string, size: i32): void {
   textBegin();
   textLiteral("cannot spawn task \"");
   textString(pool);
-  textLiteral("\": its pool is full (");
+  textLiteral("\": its pool (size ");
   textInt(size);
-  textLiteral(" of ");
-  textInt(size);
-  textLiteral(" running); raise the pool size where it is declared (task(size, …) or new TaskPool(\"");
-  textString(pool);
-  textLiteral("\", size)) or use trySpawn() to handle it");
+  textLiteral(") is full; raise the pool size where it is declared (task(size, …) or new TaskPool(name, size)) or use trySpawn() to handle it");
   panicNow(PanicCode.POOL_FULL);
 }
 
@@ -90,7 +86,7 @@ export function panicSecondWaiter(kind: string, name: string, holder: i32): void
   textLiteral(": ");
   textAsker();
   textLiteral(" waits on it while task \"");
-  textString(taskNameOf(holder));
+  textString(taskAt(holder).name); // a parked task's id
   textLiteral("\" is already waiting; it has one waiter: give each waiter its own ");
   textString(kind);
   textLiteral(", or use a Channel");
@@ -108,10 +104,26 @@ export function panicMisuse(kind: string, name: string, what: Text): void {
   panicNow(PanicCode.ABORT);
 }
 
-/** A constructor or arm method got an argument it cannot work with. */
-export function panicBadArgument(kind: string, what: Text, value: i64): void {
+/**
+ * A constructor or arm method got an argument it cannot work with:
+ *   `Ticker: every() needs a period of at least 1 µs (got 0)`
+ * `kind` is a literal (`textOf("Ticker")`); `panicBadArgumentOf` takes a name
+ * made at run time (a UART's label, a Channel's type).
+ */
+export function panicBadArgument(kind: Text, what: Text, value: i64): void {
   textBegin();
-  textString(kind);
+  textPut(kind);
+  badArgument(what, value);
+}
+
+/** `panicBadArgument` for a thing whose name is a string. */
+export function panicBadArgumentOf(name: string, what: Text, value: i64): void {
+  textBegin();
+  textString(name);
+  badArgument(what, value);
+}
+
+function badArgument(what: Text, value: i64): void {
   textLiteral(": ");
   textPut(what);
   textLiteral(" (got ");

@@ -34,7 +34,7 @@ const heads: usize = memory.data(EventSource.COUNT << alignof<usize>());
 
 /** ABORT panic unless `source` is an EventSource value (the table has no slot for others). */
 function checkSource(source: i32): void {
-  if (<u32>source - 1 >= <u32>EventSource.COUNT - 1) panicBadArgument("listen", textOf("source is not an EventSource value"), source);
+  if (<u32>source - 1 >= <u32>EventSource.COUNT - 1) panicBadArgument(textOf("listen"), textOf("source is not an EventSource value"), source);
 }
 
 /** Routes events of `source` (an EventSource value) to `handler` (once; listening twice is a no-op). */

@@ -28,8 +28,9 @@ import { Task, TaskState } from "./task";
 import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
 import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail } from "./run_queue";
-import { timerArm, timerNext, timerPopDue, timerRemove } from "./timer_queue";
+import { timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
 import { setCurrentTaskId } from "./current";
+import { RELEASE } from "./build";
 
 /** Task polls per `outpost_poll` call before control returns to the host. */
 // @ts-ignore: decorator
@@ -111,20 +112,15 @@ export function endInit(): void {
 // @ts-ignore: decorator
 @inline function pollTask(task: Task, h: u32): void {
   task.state = TaskState.PARKED;
-  task.polls++;
+  if (!RELEASE) task.polls++; // introspection only
   setCurrentTaskId(task.id);
   // `pollDeadline` is NO_DEADLINE here: it is reset right after any poll that set it.
   if (task.poll()) {
     finish(task, h);
   } else {
     const deadline = pollDeadline;
-    if (deadline != NO_DEADLINE) {
-      pollDeadline = NO_DEADLINE;
-      timerArm(task, deadline);
-    } else if (task.heapIndex >= 0) {
-      // Most polls arm no timer and had none: they skip the heap entirely.
-      timerRemove(task);
-    }
+    pollDeadline = NO_DEADLINE;
+    timerSet(task, deadline);
   }
 }
 

@@ -4,7 +4,7 @@
  * concatenation would allocate and panic after init.
  */
 import { log_write } from "./abi";
-import { scratch, textBegin, textByte, textInt, textLength, textString } from "./text";
+import { scratch, Text, textBegin, textByte, textInt, textLength, textPut, textString } from "./text";
 
 export namespace LogLevel {
   // @ts-ignore: decorator
@@ -19,6 +19,18 @@ export namespace LogLevel {
 
 function emit(level: i32): void {
   log_write(level, scratch, textLength());
+}
+
+/**
+ * `log.info("…")` and its siblings on a string literal, as `outpost build`
+ * rewrites them (src/toolchain/text-literals.ts): the line is a `Text`, so
+ * no UTF-16 copy of it is stored and deferred-text boards send 3 bytes.
+ */
+// @ts-ignore: decorator
+@global export function __outpost_log_text(level: i32, line: Text): void {
+  textBegin();
+  textPut(line);
+  emit(level);
 }
 
 export namespace log {

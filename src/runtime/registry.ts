@@ -17,13 +17,16 @@
 import { Task } from "./task";
 import { runQueueReserve } from "./run_queue";
 import { timerQueueReserve } from "./timer_queue";
+import { currentTaskId } from "./current";
+import { RELEASE } from "./build";
 
 let slotsBase: usize = 0;
 let count: i32 = 0;
 let capacity: i32 = 0;
 
-/** Adds a task slot; returns its id. Init only (the table cannot grow later). */
-export function registerTask(task: Task): i32 {
+/** Adds a task slot of the pool `name`; returns its id. Init only (the table cannot grow later). */
+export function registerTask(task: Task, name: string): i32 {
+  task.name = name;
   const id = count;
   if (id == capacity) {
     capacity = id == 0 ? 8 : id << 1;
@@ -34,6 +37,7 @@ export function registerTask(task: Task): i32 {
   // id < capacity; the table holds every task alive for the program's life
   store<usize>(slotsBase + (<usize>id << alignof<usize>()), changetype<usize>(task));
   count = id + 1;
+  task.id = id;
   return id;
 }
 
@@ -62,6 +66,14 @@ export function taskCount(): i32 {
   return changetype<Task>(load<usize>(slotsBase + (<usize>id << alignof<usize>())));
 }
 
-export function taskNameOf(id: i32): string {
-  return id >= 0 && id < count ? taskAt(id).name : "?";
+/**
+ * Records the await site the running task parks at (`Task.site`, which
+ * `outpost_task_site` reports); lowered code calls it at each await.
+ * Nothing in release builds, which have no introspection.
+ */
+// @ts-ignore: decorator
+@inline export function recordSite(id: i32): void {
+  if (RELEASE) return;
+  const t = currentTaskId();
+  if (t >= 0) taskAt(t).site = id;
 }

@@ -39,12 +39,11 @@
  *  24  site       i32   await site the task is parked at (set by lowered code)
  *  28  state      u8    TaskState
  */
-import { Future } from "./future";
+import { Future, zeroOf } from "./future";
 import { NO_DEADLINE } from "./time";
-import { registerTask } from "./registry";
+import { registerTask, taskAt, taskCount } from "./registry";
 import { wakeTask } from "./executor";
 import { panicPoolFull } from "./errors";
-import { newStaticArray } from "./arrays";
 
 
 export namespace TaskState {
@@ -60,12 +59,15 @@ export namespace TaskState {
 
 export abstract class Task extends Future {
   deadline: i64 = NO_DEADLINE;
-  name: string = "";
+  name: string = zeroOf<string>(); // set by registerTask before anything reads it
   id: i32 = -1;
   heapIndex: i32 = -1;
   polls: u32 = 0;
   site: i32 = -1;
   state: u8 = TaskState.FREE;
+
+  // Declared again so the executor's call dispatches over task classes only, not every Future.
+  abstract poll(): bool;
 
   /** On the run queue (same as `state == READY`). */
   get queued(): bool {
@@ -87,35 +89,20 @@ export abstract class Task extends Future {
 export class TaskPool<T extends Task> {
   readonly name: string;
   readonly size: i32;
-  private slots: StaticArray<T>;
+  /** The first slot's id: a pool's slots are registered together, so they are ids first … first + size - 1. */
+  private readonly first: i32;
 
   /** Creates `size` task slots named `name`. Allocates: call at init only. */
   constructor(name: string, size: i32) {
     this.name = name;
     this.size = size;
-    const slots = newStaticArray<T>(size); // a negative size gives no slots
-    for (let i = 0; i < size; i++) {
-      const task = instantiate<T>();
-      task.name = name;
-      task.id = registerTask(task);
-      unchecked((slots[i] = task)); // i < size, the array's length
-    }
-    this.slots = slots;
+    this.first = taskCount();
+    for (let i = 0; i < size; i++) registerTask(instantiate<T>(), name); // a negative size gives no slots
   }
 
   /** A free slot, scheduled to run; null when every slot is running. */
   trySpawn(): T | null {
-    const slots = this.slots;
-    for (let i = 0, n = slots.length; i < n; i++) {
-      const task = unchecked(slots[i]); // i < length
-      if (task.state == TaskState.FREE || task.state == TaskState.FINISHED) {
-        task.site = -1;
-        task.state = TaskState.PARKED;
-        wakeTask(task);
-        return task;
-      }
-    }
-    return null;
+    return changetype<T | null>(spawnSlot(this.first, this.size));
   }
 
   /** A free slot, scheduled to run; panics with POOL_FULL when every slot is running. */
@@ -128,10 +115,24 @@ export class TaskPool<T extends Task> {
   /** How many slots are running (not free or finished). */
   running(): i32 {
     let n = 0;
-    for (let i = 0, len = this.slots.length; i < len; i++) {
-      const s = unchecked(this.slots[i]).state; // i < length
+    for (let id = this.first, end = id + this.size; id < end; id++) {
+      const s = taskAt(id).state; // a slot of this pool
       if (s == TaskState.READY || s == TaskState.PARKED) n++;
     }
     return n;
   }
+}
+
+/** `trySpawn` for the slots `first` … `first + size - 1`, shared by every pool's type. */
+function spawnSlot(first: i32, size: i32): Task | null {
+  for (let id = first, end = first + size; id < end; id++) {
+    const task = taskAt(id); // a slot of the pool
+    if (task.state == TaskState.FREE || task.state == TaskState.FINISHED) {
+      task.site = -1;
+      task.state = TaskState.PARKED;
+      wakeTask(task);
+      return task;
+    }
+  }
+  return null;
 }

@@ -13,7 +13,14 @@
  * another buffer for a moment (the panic's file name, hal's ByteBuf), so
  * UTF-8 and decimal are encoded in one place. A redirect is synchronous and
  * never nested; the message being built in scratch is kept.
+ *
+ * Two kinds of writer: `textString`/`textInt`/`textLiteral` build messages
+ * for the host, which on deferred-text boards carry tags the host expands
+ * (boards/ABI.md: 0xFF a literal, 0xFE a UTF-16 string, 0xFD an integer);
+ * `textUtf8`/`textDecimal`/`textUnsigned` always write finished bytes, for
+ * text that leaves the firmware as it is (a UART line).
  */
+import { DEFERRED_TEXT } from "./build";
 
 // @ts-ignore: decorator
 @inline export const SCRATCH_SIZE: i32 = 512;
@@ -74,8 +81,27 @@ export function textDropped(): bool {
   return dropped;
 }
 
-/** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD). */
+/**
+ * Appends `s` to a message for the host. Deferred-text builds send its UTF-16
+ * code units behind a 0xFE tag and a u16 count (the host encodes them), so
+ * firmware for those boards carries no UTF-8 encoder unless it writes text
+ * elsewhere; other builds write UTF-8.
+ */
 export function textString(s: string): void {
+  if (DEFERRED_TEXT) {
+    const n = min(s.length, 0xffff);
+    textByte(0xfe);
+    textByte(n & 0xff);
+    textByte(n >> 8);
+    const from = changetype<usize>(s);
+    for (let p = from, end = from + (<usize>n << 1); p < end; p++) textByte(<i32>load<u8>(p)); // p < end: within s
+  } else {
+    textUtf8(s);
+  }
+}
+
+/** Appends `s` encoded as UTF-8 (lone surrogates become U+FFFD): for bytes that leave as they are, like a `ByteBuf`'s. */
+export function textUtf8(s: string): void {
   const base = changetype<usize>(s);
   const n = s.length;
   for (let i = 0; i < n; i++) {
@@ -106,9 +132,6 @@ export function textString(s: string): void {
  * keeps (deferred text). Either way no UTF-16 string is stored.
  */
 export type Text = usize;
-
-// `outpost build` turns this on for boards whose message text stays on the host.
-const DEFERRED_TEXT: bool = false;
 
 /** The handle of a string literal; `outpost build` replaces every call, so one reaching the compiler had no literal. */
 export function textOf(s: string): Text {
@@ -146,8 +169,18 @@ export function textLiteral(s: string): void {
   textString(s);
 }
 
-/** Appends a signed decimal integer. */
+/** Appends an integer to a message for the host: decimal, or in deferred-text builds 0xFD and its 8 bytes (little-endian) for the host to print. */
 export function textInt(value: i64): void {
+  if (DEFERRED_TEXT) {
+    textByte(0xfd);
+    for (let shift: i64 = 0; shift < 64; shift += 8) textByte(<i32>(value >> shift) & 0xff);
+  } else {
+    textDecimal(value);
+  }
+}
+
+/** Appends a signed decimal integer: for bytes that leave as they are, like a `ByteBuf`'s. */
+export function textDecimal(value: i64): void {
   if (value < 0) {
     textByte(0x2d); // '-'
     // i64.MIN has no positive twin: print its digits from the unsigned value.

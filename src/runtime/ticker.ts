@@ -50,7 +50,7 @@ export class Ticker extends Future {
 
   /** (Re)starts the ticker now: the first tick is due one period from now. */
   every(period: Duration): Ticker {
-    if (period <= 0) panicBadArgument("Ticker", textOf("every() needs a period of at least 1 µs"), period);
+    if (period <= 0) panicBadArgument(textOf("Ticker"), textOf("every() needs a period of at least 1 µs"), period);
     this.period = period;
     this.start = now_us();
     this.due = this.start + period;

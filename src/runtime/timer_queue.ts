@@ -10,10 +10,20 @@
  *
  * Ties on the deadline break by task id, so tasks due at the same instant
  * wake in a stable order: the simulator's traces are deterministic.
+ *
+ * Size builds (`-O3z`: interpreter and Espruino boards) keep no heap. They
+ * find the earliest deadline by scanning the task table, as Embassy's
+ * integrated timer list walks its tasks: O(tasks) per executor pass, which
+ * for the handful of tasks such a board runs costs less than the heap's
+ * code (about 300 bytes). The order is the same, (deadline, id), so a
+ * firmware wakes in the same order on every board.
  */
 import { Task } from "./task";
 import { NO_DEADLINE } from "./time";
-import { growTable } from "./registry";
+import { growTable, taskAt, taskCount } from "./registry";
+
+// @ts-ignore: decorator
+@inline const SCAN: bool = ASC_SHRINK_LEVEL > 0;
 
 /**
  * The heap: task pointers (as the run queue holds), `size` of them, in a
@@ -25,6 +35,7 @@ let size: i32 = 0;
 
 /** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
 export function timerQueueReserve(capacity: i32): void {
+  if (SCAN) return;
   heapBase = growTable(heapBase, size, capacity);
 }
 
@@ -76,8 +87,36 @@ function reposition(i: i32, task: Task): void {
   place(i, task);
 }
 
+/** Size builds: the task with the earliest deadline before `limit`, the lowest id among equals (the heap's order); null if none. */
+function earliestBefore(limit: i64): Task | null {
+  let first: Task | null = null;
+  for (let id = 0, n = taskCount(); id < n; id++) {
+    const task = taskAt(id); // id < count
+    if (task.deadline < limit) {
+      limit = task.deadline; // strictly earlier from now on: a later id never wins a tie
+      first = task;
+    }
+  }
+  return first;
+}
+
+/**
+ * The task's deadline after a poll: `at`, or none for NO_DEADLINE. Most
+ * polls ask for no time and had none: in the heap they cost one compare.
+ */
+// @ts-ignore: decorator
+@inline export function timerSet(task: Task, at: i64): void {
+  if (SCAN) task.deadline = at;
+  else if (at != NO_DEADLINE) timerArm(task, at);
+  else if (task.heapIndex >= 0) timerRemove(task);
+}
+
 /** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
 export function timerArm(task: Task, at: i64): void {
+  if (SCAN) {
+    task.deadline = at;
+    return;
+  }
   let i = task.heapIndex;
   if (i < 0) i = size++;
   else if (at == task.deadline) return;
@@ -86,6 +125,10 @@ export function timerArm(task: Task, at: i64): void {
 }
 
 export function timerRemove(task: Task): void {
+  if (SCAN) {
+    task.deadline = NO_DEADLINE;
+    return;
+  }
   const i = task.heapIndex;
   if (i < 0) return;
   task.heapIndex = -1;
@@ -96,11 +139,20 @@ export function timerRemove(task: Task): void {
 
 /** The earliest deadline, or -1 when no task waits for time (the form `outpost_poll` returns). */
 export function timerNext(): i64 {
+  if (SCAN) {
+    const first = earliestBefore(NO_DEADLINE);
+    return first === null ? -1 : first.deadline;
+  }
   return size > 0 ? heapAt(0).deadline : -1; // size > 0
 }
 
 /** Removes and returns the earliest task if its deadline is at or before `now`, else null. */
 export function timerPopDue(now: i64): Task | null {
+  if (SCAN) {
+    const due = earliestBefore(now + 1); // now < NO_DEADLINE: a real instant
+    if (due !== null) due.deadline = NO_DEADLINE;
+    return due;
+  }
   if (size == 0) return null;
   const first = heapAt(0); // size > 0
   if (first.deadline > now) return null;

@@ -20,9 +20,12 @@ import { libraryFileLabel, runtimeDir } from "./packages.ts";
 import { type SizeReport, analyseFirmware, checkBudget } from "./size.ts";
 import { mergeDataSegments } from "./data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
+import { snapshotStart, START_EXPORT } from "./start-snapshot.ts";
 import { assertMvp } from "./wasm-validate.ts";
 
 const ENTRY = "__outpost_entry__.ts";
+/** The runtime's build flags, which each build serves with its own values (`buildFlagsSource`). */
+const BUILD_FLAGS = runtimeDir + "build.ts";
 /** What a release build exports besides `outpost_init` and `memory`: what hosts call, and the heap top `outpost size` reads. */
 const RELEASE_EXPORTS = ["outpost_abi_version", "outpost_poll", "outpost_event", "outpost_heap_top"];
 
@@ -108,6 +111,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
     // the firmware never touches), and memory that may not grow past what the RAM budget covers.
     ...(interpreter ? ["--memoryBase", "8", "--maximumMemory", String(maxPages)] : []),
+    // Interpreter boards: the start function runs at build time instead (start-snapshot.ts).
+    ...(interpreter ? ["--exportStart", START_EXPORT] : []),
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
@@ -118,6 +123,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
       if (name === "asconfig.json") return null;
       // Outpost's packages (node_modules/outpost/…) are served from src/runtime/, hal/ and the board.
       const path = outpostPackagePath(name) ?? resolve(dir, name);
+      if (path === BUILD_FLAGS) return buildFlagsSource({ deferText: texts !== null, release: options.release ?? false });
       const text = lowering.readFile(path, host.read(path));
       return text === null ? null : packTextLiterals(text, texts);
     },
@@ -144,6 +150,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
+  if (interpreter) wasm = await snapshotStart(wasm, mvp);
   if (small) wasm = mergeDataSegments(wasm);
   const built: CompileResult = { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
   if (texts) built.text = texts.texts;
@@ -152,6 +159,14 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   built.size = await analyseFirmware(wasm, file, { stack: build.stack, text: built.text });
   checkBudget(built.size, options.board, file);
   return built;
+}
+
+/** src/runtime/build.ts as this build sees it. */
+export function buildFlagsSource(flags: { deferText: boolean; release: boolean }): string {
+  return [
+    `export const DEFERRED_TEXT: bool = ${flags.deferText};`,
+    `export const RELEASE: bool = ${flags.release};`,
+  ].join("\n");
 }
 
 /**

@@ -26,6 +26,10 @@
  *
  *     textLiteral("cannot spawn task \"") → __outpost_text_put(7)
  *
+ * `log.error/warn/info/debug("…")` on a literal, in a file that imports `log`
+ * from "outpost", becomes `__outpost_log_text(level, handle)` the same way,
+ * so a firmware's log lines are stored once, as UTF-8 or on the host.
+ *
  * The rewrite stays on the call's line, so asc's diagnostics keep their
  * line numbers. A call whose argument is not a lone string literal in double
  * quotes (or whose escapes this file does not decode) is left as it is:
@@ -53,25 +57,38 @@ export class TextTable {
 
 // Free function calls only, not `x.textOf(` or `mytextOf(`.
 const CALL = /(?<![\w$.])(textLiteral|textOf)\(("(?:[^"\\\n]|\\.)*")\)/g;
-// The one line of src/runtime/text.ts that says which form the build uses.
-const MODE = "const DEFERRED_TEXT: bool = false;";
+const LOG_CALL = /(?<![\w$.])log\.(error|warn|info|debug)\(("(?:[^"\\\n]|\\.)*")\)/g;
+const IMPORTS_LOG = /import\s*\{[^}]*\blog\b[^}]*\}\s*from\s*"outpost"/;
+const LOG_LEVEL: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 }; // LogLevel in src/runtime/log.ts
 
 /** `source` with every `textOf("…")` and `textLiteral("…")` call on a literal rewritten as above; deferred when `table` is given. */
 export function packTextLiterals(source: string, table: TextTable | null = null): string {
-  if (!source.includes("text")) return source;
-  const packed = source.replace(CALL, (call, fn: string, literal: string) => {
-    let text: string;
-    try {
-      text = JSON.parse(literal) as string; // the escapes firmware messages use (\" \\ \n \uXXXX) are JSON's
-    } catch {
-      return call;
-    }
-    const bytes = new TextEncoder().encode(text);
-    if (bytes.length > 0xffff) return call;
-    const handle = table
-      ? String(table.id(text))
-      : `memory.data<u8>([${[bytes.length & 0xff, bytes.length >> 8, ...bytes].join(",")}])`;
-    return fn === "textOf" ? handle : `__outpost_text_put(${handle})`;
-  });
-  return table ? packed.replace(MODE, "const DEFERRED_TEXT: bool = true;") : packed;
+  let packed = source;
+  if (packed.includes("text")) {
+    packed = packed.replace(CALL, (call, fn: string, literal: string) => {
+      const handle = handleOf(literal, table);
+      if (handle === null) return call;
+      return fn === "textOf" ? handle : `__outpost_text_put(${handle})`;
+    });
+  }
+  if (packed.includes("log.") && IMPORTS_LOG.test(packed)) {
+    packed = packed.replace(LOG_CALL, (call, level: string, literal: string) => {
+      const handle = handleOf(literal, table);
+      return handle === null ? call : `__outpost_log_text(${LOG_LEVEL[level]}, ${handle})`;
+    });
+  }
+  return packed;
+}
+
+/** The handle of a double-quoted literal as the board stores it, or null when it is left to asc. */
+function handleOf(literal: string, table: TextTable | null): string | null {
+  let text: string;
+  try {
+    text = JSON.parse(literal) as string; // the escapes firmware messages use (\" \\ \n \uXXXX) are JSON's
+  } catch {
+    return null;
+  }
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length > 0xffff) return null;
+  return table ? String(table.id(text)) : `memory.data<u8>([${[bytes.length & 0xff, bytes.length >> 8, ...bytes].join(",")}])`;
 }

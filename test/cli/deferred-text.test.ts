@@ -95,8 +95,8 @@ test("a panic during outpost_init fails the build with exit 3, its message spell
   const r = s.outpost("build", entry, "--board", "wasm3-esp32", "-o", "once.wasm");
   assert.is(
     r.stderr,
-    'outpost: error: once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool is full (1 of 1 running); ' +
-      'raise the pool size where it is declared (task(size, …) or new TaskPool("once", size)) or use trySpawn() to handle it\n',
+    'outpost: error: once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool (size 1) is full; ' +
+      'raise the pool size where it is declared (task(size, …) or new TaskPool(name, size)) or use trySpawn() to handle it\n',
   );
   assert.is(r.code, 3);
 });

@@ -65,7 +65,7 @@ test("a panic shows the source line it names; a trap shows the await the task re
   s.file("wasm-init-panic.ts", readFileSync(new URL("../firmware/wasm-init-panic.ts", import.meta.url)));
   const panic = s.outpost("sim", "panic.wasm");
   assert.is(panic.code, 3);
-  assert.match(panic.stderr, /^\[ {3}0\.000000\] panic POOL_FULL outside any task: cannot spawn task "once": its pool is full/);
+  assert.match(panic.stderr, /^\[ {3}0\.000000\] panic POOL_FULL outside any task: cannot spawn task "once": its pool \(size 1\) is full/);
   const trap = moduleText(readFileSync(new URL("../fixtures/trap.wat", import.meta.url), "utf8") + `(func (export "outpost_task_site") (param i32) (result i32) (i32.const 4))`);
   s.file("trap.wasm", assemble(trap));
   s.file("trap.sites.json", JSON.stringify([{ id: 4, file: "blink.ts", line: 2, column: 3, fn: "blink" }]));

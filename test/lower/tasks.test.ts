@@ -26,7 +26,7 @@ test("spawn passes typed arguments; trySpawn returns null when the pool is full;
     "15000 trySpawn 1", // slot 1 finished at 10 ms and is reused
   ]);
   assert.is(sim.panic?.code, "POOL_FULL");
-  assert.match(sim.panic!.message, /^cannot spawn task "worker": its pool is full \(2 of 2 running\)/);
+  assert.match(sim.panic!.message, /^cannot spawn task "worker": its pool \(size 2\) is full/);
   assert.is(sim.panic?.task, "spawner");
 });
 

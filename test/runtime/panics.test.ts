@@ -28,7 +28,7 @@ test("spawning into a full pool panics POOL_FULL naming the pool, its size and t
   assert.is(panic.code, "POOL_FULL");
   assert.is(
     panic.message,
-    'cannot spawn task "worker": its pool is full (2 of 2 running); raise the pool size where it is declared (task(size, …) or new TaskPool("worker", size)) or use trySpawn() to handle it',
+    'cannot spawn task "worker": its pool (size 2) is full; raise the pool size where it is declared (task(size, …) or new TaskPool(name, size)) or use trySpawn() to handle it',
   );
   assert.is(panic.task, "spawner");
 });

@@ -147,6 +147,29 @@ it("deferred message literals print as {#index} references; a reference cut off 
   assert.is(r.status, 3);
 });
 
+it("deferred strings (0xFE, UTF-16) and integers (0xFD) are formatted by the host; a string cut off keeps its whole code units", () => {
+  const r = run(["--virtual", firmware("tags", "echo=0")], "$");
+  assert.is(r.stdout, "$");
+  assert.is(
+    r.stderr,
+    [
+      "[   0.000000] info: test engine: ready",
+      '[   0.000000] info: sensor "µ😀x" read -1234567 from {#5}',
+      "[   0.000000] info: cut: µ\ufffd", // the high surrogate lost its pair
+      "",
+    ].join("\n"),
+  );
+  assert.is(r.status, 0);
+});
+
+it("deferred text that expands past the host's buffer stops at the last whole number or character", () => {
+  const r = run(["--virtual", firmware("long", "echo=0")], "%");
+  const lines = r.stderr.split("\n"); // OUTPOST_TEXT_CHARS is 1366 with the NUL: 68 numbers of 20 characters, 455 '€' of 3 bytes
+  assert.is(lines[1], `[   0.000000] info: ${"-9223372036854775808".repeat(68)}`);
+  assert.is(lines[2], `[   0.000000] info: ${"€".repeat(455)}`);
+  assert.is(r.status, 0);
+});
+
 it("a trap stops the firmware: reported with the task that was running, exit status 4", () => {
   const r = run(["--virtual", firmware("trap", "echo=0")], "ab#c");
   assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000000] trap during outpost_poll: [trap] unreachable executed (in task 1)\n");

@@ -4,6 +4,7 @@
  * memory that cannot grow past the board's RAM, sizes measured by running
  * init, and the refusals a user sees when a firmware does not fit.
  */
+import { expandText } from "../../src/toolchain/deferred-text.ts";
 import { grouped } from "../../src/toolchain/grouped.ts";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -128,15 +129,16 @@ test("a panic while measuring init fails the build with the firmware's own messa
   assert.is(e.code, "FIRMWARE_PANIC");
   assert.is(
     e.message,
-    'build/once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool is full (1 of 1 running); raise the pool size where it is declared (task(size, …) or new TaskPool("once", size)) or use trySpawn() to handle it',
+    'build/once.wasm panicked during init (POOL_FULL): cannot spawn task "once": its pool (size 1) is full; raise the pool size where it is declared (task(size, …) or new TaskPool(name, size)) or use trySpawn() to handle it',
   );
 });
 
 test("a task with no state of its own costs the task header: at most 32 bytes", async () => {
-  const { wasm } = await compileFirmware({ entry: "test/firmware/wasm-empty-task.ts", board: loadBoard("wasm3-esp32") });
+  const { wasm, text: table } = await compileFirmware({ entry: "test/firmware/wasm-empty-task.ts", board: loadBoard("wasm3-esp32") });
   const logs: string[] = [];
   let memory: WasmMemory | null = null;
-  const text = (ptr: number, len: number) => new TextDecoder().decode(new Uint8Array(memory!.buffer, ptr, len));
+  // A deferred-text board: the host spells out the label and formats the number.
+  const text = (ptr: number, len: number) => expandText(new Uint8Array(memory!.buffer, ptr, len), table);
   const outpost: Record<string, (...a: number[]) => unknown> = {
     now_us: () => 0n,
     log: (_level, ptr, len) => void logs.push(text(ptr!, len!)),

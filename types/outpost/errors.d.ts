@@ -21,5 +21,12 @@ export declare function panicWaitersBusy(kind: string, name: string, op: Text, s
 export declare function panicSecondWaiter(kind: string, name: string, holder: i32): void;
 /** A primitive was used against its rules (e.g. unlocking a free Mutex). */
 export declare function panicMisuse(kind: string, name: string, what: Text): void;
-/** A constructor or arm method got an argument it cannot work with. */
-export declare function panicBadArgument(kind: string, what: Text, value: i64): void;
+/**
+ * A constructor or arm method got an argument it cannot work with:
+ *   `Ticker: every() needs a period of at least 1 µs (got 0)`
+ * `kind` is a literal (`textOf("Ticker")`); `panicBadArgumentOf` takes a name
+ * made at run time (a UART's label, a Channel's type).
+ */
+export declare function panicBadArgument(kind: Text, what: Text, value: i64): void;
+/** `panicBadArgument` for a thing whose name is a string. */
+export declare function panicBadArgumentOf(name: string, what: Text, value: i64): void;

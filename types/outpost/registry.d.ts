@@ -16,8 +16,8 @@
  * raw array of object pointers: one load per lookup, no bounds check.
  */
 import { Task } from "./task";
-/** Adds a task slot; returns its id. Init only (the table cannot grow later). */
-export declare function registerTask(task: Task): i32;
+/** Adds a task slot of the pool `name`; returns its id. Init only (the table cannot grow later). */
+export declare function registerTask(task: Task, name: string): i32;
 /**
  * A new table of `capacity` words holding a copy of the first `used` words
  * at `from` (0 for none). The old table is abandoned: the heap never frees,
@@ -28,4 +28,9 @@ export declare function growTable(from: usize, used: i32, capacity: i32): usize;
 export declare function taskCount(): i32;
 /** The task with this id; callers pass ids that `registerTask` returned. */
 export declare function taskAt(id: i32): Task;
-export declare function taskNameOf(id: i32): string;
+/**
+ * Records the await site the running task parks at (`Task.site`, which
+ * `outpost_task_site` reports); lowered code calls it at each await.
+ * Nothing in release builds, which have no introspection.
+ */
+export declare function recordSite(id: i32): void;

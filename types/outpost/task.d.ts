@@ -55,6 +55,7 @@ export declare abstract class Task extends Future {
     polls: u32;
     site: i32;
     state: u8;
+    abstract poll(): bool;
     /** On the run queue (same as `state == READY`). */
     get queued(): bool;
 }
@@ -72,7 +73,8 @@ export declare abstract class Task extends Future {
 export declare class TaskPool<T extends Task> {
     readonly name: string;
     readonly size: i32;
-    private slots;
+    /** The first slot's id: a pool's slots are registered together, so they are ids first … first + size - 1. */
+    private readonly first;
     /** Creates `size` task slots named `name`. Allocates: call at init only. */
     constructor(name: string, size: i32);
     /** A free slot, scheduled to run; null when every slot is running. */

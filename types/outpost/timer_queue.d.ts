@@ -11,10 +11,22 @@
  *
  * Ties on the deadline break by task id, so tasks due at the same instant
  * wake in a stable order: the simulator's traces are deterministic.
+ *
+ * Size builds (`-O3z`: interpreter and Espruino boards) keep no heap. They
+ * find the earliest deadline by scanning the task table, as Embassy's
+ * integrated timer list walks its tasks: O(tasks) per executor pass, which
+ * for the handful of tasks such a board runs costs less than the heap's
+ * code (about 300 bytes). The order is the same, (deadline, id), so a
+ * firmware wakes in the same order on every board.
  */
 import { Task } from "./task";
 /** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
 export declare function timerQueueReserve(capacity: i32): void;
+/**
+ * The task's deadline after a poll: `at`, or none for NO_DEADLINE. Most
+ * polls ask for no time and had none: in the heap they cost one compare.
+ */
+export declare function timerSet(task: Task, at: i64): void;
 /** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
 export declare function timerArm(task: Task, at: i64): void;
 export declare function timerRemove(task: Task): void;

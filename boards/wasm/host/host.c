@@ -199,25 +199,76 @@ void host_uart_listen(outpost_host *host, int32_t port, int32_t events) {
     platform_unlock();
 }
 
+/* Appends code point c as UTF-8; 0, writing nothing, when it does not fit before the NUL. */
+static int put_utf8(char *dst, size_t cap, size_t *n, uint32_t c) {
+    static const uint8_t lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+    size_t k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    size_t j;
+    if (*n + k >= cap) return 0;
+    dst[*n] = (char)(k == 1 ? c : lead[k] | (c >> (6 * (k - 1))));
+    for (j = 1; j < k; j++) dst[*n + j] = (char)(0x80 | ((c >> (6 * (k - 1 - j))) & 0x3F));
+    *n += k;
+    return 1;
+}
+
+/* Appends `bytes` of UTF-16LE as UTF-8 (a trailing odd byte is ignored); 0 when the output filled up. */
+static int put_utf16(char *dst, size_t cap, size_t *n, const uint8_t *src, int32_t bytes) {
+    int32_t i;
+    for (i = 0; i + 1 < bytes; i += 2) {
+        uint32_t c = (uint32_t)(src[i] | (src[i + 1] << 8));
+        uint32_t d = i + 3 < bytes ? (uint32_t)(src[i + 2] | (src[i + 3] << 8)) : 0;
+        if (c >= 0xD800 && c < 0xDC00 && d >= 0xDC00 && d < 0xE000) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+            i += 2;
+        } else if (c >= 0xD800 && c < 0xE000) {
+            c = 0xFFFD; /* a lone surrogate */
+        }
+        if (!put_utf8(dst, cap, n, c)) return 0;
+    }
+    return 1;
+}
+
 /*
  * Firmware text as a C string. Boards that defer message literals send
- * 0xFF and a little-endian u16 index in place of each one (the literals are
- * in the build's <name>.text.json); they print as "{#index}", which
- * `outpost decode <name>.wasm` turns back into words.
+ * tags, bytes UTF-8 never uses, with little-endian operands (boards/ABI.md):
+ * 0xFF and a u16 index in place of a literal (the literals are in the
+ * build's <name>.text.json), printed as "{#index}", which `outpost decode
+ * <name>.wasm` turns back into words; 0xFE, a u16 count n and n UTF-16 code
+ * units, a string encoded here; 0xFD and an i64, printed in decimal. The
+ * firmware cuts a message at its buffer's end: a cut string keeps its whole
+ * code units, a cut reference or integer is dropped. Output stops, still
+ * NUL-terminated, where the next piece does not fit.
  */
 static void copy_text(char *dst, size_t cap, const uint8_t *src, int32_t len) {
     size_t n = 0;
     int32_t i = 0;
     while (i < len && n + 1 < cap) {
-        if (src[i] != 0xFF) {
+        if (src[i] < 0xFD) {
             dst[n++] = (char)src[i++];
-        } else if (i + 2 < len) {
+        } else if (src[i] == 0xFE) {
+            int32_t bytes;
+            if (i + 2 >= len) break; /* the firmware's buffer ended inside the count */
+            bytes = 2 * (src[i + 1] | (src[i + 2] << 8));
+            i += 3;
+            if (bytes > len - i) bytes = len - i; /* cut off: the whole code units there are */
+            if (!put_utf16(dst, cap, &n, src + i, bytes)) break;
+            i += bytes;
+        } else if (src[i] == 0xFD && i + 8 < len) {
+            /* The magnitude as unsigned: -2^63 has no positive int64_t. */
+            uint64_t v = 0;
+            int k, w;
+            for (k = 8; k >= 1; k--) v = (v << 8) | src[i + k];
+            w = snprintf(dst + n, cap - n, "%s%llu", v >> 63 ? "-" : "", (unsigned long long)(v >> 63 ? 0 - v : v));
+            if (w < 0 || (size_t)w >= cap - n) break; /* no room for the whole number */
+            n += (size_t)w;
+            i += 9;
+        } else if (src[i] == 0xFF && i + 2 < len) {
             int w = snprintf(dst + n, cap - n, "{#%u}", (unsigned)(src[i + 1] | (src[i + 2] << 8)));
             if (w < 0 || (size_t)w >= cap - n) break; /* no room for the whole reference */
             n += (size_t)w;
             i += 3;
         } else {
-            break; /* the firmware's buffer ended inside a reference */
+            break; /* the firmware's buffer ended inside a reference or integer */
         }
     }
     dst[n] = '\0';

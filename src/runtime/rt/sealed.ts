@@ -11,13 +11,18 @@
  *   └────────────┴──────────────────────────────┴──────────────
  *   ^ top (16-byte aligned payloads)            ^ returned by __new
  *
+ * `mmInfo` (a block's size) stays zero: nothing is freed, and `__realloc`
+ * needs only to know which block is the last one. Zeros cost nothing in an
+ * interpreter-board build, whose heap after the module initialisers is
+ * stored as data (src/toolchain/start-snapshot.ts).
+ *
  * Memory is never freed. Everything the firmware needs is allocated by
  * module initialisation and `outpost_init`; `__outpost_seal()` then makes any
  * further allocation a `ALLOC_AFTER_INIT` panic naming the task, which is how
  * Outpost proves zero allocation after init rather than hoping for it.
  * The heap top never moves after sealing (`outpost_heap_top`).
  */
-import { AL_MASK, BLOCK, BLOCK_OVERHEAD, BLOCK_MAXSIZE, OBJECT, OBJECT_MAXSIZE, OBJECT_OVERHEAD } from "./common";
+import { AL_MASK, BLOCK_OVERHEAD, BLOCK_MAXSIZE, OBJECT, OBJECT_MAXSIZE, OBJECT_OVERHEAD } from "./common";
 import { allocationAfterInit } from "outpost/seal";
 
 // Zero until the first allocation. Not a @lazy initialiser: asc may emit
@@ -25,6 +30,8 @@ import { allocationAfterInit } from "outpost/seal";
 // ring in the run queue) before this one, and that allocation would land at
 // address 0, below static data.
 let top: usize = 0;
+/** The payload of the last block allocated (the only one that can grow in place), 0 before the first. */
+let last: usize = 0;
 
 // @ts-ignore: decorator
 @inline function heapStart(): usize {
@@ -63,32 +70,27 @@ export function __alloc(size: usize): usize {
   if (sealed) allocationAfterInit(size);
   if (size > BLOCK_MAXSIZE) unreachable();
   if (top == 0) top = heapStart();
-  const block = changetype<BLOCK>(top); // top is the next free, aligned block
-  const ptr = top + BLOCK_OVERHEAD;
-  const payload = payloadSize(size);
-  const end = ptr + payload;
+  const ptr = top + BLOCK_OVERHEAD; // top is the next free, aligned block
+  const end = ptr + payloadSize(size);
   reserveMemory(end); // grows only during init; the host sized memory for what init needs
-  block.mmInfo = payload;
   top = end;
+  last = ptr;
   return ptr;
 }
 
 // @ts-ignore: decorator
 @unsafe @global
 export function __realloc(ptr: usize, size: usize): usize {
-  const block = changetype<BLOCK>(ptr - BLOCK_OVERHEAD); // ptr came from __alloc
-  const old = block.mmInfo;
-  if (payloadSize(size) <= old) return ptr;
-  if (ptr + old == top && !sealed) {
-    // The last block grows in place.
+  if (ptr == last && !sealed) {
+    // The last block grows (or shrinks) in place.
     const end = ptr + payloadSize(size);
     reserveMemory(end);
-    block.mmInfo = payloadSize(size);
     top = end;
     return ptr;
   }
+  // Blocks do not record their size: copy what may be the old contents, up to `size` bytes and never past the heap top.
   const moved = __alloc(size);
-  memory.copy(moved, ptr, old);
+  memory.copy(moved, ptr, min(size, top - ptr));
   return moved;
 }
 

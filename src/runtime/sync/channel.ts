@@ -37,7 +37,7 @@ import { Future, ValueFuture, zeroOf } from "../future";
 import { wake } from "../executor";
 import { currentTaskId } from "../current";
 import { WaiterSlots } from "./waiter_slots";
-import { panicBadArgument, panicWaitersBusy } from "../errors";
+import { panicBadArgumentOf, panicWaitersBusy } from "../errors";
 import { Text, textOf } from "../text";
 import { newStaticArray } from "../arrays";
 
@@ -61,8 +61,8 @@ export class Channel<T> {
    * panic messages. Panics ABORT when `capacity` or `waiters` is below 1.
    */
   constructor(capacity: i32, waiters: i32 = 4, name: string = "") {
-    if (capacity < 1) panicBadArgument(nameof<Channel<T>>(), textOf("capacity must be at least 1"), capacity);
-    if (waiters < 1) panicBadArgument(nameof<Channel<T>>(), textOf("waiters must be at least 1"), waiters);
+    if (capacity < 1) panicBadArgumentOf(nameof<Channel<T>>(), textOf("capacity must be at least 1"), capacity);
+    if (waiters < 1) panicBadArgumentOf(nameof<Channel<T>>(), textOf("waiters must be at least 1"), waiters);
     this.name = name;
     this.capacity = capacity;
     this.buffer = newStaticArray<T>(capacity);

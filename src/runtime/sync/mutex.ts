@@ -47,7 +47,7 @@ export class Mutex {
 
   /** A free mutex with `waiters` lock futures. Allocates: init only. */
   constructor(waiters: i32 = 4, name: string = "") {
-    if (waiters < 1) panicBadArgument("Mutex", textOf("waiters must be at least 1"), waiters);
+    if (waiters < 1) panicBadArgument(textOf("Mutex"), textOf("waiters must be at least 1"), waiters);
     this.name = name;
     this.lockers = newStaticArray<MutexLock>(waiters);
     this.slots = new WaiterSlots(waiters);

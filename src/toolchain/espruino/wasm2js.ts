@@ -2,32 +2,15 @@
  * WebAssembly → JavaScript with binaryen's wasm2js (the `binaryen` npm
  * package, pinned in package.json), in-process through its JS API.
  *
- * Called by bundle.ts only. binaryen is a 14 MB module: it is imported on
- * first use, so commands that never build for an Espruino board never load
- * it. Optimisation level 2 with shrink level 2 gives wasm2js's smallest
- * output; all features are enabled so a non-MVP module still translates
- * (its bulk-memory helpers are then caught by the checker).
+ * Called by bundle.ts only. Optimisation level 2 with shrink level 2 gives
+ * wasm2js's smallest output; all features are enabled so a non-MVP module
+ * still translates (its bulk-memory helpers are then caught by the checker).
  */
+import { loadBinaryen, type BinaryenModule } from "../binaryen.ts";
 import { OutpostError } from "../errors.ts";
 
-interface BinaryenModule {
-  setFeatures(features: number): void;
-  validate(): number;
-  emitAsmjs(): string;
-  dispose(): void;
-}
-interface Binaryen {
-  readBinary(bytes: Uint8Array): BinaryenModule;
-  setOptimizeLevel(level: number): number;
-  setShrinkLevel(level: number): number;
-  Features: { All: number };
-}
-
-let binaryen: Promise<Binaryen> | null = null;
-
 export async function wasmToJs(wasm: Uint8Array, file: string): Promise<string> {
-  binaryen ??= import("binaryen").then((m) => (m as unknown as { default: Binaryen }).default);
-  const b = await binaryen;
+  const b = await loadBinaryen();
   let module: BinaryenModule;
   try {
     module = b.readBinary(new Uint8Array(wasm));

@@ -169,11 +169,8 @@ export class FileCtx {
     }
     out.add(sf.text.slice(at), at);
     this.session.checkRecursion(this);
-    if (this.session.sitesIn(this) > 0) {
-      const cur = this.importAs("outpost/current", "currentTaskId", "$currentTaskId");
-      const taskAt = this.importAs("outpost/registry", "taskAt", "$taskAt");
-      tail.push(`/** Records the await site the running task parks at (Task.site). */\nfunction $site(id: i32): void { const t = ${cur}(); if (t >= 0) ${taskAt}(t).site = id; }`);
-    }
+    // Lowered awaits call `$site(n)`: the runtime's recordSite (Task.site).
+    if (this.session.sitesIn(this) > 0) this.importAs("outpost/registry", "recordSite", "$site");
     const body = out.render((pos) => sf.getLineAndCharacterOfPosition(pos).line, 0);
     const bySpec = new Map<string, string[]>();
     for (const i of this.imports.values()) bySpec.set(i.spec, [...(bySpec.get(i.spec) ?? []), `${i.name} as ${i.alias}`]);

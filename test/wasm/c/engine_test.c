@@ -9,7 +9,8 @@
  *   echo task (id 1)   on UART_RX, reads the console FIFO and writes the bytes
  *                      back; '!' panics (POOL_FULL), '?' panics with deferred
  *                      text (literal references 5 and 268, then a cut-off one),
- *                      '#' traps
+ *                      '$' logs deferred strings and integers, '%' logs
+ *                      deferred text longer than the host's buffer, '#' traps
  *
  * The "firmware file" is text that configures it, so each test case picks a
  * behaviour: it must start with "outpost-test-engine" and may contain
@@ -78,8 +79,12 @@ const char *engine_load(outpost_engine **out, const uint8_t *wasm, uint32_t len,
     return NULL;
 }
 
+static void say_bytes(outpost_engine *e, int32_t level, const char *text, size_t length) {
+    host_log(e->host, level, (const uint8_t *)text, (int32_t)length);
+}
+
 static void say(outpost_engine *e, int32_t level, const char *text) {
-    host_log(e->host, level, (const uint8_t *)text, (int32_t)strlen(text));
+    say_bytes(e, level, text, strlen(text));
 }
 
 static const char *panic_bytes(outpost_engine *e, int32_t code, const char *message, size_t length) {
@@ -95,6 +100,36 @@ static const char *panic_now(outpost_engine *e, int32_t code, const char *messag
 
 /* What a deferred-text build sends: references to literals 5 and 268, then one cut off by the buffer's end. */
 static const char deferred_message[] = "\xff\x05\x00 of \xff\x0c\x01\xff\x02";
+
+/*
+ * What a deferred-text build sends for a string and an integer: "µ😀x" as 4
+ * UTF-16 code units (U+1F600 is the pair D83D DE00) behind 0xFE and a u16
+ * count; -1234567 as 8 bytes behind 0xFD; then a reference to literal 5.
+ */
+static const char tagged_message[] = "sensor \"\xfe\x04\x00\xb5\x00\x3d\xd8\x00\xde\x78\x00\" read "
+                                     "\xfd\x79\x29\xed\xff\xff\xff\xff\xff from \xff\x05\x00";
+/* A string cut by the buffer's end: "µ", a high surrogate, half a code unit. */
+static const char cut_message[] = "cut: \xfe\x04\x00\xb5\x00\x3d\xd8\x00";
+
+/* Logs 100 integers (-2^63, 20 characters each) and then 600 '€' (3 bytes each in UTF-8): both more than the host's buffer. */
+static void say_long(outpost_engine *e) {
+    static char text[1203];
+    int i;
+    for (i = 0; i < 100; i++) {
+        memset(text + 9 * i, 0, 9);
+        text[9 * i] = (char)0xfd;
+        text[9 * i + 8] = (char)0x80;
+    }
+    say_bytes(e, OUTPOST_LOG_INFO, text, 900);
+    text[0] = (char)0xfe;
+    text[1] = (char)(600 & 0xff);
+    text[2] = (char)(600 >> 8);
+    for (i = 0; i < 600; i++) {
+        text[3 + 2 * i] = (char)0xac;
+        text[4 + 2 * i] = (char)0x20;
+    }
+    say_bytes(e, OUTPOST_LOG_INFO, text, sizeof text);
+}
 
 static const char *init(outpost_engine *e) {
     if (e->blink_pin >= 0) {
@@ -132,6 +167,11 @@ static const char *echo(outpost_engine *e) {
         for (i = 0; i < n; i++) {
             if (buffer[i] == '!') return panic_now(e, OUTPOST_PANIC_POOL_FULL, "cannot spawn task \"echo\": its pool is full");
             if (buffer[i] == '?') return panic_bytes(e, OUTPOST_PANIC_BUSY, deferred_message, sizeof deferred_message - 1);
+            if (buffer[i] == '$') {
+                say_bytes(e, OUTPOST_LOG_INFO, tagged_message, sizeof tagged_message - 1);
+                say_bytes(e, OUTPOST_LOG_INFO, cut_message, sizeof cut_message - 1);
+            }
+            if (buffer[i] == '%') say_long(e);
             if (buffer[i] == '#') return "[trap] unreachable executed";
         }
         host_uart_write(e->host, e->echo_port, buffer, n);

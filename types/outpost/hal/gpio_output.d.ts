@@ -2,10 +2,8 @@
 import { OutputPin } from "outpost/hal/digital";
 export declare class Output implements OutputPin {
     readonly pin: i32;
-    /** `pin 13 (LED1)`: how messages name this pin. */
-    readonly label: string;
     private high;
-    /** Claims `pin` as an output starting at `initialHigh`. Init only (allocates its label). */
+    /** Claims `pin` as an output starting at `initialHigh`. Init only. */
     constructor(pin: i32, name?: string, initialHigh?: bool);
     setHigh(): void;
     setLow(): void;

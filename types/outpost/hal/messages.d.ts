@@ -9,8 +9,10 @@ export declare function panicBusy(owner: string, what: Text): void;
 export declare function pinLabel(pin: i32, name: string): string;
 /** The label of a UART in messages: its name, or `UART<port>`. Init only: it allocates. */
 export declare function uartLabel(port: i32, name: string): string;
-/** `gpio_configure` failed for `mode` (a PinMode value). */
-export declare function panicPinConfigure(label: string, error: i32, mode: i32): void;
+/** Writes a pin's label as `pinLabel` spells it, without allocating. */
+export declare function textPinLabel(pin: i32, name: string): void;
+/** `gpio_configure` failed for `mode` (a PinMode value) on `pin`, called `name` by the firmware. */
+export declare function panicPinConfigure(pin: i32, name: string, error: i32, mode: i32): void;
 /** `uart_configure` failed. */
 export declare function panicUartConfigure(label: string, error: i32, baud: i32): void;
 /**

@@ -10,5 +10,5 @@ export declare namespace Pull {
 }
 /** The ABI mode for an input with `pull`. */
 export declare function inputMode(pull: i32): i32;
-/** Configures `pin` in `mode`; PERIPHERAL panic naming `label` if the host refuses. */
-export declare function claimPin(pin: i32, mode: i32, label: string): void;
+/** Configures `pin` in `mode`; PERIPHERAL panic naming the pin (`pin 13 (LED1)`, with `name`) if the host refuses. */
+export declare function claimPin(pin: i32, mode: i32, name: string): void;
