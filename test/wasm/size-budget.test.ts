@@ -8,8 +8,10 @@
  * that makes one of them bigger fails here with both numbers; raise a
  * budget only for a feature worth its bytes.
  *
- * The numbers the project aims at (blinky ≤ 2 KB, core ≤ 6 KB) are not all
- * reached: see boards/wasm/README.md, "What the bytes are".
+ * Two of them are the project's own targets, not margins: a released blinky
+ * fits in 2 KB (2,048 bytes) and the core in 6 KB (well under: its budget
+ * here is tighter). boards/wasm/README.md, "What the bytes are", shows
+ * where the bytes go.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -21,10 +23,10 @@ const BOARD = "wasm3-esp32";
 
 /** Bytes of flash (the .wasm: default build, release build) and of RAM before the interpreter stack (static data and heap after init). */
 const BUDGETS: Record<string, { flash: number; release: number; ram: number }> = {
-  "examples/blinky/main.ts": { flash: 4_050, release: 3_650, ram: 1_400 },
-  "examples/uart-echo/main.ts": { flash: 6_350, release: 6_050, ram: 2_200 },
-  "test/firmware/wasm-core.ts": { flash: 6_700, release: 6_400, ram: 2_900 },
-  "test/firmware/wasm-empty-task.ts": { flash: 2_950, release: 2_600, ram: 1_050 },
+  "examples/blinky/main.ts": { flash: 2_450, release: 2_048, ram: 1_000 },
+  "examples/uart-echo/main.ts": { flash: 5_150, release: 4_750, ram: 1_900 },
+  "test/firmware/wasm-core.ts": { flash: 5_000, release: 4_650, ram: 2_600 },
+  "test/firmware/wasm-empty-task.ts": { flash: 1_750, release: 1_400, ram: 900 },
 };
 
 async function measure(entry: string, release = false): Promise<SizeReport> {
