@@ -150,7 +150,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
-  if (interpreter) wasm = await snapshotStart(wasm, mvp);
+  if (interpreter) wasm = await snapshotStart(wasm, { mvp, small, debug: options.debug ?? false });
   if (small) wasm = mergeDataSegments(wasm);
   const built: CompileResult = { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
   if (texts) built.text = texts.texts;
@@ -162,7 +162,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
 }
 
 /** src/runtime/build.ts as this build sees it. */
-export function buildFlagsSource(flags: { deferText: boolean; release: boolean }): string {
+function buildFlagsSource(flags: { deferText: boolean; release: boolean }): string {
   return [
     `export const DEFERRED_TEXT: bool = ${flags.deferText};`,
     `export const RELEASE: bool = ${flags.release};`,

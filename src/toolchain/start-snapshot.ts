@@ -37,26 +37,38 @@ interface StartState {
 
 class HostCalled extends Error {}
 
+export interface SnapshotOptions {
+  /** The module is MVP-only (else it uses asc's default features). */
+  mvp: boolean;
+  /** It was optimised for size (-O3z), as the result will be. */
+  small: boolean;
+  /** Keep function names (a debug build). */
+  debug: boolean;
+}
+
 /** `wasm` with its start function (exported as START_EXPORT) run at build time, or put back as the start function when it cannot run here. */
-export async function snapshotStart(wasm: Uint8Array, mvp: boolean): Promise<Uint8Array> {
+export async function snapshotStart(wasm: Uint8Array, { mvp, small, debug }: SnapshotOptions): Promise<Uint8Array> {
   const b = await loadBinaryen();
+  b.setDebugInfo(debug);
   // What asc emitted: MVP, or its default features (the module has no features section to read them from).
   const features = mvp ? b.Features.MVP : b.Features.MutableGlobals | b.Features.SignExt | b.Features.NontrappingFPToInt | b.Features.BulkMemory;
-  const state = await runStart(b, wasm, features);
   const module = b.readBinary(wasm);
   try {
     module.setFeatures(features);
-    const start = b.getExportInfo(module.getExport(START_EXPORT)).value;
+    const exported = module.getExport(START_EXPORT);
+    if (!exported) return wasm; // asc made no start function
+    const start = b.getExportInfo(exported).value;
     module.removeExport(START_EXPORT);
+    const state = await runStart(b, wasm, features);
     if (state === null) {
       module.setStart(module.getFunction(start));
       return module.emitBinary();
     }
     setGlobals(b, module, state.globals);
     setMemoryImage(module, state.memory);
-    // The levels of asc's -O3z, which built the module.
+    // The levels asc built the module with (-O3z or -O3).
     b.setOptimizeLevel(3);
-    b.setShrinkLevel(2);
+    b.setShrinkLevel(small ? 2 : 0);
     module.optimize();
     if (!module.validate()) throw new Error("the module no longer validates after its start function was run at build time");
     return module.emitBinary();

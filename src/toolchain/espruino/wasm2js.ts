@@ -19,6 +19,7 @@ export async function wasmToJs(wasm: Uint8Array, file: string): Promise<string> 
   }
   try {
     module.setFeatures(b.Features.All);
+    b.setDebugInfo(false); // binaryen's settings are global: a debug build may have set it
     b.setOptimizeLevel(2);
     b.setShrinkLevel(2);
     return module.emitAsmjs();
