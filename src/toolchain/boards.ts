@@ -137,7 +137,7 @@ export function resolveUart(board: Board, name: string): UartSpec {
   if (uart === undefined) {
     throw new OutpostError(
       "UNKNOWN_PORT",
-      `board "${board.name}" has no UART "${name}": valid UARTs are ${Object.keys(board.uarts).join(", ")}`,
+      `board "${board.name}" has no UART "${name}": valid UARTs are ${Object.keys(board.uarts).join(", ") || "none"}`,
     );
   }
   return uart;

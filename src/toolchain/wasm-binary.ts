@@ -93,6 +93,22 @@ export class WasmReader {
   }
 }
 
+/** The names `bytes` exports, in file order (`file` names it in errors). */
+export function exportNames(bytes: Uint8Array, file: string): string[] {
+  const r = new WasmReader(bytes, file);
+  if (!hasWasmHeader(bytes)) throw r.malformed("no \\0asm header");
+  const section = r.sections().find((s) => s.id === 7);
+  if (section === undefined) return [];
+  r.pos = section.start;
+  const names: string[] = [];
+  for (let n = r.u32(); n > 0; n--) {
+    names.push(r.name());
+    r.byte(); // kind
+    r.u32(); // index
+  }
+  return names;
+}
+
 export function uLeb(n: number): number[] {
   const out: number[] = [];
   do {

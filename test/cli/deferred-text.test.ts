@@ -78,11 +78,11 @@ test("a release build reports no deadlock (it has no task states to tell one by)
   assert.is(full.code, 5);
 });
 
-test("--inspect on a release build says why it cannot show tasks; --release on an Espruino board is refused", () => {
-  const run = s.outpost("sim", "rel.wasm", "--board", "wasm3-esp32", "--inspect");
+test("--inspect on a release build says why it cannot show tasks before the firmware runs; --release on an Espruino board is refused", () => {
+  const run = s.outpost("sim", "dl-rel.wasm", "--board", "wasm3-esp32", "--inspect"); // its init logs a line: not printed
   assert.is(
     run.stderr,
-    "outpost: error: rel.wasm is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks\n",
+    "outpost: error: dl-rel.wasm is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks\n",
   );
   assert.is(run.code, 1);
   const espruino = s.outpost("build", ENTRY, "--board", "espruino-pico", "--release");

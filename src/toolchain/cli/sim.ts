@@ -20,6 +20,7 @@ import { OutpostError } from "../errors.ts";
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
+import { exportNames } from "../wasm-binary.ts";
 import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";
@@ -34,6 +35,13 @@ export async function simCommand(argv: string[]): Promise<number> {
   if (wantsHelp(args)) return printHelp("sim");
   const plan = simPlan(args);
   const firmware = await loadFirmware(plan);
+  // Refused before the firmware runs, so no init output comes first.
+  if (plan.inspect && firmware.firmware instanceof Uint8Array && isReleaseBuild(firmware.firmware, plan.path)) {
+    throw new OutpostError(
+      "USAGE",
+      `${plan.path} is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks`,
+    );
+  }
   const out = new Console();
   const consoleUart = consoleUartName(plan.board) ?? "";
   const trace = plan.trace ? new TraceRecorder() : null;
@@ -53,12 +61,6 @@ export async function simCommand(argv: string[]): Promise<number> {
     watchTasks: true,
     ...mergeListeners(printer, trace?.listeners ?? {}),
   });
-  if (plan.inspect && !sim.introspects) {
-    throw new OutpostError(
-      "USAGE",
-      `${plan.path} is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks`,
-    );
-  }
   for (const { uart, bytes } of plan.inputs) sim.uart(uart).send(bytes, { at: 0 });
   for (const { button, at, hold } of plan.presses) sim.button(button).tap(at, hold);
 
@@ -117,4 +119,10 @@ async function loadFirmware(plan: SimPlan): Promise<{ firmware: Uint8Array | str
   }
   const file = await firmwareFile(plan.path, plan.board);
   return { firmware: file.wasm, sites: plan.sites ?? file.sites, text: file.text };
+}
+
+/** Outpost firmware built with --release: it exports `outpost_init` but not the task table. */
+function isReleaseBuild(wasm: Uint8Array, file: string): boolean {
+  const names = exportNames(wasm, file);
+  return names.includes("outpost_init") && !names.includes("outpost_task_count");
 }
