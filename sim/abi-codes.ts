@@ -8,6 +8,16 @@
 
 export const ABI_VERSION = 1;
 
+/** The exports every host calls. */
+export const HOST_EXPORTS = ["memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event"] as const;
+/** Task introspection: every build exports these but a release build (`outpost build --release`). */
+export const INTROSPECTION_EXPORTS = [
+  "outpost_task_count", "outpost_task_name", "outpost_task_state", "outpost_task_polls",
+  "outpost_task_size", "outpost_task_site", "outpost_current_task", "outpost_scratch",
+] as const;
+/** The heap top, which `outpost size` reads: kept by release builds too. */
+export const HEAP_TOP_EXPORT = "outpost_heap_top";
+
 /** `gpio_configure` modes. */
 export const PIN_MODES = ["INPUT", "OUTPUT", "INPUT_PULLUP", "INPUT_PULLDOWN"] as const;
 export type PinModeName = (typeof PIN_MODES)[number];

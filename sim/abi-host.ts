@@ -18,7 +18,7 @@
  * without it reports no await sites (null).
  */
 import { OutpostError } from "../src/toolchain/errors.ts";
-import { ABI_VERSION, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "./abi-codes.ts";
+import { ABI_VERSION, HOST_EXPORTS, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "./abi-codes.ts";
 import { HostFault } from "./fault.ts";
 import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "./wasm-api.ts";
 import { expandText } from "../src/toolchain/deferred-text.ts";
@@ -73,7 +73,7 @@ export interface AbiExports {
   outpost_task_site?(id: number): number;
 }
 
-const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = ["memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event"];
+const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = HOST_EXPORTS;
 
 /** What a `panic` import reported, before the task id is turned into a name. */
 type PanicReport = Omit<Panic, "task"> & { taskId: number };

@@ -22,12 +22,13 @@ import { mergeDataSegments } from "./data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./start-snapshot.ts";
 import { assertMvp } from "./wasm-validate.ts";
+import { HEAP_TOP_EXPORT, HOST_EXPORTS } from "../../sim/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
 /** The runtime's build flags, which each build serves with its own values (`buildFlagsSource`). */
 const BUILD_FLAGS = runtimeDir + "build.ts";
-/** What a release build exports besides `outpost_init` and `memory`: what hosts call, and the heap top `outpost size` reads. */
-const RELEASE_EXPORTS = ["outpost_abi_version", "outpost_poll", "outpost_event", "outpost_heap_top"];
+/** What a release build's entry re-exports (it defines `outpost_init`; asc exports `memory`): what hosts call, and the heap top. */
+const RELEASE_EXPORTS = [...HOST_EXPORTS.filter((name) => name !== "memory" && name !== "outpost_init"), HEAP_TOP_EXPORT];
 
 export interface CompileOptions {
   /** The firmware's entry file; it exports `function main(): void`. */

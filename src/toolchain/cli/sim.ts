@@ -20,6 +20,7 @@ import { OutpostError } from "../errors.ts";
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
+import { INTROSPECTION_EXPORTS } from "../../../sim/abi-codes.ts";
 import { exportNames } from "../wasm-binary.ts";
 import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
@@ -124,5 +125,5 @@ async function loadFirmware(plan: SimPlan): Promise<{ firmware: Uint8Array | str
 /** Outpost firmware built with --release: it exports `outpost_init` but not the task table. */
 function isReleaseBuild(wasm: Uint8Array, file: string): boolean {
   const names = exportNames(wasm, file);
-  return names.includes("outpost_init") && !names.includes("outpost_task_count");
+  return names.includes("outpost_init") && !names.includes(INTROSPECTION_EXPORTS[0]);
 }

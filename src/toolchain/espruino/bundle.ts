@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { type Expr, type Stmt, call, exprStmt, id, mapStmt, num } from "./ast.ts";
 import { type Board, resolvePin } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
+import { HEAP_TOP_EXPORT, HOST_EXPORTS, INTROSPECTION_EXPORTS } from "../../../sim/abi-codes.ts";
 import { analyseFirmware } from "../size.ts";
 import { espruinoSpec, pinsByNumber } from "./board.ts";
 import { checkEspruino, formatFindings } from "./check.ts";
@@ -36,9 +37,10 @@ const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", impo
 /** Bytes of linear memory kept above the heap top measured after init. */
 const MEMORY_HEADROOM = 64;
 /** The ABI exports every Espruino build keeps (the glue and the simulator call them). */
-const EXPORTS = [
-  "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count", "outpost_task_name",
-  "outpost_task_state", "outpost_task_polls", "outpost_current_task", "outpost_scratch", "outpost_heap_top",
+const EXPORTS: readonly string[] = [
+  ...HOST_EXPORTS.filter((name) => name !== "memory"),
+  ...INTROSPECTION_EXPORTS.filter((name) => name !== "outpost_task_size" && name !== "outpost_task_site"), // the Espruino host reads no sizes or sites
+  HEAP_TOP_EXPORT,
 ];
 
 export interface EspruinoBuild {
