@@ -112,8 +112,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
     // the firmware never touches), and memory that may not grow past what the RAM budget covers.
     ...(interpreter ? ["--memoryBase", "8", "--maximumMemory", String(maxPages)] : []),
-    // Interpreter boards: the start function runs at build time instead (start-snapshot.ts).
-    ...(interpreter ? ["--exportStart", START_EXPORT] : []),
+    // Size builds (interpreter and Espruino boards): the start function runs at build time instead (start-snapshot.ts).
+    ...(small ? ["--exportStart", START_EXPORT] : []),
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
@@ -151,8 +151,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
-  if (interpreter) wasm = await snapshotStart(wasm, { mvp, small, debug: options.debug ?? false });
-  if (small) wasm = mergeDataSegments(wasm);
+  if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   const built: CompileResult = { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
   if (texts) built.text = texts.texts;
   if (!interpreter) return built;

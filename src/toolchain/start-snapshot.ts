@@ -4,9 +4,9 @@
  * asc compiles module-level statements (`const ticker = new Ticker()`, the
  * pool behind every `task(n, …)`) into a start function that a board would
  * run once at instantiation: it allocates the pools, the task table and the
- * run queue, and is dead weight in flash afterwards. Interpreter-board
- * builds have asc export it instead (`--exportStart`), and `snapshotStart`
- * runs it here, in Node, then writes what it left behind into the module:
+ * run queue, and is dead weight in flash afterwards. Size builds
+ * (interpreter and Espruino boards) have asc export it instead
+ * (`--exportStart`), and `snapshotStart` runs it here, in Node, then writes what it left behind into the module:
  * the memory image becomes the data segments and the globals' values their
  * initial values. binaryen then drops the start function and everything
  * only it called, and turns the globals nothing writes any more (the task
@@ -40,14 +40,12 @@ class HostCalled extends Error {}
 export interface SnapshotOptions {
   /** The module is MVP-only (else it uses asc's default features). */
   mvp: boolean;
-  /** It was optimised for size (-O3z), as the result will be. */
-  small: boolean;
   /** Keep function names (a debug build). */
   debug: boolean;
 }
 
 /** `wasm` with its start function (exported as START_EXPORT) run at build time, or put back as the start function when it cannot run here. */
-export async function snapshotStart(wasm: Uint8Array, { mvp, small, debug }: SnapshotOptions): Promise<Uint8Array> {
+export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOptions): Promise<Uint8Array> {
   const b = await loadBinaryen();
   b.setDebugInfo(debug);
   // What asc emitted: MVP, or its default features (the module has no features section to read them from).
@@ -66,9 +64,9 @@ export async function snapshotStart(wasm: Uint8Array, { mvp, small, debug }: Sna
     }
     setGlobals(b, module, state.globals);
     setMemoryImage(module, state.memory);
-    // The levels asc built the module with (-O3z or -O3).
+    // The levels of asc's -O3z, which built the module.
     b.setOptimizeLevel(3);
-    b.setShrinkLevel(small ? 2 : 0);
+    b.setShrinkLevel(2);
     module.optimize();
     if (!module.validate()) throw new Error("the module no longer validates after its start function was run at build time");
     return module.emitBinary();
