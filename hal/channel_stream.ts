@@ -15,7 +15,7 @@
  * pending (see Channel). Cancel-safe: a cancelled next() has taken no item
  * (the channel's receive is cancel-safe). Never allocates after init.
  */
-import { Channel, ChannelReceive, textOf } from "outpost";
+import { cancelHeld, Channel, ChannelReceive, textOf } from "outpost";
 import { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 
 export class ChannelNext<T> extends StreamNext<T> {
@@ -49,9 +49,7 @@ export class ChannelNext<T> extends StreamNext<T> {
   }
 
   protected release(): void {
-    const receive = this.receive;
-    if (receive !== null) receive.cancel();
-    this.receive = null;
+    this.receive = cancelHeld(this.receive);
   }
 }
 

@@ -15,7 +15,7 @@
  * `done` bytes into the buffer, a cancelled WriteAll has sent `done` bytes.
  * Cost: one inner operation per chunk the device accepts or delivers.
  */
-import { ValueFuture } from "outpost";
+import { cancelHeld, ValueFuture } from "outpost";
 import { BufRead, Read, Write } from "outpost/hal/io";
 
 /**
@@ -66,9 +66,7 @@ export abstract class RangeLoop extends ValueFuture<i32> {
   }
 
   cancel(): void {
-    const inner = this.inner;
-    if (inner !== null) inner.cancel();
-    this.inner = null;
+    this.inner = cancelHeld(this.inner);
   }
 }
 
@@ -128,8 +126,6 @@ export class PendingFill {
 
   /** Cancels the fill in flight, if any. */
   cancel(): void {
-    const fill = this.fill;
-    if (fill !== null) fill.cancel();
-    this.fill = null;
+    this.fill = cancelHeld(this.fill);
   }
 }

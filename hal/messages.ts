@@ -16,6 +16,22 @@ import { Text, textBegin, textInt, textLiteral, textPut, textString } from "outp
 export function panicBusy(owner: string, what: Text): void {
   textBegin();
   textString(owner);
+  busy(what);
+}
+
+/** `panicBusy` for an owner called `kind "name"` (`kind` alone for no name), written without building that string. */
+export function panicBusyOf(kind: Text, name: string, what: Text): void {
+  textBegin();
+  textPut(kind);
+  if (name.length > 0) {
+    textLiteral(" \"");
+    textString(name);
+    textLiteral("\"");
+  }
+  busy(what);
+}
+
+function busy(what: Text): void {
   textLiteral(" already has a ");
   textPut(what);
   textLiteral(" in flight: await it or cancel it before starting another");

@@ -42,7 +42,7 @@ export namespace OpState {
 }
 
 export abstract class Op<T> extends ValueFuture<T> {
-  /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)`. Set once by the owner at init. */
+  /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)` (a TimerDelay keeps its bare name). Set once by the owner at init. */
   owner: string = "";
   /** What the operation is called in messages: `read`, `write`, `wait`. (No `Text` is null: an unnamed op is an "operation".) */
   what: Text = textOf("operation");

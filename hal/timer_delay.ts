@@ -13,6 +13,7 @@
 import { Duration, Timer, textOf } from "outpost";
 import { Delay } from "outpost/hal/delay";
 import { Op } from "outpost/hal/op";
+import { panicBusyOf } from "outpost/hal/messages";
 
 /** The future a TimerDelay hands out. */
 export class DelayFuture extends Op<i32> {
@@ -29,6 +30,11 @@ export class DelayFuture extends Op<i32> {
     if (this.timer.poll()) return this.finish(0);
     return this.park();
   }
+
+  /** As Op's, naming the owner `delay "name"` from the bare name it keeps (a label built at init would pull in string concatenation). */
+  assertIdle(): void {
+    if (this.pending) panicBusyOf(textOf("delay"), this.owner, this.what);
+  }
 }
 
 export class TimerDelay implements Delay {
@@ -36,7 +42,7 @@ export class TimerDelay implements Delay {
 
   /** `name` appears in BUSY messages (`delay "blink" already has …`). Init only. */
   constructor(name: string = "") {
-    this.future.named(name.length > 0 ? "delay \"" + name + "\"" : "delay", textOf("delay"));
+    this.future.named(name, textOf("delay"));
   }
 
   /** Completes `ms` after this call (at once if ≤ 0). BUSY if a delay is in flight (`tryDelayMs`: null). */

@@ -21,7 +21,7 @@
  * delay completes). One `play` at a time (BUSY panic otherwise); the delay
  * is the blinker's while a play is pending. Never allocates.
  */
-import { Future, textOf } from "outpost";
+import { cancelHeld, Future, textOf } from "outpost";
 import { OutputPin } from "outpost/hal/digital";
 import { Delay } from "outpost/hal/delay";
 import { Op } from "outpost/hal/op";
@@ -75,9 +75,7 @@ export class BlinkPlay extends Op<i32> {
   }
 
   protected release(): void {
-    const timer = this.timer;
-    if (timer !== null) timer.cancel();
-    this.timer = null;
+    this.timer = cancelHeld(this.timer);
     this.blinker.light(false);
   }
 }

@@ -36,7 +36,7 @@
  * construction; the pin's wait and the delay are busy while a `next()` is
  * pending.
  */
-import { Future, Instant, ValueFuture, textOf } from "outpost";
+import { cancelHeld, Future, Instant, ValueFuture, textOf } from "outpost";
 import { Wait } from "outpost/hal/digital";
 import { Delay } from "outpost/hal/delay";
 import { Stream, StreamNext } from "outpost/hal/stream";
@@ -219,14 +219,10 @@ export class Button implements Stream<i32> {
 
   // Only futures that were polled are cancelled: each is polled right after it is armed.
   private cancelWait(): void {
-    const wait = this.wait;
-    if (wait !== null) wait.cancel();
-    this.wait = null;
+    this.wait = cancelHeld(this.wait);
   }
 
   private cancelTimer(): void {
-    const timer = this.timer;
-    if (timer !== null) timer.cancel();
-    this.timer = null;
+    this.timer = cancelHeld(this.timer);
   }
 }

@@ -34,7 +34,7 @@
  * written is dropped. The reader's receive and the writer's transmit
  * directions are busy while `run()` is pending.
  */
-import { ValueFuture, textOf } from "outpost";
+import { cancelHeld, ValueFuture, textOf } from "outpost";
 import { BufRead, Write } from "outpost/hal/io";
 import { ErrorKind } from "outpost/hal/error";
 import { Op } from "outpost/hal/op";
@@ -151,9 +151,7 @@ export class ShellRun extends Op<i32> {
   }
 
   protected release(): void {
-    const inner = this.inner;
-    if (inner !== null) inner.cancel();
-    this.inner = null;
+    this.inner = cancelHeld(this.inner);
     if (this.state == WRITE) {
       // The reply is dropped; the next run() starts with a fresh prompt.
       this.shell.out.clear().str(this.shell.prompt);

@@ -56,3 +56,14 @@ export abstract class ValueFuture<T> extends Future {
   if (isReference<T>()) return changetype<T>(0); // a placeholder, overwritten before use
   return <T>0;
 }
+
+/**
+ * Cancels the future a field holds while it is in flight, if any, and
+ * returns null: `this.inner = cancelHeld(this.inner)` in a `cancel()` or
+ * `release()` that owns such a field.
+ */
+// @ts-ignore: decorator
+@inline export function cancelHeld<F extends Future>(held: F | null): F | null {
+  if (held !== null) held.cancel();
+  return null;
+}

@@ -3,7 +3,7 @@
  *
  *   import { Task, TaskPool, Timer, Duration } from "outpost";
  */
-export { Future, ValueFuture, zeroOf } from "./future";
+export { Future, ValueFuture, cancelHeld, zeroOf } from "./future";
 export { Task, TaskPool, TaskState } from "./task";
 export { wake, scheduleWake, wakeMark, dropWakesSince, initFinished } from "./executor";
 export { currentTaskId as currentTask } from "./current";

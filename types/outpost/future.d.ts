@@ -53,3 +53,9 @@ export declare abstract class ValueFuture<T> extends Future {
  * generic fields start initialised without a `!`.
  */
 export declare function zeroOf<T>(): T;
+/**
+ * Cancels the future a field holds while it is in flight, if any, and
+ * returns null: `this.inner = cancelHeld(this.inner)` in a `cancel()` or
+ * `release()` that owns such a field.
+ */
+export declare function cancelHeld<F extends Future>(held: F | null): F | null;

@@ -4,7 +4,7 @@
  *
  *   import { Task, TaskPool, Timer, Duration } from "outpost";
  */
-export { Future, ValueFuture, zeroOf } from "./future";
+export { Future, ValueFuture, cancelHeld, zeroOf } from "./future";
 import { Task, TaskPool } from "./task";
 export { Task, TaskPool, TaskState } from "./task";
 export { wake, scheduleWake, wakeMark, dropWakesSince, initFinished } from "./executor";

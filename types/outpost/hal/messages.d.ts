@@ -5,6 +5,8 @@ import { Text } from "outpost/text";
  *   `UART0 already has a read in flight: await it or cancel it before starting another`
  */
 export declare function panicBusy(owner: string, what: Text): void;
+/** `panicBusy` for an owner called `kind "name"` (`kind` alone for no name), written without building that string. */
+export declare function panicBusyOf(kind: Text, name: string, what: Text): void;
 /** The label of a pin in messages: `pin 13 (LED1)`, or `pin 13` without a name. Init only: it allocates. */
 export declare function pinLabel(pin: i32, name: string): string;
 /** The label of a UART in messages: its name, or `UART<port>`. Init only: it allocates. */

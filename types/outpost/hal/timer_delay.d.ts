@@ -20,6 +20,8 @@ export declare class DelayFuture extends Op<i32> {
     /** Arms to complete `us` from now. */
     afterUs(us: i64): DelayFuture;
     poll(): bool;
+    /** As Op's, naming the owner `delay "name"` from the bare name it keeps (a label built at init would pull in string concatenation). */
+    assertIdle(): void;
 }
 export declare class TimerDelay implements Delay {
     private future;
