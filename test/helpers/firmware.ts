@@ -2,10 +2,11 @@
  * Builds firmware for tests and benchmarks, fast: each build is cached in
  * memory for the process and on disk under node_modules/.cache/outpost-fw,
  * keyed by a hash of everything that goes into it (the firmware file and the
- * files it imports by relative path, src/runtime/, hal/, the build driver
- * and the board). Editing
- * any of those rebuilds; running the suite again with nothing changed
- * compiles nothing.
+ * files it imports by relative path, src/runtime/, hal/, the build driver,
+ * the board and this file). Editing any of those rebuilds; running the
+ * suite again with nothing changed compiles nothing. A deferred-text
+ * board's build keeps its text table beside it (`buildTest`), so tests see
+ * its messages spelled out.
  *
  *   const wasm = await buildTestFirmware("test/firmware/ticker.ts");
  *   const sim = await Simulator.load(wasm, { board: "sim" });
@@ -22,7 +23,7 @@ import { loadBoard } from "../../src/toolchain/boards.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cacheDir = join(root, "node_modules/.cache/outpost-fw");
-const memory = new Map<string, Promise<Uint8Array>>();
+const memory = new Map<string, Promise<TestBuild>>();
 
 export interface BuildOptions {
   /** Keep function names (for traps and profiles). */
@@ -31,8 +32,19 @@ export interface BuildOptions {
   release?: boolean;
 }
 
+/** A test build: the .wasm, and the message literals of a deferred-text board (which a host needs to spell out its messages). */
+export interface TestBuild {
+  wasm: Uint8Array;
+  text?: string[];
+}
+
 /** The .wasm for the firmware at `path`, built for `board` (cached). */
-export function buildTestFirmware(path: string, board = "sim", options: BuildOptions = {}): Promise<Uint8Array> {
+export async function buildTestFirmware(path: string, board = "sim", options: BuildOptions = {}): Promise<Uint8Array> {
+  return (await buildTest(path, board, options)).wasm;
+}
+
+/** The firmware at `path` built for `board`, with its text table if it has one (cached). */
+export function buildTest(path: string, board = "sim", options: BuildOptions = {}): Promise<TestBuild> {
   const entry = isAbsolute(path) ? path : resolve(root, path);
   const key = cacheKey(entry, board, options);
   let build = memory.get(key);
@@ -44,23 +56,37 @@ export function buildTestFirmware(path: string, board = "sim", options: BuildOpt
   return build;
 }
 
-async function buildOrLoad(entry: string, board: string, options: BuildOptions, key: string): Promise<Uint8Array> {
+async function buildOrLoad(entry: string, board: string, options: BuildOptions, key: string): Promise<TestBuild> {
   const file = join(cacheDir, key + ".wasm");
+  const textFile = join(cacheDir, key + ".text.json");
   try {
-    return new Uint8Array(readFileSync(file));
+    const wasm = new Uint8Array(readFileSync(file));
+    let text: string[] | undefined;
+    try {
+      text = JSON.parse(readFileSync(textFile, "utf8")) as string[];
+    } catch {
+      // a board that keeps its text in the firmware
+    }
+    return { wasm, text };
   } catch {
     // not cached yet
   }
-  const { wasm } = await compileFirmware({ entry, board: loadBoard(board), debug: options.debug, release: options.release });
+  const { wasm, text } = await compileFirmware({ entry, board: loadBoard(board), debug: options.debug, release: options.release });
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, wasm);
-    renameSync(partial, file); // atomic: parallel runs never read half a file
+    // The table first: a cached .wasm promises its table is there too. Each write is atomic, so parallel runs never read half a file.
+    if (text) atomicWrite(textFile, JSON.stringify(text));
+    atomicWrite(file, wasm);
   } catch {
     // a read-only tree still works; it just builds every time
   }
-  return wasm;
+  return { wasm, text };
+}
+
+function atomicWrite(file: string, data: Uint8Array | string): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, data);
+  renameSync(partial, file);
 }
 
 function cacheKey(entry: string, board: string, options: BuildOptions): string {
@@ -73,6 +99,7 @@ function cacheKey(entry: string, board: string, options: BuildOptions): string {
     ...tree(join(root, "src/toolchain")),
     join(root, "boards", board, "board.json"),
     join(root, "node_modules/assemblyscript/package.json"),
+    fileURLToPath(import.meta.url), // what a cache entry holds
   ];
   for (const file of sources) {
     hash.update(file);

@@ -5,11 +5,11 @@
  * runtime tests compare against, so a failure shows time and text together.
  */
 import { Simulator } from "../../sim/index.ts";
-import { buildTestFirmware } from "./firmware.ts";
+import { buildTest } from "./firmware.ts";
 
 export async function simulate(path: string, board = "sim"): Promise<Simulator> {
-  const wasm = await buildTestFirmware(path, board);
-  return Simulator.load(wasm, { board, name: path });
+  const { wasm, text } = await buildTest(path, board);
+  return Simulator.load(wasm, { board, name: path, text });
 }
 
 /** Every log line as "<at> <text>", optionally only those whose text starts with `prefix`. */

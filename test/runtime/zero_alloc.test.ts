@@ -31,4 +31,14 @@ test("the same firmware built MVP-only and size-optimised for an interpreter boa
   assert.equal(lines(sim, "order"), []);
 });
 
+for (const board of ["sim", "wasm3-esp32"]) {
+  test(`arrays grow during init, in place and by moving, with their contents; growing one after init panics (${board})`, async () => {
+    const sim = await simulate("test/firmware/heap_grow.ts", board);
+    assert.equal(lines(sim), ["0 sum 827", "0 len 40"]); // 1 + … + 40 = 820, and 7
+    assert.ok(sim.panic, "the push after init panicked");
+    assert.is(sim.panic!.code, "ALLOC_AFTER_INIT");
+    assert.match(sim.panic!.message, /^task "late" allocated \d+ bytes after init/);
+  });
+}
+
 test.run();

@@ -12,9 +12,9 @@
  *   ^ top (16-byte aligned payloads)            ^ returned by __new
  *
  * `mmInfo` (a block's size) stays zero: nothing is freed, and `__realloc`
- * needs only to know which block is the last one. Zeros cost nothing in an
- * interpreter-board build, whose heap after the module initialisers is
- * stored as data (src/toolchain/start-snapshot.ts).
+ * needs only to know which block is the last one. Zeros cost nothing in a
+ * size build, whose heap after the module initialisers is stored as data
+ * (src/toolchain/start-snapshot.ts).
  *
  * Memory is never freed. Everything the firmware needs is allocated by
  * module initialisation and `outpost_init`; `__outpost_seal()` then makes any
@@ -88,9 +88,10 @@ export function __realloc(ptr: usize, size: usize): usize {
     top = end;
     return ptr;
   }
-  // Blocks do not record their size: copy what may be the old contents, up to `size` bytes and never past the heap top.
+  // Blocks do not record their size: copy what may be the old contents, up to `size` bytes and never past the old heap top.
+  const before = top - ptr;
   const moved = __alloc(size);
-  memory.copy(moved, ptr, min(size, top - ptr));
+  memory.copy(moved, ptr, min(size, before));
   return moved;
 }
 
