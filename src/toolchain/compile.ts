@@ -21,6 +21,7 @@ import { type SizeReport, analyseFirmware, checkBudget } from "./size.ts";
 import { mergeDataSegments } from "./data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./start-snapshot.ts";
+import { moveStartIntoInit } from "./start-into-init.ts";
 import { assertMvp } from "./wasm-validate.ts";
 import { HEAP_TOP_EXPORT, HOST_EXPORTS } from "../../sim/abi-codes.ts";
 
@@ -152,6 +153,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
   }
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
+  wasm = moveStartIntoInit(wasm, where);
   const built: CompileResult = { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
   if (texts) built.text = texts.texts;
   if (!interpreter) return built;

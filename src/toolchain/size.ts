@@ -21,7 +21,7 @@ import { grouped } from "./grouped.ts";
 import { expandText } from "./deferred-text.ts";
 import type { Board } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
-import { hasWasmHeader, WasmReader } from "./wasm-binary.ts";
+import { hasWasmHeader, type WasmImport, WasmReader } from "./wasm-binary.ts";
 import { type WasmMemory, wasm as wasmJs } from "../../sim/wasm-api.ts";
 import { panicCodeName } from "../../sim/abi-codes.ts";
 
@@ -78,7 +78,7 @@ const SECTION_NAMES = ["custom", "type", "import", "function", "table", "memory"
 interface ModuleFacts {
   sections: SectionSize[];
   types: { params: number[]; results: number[] }[];
-  imports: { module: string; name: string; kind: number; type: number }[];
+  imports: WasmImport[];
   functions: number;
   memory: { initialPages: number; maximumPages: number | null } | null;
   staticEnd: number;
@@ -102,19 +102,8 @@ function readModule(bytes: Uint8Array, file: string): ModuleFacts {
         const results = Array.from({ length: r.u32() }, () => r.byte());
         facts.types.push({ params, results });
       }
-    } else if (id === 2) {
-      for (let n = r.u32(); n > 0; n--) {
-        const module = r.name();
-        const field = r.name();
-        const kind = r.byte();
-        let type = -1;
-        if (kind === 0) type = r.u32();
-        else if (kind === 1) (r.byte(), r.limits());
-        else if (kind === 2) r.limits();
-        else (r.byte(), r.byte());
-        facts.imports.push({ module, name: field, kind, type });
-      }
-    } else if (id === 3) facts.functions = r.u32();
+    } else if (id === 2) facts.imports = r.imports();
+    else if (id === 3) facts.functions = r.u32();
     else if (id === 5) {
       if (r.u32() > 0) facts.memory = r.limits();
     } else if (id === 11) {

@@ -17,7 +17,8 @@
  *
  * A start function that calls the host (a pin claimed at module level
  * rather than in `main()`) or traps cannot run here: it is put back as the
- * module's start function and runs on the board as before.
+ * module's start function, which start-into-init.ts then moves to the
+ * front of `outpost_init`, so it runs on the board.
  */
 import { loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
 import { type WasmImports, type WasmMemory, wasm as wasmJs } from "../../sim/wasm-api.ts";
@@ -106,7 +107,7 @@ async function runStart(b: Binaryen, wasm: Uint8Array, features: number): Promis
     exports = (await wasmJs.instantiate(compiled, imports)).exports;
     (exports[START_EXPORT] as () => void)();
   } catch {
-    return null; // a host call or a trap: the board runs the start function itself
+    return null; // a host call or a trap: the board runs the start function itself, in outpost_init
   }
   const globals = new Map<string, number | bigint>();
   names.forEach((name, i) => globals.set(name, (exports[`global ${i}`] as { value: number | bigint }).value));

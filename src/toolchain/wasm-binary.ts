@@ -23,6 +23,15 @@ export interface Section {
   end: number;
 }
 
+/** An entry of the import section; `type` is a function's type index (-1 for other kinds). */
+export interface WasmImport {
+  module: string;
+  name: string;
+  /** 0 function, 1 table, 2 memory, 3 global. */
+  kind: number;
+  type: number;
+}
+
 export class WasmReader {
   pos = 0;
   constructor(
@@ -72,6 +81,30 @@ export class WasmReader {
     return { initialPages, maximumPages: flags & 1 ? this.u32() : null };
   }
 
+  /** The entries of an import section (the reader at its start). */
+  imports(): WasmImport[] {
+    const imports: WasmImport[] = [];
+    for (let n = this.u32(); n > 0; n--) {
+      const module = this.name();
+      const name = this.name();
+      const kind = this.byte();
+      let type = -1;
+      if (kind === 0) type = this.u32();
+      else if (kind === 1) (this.byte(), this.limits()); // element type, limits
+      else if (kind === 2) this.limits();
+      else (this.byte(), this.byte()); // value type, mutability
+      imports.push({ module, name, kind, type });
+    }
+    return imports;
+  }
+
+  /** The entries of an export section (the reader at its start): name, kind (0 function … 3 global) and index. */
+  exports(): { name: string; kind: number; index: number }[] {
+    const exports: { name: string; kind: number; index: number }[] = [];
+    for (let n = this.u32(); n > 0; n--) exports.push({ name: this.name(), kind: this.byte(), index: this.u32() });
+    return exports;
+  }
+
   /** Every section after the 8-byte header, in file order (the caller checked the header). */
   sections(): Section[] {
     const sections: Section[] = [];
@@ -100,13 +133,7 @@ export function exportNames(bytes: Uint8Array, file: string): string[] {
   const section = r.sections().find((s) => s.id === 7);
   if (section === undefined) return [];
   r.pos = section.start;
-  const names: string[] = [];
-  for (let n = r.u32(); n > 0; n--) {
-    names.push(r.name());
-    r.byte(); // kind
-    r.u32(); // index
-  }
-  return names;
+  return r.exports().map((e) => e.name);
 }
 
 export function uLeb(n: number): number[] {

@@ -57,8 +57,9 @@ test("blinky drives LED1 the same, with its pool and ticker laid out at build ti
   assert.equal(exportNames(wasm, "blinky.wasm").sort(), ["memory", "outpost_abi_version", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll"]);
 });
 
-test("module initialisers that call the host stay a start function and run on the board as before", async () => {
-  const entry = join(mkdtempSync(join(tmpdir(), "outpost-start-")), "main.ts");
+test("module initialisers that call the host run first thing in outpost_init; one that panics is reported with its message", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "outpost-start-"));
+  const entry = join(dir, "main.ts");
   writeFileSync(
     entry,
     [
@@ -69,12 +70,18 @@ test("module initialisers that call the host stay a start function and run on th
       `export function main(): void { led.toggle(); log.info("toggled"); }`,
     ].join("\n"),
   );
-  const { wasm, text } = await compileFirmware({ entry, board: loadBoard("wasm3-esp32") });
-  assert.ok(sectionIds(wasm).includes(8), "the start section is back");
-  assert.not.ok(exportNames(wasm, "main.wasm").includes("__outpost_start"));
-  const sim = await Simulator.load(wasm, { board: "wasm3-esp32", text });
-  assert.equal(sim.pin("LED1").history.map((c) => `${c.at}:${c.level}`), ["0:1", "0:0"]);
-  assert.equal(lines(sim), ["0 toggled"]);
+  for (const board of ["wasm3-esp32", "sim"]) {
+    const { wasm, text } = await compileFirmware({ entry, board: loadBoard(board) });
+    assert.not.ok(sectionIds(wasm).includes(8), `${board}: no start section`);
+    assert.not.ok(exportNames(wasm, "main.wasm").includes("__outpost_start"));
+    const sim = await Simulator.load(wasm, { board, text });
+    assert.equal(sim.pin("LED1").history.map((c) => `${c.at}:${c.level}`), ["0:1", "0:0"]);
+    assert.equal(lines(sim), ["0 toggled"]);
+  }
+  const bad = join(dir, "bad.ts");
+  writeFileSync(bad, `import { Channel } from "outpost";\nconst ch = new Channel<i32>(0, 1);\nexport function main(): void {}\n`);
+  const sim = await Simulator.load(await buildTestFirmware(bad), { board: "sim" });
+  assert.equal(sim.panic && [sim.panic.code, sim.panic.message], ["ABORT", "Channel<i32>: capacity must be at least 1 (got 0)"]);
 });
 
 test.run();
