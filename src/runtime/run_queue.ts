@@ -66,7 +66,7 @@ export function runQueueReserve(capacity: i32): void {
 
 /** The task at ring position `index` (a value in [head, tail)). */
 // @ts-ignore: decorator
-@inline export function runQueueAt(index: u32): Task {
+@inline function runQueueAt(index: u32): Task {
   return runQueueAtIn(ringBase, mask, index);
 }
 

@@ -111,12 +111,8 @@ function earliestBefore(limit: i64): Task | null {
   else if (task.heapIndex >= 0) timerRemove(task);
 }
 
-/** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
-export function timerArm(task: Task, at: i64): void {
-  if (SCAN) {
-    task.deadline = at;
-    return;
-  }
+/** Heap builds: arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
+function timerArm(task: Task, at: i64): void {
   let i = task.heapIndex;
   if (i < 0) i = size++;
   else if (at == task.deadline) return;

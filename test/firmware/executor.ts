@@ -8,6 +8,7 @@
 //              2 ms, then waits on the signal alone: its 10 ms deadline is
 //              dropped, so it is not polled at 10 ms (the test counts polls).
 import { Task, TaskPool, Timer, Duration, Yield, Signal, Select2, wake, currentTask, log } from "outpost";
+import { OnceAt } from "./lib/once_at";
 
 class Flash extends Task {
   poll(): bool {
@@ -60,17 +61,14 @@ class Sleeper extends Task {
   }
 }
 
-class Ringer extends Task {
-  timer: Timer = new Timer();
-  armed: bool = false;
-  poll(): bool {
-    if (!this.armed) {
-      this.timer.after(Duration.millis(2));
-      this.armed = true;
-    }
-    if (!this.timer.poll()) return false;
+class Ringer extends OnceAt {
+  constructor() {
+    super();
+    this.at = 2_000;
+  }
+
+  act(): void {
     bell.signal(1);
-    return true;
   }
 }
 

@@ -12,9 +12,10 @@
 //                      receive: BUSY naming the channel and the fix
 //   6  mutex misuse    task "unlocker" unlocks a free Mutex "bus": ABORT
 //   7  task abort      task "aborter" calls abort() with a message
-import { Task, TaskPool, Timer, Signal, Channel, ChannelReceive, Mutex, log } from "outpost";
+import { Task, TaskPool, Signal, Channel, ChannelReceive, Mutex, log } from "outpost";
 import { gpio_configure, gpio_read, PinMode } from "outpost/abi";
 import { P0, P1, P2, P3 } from "outpost/board";
+import { OnceAt } from "./lib/once_at";
 
 class Worker extends Task {
   poll(): bool {
@@ -91,15 +92,13 @@ const rxWaiters = new TaskPool<RxWaiter>("receiver", 2);
 const unlockers = new TaskPool<Unlocker>("unlocker", 1);
 const aborters = new TaskPool<Aborter>("aborter", 1);
 
-class Selector extends Task {
-  timer: Timer = new Timer();
-  started: bool = false;
-  poll(): bool {
-    if (!this.started) {
-      this.timer.at(1_000);
-      this.started = true;
-    }
-    if (!this.timer.poll()) return false;
+class Selector extends OnceAt {
+  constructor() {
+    super();
+    this.at = 1_000;
+  }
+
+  act(): void {
     const scenario = gpio_read(P0) | (gpio_read(P1) << 1) | (gpio_read(P2) << 2) | (gpio_read(P3) << 3);
     log.infoInt("scenario", scenario);
     switch (scenario) {
@@ -111,7 +110,6 @@ class Selector extends Task {
       case 6: unlockers.spawn(); break;
       case 7: aborters.spawn(); break;
     }
-    return true;
   }
 }
 

@@ -24,6 +24,7 @@ import {
   Select2, Select3, Join2, Join3, WithTimeout, log,
 } from "outpost";
 import { Probe } from "./lib/probe";
+import { OnceAt } from "./lib/once_at";
 
 const signal = new Signal<i32>("s3");
 const channel = new Channel<i32>(2, 1, "s6");
@@ -33,7 +34,6 @@ class Scenarios extends Task {
   p1: Probe = new Probe();
   p2: Probe = new Probe();
   timer: Timer = new Timer();
-  timer2: Timer = new Timer();
   pt: Select2<Probe, Timer> = new Select2<Probe, Timer>();
   tp: Select2<Timer, Probe> = new Select2<Timer, Probe>();
   pps: Select3<Probe, Probe, Signal<i32>> = new Select3<Probe, Probe, Signal<i32>>();
@@ -118,17 +118,14 @@ class Scenarios extends Task {
 }
 
 /** Signals 7 on `signal` at 25 ms. */
-class Helper extends Task {
-  timer: Timer = new Timer();
-  armed: bool = false;
-  poll(): bool {
-    if (!this.armed) {
-      this.timer.at(25_000);
-      this.armed = true;
-    }
-    if (!this.timer.poll()) return false;
+class Helper extends OnceAt {
+  constructor() {
+    super();
+    this.at = 25_000;
+  }
+
+  act(): void {
     signal.signal(7);
-    return true;
   }
 }
 

@@ -8,9 +8,10 @@
 //              at each edge with the new level
 //   early      a value signalled before anyone waits is taken at once by
 //              the first wait()
-import { Task, TaskPool, Timer, Instant, Signal, EventHandler, listen, log } from "outpost";
+import { Task, TaskPool, Instant, Signal, EventHandler, listen, log } from "outpost";
 import { gpio_configure, gpio_listen, PinMode, Edge, EventSource } from "outpost/abi";
 import { P4 } from "outpost/board";
+import { OnceAt } from "./lib/once_at";
 
 const latest = new Signal<i32>("latest");
 const spare = new Signal<i64>("spare");
@@ -25,15 +26,13 @@ class Waiter extends Task {
   }
 }
 
-class Signaller extends Task {
-  timer: Timer = new Timer();
-  started: bool = false;
-  poll(): bool {
-    if (!this.started) {
-      this.timer.at(2_000);
-      this.started = true;
-    }
-    if (!this.timer.poll()) return false;
+class Signaller extends OnceAt {
+  constructor() {
+    super();
+    this.at = 2_000;
+  }
+
+  act(): void {
     latest.signal(1);
     latest.signal(2);
     latest.signal(3);
@@ -44,7 +43,6 @@ class Signaller extends Task {
     spare.signal(4);
     spare.reset();
     log.infoInt("tryTake after reset", spare.tryTake() ? 1 : 0);
-    return true;
   }
 }
 

@@ -1,22 +1,19 @@
 // For the deferred-text and release-build tests (test/cli/deferred-text.test.ts):
 // task "unlocker" waits 1 ms, then unlocks Mutex "bus", which nobody
 // holds: an ABORT panic whose text is mostly message literals.
-import { Task, TaskPool, Timer, Duration, Mutex } from "outpost";
+import { TaskPool, Mutex } from "outpost";
+import { OnceAt } from "./lib/once_at";
 
 const bus = new Mutex(1, "bus");
 
-class Unlocker extends Task {
-  timer: Timer = new Timer();
-  armed: bool = false;
+class Unlocker extends OnceAt {
+  constructor() {
+    super();
+    this.at = 1_000;
+  }
 
-  poll(): bool {
-    if (!this.armed) {
-      this.timer.after(Duration.millis(1));
-      this.armed = true;
-    }
-    if (!this.timer.poll()) return false;
+  act(): void {
     bus.unlock();
-    return true;
   }
 }
 

@@ -36,8 +36,6 @@ export declare function runQueuePush(task: Task): void;
 export declare function runQueueHead(): u32;
 export declare function runQueueTail(): u32;
 export declare function runQueueSetHead(h: u32): void;
-/** The task at ring position `index` (a value in [head, tail)). */
-export declare function runQueueAt(index: u32): Task;
 /**
  * `runQueueAt` with the ring's base and mask passed in: they never change
  * after init, so the executor's loop reads them once (`runQueueBase()`,

@@ -27,8 +27,6 @@ export declare function timerQueueReserve(capacity: i32): void;
  * polls ask for no time and had none: in the heap they cost one compare.
  */
 export declare function timerSet(task: Task, at: i64): void;
-/** Arms or re-arms the task's deadline; `at` is a real instant (not NO_DEADLINE). */
-export declare function timerArm(task: Task, at: i64): void;
 export declare function timerRemove(task: Task): void;
 /** The earliest deadline, or -1 when no task waits for time (the form `outpost_poll` returns). */
 export declare function timerNext(): i64;

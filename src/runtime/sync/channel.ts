@@ -149,7 +149,7 @@ export class Channel<T> {
   pollSend(s: ChannelSend<T>): bool {
     const slots = this.sendSlots;
     const queued = slots.isQueued(s.slot);
-    if (this.count < this.capacity && (queued ? slots.first() == s.slot : slots.noneWaiting())) {
+    if (this.count < this.capacity && slots.isTurn(s.slot)) {
       this.push(s.item);
       slots.release(s.slot);
       s.armed = false;
@@ -174,7 +174,7 @@ export class Channel<T> {
   pollReceive(r: ChannelReceive<T>): bool {
     const slots = this.receiveSlots;
     const queued = slots.isQueued(r.slot);
-    if (this.count > 0 && (queued ? slots.first() == r.slot : slots.noneWaiting())) {
+    if (this.count > 0 && slots.isTurn(r.slot)) {
       r.value = this.take();
       slots.release(r.slot);
       r.armed = false;

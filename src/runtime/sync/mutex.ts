@@ -103,19 +103,20 @@ export class Mutex {
   /** @internal The lock future `l` is polled. */
   pollLock(l: MutexLock): bool {
     const slots = this.slots;
-    if (l.granted || (!this.locked && !slots.isQueued(l.slot) && slots.noneWaiting())) {
-      if (!l.granted) {
-        this.locked = true;
-        this.owner = currentTaskId();
+    if (!l.granted) {
+      // Free implies nobody waits (unlock() hands a waited-for mutex on), so a free mutex is ours.
+      if (this.locked) {
+        if (!slots.isQueued(l.slot)) slots.enqueue(l.slot);
+        l.task = currentTaskId();
+        return false;
       }
-      l.granted = false;
-      l.armed = false;
-      slots.release(l.slot);
-      return true;
+      this.locked = true;
+      this.owner = currentTaskId();
     }
-    if (!slots.isQueued(l.slot)) slots.enqueue(l.slot);
-    l.task = currentTaskId();
-    return false;
+    l.granted = false;
+    l.armed = false;
+    slots.release(l.slot);
+    return true;
   }
 
   /** @internal The lock future `l` is dropped before completing. */

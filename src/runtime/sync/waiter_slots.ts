@@ -106,6 +106,13 @@ export class WaiterSlots {
     return unchecked(this.state[i]) == QUEUED; // i < size: callers pass their own slot index
   }
 
+  /** True when slot `i` may go ahead: nobody waits, or it is the oldest waiter. */
+  // @ts-ignore: decorator
+  @inline isTurn(i: i32): bool {
+    const first = this.waitHead;
+    return first < 0 || first == i;
+  }
+
   /** True when nobody waits. */
   // @ts-ignore: decorator
   @inline noneWaiting(): bool {

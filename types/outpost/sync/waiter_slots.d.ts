@@ -49,6 +49,8 @@ export declare class WaiterSlots {
     first(): i32;
     /** True when slot `i` is in the wait queue. */
     isQueued(i: i32): bool;
+    /** True when slot `i` may go ahead: nobody waits, or it is the oldest waiter. */
+    isTurn(i: i32): bool;
     /** True when nobody waits. */
     noneWaiting(): bool;
     private pushFree;
