@@ -13,6 +13,7 @@
  * by outpost/text's writers (redirected here), the ones panics and logs use.
  */
 import { textDecimal, textDropped, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
+import { newStaticArray } from "outpost/arrays";
 
 export class ByteBuf {
   readonly data: StaticArray<u8>;
@@ -22,7 +23,7 @@ export class ByteBuf {
 
   /** A buffer of `capacity` bytes. Init only. */
   constructor(capacity: i32) {
-    this.data = new StaticArray<u8>(capacity);
+    this.data = newStaticArray<u8>(capacity); // a negative capacity gives an empty buffer
   }
 
   get capacity(): i32 {
@@ -92,11 +93,6 @@ export class ByteBuf {
     return this;
   }
 
-  /** Appends two uppercase hex digits. */
-  hex2(b: i32): ByteBuf {
-    return this.byte(hexDigit((b >> 4) & 15)).byte(hexDigit(b & 15));
-  }
-
   /** Appends CR LF, the line ending serial terminals expect. */
   crlf(): ByteBuf {
     return this.byte(0x0d).byte(0x0a);
@@ -113,10 +109,6 @@ export class ByteBuf {
     if (textDropped()) this.truncated = true;
     return this;
   }
-}
-
-function hexDigit(d: i32): i32 {
-  return d < 10 ? 0x30 + d : 0x37 + d; // '0'.., 'A'..
 }
 
 /** True when `buf[start, end)` holds exactly the ASCII text `s`. */

@@ -41,8 +41,7 @@ export class ChannelNext<T> extends StreamNext<T> {
       return this.item(receive.value);
     }
     if (stream.closed && stream.channel.isEmpty()) {
-      this.receive = null;
-      receive.cancel();
+      this.receive = cancelHeld(receive);
       return this.stop(StreamStatus.END);
     }
     return this.park();

@@ -11,7 +11,8 @@
  * `[on, off, on, off, …]` (an odd length ends a round on "on"; the next
  * round starts with "on" again). Each round plays the whole array; after
  * `repeats` rounds (0: forever) the output is turned off and the future
- * completes with the number of rounds played. A zero duration is skipped.
+ * completes with the number of rounds played. A zero duration is skipped;
+ * a pattern without a positive one is an ABORT panic.
  *
  *   play() ─► step i: output = (i even ? on : off), delay pattern[i] ─► i+1
  *               └ i == length: round++ ─► rounds done? ─► off, complete
@@ -36,7 +37,8 @@ export class BlinkPlay extends Op<i32> {
   private timer: Future | null = null;
 
   arm(pattern: StaticArray<i32>, repeats: i32): BlinkPlay {
-    if (pattern.length == 0) panicBadArgument(textOf("Blinker"), textOf("a pattern needs at least one duration"), 0);
+    // Zero durations are skipped: without a positive one, play(…, 0) would spin in one poll for ever.
+    if (!hasDuration(pattern)) panicBadArgument(textOf("Blinker"), textOf("a pattern needs at least one duration above 0 ms"), 0);
     this.begin();
     this.pattern = pattern;
     this.repeats = repeats;
@@ -106,4 +108,12 @@ export class Blinker {
     if (on != this.activeLow) this.pin.setHigh();
     else this.pin.setLow();
   }
+}
+
+/** True when some duration of `pattern` is > 0 (usually the first). */
+function hasDuration(pattern: StaticArray<i32>): bool {
+  for (let i = 0; i < pattern.length; i++) {
+    if (unchecked(pattern[i]) > 0) return true; // i < length
+  }
+  return false;
 }

@@ -34,6 +34,7 @@
  * Cost: O(1) per byte, O(length) per sentence end. Never allocates after
  * construction.
  */
+import { newStaticArray } from "outpost/arrays";
 
 export namespace NmeaSentence {
   // @ts-ignore: decorator
@@ -82,11 +83,11 @@ export class NmeaParser {
   malformed: u32 = 0;
   ignored: u32 = 0;
 
-  private buf: StaticArray<u8> = new StaticArray<u8>(MAX_SENTENCE);
+  private buf: StaticArray<u8> = newStaticArray<u8>(MAX_SENTENCE);
   private length: i32 = 0;
   private inSentence: bool = false;
-  private fieldStart: StaticArray<i32> = new StaticArray<i32>(MAX_FIELDS);
-  private fieldEnd: StaticArray<i32> = new StaticArray<i32>(MAX_FIELDS);
+  private fieldStart: StaticArray<i32> = newStaticArray<i32>(MAX_FIELDS);
+  private fieldEnd: StaticArray<i32> = newStaticArray<i32>(MAX_FIELDS);
   private fields: i32 = 0;
 
   /** Feeds one byte; the kind of sentence it completed and applied, or NONE. */

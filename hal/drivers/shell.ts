@@ -41,6 +41,7 @@ import { Op } from "outpost/hal/op";
 import { ByteBuf, bytesEqual } from "outpost/hal/bytes";
 import { WriteAll } from "outpost/hal/io_helpers";
 import { LineReader } from "outpost/drivers/line_reader";
+import { newStaticArray } from "outpost/arrays";
 
 /** A shell command: writes its reply for `args` into `out`. */
 export interface Command {
@@ -58,8 +59,8 @@ export class Args {
   /** Room for `maxWords` words of `line`. Init only. */
   constructor(line: StaticArray<u8>, maxWords: i32) {
     this.line = line;
-    this.starts = new StaticArray<i32>(maxWords);
-    this.ends = new StaticArray<i32>(maxWords);
+    this.starts = newStaticArray<i32>(maxWords);
+    this.ends = newStaticArray<i32>(maxWords);
   }
 
   /** Splits `line[0, length)` at spaces and tabs; words past `maxWords` are ignored. */

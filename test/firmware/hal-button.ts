@@ -31,7 +31,6 @@ class Impatient extends Task {
   button!: Button;
   timed: WithTimeout<ButtonNext> = new WithTimeout<ButtonNext>();
   armed: bool = false;
-  timeouts: i32 = 0;
   poll(): bool {
     while (true) {
       if (!this.armed) {
@@ -40,10 +39,7 @@ class Impatient extends Task {
       }
       if (!this.timed.poll()) return false;
       this.armed = false;
-      if (this.timed.timedOut) {
-        this.timeouts++;
-        continue;
-      }
+      if (this.timed.timedOut) continue;
       const next = this.timed.inner!;
       if (next.status == StreamStatus.ITEM) {
         if (next.value == ButtonEvent.PRESS) log.info("btn2 press");

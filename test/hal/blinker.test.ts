@@ -30,4 +30,12 @@ test("cancelling while the output is on turns it off at once", async () => {
   assert.is(sim.pin("LED2").level, 0);
 });
 
+test("a pattern without a positive duration is an ABORT panic, not a poll that never returns", async () => {
+  const sim = await boot("test/firmware/hal-blinker-zero.ts");
+  sim.runFor("10ms");
+  assert.is(sim.panic?.code, "ABORT");
+  assert.is(sim.panic?.message, "Blinker: a pattern needs at least one duration above 0 ms (got 0)");
+  assert.is(sim.pin("LED1").history.length, 0);
+});
+
 test.run();

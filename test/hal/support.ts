@@ -1,7 +1,7 @@
 /**
  * Shared setup for the HAL and example tests: boot a firmware (built once
  * per process and cached, see test/helpers/firmware.ts) on the simulated
- * board, and read what it logged.
+ * board, read what it logged, time UART bytes and check echoes.
  */
 import { Simulator, type LoadOptions } from "../../sim/index.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
@@ -23,4 +23,11 @@ export function logLines(sim: Simulator, from = 0): string[] {
 /** When the `k`-th byte (1-based) of a burst sent at `start` has arrived, at `baud` (8N1). */
 export function byteArrival(start: number, k: number, baud = 115200): number {
   return start + Math.ceil((k * 10_000_000) / baud);
+}
+
+/** True when `sub` is `full` with some characters left out, order kept (an echo that lost bytes). */
+export function isSubsequence(sub: string, full: string): boolean {
+  let i = 0;
+  for (const c of full) if (i < sub.length && sub[i] === c) i++;
+  return i === sub.length;
 }

@@ -6,7 +6,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Simulator } from "../../sim/index.ts";
-import { boot, byteArrival, logLines } from "./support.ts";
+import { boot, byteArrival, isSubsequence, logLines } from "./support.ts";
 
 const FIRMWARE = "test/firmware/hal-uart.ts";
 
@@ -14,13 +14,6 @@ async function start(mode: string, at = 0): Promise<Simulator> {
   const sim = await boot(FIRMWARE);
   sim.uart("UART1").send(mode, { at });
   return sim;
-}
-
-/** True when `sub` is `full` with some bytes left out (order kept). */
-function isSubsequence(sub: string, full: string): boolean {
-  let i = 0;
-  for (const c of full) if (i < sub.length && sub[i] === c) i++;
-  return i === sub.length;
 }
 
 test("a read resolves as soon as a byte is there, with the bytes available", async () => {

@@ -23,8 +23,6 @@ export declare class ByteBuf {
      * `decimals` digits after the point (`fixed(481173000, 7)` → `48.1173000`).
      */
     fixed(value: i64, decimals: i32): ByteBuf;
-    /** Appends two uppercase hex digits. */
-    hex2(b: i32): ByteBuf;
     /** Appends CR LF, the line ending serial terminals expect. */
     crlf(): ByteBuf;
     /** Points outpost/text's writers at the free part of `data`. */
