@@ -47,10 +47,6 @@ export interface EspruinoSerial {
   write(data: string | number | number[]): void;
 }
 
-export interface EspruinoConsole {
-  log(...args: unknown[]): void;
-}
-
 export interface EspruinoE {
   setFlags(flags: Record<string, unknown>): void;
   toUint8Array(data: string | number[]): Uint8Array;

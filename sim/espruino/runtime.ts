@@ -65,7 +65,7 @@ export class EspruinoFirmware {
       otherBoard: (built) => `${name} was built for board "${built}", not "${board.name}": run it with --board ${built} or rebuild it`,
     });
     this.loop = new EventLoop(() => host.nowUs(), (callback) => this.guard(callback));
-    this.watches = new Watches(host, board, (callback) => this.loop.queue(callback));
+    this.watches = new Watches(host, (callback) => this.loop.queue(callback));
     const serial = espruinoSpec(board).serial;
     const devices: Record<string, SerialDevice> = {};
     for (const [uart, spec] of Object.entries(board.uarts)) {

@@ -9,7 +9,6 @@
  * A watch without `repeat` is removed after it fires once. Debounce is not
  * modelled: Outpost's glue asks for none (the firmware debounces).
  */
-import type { Board } from "../../src/toolchain/boards.ts";
 import { EDGE_FALLING, EDGE_RISING } from "../abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
 import type { WatchEvent, WatchOptions } from "./globals.ts";
@@ -28,7 +27,6 @@ export class Watches {
 
   constructor(
     private readonly host: AbiHost,
-    readonly board: Board,
     private readonly queue: (callback: () => void) => void,
   ) {}
 

@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
 import { loadBoard } from "../../src/toolchain/boards.ts";
-import { fsHost, LowerSession, outpostPackagePath } from "../../src/toolchain/lower/index.ts";
+import { fsHost, LowerSession } from "../../src/toolchain/lower/index.ts";
+import { outpostPackagePath } from "../../src/toolchain/packages.ts";
 import { lowerFiles, lowerSource } from "./support.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));

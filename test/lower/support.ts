@@ -8,7 +8,7 @@ import { boardModuleSource, loadBoard } from "../../src/toolchain/boards.ts";
 import { fsHost, LowerSession, type LowerReport } from "../../src/toolchain/lower/index.ts";
 import { formatLowerErrors } from "../../src/toolchain/lower/errors.ts";
 
-export const virtualDir = fileURLToPath(new URL("./virtual/", import.meta.url));
+const virtualDir = fileURLToPath(new URL("./virtual/", import.meta.url));
 
 export interface Lowered {
   text: string;

@@ -64,20 +64,25 @@ export const num = (value: number): Expr => (value < 0 ? { k: "un", op: "-", arg
 export const call = (name: string, ...args: Expr[]): Expr => ({ k: "call", callee: id(name), args });
 export const exprStmt = (expr: Expr): Stmt => ({ k: "expr", expr });
 
-/** Calls `visit` on every expression under `s` (outer first), including inside nested functions. */
-export function walkStmt(s: Stmt, visit: (e: Expr) => void, intoFunctions = true): void {
+/**
+ * Calls `visit` on every expression under `s` (outer first, left to right).
+ * Nested functions are walked into, unless `onFunction` is given: then each
+ * (declaration or expression) is handed to it instead, in the same order.
+ */
+export function walkStmt(s: Stmt, visit: (e: Expr) => void, onFunction?: (fn: Func) => void): void {
   const we = (e: Expr | null): void => {
-    if (e) walkExpr(e, visit, intoFunctions);
+    if (e) walkExpr(e, visit, onFunction);
   };
   const ws = (x: Stmt | null): void => {
-    if (x) walkStmt(x, visit, intoFunctions);
+    if (x) walkStmt(x, visit, onFunction);
   };
   switch (s.k) {
     case "var":
       s.decls.forEach((d) => we(d.init));
       break;
     case "func":
-      if (intoFunctions) s.fn.body.forEach(ws);
+      if (onFunction) onFunction(s.fn);
+      else s.fn.body.forEach(ws);
       break;
     case "expr":
       we(s.expr);
@@ -126,9 +131,9 @@ export function walkStmt(s: Stmt, visit: (e: Expr) => void, intoFunctions = true
   }
 }
 
-function walkExpr(e: Expr, visit: (e: Expr) => void, intoFunctions = true): void {
+function walkExpr(e: Expr, visit: (e: Expr) => void, onFunction?: (fn: Func) => void): void {
   visit(e);
-  const w = (x: Expr): void => walkExpr(x, visit, intoFunctions);
+  const w = (x: Expr): void => walkExpr(x, visit, onFunction);
   switch (e.k) {
     case "arr":
       e.items.forEach(w);
@@ -137,7 +142,8 @@ function walkExpr(e: Expr, visit: (e: Expr) => void, intoFunctions = true): void
       e.props.forEach((p) => w(p.value));
       break;
     case "fn":
-      if (intoFunctions) e.fn.body.forEach((s) => walkStmt(s, visit, intoFunctions));
+      if (onFunction) onFunction(e.fn);
+      else e.fn.body.forEach((s) => walkStmt(s, visit));
       break;
     case "un":
     case "post":

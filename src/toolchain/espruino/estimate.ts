@@ -71,9 +71,10 @@ export function estimateJsVars(input: EstimateInput): JsVarEstimate {
     });
   let longest = 0;
   for (const s of input.program) {
-    longest = Math.max(longest, printStmt(s).length);
+    const text = printStmt(s); // a function statement prints as printFunc prints it
+    longest = Math.max(longest, text.length);
     if (s.k === "func") {
-      func(s.fn.params.length, printFunc(s.fn), false);
+      func(s.fn.params.length, text, false);
       s.fn.body.forEach(nested);
     } else if (s.k === "var") {
       for (const d of s.decls) {

@@ -32,7 +32,7 @@ export function hasManifestLine(js: string): boolean {
 }
 
 /** The manifest of an Espruino build; null if `js` is not one. */
-export function readManifest(js: string): EspruinoManifest | null {
+function readManifest(js: string): EspruinoManifest | null {
   const at = js.lastIndexOf("\n" + MANIFEST_MARKER);
   if (at < 0) return null;
   try {

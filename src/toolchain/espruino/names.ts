@@ -13,7 +13,7 @@
  * function uses from outside. Returns the program and the old → new map of
  * top-level names (the simulator finds the ABI exports through it).
  */
-import type { Expr, Func, Stmt } from "./ast.ts";
+import { type Expr, type Func, type Stmt, walkStmt } from "./ast.ts";
 
 const RESERVED = new Set([
   "do", "if", "in", "for", "let", "new", "try", "var", "int", "case", "else", "enum", "null", "this", "true", "void", "with",
@@ -36,7 +36,7 @@ export interface Renamed {
 
 export function shortenNames(program: Stmt[]): Renamed {
   const root: Scope = { parent: null, names: new Map(), uses: [], children: [] };
-  for (const s of program) declare(s, root, true);
+  for (const s of program) declare(s, root);
   for (const s of program) collect(s, root);
   const free = new Set<string>();
   const counts = new Map<Scope, Map<string, number>>();
@@ -109,7 +109,7 @@ function isInside(inner: Scope, outer: Scope): boolean {
 // ── Scope building ──────────────────────────────────────────────────────
 
 /** Adds what `s` declares to `scope` (var anywhere in the function body, function declarations). */
-function declare(s: Stmt, scope: Scope, top: boolean): void {
+function declare(s: Stmt, scope: Scope): void {
   switch (s.k) {
     case "var":
       s.decls.forEach((d) => scope.names.set(d.name, d.name));
@@ -118,26 +118,26 @@ function declare(s: Stmt, scope: Scope, top: boolean): void {
       scope.names.set(s.fn.name!, s.fn.name!);
       break;
     case "if":
-      declare(s.then, scope, false);
-      if (s.else) declare(s.else, scope, false);
+      declare(s.then, scope);
+      if (s.else) declare(s.else, scope);
       break;
     case "while":
     case "do":
     case "label":
-      declare(s.body, scope, false);
+      declare(s.body, scope);
       break;
     case "for":
-      if (s.init) declare(s.init, scope, false);
-      declare(s.body, scope, false);
+      if (s.init) declare(s.init, scope);
+      declare(s.body, scope);
       break;
     case "block":
-      s.body.forEach((x) => declare(x, scope, top));
+      s.body.forEach((x) => declare(x, scope));
       break;
     case "switch":
-      s.cases.forEach((c) => c.body.forEach((x) => declare(x, scope, false)));
+      s.cases.forEach((c) => c.body.forEach((x) => declare(x, scope)));
       break;
     case "try":
-      [...s.block, ...(s.handler ?? []), ...(s.finalizer ?? [])].forEach((x) => declare(x, scope, false));
+      [...s.block, ...(s.handler ?? []), ...(s.finalizer ?? [])].forEach((x) => declare(x, scope));
       if (s.param) scope.names.set(s.param, s.param);
       break;
   }
@@ -147,116 +147,20 @@ function funcScope(fn: Func, parent: Scope): Scope {
   const scope: Scope = { parent, names: new Map(), uses: [], children: [] };
   parent.children.push(scope);
   fn.params.forEach((p) => scope.names.set(p, p));
-  fn.body.forEach((s) => declare(s, scope, true));
+  fn.body.forEach((s) => declare(s, scope));
   fn.body.forEach((s) => collect(s, scope));
   return scope;
 }
 
-/** Records uses in `s` and builds scopes for the functions in it (same order as `renameStmt` walks). */
+/** Records uses in `s` and builds scopes for the functions in it (in the order `Renamer` walks: walkStmt's). */
 function collect(s: Stmt, scope: Scope): void {
-  const e = (x: Expr | null): void => {
-    if (x) collectExpr(x, scope);
-  };
-  const st = (x: Stmt | null): void => {
-    if (x) collect(x, scope);
-  };
-  switch (s.k) {
-    case "var":
-      s.decls.forEach((d) => e(d.init));
-      break;
-    case "func":
-      funcScope(s.fn, scope);
-      break;
-    case "expr":
-      e(s.expr);
-      break;
-    case "if":
-      e(s.test);
-      st(s.then);
-      st(s.else);
-      break;
-    case "while":
-      e(s.test);
-      st(s.body);
-      break;
-    case "do":
-      st(s.body);
-      e(s.test);
-      break;
-    case "for":
-      st(s.init);
-      e(s.test);
-      e(s.update);
-      st(s.body);
-      break;
-    case "block":
-      s.body.forEach(st);
-      break;
-    case "return":
-    case "throw":
-      e(s.arg);
-      break;
-    case "label":
-      st(s.body);
-      break;
-    case "switch":
-      e(s.disc);
-      s.cases.forEach((c) => {
-        e(c.test);
-        c.body.forEach(st);
-      });
-      break;
-    case "try":
-      [...s.block, ...(s.handler ?? []), ...(s.finalizer ?? [])].forEach(st);
-      break;
-  }
-}
-
-function collectExpr(x: Expr, scope: Scope): void {
-  const e = (y: Expr): void => collectExpr(y, scope);
-  switch (x.k) {
-    case "id":
-      scope.uses.push(x.name);
-      break;
-    case "arr":
-      x.items.forEach(e);
-      break;
-    case "obj":
-      x.props.forEach((p) => e(p.value));
-      break;
-    case "fn":
-      funcScope(x.fn, scope);
-      break;
-    case "un":
-    case "post":
-      e(x.arg);
-      break;
-    case "bin":
-      e(x.left);
-      e(x.right);
-      break;
-    case "assign":
-      e(x.target);
-      e(x.value);
-      break;
-    case "cond":
-      e(x.test);
-      e(x.then);
-      e(x.else);
-      break;
-    case "call":
-    case "new":
-      e(x.callee);
-      x.args.forEach(e);
-      break;
-    case "dot":
-      e(x.obj);
-      break;
-    case "index":
-      e(x.obj);
-      e(x.index);
-      break;
-  }
+  walkStmt(
+    s,
+    (e) => {
+      if (e.k === "id") scope.uses.push(e.name);
+    },
+    (fn) => funcScope(fn, scope),
+  );
 }
 
 // ── Renaming (walks in the same order as `collect`, consuming child scopes) ──

@@ -26,7 +26,7 @@ import { FRAME as F, type Plan, type Site } from "./plan.ts";
 import { isReference, jumpTarget } from "./syntax.ts";
 import { isVoid } from "./types.ts";
 
-export const DONE = -1;
+const DONE = -1;
 const J_NORMAL = -1;
 const J_RETURN = -2;
 export const J_CANCEL = -3;
@@ -42,10 +42,12 @@ interface Entry {
   targets?: Map<number, number>;
 }
 
-export interface EmittedPoll {
-  out: Out;
-  /** Per await state: the slot to cancel and the innermost enclosing try (its completion field and finally label). */
-  states: Array<{ state: number; field: string; tryField?: string; fin?: number }>;
+/** An await's state: the slot to cancel and the innermost enclosing try (its completion field and finally label). */
+export interface AwaitState {
+  state: number;
+  field: string;
+  tryField?: string;
+  fin?: number;
 }
 
 export class Emitter {
@@ -54,7 +56,7 @@ export class Emitter {
   private stack: Entry[] = [];
   private sf: ts.SourceFile;
   private awaitValue = new Map<ts.AwaitExpression, string>();
-  readonly states: EmittedPoll["states"] = [];
+  readonly states: AwaitState[] = [];
 
   constructor(readonly plan: Plan) {
     this.sf = plan.fn.module.sf;

@@ -18,11 +18,12 @@
  */
 import ts from "typescript";
 import { relative } from "node:path";
-import { Emitter, type EmittedPoll } from "./emit.ts";
+import { Emitter, type AwaitState } from "./emit.ts";
 import { messages, type LowerCode } from "./errors.ts";
 import { frameClass, frameSize, pollFunction, spawnerClass, type FrameSize, type Param } from "./frames.ts";
-import { keepNewlines, Out, rewrite, type Visit } from "./layout.ts";
-import { runtimeDir, specifierFor, type Decl, type Module, type Modules } from "./modules.ts";
+import { keepNewlines, Out, rewrite, splice, type Visit } from "./layout.ts";
+import { runtimeDir } from "../packages.ts";
+import { specifierFor, type Decl, type Module, type Modules } from "./modules.ts";
 import { FRAME as F, Plan } from "./plan.ts";
 import { asyncNamed, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
 import type { LowerSession } from "./session.ts";
@@ -295,7 +296,7 @@ export class FileCtx {
   }
 
   /** Emits the poll function's body in place; `end` is where the replaced source ends. */
-  private emitBody(plan: Plan, out: Out, body: ts.Node, end: number): EmittedPoll {
+  private emitBody(plan: Plan, out: Out, body: ts.Node, end: number): AwaitState[] {
     const sf = this.module.sf;
     const em = new Emitter(plan);
     em.emitBody();
@@ -303,7 +304,7 @@ export class FileCtx {
     out.append(em.out);
     const closeAt = ts.isBlock(body) ? body.end - 1 : body.end;
     out.add(` default: return true; } }` + keepNewlines(sf.text.slice(closeAt, end)), closeAt);
-    return { out: em.out, states: em.states };
+    return em.states;
   }
 
   /** A task over a named async function: its frame starts the function's frame and polls it. */
@@ -314,17 +315,16 @@ export class FileCtx {
     for (const p of params) plan.addField({ name: p.field, type: p.type, init: zeroOf(prim(p.type)), bytes: 4 });
     const args = params.map((p) => `this.${p.field}`).join(", ");
     const poll = `if (this.$state == 0) { this.$c0.start(${args}); this.$state = 1; } if (!this.$c0.poll()) return false; this.$state = -1; return true;`;
-    return frameClass(this, plan, null, params, "", poll);
+    return frameClass(this, plan, [], params, "", poll);
   }
 
   private lowerClass(cls: ts.ClassDeclaration, fns: AsyncFn[], out: Out, tail: string[]): void {
     const sf = this.module.sf;
     const typeParams = cls.typeParameters?.length ? `<${cls.typeParameters.map((p) => p.name.text).join(", ")}>` : "";
     const openBrace = cls.members.pos; // just after `{`
-    const headText = sf.text.slice(cls.getStart(sf), openBrace);
     const fields = fns.filter((f) => f.kind === "method")
       .map((f) => ` ${f.name}$frame: ${f.frame}${typeParams} = new ${f.frame}${typeParams}(this);`).join("");
-    out.add(rewriteRange(headText, cls, sf, this.visitOutside, openBrace) + fields, cls.getStart(sf));
+    out.add(splice(cls, sf, this.visitOutside, openBrace) + fields, cls.getStart(sf));
     let at = openBrace;
     for (const mem of cls.members) {
       out.add(sf.text.slice(at, mem.getStart(sf)), at);
@@ -366,23 +366,6 @@ export class FileCtx {
     seen.delete(fn);
     return size;
   }
-}
-
-
-/** Rewrites `text` (= source of `node` from its start up to `limit`) with the visitor, for children before `limit`. */
-function rewriteRange(text: string, node: ts.Node, sf: ts.SourceFile, visit: Visit, limit: number): string {
-  const start = node.getStart(sf);
-  let out = "";
-  let at = start;
-  node.forEachChild((c) => {
-    const cs = c.getStart(sf);
-    if (c.end > limit || cs < at) return;
-    const r = rewrite(c, sf, visit);
-    if (r === sf.text.slice(cs, c.end)) return;
-    out += sf.text.slice(at, cs) + r;
-    at = c.end;
-  });
-  return out + text.slice(at - start);
 }
 
 function isValueUse(id: ts.Identifier): boolean {

@@ -17,8 +17,7 @@
  *   cancel()     cancels the child future it is parked on, then runs the
  *                finally blocks around that await (async drop)
  */
-import type { EmittedPoll } from "./emit.ts";
-import { J_CANCEL } from "./emit.ts";
+import { type AwaitState, J_CANCEL } from "./emit.ts";
 import type { FileCtx } from "./file.ts";
 import type { Field, Plan } from "./plan.ts";
 import type { AsyncFn } from "./scan.ts";
@@ -32,7 +31,7 @@ export interface Param {
 }
 
 /** Text of `extends …` for a frame resolving to `value`. */
-export function frameBase(file: FileCtx, fn: AsyncFn): string {
+function frameBase(file: FileCtx, fn: AsyncFn): string {
   if (fn.kind === "task") return file.runtimeName("Task");
   const v = fn.value;
   return !v || isVoid(v) ? file.runtimeName("Future") : `${file.runtimeName("ValueFuture")}<${file.render(v) ?? "i32"}>`;
@@ -61,7 +60,7 @@ export function pollFunction(fn: AsyncFn): { name: string; place: "method" | "st
 }
 
 /** Where the poll function lives, as called from the frame. */
-export function pollCall(fn: AsyncFn, typeParams: string): string {
+function pollCall(fn: AsyncFn, typeParams: string): string {
   const { name, place } = pollFunction(fn);
   if (place === "method") return `this.$owner.${name}(this)`;
   if (place === "static") return `${fn.owner!.name!.text}.${name}${typeParams}(this)`;
@@ -69,7 +68,7 @@ export function pollCall(fn: AsyncFn, typeParams: string): string {
 }
 
 export function frameClass(
-  file: FileCtx, plan: Plan, emitted: EmittedPoll | null, params: Param[], typeParams: string, extraPoll?: string,
+  file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], typeParams: string, extraPoll?: string,
 ): string {
   const fn = plan.fn;
   const self = fn.frame + typeParams;
@@ -88,8 +87,8 @@ export function frameClass(
   const busy = fn.kind === "task" ? "" : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}this.$state = 0; return this; }`);
   lines.push(`  poll(): bool { ${extraPoll ?? `return ${pollCall(fn, typeParams)};`} }`);
-  if (emitted && emitted.states.length) {
-    const cases = emitted.states.map((s) => {
+  if (states.length) {
+    const cases = states.map((s) => {
       const fin = s.tryField ? ` this.${s.tryField} = ${J_CANCEL}; this.$state = ${s.fin}; this.poll();` : "";
       return `if (s == ${s.state}) { this.${s.field}.cancel();${fin} }`;
     });
@@ -101,7 +100,7 @@ export function frameClass(
   return lines.join("\n");
 }
 
-export function busyMessage(fn: AsyncFn): string {
+function busyMessage(fn: AsyncFn): string {
   const what = fn.kind === "method" ? `async method ${fn.display} is already running on this object` : `async function ${fn.display} is already running`;
   return `${what}: a second call started before the first completed; await it (or cancel it) before calling again`;
 }
@@ -128,8 +127,8 @@ export function spawnerClass(file: FileCtx, fn: AsyncFn, params: Param[]): strin
 // ─── static RAM ───────────────────────────────────────────────────────────
 
 /** asc's per-object header (block mmInfo + object header), and the sealed allocator's payload alignment. */
-export const OBJECT_HEADER = 20;
-export const HEAP_ALIGN = 16;
+const OBJECT_HEADER = 20;
+const HEAP_ALIGN = 16;
 
 export interface FrameSize {
   /** Bytes of the frame's own fields (inherited included), no header. */
@@ -140,7 +139,7 @@ export interface FrameSize {
   heap: number;
 }
 
-export function heapBytes(fieldBytes: number): number {
+function heapBytes(fieldBytes: number): number {
   return Math.ceil((fieldBytes + OBJECT_HEADER) / HEAP_ALIGN) * HEAP_ALIGN;
 }
 

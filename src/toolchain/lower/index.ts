@@ -15,4 +15,5 @@
  */
 export { LowerSession, type LowerReport, type SiteInfo, type TaskRam } from "./session.ts";
 export { formatLowerErrors, type LowerDiagnostic } from "./errors.ts";
-export { fsHost, outpostPackagePath, type ModuleHost } from "./modules.ts";
+export { fsHost, type ModuleHost } from "./modules.ts";
+export { outpostPackagePath } from "../packages.ts";

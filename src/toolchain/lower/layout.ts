@@ -51,32 +51,27 @@ export function keepNewlines(text: string): string {
 
 export type Visit = (n: ts.Node) => string | undefined;
 
-/** Original text of `node` (from its first token) with replacements from `visit` applied to descendants. */
-export function splice(node: ts.Node, sf: ts.SourceFile, visit: Visit): string {
-  return spliceRange(node, node.getStart(sf), node.end, sf, visit, false);
+/**
+ * Original text of `node` (from its first token up to `end`, its end unless
+ * given) with replacements from `visit` applied to the descendants before `end`.
+ */
+export function splice(node: ts.Node, sf: ts.SourceFile, visit: Visit, end = node.end): string {
+  const text = sf.text;
+  let out = "";
+  let at = node.getStart(sf);
+  node.forEachChild((child) => {
+    const cs = child.getStart(sf);
+    if (child.end <= at || child.end > end) return;
+    const part = rewrite(child, sf, visit);
+    if (part === text.slice(cs, child.end)) return;
+    out += text.slice(at, cs) + part;
+    at = child.end;
+  });
+  return out + text.slice(at, end);
 }
 
 /** Like `splice`, but also offers `node` itself to `visit`. */
 export function rewrite(node: ts.Node, sf: ts.SourceFile, visit: Visit): string {
   const own = visit(node);
   return own !== undefined ? own : splice(node, sf, visit);
-}
-
-function spliceRange(node: ts.Node, start: number, end: number, sf: ts.SourceFile, visit: Visit, self: boolean): string {
-  if (self) {
-    const own = visit(node);
-    if (own !== undefined) return own;
-  }
-  const text = sf.text;
-  let out = "";
-  let at = start;
-  node.forEachChild((child) => {
-    const cs = child.getStart(sf);
-    if (child.end <= at || cs >= end) return;
-    const part = spliceRange(child, cs, child.end, sf, visit, true);
-    if (part === text.slice(cs, child.end)) return;
-    out += text.slice(at, cs) + part;
-    at = child.end;
-  });
-  return out + text.slice(at, end);
 }

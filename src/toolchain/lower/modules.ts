@@ -16,9 +16,6 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { BOARD_PATH, halDir, resolveSpecifier, runtimeDir } from "../packages.ts";
 
-export { BOARD_PATH, outpostPackagePath, runtimeDir } from "../packages.ts";
-
-
 export type DeclKind = "class" | "interface" | "function" | "var" | "namespace" | "type" | "enum";
 
 export interface Decl {

@@ -45,22 +45,18 @@ export interface Field {
   bytes: number;
   /** What the initializer allocates at init, for static RAM. */
   owns?: { frame: AsyncFn } | { cls: Ty };
-  /** The type, when known (for sizes). */
-  ty?: Ty;
 }
 
 export type CallPlan =
-  | { kind: "frame"; fn: AsyncFn; field: string; frameClass: string; ty: Ty }
+  | { kind: "frame"; fn: AsyncFn; field: string; ty: Ty }
   | { kind: "factory"; method: string; field: string; ty: Ty };
 
 export interface Site {
   id: number;
-  node: ts.AwaitExpression | ts.ForOfStatement;
   /** Field of the slot polled at this site. */
   field: string;
   /** The slot is an async call's frame (arm = the rewritten call) rather than a reference set here. */
   callSlot: boolean;
-  value: Ty;
   /** The slot is a generated frame: it reports its own sites. */
   generated: boolean;
   /** The slot's static type is abstract (may be a generated frame): report the site before polling. */
@@ -351,7 +347,7 @@ export class Plan {
           if (!inForOf) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name));
           continue;
         }
-        this.addField({ name: b.field, type: typeText, init: zeroOf(t), bytes: sizeOf(t), ty: t });
+        this.addField({ name: b.field, type: typeText, init: zeroOf(t), bytes: sizeOf(t) });
       } else if ((localNames.get(b.name) ?? 0) > 1 || this.shadowsOuter(b)) {
         b.rename = `${b.name}$${this.counter++}`;
       }

@@ -71,7 +71,7 @@ function asyncArrow(e: ts.Expression | undefined): ts.ArrowFunction | null {
   return e && ts.isArrowFunction(e) && isAsync(e) ? e : null;
 }
 
-export function scanModule(mods: Modules, m: Module): ModuleScan {
+function scanModule(mods: Modules, m: Module): ModuleScan {
   const scan: ModuleScan = {
     fns: [], byName: new Map(), byClass: new Map(), accepted: new Set(), problems: [],
     relevant: /\basync\b|\bPromise\b/.test(m.text),
@@ -170,8 +170,8 @@ function scanTask(
   const topLevel = st.parent === m.sf && st.declarationList.declarations.length === 1 && ts.isIdentifier(d.name)
     && (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
   const [sizeArg, bodyArg] = call.arguments;
-  const arrowArg = asyncArrow(bodyArg);
-  if (arrowArg) scan.accepted.add(arrowArg); // reported as a task problem, not as a nested async function
+  const arrow = asyncArrow(bodyArg);
+  if (arrow) scan.accepted.add(arrow); // a task's body, or reported as a task problem: never as a nested async function
   if (!topLevel || !ts.isIdentifier(d.name)) {
     scan.problems.push({ node: call, message: "taskForm" });
     return;
@@ -186,11 +186,10 @@ function scanTask(
     kind: "task" as const, name, display: `task ${name}`, module: m, replaced: st,
     frame: name + "$Task", isStatic: false, exported, pool: size,
   };
-  const arrow = asyncArrow(bodyArg);
   if (arrow) {
-    scan.fns.push({ ...base, node: arrow, value: promiseValue(mods, arrow.type, m) });
-    scan.accepted.add(arrow);
-    scan.byName.set(name, scan.fns[scan.fns.length - 1]!);
+    const fn: AsyncFn = { ...base, node: arrow, value: promiseValue(mods, arrow.type, m) };
+    scan.fns.push(fn);
+    scan.byName.set(name, fn);
     return;
   }
   if (bodyArg && ts.isIdentifier(bodyArg)) {
@@ -218,7 +217,7 @@ export function scanOf(mods: Modules, m: Module): ModuleScan {
 }
 
 /** The async function an imported name refers to, if it is one. */
-export function importedAsync(mods: Modules, m: Module, local: string): AsyncFn | null {
+function importedAsync(mods: Modules, m: Module, local: string): AsyncFn | null {
   const imp = m.imports.get(local);
   if (!imp || imp.name === "*") return null;
   const target = mods.get(imp.from);

@@ -34,14 +34,14 @@ function frameCall(p: Plan, call: ts.CallExpression, fn: AsyncFn, local: string 
   const frameClass = namespace ? `${namespace}.${fn.frame}` : p.file.frameName(fn, local);
   const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID };
   p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
-  p.calls.set(call, { kind: "frame", fn, field, frameClass, ty });
+  p.calls.set(call, { kind: "frame", fn, field, ty });
 }
 
 function factoryCall(p: Plan, call: ts.CallExpression, cls: Ty, method: string): void {
   const typeText = p.file.render(cls);
   if (typeText === null) return;
   const field = p.fresh("$s");
-  p.addField({ name: field, type: typeText, init: `new ${typeText}()`, bytes: 4, owns: { cls }, ty: cls });
+  p.addField({ name: field, type: typeText, init: `new ${typeText}()`, bytes: 4, owns: { cls } });
   p.calls.set(call, { kind: "factory", method, field, ty: cls });
 }
 
@@ -134,15 +134,13 @@ export function planSites(p: Plan): void {
       p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
       continue;
     }
-    const t = p.typer.typeOf(e);
-    let value = t ? p.typer.valueOf(t) : null;
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
     if (call) {
-      const generated = call.kind === "frame";
-      if (generated) value = call.fn.value ?? VOID;
-      p.sites.set(a, { id, node: a, field: call.field, callSlot: true, value: value ?? VOID, generated, abstract: false });
+      p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind === "frame", abstract: false });
       continue;
     }
+    const t = p.typer.typeOf(e);
+    let value = t ? p.typer.valueOf(t) : null;
     const used = !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
     const annotated = contextType(a, p);
     if (!value && used && annotated) value = annotated;
@@ -159,7 +157,7 @@ export function planSites(p: Plan): void {
     }
     const field = p.fresh("$a");
     p.addField({ name: field, type: typeText, init: null, bytes: 4 });
-    p.sites.set(a, { id, node: a, field, callSlot: false, value: value ?? VOID, generated: !!(t && t.resolves), abstract });
+    p.sites.set(a, { id, field, callSlot: false, generated: !!(t && t.resolves), abstract });
   }
   for (const f of p.forAwaits) {
     const id = file.session.addSite(file, f, p.fn.display);
@@ -170,7 +168,7 @@ export function planSites(p: Plan): void {
     }
     const field = p.fresh("$a");
     p.addField({ name: field, type: `${file.halName("stream", "StreamNext")}<${file.render(item)}>`, init: null, bytes: 4 });
-    p.sites.set(f, { id, node: f, field, callSlot: false, value: item, generated: false, abstract: true });
+    p.sites.set(f, { id, field, callSlot: false, generated: false, abstract: true });
   }
   for (const t of p.tryNodes) {
     const field = p.fresh("$j");

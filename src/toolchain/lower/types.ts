@@ -34,7 +34,7 @@ const PRIM_SIZES: Record<string, number> = {
 export const VOID: Ty = { name: "void", args: [], decl: null, nullable: false };
 export const prim = (name: string): Ty => ({ name, args: [], decl: null, nullable: false });
 
-export function isPrim(t: Ty): boolean {
+function isPrim(t: Ty): boolean {
   return !t.nullable && !t.raw && t.name in PRIM_SIZES;
 }
 
@@ -109,7 +109,7 @@ function fromDecl(mods: Modules, decl: Decl, args: Ty[]): Ty | null {
   return null;
 }
 
-export function paramSubst(params: ts.NodeArray<ts.TypeParameterDeclaration> | undefined, args: Ty[]): Subst {
+function paramSubst(params: ts.NodeArray<ts.TypeParameterDeclaration> | undefined, args: Ty[]): Subst {
   const s: Subst = new Map();
   (params ?? []).forEach((p, i) => {
     if (args[i]) s.set(p.name.text, args[i]!);
@@ -135,7 +135,7 @@ function heritage(node: ts.ClassDeclaration | ts.InterfaceDeclaration, kind: ts.
 }
 
 /** Direct bases of a class or interface type (`extends`), with type arguments applied. */
-export function basesOf(mods: Modules, t: Ty): Ty[] {
+function basesOf(mods: Modules, t: Ty): Ty[] {
   if (!t.decl || (t.decl.kind !== "class" && t.decl.kind !== "interface")) return [];
   const node = t.decl.node as ts.ClassDeclaration | ts.InterfaceDeclaration;
   const subst = paramSubst(node.typeParameters, t.args);
