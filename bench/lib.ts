@@ -49,10 +49,18 @@ export interface Benchmark {
 
 /** Best (smallest) of `runs` calls of `once` after `warmup` calls; each returns ns per op. */
 export async function bestOf(warmup: number, runs: number, once: () => number | Promise<number>): Promise<number> {
+  return bestRun(warmup, runs, once, (ns) => ns);
+}
+
+/** Like `bestOf`, for runs that measure more than one number: the whole run whose `ns` is smallest. */
+export async function bestRun<T>(warmup: number, runs: number, once: () => T | Promise<T>, ns: (run: T) => number): Promise<T> {
   for (let i = 0; i < warmup; i++) await once();
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, await once());
-  return best;
+  let best: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const run = await once();
+    if (best === undefined || ns(run) < ns(best)) best = run;
+  }
+  return best!;
 }
 
 /**
@@ -100,14 +108,17 @@ export async function nsPerOpAsync(ops: number, what: string, f: () => Promise<n
 
 /**
  * Runs a bench firmware under a bare ABI host up to virtual time `end` (µs),
- * timed; returns the wall ns and the log lines it printed meanwhile. Throws
- * if the firmware panicked.
+ * timed, and returns the wall ns per each of its `ops` operations. Throws
+ * unless it logged exactly `report` meanwhile (the firmware's own count of
+ * what it did), or if it panicked.
  */
-export function runBareUntil(host: BareHost, end: number): { ns: number; lines: string[] } {
+export function bareRun(host: BareHost, end: number, report: string, ops: number): number {
   const logs = host.logs.length;
   const ns = timeNs(() => host.runUntilTime(end));
   if (host.panic) throw new Error(`bench firmware panicked before ${end} µs: ${host.panic.message}`);
-  return { ns, lines: host.logs.slice(logs).map((l) => l.text) };
+  const lines = host.logs.slice(logs).map((l) => l.text);
+  check(lines.length === 1 && lines[0] === report, `by ${end} µs: expected "${report}", got ${JSON.stringify(lines)}`);
+  return ns / ops;
 }
 
 /** A small seeded PRNG (xorshift32), the same sequence as bench/firmware/timer_storm.ts draws. */

@@ -14,7 +14,7 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestInterleaved, bestOf, check, nsPerOpAsync, rounds, runBareUntil } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bareRun, bestInterleaved, bestOf, nsPerOpAsync, rounds } from "./lib.ts";
 import { deviceScriptResults } from "./peers/devicescript.ts";
 
 export const ROUNDS = 1_000_000; // ROUNDS in bench/firmware/pingpong.ts and pingpong_async.ts
@@ -24,10 +24,7 @@ export function nextRun(host: BareHost, mode: "outpost" | "direct"): number {
   const second = Math.floor(host.now / 1e6) + 1;
   const expected = second % 2 === 1 ? "outpost" : "direct";
   if (expected !== mode) throw new Error(`bench firmware out of step: second ${second} runs ${expected}, not ${mode}`);
-  const { ns, lines } = runBareUntil(host, second * 1e6);
-  const line = lines.find((l) => l.startsWith(mode + " "));
-  check(line === `${mode} ${ROUNDS}`, `${mode} run did not finish ${ROUNDS} round trips: ${line ?? "no report"}`);
-  return ns / ROUNDS;
+  return bareRun(host, second * 1e6, `${mode} ${ROUNDS}`, ROUNDS);
 }
 
 async function promisesPingPong(rounds: number): Promise<number> {

@@ -13,16 +13,8 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestInterleaved, check, rounds, runBareUntil } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bareRun, bestInterleaved, rounds } from "./lib.ts";
 import { ROUNDS, nextRun } from "./pingpong.bench.ts";
-
-/** Runs the lowered firmware's run for virtual second `second`; returns ns per round trip. */
-function asyncRun(host: BareHost, second: number): number {
-  const { ns, lines } = runBareUntil(host, second * 1e6);
-  const line = lines.find((l) => l.startsWith("async "));
-  check(line === `async ${ROUNDS}`, `async run did not finish ${ROUNDS} round trips: ${line ?? "no report"}`);
-  return ns / ROUNDS;
-}
 
 const pingPongAsync: Benchmark = {
   name: "ping-pong-async",
@@ -37,7 +29,7 @@ const pingPongAsync: Benchmark = {
     hand.runUntilTime(0);
     let second = 0;
     const best = bestInterleaved(WARMUP, RUNS, {
-      async: () => asyncRun(lowered, ++second),
+      async: () => bareRun(lowered, ++second * 1e6, `async ${ROUNDS}`, ROUNDS), // one run per virtual second
       hand: () => {
         const ns = nextRun(hand, "outpost"); // its odd seconds run the executor pair
         nextRun(hand, "direct"); // its even seconds run the direct pair, untimed here

@@ -16,7 +16,7 @@
  */
 import { Simulator } from "../sim/index.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestRun, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
 import { VirtualClock } from "./peers/virtual_clock.ts";
 
 const DAY_S = 24 * 3600;
@@ -114,18 +114,9 @@ const simSpeed: Benchmark = {
     const seconds = options.quick ? 600 : DAY_S;
     const blinky = await buildTestFirmware("examples/blinky/main.ts");
     const echo = await buildTestFirmware("examples/uart-echo/main.ts");
-    let best: DayTimes = { blinkyNs: Infinity, echoNs: Infinity };
-    await bestOf(warmup, runs, async () => {
-      const t = await simulatorDay(blinky, echo, seconds);
-      if (t.blinkyNs + t.echoNs < best.blinkyNs + best.echoNs) best = t;
-      return t.blinkyNs + t.echoNs;
-    });
-    let peer: DayTimes = { blinkyNs: Infinity, echoNs: Infinity };
-    await bestOf(warmup, runs, async () => {
-      const t = await promisesDay(seconds);
-      if (t.blinkyNs + t.echoNs < peer.blinkyNs + peer.echoNs) peer = t;
-      return t.blinkyNs + t.echoNs;
-    });
+    const total = (t: DayTimes): number => t.blinkyNs + t.echoNs;
+    const best = await bestRun(warmup, runs, () => simulatorDay(blinky, echo, seconds), total);
+    const peer = await bestRun(warmup, runs, () => promisesDay(seconds), total);
     return [result("outpost-sim", best, seconds), result("promises", peer, seconds)];
   },
 };

@@ -21,19 +21,12 @@
 import { Simulator } from "../sim/index.ts";
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, runBareUntil, timeNs, timeNsAsync, xorshift32 } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bareRun, bestOf, check, rounds, timeNs, timeNsAsync, xorshift32 } from "./lib.ts";
 import { VirtualClock } from "./peers/virtual_clock.ts";
 
 const TASKS = 10_000; // TASKS in bench/firmware/timer_storm.ts
 const SEED = 2463534242; // its seed
 const SECOND = 1_000_000;
-
-/** Runs window `k` ([k s, k+1 s)) of the bare host; returns ns per timer. */
-function bareWindow(host: BareHost, k: number): number {
-  const { ns, lines } = runBareUntil(host, k * SECOND + SECOND - 1);
-  check(lines.length === 1 && lines[0] === "late 0", `window ${k}: expected "late 0", got ${JSON.stringify(lines)}`);
-  return ns / TASKS;
-}
 
 /** The Node peer: TASKS sleepers for `windows` windows; returns the best ns per timer over the timed ones. */
 async function promisesStorm(windows: number, warmup: number): Promise<number> {
@@ -74,7 +67,8 @@ const timerStorm: Benchmark = {
     const host = BareHost.load(wasm);
     host.runUntilTime(0); // every task arms its first timer
     let window = 0;
-    const outpost = await bestOf(warmup, runs, () => bareWindow(host, ++window));
+    // Window k is [k s, k+1 s): every timer fires once in it.
+    const outpost = await bestOf(warmup, runs, () => bareRun(host, ++window * SECOND + SECOND - 1, "late 0", TASKS));
     const promises = await promisesStorm(warmup + runs, warmup);
     const results: Result[] = [
       { benchmark: "timer-storm", impl: "outpost", ns_per_op: outpost, timers: TASKS },

@@ -18,7 +18,7 @@
  */
 import { Simulator } from "../sim/index.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestOf, bestRun, check, rounds, timeNs, timeNsAsync } from "./lib.ts";
 
 const BAUD = 1_000_000;
 const BYTES = 100_000; // one virtual second at the line rate
@@ -101,12 +101,7 @@ const uart: Benchmark = {
     const { warmup, runs } = rounds(options, 1, 5);
     const data = payload(options.quick ? 2000 : BYTES);
     const wasm = await buildTestFirmware("bench/firmware/uart_echo.ts");
-    let virtualRate = 0;
-    const simNs = await bestOf(warmup, runs, async () => {
-      const r = await simEcho(wasm, data);
-      virtualRate = r.virtualRate;
-      return r.ns;
-    });
+    const { ns: simNs, virtualRate } = await bestRun(warmup, runs, () => simEcho(wasm, data), (r) => r.ns);
     const promises = await bestOf(warmup, runs, async () => {
       let echoed: number[] = [];
       const ns = await timeNsAsync(async () => (echoed = await promisesEcho(data)));

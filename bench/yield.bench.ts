@@ -15,17 +15,10 @@
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bestOf, check, nsPerOpAsync, rounds, runBareUntil } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bareRun, bestOf, nsPerOpAsync, rounds } from "./lib.ts";
 import { deviceScriptResults } from "./peers/devicescript.ts";
 
 const YIELDS = 1_000_000; // YIELDS in bench/firmware/yield.ts
-
-/** Runs the firmware's run for virtual second `second`; returns ns per yield. */
-function outpostRun(host: BareHost, second: number): number {
-  const { ns, lines } = runBareUntil(host, second * 1e6);
-  check(lines.length === 1 && lines[0] === `yielded ${YIELDS}`, `second ${second}: ${JSON.stringify(lines)}`);
-  return ns / YIELDS;
-}
 
 async function awaitResolved(n: number): Promise<number> {
   const resolved = Promise.resolve();
@@ -50,7 +43,8 @@ const yieldBench: Benchmark = {
     const host = BareHost.load(await buildTestFirmware("bench/firmware/yield.ts"));
     host.runUntilTime(0);
     let second = 0;
-    const outpost = await bestOf(warmup, runs, () => outpostRun(host, ++second));
+    // One run per virtual second.
+    const outpost = await bestOf(warmup, runs, () => bareRun(host, ++second * 1e6, `yielded ${YIELDS}`, YIELDS));
     const n = options.quick ? 1000 : YIELDS;
     const awaitNs = await bestOf(warmup, runs, () => nsPerOpAsync(n, "await loop", () => awaitResolved(n)));
     const m = options.quick ? 100 : YIELDS / 10;

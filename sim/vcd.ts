@@ -42,8 +42,7 @@ export interface VcdOptions {
 export function formatVcd(sim: VcdSource, options: VcdOptions = {}): string {
   const pins = sim.pins().filter((p) => p.mode !== "UART");
   const tasks = sim.tasks();
-  const code = (i: number): string => vcdId(i);
-  const taskCode = (id: number): string => code(pins.length + id);
+  const taskCode = (id: number): string => vcdId(pins.length + id);
   const out: string[] = [
     "$date", `  ${options.date ?? new Date().toISOString()}`, "$end",
     "$version", `  ${options.version ?? "Outpost simulator"}`, "$end",
@@ -51,7 +50,7 @@ export function formatVcd(sim: VcdSource, options: VcdOptions = {}): string {
     "$timescale 1 us $end",
     `$scope module ${identifier(sim.board.name)} $end`,
     "$scope module pins $end",
-    ...pins.map((p, i) => `$var wire 1 ${code(i)} ${identifier(p.label)} $end`),
+    ...pins.map((p, i) => `$var wire 1 ${vcdId(i)} ${identifier(p.label)} $end`),
     "$upscope $end",
     "$scope module tasks $end",
     ...tasks.map((t) => `$var reg 2 ${taskCode(t.id)} ${identifier(`${t.name}_${t.id}`)} $end`),
@@ -60,12 +59,12 @@ export function formatVcd(sim: VcdSource, options: VcdOptions = {}): string {
     "$enddefinitions $end",
     "#0",
     "$dumpvars",
-    ...pins.map((_, i) => `0${code(i)}`),
+    ...pins.map((_, i) => `0${vcdId(i)}`),
     ...tasks.map((t) => `${stateBits("free")} ${taskCode(t.id)}`),
     "$end",
   ];
   const changes: { at: number; line: string }[] = [];
-  pins.forEach((p, i) => p.history.forEach((c) => changes.push({ at: c.at, line: `${c.level}${code(i)}` })));
+  pins.forEach((p, i) => p.history.forEach((c) => changes.push({ at: c.at, line: `${c.level}${vcdId(i)}` })));
   for (const t of tasks) {
     for (const c of sim.taskHistory(t.id)) changes.push({ at: c.at, line: `${stateBits(c.state)} ${taskCode(t.id)}` });
   }

@@ -25,10 +25,13 @@ export type WasmImports = Record<string, Record<string, unknown>>;
 interface WebAssemblyApi {
   compile(bytes: Uint8Array): Promise<WasmModule>;
   instantiate(module: WasmModule, imports: WasmImports): Promise<WasmInstance>;
+  /** The synchronous constructors are for small modules (test/helpers/bare_host.ts); hosts use `compile`. */
   Module: {
+    new (bytes: Uint8Array): WasmModule;
     imports(module: WasmModule): WasmModuleEntry[];
     exports(module: WasmModule): Omit<WasmModuleEntry, "module">[];
   };
+  Instance: new (module: WasmModule, imports: WasmImports) => WasmInstance;
   Memory: abstract new (...args: never[]) => WasmMemory;
   RuntimeError: new (...args: never[]) => Error;
   CompileError: new (...args: never[]) => Error;

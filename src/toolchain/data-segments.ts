@@ -16,7 +16,7 @@
  * any other module unchanged. Called by compile.ts on size-optimised builds.
  */
 
-import { sLeb, uLeb, WasmReader } from "./wasm-binary.ts";
+import { concat, sLeb, uLeb, WasmReader } from "./wasm-binary.ts";
 
 interface Segment {
   offset: number;
@@ -57,15 +57,7 @@ export function mergeDataSegments(wasm: Uint8Array): Uint8Array {
     body.push(0x00, 0x41, ...sLeb(s.offset), 0x0b, ...uLeb(s.bytes.length));
     for (const b of s.bytes) body.push(b);
   }
-  const head = wasm.subarray(0, section.headerStart);
-  const tail = wasm.subarray(section.end);
-  const sectionHeader = [11, ...uLeb(body.length)];
-  const out = new Uint8Array(head.length + sectionHeader.length + body.length + tail.length);
-  out.set(head, 0);
-  out.set(sectionHeader, head.length);
-  out.set(body, head.length + sectionHeader.length);
-  out.set(tail, head.length + sectionHeader.length + body.length);
-  return out;
+  return concat([wasm.subarray(0, section.headerStart), [11, ...uLeb(body.length)], body, wasm.subarray(section.end)]);
 }
 
 /** The segments, or null if any is not an active memory-0 segment at an i32.const offset, or they are out of order. */

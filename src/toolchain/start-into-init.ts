@@ -16,7 +16,7 @@
  * (start-snapshot.ts ran it at build time); a module without one, or
  * without an `outpost_init`, comes back as it was.
  */
-import { type Section, uLeb, WasmReader } from "./wasm-binary.ts";
+import { concat, type Section, uLeb, WasmReader } from "./wasm-binary.ts";
 
 const START = 8;
 const IMPORT = 2;
@@ -81,14 +81,4 @@ function importedFunctions(r: WasmReader, sections: Section[]): number {
   if (!section) return 0;
   r.pos = section.start;
   return r.imports().filter((i) => i.kind === 0).length;
-}
-
-function concat(parts: ArrayLike<number>[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -1,9 +1,9 @@
 /**
  * Reading and writing the WebAssembly binary format, as much as Outpost's
  * tools need: a bounds-checked reader (LEB128 numbers, names, limits, the
- * section list) whose errors name the file, and the LEB128 encoders for
- * tools that rewrite a section (data-segments.ts). size.ts reads a module's
- * facts with it.
+ * section list) whose errors name the file, and the LEB128 encoders and
+ * `concat` for tools that rewrite a section (data-segments.ts,
+ * start-into-init.ts). size.ts reads a module's facts with it.
  */
 import { OutpostError } from "./errors.ts";
 
@@ -134,6 +134,17 @@ export function exportNames(bytes: Uint8Array, file: string): string[] {
   if (section === undefined) return [];
   r.pos = section.start;
   return r.exports().map((e) => e.name);
+}
+
+/** The parts one after the other: a module spliced from slices of another and new bytes. */
+export function concat(parts: ArrayLike<number>[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export function uLeb(n: number): number[] {

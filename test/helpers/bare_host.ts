@@ -9,19 +9,7 @@
  * after a panic `panic` is set and `call`/`runUntilTime` stop calling in.
  */
 import type { AbiExports } from "../../sim/abi-host.ts";
-import type { WasmImports, WasmInstance, WasmModule } from "../../sim/wasm-api.ts";
-
-/** The synchronous half of the WebAssembly API (Node has it; the project's lib settings do not declare it). */
-interface SyncWasmApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: WasmImports) => WasmInstance;
-}
-const wasmSync = (globalThis as unknown as { WebAssembly: SyncWasmApi }).WebAssembly;
-
-/** Compiles firmware bytes (synchronously). */
-function compileModule(bytes: Uint8Array): WasmModule {
-  return new wasmSync.Module(bytes);
-}
+import { wasm } from "../../sim/wasm-api.ts";
 
 export interface BareLog {
   at: number;
@@ -60,40 +48,37 @@ export class BareHost {
   private constructor() {}
 
   /** Instantiates, checks the ABI version and runs `outpost_init` (no poll yet). */
-  static load(module: WasmModule | Uint8Array): BareHost {
-    const mod = module instanceof Uint8Array ? compileModule(module) : module;
+  static load(bytes: Uint8Array): BareHost {
     // The host exists before the instance: the start function may already call imports.
     const host = new BareHost();
-    const self = (): BareHost => host;
     const imports = {
       outpost: {
-        now_us: (): bigint => BigInt(self().now),
+        now_us: (): bigint => BigInt(host.now),
         gpio_configure: (): number => 0,
-        gpio_write: (pin: number, level: number): void => self().write(pin, level),
-        gpio_read: (pin: number): number => self().levels.get(pin) ?? 0,
+        gpio_write: (pin: number, level: number): void => host.write(pin, level),
+        gpio_read: (pin: number): number => host.levels.get(pin) ?? 0,
         gpio_listen: (): void => {},
         uart_configure: (): number => 0,
         uart_write: (_port: number, _ptr: number, len: number): number => len,
         uart_read: (): number => 0,
         uart_listen: (): void => {},
         log: (level: number, ptr: number, len: number): void => {
-          self().logs.push({ at: self().now, level, text: self().text(ptr, len) });
+          host.logs.push({ at: host.now, level, text: host.text(ptr, len) });
         },
         panic: (code: number, task: number, msg: number, msgLen: number, file: number, fileLen: number, line: number, column: number): void => {
-          const h = self();
-          h.panic = {
+          host.panic = {
             code,
-            message: h.text(msg, msgLen),
-            file: h.text(file, fileLen),
+            message: host.text(msg, msgLen),
+            file: host.text(file, fileLen),
             line,
             column,
-            task: task >= 0 ? h.taskName(task) : null,
+            task: task >= 0 ? host.taskName(task) : null,
           };
-          throw new PanicStop(h.panic.message);
+          throw new PanicStop(host.panic.message);
         },
       },
     };
-    const instance: WasmInstance = new wasmSync.Instance(mod, imports);
+    const instance = new wasm.Instance(new wasm.Module(bytes), imports); // compiled synchronously
     host.exports = instance.exports as unknown as FirmwareExports;
     const version = host.exports.outpost_abi_version();
     if (version !== 1) throw new Error(`firmware speaks ABI v${version}, this host speaks ABI v1`);

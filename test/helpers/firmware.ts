@@ -91,7 +91,8 @@ function atomicWrite(file: string, data: Uint8Array | string): void {
 
 function cacheKey(entry: string, board: string, options: BuildOptions): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ entry, board, options }));
+  // Normalised, so that `{}` and `{ release: false }` share one build.
+  hash.update(JSON.stringify({ entry, board, debug: options.debug ?? false, release: options.release ?? false }));
   const sources = [
     ...localSources(entry),
     ...tree(join(root, "src/runtime")),

@@ -7,7 +7,7 @@
  * are checked exactly. Skipped, with the reason in each name, without gcc.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,7 @@ const it = (name: string, fn: () => void | Promise<void>) =>
   hasGcc ? test(name, fn) : test.skip(`${name} (skipped: gcc is not installed)`, fn);
 
 const work = mkdtempSync(join(tmpdir(), "outpost-host-"));
+test.after(() => rmSync(work, { recursive: true, force: true }));
 const binary = join(work, "host");
 let built = false;
 

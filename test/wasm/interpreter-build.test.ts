@@ -14,6 +14,7 @@ import { OutpostError } from "../../src/toolchain/errors.ts";
 import { analyseFirmware, checkBudget, formatSizeReport } from "../../src/toolchain/size.ts";
 import { assertMvp, mvpProblem } from "../../src/toolchain/wasm-validate.ts";
 import { type WasmMemory, wasm as WebAssembly } from "../../sim/wasm-api.ts";
+import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
 
 const INTERPRETER_BOARDS = ["wasm3-esp32", "wasm3-nrf52840", "wamr-esp32c3"];
 const ABI_EXPORTS = [
@@ -88,14 +89,13 @@ test("the sim board's default build is not MVP: the validator names the problem 
 });
 
 test("a build over the flash budget is refused with both numbers", async () => {
-  const roomy: Board = { ...loadBoard("wasm3-esp32"), name: "tiny-flash" };
-  const fits = await compileFirmware({ entry: "examples/blinky/main.ts", board: roomy });
-  const tiny: Board = { ...roomy, flash: 1024 };
+  const fits = await buildTestFirmware("examples/blinky/main.ts", "wasm3-esp32");
+  const tiny: Board = { ...loadBoard("wasm3-esp32"), name: "tiny-flash", flash: 1024 };
   const e = await outpostError(() => compileFirmware({ entry: "examples/blinky/main.ts", board: tiny, output: "build/blinky.wasm" }));
   assert.is(e.code, "OVER_BUDGET");
   assert.is(
     e.message,
-    `build/blinky.wasm needs ${grouped(fits.wasm.length)} bytes of flash but board "tiny-flash" allows 1,024: ` +
+    `build/blinky.wasm needs ${grouped(fits.length)} bytes of flash but board "tiny-flash" allows 1,024: ` +
       "shrink the firmware (outpost size build/blinky.wasm shows which sections take the room; long strings and many task types cost most) or choose a board with more flash",
   );
 });
@@ -134,7 +134,7 @@ test("a panic while measuring init fails the build with the firmware's own messa
 });
 
 test("a task with no state of its own costs the task header: at most 32 bytes", async () => {
-  const { wasm, text: table } = await compileFirmware({ entry: "test/firmware/wasm-empty-task.ts", board: loadBoard("wasm3-esp32") });
+  const { wasm, text: table } = await buildTest("test/firmware/wasm-empty-task.ts", "wasm3-esp32");
   const logs: string[] = [];
   let memory: WasmMemory | null = null;
   // A deferred-text board: the host spells out the label and formats the number.
@@ -155,7 +155,7 @@ test("a task with no state of its own costs the task header: at most 32 bytes", 
 
 test("the size report adds up and formats as a table against the board's budget", async () => {
   const board = loadBoard("wasm3-esp32");
-  const { wasm } = await compileFirmware({ entry: "examples/blinky/main.ts", board });
+  const wasm = await buildTestFirmware("examples/blinky/main.ts", "wasm3-esp32");
   const report = await analyseFirmware(wasm, "build/blinky.wasm", { stack: 4096 });
   checkBudget(report, board, "build/blinky.wasm"); // fits: no throw
   const table = formatSizeReport(report, "build/blinky.wasm", board);

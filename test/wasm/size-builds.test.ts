@@ -16,13 +16,13 @@ import { compileFirmware } from "../../src/toolchain/compile.ts";
 import { loadBoard } from "../../src/toolchain/boards.ts";
 import { exportNames, WasmReader } from "../../src/toolchain/wasm-binary.ts";
 import { Simulator } from "../../sim/index.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
 import { lines } from "../helpers/simulate.ts";
 
 /** The firmware at `entry` run for `duration` µs on the sim board's build and on wasm3-esp32's: [sim, interpreter board]. */
 async function both(entry: string, duration: number): Promise<[Simulator, Simulator]> {
   const speed = await Simulator.load(await buildTestFirmware(entry), { board: "sim", name: entry });
-  const { wasm, text } = await compileFirmware({ entry, board: loadBoard("wasm3-esp32") });
+  const { wasm, text } = await buildTest(entry, "wasm3-esp32");
   const size = await Simulator.load(wasm, { board: "wasm3-esp32", name: entry, text });
   for (const sim of [speed, size]) sim.runFor(duration);
   return [speed, size];
@@ -52,7 +52,7 @@ test("blinky drives LED1 the same, with its pool and ticker laid out at build ti
   assert.is(trace(speed).length, 7);
   assert.equal(trace(size), trace(speed));
   assert.equal(lines(size), lines(speed));
-  const { wasm } = await compileFirmware({ entry: "examples/blinky/main.ts", board: loadBoard("wasm3-esp32"), release: true });
+  const wasm = await buildTestFirmware("examples/blinky/main.ts", "wasm3-esp32", { release: true });
   assert.not.ok(sectionIds(wasm).includes(8), "no start section");
   assert.equal(exportNames(wasm, "blinky.wasm").sort(), ["memory", "outpost_abi_version", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll"]);
 });

@@ -6,14 +6,14 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DEFAULT_BOARD, type Board, loadBoard } from "../boards.ts";
 import { OutpostError } from "../errors.ts";
+import { repoRoot } from "../packages.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";
 import { projectFiles } from "./new-templates.ts";
 
-const outpostRoot = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "");
+const outpostRoot = repoRoot.replace(/\/$/, "");
 
 export async function newCommand(argv: string[]): Promise<number> {
   const args = parseArgs("new", argv, { "--board": "value", "--help": "switch", "-h": "switch" });
