@@ -3,13 +3,12 @@
  * per process and cached, see test/helpers/firmware.ts) on the simulated
  * board, read what it logged, time UART bytes and check echoes.
  */
-import { Simulator, type LoadOptions } from "../../sim/index.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import type { LoadOptions, Simulator } from "../../sim/index.ts";
+import { simulate } from "../helpers/simulate.ts";
 
-/** Builds (cached) and boots the firmware at `path` (repository-relative). */
-export async function boot(path: string, options: LoadOptions = {}): Promise<Simulator> {
-  const wasm = await buildTestFirmware(path);
-  return Simulator.load(wasm, { board: "sim", name: path, ...options });
+/** Builds (cached) and boots the firmware at `path` (repository-relative) on the sim board. */
+export function boot(path: string, options: LoadOptions = {}): Promise<Simulator> {
+  return simulate(path, "sim", options);
 }
 
 /** The firmware's log lines as `"<µs> <text>"`, from entry `from` on, without simulator warnings. */

@@ -4,12 +4,12 @@
  * `lines(sim)` renders the log as "<µs> <text>" strings, the form the
  * runtime tests compare against, so a failure shows time and text together.
  */
-import { Simulator } from "../../sim/index.ts";
+import { Simulator, type LoadOptions } from "../../sim/index.ts";
 import { buildTest } from "./firmware.ts";
 
-export async function simulate(path: string, board = "sim"): Promise<Simulator> {
+export async function simulate(path: string, board = "sim", options: LoadOptions = {}): Promise<Simulator> {
   const { wasm, text } = await buildTest(path, board);
-  return Simulator.load(wasm, { board, name: path, text });
+  return Simulator.load(wasm, { board, name: path, text, ...options });
 }
 
 /** Every log line as "<at> <text>", optionally only those whose text starts with `prefix`. */
