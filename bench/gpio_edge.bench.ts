@@ -16,7 +16,7 @@
  *                async function awaits; it toggles and acknowledges
  */
 import { EventEmitter } from "node:events";
-import { loadBoard, resolvePin } from "../src/toolchain/boards.ts";
+import { loadBoard, resolvePin } from "../src/contract/boards.ts";
 import { Simulator } from "../sim/index.ts";
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";

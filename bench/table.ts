@@ -8,7 +8,7 @@
  *   ping-pong   outpost    12.81     0.11×     round trip
  *   ping-pong   promises   118.40    peer      round trip
  */
-import { grouped } from "../src/toolchain/grouped.ts";
+import { grouped } from "../src/contract/grouped.ts";
 import type { Benchmark, Result } from "./lib.ts";
 
 const FIXED = new Set(["benchmark", "impl", "ns_per_op"]);

@@ -17,12 +17,12 @@
  * `taskSite`, `taskName`); `outpost_task_site` is optional, and a firmware
  * without it reports no await sites (null).
  */
-import { OutpostError } from "../src/toolchain/errors.ts";
-import { ABI_VERSION, HOST_EXPORTS, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "./abi-codes.ts";
+import { OutpostError } from "../src/contract/errors.ts";
+import { ABI_VERSION, HOST_EXPORTS, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "../src/contract/abi-codes.ts";
 import { HostFault } from "./fault.ts";
-import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "./wasm-api.ts";
-import { expandText } from "../src/toolchain/deferred-text.ts";
-import { hasWasmHeader } from "../src/toolchain/wasm-binary.ts";
+import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "../src/contract/wasm-api.ts";
+import { expandText } from "../src/contract/deferred-text.ts";
+import { hasWasmHeader } from "../src/contract/wasm-binary.ts";
 
 /** The peripherals behind the imports. */
 export interface AbiHost {

@@ -7,8 +7,8 @@
  * loop delivers through `outpost_event` between polls (ABI.md: events are
  * never delivered during a poll).
  */
-import { OutpostError } from "../src/toolchain/errors.ts";
-import { formatTime, toMicros } from "../src/toolchain/duration.ts";
+import { OutpostError } from "../src/contract/errors.ts";
+import { formatTime, toMicros } from "../src/contract/duration.ts";
 
 export interface Bench {
   /** Current virtual time, µs. */

@@ -19,8 +19,8 @@
  *     └─┘└─┘                           └──┘ └─┘
  *     |<- bounce ->|                   |<- bounce ->|
  */
-import type { ButtonSpec } from "../src/toolchain/boards.ts";
-import { toMicros } from "../src/toolchain/duration.ts";
+import type { ButtonSpec } from "../src/contract/boards.ts";
+import { toMicros } from "../src/contract/duration.ts";
 import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
 import type { Level, Pin } from "./gpio.ts";
 

@@ -7,7 +7,7 @@
  * and turns it into the simulator's panic, like a `panic` import would. No
  * other code catches it.
  */
-import type { PanicCode } from "./abi-codes.ts";
+import type { PanicCode } from "../src/contract/abi-codes.ts";
 
 export class HostFault extends Error {
   constructor(

@@ -15,12 +15,12 @@
  * RX) has mode "UART" and refuses `gpio_configure` with E_PIN_BUSY; its
  * level is not modelled (the UART's byte log is).
  */
-import type { Board } from "../src/toolchain/boards.ts";
-import { resolvePin, pinLabel } from "../src/toolchain/boards.ts";
+import type { Board } from "../src/contract/boards.ts";
+import { resolvePin, pinLabel } from "../src/contract/boards.ts";
 import {
   E_BAD_CONFIG, E_NO_PIN, E_PIN_BUSY, EDGE_FALLING, EDGE_RISING, EVENT_GPIO_EDGE, MODE_OUTPUT, OK, PIN_MODES,
   type PinModeName,
-} from "./abi-codes.ts";
+} from "../src/contract/abi-codes.ts";
 import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
 
 export type Level = 0 | 1;

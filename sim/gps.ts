@@ -13,7 +13,7 @@
  * `badChecksum` sends that fix's sentences with a wrong checksum, for
  * testing receivers. Returns every sentence sent, in order, CR LF included.
  */
-import { toMicros } from "../src/toolchain/duration.ts";
+import { toMicros } from "../src/contract/duration.ts";
 import type { TimeSpec, UartHandle } from "./types.ts";
 
 export interface GpsFix {

@@ -15,8 +15,8 @@
  */
 export { Simulator, STALL_POLLS } from "./simulator.ts";
 export * from "./types.ts";
-export { TASK_STATES } from "./abi-codes.ts";
-export { parseDuration, formatDuration, formatTime } from "../src/toolchain/duration.ts";
+export { TASK_STATES } from "../src/contract/abi-codes.ts";
+export { parseDuration, formatDuration, formatTime } from "../src/contract/duration.ts";
 export { type Scenario, type Step, type StepKind, parseScenario, checkScenario } from "./scenario.ts";
 export { type RunOptions, type RunOutcome, type RunStatus, type ScenarioTarget, ScenarioRun, runScenario } from "./scenario-run.ts";
 export { assessLiveness } from "./liveness.ts";

@@ -4,7 +4,7 @@
  * (espruino/runtime.ts) for a build for an Espruino board. Both have these
  * methods with the same meaning; `loadRunner` picks the host from the bytes.
  */
-import type { Board } from "../src/toolchain/boards.ts";
+import type { Board } from "../src/contract/boards.ts";
 import { type AbiHost, Firmware } from "./abi-host.ts";
 import { EspruinoFirmware, espruinoScript } from "./espruino/runtime.ts";
 

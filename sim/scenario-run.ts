@@ -26,8 +26,8 @@
  * says so) and be called again, which is how the CLI follows the wall clock
  * and stays responsive to Ctrl-C; `runScenario` runs to the end at once.
  */
-import { type Board, consoleUartName } from "../src/toolchain/boards.ts";
-import { formatDuration, formatTime, toMicros } from "../src/toolchain/duration.ts";
+import { type Board, consoleUartName } from "../src/contract/boards.ts";
+import { formatDuration, formatTime, toMicros } from "../src/contract/duration.ts";
 import type { Panic } from "./abi-host.ts";
 import type { Scenario, Step, StepKind } from "./scenario.ts";
 import { Needle, TextWatch } from "./text-watch.ts";

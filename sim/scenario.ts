@@ -22,9 +22,9 @@
  * scenario-run.ts.
  */
 import { parseDocument } from "yaml";
-import { type Board, consoleUartName, resolveButton, resolvePin, resolveUart } from "../src/toolchain/boards.ts";
-import { parseDuration } from "../src/toolchain/duration.ts";
-import { OutpostError } from "../src/toolchain/errors.ts";
+import { type Board, consoleUartName, resolveButton, resolvePin, resolveUart } from "../src/contract/boards.ts";
+import { parseDuration } from "../src/contract/duration.ts";
+import { OutpostError } from "../src/contract/errors.ts";
 import type { Level } from "./gpio.ts";
 
 export type Step =

@@ -28,10 +28,10 @@
  * firmware (liveness.ts); the first deadlock is kept in `deadlock`, and
  * time still runs on to the end of `runFor` (nothing can happen).
  */
-import { type Board, DEFAULT_BOARD, loadBoard, resolveButton } from "../src/toolchain/boards.ts";
-import { formatTime, toMicros } from "../src/toolchain/duration.ts";
-import { OutpostError } from "../src/toolchain/errors.ts";
-import { EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, UART_OVERRUN } from "./abi-codes.ts";
+import { type Board, DEFAULT_BOARD, loadBoard, resolveButton } from "../src/contract/boards.ts";
+import { formatTime, toMicros } from "../src/contract/duration.ts";
+import { OutpostError } from "../src/contract/errors.ts";
+import { EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, UART_OVERRUN } from "../src/contract/abi-codes.ts";
 import type { AbiHost, Panic } from "./abi-host.ts";
 import type { Bench, TimeSpec } from "./bench.ts";
 import { type FirmwareRunner, loadRunner } from "./runner.ts";

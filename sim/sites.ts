@@ -12,7 +12,7 @@
  * (`{ "0": { "file": ..., "line": ..., "column": ... } }`), and refuses
  * anything else with BAD_SITES naming the file and the entry.
  */
-import { OutpostError } from "../src/toolchain/errors.ts";
+import { OutpostError } from "../src/contract/errors.ts";
 
 export interface SiteInfo {
   id: number;

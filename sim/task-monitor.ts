@@ -40,7 +40,7 @@
  * polls, wakes and state changes as they are observed (trace.ts turns them
  * into a timeline); `cause` is asked only for a wake a listener will hear.
  */
-import type { TaskState } from "./abi-codes.ts";
+import type { TaskState } from "../src/contract/abi-codes.ts";
 import type { FirmwareRunner } from "./runner.ts";
 import type { SiteInfo } from "./sites.ts";
 

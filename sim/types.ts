@@ -13,7 +13,7 @@ export type { TimeSpec, Level, LevelChange, PinMode, RxFate, SendOptions, SiteIn
 export type { Panic } from "./abi-host.ts";
 export type { TaskInfo, StateChange } from "./task-monitor.ts";
 export type { Liveness } from "./liveness.ts";
-export type { PanicCode, TaskState } from "./abi-codes.ts";
+export type { PanicCode, TaskState } from "../src/contract/abi-codes.ts";
 
 /** What the simulator tells as it runs; set them in `LoadOptions` to hear about `outpost_init` too. */
 export interface SimListeners {

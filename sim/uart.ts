@@ -20,12 +20,12 @@
  * Configuring a port claims its TX and RX pins from GPIO. Reading or writing
  * a port that is not configured stops the firmware (a `HostFault`).
  */
-import type { Board, UartSpec } from "../src/toolchain/boards.ts";
-import { resolveUart } from "../src/toolchain/boards.ts";
+import type { Board, UartSpec } from "../src/contract/boards.ts";
+import { resolveUart } from "../src/contract/boards.ts";
 import {
   E_BAD_CONFIG, E_NO_PORT, E_PIN_BUSY, E_PORT_BUSY, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, LISTEN_ERROR,
   LISTEN_RX, LISTEN_TX, OK, UART_FRAMING, UART_OVERRUN,
-} from "./abi-codes.ts";
+} from "../src/contract/abi-codes.ts";
 import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
 import { HostFault } from "./fault.ts";
 import type { Gpio } from "./gpio.ts";

@@ -18,8 +18,8 @@
  * (`LoadOptions.watchTasks`, as `outpost sim` does, or an `onTask`
  * listener); otherwise it has the changes its looks saw (task-monitor.ts).
  */
-import type { TaskState } from "./abi-codes.ts";
-import { TASK_STATES } from "./abi-codes.ts";
+import type { TaskState } from "../src/contract/abi-codes.ts";
+import { TASK_STATES } from "../src/contract/abi-codes.ts";
 import type { PinHandle, StateChange, TaskInfo } from "./types.ts";
 
 /** What a dump reads from a simulator. */

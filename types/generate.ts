@@ -21,7 +21,7 @@ import ts from "typescript";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { boardModuleSource, loadBoard } from "../src/toolchain/boards.ts";
+import { boardModuleSource, loadBoard } from "../src/contract/boards.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const outDir = join(root, "types/outpost");

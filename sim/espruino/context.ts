@@ -16,8 +16,8 @@
  * typed arrays' copyWithin. A script that uses one fails here as on a board.
  */
 import vm from "node:vm";
-import type { Board } from "../../src/toolchain/boards.ts";
-import { E_PIN_BUSY, OK, PIN_MODES } from "../abi-codes.ts";
+import type { Board } from "../../src/contract/boards.ts";
+import { E_PIN_BUSY, OK, PIN_MODES } from "../../src/contract/abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
 import type { EspruinoE, EspruinoFunctions, EspruinoPin, WatchEvent, WatchOptions } from "./globals.ts";
 import type { EventLoop } from "./loop.ts";

@@ -25,14 +25,14 @@
  * build's manifest line records.
  */
 import vm from "node:vm";
-import type { Board } from "../../src/toolchain/boards.ts";
-import { espruinoSpec } from "../../src/toolchain/espruino/board.ts";
-import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/toolchain/espruino/manifest.ts";
-import { hasWasmHeader } from "../../src/toolchain/wasm-binary.ts";
+import type { Board } from "../../src/contract/boards.ts";
+import { espruinoSpec } from "../../src/contract/espruino-board.ts";
+import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
+import { hasWasmHeader } from "../../src/contract/wasm-binary.ts";
 import {
   ABI_VERSION, EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, type PanicCode, TASK_STATES, type TaskState,
   panicCodeName,
-} from "../abi-codes.ts";
+} from "../../src/contract/abi-codes.ts";
 import type { AbiHost, Panic } from "../abi-host.ts";
 import { createEspruinoContext } from "./context.ts";
 import { EventLoop } from "./loop.ts";

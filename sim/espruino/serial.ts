@@ -12,8 +12,8 @@
  *
  * Bytes cross as strings of char codes 0–255, as on Espruino.
  */
-import type { UartSpec } from "../../src/toolchain/boards.ts";
-import { LISTEN_ERROR, LISTEN_RX, LISTEN_TX, OK, UART_FRAMING } from "../abi-codes.ts";
+import type { UartSpec } from "../../src/contract/boards.ts";
+import { LISTEN_ERROR, LISTEN_RX, LISTEN_TX, OK, UART_FRAMING } from "../../src/contract/abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
 import type { EspruinoPin, EspruinoSerial, SerialSetupOptions } from "./globals.ts";
 

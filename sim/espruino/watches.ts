@@ -9,7 +9,7 @@
  * A watch without `repeat` is removed after it fires once. Debounce is not
  * modelled: Outpost's glue asks for none (the firmware debounces).
  */
-import { EDGE_FALLING, EDGE_RISING } from "../abi-codes.ts";
+import { EDGE_FALLING, EDGE_RISING } from "../../src/contract/abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
 import type { WatchEvent, WatchOptions } from "./globals.ts";
 

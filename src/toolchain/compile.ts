@@ -9,21 +9,21 @@
  * installed in place of asc's stub runtime so it keeps the stub's lean
  * code generation (no shadow stack).
  */
-import { grouped } from "./grouped.ts";
+import { grouped } from "../contract/grouped.ts";
 import { readFileSync } from "node:fs";
 import { dirname, basename, relative, resolve } from "node:path";
 import asc from "assemblyscript/asc";
-import { type Board, boardModuleSource, pinNames } from "./boards.ts";
-import { OutpostError } from "./errors.ts";
+import { type Board, boardModuleSource, pinNames } from "../contract/boards.ts";
+import { OutpostError } from "../contract/errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
 import { libraryFileLabel, outpostPackagePath, runtimeDir } from "./packages.ts";
-import { type SizeReport, analyseFirmware, checkBudget } from "./size.ts";
-import { mergeDataSegments } from "./data-segments.ts";
+import { type SizeReport, analyseFirmware, checkBudget } from "./wasm/size.ts";
+import { mergeDataSegments } from "./wasm/data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
-import { snapshotStart, START_EXPORT } from "./start-snapshot.ts";
-import { moveStartIntoInit } from "./start-into-init.ts";
-import { assertMvp } from "./wasm-validate.ts";
-import { HEAP_TOP_EXPORT, HOST_EXPORTS } from "../../sim/abi-codes.ts";
+import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
+import { moveStartIntoInit } from "./wasm/start-into-init.ts";
+import { assertMvp } from "./wasm/validate.ts";
+import { HEAP_TOP_EXPORT, HOST_EXPORTS } from "../contract/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
 /** The runtime's build flags, which each build serves with its own values (`buildFlagsSource`). */

@@ -7,11 +7,11 @@
  *
  * Errors are `OutpostError`s with stable codes (errors.ts).
  */
-import { DEFAULT_BOARD, loadBoard } from "./boards.ts";
+import { DEFAULT_BOARD, loadBoard } from "../contract/boards.ts";
 import { compileFirmware } from "./compile.ts";
 
-export { boardNames, loadBoard, type Board } from "./boards.ts";
-export { OutpostError, type ErrorCode } from "./errors.ts";
+export { boardNames, loadBoard, type Board } from "../contract/boards.ts";
+export { OutpostError, type ErrorCode } from "../contract/errors.ts";
 
 /**
  * Compiles the firmware entry at `entry` for `board` (default "sim") and returns the .wasm bytes.

@@ -21,7 +21,7 @@
  *   literal's index in a table that stays on the host, as defmt does for
  *   Rust firmware. `textPut` writes three bytes, 0xFF and the index
  *   (little-endian u16); 0xFF never occurs in UTF-8, so a host expands the
- *   reference wherever it meets one (src/toolchain/deferred-text.ts). `outpost build`
+ *   reference wherever it meets one (src/contract/deferred-text.ts). `outpost build`
  *   writes the table next to the .wasm (build/blinky.text.json).
  *
  *     textLiteral("cannot spawn task \"") → __outpost_text_put(7)

@@ -6,7 +6,7 @@
 import { readFileSync, renameSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { wasm } from "../../sim/wasm-api.ts";
+import { wasm } from "../../src/contract/wasm-api.ts";
 import { Scratch } from "../fixtures/cli.ts";
 
 const test = suite("outpost build for interpreter boards");

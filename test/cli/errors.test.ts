@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { boardNames } from "../../src/toolchain/boards.ts";
+import { boardNames } from "../../src/contract/boards.ts";
 import { Scratch } from "../fixtures/cli.ts";
 
 const test = suite("outpost errors");

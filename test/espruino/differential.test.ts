@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Simulator } from "../../sim/index.ts";
-import { loadBoard } from "../../src/toolchain/boards.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 

@@ -4,10 +4,10 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBoard } from "../../src/toolchain/boards.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
 import { checkJsVars, type JsVarEstimate } from "../../src/toolchain/espruino/estimate.ts";
-import { isOutpostError } from "../../src/toolchain/errors.ts";
+import { isOutpostError } from "../../src/contract/errors.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 
 const test = suite("espruino sizes and budgets");

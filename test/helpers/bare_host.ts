@@ -9,7 +9,7 @@
  * after a panic `panic` is set and `call`/`runUntilTime` stop calling in.
  */
 import type { AbiExports } from "../../sim/abi-host.ts";
-import { wasm } from "../../sim/wasm-api.ts";
+import { wasm } from "../../src/contract/wasm-api.ts";
 
 export interface BareLog {
   at: number;

@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSy
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
-import { loadBoard } from "../../src/toolchain/boards.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cacheDir = join(root, "node_modules/.cache/outpost-fw");

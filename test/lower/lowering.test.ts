@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
-import { loadBoard } from "../../src/toolchain/boards.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
 import { fsHost, LowerSession } from "../../src/toolchain/lower/index.ts";
 import { outpostPackagePath } from "../../src/toolchain/packages.ts";
 import { lowerFiles, lowerSource } from "./support.ts";

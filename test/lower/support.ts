@@ -4,7 +4,7 @@
  * `file:line:col: error CODE: message` lines, and the report.
  */
 import { fileURLToPath } from "node:url";
-import { boardModuleSource, loadBoard } from "../../src/toolchain/boards.ts";
+import { boardModuleSource, loadBoard } from "../../src/contract/boards.ts";
 import { fsHost, LowerSession, type LowerReport } from "../../src/toolchain/lower/index.ts";
 import { formatLowerErrors } from "../../src/toolchain/lower/errors.ts";
 

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { boardNames } from "../../src/toolchain/boards.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { boardNames } from "../../src/contract/boards.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 import { Simulator } from "../../sim/index.ts";
 import { assemble, firmware, moduleText } from "../fixtures/wat.ts";
 

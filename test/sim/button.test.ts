@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 import { type LevelChange, Simulator } from "../../sim/index.ts";
 import { firmware } from "../fixtures/wat.ts";
 

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBoard } from "../../src/toolchain/boards.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 import { Gpio } from "../../sim/gpio.ts";
 import { Simulator } from "../../sim/index.ts";
 import { TestBench } from "../fixtures/bench.ts";

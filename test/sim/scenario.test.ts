@@ -1,8 +1,8 @@
 /** sim/scenario.ts: the scenario file format, and one clear error per mistake. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBoard } from "../../src/toolchain/boards.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 import { checkScenario, parseScenario } from "../../sim/index.ts";
 
 const head = "name: demo\nversion: 1\nsteps:\n";

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 import { STALL_POLLS, Simulator } from "../../sim/index.ts";
 import { assemble, firmware, moduleText } from "../fixtures/wat.ts";
 

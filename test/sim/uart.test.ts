@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBoard } from "../../src/toolchain/boards.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
 import { Gpio } from "../../sim/gpio.ts";
 import { Simulator } from "../../sim/index.ts";
 import { Uarts } from "../../sim/uart.ts";

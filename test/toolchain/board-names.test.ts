@@ -1,8 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
-import { loadBoard, resolveButton, resolveUart } from "../../src/toolchain/boards.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { loadBoard, resolveButton, resolveUart } from "../../src/contract/boards.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 
 test("importing a pin the board lacks names it, its location and the valid names", async () => {
   let error: unknown = null;

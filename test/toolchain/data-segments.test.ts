@@ -1,12 +1,12 @@
 /**
- * mergeDataSegments (src/toolchain/data-segments.ts): fewer data segments,
+ * mergeDataSegments (src/toolchain/wasm/data-segments.ts): fewer data segments,
  * the same memory image, and modules it cannot rewrite left alone.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mergeDataSegments } from "../../src/toolchain/data-segments.ts";
+import { mergeDataSegments } from "../../src/toolchain/wasm/data-segments.ts";
 import { assemble } from "../fixtures/wat.ts";
-import { wasm as WebAssembly, type WasmMemory } from "../../sim/wasm-api.ts";
+import { wasm as WebAssembly, type WasmMemory } from "../../src/contract/wasm-api.ts";
 
 /** Data segment count, read with the section reader the merge itself does not share. */
 function segmentCount(bytes: Uint8Array): number {
@@ -59,8 +59,8 @@ test("a module without data, or with one segment, comes back as it was", () => {
 
 test("a firmware's data segments merge into a smaller file that still validates; size builds come merged", async () => {
   const { compileFirmware } = await import("../../src/toolchain/compile.ts");
-  const { loadBoard } = await import("../../src/toolchain/boards.ts");
-  const { mvpProblem } = await import("../../src/toolchain/wasm-validate.ts");
+  const { loadBoard } = await import("../../src/contract/boards.ts");
+  const { mvpProblem } = await import("../../src/toolchain/wasm/validate.ts");
   const board = loadBoard("wasm3-esp32");
   const entry = "test/firmware/wasm-empty-task.ts";
   // A speed build for the sim board keeps asc's segments: no merge, and no start snapshot (which lays data out anew).

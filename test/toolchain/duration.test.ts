@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { formatDuration, formatTime, parseDuration, toMicros } from "../../src/toolchain/duration.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
+import { formatDuration, formatTime, parseDuration, toMicros } from "../../src/contract/duration.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
 
 test("every unit converts to whole µs", () => {
   assert.is(parseDuration("250us"), 250);

@@ -3,14 +3,14 @@
  * `textOf("…")` in firmware sources become packed UTF-8 or, for boards that
  * defer text, indices into the build's table, on the same line; anything
  * else is left alone. expandText / decodeReferences
- * (src/toolchain/deferred-text.ts) turn the references back into words;
+ * (src/contract/deferred-text.ts) turn the references back into words;
  * expandText also formats the strings (0xFE) and integers (0xFD) such
  * builds send unformatted.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { packTextLiterals, TextTable } from "../../src/toolchain/text-literals.ts";
-import { decodeReferences, expandText } from "../../src/toolchain/deferred-text.ts";
+import { decodeReferences, expandText } from "../../src/contract/deferred-text.ts";
 
 test("a literal becomes its UTF-8 bytes after a two-byte length, escapes and non-ASCII included", () => {
   assert.is(packTextLiterals(`  textLiteral("a\\"µ");`), `  __outpost_text_put(memory.data<u8>([4,0,97,34,194,181]));`);

@@ -4,16 +4,16 @@
  * memory that cannot grow past the board's RAM, sizes measured by running
  * init, and the refusals a user sees when a firmware does not fit.
  */
-import { expandText } from "../../src/toolchain/deferred-text.ts";
-import { grouped } from "../../src/toolchain/grouped.ts";
+import { expandText } from "../../src/contract/deferred-text.ts";
+import { grouped } from "../../src/contract/grouped.ts";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type Board, boardNames, loadBoard } from "../../src/toolchain/boards.ts";
+import { type Board, boardNames, loadBoard } from "../../src/contract/boards.ts";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
-import { OutpostError } from "../../src/toolchain/errors.ts";
-import { analyseFirmware, checkBudget, formatSizeReport } from "../../src/toolchain/size.ts";
-import { assertMvp, mvpProblem } from "../../src/toolchain/wasm-validate.ts";
-import { type WasmMemory, wasm as WebAssembly } from "../../sim/wasm-api.ts";
+import { OutpostError } from "../../src/contract/errors.ts";
+import { analyseFirmware, checkBudget, formatSizeReport } from "../../src/toolchain/wasm/size.ts";
+import { assertMvp, mvpProblem } from "../../src/toolchain/wasm/validate.ts";
+import { type WasmMemory, wasm as WebAssembly } from "../../src/contract/wasm-api.ts";
 import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
 
 const INTERPRETER_BOARDS = ["wasm3-esp32", "wasm3-nrf52840", "wamr-esp32c3"];

@@ -15,8 +15,8 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBoard } from "../../src/toolchain/boards.ts";
-import { analyseFirmware, type SizeReport } from "../../src/toolchain/size.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { analyseFirmware, type SizeReport } from "../../src/toolchain/wasm/size.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 
 const BOARD = "wasm3-esp32";

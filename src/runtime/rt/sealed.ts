@@ -14,7 +14,7 @@
  * `mmInfo` (a block's size) stays zero: nothing is freed, and `__realloc`
  * needs only to know which block is the last one. Zeros cost nothing in a
  * size build, whose heap after the module initialisers is stored as data
- * (src/toolchain/start-snapshot.ts).
+ * (src/toolchain/wasm/start-snapshot.ts).
  *
  * Memory is never freed. Everything the firmware needs is allocated by
  * module initialisation and `outpost_init`; `__outpost_seal()` then makes any

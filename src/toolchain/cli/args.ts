@@ -3,7 +3,7 @@
  * table, positionals checked by count, and one USAGE error per mistake,
  * naming the option and the help to read.
  */
-import { OutpostError } from "../errors.ts";
+import { OutpostError } from "../../contract/errors.ts";
 
 /** An option either takes a value (`--board sim`, `--board=sim`) or is a switch (`--help`). */
 export type OptionSpec = Record<string, "value" | "switch">;

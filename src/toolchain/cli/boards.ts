@@ -2,8 +2,8 @@
  * `outpost boards`: every board with its pins, LEDs, buttons, UARTs and
  * budget, on stdout.
  */
-import { grouped } from "../grouped.ts";
-import { type Board, boardNames, loadBoard } from "../boards.ts";
+import { grouped } from "../../contract/grouped.ts";
+import { type Board, boardNames, loadBoard } from "../../contract/boards.ts";
 import { printHelp } from "./help.ts";
 import { parseArgs, usageError, wantsHelp } from "./args.ts";
 

@@ -5,10 +5,10 @@
  * against the board's budget (refused above it, by bundle.ts), and the
  * estimate when the code runs from flash (a Storage upload).
  */
-import { grouped } from "../grouped.ts";
+import { grouped } from "../../contract/grouped.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Board } from "../boards.ts";
+import type { Board } from "../../contract/boards.ts";
 import { buildEspruinoEntry } from "../espruino/build.ts";
 import { type JsVarEstimate, formatEstimate } from "../espruino/estimate.ts";
 

@@ -6,10 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { DEFAULT_BOARD, loadBoard } from "../boards.ts";
+import { DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
 import { compileFirmware } from "../compile.ts";
 import type { LowerReport } from "../lower/index.ts";
-import { analyseFirmware, formatSizeReport } from "../size.ts";
+import { analyseFirmware, formatSizeReport } from "../wasm/size.ts";
 import { printHelp } from "./help.ts";
 import { buildEspruinoCommand } from "./build-espruino.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";

@@ -6,7 +6,7 @@
  * On a terminal, stderr may also carry one progress line (progress.ts),
  * which is erased before any other stderr line and redrawn later.
  */
-import { formatTime } from "../duration.ts";
+import { formatTime } from "../../contract/duration.ts";
 
 export class Console {
   private pending: number[] = [];

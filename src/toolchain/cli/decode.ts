@@ -6,8 +6,8 @@
  * unchanged, from FILE or stdin to stdout.
  */
 import { readFileSync } from "node:fs";
-import { decodeReferences } from "../deferred-text.ts";
-import { OutpostError } from "../errors.ts";
+import { decodeReferences } from "../../contract/deferred-text.ts";
+import { OutpostError } from "../../contract/errors.ts";
 import { printHelp } from "./help.ts";
 import { parseArgs, usageError, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";

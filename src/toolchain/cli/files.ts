@@ -4,9 +4,9 @@
  * a .ts entry built in memory.
  */
 import { readFileSync } from "node:fs";
-import type { Board } from "../boards.ts";
-import { OutpostError } from "../errors.ts";
-import type { SizeReport } from "../size.ts";
+import type { Board } from "../../contract/boards.ts";
+import { OutpostError } from "../../contract/errors.ts";
+import type { SizeReport } from "../wasm/size.ts";
 import type { SiteInfo } from "../../../sim/index.ts";
 import { readTextTable, sidecarOf, textFile } from "./sidecars.ts";
 

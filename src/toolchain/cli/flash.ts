@@ -21,10 +21,10 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { loadBoard } from "../boards.ts";
-import { OutpostError } from "../errors.ts";
-import { espruinoSpec } from "../espruino/board.ts";
-import { checkedManifest } from "../espruino/manifest.ts";
+import { loadBoard } from "../../contract/boards.ts";
+import { OutpostError } from "../../contract/errors.ts";
+import { espruinoSpec } from "../../contract/espruino-board.ts";
+import { checkedManifest } from "../../contract/espruino-manifest.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";
 import { printHelp } from "./help.ts";

@@ -14,7 +14,7 @@
  */
 import type { Liveness, TaskInfo } from "../../../sim/index.ts";
 import { formatSite } from "../../../sim/index.ts";
-import { formatTime } from "../duration.ts";
+import { formatTime } from "../../contract/duration.ts";
 
 export function formatTaskTable(tasks: readonly TaskInfo[], now: number, liveness: Liveness): string {
   const rows = tasks

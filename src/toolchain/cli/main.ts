@@ -7,7 +7,7 @@
  * good half second to load, and `outpost sim firmware.wasm` never needs it.
  */
 import { readFileSync } from "node:fs";
-import { OutpostError } from "../errors.ts";
+import { OutpostError } from "../../contract/errors.ts";
 import { printHelp } from "./help.ts";
 import { report } from "./report.ts";
 

@@ -6,7 +6,7 @@
  * edit them.
  */
 import { readFileSync } from "node:fs";
-import { type Board, pinNames } from "../boards.ts";
+import { type Board, pinNames } from "../../contract/boards.ts";
 
 /**
  * examples/blinky/main.ts, renamed for the project and its board's LED:

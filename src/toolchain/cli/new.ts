@@ -6,8 +6,8 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { DEFAULT_BOARD, type Board, loadBoard } from "../boards.ts";
-import { OutpostError } from "../errors.ts";
+import { DEFAULT_BOARD, type Board, loadBoard } from "../../contract/boards.ts";
+import { OutpostError } from "../../contract/errors.ts";
 import { repoRoot } from "../packages.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";

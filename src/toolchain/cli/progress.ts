@@ -6,7 +6,7 @@
  *
  *   [  42.000000] 42 % of 100s, 1.8e+4× real time
  */
-import { formatDuration, formatTime } from "../duration.ts";
+import { formatDuration, formatTime } from "../../contract/duration.ts";
 import type { Console } from "./console.ts";
 
 const QUIET_MS = 1000;

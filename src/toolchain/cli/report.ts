@@ -13,8 +13,8 @@
  *   130  interrupted (Ctrl-C)
  */
 import type { Panic, RunOutcome, TaskInfo } from "../../../sim/index.ts";
-import { formatTime } from "../duration.ts";
-import { isOutpostError } from "../errors.ts";
+import { formatTime } from "../../contract/duration.ts";
+import { isOutpostError } from "../../contract/errors.ts";
 import { formatParked } from "./inspect.ts";
 import { findSource } from "./source.ts";
 

@@ -7,7 +7,7 @@
  *                            `build.deferText` (src/toolchain/text-literals.ts)
  */
 import { existsSync } from "node:fs";
-import { type ErrorCode, OutpostError } from "../errors.ts";
+import { type ErrorCode, OutpostError } from "../../contract/errors.ts";
 import { readInput } from "./files.ts";
 
 /** build/blinky.wasm → build/blinky.sites.json. */

@@ -4,9 +4,9 @@
  * option, file or step (exit 1), so a bad invocation never half-runs.
  */
 import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
-import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveButton, resolveUart } from "../boards.ts";
-import { parseDuration } from "../duration.ts";
-import { OutpostError } from "../errors.ts";
+import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveButton, resolveUart } from "../../contract/boards.ts";
+import { parseDuration } from "../../contract/duration.ts";
+import { OutpostError } from "../../contract/errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
 import { readInput } from "./files.ts";
 import { readSidecarJson, sidecarOf, sitesFile } from "./sidecars.ts";

@@ -15,13 +15,13 @@ import { dirname, resolve } from "node:path";
 import {
   type RunOutcome, ScenarioRun, Simulator, type SimListeners, type SiteInfo, TraceRecorder, formatVcd, mergeListeners,
 } from "../../../sim/index.ts";
-import { consoleUartName } from "../boards.ts";
-import { OutpostError } from "../errors.ts";
+import { consoleUartName } from "../../contract/boards.ts";
+import { OutpostError } from "../../contract/errors.ts";
 import { Console } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
-import { INTROSPECTION_EXPORTS } from "../../../sim/abi-codes.ts";
-import { exportNames } from "../wasm-binary.ts";
+import { INTROSPECTION_EXPORTS } from "../../contract/abi-codes.ts";
+import { exportNames } from "../../contract/wasm-binary.ts";
 import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";

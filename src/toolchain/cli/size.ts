@@ -2,8 +2,8 @@
  * `outpost size <firmware.wasm> [--board NAME]`: sections, static RAM per
  * task, and the board's budget (the report comes from ../size.ts).
  */
-import { DEFAULT_BOARD, loadBoard } from "../boards.ts";
-import { analyseFirmware, formatSizeReport } from "../size.ts";
+import { DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
+import { analyseFirmware, formatSizeReport } from "../wasm/size.ts";
 import { printHelp } from "./help.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 import { firmwareFile } from "./files.ts";

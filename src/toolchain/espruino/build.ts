@@ -4,7 +4,7 @@
  * then translates and checks it (bundle.ts). Used by `outpost build`,
  * `outpost sim` on a .ts entry, and tests.
  */
-import type { Board } from "../boards.ts";
+import type { Board } from "../../contract/boards.ts";
 import { compileFirmware } from "../compile.ts";
 import { type EspruinoBuild, compileEspruino } from "./bundle.ts";
 

@@ -27,10 +27,10 @@
  * Top-level statements that only run (data initialisation, the start
  * call) keep nothing after they ran; they count in `upload` only.
  */
-import { grouped } from "../grouped.ts";
+import { grouped } from "../../contract/grouped.ts";
 import { type Expr, type Stmt, walkStmt } from "./ast.ts";
 import { printFunc, printStmt } from "./print.ts";
-import { OutpostError } from "../errors.ts";
+import { OutpostError } from "../../contract/errors.ts";
 
 const CHARS_PER_JSVAR = 10;
 const BYTES_PER_JSVAR = 12;

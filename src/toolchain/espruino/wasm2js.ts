@@ -6,8 +6,8 @@
  * wasm2js's smallest output; all features are enabled so a non-MVP module
  * still translates (its bulk-memory helpers are then caught by the checker).
  */
-import { loadBinaryen, type BinaryenModule } from "../binaryen.ts";
-import { OutpostError } from "../errors.ts";
+import { loadBinaryen, type BinaryenModule } from "../wasm/binaryen.ts";
+import { OutpostError } from "../../contract/errors.ts";
 
 export async function wasmToJs(wasm: Uint8Array, file: string): Promise<string> {
   const b = await loadBinaryen();

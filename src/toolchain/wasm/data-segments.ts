@@ -16,7 +16,7 @@
  * any other module unchanged. Called by compile.ts on size-optimised builds.
  */
 
-import { concat, sLeb, uLeb, WasmReader } from "./wasm-binary.ts";
+import { concat, sLeb, uLeb, WasmReader } from "../../contract/wasm-binary.ts";
 
 interface Segment {
   offset: number;

@@ -9,7 +9,7 @@
  * by bundle.ts, read here; `outpost flash` and the simulator's Espruino host
  * take it through `checkedManifest`, each with its own advice.
  */
-import { OutpostError } from "../errors.ts";
+import { OutpostError } from "./errors.ts";
 
 const MANIFEST_MARKER = "//outpost:";
 

@@ -17,13 +17,13 @@
  * linear memory (no shadow stack: Outpost builds with the stub-style
  * sealed allocator).
  */
-import { grouped } from "./grouped.ts";
-import { expandText } from "./deferred-text.ts";
-import type { Board } from "./boards.ts";
-import { OutpostError } from "./errors.ts";
-import { hasWasmHeader, type WasmImport, WasmReader } from "./wasm-binary.ts";
-import { type WasmMemory, wasm as wasmJs } from "../../sim/wasm-api.ts";
-import { panicCodeName } from "../../sim/abi-codes.ts";
+import { grouped } from "../../contract/grouped.ts";
+import { expandText } from "../../contract/deferred-text.ts";
+import type { Board } from "../../contract/boards.ts";
+import { OutpostError } from "../../contract/errors.ts";
+import { hasWasmHeader, type WasmImport, WasmReader } from "../../contract/wasm-binary.ts";
+import { type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
+import { panicCodeName } from "../../contract/abi-codes.ts";
 
 export interface SectionSize {
   /** Section id (0 custom, 1 type, … 10 code, 11 data). */

@@ -13,8 +13,8 @@
  * section, or a UART without a device, is a board.json mistake and fails
  * with a message naming the board file.
  */
-import type { Board } from "../boards.ts";
-import { OutpostError } from "../errors.ts";
+import type { Board } from "./boards.ts";
+import { OutpostError } from "./errors.ts";
 
 export interface EspruinoSpec {
   board: string;

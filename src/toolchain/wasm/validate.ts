@@ -10,7 +10,7 @@
  *
  * wabt is loaded on first use, so builds for other boards never pay for it.
  */
-import { OutpostError } from "./errors.ts";
+import { OutpostError } from "../../contract/errors.ts";
 
 /** Every proposal wabt 1.0.39 can switch, all off: the MVP and nothing else. */
 const MVP_FEATURES = {

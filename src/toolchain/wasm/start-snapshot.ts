@@ -21,7 +21,7 @@
  * front of `outpost_init`, so it runs on the board.
  */
 import { loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
-import { type WasmImports, type WasmMemory, wasm as wasmJs } from "../../sim/wasm-api.ts";
+import { type WasmImports, type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
 
 /** What the build has asc call the start function (`--exportStart`); the export is gone from the firmware a host loads. */
 export const START_EXPORT = "__outpost_start";

@@ -16,7 +16,7 @@
  * (start-snapshot.ts ran it at build time); a module without one, or
  * without an `outpost_init`, comes back as it was.
  */
-import { concat, type Section, uLeb, WasmReader } from "./wasm-binary.ts";
+import { concat, type Section, uLeb, WasmReader } from "../../contract/wasm-binary.ts";
 
 const START = 8;
 const IMPORT = 2;

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { EspruinoSpec } from "./espruino/board.ts";
+import type { EspruinoSpec } from "./espruino-board.ts";
 import { OutpostError } from "./errors.ts";
 
 export const DEFAULT_BOARD = "sim";

@@ -1,8 +1,8 @@
 /**
- * The numbers of Outpost ABI v1 (boards/ABI.md), as the simulator sees them.
+ * The numbers of Outpost ABI v1 (boards/ABI.md), as every host sees them.
  *
  * One table per ABI table: pin modes, event sources, configure error codes
- * and panic codes. Every sim/ file that speaks to the firmware takes its
+ * and panic codes. Every host and tool that speaks to the firmware takes its
  * numbers from here, so a change to ABI.md is a change to this file only.
  */
 
