@@ -131,3 +131,35 @@ function badArgument(what: Text, value: i64): void {
   textLiteral(")");
   panicNow(PanicCode.ABORT);
 }
+
+/**
+ * An error escaped the task that raised it (`throw` with no `catch` on the
+ * way up): a task has no awaiter, so this is a panic naming the task and the
+ * error. The host's report adds the task's await chain.
+ */
+export function panicUncaught(error: Error): void {
+  textBegin();
+  textAsker();
+  textLiteral(" failed: uncaught ");
+  textString(error.name);
+  textLiteral(": ");
+  textString(error.message);
+  textLiteral(" (catch it with try { … } catch (e) { … }, or return an error value instead of throwing)");
+  panicNow(PanicCode.ABORT);
+}
+
+/**
+ * A `finally` block that ran because its future was cancelled threw: the
+ * error has nowhere to go (the canceller is not waiting for a result), so it
+ * is a bug, reported like a panic in a destructor.
+ */
+export function panicCleanup(error: Error, fn: Text): void {
+  textBegin();
+  textPut(fn);
+  textLiteral(": a finally block threw while the call was being cancelled: ");
+  textString(error.name);
+  textLiteral(": ");
+  textString(error.message);
+  textLiteral(" (cleanup must not throw: catch inside the finally block)");
+  panicNow(PanicCode.ABORT);
+}

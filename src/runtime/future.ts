@@ -13,32 +13,55 @@
  *                               └── cancel() ──► idle   (releases everything)
  *
  * Contract for implementers:
- * - `poll()` returns true once the result is ready (typed results live in
- *   `ValueFuture<T>.value`). When it returns false it MUST have arranged for
- *   the current task (`currentTaskId()`) to be woken: otherwise the task
- *   sleeps forever.
+ * - `poll()` returns true once the future has completed: with a value
+ *   (typed results live in `ValueFuture<T>.value`) or with an error
+ *   (`failure()` is then non-null: `throw` in an async function). When it
+ *   returns false it MUST have arranged for the current task
+ *   (`currentTaskId()`) to be woken: otherwise the task sleeps forever.
  * - Spurious polls are allowed: a future may be polled when nothing changed.
  * - A wake asked for with `scheduleWake` lasts until the task's poll ends.
  *   A future that polls children and completes (select, join, timeout)
  *   drops the wakes they asked for in that poll (`wakeMark` /
  *   `dropWakesSince`), so a lost race does not leave a stray deadline.
- * - `cancel()` is called at most once per arming, on a future that was
- *   armed and has not completed, when its owner drops it (a `select` loser,
- *   a timed-out operation, a cancelled `join`). The future may never have
- *   been polled: a `select` cancels the branches its winning poll had not
- *   reached yet. It must release what arming and polling took (waiter
- *   slots, queue places, pin listeners) so nothing is woken or lost later,
- *   and leave the future idle. The default does nothing: right for futures
- *   that hold nothing (timers).
+ * - Cancellation has two phases (async drop). `cancel()` is called at most
+ *   once per arming, on a future that was armed and has not completed, when
+ *   its owner drops it (a `select` loser, a timed-out operation, a
+ *   cancelled `join`). The future may never have been polled: a `select`
+ *   cancels the branches its winning poll had not reached yet. `cancel()`
+ *   releases what arming and polling took (waiter slots, queue places, pin
+ *   listeners) so nothing is woken or lost later, and starts the future's
+ *   cleanup (the `finally` blocks of an async function). The owner then
+ *   calls `pollCancel()` until it returns true, as it would poll: true once
+ *   the cleanup has finished and the future is idle again. Cleanup that does
+ *   not wait (every hand-written future, and `finally` blocks without
+ *   `await`) finishes inside `cancel()`, so the first `pollCancel()` is
+ *   true. A `cancel()` during a cleanup does not interrupt it.
+ *
+ *            cancel() ①                   pollCancel() → true ③
+ *   armed ───────────────► cleaning up ─────────────────────────► idle
+ *                             │   ▲
+ *                             └───┘ pollCancel() → false ② (a finally awaits;
+ *                                   the task is woken when it can go on)
+ *
  * - A completed future is not polled again until it is re-armed.
  */
 
 export abstract class Future {
-  /** Advances the future; true when complete. See the contract above. */
+  /** Advances the future; true when complete (with a value, or with `failure()`). See the contract above. */
   abstract poll(): bool;
 
-  /** Drops the future before completion, releasing what it holds. */
+  /** Drops the future before completion, releasing what it holds and starting its cleanup. */
   cancel(): void {}
+
+  /** Drives a cancellation's cleanup; true once it has finished (see the contract above). */
+  pollCancel(): bool {
+    return true;
+  }
+
+  /** After `poll()` returned true: the error the future completed with, or null for a value. */
+  failure(): Error | null {
+    return null;
+  }
 }
 
 /** A future that completes with a value of type T, readable after `poll()` returned true. */

@@ -11,14 +11,17 @@
  * `withTimeout(d, f)` is the allocating factory for init-time code; the
  * instance form re-arms (`of(d, f)` or `at(deadline, f)`).
  *
- *   of(d, f) ①        poll: f.poll() true ②          → DONE, timedOut = false
- *   ─────────► ARMED ─ poll: f pending, now ≥ deadline ③ → DONE, timedOut = true
- *                    └ cancel() ④ ─────────────────────→ IDLE
+ *   of(d, f) ①        poll: f.poll() true ②                        → DONE, timedOut = false
+ *   ─────────► ARMED ─ poll: f pending, now ≥ deadline ③ → CLEANING → DONE, timedOut = true
+ *                    └ cancel() ④ ──────────────────────→ CANCELLING → IDLE
  *
  *   ② the inner future is polled first, so when it completes in the same
  *      poll in which the deadline passes, its result wins and nothing is lost;
- *   ③ f.cancel() runs once, in this poll;
- *   ④ the timeout itself is dropped (a select loser): f.cancel() runs once.
+ *      an error it completes with is the timeout's (`failure()`);
+ *   ③ f.cancel() runs once, in this poll; the timeout completes once f's
+ *      cleanup has finished (`pollCancel()`: an async `finally` may await);
+ *   ④ the timeout itself is dropped (a select loser): f.cancel() runs once,
+ *      and `pollCancel()` drives f's cleanup.
  *
  * Cancel-safe as far as F is: the only thing cancelled is F, exactly once.
  * No allocation after init. Cost per poll: the inner poll, one `now_us`, and
@@ -36,7 +39,11 @@ import { textOf } from "./text";
 // @ts-ignore: decorator
 @inline const ARMED: u8 = 1;
 // @ts-ignore: decorator
-@inline const DONE: u8 = 2;
+@inline const CLEANING: u8 = 2;
+// @ts-ignore: decorator
+@inline const CANCELLING: u8 = 3;
+// @ts-ignore: decorator
+@inline const DONE: u8 = 4;
 
 @final
 export class WithTimeout<F extends Future> extends Future {
@@ -62,12 +69,20 @@ export class WithTimeout<F extends Future> extends Future {
     return this;
   }
 
+  /** The inner future, which of()/at() stored before any state but IDLE. */
+  // @ts-ignore: decorator
+  @inline private get held(): F {
+    return changetype<F>(changetype<usize>(this.inner));
+  }
+
   poll(): bool {
-    if (this.state != ARMED) {
-      if (this.state == DONE) return true;
+    const state = this.state;
+    if (state == CLEANING) return this.cleaned(DONE);
+    if (state != ARMED) {
+      if (state == DONE) return true;
       panicMisuse("WithTimeout", "", textOf("polled a WithTimeout that is not armed (never armed, or cancelled): call of(d, f) first"));
     }
-    const inner = changetype<F>(changetype<usize>(this.inner)); // ARMED implies of()/at() stored a future
+    const inner = this.held;
     const mark = wakeMark();
     if (inner.poll()) {
       this.state = DONE;
@@ -75,20 +90,35 @@ export class WithTimeout<F extends Future> extends Future {
       return true;
     }
     if (now_us() >= this.deadline) {
-      this.state = DONE;
       this.timedOut = true;
+      dropWakesSince(mark); // the cancelled inner future's timers no longer matter (its cleanup may ask again)
       inner.cancel();
-      dropWakesSince(mark); // the cancelled inner future's timers no longer matter
-      return true;
+      return this.cleaned(DONE);
     }
     scheduleWake(this.deadline);
     return false;
   }
 
+  /** Drives the cancelled inner future's cleanup; once finished, moves to `then` and is true. */
+  private cleaned(then: u8): bool {
+    this.state = then == DONE ? CLEANING : CANCELLING;
+    if (!this.held.pollCancel()) return false;
+    this.state = then;
+    return true;
+  }
+
+  failure(): Error | null {
+    return this.state == DONE && !this.timedOut ? this.held.failure() : null;
+  }
+
   cancel(): void {
-    if (this.state != ARMED) return;
-    this.state = IDLE;
-    changetype<F>(changetype<usize>(this.inner)).cancel(); // ARMED implies of()/at() stored a future
+    if (this.state == ARMED) this.held.cancel();
+    else if (this.state != CLEANING) return;
+    this.cleaned(IDLE);
+  }
+
+  pollCancel(): bool {
+    return this.state != CANCELLING || this.cleaned(IDLE);
   }
 }
 

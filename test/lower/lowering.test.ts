@@ -47,7 +47,6 @@ $f.led.toggle();
   period: Duration = 0;
   start(led: OutputPin, period: Duration): blink$Task { this.led = led; this.period = period; this.$state = 0; return this; }
   poll(): bool { return blink$poll(this); }
-  cancel(): void { const s = this.$state; if (s == 3) { this.$s0.cancel(); } this.$state = -1; }
 }
 export class blink$Spawner {
   readonly pool: $TaskPool<blink$Task> = new $TaskPool<blink$Task>("blink", 1);

@@ -30,3 +30,15 @@ export declare function panicMisuse(kind: string, name: string, what: Text): voi
 export declare function panicBadArgument(kind: Text, what: Text, value: i64): void;
 /** `panicBadArgument` for a thing whose name is a string. */
 export declare function panicBadArgumentOf(name: string, what: Text, value: i64): void;
+/**
+ * An error escaped the task that raised it (`throw` with no `catch` on the
+ * way up): a task has no awaiter, so this is a panic naming the task and the
+ * error. The host's report adds the task's await chain.
+ */
+export declare function panicUncaught(error: Error): void;
+/**
+ * A `finally` block that ran because its future was cancelled threw: the
+ * error has nowhere to go (the canceller is not waiting for a result), so it
+ * is a bug, reported like a panic in a destructor.
+ */
+export declare function panicCleanup(error: Error, fn: Text): void;

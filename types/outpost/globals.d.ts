@@ -5,7 +5,7 @@
  *
  * - `Promise<T>` is what `async` functions return to TypeScript. It is
  *   declared with the shape of Outpost's `ValueFuture<T>` (poll, cancel,
- *   value, then), so an `async read(): Promise<i32>` implements a HAL trait
+ *   pollCancel, failure, value, then), so an `async read(): Promise<i32>` implements a HAL trait
  *   method declared `read(): ValueFuture<i32>`. The lowering maps
  *   `Promise<T>` to `ValueFuture<T>` (and `Promise<void>` to `Future`).
  * - `for await (const b of stream)` works over any `Stream<T>`: the typings
@@ -15,8 +15,12 @@
 interface Promise<T> {
   /** Advances the future; true when complete. */
   poll(): bool;
-  /** Drops the future before completion, releasing what it holds. */
+  /** Drops the future before completion, releasing what it holds and starting its cleanup. */
   cancel(): void;
+  /** Drives a cancellation's cleanup; true once it has finished. */
+  pollCancel(): bool;
+  /** After `poll()` returned true: the error it completed with, or null. */
+  failure(): Error | null;
   /** The result, once `poll()` returned true. */
   value: T;
   /** Editor typing only: `await` of this future has type T. */

@@ -12,14 +12,17 @@
  * `withTimeout(d, f)` is the allocating factory for init-time code; the
  * instance form re-arms (`of(d, f)` or `at(deadline, f)`).
  *
- *   of(d, f) ①        poll: f.poll() true ②          → DONE, timedOut = false
- *   ─────────► ARMED ─ poll: f pending, now ≥ deadline ③ → DONE, timedOut = true
- *                    └ cancel() ④ ─────────────────────→ IDLE
+ *   of(d, f) ①        poll: f.poll() true ②                        → DONE, timedOut = false
+ *   ─────────► ARMED ─ poll: f pending, now ≥ deadline ③ → CLEANING → DONE, timedOut = true
+ *                    └ cancel() ④ ──────────────────────→ CANCELLING → IDLE
  *
  *   ② the inner future is polled first, so when it completes in the same
  *      poll in which the deadline passes, its result wins and nothing is lost;
- *   ③ f.cancel() runs once, in this poll;
- *   ④ the timeout itself is dropped (a select loser): f.cancel() runs once.
+ *      an error it completes with is the timeout's (`failure()`);
+ *   ③ f.cancel() runs once, in this poll; the timeout completes once f's
+ *      cleanup has finished (`pollCancel()`: an async `finally` may await);
+ *   ④ the timeout itself is dropped (a select loser): f.cancel() runs once,
+ *      and `pollCancel()` drives f's cleanup.
  *
  * Cancel-safe as far as F is: the only thing cancelled is F, exactly once.
  * No allocation after init. Cost per poll: the inner poll, one `now_us`, and
@@ -39,8 +42,14 @@ export declare class WithTimeout<F extends Future> extends Future {
     of(d: Duration, f: F): WithTimeout<F>;
     /** Arms: race `f` against the instant `deadline`. */
     at(deadline: Instant, f: F): WithTimeout<F>;
+    /** The inner future, which of()/at() stored before any state but IDLE. */
+    private get held();
     poll(): bool;
+    /** Drives the cancelled inner future's cleanup; once finished, moves to `then` and is true. */
+    private cleaned;
+    failure(): Error | null;
     cancel(): void;
+    pollCancel(): bool;
 }
 /** A `WithTimeout` racing `f` against `d` from now. Allocates: init only. */
 export declare function withTimeout<F extends Future>(d: Duration, f: F): WithTimeout<F>;

@@ -11,10 +11,17 @@
  *
  *   of(a, b) ①        poll: some pending ②         poll: all done ③
  *   ─────────► ARMED ─────────────────────► ARMED ─────────────────► DONE
- *                 └──── cancel() ④ ───► IDLE (every pending child cancelled once)
+ *                 │  poll: a child fails ④ ──► CLEANING ──(others cleaned up)──► DONE, failure()
+ *                 └──── cancel() ⑤ ───► CANCELLING ──(pending children cleaned up)──► IDLE
  *
- * Cancel-safe as far as the children are: cancelling the join cancels each
- * child that has not completed, exactly once; completed children keep their
+ * ④ A child that completes with an error (`throw` in an async function)
+ *   fails the join, as `Promise.all` rejects: the children still pending are
+ *   cancelled (their cleanup runs to the end first, as in `select`), then
+ *   the join completes with that error and `await` re-throws it.
+ * ⑤ Cancelling the join cancels each child that has not completed, exactly
+ *   once; `pollCancel()` is true once their cleanup has finished.
+ *
+ * Cancel-safe as far as the children are: completed children keep their
  * results. No allocation after init. Cost per poll: one poll per pending
  * child. `JoinAll` holds the shared logic over the children, kept in a
  * fixed array filled by `of(...)`; Join2/Join3 only add the typed fields.
@@ -29,16 +36,21 @@ import { dropWakesSince, wakeMark } from "../executor";
 // @ts-ignore: decorator
 @inline const ARMED: u8 = 1;
 // @ts-ignore: decorator
-@inline const DONE: u8 = 2;
+@inline const CLEANING: u8 = 2;
+// @ts-ignore: decorator
+@inline const CANCELLING: u8 = 3;
+// @ts-ignore: decorator
+@inline const DONE: u8 = 4;
 
 /**
  * The logic of every join: the children sit in `children`, a StaticArray
  * sized at construction (the only allocation), in the order of `of(...)`.
  */
 export abstract class JoinAll extends Future {
-  /** Bit i set: child i has completed. */
+  /** Bit i set: child i has completed (or, while cleaning up, has no cleanup left). */
   done: u8 = 0;
   private state: u8 = IDLE;
+  private error: Error | null = null;
   private readonly children: StaticArray<Future>;
 
   constructor(count: i32) {
@@ -53,18 +65,31 @@ export abstract class JoinAll extends Future {
     unchecked((children[1] = b));
     if (c !== null) unchecked((children[2] = c)); // only Join3 passes c; it holds three
     this.done = 0;
+    this.error = null;
     this.state = ARMED;
   }
 
   poll(): bool {
-    if (this.state != ARMED) return this.settled();
+    const state = this.state;
+    if (state == CLEANING) return this.cleaned(DONE);
+    if (state != ARMED) return this.settled();
     const mark = wakeMark();
     const children = this.children;
     const n = children.length;
     let done = <i32>this.done;
     for (let i = 0; i < n; i++) {
-      // arm() stored every child before the join can be polled
-      if ((done & (1 << i)) == 0 && unchecked(children[i]).poll()) done |= 1 << i;
+      if ((done & (1 << i)) != 0) continue;
+      const child = unchecked(children[i]); // arm() stored every child before the join can be polled
+      if (!child.poll()) continue;
+      done |= 1 << i;
+      const error = child.failure();
+      if (error !== null) {
+        this.done = <u8>done;
+        this.error = error;
+        dropWakesSince(mark); // the others are cancelled: their timers no longer matter
+        this.cancelPending();
+        return this.cleaned(DONE);
+      }
     }
     this.done = <u8>done;
     if (done != (1 << n) - 1) return false;
@@ -73,21 +98,48 @@ export abstract class JoinAll extends Future {
     return true;
   }
 
-  /** A poll outside ARMED: true after completion; never armed is a misuse. */
-  private settled(): bool {
-    if (this.state == IDLE) panicMisuse("join", "", textOf("polled a join that is not armed (never armed, or cancelled): call of(...) first"));
+  /** Cancels every child that has not completed. */
+  private cancelPending(): void {
+    const children = this.children;
+    const done = <i32>this.done;
+    for (let i = 0; i < children.length; i++) {
+      if ((done & (1 << i)) == 0) unchecked(children[i]).cancel(); // arm() stored every child
+    }
+  }
+
+  /** Drives the cancelled children's cleanup; once all have finished, moves to `then` and is true. */
+  private cleaned(then: u8): bool {
+    this.state = then == DONE ? CLEANING : CANCELLING;
+    const children = this.children;
+    const n = children.length;
+    let done = <i32>this.done;
+    for (let i = 0; i < n; i++) {
+      if ((done & (1 << i)) == 0 && unchecked(children[i]).pollCancel()) done |= 1 << i; // arm() stored every child
+    }
+    this.done = <u8>done;
+    if (done != (1 << n) - 1) return false;
+    this.state = then;
     return true;
   }
 
+  /** A poll while neither armed nor cleaning up: true after completion; never armed is a misuse. */
+  private settled(): bool {
+    if (this.state != DONE) panicMisuse("join", "", textOf("polled a join that is not armed (never armed, or cancelled): call of(...) first"));
+    return true;
+  }
+
+  failure(): Error | null {
+    return this.error;
+  }
+
   cancel(): void {
-    if (this.state != ARMED) return;
-    this.state = IDLE;
-    const children = this.children;
-    const done = <i32>this.done;
-    // arm() stored every child; only the pending ones are cancelled
-    for (let i = 0; i < children.length; i++) {
-      if ((done & (1 << i)) == 0) unchecked(children[i]).cancel();
-    }
+    if (this.state == ARMED) this.cancelPending();
+    else if (this.state != CLEANING) return;
+    this.cleaned(IDLE);
+  }
+
+  pollCancel(): bool {
+    return this.state != CANCELLING || this.cleaned(IDLE);
   }
 }
 

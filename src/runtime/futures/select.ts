@@ -12,32 +12,55 @@
  *
  * Each poll polls the branches in order (a, then b, then c) and stops at the
  * first that completes: earlier branches win ties, so put the one whose
- * result must not be lost first.
+ * result must not be lost first. A branch that completes with an error
+ * (`throw` in an async function) wins like any other: the select completes
+ * with that error (`failure()`), and `await` re-throws it.
  *
- *   of(...) ①         poll: branch i completes ②
- *   ─────────► ARMED ───────────────────────────► DONE, value = i
- *                 │                                 (every other branch cancelled once, in this poll)
- *                 └── cancel() ③ ──► IDLE           (every branch cancelled once)
+ *   of(...) ①        poll: branch i completes ②                losers cleaned up ③
+ *   ─────────► ARMED ───────────────────────────► CLEANING ───────────────────► DONE, value = i
+ *                 │                                  │ (every other branch cancelled once, in this poll)
+ *                 └── cancel() ④ ──► CANCELLING ◄────┘ cancel() ⑤
+ *                                       └── every branch cleaned up: pollCancel() true ──► IDLE
  *
- * Cancel-safe as far as the branches are: each loser's `cancel()` runs
- * exactly once, immediately, in the poll the winner completed, including
- * losers this poll had not reached yet (armed, never polled). Cancelling the
- * select cancels every branch once. No allocation after init. Cost per
- * poll: one poll per branch up to the winner. `SelectAny` holds the shared
- * logic over the branches, kept in a fixed array filled by `of(...)`;
- * Select2/Select3 only add the typed fields.
+ *   ② the losers' cancel() runs in the poll the winner completed, including
+ *     losers this poll had not reached yet (armed, never polled);
+ *   ③ a loser whose cleanup awaits (an async function's `finally` with an
+ *     `await`) keeps the select pending: it completes only once every
+ *     loser's `pollCancel()` is true, so a select never leaves cleanup
+ *     running behind it;
+ *   ④ cancelling the select cancels every branch once; ⑤ cancelling it
+ *     while losers clean up lets their cleanup finish (`pollCancel()`).
+ *
+ * Cancel-safe as far as the branches are. No allocation after init. Cost
+ * per poll: one poll per branch up to the winner. `SelectAny` holds the
+ * shared logic over the branches, kept in a fixed array filled by
+ * `of(...)`; Select2/Select3 only add the typed fields.
  */
 import { Future, ValueFuture } from "../future";
 import { panicMisuse } from "../errors";
 import { textOf } from "../text";
 import { dropWakesSince, wakeMark } from "../executor";
 
+// @ts-ignore: decorator
+@inline const IDLE: u8 = 0;
+// @ts-ignore: decorator
+@inline const ARMED: u8 = 1;
+// @ts-ignore: decorator
+@inline const CLEANING: u8 = 2;
+// @ts-ignore: decorator
+@inline const CANCELLING: u8 = 3;
+// @ts-ignore: decorator
+@inline const DONE: u8 = 4;
+
 /**
  * The logic of every select: the branches sit in `branches`, a StaticArray
  * sized at construction (the only allocation), in the order of `of(...)`.
  */
 export abstract class SelectAny extends ValueFuture<i32> {
-  private armed: bool = false;
+  private state: u8 = IDLE;
+  /** Bit i set: branch i was cancelled and its cleanup has not finished. */
+  private cleaning: u8 = 0;
+  private error: Error | null = null;
   private readonly branches: StaticArray<Future>;
 
   constructor(count: i32) {
@@ -53,38 +76,73 @@ export abstract class SelectAny extends ValueFuture<i32> {
     unchecked((branches[1] = b));
     if (c !== null) unchecked((branches[2] = c)); // only Select3 passes c; it holds three
     this.value = -1;
-    this.armed = true;
+    this.error = null;
+    this.state = ARMED;
   }
 
   poll(): bool {
-    if (!this.armed) return this.settled();
+    const state = this.state;
+    if (state == CLEANING) return this.cleaned(DONE);
+    if (state != ARMED) return this.settled();
     const mark = wakeMark();
     const branches = this.branches;
     const n = branches.length;
     for (let i = 0; i < n; i++) {
-      if (!unchecked(branches[i]).poll()) continue; // arm() stored every branch
+      const branch = unchecked(branches[i]); // arm() stored every branch
+      if (!branch.poll()) continue;
       this.value = i;
-      this.armed = false;
-      dropWakesSince(mark); // the losers' timers no longer matter
-      for (let j = 0; j < n; j++) {
-        if (j != i) unchecked(branches[j]).cancel();
-      }
-      return true;
+      this.error = branch.failure();
+      dropWakesSince(mark); // the losers' timers no longer matter (their cleanup may ask again)
+      this.cancelAllBut(i);
+      return this.cleaned(DONE);
     }
     return false;
   }
 
-  /** A poll while not armed: true after completion; never armed is a misuse. */
-  private settled(): bool {
-    if (this.value < 0) panicMisuse("select", "", textOf("polled a select that is not armed (never armed, or cancelled): call of(...) first"));
+  /** Cancels every branch but `keep` (-1: all) and marks them as cleaning up. */
+  private cancelAllBut(keep: i32): void {
+    const branches = this.branches;
+    let cleaning = 0;
+    for (let j = 0; j < branches.length; j++) {
+      if (j == keep) continue;
+      unchecked(branches[j]).cancel(); // arm() stored every branch
+      cleaning |= 1 << j;
+    }
+    this.cleaning = <u8>cleaning;
+  }
+
+  /** Drives the cancelled branches' cleanup; once all have finished, moves to `then` and is true. */
+  private cleaned(then: u8): bool {
+    this.state = then == DONE ? CLEANING : CANCELLING;
+    const branches = this.branches;
+    let cleaning = <i32>this.cleaning;
+    for (let j = 0; cleaning >> j != 0; j++) {
+      if ((cleaning & (1 << j)) != 0 && unchecked(branches[j]).pollCancel()) cleaning &= ~(1 << j); // bit j: a branch arm() stored
+    }
+    this.cleaning = <u8>cleaning;
+    if (cleaning != 0) return false;
+    this.state = then;
     return true;
   }
 
+  /** A poll while neither armed nor cleaning up: true after completion; never armed is a misuse. */
+  private settled(): bool {
+    if (this.state != DONE) panicMisuse("select", "", textOf("polled a select that is not armed (never armed, or cancelled): call of(...) first"));
+    return true;
+  }
+
+  failure(): Error | null {
+    return this.error;
+  }
+
   cancel(): void {
-    if (!this.armed) return;
-    this.armed = false;
-    const branches = this.branches;
-    for (let i = 0; i < branches.length; i++) unchecked(branches[i]).cancel(); // arm() stored every branch
+    if (this.state == ARMED) this.cancelAllBut(-1);
+    else if (this.state != CLEANING) return;
+    this.cleaned(IDLE);
+  }
+
+  pollCancel(): bool {
+    return this.state != CANCELLING || this.cleaned(IDLE);
   }
 }
 

@@ -7,59 +7,92 @@
  *     case 1: if (!$f.$a0.poll()) { $site(7); return false; }
  *             $f.n = $f.$a0.value; …
  *             $f.$state = -1; return true;          (completed)
+ *     case 9: …                                     (cancel states, after the body)
  *     default: return true;
  *   }
  *
  * States: 0 = started, > 0 = resume points and jump targets, -1 = idle or
  * done. A jump is `$f.$state = L; continue;`. Flattened statements become
  * labels and jumps; everything else is copied verbatim, so each original
- * line keeps its line number (layout.ts).
+ * line keeps its line number (layout.ts). Expressions that hold an await
+ * are evaluated step by step (values.ts), in JavaScript's order.
+ *
+ * Errors: a `throw`, or an awaited future that completed with `failure()`,
+ * raises: control goes to the innermost enclosing catch or finally, or the
+ * frame completes with the error (`$error`), which its awaiter re-raises.
  *
  * try/finally: each try has a completion field `$jN`: -1 normal, -2 return
- * (value already in `$f.value`), -3 cancel, or the label of a break/continue
- * target. The end of the finally block dispatches on it, passing returns,
- * cancels and far jumps on to the enclosing finally.
+ * (value already in `$f.value`), -3 cancel, -4 throw (error in `$eN`), or
+ * the label of a break/continue target. The end of the finally block
+ * dispatches on it, passing returns, throws, cancels and far jumps on to the
+ * enclosing try.
+ *
+ * Cancellation (frames.ts, `cancel()`): a frame parked at an await cancels
+ * that child, waits for the child's cleanup in a cancel state, then runs the
+ * finally blocks around the await with `$jN = -3`; those may await too.
  */
 import ts from "typescript";
+import { messages } from "./errors.ts";
 import { Out, rewrite, type Visit } from "./layout.ts";
 import { FRAME as F, type Plan, type Site } from "./plan.ts";
 import { isReference, jumpTarget } from "./syntax.ts";
 import { isVoid } from "./types.ts";
+import { Values } from "./values.ts";
 
 const DONE = -1;
-const J_NORMAL = -1;
-const J_RETURN = -2;
+export const J_NORMAL = -1;
+export const J_RETURN = -2;
 export const J_CANCEL = -3;
+export const J_THROW = -4;
 
 interface Entry {
   kind: "loop" | "switch" | "try";
   node: ts.Node;
   brk?: number;
   cont?: number;
-  fin?: number;
-  field?: string;
-  /** try: jump targets that pass through this finally, with the stack depth of their owner. */
-  targets?: Map<number, number>;
 }
 
-/** An await's state: the slot to cancel and the innermost enclosing try (its completion field and finally label). */
+export interface TryEntry extends Entry {
+  kind: "try";
+  node: ts.TryStatement;
+  /** Which block is being emitted. */
+  phase: "try" | "catch" | "finally";
+  /** Label of the catch block, if any. */
+  catchAt?: number;
+  /** Label of the finally block, if any. */
+  fin?: number;
+  /** Completion field (`$jN`) and pending-error field (`$eN`). */
+  j: string;
+  e: string;
+  /** Jump targets that pass through this finally, with the stack depth of their owner. */
+  targets: Map<number, number>;
+}
+
+/** How `cancel()` leaves an await state: the slot to cancel and where its cleanup continues. */
 export interface AwaitState {
   state: number;
   field: string;
-  tryField?: string;
-  fin?: number;
+  /** Cancel state: waits for the slot's cleanup, then runs the finally blocks around the await. */
+  cancelAt?: number;
+  /** The await is inside a finally block: cancelling lets that finally finish, with `$j = J_CANCEL`. */
+  inFinally?: string;
 }
 
 export class Emitter {
   readonly out = new Out();
   private label = 0;
-  private stack: Entry[] = [];
-  private sf: ts.SourceFile;
-  private awaitValue = new Map<ts.AwaitExpression, string>();
+  readonly stack: Entry[] = [];
+  readonly sf: ts.SourceFile;
+  /** The value each await evaluates to, once sequenced (values.ts). */
+  readonly awaitValue = new Map<ts.AwaitExpression, string>();
   readonly states: AwaitState[] = [];
+  /** Cancel states, emitted after the body. */
+  private cancelCode: string[] = [];
+  readonly values: Values;
 
   constructor(readonly plan: Plan) {
     this.sf = plan.fn.module.sf;
+    this.values = new Values(this);
   }
 
   emitBody(): void {
@@ -69,38 +102,88 @@ export class Emitter {
       this.out.add(this.complete(), body.end - 1);
     } else {
       this.out.add("", body.getStart());
-      this.awaitSeq(body);
-      this.out.add(this.returnWith(this.expr(body)));
+      this.out.add(this.returnWith(this.values.value(body)));
     }
+    for (const c of this.cancelCode) this.out.add(c);
   }
 
   // ─── pieces ─────────────────────────────────────────────────────────────
 
-  private next(): number {
+  next(): number {
     return ++this.label;
   }
 
-  private goto(l: number): string {
+  goto(l: number): string {
     return ` ${F}.$state = ${l}; continue;`;
   }
 
-  private caseOf(l: number): string {
+  caseOf(l: number): string {
     return ` case ${l}:`;
   }
 
-  private complete(): string {
+  complete(): string {
     return ` ${F}.$state = ${DONE}; return true;`;
   }
 
-  private innermostTry(): Entry | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i]!.kind === "try") return this.stack[i];
+  /** The innermost try whose finally still lies ahead (phase try or catch). */
+  private pendingFinally(from = this.stack.length - 1): TryEntry | undefined {
+    for (let i = from; i >= 0; i--) {
+      const e = this.stack[i]!;
+      if (e.kind === "try" && (e as TryEntry).phase !== "finally" && (e as TryEntry).fin !== undefined) return e as TryEntry;
+    }
     return undefined;
   }
 
-  private returnWith(value: string | null): string {
-    const set = value !== null && this.plan.fn.value && !isVoid(this.plan.fn.value) ? ` ${F}.value = ${value};` : value ? ` ${value};` : "";
+  /** The innermost try entry (any phase). */
+  innermostTry(): TryEntry | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i]!.kind === "try") return this.stack[i] as TryEntry;
+    return undefined;
+  }
+
+  /** Cancelling inside a finally that runs for a cancellation: finish the cleanup outward instead (see `passOn`). */
+  private whenCancelling(then: string): string {
     const t = this.innermostTry();
-    return t ? `${set} ${F}.${t.field} = ${J_RETURN};${this.goto(t.fin!)}` : set + this.complete();
+    if (!t || t.phase !== "finally") return "";
+    return ` if (${F}.${t.j} == ${J_CANCEL}) {${then} }`;
+  }
+
+  returnWith(value: string | null): string {
+    const fn = this.plan.fn;
+    const set = value !== null && fn.value && !isVoid(fn.value) ? ` ${F}.value = ${value};` : value ? ` ${value};` : "";
+    const t = this.pendingFinally();
+    const go = t ? ` ${F}.${t.j} = ${J_RETURN};${this.goto(t.fin!)}` : this.complete();
+    return this.whenCancelling(this.passOn(J_CANCEL, this.stack.indexOf(this.innermostTry()!))) + set + go;
+  }
+
+  /**
+   * Raises the error `value` (an expression of type Error): to the innermost
+   * catch, else through the innermost finally, else out of the frame.
+   */
+  raise(value: string): string {
+    let code = "";
+    const t = this.innermostTry();
+    if (t && t.phase === "finally") {
+      // An error thrown by cleanup that runs for a cancellation cannot go anywhere: it is a bug.
+      code += ` if (${F}.${t.j} == ${J_CANCEL}) ${this.plan.file.runtimeName("panicCleanup")}(${value}, ${this.plan.displayText()});`;
+    }
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const e = this.stack[i]!;
+      if (e.kind !== "try") continue;
+      const te = e as TryEntry;
+      if (te.phase === "try" && te.catchAt !== undefined) return `${code} ${F}.${te.e} = ${value};${this.goto(te.catchAt)}`;
+      if (te.phase !== "finally" && te.fin !== undefined) {
+        return `${code} ${F}.${te.e} = ${value}; ${F}.${te.j} = ${J_THROW};${this.goto(te.fin)}`;
+      }
+    }
+    return code + this.fail(value);
+  }
+
+  /** The frame completes with an error; a task has no awaiter, so there it is a panic. */
+  private fail(value: string): string {
+    const plan = this.plan;
+    if (plan.fn.kind === "task") return ` ${plan.file.runtimeName("panicUncaught")}(${value}); return true;`;
+    plan.mayFail = true;
+    return ` ${F}.$error = ${value};${this.complete()}`;
   }
 
   /** The rewriting used everywhere: names, async calls, factories, awaits already sequenced, Promise types. */
@@ -115,10 +198,10 @@ export class Emitter {
       return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${name}` : name;
     }
     if (ts.isCallExpression(n)) {
-      const call = plan.calls.get(n);
-      if (!call) return undefined;
-      const args = n.arguments.map((a) => rewrite(a, this.sf, this.visit)).join(", ");
-      return call.kind === "frame" ? `${F}.${call.field}.start(${args})` : `${F}.${call.field}.${call.method}(${args})`;
+      if (!plan.calls.get(n)) return undefined;
+      const args = n.arguments.map((a) => rewrite(a, this.sf, this.visit));
+      const receiver = ts.isPropertyAccessExpression(n.expression) ? rewrite(n.expression.expression, this.sf, this.visit) : null;
+      return this.values.callText(n, receiver, args);
     }
     if (ts.isReturnStatement(n)) {
       return `{${this.returnWith(n.expression ? rewrite(n.expression, this.sf, this.visit) : null)} }`;
@@ -127,44 +210,40 @@ export class Emitter {
     return undefined;
   };
 
-  private expr(e: ts.Node): string {
+  expr(e: ts.Node): string {
     return rewrite(e, this.sf, this.visit);
   }
 
-  /** Emits each await of `e` in evaluation order: arm the slot, then the state where it is polled. */
-  private awaitSeq(e: ts.Node | undefined): void {
-    if (!e) return;
-    const order: ts.AwaitExpression[] = [];
-    const walk = (n: ts.Node) => {
-      if (ts.isFunctionLike(n)) return;
-      ts.forEachChild(n, walk);
-      if (ts.isAwaitExpression(n)) order.push(n);
-    };
-    walk(e);
-    for (const a of order) {
-      const site = this.plan.sites.get(a);
-      if (!site) continue;
-      const arm = site.callSlot ? `${this.expr(a.expression)};` : `${F}.${site.field} = ${this.expr(a.expression)};`;
-      this.out.add(" " + arm);
-      this.park(site);
-      this.awaitValue.set(a, `${F}.${site.field}.value`);
-    }
-  }
-
-  /** `$state = L; case L: if (!slot.poll()) return false;` with the site report. */
-  private park(site: Site): void {
+  /**
+   * `$state = L; case L: if (!slot.poll()) return false;` with the site
+   * report, then the slot's error raised if it completed with one.
+   */
+  park(site: Site): void {
     const l = this.next();
-    const t = this.innermostTry();
-    this.states.push({ state: l, field: site.field, tryField: t?.field, fin: t?.fin });
+    const slot = `${F}.${site.field}`;
     const report = site.generated ? "" : ` $site(${site.id});`;
     this.out.add(` ${F}.$state = ${l};${this.caseOf(l)}`);
-    if (site.abstract && report) this.out.add(`${report} if (!${F}.${site.field}.poll()) return false;`);
-    else this.out.add(` if (!${F}.${site.field}.poll()) {${report} return false; }`);
+    if (site.abstract && report) this.out.add(`${report} if (!${slot}.poll()) return false;`);
+    else this.out.add(` if (!${slot}.poll()) {${report} return false; }`);
+    if (site.mayFail) this.out.add(` { const $e = ${slot}.failure(); if ($e !== null) {${this.raise("$e")} } }`);
+    this.states.push(this.cancelPlan(l, site.field));
+  }
+
+  /** What `cancel()` does in await state `l` (see AwaitState). Tasks are never cancelled: no cancel states. */
+  private cancelPlan(l: number, field: string): AwaitState {
+    if (this.plan.fn.kind === "task") return { state: l, field };
+    const t = this.innermostTry();
+    if (t && t.phase === "finally") return { state: l, field, inFinally: t.j };
+    const cs = this.next();
+    const fin = this.pendingFinally();
+    const then = fin ? ` ${F}.${fin.j} = ${J_CANCEL};${this.goto(fin.fin!)}` : this.complete();
+    this.cancelCode.push(`${this.caseOf(cs)} if (!${F}.${field}.pollCancel()) return false;${then}`);
+    return { state: l, field, cancelAt: cs };
   }
 
   // ─── statements ─────────────────────────────────────────────────────────
 
-  private stmt(s: ts.Statement): void {
+  stmt(s: ts.Statement): void {
     const plan = this.plan;
     if (!plan.flat.has(s) && !ts.isVariableStatement(s)) {
       this.out.add(this.expr(s), s.getStart(this.sf));
@@ -176,20 +255,17 @@ export class Emitter {
     } else if (ts.isVariableStatement(s)) {
       this.declarations(s.declarationList);
     } else if (ts.isExpressionStatement(s)) {
-      this.awaitSeq(s.expression);
-      let e: ts.Expression = s.expression;
-      while (ts.isParenthesizedExpression(e)) e = e.expression;
-      if (!ts.isAwaitExpression(e)) this.out.add(` ${this.expr(s.expression)};`);
+      this.values.effect(s.expression);
     } else if (ts.isReturnStatement(s)) {
-      this.awaitSeq(s.expression);
-      this.out.add(this.returnWith(s.expression ? this.expr(s.expression) : null));
+      this.out.add(this.returnWith(s.expression ? this.values.value(s.expression) : null));
+    } else if (ts.isThrowStatement(s)) {
+      this.out.add(this.raise(this.values.thrown(s)));
     } else if (ts.isIfStatement(s)) {
       this.ifStatement(s);
     } else if (ts.isWhileStatement(s)) {
       const lc = this.next(), lend = this.next();
       this.out.add(this.caseOf(lc));
-      this.awaitSeq(s.expression);
-      this.out.add(` if (!(${this.expr(s.expression)})) {${this.goto(lend)} }`);
+      this.out.add(` if (!(${this.values.value(s.expression)})) {${this.goto(lend)} }`);
       this.loopBody(s, s.statement, lend, lc);
       this.out.add(this.goto(lc) + this.caseOf(lend));
     } else if (ts.isDoStatement(s)) {
@@ -197,12 +273,13 @@ export class Emitter {
       this.out.add(this.caseOf(lb));
       this.loopBody(s, s.statement, lend, lc);
       this.out.add(this.caseOf(lc));
-      this.awaitSeq(s.expression);
-      this.out.add(` if (${this.expr(s.expression)}) {${this.goto(lb)} }${this.caseOf(lend)}`);
+      this.out.add(` if (${this.values.value(s.expression)}) {${this.goto(lb)} }${this.caseOf(lend)}`);
     } else if (ts.isForStatement(s)) {
       this.forStatement(s);
     } else if (ts.isForOfStatement(s) && s.awaitModifier) {
       this.forAwait(s);
+    } else if (ts.isForOfStatement(s)) {
+      this.forOf(s);
     } else if (ts.isSwitchStatement(s)) {
       this.switchStatement(s);
     } else if (ts.isTryStatement(s)) {
@@ -217,25 +294,23 @@ export class Emitter {
   private declarations(list: ts.VariableDeclarationList): void {
     const keyword = list.flags & ts.NodeFlags.Const ? "const" : "let";
     for (const d of list.declarations) {
-      this.awaitSeq(d.initializer);
       const b = ts.isIdentifier(d.name) ? this.plan.bindings.find((x) => x.decl === d) : undefined;
+      const value = d.initializer ? this.values.value(d.initializer) : null;
       if (!b) continue;
       if (b.field !== undefined) {
         const zero = this.plan.fields.find((f) => f.name === b.field)?.init;
-        const value = d.initializer ? this.expr(d.initializer) : zero;
-        if (value) this.out.add(` ${F}.${b.field} = ${value};`);
+        const v = value ?? zero;
+        if (v) this.out.add(` ${F}.${b.field} = ${v};`);
       } else {
         const type = d.type ? `: ${this.plan.file.typeText(d.type)}` : "";
-        const init = d.initializer ? ` = ${this.expr(d.initializer)}` : "";
-        this.out.add(` ${d.initializer ? keyword : "let"} ${b.rename ?? b.name}${type}${init};`);
+        this.out.add(` ${value !== null ? keyword : "let"} ${b.rename ?? b.name}${type}${value !== null ? ` = ${value}` : ""};`);
       }
     }
   }
 
   private ifStatement(s: ts.IfStatement): void {
     const lelse = this.next(), lend = s.elseStatement ? this.next() : lelse;
-    this.awaitSeq(s.expression);
-    this.out.add(` if (!(${this.expr(s.expression)})) {${this.goto(lelse)} }`);
+    this.out.add(` if (!(${this.values.value(s.expression)})) {${this.goto(lelse)} }`);
     this.stmt(s.thenStatement);
     if (s.elseStatement) {
       this.out.add(this.goto(lend) + this.caseOf(lelse));
@@ -244,7 +319,7 @@ export class Emitter {
     this.out.add(this.caseOf(lend));
   }
 
-  private loopBody(loop: ts.Node, body: ts.Statement, brk: number, cont: number): void {
+  loopBody(loop: ts.Node, body: ts.Statement, brk: number, cont: number): void {
     this.stack.push({ kind: "loop", node: loop, brk, cont });
     this.stmt(body);
     this.stack.pop();
@@ -253,52 +328,67 @@ export class Emitter {
   private forStatement(s: ts.ForStatement): void {
     if (s.initializer) {
       if (ts.isVariableDeclarationList(s.initializer)) this.declarations(s.initializer);
-      else {
-        this.awaitSeq(s.initializer);
-        this.out.add(` ${this.expr(s.initializer)};`);
-      }
+      else this.values.effect(s.initializer);
     }
     const lc = this.next(), lend = this.next();
     let cont = lc;
     if (s.incrementor) {
       cont = this.next();
       this.out.add(this.goto(lc) + this.caseOf(cont));
-      this.awaitSeq(s.incrementor);
-      this.out.add(` ${this.expr(s.incrementor)};`);
+      this.values.effect(s.incrementor);
     }
     this.out.add(this.caseOf(lc));
-    if (s.condition) {
-      this.awaitSeq(s.condition);
-      this.out.add(` if (!(${this.expr(s.condition)})) {${this.goto(lend)} }`);
-    }
+    if (s.condition) this.out.add(` if (!(${this.values.value(s.condition)})) {${this.goto(lend)} }`);
     this.loopBody(s, s.statement, lend, cont);
     this.out.add(this.goto(cont) + this.caseOf(lend));
   }
 
-  /** `for await (const x of stream)`: next() until END; error statuses (< 0) are skipped. */
+  /** `for await (const x of source)`: a Stream (next() until END, error statuses skipped) or an async iterator. */
   private forAwait(s: ts.ForOfStatement): void {
     const site = this.plan.sites.get(s);
-    if (!site) return;
+    const loop = this.plan.forAwaitLoops.get(s);
+    if (!site || !loop) return;
     const ln = this.next(), lend = this.next();
     const slot = `${F}.${site.field}`;
-    const status = this.plan.file.halName("stream", "StreamStatus");
-    this.out.add(`${this.caseOf(ln)} ${slot} = ${this.expr(s.expression)}.next();`);
+    const source = `${F}.${loop.source}`;
+    this.out.add(` ${source} = ${this.values.value(s.expression)};${this.caseOf(ln)} ${slot} = ${source}.next();`);
     this.park(site);
-    this.out.add(` if (${slot}.status == ${status}.END) {${this.goto(lend)} } if (${slot}.status != ${status}.ITEM) {${this.goto(ln)} }`);
-    const decl = ts.isVariableDeclarationList(s.initializer) ? s.initializer.declarations[0] : undefined;
-    const b = decl ? this.plan.bindings.find((x) => x.decl === decl) : undefined;
-    if (b?.field !== undefined) this.out.add(` ${F}.${b.field} = ${slot}.value;`);
-    else if (b) this.out.add(` const ${b.rename ?? b.name} = ${slot}.value;`);
-    else this.out.add(` ${this.expr(s.initializer)} = ${slot}.value;`);
+    if (loop.kind === "stream") {
+      const status = this.plan.file.halName("stream", "StreamStatus");
+      this.out.add(` if (${slot}.status == ${status}.END) {${this.goto(lend)} } if (${slot}.status != ${status}.ITEM) {${this.goto(ln)} }`);
+    } else {
+      this.out.add(` if (${slot}.value.done) {${this.goto(lend)} }`);
+    }
+    const item = loop.kind === "stream" ? `${slot}.value` : `${slot}.value.value`;
+    this.bindLoopVariable(s, item);
     this.loopBody(s, s.statement, lend, ln);
     this.out.add(this.goto(ln) + this.caseOf(lend));
   }
 
+  /** `for (const x of array)` over an Array, StaticArray or string, by index (read once per iteration, as an iterator would). */
+  private forOf(s: ts.ForOfStatement): void {
+    const loop = this.plan.forOfLoops.get(s);
+    if (!loop) return;
+    const lc = this.next(), lcont = this.next(), lend = this.next();
+    const src = `${F}.${loop.source}`, i = `${F}.${loop.index}`;
+    this.out.add(` ${src} = ${this.values.value(s.expression)}; ${i} = 0;${this.caseOf(lc)} if (${i} >= ${src}.length) {${this.goto(lend)} }`);
+    this.bindLoopVariable(s, loop.element(src, i));
+    this.loopBody(s, s.statement, lend, lcont);
+    this.out.add(`${this.caseOf(lcont)} ${i}++;${this.goto(lc)}${this.caseOf(lend)}`);
+  }
+
+  private bindLoopVariable(s: ts.ForOfStatement, value: string): void {
+    const decl = ts.isVariableDeclarationList(s.initializer) ? s.initializer.declarations[0] : undefined;
+    const b = decl ? this.plan.bindings.find((x) => x.decl === decl) : undefined;
+    if (b?.field !== undefined) this.out.add(` ${F}.${b.field} = ${value};`);
+    else if (b) this.out.add(` const ${b.rename ?? b.name} = ${value};`);
+    else this.out.add(` ${this.expr(s.initializer)} = ${value};`);
+  }
+
   private switchStatement(s: ts.SwitchStatement): void {
-    this.awaitSeq(s.expression);
     const lend = this.next();
     const d = `$sw${lend}`;
-    this.out.add(` const ${d} = ${this.expr(s.expression)};`);
+    this.out.add(` const ${d} = ${this.values.value(s.expression)};`);
     const labels = s.caseBlock.clauses.map(() => this.next());
     let fallback = lend;
     s.caseBlock.clauses.forEach((c, i) => {
@@ -316,33 +406,69 @@ export class Emitter {
   }
 
   private tryStatement(s: ts.TryStatement): void {
-    const field = this.plan.tries.get(s);
-    if (!field || !s.finallyBlock) {
-      this.stmt(s.tryBlock);
-      return;
-    }
-    const fin = this.next();
-    const outer = this.innermostTry();
-    const entry: Entry = { kind: "try", node: s, fin, field, targets: new Map() };
+    const fields = this.plan.tries.get(s);
+    if (!fields) return;
+    const entry: TryEntry = {
+      kind: "try", node: s, phase: "try", j: fields.j, e: fields.e, targets: new Map(),
+      catchAt: s.catchClause ? this.next() : undefined,
+      fin: s.finallyBlock ? this.next() : undefined,
+    };
+    const after = this.next();
+    const j = `${F}.${entry.j}`;
     this.stack.push(entry);
+    this.out.add(` ${j} = ${J_NORMAL};`);
     this.stmt(s.tryBlock);
+    this.out.add(this.goto(entry.fin ?? after));
+    if (s.catchClause) {
+      entry.phase = "catch";
+      const c = s.catchClause;
+      this.out.add(this.caseOf(entry.catchAt!), c.getStart(this.sf));
+      this.bindCatch(c, `${F}.${entry.e}`);
+      this.out.add(` ${F}.${entry.e} = null;`);
+      this.stmt(c.block);
+      this.out.add(this.goto(entry.fin ?? after));
+    }
+    if (s.finallyBlock) {
+      entry.phase = "finally";
+      this.out.add(this.caseOf(entry.fin!), s.finallyBlock.getStart(this.sf));
+      for (const st of s.finallyBlock.statements) this.stmt(st);
+    }
     this.stack.pop();
-    this.out.add(` ${F}.${field} = ${J_NORMAL};${this.caseOf(fin)}`);
-    this.out.add("", s.finallyBlock.getStart(this.sf));
-    for (const st of s.finallyBlock.statements) this.stmt(st);
-    // Dispatch on how the try block was left.
-    const j = `${F}.${field}`;
-    let dispatch = ` if (${j} != ${J_NORMAL}) {`;
-    const passOn = (what: string) => (outer ? ` ${F}.${outer.field} = ${what};${this.goto(outer.fin!)}` : this.complete());
-    dispatch += ` if (${j} == ${J_RETURN} || ${j} == ${J_CANCEL}) {${passOn(j)} }`;
-    for (const [target, ownerDepth] of entry.targets!) {
+    if (s.finallyBlock) this.out.add(this.dispatch(entry));
+    this.out.add(this.caseOf(after));
+  }
+
+  /** `catch (e)`: the pending error becomes the catch variable. */
+  private bindCatch(c: ts.CatchClause, value: string): void {
+    const decl = c.variableDeclaration;
+    const b = decl ? this.plan.bindings.find((x) => x.decl === decl) : undefined;
+    if (!b) return;
+    const error = "Error";
+    if (b.field !== undefined) this.out.add(` ${F}.${b.field} = changetype<${error}>(${value});`);
+    else this.out.add(` const ${b.rename ?? b.name}: ${error} = changetype<${error}>(${value});`);
+  }
+
+  /** The end of a finally block: go on the way the try was left. */
+  private dispatch(entry: TryEntry): string {
+    const j = `${F}.${entry.j}`;
+    const depth = this.stack.length; // entry's own depth (already popped)
+    let code = ` if (${j} != ${J_NORMAL}) {`;
+    code += ` if (${j} == ${J_RETURN} || ${j} == ${J_CANCEL}) {${this.passOn(j, depth)} }`;
+    code += ` if (${j} == ${J_THROW}) {${this.raise(`${F}.${entry.e}`)} }`;
+    const outer = this.pendingFinally();
+    for (const [target, ownerDepth] of entry.targets) {
       if (outer && ownerDepth < this.stack.indexOf(outer)) {
-        outer.targets!.set(target, ownerDepth);
-        dispatch += ` if (${j} == ${target}) {${passOn(String(target))} }`;
+        outer.targets.set(target, ownerDepth);
+        code += ` if (${j} == ${target}) { ${F}.${outer.j} = ${target};${this.goto(outer.fin!)} }`;
       }
     }
-    dispatch += ` ${F}.$state = ${j}; continue; }`;
-    this.out.add(dispatch);
+    return code + ` ${F}.$state = ${j}; continue; }`;
+  }
+
+  /** A return or cancel leaving a finally: on to the enclosing finally, or the frame is done. */
+  private passOn(what: string | number, below: number): string {
+    const outer = this.pendingFinally(below - 1);
+    return outer ? ` ${F}.${outer.j} = ${what};${this.goto(outer.fin!)}` : this.complete();
   }
 
   private jump(s: ts.BreakStatement | ts.ContinueStatement): void {
@@ -355,13 +481,19 @@ export class Emitter {
     }
     const e = this.stack[idx]!;
     const l = ts.isBreakStatement(s) ? e.brk! : e.cont!;
-    let crossed: Entry | undefined;
-    for (let i = this.stack.length - 1; i > idx; i--) if (this.stack[i]!.kind === "try") { crossed = this.stack[i]; break; }
+    let crossed: TryEntry | undefined;
+    for (let i = this.stack.length - 1; i > idx; i--) {
+      const t = this.stack[i]!;
+      if (t.kind === "try" && (t as TryEntry).phase !== "finally" && (t as TryEntry).fin !== undefined) { crossed = t as TryEntry; break; }
+    }
+    const cancelling = this.whenCancelling(this.passOn(J_CANCEL, this.stack.indexOf(this.innermostTry()!)));
     if (!crossed) {
-      this.out.add(this.goto(l));
+      this.out.add(cancelling + this.goto(l));
       return;
     }
-    crossed.targets!.set(l, idx);
-    this.out.add(` ${F}.${crossed.field} = ${l};${this.goto(crossed.fin!)}`);
+    crossed.targets.set(l, idx);
+    this.out.add(`${cancelling} ${F}.${crossed.j} = ${l};${this.goto(crossed.fin!)}`);
   }
 }
+
+export { messages };

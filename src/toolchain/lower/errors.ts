@@ -34,18 +34,16 @@ export const messages = {
     `cannot tell what \`${what}\` resolves to: assign it to an annotated local first (\`const v: i32 = await …\`)`,
   needsSlotType: (what: string) =>
     `cannot tell the future type of \`${what}\`, which is kept across an await: annotate the value it comes from`,
-  awaitInShortCircuit: (op: string) =>
-    `await inside "${op}" is not supported: it would run only sometimes; compute it in an if statement first`,
-  awaitAfterEffect: (what: string) =>
-    `\`${what}\` runs before the await in this statement and would be reordered: move the await into its own statement first (\`const v = await …;\`)`,
-  awaitInFinally: () =>
-    `await in a finally block is not supported: finally also runs when the future is cancelled, which cannot wait`,
-  catchUnsupported: () =>
-    `catch is not supported (AssemblyScript aborts on throw): use try { … } finally { … }`,
+  needsTempType: (what: string) =>
+    `cannot tell the type of \`${what}\`, which is evaluated before an await later in the same expression: move it into an annotated local first (\`const v: i32 = …;\`)`,
+  awaitPosition: (what: string) =>
+    `await is not supported inside \`${what}\`: move the await into its own statement first (\`const v = await …;\`)`,
+  forOfSource: (what: string) =>
+    `for…of needs an Array, a StaticArray or a typed array: cannot tell the type of \`${what}\` (annotate it), or iterate a string by index`,
+  throwAllocates: (what: string) =>
+    `\`throw ${what}\` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
-  forOfUnsupported: () =>
-    `for…of is not supported (AssemblyScript has no iterators): use an index loop, or for await over a Stream`,
   nestedAsync: () =>
     `async functions must be declared at module level or as class methods; nested and inline async functions are not supported`,
   asyncGenerator: () => `async generators are not supported: return a Stream<T> instead`,

@@ -16,6 +16,8 @@
  *   poll()       runs the poll function (in place of the source function)
  *   cancel()     cancels the child future it is parked on, then runs the
  *                finally blocks around that await (async drop)
+ *   pollCancel() drives a cleanup that awaits (a finally block with await)
+ *   failure()    the error the call completed with (functions that can throw)
  */
 import { type AwaitState, J_CANCEL } from "./emit.ts";
 import type { FileCtx } from "./file.ts";
@@ -73,9 +75,10 @@ export function frameClass(
   const fn = plan.fn;
   const self = fn.frame + typeParams;
   const lines: string[] = [];
-  const exported = fn.exported ? "export " : "";
+  const exported = fn.exported || fn.kind === "method" ? "export " : "";
   lines.push(`${exported}class ${self} extends ${frameBase(file, fn)} {`);
   lines.push(`  $state: i32 = -1;`);
+  if (plan.mayFail) lines.push(`  $error: Error | null = null;`);
   if (fn.kind === "method") {
     const owner = fn.owner!.name!.text + typeParams;
     lines.push(`  $owner: ${owner};`);
@@ -85,19 +88,33 @@ export function frameClass(
   const sig = params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`).join(", ");
   const sets = params.map((p) => `this.${p.field} = ${p.name}; `).join("");
   const busy = fn.kind === "task" ? "" : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
-  lines.push(`  start(${sig}): ${self} { ${busy}${sets}this.$state = 0; return this; }`);
+  const reset = plan.mayFail ? "this.$error = null; " : "";
+  lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
   lines.push(`  poll(): bool { ${extraPoll ?? `return ${pollCall(fn, typeParams)};`} }`);
-  if (states.length) {
-    const cases = states.map((s) => {
-      const fin = s.tryField ? ` this.${s.tryField} = ${J_CANCEL}; this.$state = ${s.fin}; this.poll();` : "";
-      return `if (s == ${s.state}) { this.${s.field}.cancel();${fin} }`;
-    });
-    lines.push(`  cancel(): void { const s = this.$state; ${cases.join(" else ")} this.$state = -1; }`);
-  } else {
-    lines.push(`  cancel(): void { this.$state = -1; }`);
+  if (plan.mayFail) lines.push(`  failure(): Error | null { return this.$error; }`);
+  if (fn.kind !== "task") {
+    lines.push(cancelMethod(states));
+    if (states.length) lines.push(`  pollCancel(): bool { return this.$state < 0 || this.poll(); }`);
   }
   lines.push("}");
   return lines.join("\n");
+}
+
+/**
+ * `cancel()`: a frame parked at an await cancels the slot it waits on and
+ * moves to that await's cancel state (emit.ts), then runs as far as it can:
+ * the slot's cleanup, then the finally blocks around the await. One parked
+ * inside a finally block lets that block finish (cancellation does not
+ * interrupt cleanup). A frame started but never polled has nothing to undo;
+ * one that is idle, done or already cleaning up ignores the call.
+ */
+function cancelMethod(states: AwaitState[]): string {
+  const cases = states.map((s) => {
+    if (s.inFinally) return `if (s == ${s.state}) { this.${s.inFinally} = ${J_CANCEL}; return; }`;
+    return `if (s == ${s.state}) { this.${s.field}.cancel(); this.$state = ${s.cancelAt}; }`;
+  });
+  const parked = cases.length ? ` ${cases.join(" else ")} else return; this.poll();` : "";
+  return `  cancel(): void { const s = this.$state; if (s <= 0) { this.$state = -1; return; }${parked} }`;
 }
 
 function busyMessage(fn: AsyncFn): string {

@@ -3,8 +3,9 @@
  * states ("flattened"), which locals become fields, and which preallocated
  * slot each await and each async call uses. emit.ts then writes the code.
  *
- * Flattened statements: those containing an await (or `for await`), every
- * try/finally (AssemblyScript has no exceptions, so finally is always
+ * Flattened statements: those containing an await (or `for await`), a
+ * throw, a `for … of` (AssemblyScript has no iterators), every try
+ * (AssemblyScript has no exceptions, so try/catch/finally is always
  * lowered), the statements around them, and any statement a break,
  * continue or return leaves to reach a flattened target. All others are
  * copied verbatim (with names rewritten).
@@ -19,9 +20,9 @@ import { messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import type { AsyncFn } from "./scan.ts";
 import { planCalls, planSites } from "./slots.ts";
-import { containsAwait, deferrable, excerpt, isInside, isReference, isStatementLike, jumpTarget } from "./syntax.ts";
+import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
-import { findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
+import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
 
 export interface Binding {
   name: string;
@@ -32,6 +33,8 @@ export interface Binding {
   hoisted: boolean;
   /** Field name (params and hoisted locals). */
   field?: string;
+  /** Assigned (or incremented) somewhere after its declaration. */
+  assigned: boolean;
   /** New local name (non-hoisted locals that clash). */
   rename?: string;
   refs: ts.Identifier[];
@@ -61,6 +64,22 @@ export interface Site {
   generated: boolean;
   /** The slot's static type is abstract (may be a generated frame): report the site before polling. */
   abstract: boolean;
+  /** The future may complete with an error (`failure()`): the await raises it. */
+  mayFail: boolean;
+}
+
+/** A `for await` loop: the source (evaluated once) and how it ends. */
+export interface ForAwaitLoop {
+  kind: "stream" | "iterator";
+  source: string;
+}
+
+/** A `for … of` loop over an indexable value. */
+export interface ForOfLoop {
+  source: string;
+  index: string;
+  /** The element at index `i` of `src`. */
+  element: (src: string, i: string) => string;
 }
 
 export const FRAME = "$f";
@@ -86,7 +105,12 @@ export class Plan {
   readonly fields: Field[] = [];
   readonly sites = new Map<ts.Node, Site>();
   readonly calls = new Map<ts.CallExpression, CallPlan>();
-  readonly tries = new Map<ts.TryStatement, string>();
+  readonly tries = new Map<ts.TryStatement, { j: string; e: string }>();
+  readonly throwSlots = new Map<ts.ThrowStatement, string>();
+  readonly forAwaitLoops = new Map<ts.ForOfStatement, ForAwaitLoop>();
+  readonly forOfLoops = new Map<ts.ForOfStatement, ForOfLoop>();
+  /** The frame may complete with an error (set while planning and emitting). */
+  mayFail = false;
   readonly typer: Typer;
   readonly body: ts.Block | ts.Expression;
   private fieldNames = new Set<string>();
@@ -127,10 +151,42 @@ export class Plan {
     this.file.error(node, code, message);
   }
 
+  /** How panics name this function: a Text literal (`textOf("…")`). */
+  displayText(): string {
+    return `textOf(${JSON.stringify(this.fn.display)})`;
+  }
+
+  /** A new temporary field for the value of `node`; null (and an error) when its type is unknown. */
+  temp(node: ts.Expression): string | null {
+    const t = this.typer.typeOf(node);
+    const typeText = t ? this.file.render(t) : null;
+    if (!t || typeText === null || isVoid(t)) {
+      this.error(node, "ASYNC_TYPE", messages.needsTempType(excerpt(node)));
+      return null;
+    }
+    const f = this.addField({ name: this.fresh("$t"), type: typeText, init: zeroOf(t), bytes: sizeOf(t) });
+    return f.name;
+  }
+
+  /** A local that is never assigned after its declaration, or a module-level constant: its value cannot change. */
+  isConstant(id: ts.Identifier): boolean {
+    const b = this.refOf.get(id);
+    if (b) return !b.assigned;
+    const d = this.typer.declOf(id);
+    if (!d) return false;
+    if (d.kind !== "var") return true; // functions, classes, enums, namespaces
+    return (d.variable!.parent.flags & ts.NodeFlags.Const) !== 0;
+  }
+
+  /** `Ns.CONST` where Ns is a namespace or enum: cannot change. */
+  isNamespaceConstant(e: ts.PropertyAccessExpression): boolean {
+    const target = this.typer.staticTarget(e.expression);
+    return target?.kind === "decl" && (target.decl.kind === "namespace" || target.decl.kind === "enum");
+  }
+
   /** Runs the whole plan. */
   build(): void {
     this.collect(this.body);
-    this.checkAwaits();
     this.flatten();
     this.scope();
     planCalls(this);
@@ -143,52 +199,23 @@ export class Plan {
   readonly jumps: Array<{ node: ts.BreakStatement | ts.ContinueStatement | ts.ReturnStatement; target: ts.Node | null }> = [];
   readonly tryNodes: ts.TryStatement[] = [];
 
+  readonly throwNodes: ts.ThrowStatement[] = [];
+  readonly forOfNodes: ts.ForOfStatement[] = [];
+
   private collect(n: ts.Node): void {
     if (n !== this.body && ts.isFunctionLike(n)) return;
     if (ts.isAwaitExpression(n)) this.awaits.push(n);
     if (ts.isForOfStatement(n)) {
       if (n.awaitModifier) this.forAwaits.push(n);
-      else if (containsAwait(n)) this.error(n, "ASYNC_SYNTAX", messages.forOfUnsupported());
+      else this.forOfNodes.push(n);
     }
-    if (ts.isTryStatement(n)) {
-      this.tryNodes.push(n);
-      if (n.catchClause) this.error(n.catchClause, "ASYNC_SYNTAX", messages.catchUnsupported());
-      if (n.finallyBlock && containsAwait(n.finallyBlock)) this.error(n.finallyBlock, "ASYNC_SYNTAX", messages.awaitInFinally());
-    }
+    if (ts.isThrowStatement(n)) this.throwNodes.push(n);
+    if (ts.isTryStatement(n)) this.tryNodes.push(n);
     if (ts.isLabeledStatement(n)) this.error(n, "ASYNC_SYNTAX", messages.labelUnsupported());
     if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) this.jumps.push({ node: n, target: jumpTarget(n) });
     if (ts.isReturnStatement(n)) this.jumps.push({ node: n, target: null });
     if (ts.isCaseClause(n) && containsAwait(n.expression)) this.error(n.expression, "ASYNC_SYNTAX", messages.awaitInCase());
     ts.forEachChild(n, (c) => this.collect(c));
-  }
-
-  /** Short-circuit and evaluation-order checks for each await. */
-  private checkAwaits(): void {
-    for (const a of this.awaits) {
-      let child: ts.Node = a;
-      for (let p = a.parent; p && !isStatementLike(p); child = p, p = p.parent) {
-        if (ts.isBinaryExpression(p) && child === p.right) {
-          const op = p.operatorToken.kind;
-          if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-            this.error(a, "ASYNC_SYNTAX", messages.awaitInShortCircuit(p.operatorToken.getText()));
-            break;
-          }
-        }
-        if (ts.isConditionalExpression(p) && child !== p.condition) {
-          this.error(a, "ASYNC_SYNTAX", messages.awaitInShortCircuit("?:"));
-          break;
-        }
-        if (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) break;
-        let bad: ts.Node | null = null;
-        p.forEachChild((c) => {
-          if (!bad && c.end <= child.getStart() && ts.isExpression(c) && !deferrable(c)) bad = c;
-        });
-        if (bad) {
-          this.error(bad, "ASYNC_SYNTAX", messages.awaitAfterEffect(excerpt(bad)));
-          break;
-        }
-      }
-    }
   }
 
   // ─── flattening ─────────────────────────────────────────────────────────
@@ -201,6 +228,8 @@ export class Plan {
     };
     for (const a of this.awaits) mark(a);
     for (const f of this.forAwaits) mark(f);
+    for (const f of this.forOfNodes) mark(f);
+    for (const t of this.throwNodes) mark(t);
     for (const t of this.tryNodes) mark(t);
     for (let changed = true; changed;) {
       changed = false;
@@ -229,6 +258,7 @@ export class Plan {
 
   /** A declaration made directly by flattened code (not inside a verbatim statement). */
   private atFlatLevel(d: ts.VariableDeclaration | ts.ParameterDeclaration): boolean {
+    if (ts.isVariableDeclaration(d) && ts.isCatchClause(d.parent)) return !this.inVerbatim(d.parent.parent);
     if (!ts.isVariableDeclaration(d) || !ts.isVariableDeclarationList(d.parent)) return false;
     const owner = d.parent.parent;
     if (!ts.isVariableStatement(owner) && !this.flat.has(owner)) return false;
@@ -245,7 +275,7 @@ export class Plan {
         return;
       }
       const b: Binding = {
-        name: d.name.text, decl: d, isParam, candidate: isParam || this.atFlatLevel(d), hoisted: isParam, refs: [],
+        name: d.name.text, decl: d, isParam, candidate: isParam || this.atFlatLevel(d), hoisted: isParam, refs: [], assigned: false,
       };
       this.bindings.push(b);
       scopes[scopes.length - 1]!.set(b.name, b);
@@ -268,13 +298,14 @@ export class Plan {
         declare(n, false);
       } else if (ts.isParameter(n)) {
         if (n.initializer) walk(n.initializer);
-        if (ts.isIdentifier(n.name)) scopes[scopes.length - 1]!.set(n.name.text, { name: n.name.text, decl: n, isParam: true, candidate: false, hoisted: false, refs: [] });
+        if (ts.isIdentifier(n.name)) scopes[scopes.length - 1]!.set(n.name.text, { name: n.name.text, decl: n, isParam: true, candidate: false, hoisted: false, refs: [], assigned: false });
       } else if (ts.isIdentifier(n)) {
         if (isReference(n)) {
           const b = lookup(n.text);
           if (b) {
             b.refs.push(n);
             this.refOf.set(n, b);
+            if (isWritten(n)) b.assigned = true;
           }
         }
       } else if (ts.isTypeNode(n)) {
@@ -301,7 +332,11 @@ export class Plan {
     let t: Ty | null = null;
     if (b.decl.type) t = tyFromNode(this.file.mods, b.decl.type, this.fn.module);
     else if (b.decl.initializer) t = this.typer.typeOf(b.decl.initializer);
-    else if (ts.isVariableDeclaration(b.decl) && ts.isForOfStatement(b.decl.parent.parent)) t = this.forAwaitItem(b.decl.parent.parent);
+    else if (ts.isVariableDeclaration(b.decl) && ts.isCatchClause(b.decl.parent)) t = { name: "Error", args: [], decl: null, nullable: false };
+    else if (ts.isVariableDeclaration(b.decl) && ts.isForOfStatement(b.decl.parent.parent)) {
+      const loop = b.decl.parent.parent;
+      t = loop.awaitModifier ? this.forAwaitItem(loop) : this.forOfItem(loop);
+    }
     this.bindingTypes.set(b, t);
     return t;
   }
@@ -317,6 +352,12 @@ export class Plan {
     }
     const decl = ts.isVariableDeclarationList(f.initializer) ? f.initializer.declarations[0] : undefined;
     return decl?.type ? tyFromNode(this.file.mods, decl.type, this.fn.module) : null;
+  }
+
+  /** Element type of a `for … of` source: Array<T>, StaticArray<T>, T[] or a typed array. */
+  forOfItem(f: ts.ForOfStatement): Ty | null {
+    const t = this.typer.typeOf(f.expression);
+    return t ? elementType(t) : null;
   }
 
   // ─── hoisting ───────────────────────────────────────────────────────────
@@ -343,8 +384,8 @@ export class Plan {
         const t = this.bindingType(b);
         const typeText = b.decl.type ? this.file.typeText(b.decl.type) : t ? this.file.render(t) : null;
         if (!t || typeText === null) {
-          const inForOf = ts.isForOfStatement(b.decl.parent.parent) && !b.decl.parent.parent.awaitModifier;
-          if (!inForOf) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name));
+          const inLoop = ts.isVariableDeclaration(b.decl) && ts.isVariableDeclarationList(b.decl.parent) && ts.isForOfStatement(b.decl.parent.parent);
+          if (!inLoop) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name)); // a loop's own error says what to annotate
           continue;
         }
         this.addField({ name: b.field, type: typeText, init: zeroOf(t), bytes: sizeOf(t) });

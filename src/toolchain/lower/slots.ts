@@ -12,7 +12,8 @@ import type { Decl } from "./modules.ts";
 import type { Plan } from "./plan.ts";
 import { asyncMethod, asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference } from "./syntax.ts";
-import { findMember, isFutureModule, isVoid, tyFromNode, VOID, type Ty } from "./types.ts";
+import { elementType, findMember, isFutureModule, isVoid, memberType, tyFromNode, VOID, type Ty } from "./types.ts";
+import { hasModifier } from "./modules.ts";
 
 
 /** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
@@ -32,7 +33,7 @@ export function planCalls(p: Plan): void {
 function frameCall(p: Plan, call: ts.CallExpression, fn: AsyncFn, local: string | null, namespace?: string): void {
   const field = p.fresh("$c");
   const frameClass = namespace ? `${namespace}.${fn.frame}` : p.file.frameName(fn, local);
-  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID };
+  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID, frame: fn };
   p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
   p.calls.set(call, { kind: "frame", fn, field, ty });
 }
@@ -129,18 +130,21 @@ export function planSites(p: Plan): void {
   for (const a of p.awaits) {
     let e: ts.Expression = a.expression;
     while (ts.isParenthesizedExpression(e)) e = e.expression;
-    const id = file.session.addSite(file, a, p.fn.display);
     if (ts.isNewExpression(e)) {
       p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
     if (call) {
-      p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind === "frame", abstract: false });
+      const id = file.session.addSite(file, a, p.fn.display);
+      const mayFail = call.kind === "frame" ? frameMayFail(p, call.fn) : futureMayFail(p, call.ty);
+      p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind === "frame", abstract: false, mayFail });
       continue;
     }
     const t = p.typer.typeOf(e);
     let value = t ? p.typer.valueOf(t) : null;
+    if (t && !value && !isVoid(t) && t.name !== "Promise") continue; // not a future: `await v` is v
+    const id = file.session.addSite(file, a, p.fn.display);
     const used = !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
     const annotated = contextType(a, p);
     if (!value && used && annotated) value = annotated;
@@ -157,24 +161,114 @@ export function planSites(p: Plan): void {
     }
     const field = p.fresh("$a");
     p.addField({ name: field, type: typeText, init: null, bytes: 4 });
-    p.sites.set(a, { id, field, callSlot: false, generated: !!(t && t.resolves), abstract });
+    p.sites.set(a, { id, field, callSlot: false, generated: !!(t && t.resolves), abstract, mayFail: futureMayFail(p, t) });
   }
-  for (const f of p.forAwaits) {
-    const id = file.session.addSite(file, f, p.fn.display);
-    const item = p.forAwaitItem(f);
-    if (!item) {
-      p.error(f, "ASYNC_TYPE", messages.forAwaitType());
-      continue;
-    }
-    const field = p.fresh("$a");
-    p.addField({ name: field, type: `${file.halName("stream", "StreamNext")}<${file.render(item)}>`, init: null, bytes: 4 });
-    p.sites.set(f, { id, field, callSlot: false, generated: false, abstract: true });
-  }
+  for (const f of p.forAwaits) planForAwait(p, f);
+  for (const f of p.forOfNodes) planForOf(p, f);
   for (const t of p.tryNodes) {
-    const field = p.fresh("$j");
-    p.addField({ name: field, type: "i32", init: "-1", bytes: 4 });
-    p.tries.set(t, field);
+    const j = p.addField({ name: p.fresh("$j"), type: "i32", init: "-1", bytes: 4 }).name;
+    const e = p.addField({ name: p.fresh("$e"), type: "Error | null", init: "null", bytes: 4 }).name;
+    p.tries.set(t, { j, e });
   }
+  for (const t of p.throwNodes) planThrow(p, t);
+  if (p.fn.kind !== "task" && (p.throwNodes.length > 0 || [...p.sites.values()].some((s) => s.mayFail))) p.mayFail = true;
+}
+
+/** `for await (x of source)`: a Stream<T> (next() resolves with status and value) or an async iterator (`{ done, value }`). */
+function planForAwait(p: Plan, f: ts.ForOfStatement): void {
+  const file = p.file;
+  const id = file.session.addSite(file, f, p.fn.display);
+  const st = p.typer.typeOf(f.expression);
+  const sourceType = st ? file.render(st) : null;
+  const next = st ? findMember(file.mods, st, "next") : null;
+  const nextType = next ? memberType(file.mods, next) : null;
+  const result = nextType ? p.typer.valueOf(nextType) : null;
+  const iterator = result && !isVoid(result) && findMember(file.mods, result, "done") !== null;
+  const item = p.forAwaitItem(f);
+  if (!st || sourceType === null || (!iterator && !item)) {
+    p.error(f, "ASYNC_TYPE", messages.forAwaitType());
+    return;
+  }
+  const source = p.addField({ name: p.fresh("$i"), type: sourceType, init: zeroOfOrNull(st), bytes: 4 }).name;
+  const field = p.fresh("$a");
+  const slotType = iterator ? `${file.runtimeName("ValueFuture")}<${file.render(result!)}>` : `${file.halName("stream", "StreamNext")}<${file.render(item!)}>`;
+  p.addField({ name: field, type: slotType, init: null, bytes: 4 });
+  p.forAwaitLoops.set(f, { kind: iterator ? "iterator" : "stream", source });
+  p.sites.set(f, { id, field, callSlot: false, generated: false, abstract: true, mayFail: true });
+}
+
+/** `for (x of source)` over an Array, StaticArray or typed array: an index loop. */
+function planForOf(p: Plan, f: ts.ForOfStatement): void {
+  const file = p.file;
+  const st = p.typer.typeOf(f.expression);
+  const item = st ? elementType(st) : null;
+  const sourceType = st ? file.render(st) : null;
+  if (!st || !item || sourceType === null) {
+    p.error(f.expression, "ASYNC_TYPE", messages.forOfSource(excerpt(f.expression)));
+    return;
+  }
+  const source = p.addField({ name: p.fresh("$i"), type: sourceType, init: zeroOfOrNull(st), bytes: 4 }).name;
+  const index = p.addField({ name: p.fresh("$n"), type: "i32", init: "0", bytes: 4 }).name;
+  // StaticArray and typed arrays: the length was checked, so the element is read unchecked.
+  const element = st.name === "Array" ? (src: string, i: string) => `${src}[${i}]` : (src: string, i: string) => `unchecked(${src}[${i}])`;
+  p.forOfLoops.set(f, { source, index, element });
+}
+
+/** The zero of a field that holds a reference set before use. */
+function zeroOfOrNull(t: Ty): string | null {
+  return t.nullable ? "null" : null;
+}
+
+/**
+ * `throw new E(…)` with constant arguments: the error is made once, at
+ * init (a module-level const), so throwing allocates nothing.
+ */
+function planThrow(p: Plan, t: ts.ThrowStatement): void {
+  let e: ts.Expression = t.expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isNewExpression(e)) return;
+  const args = e.arguments ?? [];
+  const bad = args.find((a) => !isConstantExpression(p, a));
+  if (bad) {
+    p.error(bad, "ASYNC_SYNTAX", messages.throwAllocates(excerpt(e)));
+    return;
+  }
+  const name = p.file.moduleConst("$error", p.file.exprText(e));
+  p.throwSlots.set(t, name);
+}
+
+/** A literal, or a name of a module-level const or enum member: known at init. */
+function isConstantExpression(p: Plan, e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword
+    || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isPrefixUnaryExpression(e)) return isConstantExpression(p, e.operand);
+  if (ts.isIdentifier(e)) return !p.refOf.has(e) && p.isConstant(e);
+  if (ts.isPropertyAccessExpression(e)) return p.isNamespaceConstant(e);
+  return false;
+}
+
+/** The callee's frame may complete with an error. */
+export function frameMayFail(p: Plan, fn: AsyncFn): boolean {
+  if (fn.kind === "task") return false;
+  const ctx = p.file.session.ctxFor(p.file, fn);
+  return ctx.mayFail(fn);
+}
+
+/**
+ * A future of static type `t` may complete with an error: abstract types
+ * (Future, ValueFuture, interfaces: any implementation) and classes that
+ * override `failure()` (select, join, timeouts, the HAL's wrappers).
+ */
+export function futureMayFail(p: Plan, t: Ty | null): boolean {
+  if (!t) return true;
+  if (t.raw && t.frame) return frameMayFail(p, t.frame);
+  if (t.raw || !t.decl) return true;
+  if (t.decl.kind !== "class") return true;
+  const node = t.decl.node as ts.ClassDeclaration;
+  if (hasModifier(node, ts.SyntaxKind.AbstractKeyword)) return true;
+  const failure = findMember(p.file.mods, t, "failure");
+  return failure !== null && !isFutureModule(failure.module);
 }
 
 /** The annotated type an await's value flows into (`const n: i32 = await …`, `return await …`). */

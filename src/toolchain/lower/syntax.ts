@@ -33,23 +33,17 @@ export function jumpTarget(n: ts.BreakStatement | ts.ContinueStatement): ts.Node
   return null;
 }
 
-/** An expression whose evaluation can move after an await without changing what it does (reads, literals). */
-export function deferrable(e: ts.Node): boolean {
-  if (ts.isIdentifier(e) || ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword
-    || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword
-    || ts.isAwaitExpression(e)) return true;
-  if (ts.isPropertyAccessExpression(e)) return deferrable(e.expression);
-  if (ts.isElementAccessExpression(e)) return deferrable(e.expression) && deferrable(e.argumentExpression);
-  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
-    return deferrable(e.expression);
+/** The identifier is written: the target of an assignment or of ++/--. */
+export function isWritten(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.left === n) {
+    const k = p.operatorToken.kind;
+    return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
   }
-  if (ts.isPrefixUnaryExpression(e)) {
-    return e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken && deferrable(e.operand);
-  }
-  if (ts.isBinaryExpression(e)) {
-    const k = e.operatorToken.kind;
-    const assigns = k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
-    return !assigns && deferrable(e.left) && deferrable(e.right);
+  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
+    return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
   }
   return false;
 }

@@ -165,7 +165,7 @@ export class Typer {
     const ns = this.mods.namespaceImport(this.module, e.text);
     if (ns) return { kind: "module", module: ns };
     const d = this.mods.named(this.module, e.text, undefined, true);
-    if (d && (d.kind === "namespace" || d.kind === "class")) return { kind: "decl", decl: d };
+    if (d && (d.kind === "namespace" || d.kind === "class" || d.kind === "enum")) return { kind: "decl", decl: d };
     return null;
   }
 

@@ -23,6 +23,8 @@ export interface Ty {
   raw?: string;
   /** For a generated frame (raw): what it resolves to. */
   resolves?: Ty;
+  /** For a generated frame (raw): the async function it runs. */
+  frame?: import("./scan.ts").AsyncFn;
 }
 
 const PRIM_SIZES: Record<string, number> = {
@@ -40,6 +42,19 @@ function isPrim(t: Ty): boolean {
 
 export function isVoid(t: Ty | null): boolean {
   return t !== null && t.name === "void";
+}
+
+const TYPED_ARRAYS: Record<string, string> = {
+  Int8Array: "i8", Uint8Array: "u8", Uint8ClampedArray: "u8", Int16Array: "i16", Uint16Array: "u16",
+  Int32Array: "i32", Uint32Array: "u32", Int64Array: "i64", Uint64Array: "u64", Float32Array: "f32", Float64Array: "f64",
+};
+
+/** The element type of an indexable collection (Array, StaticArray, a typed array), or null. */
+export function elementType(t: Ty): Ty | null {
+  if (t.decl || t.raw) return null;
+  if (t.name === "Array" || t.name === "StaticArray") return t.args[0] ?? null;
+  const el = TYPED_ARRAYS[t.name];
+  return el ? prim(el) : null;
 }
 
 /** Bytes a field of this type takes (references are 32-bit pointers). */

@@ -12,10 +12,17 @@
  *
  *   of(a, b) ①        poll: some pending ②         poll: all done ③
  *   ─────────► ARMED ─────────────────────► ARMED ─────────────────► DONE
- *                 └──── cancel() ④ ───► IDLE (every pending child cancelled once)
+ *                 │  poll: a child fails ④ ──► CLEANING ──(others cleaned up)──► DONE, failure()
+ *                 └──── cancel() ⑤ ───► CANCELLING ──(pending children cleaned up)──► IDLE
  *
- * Cancel-safe as far as the children are: cancelling the join cancels each
- * child that has not completed, exactly once; completed children keep their
+ * ④ A child that completes with an error (`throw` in an async function)
+ *   fails the join, as `Promise.all` rejects: the children still pending are
+ *   cancelled (their cleanup runs to the end first, as in `select`), then
+ *   the join completes with that error and `await` re-throws it.
+ * ⑤ Cancelling the join cancels each child that has not completed, exactly
+ *   once; `pollCancel()` is true once their cleanup has finished.
+ *
+ * Cancel-safe as far as the children are: completed children keep their
  * results. No allocation after init. Cost per poll: one poll per pending
  * child. `JoinAll` holds the shared logic over the children, kept in a
  * fixed array filled by `of(...)`; Join2/Join3 only add the typed fields.
@@ -26,17 +33,24 @@ import { Future } from "../future";
  * sized at construction (the only allocation), in the order of `of(...)`.
  */
 export declare abstract class JoinAll extends Future {
-    /** Bit i set: child i has completed. */
+    /** Bit i set: child i has completed (or, while cleaning up, has no cleanup left). */
     done: u8;
     private state;
+    private error;
     private readonly children;
     constructor(count: i32);
     /** Stores the children (c only for a Join3) and arms. */
     protected arm(a: Future, b: Future, c: Future | null): void;
     poll(): bool;
-    /** A poll outside ARMED: true after completion; never armed is a misuse. */
+    /** Cancels every child that has not completed. */
+    private cancelPending;
+    /** Drives the cancelled children's cleanup; once all have finished, moves to `then` and is true. */
+    private cleaned;
+    /** A poll while neither armed nor cleaning up: true after completion; never armed is a misuse. */
     private settled;
+    failure(): Error | null;
     cancel(): void;
+    pollCancel(): bool;
 }
 export declare class Join2<A extends Future, B extends Future> extends JoinAll {
     a: A | null;

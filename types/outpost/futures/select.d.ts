@@ -13,20 +13,29 @@
  *
  * Each poll polls the branches in order (a, then b, then c) and stops at the
  * first that completes: earlier branches win ties, so put the one whose
- * result must not be lost first.
+ * result must not be lost first. A branch that completes with an error
+ * (`throw` in an async function) wins like any other: the select completes
+ * with that error (`failure()`), and `await` re-throws it.
  *
- *   of(...) ①         poll: branch i completes ②
- *   ─────────► ARMED ───────────────────────────► DONE, value = i
- *                 │                                 (every other branch cancelled once, in this poll)
- *                 └── cancel() ③ ──► IDLE           (every branch cancelled once)
+ *   of(...) ①        poll: branch i completes ②                losers cleaned up ③
+ *   ─────────► ARMED ───────────────────────────► CLEANING ───────────────────► DONE, value = i
+ *                 │                                  │ (every other branch cancelled once, in this poll)
+ *                 └── cancel() ④ ──► CANCELLING ◄────┘ cancel() ⑤
+ *                                       └── every branch cleaned up: pollCancel() true ──► IDLE
  *
- * Cancel-safe as far as the branches are: each loser's `cancel()` runs
- * exactly once, immediately, in the poll the winner completed, including
- * losers this poll had not reached yet (armed, never polled). Cancelling the
- * select cancels every branch once. No allocation after init. Cost per
- * poll: one poll per branch up to the winner. `SelectAny` holds the shared
- * logic over the branches, kept in a fixed array filled by `of(...)`;
- * Select2/Select3 only add the typed fields.
+ *   ② the losers' cancel() runs in the poll the winner completed, including
+ *     losers this poll had not reached yet (armed, never polled);
+ *   ③ a loser whose cleanup awaits (an async function's `finally` with an
+ *     `await`) keeps the select pending: it completes only once every
+ *     loser's `pollCancel()` is true, so a select never leaves cleanup
+ *     running behind it;
+ *   ④ cancelling the select cancels every branch once; ⑤ cancelling it
+ *     while losers clean up lets their cleanup finish (`pollCancel()`).
+ *
+ * Cancel-safe as far as the branches are. No allocation after init. Cost
+ * per poll: one poll per branch up to the winner. `SelectAny` holds the
+ * shared logic over the branches, kept in a fixed array filled by
+ * `of(...)`; Select2/Select3 only add the typed fields.
  */
 import { Future, ValueFuture } from "../future";
 /**
@@ -34,15 +43,24 @@ import { Future, ValueFuture } from "../future";
  * sized at construction (the only allocation), in the order of `of(...)`.
  */
 export declare abstract class SelectAny extends ValueFuture<i32> {
-    private armed;
+    private state;
+    /** Bit i set: branch i was cancelled and its cleanup has not finished. */
+    private cleaning;
+    private error;
     private readonly branches;
     constructor(count: i32);
     /** Stores the branches (c only for a Select3) and arms. */
     protected arm(a: Future, b: Future, c: Future | null): void;
     poll(): bool;
-    /** A poll while not armed: true after completion; never armed is a misuse. */
+    /** Cancels every branch but `keep` (-1: all) and marks them as cleaning up. */
+    private cancelAllBut;
+    /** Drives the cancelled branches' cleanup; once all have finished, moves to `then` and is true. */
+    private cleaned;
+    /** A poll while neither armed nor cleaning up: true after completion; never armed is a misuse. */
     private settled;
+    failure(): Error | null;
     cancel(): void;
+    pollCancel(): bool;
 }
 export declare class Select2<A extends Future, B extends Future> extends SelectAny {
     a: A | null;

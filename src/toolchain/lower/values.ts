@@ -1,0 +1,245 @@
+/**
+ * Expressions that hold an await, evaluated step by step in JavaScript's
+ * order (emit.ts calls `value`, `effect` and `thrown` for every expression
+ * of a flattened statement).
+ *
+ * An await in the middle of an expression splits it: whatever JavaScript
+ * evaluates before the await is evaluated first and kept in a temporary
+ * frame field (`$tN`), then the await parks, then the rest runs. So
+ * `side() + await f()` calls side() before f() starts, and
+ * `o.m(side(), await f())` reads `o` and calls side() before the await.
+ * Values that cannot change meanwhile (literals, `this`, constants, locals
+ * never assigned again) are not copied.
+ *
+ * `a && await b()`, `a || …`, `a ?? …` and `c ? await x() : y` become
+ * branches, so the await runs only when JavaScript would run it.
+ *
+ * `await v` of a value that is not a future is `v` (TypeScript allows it;
+ * nothing waits).
+ */
+import ts from "typescript";
+import { messages } from "./errors.ts";
+import type { Emitter } from "./emit.ts";
+import { FRAME as F } from "./plan.ts";
+import { containsAwait, excerpt } from "./syntax.ts";
+
+const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+export class Values {
+  constructor(private readonly em: Emitter) {}
+
+  private get plan() {
+    return this.em.plan;
+  }
+
+  /** Emits what must run before `e`'s value can be read, and returns that value's expression. */
+  value(e: ts.Expression): string {
+    if (!containsAwait(e)) return this.em.expr(e);
+    const sf = this.em.sf;
+    if (ts.isAwaitExpression(e)) return this.awaited(e);
+    if (ts.isParenthesizedExpression(e)) return `(${this.value(e.expression)})`;
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (SHORT_CIRCUIT.has(op)) return this.shortCircuit(e);
+      if (op === ts.SyntaxKind.CommaToken) {
+        this.effect(e.left);
+        return this.value(e.right);
+      }
+      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return this.assignment(e);
+      const [l, r] = this.operands([e.left, e.right]);
+      return `${l} ${e.operatorToken.getText(sf)} ${r}`;
+    }
+    if (ts.isConditionalExpression(e)) return this.conditional(e);
+    if (ts.isCallExpression(e)) return this.call(e);
+    if (ts.isPropertyAccessExpression(e)) return `${this.value(e.expression)}.${e.name.text}`;
+    if (ts.isElementAccessExpression(e)) {
+      const [o, i] = this.operands([e.expression, e.argumentExpression]);
+      return `${o}[${i}]`;
+    }
+    if (ts.isPrefixUnaryExpression(e) && e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken) {
+      return `${ts.tokenToString(e.operator)}${this.value(e.operand)}`;
+    }
+    if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) return `(${this.value(e.expression)} as ${this.plan.file.typeText(e.type)})`;
+    if (ts.isTypeAssertionExpression(e)) return `<${this.plan.file.typeText(e.type)}>(${this.value(e.expression)})`;
+    if (ts.isNonNullExpression(e)) return `${this.value(e.expression)}!`;
+    if (ts.isTemplateExpression(e)) {
+      const parts = this.operands(e.templateSpans.map((s) => s.expression));
+      return "`" + e.head.text + e.templateSpans.map((s, i) => "${" + parts[i] + "}" + s.literal.text).join("") + "`";
+    }
+    this.plan.error(e, "ASYNC_SYNTAX", messages.awaitPosition(excerpt(e)));
+    return "0";
+  }
+
+  /** Evaluates `e` for its effect only (an expression statement). */
+  effect(e: ts.Expression): void {
+    let inner = e;
+    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    if (ts.isAwaitExpression(inner)) {
+      const v = this.awaited(inner);
+      if (!this.plan.sites.has(inner)) this.em.out.add(` ${v};`);
+      return;
+    }
+    const v = this.value(e);
+    this.em.out.add(` ${v};`);
+  }
+
+  /** The value a throw statement raises. */
+  thrown(s: ts.ThrowStatement): string {
+    const pre = this.plan.throwSlots.get(s);
+    if (pre) return pre;
+    return this.value(s.expression);
+  }
+
+  // ─── pieces ─────────────────────────────────────────────────────────────
+
+  /**
+   * Operands evaluated left to right: those before the last one that holds
+   * an await are copied into temporaries first (unless they cannot change).
+   */
+  private operands(parts: readonly ts.Expression[]): string[] {
+    let last = -1;
+    parts.forEach((p, i) => {
+      if (containsAwait(p)) last = i;
+    });
+    return parts.map((p, i) => {
+      if (i > last) return this.em.expr(p);
+      if (i === last) return this.value(p);
+      if (containsAwait(p)) return this.spill(this.value(p), p);
+      return this.stable(p) ? this.em.expr(p) : this.spill(this.em.expr(p), p);
+    });
+  }
+
+  /** Copies a value into a new temporary frame field. */
+  private spill(text: string, node: ts.Expression): string {
+    const field = this.plan.temp(node);
+    if (field === null) return text;
+    this.em.out.add(` ${F}.${field} = ${text};`);
+    return `${F}.${field}`;
+  }
+
+  /** Cannot change between its evaluation and an await later in the same expression. */
+  private stable(e: ts.Expression): boolean {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.TrueKeyword
+      || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || ts.isNoSubstitutionTemplateLiteral(e)) return true;
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return this.stable(e.operand);
+    if (ts.isIdentifier(e)) return this.plan.isConstant(e);
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) return this.plan.isNamespaceConstant(e);
+    return false;
+  }
+
+  /** `await x`: arms x's slot and parks; the value is the slot's. */
+  private awaited(a: ts.AwaitExpression): string {
+    const site = this.plan.sites.get(a);
+    if (!site) {
+      // Not a future: TypeScript's await of a plain value is the value.
+      return this.value(a.expression);
+    }
+    let inner: ts.Expression = a.expression;
+    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    const armed = ts.isCallExpression(inner) ? this.call(inner) : this.value(inner);
+    this.em.out.add(site.callSlot ? ` ${armed};` : ` ${F}.${site.field} = ${armed};`);
+    this.em.park(site);
+    const v = `${F}.${site.field}.value`;
+    this.em.awaitValue.set(a, v);
+    return v;
+  }
+
+  /** `a && b`, `a || b`, `a ?? b` with an await in b: b runs only when JavaScript would run it. */
+  private shortCircuit(e: ts.BinaryExpression): string {
+    const op = e.operatorToken.kind;
+    if (!containsAwait(e.right)) {
+      const l = this.value(e.left);
+      return `${l} ${e.operatorToken.getText(this.em.sf)} ${this.em.expr(e.right)}`;
+    }
+    const t = this.plan.temp(e);
+    if (t === null) return "0";
+    const em = this.em;
+    const lend = em.next();
+    em.out.add(` ${F}.${t} = ${this.value(e.left)};`);
+    const skip = op === ts.SyntaxKind.AmpersandAmpersandToken ? `!(${F}.${t})` : op === ts.SyntaxKind.BarBarToken ? `${F}.${t}` : `${F}.${t} !== null`;
+    em.out.add(` if (${skip}) {${em.goto(lend)} }`);
+    em.out.add(` ${F}.${t} = ${this.value(e.right)};${em.caseOf(lend)}`);
+    return `${F}.${t}`;
+  }
+
+  /** `c ? x : y` with an await in a branch: only the taken branch runs. */
+  private conditional(e: ts.ConditionalExpression): string {
+    if (!containsAwait(e.whenTrue) && !containsAwait(e.whenFalse)) {
+      return `${this.value(e.condition)} ? ${this.em.expr(e.whenTrue)} : ${this.em.expr(e.whenFalse)}`;
+    }
+    const t = this.plan.temp(e);
+    if (t === null) return "0";
+    const em = this.em;
+    const lelse = em.next(), lend = em.next();
+    em.out.add(` if (!(${this.value(e.condition)})) {${em.goto(lelse)} }`);
+    em.out.add(` ${F}.${t} = ${this.value(e.whenTrue)};${em.goto(lend)}${em.caseOf(lelse)}`);
+    em.out.add(` ${F}.${t} = ${this.value(e.whenFalse)};${em.caseOf(lend)}`);
+    return `${F}.${t}`;
+  }
+
+  /** `x = …`, `o.p = …`, `a[i] = …`, `x += …`: the target is evaluated (and a compound one read) before the await. */
+  private assignment(e: ts.BinaryExpression): string {
+    const op = e.operatorToken.getText(this.em.sf);
+    const compound = e.operatorToken.kind !== ts.SyntaxKind.EqualsToken;
+    if (compound && (op === "&&=" || op === "||=" || op === "??=")) {
+      this.plan.error(e, "ASYNC_SYNTAX", messages.awaitPosition(excerpt(e)));
+      return "0";
+    }
+    const target = e.left;
+    let lhs: string;
+    if (ts.isPropertyAccessExpression(target)) {
+      const o = containsAwait(target.expression) || !this.stable(target.expression)
+        ? this.spill(this.value(target.expression), target.expression) : this.em.expr(target.expression);
+      lhs = `${o}.${target.name.text}`;
+    } else if (ts.isElementAccessExpression(target)) {
+      const [o, i] = this.operands([target.expression, target.argumentExpression]).map((v, k) =>
+        k === 0 && !this.stable(target.expression) && !v.startsWith(`${F}.$t`) ? this.spill(v, target.expression) : v);
+      lhs = `${o}[${i!}]`;
+    } else {
+      lhs = this.em.expr(target);
+    }
+    if (!compound) return `(${lhs} = ${this.value(e.right)})`;
+    const old = this.spill(lhs, target);
+    const binary = op.slice(0, -1);
+    return `(${lhs} = ${old} ${binary} (${this.value(e.right)}))`;
+  }
+
+  /** A call: callee's object first, then the arguments left to right. */
+  call(c: ts.CallExpression): string {
+    const callee = c.expression;
+    const hasReceiver = ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword;
+    const parts = hasReceiver ? [(callee as ts.PropertyAccessExpression).expression, ...c.arguments] : [...c.arguments];
+    if (!hasReceiver && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee) && containsAwait(callee)) {
+      this.plan.error(callee, "ASYNC_SYNTAX", messages.awaitPosition(excerpt(callee)));
+    }
+    const values = this.operands(parts);
+    const receiver = hasReceiver ? values.shift()! : null;
+    return this.callText(c, receiver, values);
+  }
+
+  /** The text of a call given its evaluated receiver and arguments, as the call plan rewrites it. */
+  callText(c: ts.CallExpression, receiver: string | null, args: string[]): string {
+    const plan = this.plan.calls.get(c);
+    const list = args.join(", ");
+    if (!plan) {
+      const callee = c.expression;
+      if (ts.isPropertyAccessExpression(callee)) {
+        const obj = receiver ?? this.em.expr(callee.expression);
+        return `${obj}${callee.questionDotToken ? "?." : "."}${callee.name.text}${this.typeArgs(c)}(${list})`;
+      }
+      return `${this.em.expr(callee)}${this.typeArgs(c)}(${list})`;
+    }
+    switch (plan.kind) {
+      case "frame":
+        return `${F}.${plan.field}.start(${list})`;
+      case "factory":
+        return `${F}.${plan.field}.${plan.method}(${list})`;
+    }
+  }
+
+  private typeArgs(c: ts.CallExpression): string {
+    if (!c.typeArguments?.length) return "";
+    return `<${c.typeArguments.map((t) => this.plan.file.typeText(t)).join(", ")}>`;
+  }
+}
