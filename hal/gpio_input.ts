@@ -162,7 +162,7 @@ export class Input extends EventHandler implements Wait {
 
   /** Arms the wait for `mode` unless one is in flight (no BUSY panic, no allocation). */
   private tryWait(mode: i32): PinWait | null {
-    return this.waitOp.pending ? null : this.waitOp.arm(mode);
+    return this.waitOp.busy ? null : this.waitOp.arm(mode);
   }
 
   /**

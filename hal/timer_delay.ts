@@ -33,7 +33,7 @@ export class DelayFuture extends Op<i32> {
 
   /** As Op's, naming the owner `delay "name"` from the bare name it keeps (a label built at init would pull in string concatenation). */
   assertIdle(): void {
-    if (this.pending) panicBusyOf(textOf("delay"), this.owner, this.what);
+    if (this.busy) panicBusyOf(textOf("delay"), this.owner, this.what);
   }
 }
 
@@ -57,11 +57,11 @@ export class TimerDelay implements Delay {
 
   /** The try form of `delayMs`: null, changing nothing, while a delay is in flight (where `delayMs` panics BUSY). */
   tryDelayMs(ms: i32): DelayFuture | null {
-    return this.future.pending ? null : this.delayMs(ms);
+    return this.future.busy ? null : this.delayMs(ms);
   }
 
   /** The try form of `delayUs`: null, changing nothing, while a delay is in flight (where `delayUs` panics BUSY). */
   tryDelayUs(us: i64): DelayFuture | null {
-    return this.future.pending ? null : this.delayUs(us);
+    return this.future.busy ? null : this.delayUs(us);
   }
 }

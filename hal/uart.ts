@@ -130,7 +130,7 @@ export class Uart implements BufRead, Write {
    * range still panics: it is a bug, not a condition. No allocation.
    */
   tryRead(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartRead | null {
-    if (this.readOp.pending || this.fillOp.pending) return null;
+    if (this.readOp.busy || this.fillOp.busy) return null;
     return this.read(buf, start, end);
   }
 
@@ -142,7 +142,7 @@ export class Uart implements BufRead, Write {
 
   /** The try form of `fillBuf`: null, changing nothing, while a read or fill is in flight. */
   tryFillBuf(): UartFill | null {
-    if (this.readOp.pending || this.fillOp.pending) return null;
+    if (this.readOp.busy || this.fillOp.busy) return null;
     return this.fillBuf();
   }
 
@@ -176,7 +176,7 @@ export class Uart implements BufRead, Write {
    * bad range still panics. No allocation.
    */
   tryWrite(buf: StaticArray<u8>, start: i32 = 0, end: i32 = -1): UartWrite | null {
-    if (this.writeOp.pending || this.flushOp.pending) return null;
+    if (this.writeOp.busy || this.flushOp.busy) return null;
     return this.write(buf, start, end);
   }
 
@@ -188,7 +188,7 @@ export class Uart implements BufRead, Write {
 
   /** The try form of `flush`: null, changing nothing, while a write or flush is in flight. */
   tryFlush(): UartFlush | null {
-    if (this.writeOp.pending || this.flushOp.pending) return null;
+    if (this.writeOp.busy || this.flushOp.busy) return null;
     return this.flush();
   }
 

@@ -119,6 +119,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   let wasm: Uint8Array | null = null;
   let stderr = "";
   const lowering = new LowerSession(host);
+  lowering.setEntry(entry);
   const result = await asc.main(args, {
     readFile: (name: string, dir: string) => {
       if (name === ENTRY) return entrySource;
@@ -154,7 +155,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   }
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = moveStartIntoInit(wasm, where);
-  const built: CompileResult = { wasm, warnings: cleanDiagnostics(stderr), lowering: lowering.report() };
+  const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
+  const warnings = [lowerWarnings, cleanDiagnostics(stderr)].filter((w) => w).join("\n");
+  const built: CompileResult = { wasm, warnings, lowering: lowering.report() };
   if (texts) built.text = texts.texts;
   if (!interpreter) return built;
   await assertMvp(wasm, file, options.board.name);

@@ -34,7 +34,7 @@ async function f(): Promise<void> {
   let d = Duration.millis(5);
   let e = new Timer();
   await Timer.after(1);
-  a++; b++; c++; d++; e.after(1);
+  a++; b++; c++; d++; await e.after(1);
 }`);
   assert.equal(errors, []);
 });
@@ -166,6 +166,55 @@ export async function b(n: i32): Promise<void> {
   });
   assert.equal(errors, [
     "main.ts:3:9: error ASYNC_RECURSION: recursive async functions: a → b → a: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop",
+  ]);
+});
+
+test("a future thrown away is an error, in async code and out of it: it would never run", () => {
+  const errors = errorsOf(`import { Timer, task } from "outpost";
+import { Uart } from "outpost/hal";
+async function work(n: i32): Promise<i32> { await Timer.after(n); return n; }
+class Led { async blink(): Promise<void> {} }
+const led = new Led();
+const buf = new StaticArray<u8>(4);
+export const t = task(1, async (u: Uart): Promise<void> => {
+  work(1);
+  led.blink();
+  u.write(buf);
+  await work(2);
+});
+export function main(): void { work(4); t.spawn(new Uart(0, 9600)); }`);
+  assert.equal(errors, [
+    "main.ts:8:3: error ASYNC_DROPPED: the future of `work(1)` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): write `await work(1)`, or spawn a task to run it alongside",
+    "main.ts:9:3: error ASYNC_DROPPED: the future of `led.blink()` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): write `await led.blink()`, or spawn a task to run it alongside",
+    "main.ts:10:3: error ASYNC_DROPPED: the future of `u.write(buf)` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): write `await u.write(buf)`, or spawn a task to run it alongside",
+    "main.ts:13:32: error ASYNC_DROPPED: the future of `work(4)` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): await it in async code, or spawn a task to run it",
+  ]);
+});
+
+test("a future kept in a variable and never awaited is a warning; awaited later, it is fine", () => {
+  const { errors, warnings } = lowerSource(`import { Timer } from "outpost";
+async function work(n: i32): Promise<i32> { await Timer.after(n); return n; }
+async function f(): Promise<i32> {
+  const kept = work(1);
+  const later = work(2);
+  await Timer.after(5);
+  return await later;
+}`);
+  assert.equal(errors, []);
+  assert.equal(warnings.map((w) => w.replace(/^.*virtual\//, "")), [
+    'main.ts:4:9: warning ASYNC_UNUSED: the future kept in "kept" is never awaited, joined or selected, so it never runs (futures are lazy): await it, or drop the call',
+  ]);
+});
+
+test("two calls of one hand-written future method on one object in a join are refused: they share the object's future", () => {
+  assert.equal(errorsOf(`import { join, task } from "outpost";
+import { Uart } from "outpost/hal";
+const a = new StaticArray<u8>(2);
+const b = new StaticArray<u8>(2);
+export const t = task(1, async (u: Uart): Promise<void> => {
+  await join(u.write(a), u.write(b));
+});`), [
+    "main.ts:6:26: error ASYNC_SYNTAX: `u.write(b)` and `u.write(a)` share one future (the object's one operation in that direction), so the second would take over the first: await them one after the other",
   ]);
 });
 

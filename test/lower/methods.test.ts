@@ -23,16 +23,11 @@ test("async trait methods dispatch on the object's class, and an async Read work
   assert.equal(sim.tasks().map((t) => `${t.name} ${t.state}`), ["traits finished", "reporter finished", "reporter finished"]);
 });
 
-test("a second concurrent call of one object's async method is a BUSY panic naming the method", async () => {
-  const sim = await simulate("test/firmware/async-busy.ts");
+test("two concurrent calls of one object's async method each run with their own arguments: every call site has its own frame", async () => {
+  const sim = await simulate("test/firmware/async-concurrent.ts");
   sim.runFor("1s");
-  assert.equal(lines(sim), ["1000 sampling 1", "2000 sampling 2"]);
-  assert.is(sim.panic?.code, "BUSY");
-  assert.is(
-    sim.panic?.message,
-    "async method Sensor.sample is already running on this object: a second call started before the first completed; await it (or cancel it) before calling again",
-  );
-  assert.is(sim.panic?.task, "reader");
+  assert.is(sim.panic, null);
+  assert.equal(lines(sim), ["1000 sampling 1", "2000 sampling 2", "11000 sampled 101", "12000 sampled 202"]);
 });
 
 test.run();

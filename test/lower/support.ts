@@ -13,6 +13,7 @@ const virtualDir = fileURLToPath(new URL("./virtual/", import.meta.url));
 export interface Lowered {
   text: string;
   errors: string[];
+  warnings: string[];
   report: LowerReport;
 }
 
@@ -26,9 +27,11 @@ export function lowerFiles(files: Record<string, string>): Lowered {
     read: (path) => (path.startsWith(virtualDir) ? files[path.slice(virtualDir.length)] ?? null : base.read(path)),
   });
   const [first] = Object.keys(files);
+  session.setEntry(virtualDir + first);
   const text = session.lowerFile(virtualDir + first, files[first!]!);
   const errors = session.diagnostics.length ? formatLowerErrors(session.diagnostics).split("\n") : [];
-  return { text, errors, report: session.report() };
+  const warnings = session.warnings.length ? formatLowerErrors(session.warnings, "warning").split("\n") : [];
+  return { text, errors, warnings, report: session.report() };
 }
 
 export function lowerSource(source: string, name = "main.ts"): Lowered {

@@ -6,15 +6,22 @@
  *   ASYNC_SYNTAX     a construct the lowering cannot turn into a state machine
  *   ASYNC_TYPE       a value lives across an await and its type is unknown
  *   ASYNC_RECURSION  async functions that call each other in a cycle
+ *   ASYNC_DROPPED    a future made and thrown away (it would never run)
+ *
+ * Warnings (the build succeeds and prints them):
+ *   ASYNC_UNUSED     a future kept in a variable that nothing awaits
  *
  * Lowering collects every error of a file before failing, so one build
  * shows them all. `formatLowerErrors` is the one formatter.
  */
 
-export type LowerCode = "ASYNC_SYNTAX" | "ASYNC_TYPE" | "ASYNC_RECURSION";
+export type LowerCode = "ASYNC_SYNTAX" | "ASYNC_TYPE" | "ASYNC_RECURSION" | "ASYNC_DROPPED";
+
+/** Warning codes: the build succeeds, and prints them. */
+export type LowerWarningCode = "ASYNC_UNUSED";
 
 export interface LowerDiagnostic {
-  code: LowerCode;
+  code: LowerCode | LowerWarningCode;
   message: string;
   file: string;
   line: number;
@@ -22,8 +29,8 @@ export interface LowerDiagnostic {
 }
 
 /** `file:line:col: error ASYNC_TYPE: message`, one per line. */
-export function formatLowerErrors(diagnostics: LowerDiagnostic[]): string {
-  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`).join("\n");
+export function formatLowerErrors(diagnostics: LowerDiagnostic[], severity: "error" | "warning" = "error"): string {
+  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${severity} ${d.code}: ${d.message}`).join("\n");
 }
 
 /** The messages, in one place. `what` strings are short source excerpts. */
@@ -42,6 +49,17 @@ export const messages = {
     `for…of needs an Array, a StaticArray or a typed array: cannot tell the type of \`${what}\` (annotate it), or iterate a string by index`,
   throwAllocates: (what: string) =>
     `\`throw ${what}\` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that`,
+  receiverType: (what: string, method: string) =>
+    `cannot tell the type of \`${what}\`, whose async method ${method}() is called here: annotate it (each call site gets the frame of the method it calls)`,
+  genericDispatch: (what: string) =>
+    `${what} is dispatched between several implementations, and one of them is in a generic class: call it on a value of that class's own type`,
+  dropped: (what: string, inAsync: boolean) =>
+    `the future of \`${what}\` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): ` +
+    (inAsync ? `write \`await ${what}\`, or spawn a task to run it alongside` : `await it in async code, or spawn a task to run it`),
+  sharedFuture: (first: string, second: string) =>
+    `\`${second}\` and \`${first}\` share one future (the object's one operation in that direction), so the second would take over the first: await them one after the other`,
+  unused: (name: string) =>
+    `the future kept in "${name}" is never awaited, joined or selected, so it never runs (futures are lazy): await it, or drop the call`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>

@@ -56,8 +56,9 @@ function fieldText(file: FileCtx, f: Field): string {
  * at module level named after the frame (`f$Future` → `f$poll`).
  */
 export function pollFunction(fn: AsyncFn): { name: string; place: "method" | "static" | "module" } {
-  if (fn.kind === "method") return { name: `${fn.name}$poll`, place: "method" };
-  if (fn.owner && fn.isStatic) return { name: `${fn.name}$poll`, place: "static" };
+  // Named after the class too: an override's poll method must not override its base's.
+  if (fn.kind === "method") return { name: `${fn.frame}$poll`, place: "method" };
+  if (fn.owner && fn.isStatic) return { name: `${fn.frame}$poll`, place: "static" };
   return { name: `${fn.frame.replace(/\$(Future|Task)$/, "")}$poll`, place: "module" };
 }
 
@@ -79,18 +80,23 @@ export function frameClass(
   lines.push(`${exported}class ${self} extends ${frameBase(file, fn)} {`);
   lines.push(`  $state: i32 = -1;`);
   if (plan.mayFail) lines.push(`  $error: Error | null = null;`);
-  if (fn.kind === "method") {
-    const owner = fn.owner!.name!.text + typeParams;
-    lines.push(`  $owner: ${owner};`);
-    lines.push(`  constructor(owner: ${owner}) { super(); this.$owner = owner; }`);
-  }
+  const owner = fn.kind === "method" ? fn.owner!.name!.text + typeParams : null;
+  if (owner) lines.push(`  $owner: ${owner} = ${file.runtimeName("zeroOf")}<${owner}>();`);
   for (const f of plan.fields) lines.push("  " + fieldText(file, f));
-  const sig = params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`).join(", ");
-  const sets = params.map((p) => `this.${p.field} = ${p.name}; `).join("");
+  const ownerParam = owner ? [`owner: ${owner}`] : [];
+  const sig = [...ownerParam, ...params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`)].join(", ");
+  const sets = (owner ? "this.$owner = owner; " : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
   const busy = fn.kind === "task" ? "" : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   const reset = plan.mayFail ? "this.$error = null; " : "";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
   lines.push(`  poll(): bool { ${extraPoll ?? `return ${pollCall(fn, typeParams)};`} }`);
+  if (owner && !typeParams) {
+    // For dispatchers (calls.ts): which receivers this frame serves, and a start for a receiver typed as their base.
+    const cls = fn.owner!.name!.text;
+    lines.push(`  static $owns<O>(o: O): bool { return o instanceof ${cls}; }`);
+    const psig = params.map((p) => `, ${p.name}: ${p.type}`).join("");
+    lines.push(`  $startOn<O>(o: O${psig}): ${self} { return this.start(changetype<${cls}>(o)${params.map((p) => `, ${p.name}`).join("")}); }`);
+  }
   if (plan.mayFail) lines.push(`  failure(): Error | null { return this.$error; }`);
   if (fn.kind !== "task") {
     lines.push(cancelMethod(states));
@@ -166,7 +172,7 @@ export function frameSize(file: FileCtx, plan: Plan, sizeOfFrame: (fn: AsyncFn) 
   let base = 0;
   if (fn.kind === "task") base = file.runtimeClassBytes("Task");
   else if (fn.value && !isVoid(fn.value)) base = sizeOf(fn.value);
-  const sizes = [4, ...(fn.kind === "method" ? [4] : []), ...plan.fields.map((f) => f.bytes)];
+  const sizes = [4, ...(plan.mayFail ? [4] : []), ...(fn.kind === "method" ? [4] : []), ...plan.fields.map((f) => f.bytes)];
   const own = layout(base, sizes);
   let totalFields = own;
   let heap = heapBytes(own);
@@ -176,6 +182,16 @@ export function frameSize(file: FileCtx, plan: Plan, sizeOfFrame: (fn: AsyncFn) 
       const s = sizeOfFrame(f.owns.frame);
       totalFields += s.totalFields;
       heap += s.heap;
+    } else if ("dispatch" in f.owns) {
+      // The dispatcher: a field per implementation, and each implementation's frame.
+      const own = f.owns.dispatch.length * 4;
+      totalFields += own;
+      heap += heapBytes(own);
+      for (const impl of f.owns.dispatch) {
+        const s = sizeOfFrame(impl);
+        totalFields += s.totalFields;
+        heap += s.heap;
+      }
     } else {
       const b = classFieldBytes(file.mods, f.owns.cls as Ty);
       totalFields += b;

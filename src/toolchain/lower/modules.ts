@@ -49,6 +49,8 @@ export interface Module {
   reexports: Map<string, { from: string; name: string }>;
   /** `export * from "…"` targets. */
   starExports: string[];
+  /** Every module this one imports or re-exports from (resolved paths), side-effect imports included. */
+  deps: string[];
 }
 
 export interface ModuleHost {
@@ -108,7 +110,7 @@ function buildModule(path: string, text: string): Module {
   const sf = parse(path, text);
   const m: Module = {
     path, text, sf,
-    locals: new Map(), namespaces: new Map(), imports: new Map(), exportsLocal: new Map(), reexports: new Map(), starExports: [],
+    locals: new Map(), namespaces: new Map(), imports: new Map(), exportsLocal: new Map(), reexports: new Map(), starExports: [], deps: [],
   };
   const declare = (kind: DeclKind, name: ts.Identifier | undefined, node: ts.Node, exported: boolean) => {
     if (!name) return;
@@ -134,6 +136,7 @@ function buildModule(path: string, text: string): Module {
       }
     } else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       const from = resolveSpecifier(st.moduleSpecifier.text, path);
+      m.deps.push(from);
       const nb = st.importClause?.namedBindings;
       if (nb && ts.isNamedImports(nb)) {
         for (const s of nb.elements) m.imports.set(s.name.text, { from, name: (s.propertyName ?? s.name).text, node: s });
@@ -143,6 +146,7 @@ function buildModule(path: string, text: string): Module {
     } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)
         ? resolveSpecifier(st.moduleSpecifier.text, path) : null;
+      if (from) m.deps.push(from);
       if (!st.exportClause) {
         if (from) m.starExports.push(from);
       } else if (ts.isNamedExports(st.exportClause)) {

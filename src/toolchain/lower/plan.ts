@@ -16,10 +16,11 @@
  * function (renamed if two such locals share a name).
  */
 import ts from "typescript";
-import { messages } from "./errors.ts";
+import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import type { AsyncFn } from "./scan.ts";
 import { planCalls, planSites } from "./slots.ts";
+import { checkDropped, checkSharedFutures, checkUnused } from "./checks.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
@@ -47,11 +48,17 @@ export interface Field {
   init: string | null;
   bytes: number;
   /** What the initializer allocates at init, for static RAM. */
-  owns?: { frame: AsyncFn } | { cls: Ty };
+  owns?: { frame: AsyncFn } | { cls: Ty } | { dispatch: AsyncFn[] };
 }
 
 export type CallPlan =
+  /** An async function: the call site's own frame (`$cN.start(args)`). */
   | { kind: "frame"; fn: AsyncFn; field: string; ty: Ty }
+  /** An async method with one implementation the call can reach: the call site's own frame (`$cN.start(receiver, args)`). */
+  | { kind: "method"; fn: AsyncFn; field: string; ty: Ty }
+  /** An async method several implementations may answer: the call site's dispatcher with a frame for each (`$dN.start(receiver, args)`). */
+  | { kind: "dynamic"; impls: AsyncFn[]; field: string; ty: Ty }
+  /** A static factory or arming method: a preallocated instance re-armed here (`$sN.after(d)`). */
   | { kind: "factory"; method: string; field: string; ty: Ty };
 
 export interface Site {
@@ -147,7 +154,7 @@ export class Plan {
     return name;
   }
 
-  error(node: ts.Node, code: "ASYNC_SYNTAX" | "ASYNC_TYPE", message: string): void {
+  error(node: ts.Node, code: LowerCode, message: string): void {
     this.file.error(node, code, message);
   }
 
@@ -190,8 +197,11 @@ export class Plan {
     this.flatten();
     this.scope();
     planCalls(this);
+    checkDropped(this);
+    checkSharedFutures(this);
     this.hoist();
     planSites(this);
+    checkUnused(this);
   }
 
   // ─── collection and checks ──────────────────────────────────────────────

@@ -14,6 +14,7 @@ import type { FrameSize } from "./frames.ts";
 import { isRuntimeFile, Modules, type Module, type ModuleHost } from "./modules.ts";
 import { relative } from "node:path";
 import type { AsyncFn } from "./scan.ts";
+import { Program } from "./program.ts";
 
 export interface SiteInfo {
   id: number;
@@ -47,14 +48,30 @@ export interface LowerReport {
 export class LowerSession {
   readonly mods: Modules;
   readonly diagnostics: LowerDiagnostic[] = [];
+  /** Warnings: the build goes on and prints them. */
+  readonly warnings: LowerDiagnostic[] = [];
   readonly sites: SiteInfo[] = [];
   readonly tasks: TaskRam[] = [];
   private siteCount = new Map<FileCtx, number>();
   private analysis = new Map<Module, FileCtx>();
   private lowered = new Map<string, string>();
+  private entries: string[] = [];
+  private whole: Program | null = null;
 
   constructor(host: ModuleHost) {
     this.mods = new Modules(host);
+  }
+
+  /** The firmware's entry file: the program is every module reachable from it. */
+  setEntry(path: string): void {
+    this.entries = [path];
+    this.whole = null;
+  }
+
+  /** The whole program (program.ts), from the entry (or the first file lowered). */
+  get program(): Program {
+    if (!this.whole) this.whole = new Program(this.mods, this.entries);
+    return this.whole;
   }
 
   /** Lowers one file; returns its text unchanged when it has nothing async. Errors go to `diagnostics`. */
@@ -63,6 +80,7 @@ export class LowerSession {
     const done = this.lowered.get(key);
     if (done !== undefined) return done;
     const m = this.mods.put(path, text);
+    if (!this.entries.length) this.setEntry(path);
     const ctx = new FileCtx(this, this.mods, m);
     const result = ctx.scan.relevant || this.importsAsync(m) ? ctx.lower() : text;
     if (ctx.scan.relevant) this.sizeTasks(ctx);
@@ -176,7 +194,10 @@ export class LowerSession {
         const ctx = this.ctxFor(file, fn);
         const plan = ctx.planOf(fn);
         const edges: Array<[AsyncFn, ts.Node]> = [];
-        for (const [node, c] of plan.calls) if (c.kind === "frame") edges.push([c.fn, node]);
+        for (const [node, c] of plan.calls) {
+          if (c.kind === "frame" || c.kind === "method") edges.push([c.fn, node]);
+          if (c.kind === "dynamic") for (const f of c.impls) edges.push([f, node]);
+        }
         if (fn.delegate) edges.push([fn.delegate, fn.delegateRef!]);
         for (const [callee, node] of edges) {
           calls.push(node);

@@ -12,7 +12,7 @@ import type { Decl } from "./modules.ts";
 import type { Plan } from "./plan.ts";
 import { asyncMethod, asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference } from "./syntax.ts";
-import { elementType, findMember, isFutureModule, isVoid, memberType, tyFromNode, VOID, type Ty } from "./types.ts";
+import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 
 
@@ -102,6 +102,10 @@ function planCall(p: Plan, call: ts.CallExpression): void {
     return;
   }
   if (!ts.isPropertyAccessExpression(callee)) return;
+  if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    superCall(p, call, callee);
+    return;
+  }
   const target = p.typer.staticTarget(callee.expression);
   if (target?.kind === "module") {
     const d = file.mods.exported(target.module, callee.name.text);
@@ -110,9 +114,23 @@ function planCall(p: Plan, call: ts.CallExpression): void {
     else if (d?.kind === "function") factoryFunction(p, call, d);
     return;
   }
-  if (target?.kind !== "decl" || target.decl.kind !== "class") return;
-  const decl = target.decl;
-  const method = callee.name.text;
+  if (target?.kind === "decl") {
+    if (target.decl.kind === "class") staticCall(p, call, target.decl, callee.name.text);
+    return;
+  }
+  const recv = p.typer.typeOf(callee.expression);
+  if (!recv || !recv.decl || (recv.decl.kind !== "class" && recv.decl.kind !== "interface")) {
+    if (file.session.program.hasAsyncMethod(callee.name.text)) {
+      p.error(callee.expression, "ASYNC_TYPE", messages.receiverType(excerpt(callee.expression), callee.name.text));
+    }
+    return;
+  }
+  methodCall(p, call, recv, callee.name.text);
+}
+
+/** `C.m(…)`: a static async method (the call site's own frame), or a static factory (`Timer.after(d)`). */
+function staticCall(p: Plan, call: ts.CallExpression, decl: Decl, method: string): void {
+  const file = p.file;
   const staticAsync = asyncMethod(file.mods, decl.node as ts.ClassDeclaration, decl.module, method, true);
   if (staticAsync) {
     frameCall(p, call, staticAsync, null);
@@ -125,6 +143,79 @@ function planCall(p: Plan, call: ts.CallExpression): void {
   factoryCall(p, call, cls, method);
 }
 
+/**
+ * `recv.m(…)` on an instance: every class the call can reach that declares
+ * `m` (the receiver's static type, its subclasses and implementations, and
+ * the ancestor it inherits `m` from). One lowered implementation: the call
+ * site's own frame of it. Several: a dispatcher holding a frame of each,
+ * which picks by the receiver's class at run time. None (only hand-written
+ * methods returning futures): the future is the object's (a reference slot).
+ */
+function methodCall(p: Plan, call: ts.CallExpression, recv: Ty, method: string): void {
+  const file = p.file;
+  const member = findMember(file.mods, recv, method);
+  if (!member || member.kind !== "method" || member.isStatic) return;
+  const program = file.session.program;
+  const impls = program.implementations(recv.decl!, method);
+  if (member.owner.kind === "class" && !impls.some((i) => i.cls.decl.node === member.owner.node)) {
+    const info = program.classOf(member.owner.node);
+    if (info) impls.push({ cls: info, fn: scanOf(file.mods, member.owner.module).fns.find((f) => f.node === member.node) ?? null });
+  }
+  const lowered = impls.filter((i) => i.fn !== null).map((i) => i.fn!);
+  if (!lowered.length) return;
+  const args = recv.args.length && member.owner.node === recv.decl!.node ? recv.args : [];
+  // Static dispatch only when the receiver's own type is (or inherits) the one implementation:
+  // through an interface or a base class, a dispatcher checks the class at run time.
+  if (impls.length === 1 && lowered[0]!.owner === member.owner.node) {
+    methodFrame(p, call, lowered[0]!, args);
+    return;
+  }
+  if (lowered.some((f) => (f.owner?.typeParameters?.length ?? 0) > 0)) {
+    p.error(call, "ASYNC_SYNTAX", messages.genericDispatch(`${recv.name}.${method}`));
+    return;
+  }
+  const holder = file.dispatcher(recv, method, member, impls);
+  if (holder === null) return;
+  const field = p.fresh("$d");
+  const value = member.type ? p.typer.valueOf(tyFromNode(file.mods, member.type, member.module, member.subst)) : null;
+  const ty: Ty = value && !isVoid(value)
+    ? { name: "ValueFuture", args: [value], decl: null, nullable: false, raw: `${file.runtimeName("ValueFuture")}<${file.render(value)}>`, resolves: value }
+    : { name: "Future", args: [], decl: null, nullable: false, raw: file.runtimeName("Future"), resolves: VOID };
+  p.addField({ name: field, type: holder, init: `new ${holder}()`, bytes: 4, owns: { dispatch: lowered } });
+  p.calls.set(call, { kind: "dynamic", impls: lowered, field, ty });
+}
+
+/** The call site's own frame of one async method (static dispatch): `$cN.start(receiver, args)`. */
+function methodFrame(p: Plan, call: ts.CallExpression, fn: AsyncFn, typeArgs: Ty[]): void {
+  const file = p.file;
+  const base = file.frameName(fn, null);
+  let frameClass = base;
+  if (typeArgs.length) {
+    const rendered = typeArgs.map((t) => file.render(t));
+    if (rendered.some((r) => r === null)) return;
+    frameClass = `${base}<${rendered.join(", ")}>`;
+  }
+  const field = p.fresh("$c");
+  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID, frame: fn };
+  p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
+  p.calls.set(call, { kind: "method", fn, field, ty });
+}
+
+/** `super.m(…)` in a method: the base class's own implementation, statically. */
+function superCall(p: Plan, call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+  const owner = p.fn.owner;
+  const file = p.file;
+  if (!owner) return;
+  const ownerDecl = file.mods.named(p.fn.module, owner.name!.text);
+  const info = ownerDecl ? file.session.program.classOf(ownerDecl.node) : undefined;
+  const base = info?.bases.find((b) => b.kind === "class");
+  if (!base) return;
+  const member = findMember(file.mods, { name: base.name, args: [], decl: base, nullable: false }, callee.name.text);
+  if (!member || member.kind !== "method") return;
+  const fn = scanOf(file.mods, member.owner.module).fns.find((f) => f.node === member.node);
+  if (fn) methodFrame(p, call, fn, []);
+}
+
 export function planSites(p: Plan): void {
   const file = p.file;
   for (const a of p.awaits) {
@@ -135,15 +226,15 @@ export function planSites(p: Plan): void {
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
-    if (call) {
+    if (call && call.kind !== "dynamic") {
       const id = file.session.addSite(file, a, p.fn.display);
-      const mayFail = call.kind === "frame" ? frameMayFail(p, call.fn) : futureMayFail(p, call.ty);
-      p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind === "frame", abstract: false, mayFail });
+      const mayFail = call.kind === "factory" ? futureMayFail(p, call.ty) : frameMayFail(p, call.fn);
+      p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind !== "factory", abstract: false, mayFail });
       continue;
     }
     const t = p.typer.typeOf(e);
     let value = t ? p.typer.valueOf(t) : null;
-    if (t && !value && !isVoid(t) && t.name !== "Promise") continue; // not a future: `await v` is v
+    if (t && !value && notAFuture(file.mods, t)) continue; // not a future: `await v` is v
     const id = file.session.addSite(file, a, p.fn.display);
     const used = !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
     const annotated = contextType(a, p);
@@ -161,7 +252,9 @@ export function planSites(p: Plan): void {
     }
     const field = p.fresh("$a");
     p.addField({ name: field, type: typeText, init: null, bytes: 4 });
-    p.sites.set(a, { id, field, callSlot: false, generated: !!(t && t.resolves), abstract, mayFail: futureMayFail(p, t) });
+    // A dispatcher hands out whichever implementation's future answers: it may not report its own site.
+    const dispatched = call?.kind === "dynamic";
+    p.sites.set(a, { id, field, callSlot: false, generated: !dispatched && !!(t && t.resolves), abstract: abstract || dispatched, mayFail: futureMayFail(p, t) });
   }
   for (const f of p.forAwaits) planForAwait(p, f);
   for (const f of p.forOfNodes) planForOf(p, f);

@@ -220,6 +220,25 @@ export function futureValue(mods: Modules, t: Ty, depth = 0): Ty | null {
   return null;
 }
 
+/**
+ * True only when `t` is known not to be a future: a primitive, a string, an
+ * array, or a class or interface whose every base resolves and none is a
+ * future. Unknown types are not known: `await` of them stays an await.
+ */
+export function notAFuture(mods: Modules, t: Ty, depth = 0): boolean {
+  if (depth > 16 || t.name === "Promise" || t.resolves) return false;
+  if (isPrim(t) || (!t.decl && ["string", "Array", "StaticArray", "bool"].includes(t.name))) return true;
+  if (!t.decl) return false;
+  if (t.decl.kind === "enum") return true;
+  if (t.decl.kind !== "class" && t.decl.kind !== "interface") return false;
+  if (isRuntimeFuture(t, "Future") || isRuntimeFuture(t, "ValueFuture")) return false;
+  const node = t.decl.node as ts.ClassDeclaration | ts.InterfaceDeclaration;
+  const declared = heritage(node, ts.SyntaxKind.ExtendsKeyword).length;
+  const bases = basesOf(mods, t);
+  if (bases.length !== declared) return false; // a base this model cannot see
+  return bases.every((b) => notAFuture(mods, b, depth + 1));
+}
+
 /** Bytes of a class's instance fields (inherited first), laid out as asc does: each aligned to its size. */
 export function classFieldBytes(mods: Modules, t: Ty, depth = 0): number {
   if (!t.decl || t.decl.kind !== "class" || depth > 16) return 0;

@@ -233,6 +233,12 @@ export class Values {
     switch (plan.kind) {
       case "frame":
         return `${F}.${plan.field}.start(${list})`;
+      case "method":
+      case "dynamic": {
+        // super.m(…) runs on the owner, which is `this` in a method's poll function.
+        const owner = receiver ?? "this";
+        return `${F}.${plan.field}.start(${[owner, ...args].join(", ")})`;
+      }
       case "factory":
         return `${F}.${plan.field}.${plan.method}(${list})`;
     }

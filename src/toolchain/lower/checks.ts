@@ -1,0 +1,131 @@
+/**
+ * Mistakes with futures that would otherwise fail silently, found while
+ * lowering (errors.ts has the messages):
+ *
+ * - ASYNC_DROPPED (error): a call whose future is thrown away, `work(1);`.
+ *   Futures are lazy (they run when awaited, joined or selected), so such a
+ *   call does nothing at all. In async code this covers every future
+ *   (`uart.write(buf);` too); elsewhere, calls of async functions and
+ *   methods, whose futures are the ones that look like plain calls.
+ * - ASYNC_UNUSED (warning): a future kept in a variable that nothing reads.
+ *
+ * Spawning a task (`blink.spawn()`) returns the task, which is a future the
+ * executor runs: never reported.
+ */
+import ts from "typescript";
+import { messages } from "./errors.ts";
+import type { FileCtx } from "./file.ts";
+import type { Plan } from "./plan.ts";
+import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
+import { excerpt } from "./syntax.ts";
+import { Typer } from "./typer.ts";
+import { findMember, futureValue, type Ty } from "./types.ts";
+import type { Modules } from "./modules.ts";
+
+/** Expression statements of an async body whose value is a future. */
+export function checkDropped(p: Plan): void {
+  const visit = (n: ts.Node) => {
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    if (ts.isExpressionStatement(n)) {
+      let e = n.expression;
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      if (ts.isCallExpression(e) && (p.calls.has(e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p, e)))) {
+        p.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), true));
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(p.body);
+}
+
+/**
+ * `join(uart.write(a), uart.write(b))`: two calls of one hand-written
+ * future method on one object inside one combinator. Such a method hands
+ * out the object's one future for that direction, so the second call would
+ * take over the first: refused, naming both (BUSY at run time otherwise).
+ */
+export function checkSharedFutures(p: Plan): void {
+  for (const [call, plan] of p.calls) {
+    if (plan.kind !== "factory") continue;
+    const seen = new Map<string, ts.CallExpression>();
+    for (const arg of call.arguments) {
+      let e = arg;
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      if (!ts.isCallExpression(e) || p.calls.has(e) || !ts.isPropertyAccessExpression(e.expression)) continue;
+      const key = `${e.expression.expression.getText().replace(/\s+/g, "")}.${e.expression.name.text}`;
+      const first = seen.get(key);
+      if (first) p.error(e, "ASYNC_SYNTAX", messages.sharedFuture(excerpt(first), excerpt(e)));
+      else seen.set(key, e);
+    }
+  }
+}
+
+/** Locals initialised with a future that nothing refers to afterwards. */
+export function checkUnused(p: Plan): void {
+  for (const b of p.bindings) {
+    if (b.isParam || b.refs.length || !ts.isVariableDeclaration(b.decl) || !b.decl.initializer) continue;
+    let e = b.decl.initializer;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (ts.isCallExpression(e) && (p.calls.has(e) || isFutureType(p.file.mods, p.typer.typeOf(e)))) {
+      p.file.warn(b.decl, "ASYNC_UNUSED", messages.unused(b.name));
+    }
+  }
+}
+
+/** Calls of async functions and methods thrown away outside async bodies (main(), sync helpers, module level). */
+export function checkDroppedOutside(file: FileCtx): void {
+  const lowered = file.scan.accepted;
+  const typer = new Typer(file.mods, file.module, null, null);
+  const visit = (n: ts.Node) => {
+    if (lowered.has(n)) return;
+    if (ts.isExpressionStatement(n)) {
+      let e = n.expression;
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      if (ts.isCallExpression(e) && callsAsync(file, typer, e)) file.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), false));
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(file.module.sf);
+}
+
+/** The call runs an async function or method (its result is a lazy future). */
+function callsAsync(file: FileCtx, typer: Typer, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return asyncNamed(file.mods, file.module, callee.text) !== null;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const target = typer.staticTarget(callee.expression);
+  if (target?.kind === "module") {
+    const d = file.mods.exported(target.module, callee.name.text);
+    return !!d && scanOf(file.mods, d.module).byName.get(d.name)?.kind === "function";
+  }
+  if (target?.kind === "decl") {
+    return target.decl.kind === "class" && asyncMethod(file.mods, target.decl.node as ts.ClassDeclaration, target.decl.module, callee.name.text, true) !== null;
+  }
+  const recv = typer.typeOf(callee.expression);
+  const member = recv ? findMember(file.mods, recv, callee.name.text) : null;
+  return !!member && member.kind === "method" && member.isAsync;
+}
+
+/**
+ * `ticker.every(d);`, `timer.after(d);`: a method that returns its own
+ * object configures or arms it for a later await of that object; the
+ * statement drops nothing.
+ */
+function fluent(p: Plan, call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || p.calls.has(call)) return false;
+  const recv = p.typer.typeOf(call.expression.expression);
+  const result = p.typer.typeOf(call);
+  return !!recv && !!result && !!recv.decl && recv.decl === result.decl;
+}
+
+/** A future type, but not a task (spawn() hands back the task the executor runs). */
+function isFutureType(mods: Modules, t: Ty | null): boolean {
+  if (!t || futureValue(mods, t) === null) return false;
+  return !extendsTask(mods, t);
+}
+
+function extendsTask(mods: Modules, t: Ty): boolean {
+  if (t.name === "Task" && t.decl && /src\/runtime\/task\.ts$/.test(t.decl.module.path.replace(/\\/g, "/"))) return true;
+  // A task's class extends Task; findMember reaches Task's own fields.
+  return findMember(mods, t, "heapIndex") !== null && findMember(mods, t, "site") !== null;
+}
