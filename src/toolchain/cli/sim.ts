@@ -25,13 +25,11 @@ import { exportNames } from "../../contract/wasm-binary.ts";
 import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";
-import { formatOutcome, formatPanic } from "./outcome-text.ts";
+import { formatLog, formatOutcome, panicReport } from "./outcome-text.ts";
 import { EXIT_INTERRUPTED, exitCode } from "./report.ts";
 import { findSource } from "./source.ts";
 import { type SimPlan, parseSimArgs, simPlan } from "./sim-options.ts";
 import { runLoop } from "./sim-loop.ts";
-
-const LOG_LEVELS = ["", "error", "warn", "info", "debug"];
 
 export async function simCommand(argv: string[]): Promise<number> {
   const args = parseSimArgs(argv);
@@ -53,7 +51,7 @@ export async function simCommand(argv: string[]): Promise<number> {
       if (uart === consoleUart) out.byte(byte);
     },
     onPinChange: (pin, level, at) => out.stamped(at, `${pin} ${level ? "high" : "low"}`),
-    onLog: (e) => out.stamped(e.at, `${LOG_LEVELS[e.level] ?? `level ${e.level}`}: ${e.text}`),
+    onLog: (e) => out.line(formatLog(e)),
   };
   const sim = await Simulator.load(firmware.firmware, {
     board: plan.board.name,
@@ -88,9 +86,8 @@ function report(sim: Simulator, plan: SimPlan, outcome: RunOutcome | "interrupte
     return EXIT_INTERRUPTED;
   }
   if (outcome.status === "panic" && sim.panic) {
-    const task = sim.tasks().find((t) => t.name === sim.panic!.task && t.where !== null);
     const dirs = sourceDirs(plan);
-    out.block(formatPanic(sim.panic, { source: (file, line, column) => findSource(file, line, column, dirs), task }));
+    out.block(panicReport(sim.panic, sim.tasks(), (file, line, column) => findSource(file, line, column, dirs)));
   } else if (outcome.status !== "passed" || plan.scenario || plan.expectText.length > 0) {
     out.block(formatOutcome(outcome, sim.deadlock?.parked ?? []));
   }
