@@ -24,34 +24,51 @@ import { ShimFuture, dropWakesSince, scheduleWake, wakeMark, world } from "./cor
 
 type Branch = ShimFuture<unknown>;
 
-/** Drives the cleanups in `list` once each, dropping the finished ones; true when none is left. */
-async function cleanUp(list: Branch[]): Promise<boolean> {
-  const left: Branch[] = [];
-  for (const f of list) if (!(await f.pollCancel())) left.push(f);
-  list.splice(0, list.length, ...left);
-  return left.length === 0;
-}
-
-export class Select extends ShimFuture<number> {
-  private winner = -1;
+/** What every combinator shares: its children, and the cleanups of those it cancelled. */
+abstract class Combinator<T> extends ShimFuture<T> {
   private readonly cleaning: Branch[] = [];
 
-  constructor(private readonly branches: Branch[]) {
+  constructor(protected readonly children: Branch[]) {
     super();
   }
+
+  /** Drives the cleanups still running once each; true when none is left. */
+  pollCancel(): Promise<boolean> {
+    return this.cleanedUp();
+  }
+
+  /** Cancels each child `which` picks (callers pick each child at most once) and keeps its cleanup. */
+  protected drop(which: (i: number) => boolean): void {
+    for (const [i, c] of this.children.entries()) {
+      if (!which(i)) continue;
+      c.cancel();
+      this.cleaning.push(c);
+    }
+  }
+
+  protected async cleanedUp(): Promise<boolean> {
+    const left: Branch[] = [];
+    for (const c of this.cleaning) if (!(await c.pollCancel())) left.push(c);
+    this.cleaning.splice(0, this.cleaning.length, ...left);
+    return left.length === 0;
+  }
+}
+
+export class Select extends Combinator<number> {
+  private winner = -1;
 
   async poll(): Promise<boolean> {
     if (this.winner < 0) {
       const mark = wakeMark();
-      for (let i = 0; i < this.branches.length && this.winner < 0; i++) {
-        if (await this.branches[i]!.poll()) this.winner = i;
+      for (let i = 0; i < this.children.length && this.winner < 0; i++) {
+        if (await this.children[i]!.poll()) this.winner = i;
       }
       if (this.winner < 0) return false;
       dropWakesSince(mark); // the losers' wakes no longer matter (their cleanups ask again)
-      this.dropAll((_, i) => i !== this.winner);
+      this.drop((i) => i !== this.winner);
     }
-    if (!(await cleanUp(this.cleaning))) return false;
-    const won = this.branches[this.winner]!;
+    if (!(await this.cleanedUp())) return false;
+    const won = this.children[this.winner]!;
     if (won.failed) this.fail(won.error);
     else this.value = this.winner;
     return true;
@@ -59,20 +76,8 @@ export class Select extends ShimFuture<number> {
 
   cancel(): void {
     if (this.winner >= 0) return; // already won: its losers are cleaning up
-    this.winner = this.branches.length; // no winner will be chosen
-    this.dropAll(() => true);
-  }
-
-  pollCancel(): Promise<boolean> {
-    return cleanUp(this.cleaning);
-  }
-
-  private dropAll(which: (b: Branch, i: number) => boolean): void {
-    for (const [i, b] of this.branches.entries()) {
-      if (!which(b, i)) continue;
-      b.cancel();
-      this.cleaning.push(b);
-    }
+    this.winner = this.children.length; // no winner will be chosen
+    this.drop(() => true);
   }
 }
 
@@ -84,15 +89,9 @@ export function select3(a: Branch, b: Branch, c: Branch): Select {
   return new Select([a, b, c]);
 }
 
-export class Join extends ShimFuture<void> {
-  private readonly done: boolean[];
+export class Join extends Combinator<void> {
+  private readonly done = this.children.map(() => false);
   private failure: Branch | null = null;
-  private readonly cleaning: Branch[] = [];
-
-  constructor(private readonly children: Branch[]) {
-    super();
-    this.done = children.map(() => false);
-  }
 
   async poll(): Promise<boolean> {
     if (!this.failure) {
@@ -105,16 +104,13 @@ export class Join extends ShimFuture<void> {
           break;
         }
       }
-      if (!this.failure) {
-        if (this.done.includes(false)) return false;
-        dropWakesSince(mark);
-        return true;
-      }
+      if (!this.failure && this.done.includes(false)) return false;
       dropWakesSince(mark);
+      if (!this.failure) return true;
       this.dropPending();
     }
-    if (!(await cleanUp(this.cleaning))) return false;
-    this.failIf(this.failure);
+    if (!(await this.cleanedUp())) return false;
+    this.fail(this.failure.error);
     return true;
   }
 
@@ -122,17 +118,9 @@ export class Join extends ShimFuture<void> {
     if (!this.failure) this.dropPending();
   }
 
-  pollCancel(): Promise<boolean> {
-    return cleanUp(this.cleaning);
-  }
-
   private dropPending(): void {
-    for (const [i, c] of this.children.entries()) {
-      if (this.done[i]) continue;
-      this.done[i] = true;
-      c.cancel();
-      this.cleaning.push(c);
-    }
+    this.drop((i) => !this.done[i]);
+    this.done.fill(true);
   }
 }
 
@@ -144,26 +132,24 @@ export function join3(a: Branch, b: Branch, c: Branch): Join {
   return new Join([a, b, c]);
 }
 
-export class WithTimeout extends ShimFuture<void> {
+export class WithTimeout extends Combinator<void> {
   timedOut = false;
   private readonly deadline: number;
   private state: "armed" | "cleaning" | "done" = "armed";
 
-  constructor(
-    d: number,
-    private readonly inner: Branch,
-  ) {
-    super();
+  constructor(d: number, inner: Branch) {
+    super([inner]);
     this.deadline = world.now + d;
   }
 
   async poll(): Promise<boolean> {
+    const inner = this.children[0]!;
     if (this.state === "armed") {
       const mark = wakeMark();
-      if (await this.inner.poll()) {
+      if (await inner.poll()) {
         dropWakesSince(mark);
         this.state = "done";
-        this.failIf(this.inner);
+        if (inner.failed) this.fail(inner.error);
         return true;
       }
       if (world.now < this.deadline) {
@@ -172,24 +158,17 @@ export class WithTimeout extends ShimFuture<void> {
       }
       dropWakesSince(mark);
       this.timedOut = true;
-      this.inner.cancel();
-      this.state = "cleaning";
+      this.cancel();
     }
-    if (this.state === "cleaning") {
-      if (!(await this.inner.pollCancel())) return false;
-      this.state = "done";
-    }
+    if (!(await this.cleanedUp())) return false;
+    this.state = "done";
     return true;
   }
 
   cancel(): void {
     if (this.state !== "armed") return;
-    this.inner.cancel();
     this.state = "cleaning";
-  }
-
-  async pollCancel(): Promise<boolean> {
-    return this.state !== "cleaning" || (await this.inner.pollCancel());
+    this.drop(() => true);
   }
 }
 

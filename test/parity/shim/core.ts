@@ -119,11 +119,6 @@ export abstract class ShimFuture<T> implements PromiseLike<T> {
     this.failed = true;
     this.error = error;
   }
-
-  /** Completes as `child` did: its error, or nothing (the caller sets the value). */
-  protected failIf(child: ShimFuture<unknown>): void {
-    if (child.failed) this.fail(child.error);
-  }
 }
 
 interface Await {

@@ -10,37 +10,55 @@
  */
 import { ShimError, ShimFuture, type ShimTask, currentTask, wake } from "./core.ts";
 
+const nothing = (): void => {};
+
 /** A FIFO of waiting futures, each with the task to wake when it is its turn. */
 class Waiters<W extends { task: ShimTask | null }> {
   private readonly queue: W[] = [];
+
   none(): boolean {
     return this.queue.length === 0;
   }
-  isTurn(w: W): boolean {
-    return this.queue.length === 0 || this.queue[0] === w;
-  }
-  has(w: W): boolean {
-    return this.queue.includes(w);
-  }
-  /** Parks `w` (first poll that cannot complete) for the current task. */
-  park(w: W): void {
-    if (!this.has(w)) this.queue.push(w);
+
+  /**
+   * A poll of waiter `w`: when the primitive `can` go ahead and it is `w`'s
+   * turn (nobody waits, or `w` is the oldest), `w` leaves the queue, `act`
+   * runs and, if `w` had waited, `passOn` gives the next waiter its turn;
+   * otherwise `w` waits (it joins the queue at its first such poll).
+   */
+  poll(w: W, can: boolean, act: () => void, passOn: () => void): boolean {
+    const queued = this.queue.includes(w);
+    if (can && (this.none() || this.queue[0] === w)) {
+      this.remove(w);
+      act();
+      if (queued) passOn();
+      return true;
+    }
+    if (!queued) this.queue.push(w);
     w.task = currentTask();
+    return false;
   }
-  remove(w: W): void {
-    const i = this.queue.indexOf(w);
-    if (i >= 0) this.queue.splice(i, 1);
+
+  /** `w` is cancelled: it leaves the queue; if it was the oldest, `passOn` gives the next one its turn. */
+  leave(w: W, passOn: () => void): void {
+    const wasFirst = this.queue[0] === w;
+    this.remove(w);
+    if (wasFirst) passOn();
   }
-  first(): W | undefined {
-    return this.queue[0];
-  }
+
   shift(): W | undefined {
     return this.queue.shift();
   }
+
   /** Wakes the oldest waiter's task. */
   wakeFirst(): void {
     const t = this.queue[0]?.task;
     if (t) wake(t);
+  }
+
+  private remove(w: W): void {
+    const i = this.queue.indexOf(w);
+    if (i >= 0) this.queue.splice(i, 1);
   }
 }
 
@@ -83,36 +101,16 @@ export class Channel<T> {
   }
 
   pollSend(s: ChannelSend<T>): boolean {
-    const queued = this.senders.has(s);
-    if (!this.isFull() && this.senders.isTurn(s)) {
-      this.senders.remove(s);
-      this.push(s.item);
-      if (queued) this.wakeSender();
-      return true;
-    }
-    this.senders.park(s);
-    return false;
+    return this.senders.poll(s, !this.isFull(), () => this.push(s.item), () => this.wakeSender());
   }
   cancelSend(s: ChannelSend<T>): void {
-    const wasFirst = this.senders.first() === s;
-    this.senders.remove(s);
-    if (wasFirst) this.wakeSender();
+    this.senders.leave(s, () => this.wakeSender());
   }
   pollReceive(r: ChannelReceive<T>): boolean {
-    const queued = this.receivers.has(r);
-    if (!this.isEmpty() && this.receivers.isTurn(r)) {
-      this.receivers.remove(r);
-      r.value = this.take();
-      if (queued) this.wakeReceiver();
-      return true;
-    }
-    this.receivers.park(r);
-    return false;
+    return this.receivers.poll(r, !this.isEmpty(), () => (r.value = this.take()), () => this.wakeReceiver());
   }
   cancelReceive(r: ChannelReceive<T>): void {
-    const wasFirst = this.receivers.first() === r;
-    this.receivers.remove(r);
-    if (wasFirst) this.wakeReceiver();
+    this.receivers.leave(r, () => this.wakeReceiver());
   }
 
   private push(v: T): void {
@@ -132,38 +130,52 @@ export class Channel<T> {
   }
 }
 
-class ChannelSend<T> extends ShimFuture<void> {
+/** A future a primitive hands out: polled and cancelled through its owner until it completes once. */
+abstract class WaiterFuture<T> extends ShimFuture<T> {
+  /** The task to wake when it is this waiter's turn. */
   task: ShimTask | null = null;
   private armed = true;
+
+  /** The owner's poll: true when the wait is over. */
+  protected abstract tryComplete(): boolean;
+  /** The owner's cancel: leave its queue, give up what it holds. */
+  protected abstract leave(): void;
+
+  poll(): boolean {
+    if (this.armed && this.tryComplete()) this.armed = false;
+    return !this.armed;
+  }
+
+  cancel(): void {
+    if (this.armed) this.leave();
+    this.armed = false;
+  }
+}
+
+class ChannelSend<T> extends WaiterFuture<void> {
   constructor(
     private readonly channel: Channel<T>,
     readonly item: T,
   ) {
     super();
   }
-  poll(): boolean {
-    if (this.armed && this.channel.pollSend(this)) this.armed = false;
-    return !this.armed;
+  protected tryComplete(): boolean {
+    return this.channel.pollSend(this);
   }
-  cancel(): void {
-    if (this.armed) this.channel.cancelSend(this);
-    this.armed = false;
+  protected leave(): void {
+    this.channel.cancelSend(this);
   }
 }
 
-class ChannelReceive<T> extends ShimFuture<T> {
-  task: ShimTask | null = null;
-  private armed = true;
+class ChannelReceive<T> extends WaiterFuture<T> {
   constructor(private readonly channel: Channel<T>) {
     super();
   }
-  poll(): boolean {
-    if (this.armed && this.channel.pollReceive(this)) this.armed = false;
-    return !this.armed;
+  protected tryComplete(): boolean {
+    return this.channel.pollReceive(this);
   }
-  cancel(): void {
-    if (this.armed) this.channel.cancelReceive(this);
-    this.armed = false;
+  protected leave(): void {
+    this.channel.cancelReceive(this);
   }
 }
 
@@ -240,34 +252,26 @@ export class Mutex {
     if (next.task) wake(next.task);
   }
 
+  /** Free means nobody waits (unlock() hands a waited-for mutex on), so a free mutex is the poller's. */
   pollLock(l: MutexLock): boolean {
-    if (l.granted) return true;
-    if (this.locked) {
-      this.waiters.park(l);
-      return false;
-    }
-    this.locked = true;
-    return true;
+    return l.granted || this.waiters.poll(l, !this.locked, () => (this.locked = true), nothing);
   }
   cancelLock(l: MutexLock): void {
-    this.waiters.remove(l);
+    this.waiters.leave(l, nothing);
     if (l.granted) this.unlock(); // it owned the mutex without knowing yet: pass it on
   }
 }
 
-class MutexLock extends ShimFuture<void> {
-  task: ShimTask | null = null;
+class MutexLock extends WaiterFuture<void> {
+  /** `unlock()` made this waiter the owner; its next poll completes. */
   granted = false;
-  private armed = true;
   constructor(private readonly mutex: Mutex) {
     super();
   }
-  poll(): boolean {
-    if (this.armed && this.mutex.pollLock(this)) this.armed = false;
-    return !this.armed;
+  protected tryComplete(): boolean {
+    return this.mutex.pollLock(this);
   }
-  cancel(): void {
-    if (this.armed) this.mutex.cancelLock(this);
-    this.armed = false;
+  protected leave(): void {
+    this.mutex.cancelLock(this);
   }
 }
