@@ -19,11 +19,14 @@ export interface Program {
 }
 
 export const programs: Program[] = [
-  // What the lowering did before issues 12 and 13.
+  // What the lowering and the runtime did before issues 12 and 13 (they keep the shim honest).
   { name: "loops", us: 200_000 },
   { name: "select-finally", us: 200_000 },
   { name: "task-pool", us: 100_000 },
   { name: "join3-select3" },
+  { name: "channel-fifo" },
+  { name: "signal-latest" },
+  { name: "mutex-fifo" },
   // Issue 12: async parity I.
   { name: "method-twice", waitsFor: "frames per call site for async methods (issue 12)" },
   { name: "stored-future" },
