@@ -74,6 +74,8 @@ export const programs: Program[] = [
   { name: "finally-await-timeout", waitsFor: "await in finally (issue 13)" },
   { name: "mutex-cleanup", waitsFor: "await in finally (issue 13)" },
   { name: "select-nested3", waitsFor: "await in finally (issue 13)" },
+  { name: "cleanup-bounded", waitsFor: "await in finally (issue 13)" },
+  { name: "cleanup-cancelled", waitsFor: "await in finally (issue 13)" },
   { name: "generator", waitsFor: "generators (issue 13)" },
   { name: "generator-delegate", waitsFor: "generators (issue 13)" },
   { name: "async-generator", waitsFor: "async generators (issue 13)" },

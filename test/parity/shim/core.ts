@@ -16,7 +16,9 @@
  * once that future's own cleanup is over, it throws `Cancelled` into the
  * body: finally blocks run (native.ts makes catch blocks rethrow it), and
  * may await. `pollCancel()` drives the cleanup; true once it has finished.
- * Cancelling a frame that is already cleaning up changes nothing.
+ * Cancelling a frame that is already cleaning up changes nothing: the
+ * cleanup goes on to its end (a cleanup bounds its own time with a timeout
+ * inside its finally block).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
