@@ -121,6 +121,11 @@ export class ScenarioRun {
     this.hasGoals = scenario !== null || this.expects.length > 0;
   }
 
+  /** The step under way, or the next to begin (index from 0); the number of steps once all are done. */
+  get step(): number {
+    return this.wait?.index ?? this.index;
+  }
+
   /**
    * Runs until the outcome is known, virtual time `until`, or `pause()`
    * returns true (checked after each instant); the outcome, or null to be

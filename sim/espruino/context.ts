@@ -1,7 +1,8 @@
 /**
  * The global scope an Espruino build runs in under the simulator: a fresh
- * Node `vm` context holding only what Espruino 2v29 offers a script, backed
- * by the board models through the host's ABI calls.
+ * realm (realm.ts: a Node `vm` context, an iframe in the browser page)
+ * holding only what Espruino 2v29 offers a script, backed by the board
+ * models through the host's ABI calls.
  *
  * Offered: the board's pins as globals (`D5`, `B2`, and aliases `LED1`,
  * `BTN1` naming the same pin objects); getTime; setTimeout, setInterval,
@@ -15,10 +16,10 @@
  * cbrt, hypot, log2, log10, log1p, expm1 and the hyperbolic functions;
  * typed arrays' copyWithin. A script that uses one fails here as on a board.
  */
-import vm from "node:vm";
 import type { Board } from "../../src/contract/boards.ts";
 import { E_PIN_BUSY, OK, PIN_MODES } from "../../src/contract/abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
+import { type Realm, createRealm } from "./realm.ts";
 import type { EspruinoE, EspruinoFunctions, EspruinoPin, WatchEvent, WatchOptions } from "./globals.ts";
 import type { EventLoop } from "./loop.ts";
 import type { SerialDevice } from "./serial.ts";
@@ -55,7 +56,7 @@ const MISSING_MATH = [
   "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
 ];
 
-export function createEspruinoContext(p: ContextParts): vm.Context {
+export function createEspruinoContext(p: ContextParts): Realm {
   const pins = new Map<string, SimPin>();
   for (const [name, number] of Object.entries(p.board.pins)) pins.set(name, new SimPin(name, number));
   for (const [alias, target] of Object.entries(p.board.aliases)) {
@@ -85,8 +86,8 @@ export function createEspruinoContext(p: ContextParts): vm.Context {
     },
     digitalWrite: (pin, value) => p.host.gpioWrite(pinOf(pin, "digitalWrite").number, value ? 1 : 0),
     digitalRead: (pin) => p.host.gpioRead(pinOf(pin, "digitalRead").number),
-    atob: (data) => Buffer.from(String(data), "base64").toString("latin1"),
-    btoa: (data) => Buffer.from(String(data), "latin1").toString("base64"),
+    atob: (data) => atob(String(data)),
+    btoa: (data) => btoa(String(data)),
   };
   const E: EspruinoE = {
     setFlags: () => {},
@@ -104,15 +105,15 @@ export function createEspruinoContext(p: ContextParts): vm.Context {
     ...p.serials,
   };
   for (const [name, pin] of pins) sandbox[name] = pin;
-  const context = vm.createContext(sandbox, { name: `Espruino (${p.board.name})` });
-  vm.runInContext(
+  const realm = createRealm(sandbox, `Espruino (${p.board.name})`);
+  realm.run(
     `(function (g) {
       ${JSON.stringify(MISSING)}.forEach(function (n) { delete g[n]; });
       ${JSON.stringify(MISSING_MATH)}.forEach(function (n) { delete Math[n]; });
       delete Object.getPrototypeOf(Int8Array.prototype).copyWithin;
       g.global = g;
     })(this);`,
-    context,
+    "espruino-globals",
   );
-  return context;
+  return realm;
 }

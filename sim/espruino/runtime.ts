@@ -1,7 +1,8 @@
 /**
  * The simulator's Espruino host: runs a firmware built for an Espruino
  * board (the .js of `outpost build --board <espruino board>`) in a fresh
- * Node `vm` context that offers only Espruino's globals (context.ts), on
+ * realm (realm.ts: a Node `vm` context, an iframe in the browser page) that
+ * offers only Espruino's globals (context.ts), on
  * the same board models as the Wasm host: pins, buttons, UART FIFOs,
  * virtual time.
  *
@@ -24,7 +25,6 @@
  * introspection calls the firmware's ABI exports through the names the
  * build's manifest line records.
  */
-import vm from "node:vm";
 import type { Board } from "../../src/contract/boards.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
@@ -36,6 +36,7 @@ import {
 import type { AbiHost, Panic } from "../abi-host.ts";
 import { createEspruinoContext } from "./context.ts";
 import { EventLoop } from "./loop.ts";
+import type { Realm } from "./realm.ts";
 import { SerialDevice } from "./serial.ts";
 import { Watches } from "./watches.ts";
 
@@ -47,7 +48,7 @@ export class EspruinoFirmware {
   private readonly loop: EventLoop;
   private readonly watches: Watches;
   private readonly serials = new Map<number, SerialDevice>();
-  private readonly context: vm.Context;
+  private readonly realm: Realm;
   private readonly manifest: EspruinoManifest;
 
   private constructor(
@@ -74,7 +75,7 @@ export class EspruinoFirmware {
       this.serials.set(spec.port, device);
       devices[deviceName] = device;
     }
-    this.context = createEspruinoContext({
+    this.realm = createEspruinoContext({
       board,
       host,
       loop: this.loop,
@@ -92,7 +93,7 @@ export class EspruinoFirmware {
 
   init(): void {
     this.guard(() => {
-      vm.runInContext(this.script, this.context, { filename: this.name });
+      this.realm.run(this.script, this.name);
     });
   }
 
@@ -154,7 +155,7 @@ export class EspruinoFirmware {
   }
 
   private global(name: string): unknown {
-    return name ? (this.context as Record<string, unknown>)[name] : undefined;
+    return name ? this.realm.global(name) : undefined;
   }
 
   /** Runs script code; an exception that escapes it stops the firmware. */
@@ -163,7 +164,7 @@ export class EspruinoFirmware {
     try {
       run();
     } catch (e) {
-      // Errors made inside the vm context are not this realm's Error.
+      // Errors made inside the script's realm are not this realm's Error.
       const message = e !== null && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e);
       this.stop("TRAP", `uncaught exception in the Espruino script: ${message}`, null);
     }
@@ -175,7 +176,7 @@ export class EspruinoFirmware {
 
   /** One console.log line from the script: a panic report, a log line, or other output (info). */
   private consoleLine(raw: string): void {
-    const text = Buffer.from(raw, "latin1").toString("utf8");
+    const text = new TextDecoder().decode(Uint8Array.from(raw, (c) => c.charCodeAt(0) & 0xff));
     const panic = /^PANIC (\d+) "(.*?)" (.*?):(\d+):(\d+): ([\s\S]*)$/.exec(text);
     const trap = /^TRAP "(.*?)": ([\s\S]*)$/.exec(text);
     const at = this.host.nowUs();

@@ -1,18 +1,19 @@
 /**
- * Board descriptions: load, validate and list `boards/<name>/board.json`.
+ * Board descriptions: load, validate and list `boards/<name>/board.json`
+ * (read through board-files.ts, which the browser page swaps for its own).
  *
  * A board names its pins (number per name), aliases (LED1 → P13), LEDs,
  * buttons and UARTs, and its flash/RAM budget. The format is documented in
  * boards/README.md. Both the toolchain (pin names → numbers at build time)
  * and the simulator (what exists on the bench) read boards through here.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { boardNames, readBoardFile } from "./board-files.ts";
 import type { EspruinoSpec } from "./espruino-board.ts";
 import { OutpostError } from "./errors.ts";
 
+export { boardNames };
+
 export const DEFAULT_BOARD = "sim";
-export const boardsDir = fileURLToPath(new URL("../../boards/", import.meta.url));
 
 export interface LedSpec {
   activeLow: boolean;
@@ -67,14 +68,6 @@ export interface Board {
   espruino?: EspruinoSpec;
 }
 
-/** Names of every board, sorted. */
-export function boardNames(): string[] {
-  return readdirSync(boardsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(boardsDir + d.name + "/board.json"))
-    .map((d) => d.name)
-    .sort();
-}
-
 export function loadBoard(name: string): Board {
   const names = boardNames();
   if (!names.includes(name)) {
@@ -83,8 +76,7 @@ export function loadBoard(name: string): Board {
       `unknown board "${name}": choose one of ${names.join(", ")} (outpost boards lists them)`,
     );
   }
-  const file = boardsDir + name + "/board.json";
-  const board = JSON.parse(readFileSync(file, "utf8")) as Board;
+  const board = JSON.parse(readBoardFile(name)) as Board;
   board.aliases ??= {};
   board.leds ??= {};
   board.buttons ??= {};

@@ -60,8 +60,8 @@ export class blink$Spawner {
 });
 
 test("every line of the test firmwares keeps its line number: string literals sit on the same lines after lowering", () => {
-  for (const name of ["control", "finally", "methods", "streams", "diff-select"]) {
-    const source = readFileSync(`${root}test/firmware/async-${name}.ts`, "utf8");
+  for (const name of ["async-control", "async-finally", "async-methods", "async-streams", "parity/select-finally"]) {
+    const source = readFileSync(`${root}test/firmware/${name}.ts`, "utf8");
     const { text, errors } = lowerFiles({ [`${name}.ts`]: source });
     assert.equal(errors, [], name);
     const before = source.split("\n");

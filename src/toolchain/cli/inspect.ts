@@ -13,7 +13,7 @@
  * without one, `?` when the firmware does not report sites.
  */
 import type { Liveness, TaskInfo } from "../../../sim/index.ts";
-import { formatSite } from "../../../sim/index.ts";
+import { formatSite } from "../../../sim/sites.ts"; // not index.ts: the browser page bundles this file without the scenario parser
 import { formatTime } from "../../contract/duration.ts";
 
 export function formatTaskTable(tasks: readonly TaskInfo[], now: number, liveness: Liveness): string {
@@ -59,7 +59,8 @@ export function describeLiveness(l: Liveness): string {
   }
 }
 
-function siteText(t: TaskInfo): string {
+/** Where a task waits, as the table shows it: file:line:column, `site N`, `?`, or "" for none. */
+export function siteText(t: TaskInfo): string {
   if (t.where) return formatSite(t.where);
   if (t.site === null) return "?";
   return t.site < 0 ? "" : `site ${t.site}`;

@@ -1,6 +1,6 @@
 /**
- * The one place where errors, firmware panics and run outcomes become text
- * on stderr, and where exit codes are decided:
+ * The one place where errors become text on stderr, and where exit codes
+ * are decided (outcome-text.ts words panics and run outcomes):
  *
  *   0    success (for `outpost sim`: the run passed)
  *   1    an OutpostError: bad usage or input, a malformed scenario (`outpost: error: <message>`)
@@ -12,11 +12,8 @@
  *   70   anything else: a bug in Outpost, printed with its stack
  *   130  interrupted (Ctrl-C)
  */
-import type { Panic, RunOutcome, TaskInfo } from "../../../sim/index.ts";
-import { formatTime } from "../../contract/duration.ts";
+import type { RunOutcome } from "../../../sim/index.ts";
 import { isOutpostError } from "../../contract/errors.ts";
-import { formatParked } from "./inspect.ts";
-import { findSource } from "./source.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
@@ -38,26 +35,6 @@ export function report(error: unknown): number {
   return EXIT_INTERNAL;
 }
 
-/**
- * `[   1.000000] panic POOL_FULL in task "blink": <message>`, then where:
- * the source position and line when the panic names one, and for a trap
- * the await site the task had resumed from, when known.
- */
-export function formatPanic(panic: Panic, options: { dirs?: readonly string[]; task?: TaskInfo } = {}): string {
-  const id = panic.taskId ?? -1;
-  const where = panic.task !== null ? `in task "${panic.task}"` : id >= 0 ? `in task ${id}` : "outside any task";
-  let text = `[${formatTime(panic.at)}] panic ${panic.code} ${where}: ${panic.message}\n`;
-  if (panic.file) {
-    const source = findSource(panic.file, panic.line, panic.column, options.dirs);
-    text += `    at ${source.path}:${panic.line}:${panic.column}\n${source.excerpt}`;
-  } else if (options.task?.where) {
-    const w = options.task.where;
-    const source = findSource(w.file, w.line, w.column, options.dirs);
-    text += `    after resuming from ${source.path}:${w.line}:${w.column}${w.fn ? ` in ${w.fn}` : ""}\n${source.excerpt}`;
-  }
-  return text;
-}
-
 /** The exit code of a finished `outpost sim` run. */
 export function exitCode(outcome: RunOutcome): number {
   switch (outcome.status) {
@@ -71,22 +48,5 @@ export function exitCode(outcome: RunOutcome): number {
       return EXIT_FAILED;
     case "deadlock":
       return EXIT_DEADLOCK;
-  }
-}
-
-/** The stderr lines for an outcome other than a panic (formatPanic) and a plain run's pass (nothing). */
-export function formatOutcome(outcome: RunOutcome, parked: readonly TaskInfo[]): string {
-  const stamp = `[${formatTime(outcome.at)}]`;
-  switch (outcome.status) {
-    case "passed":
-      return `${stamp} passed: ${outcome.message}\n`;
-    case "timeout":
-      return `${stamp} timeout: ${outcome.message}\n`;
-    case "failed":
-      return `${stamp} failed: ${outcome.message}\n`;
-    case "deadlock":
-      return `${stamp} ${outcome.message}\n${formatParked(parked)}`;
-    case "panic":
-      return "";
   }
 }

@@ -120,7 +120,7 @@ function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
 }
 
 /** The site table from --sites FILE, else from `<firmware>.sites.json` beside a .wasm if there is one. */
-function siteTable(option: string | undefined, firmware: string): SiteInfo[] | undefined {
+export function siteTable(option: string | undefined, firmware: string): SiteInfo[] | undefined {
   const file = option ?? sidecarOf(firmware, sitesFile);
   if (file === undefined) return undefined;
   return parseSiteTable(readSidecarJson(file, "site table", "check the path after --sites", "BAD_SITES"), file);

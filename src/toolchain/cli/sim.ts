@@ -25,11 +25,11 @@ import { exportNames } from "../../contract/wasm-binary.ts";
 import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";
-import { EXIT_INTERRUPTED, exitCode, formatOutcome, formatPanic } from "./report.ts";
+import { formatLog, formatOutcome, panicReport } from "./outcome-text.ts";
+import { EXIT_INTERRUPTED, exitCode } from "./report.ts";
+import { findSource } from "./source.ts";
 import { type SimPlan, parseSimArgs, simPlan } from "./sim-options.ts";
 import { runLoop } from "./sim-loop.ts";
-
-const LOG_LEVELS = ["", "error", "warn", "info", "debug"];
 
 export async function simCommand(argv: string[]): Promise<number> {
   const args = parseSimArgs(argv);
@@ -51,7 +51,7 @@ export async function simCommand(argv: string[]): Promise<number> {
       if (uart === consoleUart) out.byte(byte);
     },
     onPinChange: (pin, level, at) => out.stamped(at, `${pin} ${level ? "high" : "low"}`),
-    onLog: (e) => out.stamped(e.at, `${LOG_LEVELS[e.level] ?? `level ${e.level}`}: ${e.text}`),
+    onLog: (e) => out.line(formatLog(e)),
   };
   const sim = await Simulator.load(firmware.firmware, {
     board: plan.board.name,
@@ -86,8 +86,8 @@ function report(sim: Simulator, plan: SimPlan, outcome: RunOutcome | "interrupte
     return EXIT_INTERRUPTED;
   }
   if (outcome.status === "panic" && sim.panic) {
-    const task = sim.tasks().find((t) => t.name === sim.panic!.task && t.where !== null);
-    out.block(formatPanic(sim.panic, { dirs: sourceDirs(plan), task }));
+    const dirs = sourceDirs(plan);
+    out.block(panicReport(sim.panic, sim.tasks(), (file, line, column) => findSource(file, line, column, dirs)));
   } else if (outcome.status !== "passed" || plan.scenario || plan.expectText.length > 0) {
     out.block(formatOutcome(outcome, sim.deadlock?.parked ?? []));
   }
@@ -111,8 +111,11 @@ function sourceDirs(plan: SimPlan): string[] {
 /**
  * The firmware (a .wasm or .js as is, a .ts entry built in memory: as JavaScript for an Espruino
  * board) with its site table (--sites, the sidecar, or the build's own) and text table if any.
+ * `outpost view` loads firmware through here too.
  */
-async function loadFirmware(plan: SimPlan): Promise<{ firmware: Uint8Array | string; sites?: SiteInfo[]; text?: string[] }> {
+export async function loadFirmware(
+  plan: Pick<SimPlan, "path" | "board" | "sites">,
+): Promise<{ firmware: Uint8Array | string; sites?: SiteInfo[]; text?: string[] }> {
   if (plan.board.family === "espruino" && plan.path.endsWith(".ts")) {
     const { buildEspruinoEntry } = await import("../espruino/build.ts");
     const build = await buildEspruinoEntry(plan.path, plan.board, plan.path.replace(/\.ts$/, ".js"));

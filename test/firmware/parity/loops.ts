@@ -1,7 +1,6 @@
-// Differential program (test/lower/differential.test.ts): runs lowered in
-// the simulator and as native async/await over test/lower/shim.ts; both
-// traces must match. Loops, break/continue, early returns, nested awaits,
-// and two tasks whose wakes tie at the same instants.
+// Parity program (test/parity/): loops with break and continue, an early
+// return from inside a loop, nested awaits in one expression, and two tasks
+// whose wakes tie at the same instants keep their order.
 import { Timer, Duration, Yield, log, task } from "outpost";
 
 async function wait(n: i32): Promise<i32> {
@@ -28,13 +27,13 @@ export const left = task(1, async (rounds: i32): Promise<void> => {
     i++;
     if (i > rounds) break;
     if (i % 2 == 0) {
-      log.infoInt("left skip", i);
+      log.infoInt("loops left skip", i);
       continue;
     }
-    log.infoInt("left", await wait(4));
+    log.infoInt("loops left", await wait(4));
   }
-  log.infoInt("left multiple", await firstMultiple(5, 4));
-  log.infoInt("left nested", await nestedSum(2, 3));
+  log.infoInt("loops left multiple", await firstMultiple(5, 4));
+  log.infoInt("loops left nested", await nestedSum(2, 3));
 });
 
 export const right = task(1, async (rounds: i32): Promise<void> => {
@@ -42,11 +41,11 @@ export const right = task(1, async (rounds: i32): Promise<void> => {
   do {
     n++;
     await Timer.after(Duration.millis(2));
-    log.infoInt("right", n);
+    log.infoInt("loops right", n);
     if (n == 3) await Yield.now();
   } while (n < rounds);
   const z = await wait(0);
-  log.infoInt("right zero", z);
+  log.infoInt("loops right zero", z);
 });
 
 export function main(): void {

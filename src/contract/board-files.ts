@@ -1,0 +1,26 @@
+/**
+ * Where board descriptions come from on Node: `boards/<name>/board.json`
+ * in this repository. boards.ts reads every board through these two
+ * functions, and is the only caller.
+ *
+ * The browser page (web/) has no file system: its bundle swaps this file
+ * for web/src/board-files.ts, which has the same two functions and answers
+ * from the board descriptions the page was given.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const boardsDir = fileURLToPath(new URL("../../boards/", import.meta.url));
+
+/** Names of every board, sorted. */
+export function boardNames(): string[] {
+  return readdirSync(boardsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(boardsDir + d.name + "/board.json"))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The text of board `name`'s board.json; the caller has checked the name with `boardNames`. */
+export function readBoardFile(name: string): string {
+  return readFileSync(boardsDir + name + "/board.json", "utf8");
+}

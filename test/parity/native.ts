@@ -1,0 +1,94 @@
+/**
+ * Runs a parity program as native TypeScript: `runNative(path, options)`
+ * rewrites a copy of the program so it imports the shim (shim/index.ts)
+ * instead of "outpost", imports it into a fresh shim world, calls its
+ * `main()`, runs the virtual clock and returns the trace ("<µs> <text>").
+ *
+ * The rewrite (`prepare`) splices text into the source and moves no line:
+ * - each async function, method and arrow keeps its body but runs it as a
+ *   frame, `f(x) { return $async(async () => { … }); }`, so the shim knows
+ *   which call awaits which future (the body is the same native async code;
+ *   the frame starts it when called, or when first polled in lazy mode);
+ * - each catch block starts with `$rethrowCancel(e)`: when Outpost cancels
+ *   a future, its finally blocks run and its catch blocks do not;
+ * - generators (`function*`, `async function*`) stay as they are.
+ * The copy goes to node_modules/.cache/outpost-parity/.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
+import * as shim from "./shim/index.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const shimPath = fileURLToPath(new URL("./shim/index.ts", import.meta.url));
+const tmp = join(root, "node_modules/.cache/outpost-parity");
+
+export interface NativeOptions {
+  /** Virtual time to run (µs). */
+  us: number;
+  /** Start async calls when first polled (Outpost's rule) rather than when called. */
+  lazy?: boolean;
+}
+
+/** The program at `path` (relative to the repository root) run natively over the shim: its trace lines. */
+export async function runNative(path: string, options: NativeOptions): Promise<string[]> {
+  const source = readFileSync(join(root, path), "utf8");
+  mkdirSync(tmp, { recursive: true });
+  // A module is evaluated once per file: a second run of the same program in this process gets its own copy.
+  const copy = (runs.get(path) ?? 0) + 1;
+  runs.set(path, copy);
+  const file = join(tmp, path.replace(/[\\/]/g, "_").replace(/\.ts$/, copy > 1 ? `.${copy}.ts` : ".ts"));
+  writeFileSync(file, prepare(source, path));
+  shim.reset({ lazy: options.lazy });
+  const program = (await import(pathToFileURL(file).href)) as { main(): void };
+  program.main();
+  await shim.runUntil(options.us);
+  return shim.traceLines();
+}
+
+const runs = new Map<string, number>();
+
+/** An edit: insert `text` at `at`, replacing `end - at` characters. */
+interface Splice {
+  at: number;
+  end: number;
+  text: string;
+}
+
+/** The program's source rewritten for the shim (see the file comment). */
+export function prepare(source: string, name: string): string {
+  const file = ts.createSourceFile(name, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const edits: Splice[] = [];
+  const insert = (at: number, text: string) => edits.push({ at, end: at, text });
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && "body" in node && node.body) asFrame(node as ts.FunctionLikeDeclaration, edits);
+    if (ts.isCatchClause(node)) {
+      const name = node.variableDeclaration?.name.getText() ?? "$e";
+      if (!node.variableDeclaration) insert(node.getStart() + "catch".length, " ($e)");
+      insert(node.block.getStart() + 1, ` $rethrowCancel(${name});`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let text = source;
+  for (const e of edits.sort((a, b) => b.at - a.at || b.end - a.end)) text = text.slice(0, e.at) + e.text + text.slice(e.end);
+  if (/from "outpost\//.test(text)) throw new Error(`${name}: the shim models "outpost" only, not its subpackages`);
+  text = text.replace(/from "outpost"/g, `from ${JSON.stringify(shimPath)}`);
+  return `import { $async, $rethrowCancel } from ${JSON.stringify(shimPath)}; ${text}`;
+}
+
+/** Rewrites one async, non-generator function so that calling it makes a frame running its body. */
+function asFrame(fn: ts.FunctionLikeDeclaration, edits: Splice[]): void {
+  const asyncWord = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  if (!asyncWord || fn.asteriskToken || !fn.body) return;
+  edits.push({ at: asyncWord.getStart(), end: asyncWord.end, text: "" });
+  const body = fn.body;
+  if (ts.isBlock(body)) {
+    edits.push({ at: body.getStart() + 1, end: body.getStart() + 1, text: " return $async(async () => {" });
+    edits.push({ at: body.end - 1, end: body.end - 1, text: "}); " });
+  } else {
+    edits.push({ at: body.getStart(), end: body.getStart(), text: "$async(async () => (" });
+    edits.push({ at: body.end, end: body.end, text: "))" });
+  }
+}
