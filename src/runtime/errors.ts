@@ -163,3 +163,19 @@ export function panicCleanup(error: Error, fn: Text): void {
   textLiteral(" (cleanup must not throw: catch inside the finally block)");
   panicNow(PanicCode.ABORT);
 }
+
+/**
+ * An async function value (a closure, or a named async function used as a
+ * value) was called while its previous call is still in flight: a value has
+ * one frame, so one call at a time. Names the value and both calls.
+ */
+export function panicBusyCall(what: Text, first: Text, second: Text): void {
+  textBegin();
+  textPut(what);
+  textLiteral(" was called at ");
+  textPut(second);
+  textLiteral(" while its call at ");
+  textPut(first);
+  textLiteral(" is still in flight: an async function value runs one call at a time; await (or cancel) the first call before making the next, or make one value per concurrent caller");
+  panicNow(PanicCode.BUSY);
+}

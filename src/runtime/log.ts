@@ -33,6 +33,16 @@ function emit(level: i32): void {
   emit(level);
 }
 
+/**
+ * Logs the line built since `textBegin()` with the text writers: what
+ * `log.info(\`count ${n}\`)` (a template literal or a string concatenation
+ * in async code) becomes, so the line is never a string and nothing is
+ * allocated.
+ */
+export function logBuilt(level: i32): void {
+  emit(level);
+}
+
 export namespace log {
   export function error(message: string): void { textBegin(); textString(message); emit(LogLevel.ERROR); }
   export function warn(message: string): void { textBegin(); textString(message); emit(LogLevel.WARN); }

@@ -42,3 +42,9 @@ export declare function panicUncaught(error: Error): void;
  * is a bug, reported like a panic in a destructor.
  */
 export declare function panicCleanup(error: Error, fn: Text): void;
+/**
+ * An async function value (a closure, or a named async function used as a
+ * value) was called while its previous call is still in flight: a value has
+ * one frame, so one call at a time. Names the value and both calls.
+ */
+export declare function panicBusyCall(what: Text, first: Text, second: Text): void;

@@ -12,6 +12,13 @@ export declare namespace LogLevel {
  * no UTF-16 copy of it is stored and deferred-text boards send 3 bytes.
  */
 export declare function __outpost_log_text(level: i32, line: Text): void;
+/**
+ * Logs the line built since `textBegin()` with the text writers: what
+ * `log.info(\`count ${n}\`)` (a template literal or a string concatenation
+ * in async code) becomes, so the line is never a string and nothing is
+ * allocated.
+ */
+export declare function logBuilt(level: i32): void;
 export declare namespace log {
     function error(message: string): void;
     function warn(message: string): void;

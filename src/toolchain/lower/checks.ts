@@ -29,7 +29,7 @@ export function checkDropped(p: Plan): void {
     if (ts.isExpressionStatement(n)) {
       let e = n.expression;
       while (ts.isParenthesizedExpression(e)) e = e.expression;
-      if (ts.isCallExpression(e) && (p.calls.has(e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p, e)))) {
+      if (ts.isCallExpression(e) && (makesFuture(p, e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p, e)))) {
         p.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), true));
       }
     }
@@ -51,7 +51,7 @@ export function checkSharedFutures(p: Plan): void {
     for (const arg of call.arguments) {
       let e = arg;
       while (ts.isParenthesizedExpression(e)) e = e.expression;
-      if (!ts.isCallExpression(e) || p.calls.has(e) || !ts.isPropertyAccessExpression(e.expression)) continue;
+      if (!ts.isCallExpression(e) || makesFuture(p, e) || !ts.isPropertyAccessExpression(e.expression)) continue;
       const key = `${e.expression.expression.getText().replace(/\s+/g, "")}.${e.expression.name.text}`;
       const first = seen.get(key);
       if (first) p.error(e, "ASYNC_SYNTAX", messages.sharedFuture(excerpt(first), excerpt(e)));
@@ -66,7 +66,7 @@ export function checkUnused(p: Plan): void {
     if (b.isParam || b.refs.length || !ts.isVariableDeclaration(b.decl) || !b.decl.initializer) continue;
     let e = b.decl.initializer;
     while (ts.isParenthesizedExpression(e)) e = e.expression;
-    if (ts.isCallExpression(e) && (p.calls.has(e) || isFutureType(p.file.mods, p.typer.typeOf(e)))) {
+    if (ts.isCallExpression(e) && (makesFuture(p, e) || isFutureType(p.file.mods, p.typer.typeOf(e)))) {
       p.file.warn(b.decl, "ASYNC_UNUSED", messages.unused(b.name));
     }
   }
@@ -116,6 +116,12 @@ function fluent(p: Plan, call: ts.CallExpression): boolean {
   const recv = p.typer.typeOf(call.expression.expression);
   const result = p.typer.typeOf(call);
   return !!recv && !!result && !!recv.decl && recv.decl === result.decl;
+}
+
+/** The call is planned as a future (an async call's frame, a dispatcher, a factory), not as formatted text. */
+function makesFuture(p: Plan, call: ts.CallExpression): boolean {
+  const plan = p.calls.get(call);
+  return !!plan && plan.kind !== "format";
 }
 
 /** A future type, but not a task (spawn() hands back the task the executor runs). */

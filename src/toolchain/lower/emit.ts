@@ -198,8 +198,9 @@ export class Emitter {
       return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${name}` : name;
     }
     if (ts.isCallExpression(n)) {
-      if (!plan.calls.get(n)) return undefined;
-      const args = n.arguments.map((a) => rewrite(a, this.sf, this.visit));
+      const planned = plan.calls.get(n);
+      if (!planned) return undefined;
+      const args = (planned.kind === "format" ? planned.parts : n.arguments).map((a) => rewrite(a, this.sf, this.visit));
       const receiver = ts.isPropertyAccessExpression(n.expression) ? rewrite(n.expression.expression, this.sf, this.visit) : null;
       return this.values.callText(n, receiver, args);
     }
@@ -207,6 +208,7 @@ export class Emitter {
       return `{${this.returnWith(n.expression ? rewrite(n.expression, this.sf, this.visit) : null)} }`;
     }
     if (ts.isTypeReferenceNode(n)) return plan.file.promiseType(n, this.visit);
+    if (ts.isFunctionTypeNode(n)) return plan.file.asyncFnType(n, this.visit);
     return undefined;
   };
 
@@ -454,7 +456,7 @@ export class Emitter {
     const depth = this.stack.length; // entry's own depth (already popped)
     let code = ` if (${j} != ${J_NORMAL}) {`;
     code += ` if (${j} == ${J_RETURN} || ${j} == ${J_CANCEL}) {${this.passOn(j, depth)} }`;
-    code += ` if (${j} == ${J_THROW}) {${this.raise(`${F}.${entry.e}`)} }`;
+    code += ` if (${j} == ${J_THROW}) {${this.raise(`changetype<Error>(${F}.${entry.e})`)} }`;
     const outer = this.pendingFinally();
     for (const [target, ownerDepth] of entry.targets) {
       if (outer && ownerDepth < this.stack.indexOf(outer)) {

@@ -60,6 +60,12 @@ export const messages = {
     `\`${second}\` and \`${first}\` share one future (the object's one operation in that direction), so the second would take over the first: await them one after the other`,
   unused: (name: string) =>
     `the future kept in "${name}" is never awaited, joined or selected, so it never runs (futures are lazy): await it, or drop the call`,
+  stringBuilt: (what: string) =>
+    `\`${what}\` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(\`…\`), or write it into a ByteBuf made at init (out.str(\`…\`))`,
+  stringPieceType: (what: string) =>
+    `cannot put \`${what}\` into text without allocating: only strings, integers and bools are written (annotate it, or convert it first)`,
+  floatInString: (what: string) =>
+    `\`${what}\` is a float: text built in async code writes integers only; scale it to an integer, or use a ByteBuf's fixed(value, decimals)`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>

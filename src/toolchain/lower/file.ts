@@ -98,6 +98,23 @@ export class FileCtx {
     return name;
   }
 
+  /** Declares `function <prefix>N<rest>` at module level (rest: parameters and body); returns its name. */
+  moduleFunction(prefix: string, rest: string): string {
+    const name = `${prefix}${this.constCount++}`;
+    this.moduleConsts.push(`function ${name}${rest}`);
+    return name;
+  }
+
+  /** A text writer of src/runtime/text.ts, imported for generated code. */
+  textName(name: "textBegin" | "textString" | "textInt"): string {
+    return this.importAs("outpost/text", name, "$" + name);
+  }
+
+  /** `logBuilt` (src/runtime/log.ts), imported for generated code. */
+  logBuiltName(): string {
+    return this.importAs("outpost/log", "logBuilt", "$logBuilt");
+  }
+
   /** An expression outside any async body, rewritten as module-level code is. */
   exprText(e: ts.Expression): string {
     return rewrite(e, this.module.sf, this.visitOutside);
@@ -127,7 +144,8 @@ export class FileCtx {
   /** Type text valid in this file, or null if some part cannot be named here. */
   render(t: Ty): string | null {
     let base: string | null;
-    if (t.raw) base = t.raw;
+    if (t.fn && t.fn.promise) base = this.asyncFnName(t.fn.params.map((p) => this.render(p)), this.render({ name: "Promise", args: isVoid(t.fn.promise) ? [] : [t.fn.promise], decl: null, nullable: false }));
+    else if (t.raw) base = t.raw;
     else if (t.name === "Promise" && !t.decl) {
       const v = t.args[0];
       base = !v || isVoid(v) ? this.runtimeName("Future") : `${this.runtimeName("ValueFuture")}<${this.render(v)}>`;
@@ -143,9 +161,25 @@ export class FileCtx {
     return t.nullable ? `${base} | null` : base;
   }
 
-  /** An annotation's text with Promise<T> rewritten. */
+  /** An annotation's text with Promise<T> and async function types rewritten. */
   typeText(node: ts.TypeNode): string {
-    return rewrite(node, this.module.sf, (n) => (ts.isTypeReferenceNode(n) ? this.promiseType(n, () => undefined) : undefined));
+    const visit: Visit = (n) => (ts.isTypeReferenceNode(n) ? this.promiseType(n, visit) : ts.isFunctionTypeNode(n) ? this.asyncFnType(n, visit) : undefined);
+    return rewrite(node, this.module.sf, visit);
+  }
+
+  /** `(a: A, b: B) => Promise<R>` → `$AsyncFn2<A, B, $ValueFuture<R>>`; undefined for other function types. */
+  asyncFnType(n: ts.FunctionTypeNode, visit: Visit): string | undefined {
+    const ret = n.type;
+    if (!ts.isTypeReferenceNode(ret) || !ts.isIdentifier(ret.typeName) || ret.typeName.text !== "Promise") return undefined;
+    const params = n.parameters.map((p) => (p.type ? rewrite(p.type, this.module.sf, visit) : null));
+    return this.asyncFnName(params, this.promiseType(ret, visit) ?? null) ?? undefined;
+  }
+
+  /** The runtime class of an async function type with these parameter types and future type. */
+  private asyncFnName(params: Array<string | null>, future: string | null): string | null {
+    if (future === null || params.some((p) => p === null) || params.length > 6) return null;
+    const base = this.importAs("outpost/async_fn", `AsyncFn${params.length}`, `$AsyncFn${params.length}`);
+    return `${base}<${[...params, future].join(", ")}>`;
   }
 
   /** `Promise<T>` → `$ValueFuture<T>`, `Promise<void>` → `$Future`; undefined for other references. */
@@ -192,6 +226,10 @@ export class FileCtx {
     let at = 0;
     const fnsByNode = new Map<ts.Node, AsyncFn[]>();
     for (const fn of this.scan.fns) {
+      if (fn.kind === "closure") {
+        this.error(fn.node, "ASYNC_SYNTAX", messages.nestedAsync()); // lowered in closures.ts (in progress)
+        continue;
+      }
       if (fn.kind !== "task" && !fn.value) this.error(fn.node, "ASYNC_SYNTAX", messages.returnType());
       const key = fn.owner ?? fn.replaced;
       fnsByNode.set(key, [...(fnsByNode.get(key) ?? []), fn]);
@@ -222,6 +260,7 @@ export class FileCtx {
   /** Rewriting outside async bodies: calls allocate a frame (init only), Promise types, imports, task(). */
   readonly visitOutside: Visit = (n) => {
     if (ts.isTypeReferenceNode(n)) return this.promiseType(n, this.visitOutside);
+    if (ts.isFunctionTypeNode(n)) return this.asyncFnType(n, this.visitOutside);
     if (ts.isImportDeclaration(n)) return this.rewriteImport(n);
     if (ts.isCallExpression(n)) {
       const fn = this.asyncCallee(n);

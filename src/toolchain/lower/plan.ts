@@ -59,7 +59,9 @@ export type CallPlan =
   /** An async method several implementations may answer: the call site's dispatcher with a frame for each (`$dN.start(receiver, args)`). */
   | { kind: "dynamic"; impls: AsyncFn[]; field: string; ty: Ty }
   /** A static factory or arming method: a preallocated instance re-armed here (`$sN.after(d)`). */
-  | { kind: "factory"; method: string; field: string; ty: Ty };
+  | { kind: "factory"; method: string; field: string; ty: Ty }
+  /** Text built without allocating (format.ts): the call becomes `render(receiver, parts' values)`. */
+  | { kind: "format"; parts: ts.Expression[]; render: (receiver: string | null, values: string[]) => string; ty: Ty };
 
 export interface Site {
   id: number;
@@ -112,6 +114,8 @@ export class Plan {
   readonly fields: Field[] = [];
   readonly sites = new Map<ts.Node, Site>();
   readonly calls = new Map<ts.CallExpression, CallPlan>();
+  /** String-building expressions a formatting call consumes (format.ts). */
+  readonly consumedStrings = new Set<ts.Node>();
   readonly tries = new Map<ts.TryStatement, { j: string; e: string }>();
   readonly throwSlots = new Map<ts.ThrowStatement, string>();
   readonly forAwaitLoops = new Map<ts.ForOfStatement, ForAwaitLoop>();

@@ -18,7 +18,7 @@ import ts from "typescript";
 import { hasModifier, type Module, type Modules } from "./modules.ts";
 import { promiseValue, type Ty } from "./types.ts";
 
-export type AsyncKind = "function" | "task" | "method";
+export type AsyncKind = "function" | "task" | "method" | "closure";
 
 export interface AsyncFn {
   kind: AsyncKind;
@@ -28,7 +28,7 @@ export interface AsyncFn {
   display: string;
   module: Module;
   /** The async function itself (for a task over a named function: that function's node). */
-  node: ts.FunctionDeclaration | ts.ArrowFunction | ts.MethodDeclaration;
+  node: ts.FunctionDeclaration | ts.ArrowFunction | ts.MethodDeclaration | ts.FunctionExpression;
   /** The statement or class member the lowering replaces. */
   replaced: ts.Node;
   /** Generated class holding the state (frame). */
@@ -44,6 +44,8 @@ export interface AsyncFn {
   delegateRef?: ts.Identifier;
   /** What it resolves to (VOID for Promise<void>); null when not written as Promise<T>. */
   value: Ty | null;
+  /** Closures: the function it is created in (null at module level); its class is `name`. */
+  creator?: ts.Node | null;
 }
 
 export interface ScanProblem {
@@ -153,14 +155,40 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
       if (arrow) scan.accepted.add(arrow);
       scan.problems.push({ node: n, message: "taskForm" });
     }
-    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n))
-      && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
+      // An async arrow anywhere else is a closure: a value, created where it is written.
+      scan.fns.push(closure(mods, m, n, scan.fns.filter((f) => f.kind === "closure").length));
+      scan.accepted.add(n);
+    } else if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
       scan.problems.push({ node: n, message: "nestedAsync" });
     }
     ts.forEachChild(n, visit);
   };
   visit(m.sf);
   return scan;
+}
+
+/** An async arrow (or function expression) used as a value: class `name$fnN` (or `$fnN`), frame `…$Future`. */
+function closure(mods: Modules, m: Module, n: ts.ArrowFunction | ts.FunctionExpression, index: number): AsyncFn {
+  let p: ts.Node = n.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  const named = ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) ? p.name.text : null;
+  const name = `${named ?? ""}$fn${index}`;
+  const { line, character } = m.sf.getLineAndCharacterOfPosition(n.getStart(m.sf));
+  const where = `${m.path.split(/[\\/]/).pop()}:${line + 1}:${character + 1}`;
+  let creator: ts.Node | null = null;
+  let owner: ts.ClassDeclaration | undefined;
+  for (let q: ts.Node = n.parent; q; q = q.parent) {
+    if (!creator && ts.isFunctionLike(q)) creator = q;
+    if (ts.isClassDeclaration(q)) {
+      owner = q;
+      break;
+    }
+  }
+  return {
+    kind: "closure", name, display: named ? `async arrow "${named}" (${where})` : `async arrow at ${where}`, module: m, node: n, replaced: n,
+    frame: `${name}$Future`, owner, isStatic: false, exported: false, value: promiseValue(mods, n.type, m), creator,
+  };
 }
 
 function scanTask(

@@ -14,10 +14,16 @@ import { asyncMethod, asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference } from "./syntax.ts";
 import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
+import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 
 
 /** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
 export function planCalls(p: Plan): void {
+  planEach(p);
+  checkStringBuilds(p, p.consumedStrings);
+}
+
+function planEach(p: Plan): void {
   const visit = (n: ts.Node) => {
     if (n !== p.body && ts.isFunctionLike(n)) return;
     ts.forEachChild(n, visit);
@@ -91,6 +97,18 @@ function factoryFunction(p: Plan, call: ts.CallExpression, decl: Decl): boolean 
 function planCall(p: Plan, call: ts.CallExpression): void {
   const callee = call.expression;
   const file = p.file;
+  const log = logFormat(p, call);
+  if (log) {
+    p.calls.set(call, { kind: "format", parts: log.parts, render: (_r, values) => `${log.fn}(${values.join(", ")})`, ty: log.ty });
+    p.consumedStrings.add(call.arguments[0]!);
+    return;
+  }
+  const buf = bufFormat(p, call);
+  if (buf) {
+    p.calls.set(call, { kind: "format", parts: buf.parts, render: (r, values) => buf.render(r!, values), ty: buf.ty });
+    p.consumedStrings.add(call.arguments[0]!);
+    return;
+  }
   if (ts.isIdentifier(callee) && !p.refOf.has(callee)) {
     const fn = asyncNamed(file.mods, p.fn.module, callee.text);
     if (fn) {
@@ -226,7 +244,7 @@ export function planSites(p: Plan): void {
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
-    if (call && call.kind !== "dynamic") {
+    if (call && call.kind !== "dynamic" && call.kind !== "format") {
       const id = file.session.addSite(file, a, p.fn.display);
       const mayFail = call.kind === "factory" ? futureMayFail(p, call.ty) : frameMayFail(p, call.fn);
       p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind !== "factory", abstract: false, mayFail });

@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, type AsyncFn } from "./scan.ts";
 import {
-  findMember, futureValue, memberType, prim, tyFromNode, type Ty,
+  findMember, futureValue, memberType, notAFuture, prim, tyFromNode, type Ty,
 } from "./types.ts";
 
 export interface LocalTypes {
@@ -83,12 +83,18 @@ export class Typer {
       const op = e.operatorToken.kind;
       if (COMPARISON.has(op)) return prim("bool");
       if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.typeOf(e.right);
+      if (op === ts.SyntaxKind.QuestionQuestionToken) {
+        const l = this.typeOf(e.left);
+        return l ? { ...l, nullable: false } : this.typeOf(e.right);
+      }
       return this.typeOf(e.left) ?? this.typeOf(e.right);
     }
     if (ts.isConditionalExpression(e)) return this.typeOf(e.whenTrue) ?? this.typeOf(e.whenFalse);
     if (ts.isAwaitExpression(e)) {
       const t = this.typeOf(e.expression);
-      return t ? futureValue(mods, t) : null;
+      if (!t) return null;
+      // `await v` of a plain value is v (TypeScript allows it).
+      return futureValue(mods, t) ?? (notAFuture(mods, t) ? t : null);
     }
     if (ts.isNewExpression(e)) return this.newType(e);
     if (ts.isIdentifier(e)) {
@@ -142,7 +148,8 @@ export class Typer {
     const t = this.typeOf(e.expression);
     if (!t) return null;
     const mem = findMember(this.mods, t, name);
-    return mem && mem.kind !== "method" ? memberType(this.mods, mem) : null;
+    if (mem) return mem.kind !== "method" ? memberType(this.mods, mem) : null;
+    return errorMember(this.mods, t, name);
   }
 
   private namespaceMemberType(d: Decl, name: string): Ty | null {
@@ -224,6 +231,18 @@ export class Typer {
   valueOf(t: Ty | null): Ty | null {
     return t ? futureValue(this.mods, t) : null;
   }
+}
+
+/** `message`, `name` and `stack` of AssemblyScript's Error, on Error itself or a class extending it. */
+function errorMember(mods: Modules, t: Ty, name: string): Ty | null {
+  if (name !== "message" && name !== "name" && name !== "stack") return null;
+  for (let c: Ty | null = t, guard = 0; c && guard < 16; guard++) {
+    if (c.name === "Error" && !c.decl) return { name: "string", args: [], decl: null, nullable: false };
+    if (!c.decl || c.decl.kind !== "class") return null;
+    const ext: ts.ExpressionWithTypeArguments | undefined = (c.decl.node as ts.ClassDeclaration).heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    c = ext ? tyFromNode(mods, ts.factory.createTypeReferenceNode(ext.expression.getText()), c.decl.module) : null;
+  }
+  return null;
 }
 
 /** The static async method a call `C.m(…)` reaches, when `C` names a class declared in a scanned module. */

@@ -25,6 +25,8 @@ export interface Ty {
   resolves?: Ty;
   /** For a generated frame (raw): the async function it runs. */
   frame?: import("./scan.ts").AsyncFn;
+  /** For a function type (raw): its parameter types and, for an async one, what its Promise resolves to. */
+  fn?: { params: Ty[]; promise: Ty | null };
 }
 
 const PRIM_SIZES: Record<string, number> = {
@@ -38,6 +40,11 @@ export const prim = (name: string): Ty => ({ name, args: [], decl: null, nullabl
 
 function isPrim(t: Ty): boolean {
   return !t.nullable && !t.raw && t.name in PRIM_SIZES;
+}
+
+/** An async function type: `(x: i32) => Promise<i32>`. */
+export function isAsyncFnType(t: Ty | null): boolean {
+  return !!t && !!t.fn && t.fn.promise !== null;
 }
 
 export function isVoid(t: Ty | null): boolean {
@@ -89,7 +96,11 @@ export function tyFromNode(mods: Modules, node: ts.TypeNode, m: Module, subst: S
     return el && { name: "Array", args: [el], decl: null, nullable: false };
   }
   if (ts.isFunctionTypeNode(node)) {
-    return { name: "function", args: [], decl: null, nullable: false, raw: node.getText() };
+    const params = node.parameters.map((p) => (p.type ? tyFromNode(mods, p.type, m, subst) : null));
+    const promise = promiseValue(mods, node.type, m, subst);
+    const t: Ty = { name: "function", args: [], decl: null, nullable: false, raw: node.getText() };
+    if (params.every((x) => x !== null)) t.fn = { params: params as Ty[], promise };
+    return t;
   }
   if (!ts.isTypeReferenceNode(node)) return null;
   const args: Ty[] = [];

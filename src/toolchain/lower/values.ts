@@ -152,7 +152,9 @@ export class Values {
       const l = this.value(e.left);
       return `${l} ${e.operatorToken.getText(this.em.sf)} ${this.em.expr(e.right)}`;
     }
-    const t = this.plan.temp(e);
+    const nullish = op === ts.SyntaxKind.QuestionQuestionToken;
+    // `a ?? b` keeps a (nullable) in the temporary; its value is not null afterwards.
+    const t = this.plan.temp(nullish ? e.left : e);
     if (t === null) return "0";
     const em = this.em;
     const lend = em.next();
@@ -160,7 +162,7 @@ export class Values {
     const skip = op === ts.SyntaxKind.AmpersandAmpersandToken ? `!(${F}.${t})` : op === ts.SyntaxKind.BarBarToken ? `${F}.${t}` : `${F}.${t} !== null`;
     em.out.add(` if (${skip}) {${em.goto(lend)} }`);
     em.out.add(` ${F}.${t} = ${this.value(e.right)};${em.caseOf(lend)}`);
-    return `${F}.${t}`;
+    return nullish ? `${F}.${t}!` : `${F}.${t}`;
   }
 
   /** `c ? x : y` with an await in a branch: only the taken branch runs. */
@@ -208,6 +210,13 @@ export class Values {
   /** A call: callee's object first, then the arguments left to right. */
   call(c: ts.CallExpression): string {
     const callee = c.expression;
+    const planned = this.plan.calls.get(c);
+    if (planned?.kind === "format") {
+      const recvNode = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
+      const values = this.operands([...recvNode, ...planned.parts]);
+      const receiver = recvNode.length ? values.shift()! : null;
+      return planned.render(receiver, values);
+    }
     const hasReceiver = ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword;
     const parts = hasReceiver ? [(callee as ts.PropertyAccessExpression).expression, ...c.arguments] : [...c.arguments];
     if (!hasReceiver && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee) && containsAwait(callee)) {
@@ -241,6 +250,8 @@ export class Values {
       }
       case "factory":
         return `${F}.${plan.field}.${plan.method}(${list})`;
+      case "format":
+        return plan.render(receiver, args);
     }
   }
 

@@ -12,17 +12,18 @@
  *
  *          begin() ①            poll() → false ②          poll() → true ③
  *   IDLE ───────────► ARMED ─────────────────► PENDING ─────────────────► IDLE
- *    ▲                 │ begin() ④ (re-arm:     │ begin() ⑤ → BUSY panic
- *    │                 ▼  nothing registered)   │
- *    └──────────────── cancel() ⑥ ◄─────────────┘
+ *    ▲                 │ begin() ④ → BUSY       │ begin() ④ → BUSY panic
+ *    │                 ▼                        │
+ *    └──────────────── cancel() ⑤ ◄─────────────┘
  *
  *   ① the arm method (`read`, `waitForHigh`, …) checks and sets ARMED.
  *   ② `park()`: the current task is recorded as the waiter.
  *   ③ `finish(v)`: the value is set and the direction is free again.
- *   ④ an armed future that was never polled holds nothing, so re-arming it
- *      is allowed (e.g. the second branch of a select that was never polled).
- *   ⑤ a pending one holds a waiter and maybe a hardware registration.
- *   ⑥ `cancel()` (a select loser, a timeout): `release()` undoes what the
+ *   ④ an operation started and not yet completed or cancelled, polled or
+ *      not, is someone's: `join(uart.write(a), uart.write(b))` would
+ *      otherwise send only b. (A select cancels the branches it never
+ *      polled, so they are free again.)
+ *   ⑤ `cancel()` (a select loser, a timeout): `release()` undoes what the
  *      subclass registered, then the direction is free.
  *
  * Subclasses call `begin()` in their arm method, `park()`/`finish()` in
@@ -45,7 +46,9 @@ export declare abstract class Op<T> extends ValueFuture<T> {
     waiter: i32;
     /** Names the op for messages; called once by its owner at init. */
     named(owner: string, what: Text): void;
-    /** True while an operation is in flight (polled, neither completed nor cancelled). */
+    /** True while an operation is in flight (started, neither completed nor cancelled): another would be BUSY. */
+    get busy(): bool;
+    /** True once polled and waiting (a waiter is recorded): events may complete it. */
     get pending(): bool;
     /** Starts an operation: BUSY panic if one is in flight. */
     protected begin(): void;
