@@ -90,16 +90,46 @@ async function f(a: i32): Promise<void> {
   ]);
 });
 
-test("nested async functions and async functions used as values are refused", () => {
+test("nested async function declarations are refused (an async arrow is the closure form); async arrows and named async functions are values", () => {
   const errors = errorsOf(`import { Timer } from "outpost";
 async function f(): Promise<void> {}
 const g = f;
 export function main(): void {
   const h = async (): Promise<void> => { await Timer.after(1); };
+  async function inner(): Promise<void> {}
 }`);
   assert.equal(errors, [
-    "main.ts:5:13: error ASYNC_SYNTAX: async functions must be declared at module level or as class methods; nested and inline async functions are not supported",
-    'main.ts:3:11: error ASYNC_SYNTAX: async function "f" used as a value: call it (each call site gets its own preallocated state) or pass it to task()',
+    "main.ts:6:3: error ASYNC_SYNTAX: async functions must be declared at module level or as class methods; nested and inline async functions are not supported",
+  ]);
+});
+
+test("an async closure made in an async function may not outlive the call that made it", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+let kept: (() => Promise<i32>) | null = null;
+async function make(base: i32): Promise<i32> {
+  const get = async (): Promise<i32> => base;
+  kept = get;
+  const twice = async (): Promise<i32> => base * 2;
+  return await twice();
+}`);
+  assert.equal(errors, [
+    'main.ts:5:10: error ASYNC_SYNTAX: "get", an async closure made in an async function, would outlive the call that made it (its captured variables live in that call\'s frame): call it, await it, or pass it as an argument here; a closure that must live on is made at init (in main() or a sync factory)',
+  ]);
+});
+
+test("a closure capturing a variable declared in a loop is refused unless it is passed straight to a call", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function each(f: () => Promise<void>): Promise<void> { await f(); }
+async function run(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const j = i * 2;
+    await each(async (): Promise<void> => { await Timer.after(j); });
+    const later = async (): Promise<void> => { await Timer.after(j); };
+    await later();
+  }
+}`);
+  assert.equal(errors, [
+    'main.ts:7:19: error ASYNC_SYNTAX: a closure captures "j", declared inside a loop: JavaScript makes a new "j" per iteration, a closure here sees one per call; declare it before the loop, or pass it as an argument',
   ]);
 });
 

@@ -148,8 +148,8 @@ export class Emitter {
   }
 
   returnWith(value: string | null): string {
-    const fn = this.plan.fn;
-    const set = value !== null && fn.value && !isVoid(fn.value) ? ` ${F}.value = ${value};` : value ? ` ${value};` : "";
+    const resolves = this.plan.fn.value ?? this.plan.signature?.value ?? null;
+    const set = value !== null && resolves && !isVoid(resolves) ? ` ${F}.value = ${value};` : value ? ` ${value};` : "";
     const t = this.pendingFinally();
     const go = t ? ` ${F}.${t.j} = ${J_RETURN};${this.goto(t.fin!)}` : this.complete();
     return this.whenCancelling(this.passOn(J_CANCEL, this.stack.indexOf(this.innermostTry()!))) + set + go;
@@ -190,7 +190,20 @@ export class Emitter {
   readonly visit: Visit = (n) => {
     const plan = this.plan;
     if (ts.isAwaitExpression(n)) return this.awaitValue.get(n) ?? "0";
+    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+      const closure = plan.closures.get(n);
+      return closure ? plan.file.closureText(closure.fn, `${F}.${closure.field}`, F) : undefined;
+    }
+    if (n.kind === ts.SyntaxKind.ThisKeyword && plan.fn.kind === "closure") {
+      if (plan.thisPath) return `${F}.${plan.thisPath}`;
+      plan.error(n, "ASYNC_SYNTAX", messages.closureThis());
+      return undefined;
+    }
     if (ts.isIdentifier(n)) {
+      const outer = plan.outerRefs.get(n);
+      if (outer) return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${F}.${outer.path}` : `${F}.${outer.path}`;
+      const value = plan.fnValues.get(n);
+      if (value) return `${F}.${value.field}`;
       const b = plan.refOf.get(n);
       if (!b || !isReference(n)) return undefined;
       const name = b.field !== undefined ? `${F}.${b.field}` : b.rename;
@@ -201,7 +214,8 @@ export class Emitter {
       const planned = plan.calls.get(n);
       if (!planned) return undefined;
       const args = (planned.kind === "format" ? planned.parts : n.arguments).map((a) => rewrite(a, this.sf, this.visit));
-      const receiver = ts.isPropertyAccessExpression(n.expression) ? rewrite(n.expression.expression, this.sf, this.visit) : null;
+      const receiver = planned.kind === "closure" ? rewrite(n.expression, this.sf, this.visit)
+        : ts.isPropertyAccessExpression(n.expression) ? rewrite(n.expression.expression, this.sf, this.visit) : null;
       return this.values.callText(n, receiver, args);
     }
     if (ts.isReturnStatement(n)) {

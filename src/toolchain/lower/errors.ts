@@ -66,6 +66,16 @@ export const messages = {
     `cannot put \`${what}\` into text without allocating: only strings, integers and bools are written (annotate it, or convert it first)`,
   floatInString: (what: string) =>
     `\`${what}\` is a float: text built in async code writes integers only; scale it to an integer, or use a ByteBuf's fixed(value, decimals)`,
+  capturedPerIteration: (name: string) =>
+    `a closure captures "${name}", declared inside a loop: JavaScript makes a new "${name}" per iteration, a closure here sees one per call; declare it before the loop, or pass it as an argument`,
+  closureParamType: (name: string) =>
+    `cannot tell the type of the closure's parameter "${name}": annotate it (\`async (${name}: i32): Promise<void> => …\`)`,
+  closureReturnType: () =>
+    `cannot tell what this async closure resolves to: write its return type (\`async (…): Promise<i32> => …\`) or pass it where an async function type is expected`,
+  closureArity: () => `async closures take at most 6 parameters: pass an object instead`,
+  closureEscapes: (name: string | null) =>
+    `${name ? `"${name}", an async closure made in an async function,` : "an async closure made in an async function"} would outlive the call that made it (its captured variables live in that call's frame): call it, await it, or pass it as an argument here; a closure that must live on is made at init (in main() or a sync factory)`,
+  closureThis: () => `\`this\` in an async closure needs an enclosing method: use a variable instead`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>

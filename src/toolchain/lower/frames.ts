@@ -33,9 +33,13 @@ export interface Param {
 }
 
 /** Text of `extends …` for a frame resolving to `value`. */
-function frameBase(file: FileCtx, fn: AsyncFn): string {
+function frameBase(file: FileCtx, fn: AsyncFn, value: Ty | null = fn.value): string {
   if (fn.kind === "task") return file.runtimeName("Task");
-  const v = fn.value;
+  return futureText(file, value);
+}
+
+/** `$Future` or `$ValueFuture<T>` for what a call resolves to. */
+function futureText(file: FileCtx, v: Ty | null): string {
   return !v || isVoid(v) ? file.runtimeName("Future") : `${file.runtimeName("ValueFuture")}<${file.render(v) ?? "i32"}>`;
 }
 
@@ -76,20 +80,24 @@ export function frameClass(
   const fn = plan.fn;
   const self = fn.frame + typeParams;
   const lines: string[] = [];
-  const exported = fn.exported || fn.kind === "method" ? "export " : "";
-  lines.push(`${exported}class ${self} extends ${frameBase(file, fn)} {`);
+  const closure = fn.kind === "closure";
+  const exported = fn.exported || fn.kind === "method" || closure ? "export " : "";
+  lines.push(`${exported}class ${self} extends ${frameBase(file, fn, closure ? plan.signature?.value ?? null : fn.value)} {`);
   lines.push(`  $state: i32 = -1;`);
   if (plan.mayFail) lines.push(`  $error: Error | null = null;`);
   const owner = fn.kind === "method" ? fn.owner!.name!.text + typeParams : null;
   if (owner) lines.push(`  $owner: ${owner} = ${file.runtimeName("zeroOf")}<${owner}>();`);
+  if (closure) lines.push(`  $k: ${fn.name} = ${file.runtimeName("zeroOf")}<${fn.name}>();`, `  $at: usize = 0;`);
   for (const f of plan.fields) lines.push("  " + fieldText(file, f));
-  const ownerParam = owner ? [`owner: ${owner}`] : [];
-  const sig = [...ownerParam, ...params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`)].join(", ");
-  const sets = (owner ? "this.$owner = owner; " : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
-  const busy = fn.kind === "task" ? "" : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
+  const lead = owner ? [`owner: ${owner}`] : closure ? [`k: ${fn.name}`, `at: usize`] : [];
+  const sig = [...lead, ...params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`)].join(", ");
+  const sets = (owner ? "this.$owner = owner; " : closure ? "this.$k = k; this.$at = at; " : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
+  const busy = fn.kind === "task" ? ""
+    : closure ? `if (this.$state > 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$at, at); `
+    : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   const reset = plan.mayFail ? "this.$error = null; " : "";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
-  lines.push(`  poll(): bool { ${extraPoll ?? `return ${pollCall(fn, typeParams)};`} }`);
+  lines.push(`  poll(): bool { ${extraPoll ?? (closure ? "return this.$k.$poll(this);" : `return ${pollCall(fn, typeParams)};`)} }`);
   if (owner && !typeParams) {
     // For dispatchers (calls.ts): which receivers this frame serves, and a start for a receiver typed as their base.
     const cls = fn.owner!.name!.text;
@@ -124,8 +132,57 @@ function cancelMethod(states: AwaitState[]): string {
 }
 
 function busyMessage(fn: AsyncFn): string {
-  const what = fn.kind === "method" ? `async method ${fn.display} is already running on this object` : `async function ${fn.display} is already running`;
-  return `${what}: a second call started before the first completed; await it (or cancel it) before calling again`;
+  const what = fn.kind === "method" ? `async method ${fn.display}` : `async function ${fn.display}`;
+  return `${what} was called again while its previous call (from the same call site, or on the same object from hand-written code) is still in flight: await (or cancel) each call before making the next`;
+}
+
+/**
+ * A closure's class: its environment, its poll function (handed over by
+ * `bind`, being written in place), and its one frame; `call` starts it.
+ */
+export function closureClasses(file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], env: string | null): string {
+  const fn = plan.fn;
+  const sig = plan.signature;
+  const base = sig ? asyncFnText(file, sig.params, sig.value) : null;
+  const frame = frameClass(file, plan, states, params, "");
+  if (!sig || base === null) return frame;
+  const pollType = `(${"$f"}: ${fn.frame}) => bool`;
+  const lines = [
+    `class ${fn.name} extends ${base} {`,
+    ...(env ? [`  $env: ${env} = ${file.runtimeName("zeroOf")}<${env}>();`] : []),
+    `  $poll: ${pollType} = changetype<${pollType}>(0);`,
+    `  $frame: ${fn.frame} = new ${fn.frame}();`,
+    `  bind(${env ? `env: ${env}, ` : ""}poll: ${pollType}): ${fn.name} { ${env ? "this.$env = env; " : ""}this.$poll = poll; return this; }`,
+    `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "at: usize"].join(", ")}): ${futureText(file, sig.value)} {`,
+    `    const frame = this.$frame;`,
+    `    if (frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), frame.$at, at);`,
+    `    return frame.start(${["this", "at", ...params.map((p) => p.name)].join(", ")});`,
+    `  }`,
+    `}`,
+  ];
+  return lines.join("\n") + "\n" + frame;
+}
+
+/** `f$Fn`: the class of a named async function's values, with one frame (one call at a time). */
+export function fnValueClassText(file: FileCtx, fn: AsyncFn, params: Param[]): string {
+  const base = asyncFnText(file, params.map((p) => ({ name: p.type, args: [], decl: null, nullable: false, raw: p.type })), fn.value!);
+  if (base === null) return "";
+  const list = params.map((p) => p.name).join(", ");
+  return [
+    `${fn.exported ? "export " : ""}class ${fn.name}$Fn extends ${base} {`,
+    `  $frame: ${fn.frame} = new ${fn.frame}();`,
+    `  $at: usize = 0;`,
+    `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "at: usize"].join(", ")}): ${futureText(file, fn.value)} {`,
+    `    if (this.$frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(`async function ${fn.display}`)}), this.$at, at);`,
+    `    this.$at = at;`,
+    `    return this.$frame.start(${list});`,
+    `  }`,
+    `}`,
+  ].join("\n");
+}
+
+function asyncFnText(file: FileCtx, params: Ty[], value: Ty): string | null {
+  return file.render({ name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params, promise: value } });
 }
 
 /** The task's spawner: the pool and `spawn(args)`, `trySpawn(args)`, `running()`. */
@@ -180,6 +237,14 @@ export function frameSize(file: FileCtx, plan: Plan, sizeOfFrame: (fn: AsyncFn) 
     if (!f.owns) continue;
     if ("frame" in f.owns) {
       const s = sizeOfFrame(f.owns.frame);
+      totalFields += s.totalFields;
+      heap += s.heap;
+    } else if ("closure" in f.owns) {
+      // The value: its environment and poll function (closures) or call site (named functions), and its frame.
+      const own = 12;
+      totalFields += own;
+      heap += heapBytes(own);
+      const s = sizeOfFrame(f.owns.closure);
       totalFields += s.totalFields;
       heap += s.heap;
     } else if ("dispatch" in f.owns) {

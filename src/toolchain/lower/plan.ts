@@ -19,8 +19,9 @@ import ts from "typescript";
 import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import type { AsyncFn } from "./scan.ts";
-import { planCalls, planSites } from "./slots.ts";
+import { planCalls, planClosures, planSites } from "./slots.ts";
 import { checkDropped, checkSharedFutures, checkUnused } from "./checks.ts";
+import { insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
@@ -36,6 +37,12 @@ export interface Binding {
   field?: string;
   /** Assigned (or incremented) somewhere after its declaration. */
   assigned: boolean;
+  /** Referred to from an async closure created in this function: lives in the frame, shared with the closure. */
+  captured?: boolean;
+  /** The closures (their arrow nodes) that refer to it. */
+  capturedBy?: Set<ts.Node>;
+  /** The function that declares it (this one, or a function nested in it). */
+  owner?: ts.Node;
   /** New local name (non-hoisted locals that clash). */
   rename?: string;
   refs: ts.Identifier[];
@@ -48,7 +55,7 @@ export interface Field {
   init: string | null;
   bytes: number;
   /** What the initializer allocates at init, for static RAM. */
-  owns?: { frame: AsyncFn } | { cls: Ty } | { dispatch: AsyncFn[] };
+  owns?: { frame: AsyncFn } | { cls: Ty } | { dispatch: AsyncFn[] } | { closure: AsyncFn };
 }
 
 export type CallPlan =
@@ -60,6 +67,11 @@ export type CallPlan =
   | { kind: "dynamic"; impls: AsyncFn[]; field: string; ty: Ty }
   /** A static factory or arming method: a preallocated instance re-armed here (`$sN.after(d)`). */
   | { kind: "factory"; method: string; field: string; ty: Ty }
+  /**
+   * A call of an async function value: `callee.call(args, textOf(at))`, the value's own frame; or, when
+   * the callee is a closure made right here (`site`), this call site's own frame of it.
+   */
+  | { kind: "closure"; at: string; ty: Ty; site?: { fn: AsyncFn; field: string } }
   /** Text built without allocating (format.ts): the call becomes `render(receiver, parts' values)`. */
   | { kind: "format"; parts: ts.Expression[]; render: (receiver: string | null, values: string[]) => string; ty: Ty };
 
@@ -122,6 +134,16 @@ export class Plan {
   readonly forOfLoops = new Map<ts.ForOfStatement, ForOfLoop>();
   /** The frame may complete with an error (set while planning and emitting). */
   mayFail = false;
+  /** Closures: references to the creator's variables, as paths from this frame (`$k.$env.base`). */
+  readonly outerRefs = new Map<ts.Identifier, { path: string; ty: Ty | null }>();
+  /** Closures: the path to `this` (an async method's owner, or a method's environment's `$this`). */
+  thisPath: string | null = null;
+  /** Closures: parameter types and what the Promise resolves to (annotated, or from the context). */
+  signature: { params: Ty[]; value: Ty } | null = null;
+  /** Async closures created directly in this body, and the slot each lives in (`$kN`). */
+  readonly closures = new Map<ts.Node, { fn: AsyncFn; field: string }>();
+  /** Named async functions used as values in this body, and the slot each value lives in. */
+  readonly fnValues = new Map<ts.Identifier, { fn: AsyncFn; field: string }>();
   readonly typer: Typer;
   readonly body: ts.Block | ts.Expression;
   private fieldNames = new Set<string>();
@@ -136,7 +158,57 @@ export class Plan {
     this.typer = new Typer(file.mods, fn.module, {
       typeOfLocal: (id) => this.localType(id),
       typeOfCall: (call) => this.calls.get(call)?.ty,
+      typeOfClosure: (arrow) => file.closureType(arrow, this.typer),
     }, fn.isStatic ? null : thisTy);
+  }
+
+  /** The plan of the async function this closure is created in, if that is async. */
+  get creatorPlan(): Plan | null {
+    const c = this.fn.creator;
+    if (!c || this.fn.kind !== "closure") return null;
+    const creator = this.file.asyncFnOf(c);
+    return creator ? this.file.planOf(creator) : null;
+  }
+
+  /**
+   * A closure's reference to a variable of the function it is created in
+   * (or further out): the path from this frame, through each frame's
+   * `$k.$env`, or through a sync function's environment.
+   */
+  private outerRef(id: ts.Identifier): { path: string; ty: Ty | null } | null {
+    const c = this.fn.creator;
+    if (!c || this.fn.kind !== "closure") return null;
+    const cp = this.creatorPlan;
+    if (cp) {
+      const b = cp.refOf.get(id);
+      if (b && b.field !== undefined) return { path: `$k.$env.${b.field}`, ty: cp.bindingType(b) };
+      const further = cp.outerRefs.get(id) ?? cp.outerRefFor(id);
+      return further ? { path: `$k.$env.${further.path}`, ty: further.ty } : null;
+    }
+    const env = this.file.envOf(c);
+    const v = env?.field(id.text);
+    if (!v) return null;
+    const d = v.decl;
+    const ty = d.type ? tyFromNode(this.file.mods, d.type, this.fn.module) : d.initializer ? this.typer.typeOf(d.initializer) : null;
+    return { path: `$k.$env.${v.name}`, ty };
+  }
+
+  /** `outerRef` for an identifier of a closure nested in this one (which this plan's scopes did not resolve). */
+  outerRefFor(id: ts.Identifier): { path: string; ty: Ty | null } | null {
+    return this.outerRef(id);
+  }
+
+  /** The path to `this` inside a closure. */
+  private resolveThis(): string | null {
+    const c = this.fn.creator;
+    if (!c) return null;
+    const cp = this.creatorPlan;
+    if (cp) {
+      if (cp.fn.kind === "method") return "$k.$env.$owner";
+      if (cp.fn.kind === "closure" && cp.thisPath) return `$k.$env.${cp.thisPath}`;
+      return null;
+    }
+    return this.file.envOf(c)?.thisType ? "$k.$env.$this" : null;
   }
 
   fresh(prefix: string): string {
@@ -197,9 +269,16 @@ export class Plan {
 
   /** Runs the whole plan. */
   build(): void {
+    if (this.fn.kind === "closure") {
+      const cp = this.creatorPlan;
+      this.signature = this.file.signatureOf(this.fn, cp ? cp.typer : this.file.typerAt(this.fn.node));
+      this.thisPath = this.resolveThis();
+    }
     this.collect(this.body);
     this.flatten();
     this.scope();
+    this.flattenCaptured();
+    planClosures(this);
     planCalls(this);
     checkDropped(this);
     checkSharedFutures(this);
@@ -214,10 +293,15 @@ export class Plan {
   readonly tryNodes: ts.TryStatement[] = [];
 
   readonly throwNodes: ts.ThrowStatement[] = [];
+  readonly closureNodes: ts.Node[] = [];
   readonly forOfNodes: ts.ForOfStatement[] = [];
 
   private collect(n: ts.Node): void {
-    if (n !== this.body && ts.isFunctionLike(n)) return;
+    if (n !== this.body && ts.isFunctionLike(n)) {
+      const fn = this.file.asyncFnOf(n);
+      if (fn?.kind === "closure") this.closureNodes.push(n);
+      return;
+    }
     if (ts.isAwaitExpression(n)) this.awaits.push(n);
     if (ts.isForOfStatement(n)) {
       if (n.awaitModifier) this.forAwaits.push(n);
@@ -290,6 +374,7 @@ export class Plan {
       }
       const b: Binding = {
         name: d.name.text, decl: d, isParam, candidate: isParam || this.atFlatLevel(d), hoisted: isParam, refs: [], assigned: false,
+        owner: isParam ? this.fn.node : enclosingFunction(d),
       };
       this.bindings.push(b);
       scopes[scopes.length - 1]!.set(b.name, b);
@@ -320,6 +405,14 @@ export class Plan {
             b.refs.push(n);
             this.refOf.set(n, b);
             if (isWritten(n)) b.assigned = true;
+            const from = enclosingFunction(n);
+            if (b.owner === this.fn.node && from && from !== this.fn.node) {
+              b.captured = true;
+              (b.capturedBy ??= new Set()).add(from);
+            }
+          } else if (this.fn.kind === "closure" && !this.refOf.has(n)) {
+            const r = this.outerRef(n);
+            if (r) this.outerRefs.set(n, r);
           }
         }
       } else if (ts.isTypeNode(n)) {
@@ -333,7 +426,31 @@ export class Plan {
     else walk(this.body);
   }
 
+  /**
+   * Captured variables live in the frame (the closure reaches them there):
+   * a captured variable declared in a statement that stays verbatim gets
+   * that statement flattened, so its declaration becomes a field's assignment.
+   */
+  private flattenCaptured(): void {
+    for (const b of this.bindings) {
+      if (!b.captured || b.candidate) continue;
+      for (let p: ts.Node | undefined = b.decl; p && p !== this.body.parent; p = p.parent) {
+        if (isStatementLike(p) || p === this.body) this.flat.add(p);
+      }
+    }
+    for (const b of this.bindings) if (b.captured && !b.isParam) b.candidate = this.atFlatLevel(b.decl);
+    for (const b of this.bindings) {
+      if (!b.captured || !b.capturedBy || !insideLoop(b.decl, this.fn.node)) continue;
+      // A variable declared in a loop is a new one per iteration in JavaScript; a frame has one.
+      for (const c of b.capturedBy) {
+        if (!isDirectArgument(c)) this.error(c, "ASYNC_SYNTAX", messages.capturedPerIteration(b.name));
+      }
+    }
+  }
+
   private localType(id: ts.Identifier): Ty | null | undefined {
+    const r = this.outerRefs.get(id);
+    if (r) return r.ty;
     const b = this.refOf.get(id);
     if (!b) return undefined;
     return this.bindingType(b);
@@ -344,7 +461,9 @@ export class Plan {
     if (this.bindingTypes.has(b)) return this.bindingTypes.get(b)!;
     this.bindingTypes.set(b, null);
     let t: Ty | null = null;
+    const paramIndex = b.isParam && ts.isParameter(b.decl) ? this.fn.node.parameters.indexOf(b.decl) : -1;
     if (b.decl.type) t = tyFromNode(this.file.mods, b.decl.type, this.fn.module);
+    else if (paramIndex >= 0 && this.signature) t = this.signature.params[paramIndex] ?? null;
     else if (b.decl.initializer) t = this.typer.typeOf(b.decl.initializer);
     else if (ts.isVariableDeclaration(b.decl) && ts.isCatchClause(b.decl.parent)) t = { name: "Error", args: [], decl: null, nullable: false };
     else if (ts.isVariableDeclaration(b.decl) && ts.isForOfStatement(b.decl.parent.parent)) {
@@ -391,7 +510,7 @@ export class Plan {
         const from = b.decl.end;
         const inFlatFor = ts.isVariableDeclaration(b.decl) && ts.isVariableDeclarationList(b.decl.parent)
           && (ts.isForStatement(b.decl.parent.parent) || ts.isForOfStatement(b.decl.parent.parent)) && this.flat.has(b.decl.parent.parent);
-        b.hoisted = inFlatFor || b.refs.some((r) => boundaries.some((x) => x > from && x < r.getStart()));
+        b.hoisted = !!b.captured || inFlatFor || b.refs.some((r) => boundaries.some((x) => x > from && x < r.getStart()));
       }
       if (b.hoisted) {
         b.field = this.fieldName(b.name);
@@ -420,4 +539,17 @@ export class Plan {
     visit(this.body);
     return found;
   }
+}
+
+/** The nearest function-like node around `n` (itself excluded). */
+function enclosingFunction(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return p;
+  return undefined;
+}
+
+/** A closure passed straight to a call (or called at once): it cannot outlive the statement. */
+function isDirectArgument(c: ts.Node): boolean {
+  let p = c.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  return ts.isCallExpression(p);
 }

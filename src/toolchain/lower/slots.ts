@@ -15,6 +15,7 @@ import { excerpt, isReference } from "./syntax.ts";
 import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
+import { checkEscape } from "./closures.ts";
 
 
 /** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
@@ -23,17 +24,65 @@ export function planCalls(p: Plan): void {
   checkStringBuilds(p, p.consumedStrings);
 }
 
+/** A slot for each async closure created in this body (`$kN`, made with the frame), and the escape check. */
+export function planClosures(p: Plan): void {
+  for (const node of p.closureNodes) {
+    const fn = p.file.asyncFnOf(node)!;
+    const field = p.fresh("$k");
+    p.addField({ name: field, type: fn.name, init: `new ${fn.name}()`, bytes: 4, owns: { closure: fn } });
+    p.closures.set(node, { fn, field });
+    const captures = p.bindings.some((b) => b.capturedBy?.has(node)) || usesThis(node);
+    if (captures) {
+      checkEscape(p.file, node, (decl) => {
+        const b = p.bindings.find((x) => x.decl === decl);
+        return b ? b.refs : null;
+      });
+    }
+  }
+}
+
+/** `this` inside a closure (arrows see the creator's `this`). */
+function usesThis(n: ts.Node): boolean {
+  let found = false;
+  const visit = (c: ts.Node) => {
+    if (found || ts.isFunctionExpression(c) || ts.isFunctionDeclaration(c) || ts.isClassLike(c)) return;
+    if (c.kind === ts.SyntaxKind.ThisKeyword) found = true;
+    else ts.forEachChild(c, visit);
+  };
+  ts.forEachChild(n, visit);
+  return found;
+}
+
 function planEach(p: Plan): void {
   const visit = (n: ts.Node) => {
     if (n !== p.body && ts.isFunctionLike(n)) return;
     ts.forEachChild(n, visit);
     if (ts.isCallExpression(n)) planCall(p, n);
-    if (ts.isIdentifier(n) && isReference(n) && !p.refOf.has(n) && !(ts.isCallExpression(n.parent) && n.parent.expression === n)
-      && asyncNamed(p.file.mods, p.fn.module, n.text)) {
-      p.error(n, "ASYNC_SYNTAX", messages.asyncValue(n.text));
+    if (ts.isIdentifier(n) && isReference(n) && !p.refOf.has(n) && !p.outerRefs.has(n) && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) {
+      const fn = asyncNamed(p.file.mods, p.fn.module, n.text);
+      if (fn && fn.kind === "function" && !fn.node.typeParameters?.length) fnValue(p, n, fn);
+      else if (fn) p.error(n, "ASYNC_SYNTAX", messages.asyncValue(n.text));
     }
   };
   visit(p.body);
+}
+
+/** The closure a callee names when it is a local (never reassigned) initialised with an async arrow made in this function. */
+function knownClosure(p: Plan, callee: ts.Expression): AsyncFn | null {
+  if (!ts.isIdentifier(callee)) return null;
+  const b = p.refOf.get(callee);
+  if (!b || b.isParam || b.assigned || !ts.isVariableDeclaration(b.decl) || !b.decl.initializer) return null;
+  let init: ts.Expression = b.decl.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  return p.closures.get(init)?.fn ?? null;
+}
+
+/** A named async function used as a value in async code: a value made with the frame (`$kN: f$Fn`). */
+function fnValue(p: Plan, id: ts.Identifier, fn: AsyncFn): void {
+  const cls = p.file.fnValueClass(fn, id.text);
+  const field = p.fresh("$k");
+  p.addField({ name: field, type: cls, init: `new ${cls}()`, bytes: 4, owns: { closure: fn } });
+  p.fnValues.set(id, { fn, field });
 }
 
 function frameCall(p: Plan, call: ts.CallExpression, fn: AsyncFn, local: string | null, namespace?: string): void {
@@ -107,6 +156,23 @@ function planCall(p: Plan, call: ts.CallExpression): void {
   if (buf) {
     p.calls.set(call, { kind: "format", parts: buf.parts, render: (r, values) => buf.render(r!, values), ty: buf.ty });
     p.consumedStrings.add(call.arguments[0]!);
+    return;
+  }
+  // A call of an async function value (a closure, a parameter typed `(x: i32) => Promise<i32>`): `f.call(x, at)`.
+  const namedAsync = ts.isIdentifier(callee) && !p.refOf.has(callee) && !p.outerRefs.has(callee) && asyncNamed(file.mods, p.fn.module, callee.text);
+  const calleeTy = namedAsync ? null : p.typer.typeOf(callee);
+  if (calleeTy?.fn && calleeTy.fn.promise) {
+    const v = calleeTy.fn.promise;
+    const known = knownClosure(p, callee);
+    if (known) {
+      // The callee is a closure made right here (a local never reassigned): this call site gets its own frame of it.
+      const field = p.fresh("$c");
+      const ty: Ty = { name: known.frame, args: [], decl: null, nullable: false, raw: known.frame, resolves: v, frame: known };
+      p.addField({ name: field, type: known.frame, init: `new ${known.frame}()`, bytes: 4, owns: { frame: known } });
+      p.calls.set(call, { kind: "closure", at: file.where(call), ty, site: { fn: known, field } });
+      return;
+    }
+    p.calls.set(call, { kind: "closure", at: file.where(call), ty: { name: "Promise", args: isVoid(v) ? [] : [v], decl: null, nullable: false } });
     return;
   }
   if (ts.isIdentifier(callee) && !p.refOf.has(callee)) {
@@ -244,10 +310,11 @@ export function planSites(p: Plan): void {
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
-    if (call && call.kind !== "dynamic" && call.kind !== "format") {
+    if (call && (call.kind === "frame" || call.kind === "method" || call.kind === "factory" || (call.kind === "closure" && call.site))) {
       const id = file.session.addSite(file, a, p.fn.display);
-      const mayFail = call.kind === "factory" ? futureMayFail(p, call.ty) : frameMayFail(p, call.fn);
-      p.sites.set(a, { id, field: call.field, callSlot: true, generated: call.kind !== "factory", abstract: false, mayFail });
+      const mayFail = call.kind === "factory" ? futureMayFail(p, call.ty) : call.kind === "closure" ? frameMayFail(p, call.site!.fn) : frameMayFail(p, call.fn);
+      const field = call.kind === "closure" ? call.site!.field : call.field;
+      p.sites.set(a, { id, field, callSlot: true, generated: call.kind !== "factory", abstract: false, mayFail });
       continue;
     }
     const t = p.typer.typeOf(e);
@@ -271,7 +338,7 @@ export function planSites(p: Plan): void {
     const field = p.fresh("$a");
     p.addField({ name: field, type: typeText, init: null, bytes: 4 });
     // A dispatcher hands out whichever implementation's future answers: it may not report its own site.
-    const dispatched = call?.kind === "dynamic";
+    const dispatched = call?.kind === "dynamic" || call?.kind === "closure";
     p.sites.set(a, { id, field, callSlot: false, generated: !dispatched && !!(t && t.resolves), abstract: abstract || dispatched, mayFail: futureMayFail(p, t) });
   }
   for (const f of p.forAwaits) planForAwait(p, f);

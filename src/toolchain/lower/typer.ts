@@ -15,6 +15,8 @@ export interface LocalTypes {
   typeOfLocal(id: ts.Identifier): Ty | null | undefined;
   /** The type of a call the lowering preallocates (a frame or factory slot), if it is one. */
   typeOfCall?(call: ts.CallExpression): Ty | undefined;
+  /** The function type of an async closure (its signature). */
+  typeOfClosure?(arrow: ts.Node): Ty | null;
 }
 
 const COMPARISON = new Set([
@@ -97,6 +99,7 @@ export class Typer {
       return futureValue(mods, t) ?? (notAFuture(mods, t) ? t : null);
     }
     if (ts.isNewExpression(e)) return this.newType(e);
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.locals?.typeOfClosure?.(e) ?? null;
     if (ts.isIdentifier(e)) {
       const local = this.locals?.typeOfLocal(e);
       if (local !== undefined) return local;
@@ -180,6 +183,11 @@ export class Typer {
     const planned = this.locals?.typeOfCall?.(e);
     if (planned) return planned;
     const callee = e.expression;
+    if (!ts.isIdentifier(callee) || this.locals?.typeOfLocal(callee) !== undefined) {
+      // A call of an async function value resolves to what its Promise does.
+      const ft = ts.isPropertyAccessExpression(callee) && this.staticTarget(callee.expression) ? null : this.typeOf(callee);
+      if (ft?.fn && ft.fn.promise) return { name: "Promise", args: ft.fn.promise.name === "void" ? [] : [ft.fn.promise], decl: null, nullable: false };
+    }
     if (ts.isIdentifier(callee)) {
       if (this.locals?.typeOfLocal(callee) !== undefined) return null;
       const fn = asyncNamed(this.mods, this.module, callee.text);

@@ -217,6 +217,11 @@ export class Values {
       const receiver = recvNode.length ? values.shift()! : null;
       return planned.render(receiver, values);
     }
+    if (planned?.kind === "closure") {
+      // The callee (a value) is evaluated first, then the arguments.
+      const values = this.operands([callee, ...c.arguments]);
+      return this.callText(c, values.shift()!, values);
+    }
     const hasReceiver = ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword;
     const parts = hasReceiver ? [(callee as ts.PropertyAccessExpression).expression, ...c.arguments] : [...c.arguments];
     if (!hasReceiver && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee) && containsAwait(callee)) {
@@ -252,6 +257,12 @@ export class Values {
         return `${F}.${plan.field}.${plan.method}(${list})`;
       case "format":
         return plan.render(receiver, args);
+      case "closure": {
+        const callee = receiver ?? this.em.expr(c.expression);
+        const at = `textOf(${JSON.stringify(plan.at)})`;
+        if (plan.site) return `${F}.${plan.site.field}.start(${[`changetype<${plan.site.fn.name}>(${callee})`, at, ...args].join(", ")})`;
+        return `${callee}.call(${[...args, at].join(", ")})`;
+      }
     }
   }
 
