@@ -5,14 +5,17 @@
  *                 wakes at the next scheduled event or every 16 ms, whichever
  *                 is sooner. A firmware too busy to keep up runs as fast as
  *                 it can, and the clock then counts from where it got to.
- *   "max"         as fast as possible: slices of 12 ms of wall time, each
- *                 followed by a yield to the page (input, drawing). An idle
+ *   "max"         as fast as possible: slices of 40 ms of wall time, each
+ *                 followed by a yield to the page (input, drawing), which
+ *                 redraws at most every 100 ms: drawing a frame costs more
+ *                 than running one (bench/page_speed.bench.ts). An idle
  *                 firmware's clock stands still until input arrives.
  *   "paused"      nothing runs; `step()` runs the next instant at which
  *                 anything is scheduled, and only that.
  *
  * Every slice ends with a redraw request; the owner (main.ts) draws at most
- * once per animation frame. When the run has an outcome, the loop stops.
+ * once per animation frame, and at "max" no sooner than 100 ms after the
+ * last draw. When the run has an outcome, the loop stops.
  */
 import type { BoardRun } from "./board-run.ts";
 
@@ -20,6 +23,8 @@ export type Speed = "paused" | 1 | 10 | 1000 | "max";
 export const SPEEDS: readonly Speed[] = [1, 10, 1000, "max", "paused"];
 
 const SLICE_MS = 12;
+const MAX_SLICE_MS = 40;
+const MAX_DRAW_GAP_MS = 100;
 const FRAME_MS = 16;
 /** How far behind the wall clock a run may fall (in wall ms) before the clock counts from where it is. */
 const MAX_LAG_MS = 250;
@@ -33,7 +38,8 @@ export class Clock {
   constructor(
     private run: BoardRun,
     speed: Speed,
-    private readonly changed: () => void,
+    /** Asks for a redraw no sooner than `gap` ms after the last one. */
+    private readonly changed: (gap: number) => void,
   ) {
     this.speedNow = speed;
     this.channel.port1.onmessage = () => this.tick();
@@ -44,11 +50,15 @@ export class Clock {
     return this.speedNow;
   }
 
+  private redraw(): void {
+    this.changed(this.speedNow === "max" ? MAX_DRAW_GAP_MS : 0);
+  }
+
   setSpeed(speed: Speed): void {
     this.speedNow = speed;
     this.rebase();
     this.schedule(0);
-    this.changed();
+    this.redraw();
   }
 
   /** Runs on a new run (a restart), at the same speed. */
@@ -61,7 +71,7 @@ export class Clock {
   step(): void {
     if (this.speedNow !== "paused") this.setSpeed("paused");
     this.run.step();
-    this.changed();
+    this.redraw();
   }
 
   /** Input from the page (a button, a UART line) may wake an idle firmware: look again now. */
@@ -87,8 +97,8 @@ export class Clock {
     if (speed === "paused" || this.run.outcome) return;
     const sim = this.run.sim;
     if (speed === "max") {
-      this.run.advance(Infinity, SLICE_MS);
-      this.changed();
+      this.run.advance(Infinity, MAX_SLICE_MS);
+      this.redraw();
       // Idle: input calls poke(); until then look again each frame (a pressed button's bounce is scheduled).
       this.schedule(this.run.idle ? FRAME_MS : 0);
       return;
@@ -97,7 +107,7 @@ export class Clock {
     const target = (): number => Math.floor(this.base.virtual + (performance.now() - this.base.wall) * perMs);
     this.run.advance(target(), SLICE_MS);
     if (target() - sim.now > MAX_LAG_MS * perMs) this.rebase();
-    this.changed();
+    this.redraw();
     const ahead = (sim.nextTime() - target()) / perMs;
     this.schedule(Math.max(0, Math.min(FRAME_MS, ahead)));
   }

@@ -6,7 +6,7 @@
  *   ?speed=1|10|1000|max|paused   the speed to start at (default 1: real time)
  *
  * Panels draw from the simulator at most once per animation frame, after
- * the clock has run a slice. Restart and Play (a scenario) make a new
+ * the clock has run a slice (at "as fast as possible", at most every 100 ms). Restart and Play (a scenario) make a new
  * `BoardRun` from t = 0 and clear the panels. With `outpost view --watch`,
  * a rebuild reloads the page; a failed rebuild shows in the banner.
  */
@@ -54,8 +54,10 @@ async function main(root: HTMLElement): Promise<void> {
   const scenarios = new ScenarioPanel(session.board, (scenario) => void restart(scenario));
 
   let drawing = false;
+  let drawn = 0;
   const draw = (): void => {
     drawing = false;
+    drawn = performance.now();
     controls.draw();
     board.draw();
     for (const t of terminals.values()) t.draw();
@@ -65,9 +67,12 @@ async function main(root: HTMLElement): Promise<void> {
     scenarios.draw(run);
     banner.show(run.sim, run.outcome);
   };
-  const clock = new Clock(run, startSpeed(), () => {
-    if (!drawing) requestAnimationFrame(draw);
+  const clock = new Clock(run, startSpeed(), (gap) => {
+    if (drawing) return;
     drawing = true;
+    const wait = drawn + gap - performance.now();
+    if (wait > 0) setTimeout(() => requestAnimationFrame(draw), wait);
+    else requestAnimationFrame(draw);
   });
   const base = session.name.replace(/^.*[\\/]/, "").replace(/\.(wasm|js|ts)$/, "");
   const controls = new Controls(clock, () => run.sim, {
@@ -80,7 +85,7 @@ async function main(root: HTMLElement): Promise<void> {
     el("header", {}, el("h1", {}, "outpost view"), el("p", {}, `${session.name} on board ${session.board.name}`)),
     controls.node,
     banner.node,
-    el("main", {}, board.node, ...[...terminals.values()].map((t) => t.node), tasks.node, waves.node, log.node, scenarios.node),
+    el("main", {}, board.node, ...[...terminals.values()].map((t) => t.node), tasks.node, log.node, waves.node, scenarios.node),
   );
   if (session.error) banner.buildFailed(session.error);
   follow(session, banner);

@@ -24,6 +24,9 @@ export class ScenarioPanel {
   private readonly result = el("p", { class: "result", "aria-live": "polite" });
   private readonly play = el("button", { type: "button", disabled: "" }, "Play");
   private scenario: Scenario | null = null;
+  /** The run whose marks are on show, and how many of its steps are marked passed. */
+  private drawn: BoardRun | null = null;
+  private marked = 0;
 
   constructor(
     private readonly board: Board,
@@ -61,19 +64,30 @@ export class ScenarioPanel {
     this.play.disabled = false;
   }
 
-  /** Marks the steps of `run` (a run of this panel's scenario), or clears the marks for a run without one. */
+  /** Marks the steps of `run` (a run of this panel's scenario); only the steps whose mark changed are touched. */
   draw(run: BoardRun): void {
     if (run.scenario === null || run.scenario !== this.scenario) return;
     const outcome = run.outcome;
-    const under = run.run.step;
-    [...this.list.children].forEach((item, i) => {
-      let state = i < under ? "passed" : i === under && !outcome ? "running" : "pending";
-      if (outcome && outcome.step?.index === i && outcome.status !== "passed") state = "failed";
-      else if (outcome?.status === "passed") state = "passed";
-      item.className = state;
-      setText(item.lastChild!, state === "passed" ? `passed at ${formatTime(run.stepsDone[i] ?? outcome!.at).trim()} s` : state);
-    });
+    // The step an outcome blames has begun (ScenarioRun.step has moved past it) but not passed.
+    const blamed = outcome && outcome.status !== "passed" ? outcome.step?.index : undefined;
+    const under = Math.min(blamed ?? run.run.step, this.list.children.length);
+    if (run !== this.drawn) {
+      this.drawn = run;
+      for (const item of this.list.children) this.mark(item, "pending", "pending");
+      this.marked = 0;
+    }
+    for (; this.marked < under; this.marked++) {
+      this.mark(this.list.children[this.marked]!, "passed", `passed at ${formatTime(run.stepsDone[this.marked] ?? run.sim.now).trim()} s`);
+    }
+    const current = this.list.children[under];
+    if (current && blamed === under) this.mark(current, "failed", "failed");
+    else if (current) this.mark(current, outcome ? "pending" : "running", outcome ? "pending" : "running");
     setText(this.result, outcome ? formatOutcome(outcome, run.sim.deadlock?.parked ?? []).trim() || `${outcome.status}: ${outcome.message}` : `running step ${under + 1} of ${this.list.children.length}`);
+  }
+
+  private mark(item: Element, state: string, text: string): void {
+    item.className = state;
+    setText(item.lastChild!, text);
   }
 }
 

@@ -5,8 +5,8 @@
  * none), at the sender's baud, from the current virtual time.
  *
  * The output is a focusable log region, so a screen reader hears new
- * output and the keyboard reaches everything with Tab. It keeps the last
- * KEEP characters.
+ * output and the keyboard reaches everything with Tab. It keeps about the
+ * last KEEP characters (whole chunks as they arrived).
  */
 import type { UartSpec } from "../../src/contract/boards.ts";
 import type { Simulator } from "../../sim/index.ts";
@@ -20,7 +20,8 @@ export class Terminal {
   private readonly output: HTMLPreElement;
   private decoder = new TextDecoder();
   private pending = "";
-  private text = "";
+  /** Characters on screen. */
+  private length = 0;
 
   constructor(
     readonly uart: string,
@@ -52,7 +53,7 @@ export class Terminal {
   clear(): void {
     this.decoder = new TextDecoder();
     this.pending = "";
-    this.text = "";
+    this.length = 0;
     this.output.textContent = "";
   }
 
@@ -60,10 +61,17 @@ export class Terminal {
     // A CR at the end may be the first half of a CR LF: it waits for the next byte.
     const ready = this.pending.endsWith("\r") ? this.pending.slice(0, -1) : this.pending;
     if (ready === "") return;
-    const atBottom = this.output.scrollTop + this.output.clientHeight >= this.output.scrollHeight - 4;
-    this.text = (this.text + ready.replace(/\r\n?/g, "\n")).slice(-KEEP);
     this.pending = this.pending.slice(ready.length);
-    this.output.textContent = this.text;
-    if (atBottom) this.output.scrollTop = this.output.scrollHeight;
+    const out = this.output;
+    const atBottom = out.scrollTop + out.clientHeight >= out.scrollHeight - 4;
+    // Appended, not rewritten: a busy UART costs what it adds, not what the screen holds.
+    const text = ready.replace(/\r\n?/g, "\n");
+    out.append(text);
+    this.length += text.length;
+    while (this.length > KEEP && out.firstChild) {
+      this.length -= out.firstChild.textContent!.length;
+      out.firstChild.remove();
+    }
+    if (atBottom) out.scrollTop = out.scrollHeight;
   }
 }
