@@ -10,9 +10,11 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Page } from "playwright-core";
 import { Simulator, TraceRecorder, formatVcd } from "../../sim/index.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 import { type Chromium, launchChromium } from "./chromium.ts";
-import { browserTests, serveFirmware } from "./serve.ts";
+import { type ServeOptions, browserTests, serveFirmware } from "./serve.ts";
 
 const test = suite("outpost view: the board page");
 const it = browserTests(test, "test/browser/board.test.ts");
@@ -24,10 +26,15 @@ test.after(async () => {
   await browser?.close();
 });
 
-/** A page on `firmware`, run by `use`; the server closes after. */
+/** A page on the example `entry` built for the sim board, run by `use`; the server closes after. */
 async function withPage(entry: string, query: string, use: (page: Page) => Promise<void>): Promise<Uint8Array> {
   const wasm = await buildTestFirmware(entry);
-  const view = await serveFirmware(wasm, { name: entry.replace(/^examples\/(.*)\/main\.ts$/, "build/$1.wasm") });
+  await withFirmware(wasm, { name: entry.replace(/^examples\/(.*)\/main\.ts$/, "build/$1.wasm") }, query, use);
+  return wasm;
+}
+
+async function withFirmware(firmware: Uint8Array | string, options: ServeOptions, query: string, use: (page: Page) => Promise<void>): Promise<void> {
+  const view = await serveFirmware(firmware, options);
   const page = await browser!.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -40,7 +47,6 @@ async function withPage(entry: string, query: string, use: (page: Page) => Promi
     await page.close();
     await view.close();
   }
-  return wasm;
 }
 
 const clock = (page: Page): Promise<string> => page.locator(".clock").innerText();
@@ -148,6 +154,26 @@ it("the VCD and Perfetto downloads hold what the simulator records on Node for t
   const undated = (text: string): string => text.replace(/^\$date\n.*\n\$end\n/, "");
   assert.is(undated(vcd), undated(formatVcd(sim, { version: "outpost view build/blinky.wasm on sim" })));
   assert.equal(JSON.parse(trace), recorder.toJSON(sim.tasks(), "outpost view build/blinky.wasm"));
+});
+
+it("an Espruino build runs in the page (its script in an iframe realm) with LED1 changing when it does on Node", async () => {
+  const board = loadBoard("espruino-pico");
+  const { js } = await compileEspruino(await buildTestFirmware("examples/blinky/main.ts", board.name), board, "blinky.js");
+  const sim = await Simulator.load(js, { board: board.name });
+  sim.runFor("1.5s");
+  const lit = (level: number): string => `LED1 ${(level === 1) !== board.leds.LED1!.activeLow ? "lit" : "dark"}`;
+  const expected = sim.pin("LED1").history.filter((c) => c.at > 0).map((c) => `${(c.at / 1e6).toFixed(6)} ${lit(c.level)}`);
+  const seen: string[] = [];
+  await withFirmware(js, { name: "blinky.js", board: board.name }, "?speed=paused", async (page) => {
+    assert.is(await page.locator(".board h2").innerText(), `espruino-pico ${board.description}`);
+    for (let i = 0; i < expected.length; i++) {
+      const before = await clock(page);
+      await page.getByRole("button", { name: "Step" }).click();
+      seen.push(`${await clockAfter(page, before)} ${await led(page, "LED1")}`);
+    }
+  });
+  assert.equal(seen, expected);
+  assert.is(expected.length, 3);
 });
 
 test.run();

@@ -83,8 +83,11 @@ it("a scenario file plays from t = 0 and marks each step passed, ending with out
   const wasm = await buildTestFirmware("examples/shell/main.ts");
   const file = root + "examples/shell/scenario.yaml";
   const text = readFileSync(file, "utf8");
+  const wrong = text.replace("expect-pin: { pin: LED1, level: 0 }", "expect-pin: { pin: LED1, level: 1 }");
   let marks: string[] = [];
   let verdict = "";
+  let wrongMarks: string[] = [];
+  let wrongVerdict = "";
   await withPage(wasm, { name: "build/shell.wasm" }, "?speed=max", async (page) => {
     await page.getByLabel("Scenario file").setInputFiles(file);
     const play = page.getByRole("button", { name: "Play" });
@@ -94,7 +97,19 @@ it("a scenario file plays from t = 0 and marks each step passed, ending with out
     await page.waitForFunction(() => /passed:|failed:|timeout:/.test(document.querySelector(".scenario .result")?.textContent ?? ""));
     marks = await page.locator(".steps li .mark").allInnerTexts();
     verdict = await page.locator(".scenario .result").innerText();
+
+    // A step that fails is marked, those after it stay pending, and the verdict names it.
+    await page.getByLabel("Scenario file").setInputFiles({ name: "wrong.yaml", mimeType: "text/yaml", buffer: Buffer.from(wrong) });
+    await page.waitForFunction(() => !(document.querySelector(".scenario button") as HTMLButtonElement).disabled);
+    await play.click();
+    await page.waitForFunction(() => /failed:/.test(document.querySelector(".scenario .result")?.textContent ?? ""));
+    wrongMarks = await page.locator(".steps li .mark").allInnerTexts();
+    wrongVerdict = await page.locator(".scenario .result").innerText();
   });
+  const wrongOutcome = runScenario(await Simulator.load(wasm, { board: "sim" }), parseScenario(wrong, "wrong.yaml"));
+  assert.is(wrongVerdict, formatOutcome(wrongOutcome, []).trim());
+  assert.match(wrongVerdict, /failed: step 4 \(expect-pin\): LED1 is low at 0\.\d+s, expected high$/);
+  assert.equal(wrongMarks.map((m) => m.replace(/ at .*/, "")), ["passed", "passed", "passed", "failed", ...Array(9).fill("pending")]);
   const sim = await Simulator.load(wasm, { board: "sim" });
   const outcome = runScenario(sim, parseScenario(text, "scenario.yaml"));
   assert.is(verdict, formatOutcome(outcome, []).trim());
