@@ -13,40 +13,19 @@ import { Simulator, TraceRecorder, formatVcd } from "../../sim/index.ts";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
-import { type Chromium, launchChromium } from "./chromium.ts";
-import { type ServeOptions, browserTests, serveFirmware } from "./serve.ts";
+import { browserTests } from "./serve.ts";
 
 const test = suite("outpost view: the board page");
-const it = browserTests(test, "test/browser/board.test.ts");
-let browser: Chromium | null = null;
-test.before(async () => {
-  browser = await launchChromium();
-});
-test.after(async () => {
-  await browser?.close();
-});
+const { it, onPage } = browserTests(test, "test/browser/board.test.ts");
 
-/** A page on the example `entry` built for the sim board, run by `use`; the server closes after. */
+/** A page on the example `entry` built for the sim board, run by `use` once Step is there. */
 async function withPage(entry: string, query: string, use: (page: Page) => Promise<void>): Promise<Uint8Array> {
   const wasm = await buildTestFirmware(entry);
-  await withFirmware(wasm, { name: entry.replace(/^examples\/(.*)\/main\.ts$/, "build/$1.wasm") }, query, use);
-  return wasm;
-}
-
-async function withFirmware(firmware: Uint8Array | string, options: ServeOptions, query: string, use: (page: Page) => Promise<void>): Promise<void> {
-  const view = await serveFirmware(firmware, options);
-  const page = await browser!.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  try {
-    await page.goto(view.url + query);
+  await onPage(wasm, { name: entry.replace(/^examples\/(.*)\/main\.ts$/, "build/$1.wasm") }, query, async (page) => {
     await page.getByRole("button", { name: "Step" }).waitFor();
     await use(page);
-    assert.equal(errors, []);
-  } finally {
-    await page.close();
-    await view.close();
-  }
+  });
+  return wasm;
 }
 
 const clock = (page: Page): Promise<string> => page.locator(".clock").innerText();
@@ -164,7 +143,7 @@ it("an Espruino build runs in the page (its script in an iframe realm) with LED1
   const lit = (level: number): string => `LED1 ${(level === 1) !== board.leds.LED1!.activeLow ? "lit" : "dark"}`;
   const expected = sim.pin("LED1").history.filter((c) => c.at > 0).map((c) => `${(c.at / 1e6).toFixed(6)} ${lit(c.level)}`);
   const seen: string[] = [];
-  await withFirmware(js, { name: "blinky.js", board: board.name }, "?speed=paused", async (page) => {
+  await onPage(js, { name: "blinky.js", board: board.name }, "?speed=paused", async (page) => {
     assert.is(await page.locator(".board h2").innerText(), `espruino-pico ${board.description}`);
     for (let i = 0; i < expected.length; i++) {
       const before = await clock(page);

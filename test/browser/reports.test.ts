@@ -14,33 +14,13 @@ import { panicReport, formatOutcome } from "../../src/toolchain/cli/outcome-text
 import { findSource } from "../../src/toolchain/cli/source.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 import { Scratch } from "../fixtures/cli.ts";
-import { type Chromium, launchChromium } from "./chromium.ts";
-import { type ServeOptions, browserTests, serveFirmware } from "./serve.ts";
+import { browserTests } from "./serve.ts";
 
 const test = suite("outpost view: panics, deadlocks and scenarios");
-const it = browserTests(test, "test/browser/reports.test.ts");
+const { it, onPage } = browserTests(test, "test/browser/reports.test.ts");
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const s = new Scratch();
-let browser: Chromium | null = null;
-test.before(async () => {
-  browser = await launchChromium();
-});
-test.after(async () => {
-  await browser?.close();
-  s.remove();
-});
-
-async function withPage(wasm: Uint8Array, options: ServeOptions, query: string, use: (page: Page) => Promise<void>): Promise<void> {
-  const view = await serveFirmware(wasm, options);
-  const page = await browser!.newPage();
-  try {
-    await page.goto(view.url + query);
-    await use(page);
-  } finally {
-    await page.close();
-    await view.close();
-  }
-}
+test.after(() => s.remove());
 
 const bannerText = async (page: Page): Promise<string> => (await page.getByRole("alert").locator("pre").textContent()) ?? "";
 
@@ -52,7 +32,7 @@ it("a deadlocking firmware shows the deadlock banner with both await sites, as o
   const cli = s.outpost("sim", "deadlock.wasm");
   assert.is(cli.code, 5, cli.stderr);
   let shown = "";
-  await withPage(wasm, { name: "deadlock.wasm", sites: parseSiteTable(JSON.parse(sitesJson), "deadlock.sites.json") }, "", async (page) => {
+  await onPage(wasm, { name: "deadlock.wasm", sites: parseSiteTable(JSON.parse(sitesJson), "deadlock.sites.json") }, "", async (page) => {
     await page.getByRole("alert").waitFor();
     assert.is(await page.getByRole("alert").locator("strong").innerText(), "Deadlock");
     shown = await bannerText(page);
@@ -67,7 +47,7 @@ it("a panic shows its banner with the source line the server reads, as outpost s
   const wasm = await buildTestFirmware("test/firmware/assert-late.ts");
   const dir = root + "test/firmware";
   let shown = "";
-  await withPage(wasm, { name: "test/firmware/assert-late.ts", sourceDirs: [dir] }, "?speed=max", async (page) => {
+  await onPage(wasm, { name: "test/firmware/assert-late.ts", sourceDirs: [dir] }, "?speed=max", async (page) => {
     await page.waitForFunction(() => /\n {4}14 \|/.test(document.querySelector('[role="alert"] pre')?.textContent ?? ""));
     assert.is(await page.getByRole("alert").locator("strong").innerText(), "Panic ABORT");
     shown = await bannerText(page);
@@ -88,7 +68,7 @@ it("a scenario file plays from t = 0 and marks each step passed, ending with out
   let verdict = "";
   let wrongMarks: string[] = [];
   let wrongVerdict = "";
-  await withPage(wasm, { name: "build/shell.wasm" }, "?speed=max", async (page) => {
+  await onPage(wasm, { name: "build/shell.wasm" }, "?speed=max", async (page) => {
     await page.getByLabel("Scenario file").setInputFiles(file);
     const play = page.getByRole("button", { name: "Play" });
     await page.waitForFunction(() => !(document.querySelector(".scenario button") as HTMLButtonElement).disabled);

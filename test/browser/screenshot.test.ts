@@ -10,11 +10,10 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { SIZE, screenshot } from "../../web/screenshot.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
-import { launchChromium } from "./chromium.ts";
 import { browserTests, serveFirmware } from "./serve.ts";
 
 const test = suite("outpost view: the README screenshot");
-const it = browserTests(test, "test/browser/screenshot.test.ts");
+const { it, browser } = browserTests(test, "test/browser/screenshot.test.ts");
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -26,14 +25,12 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 it("web/screenshot.ts drives the shell page to its pictured state and writes a PNG the size of the committed one", async () => {
   const dir = mkdtempSync(join(tmpdir(), "outpost-shot-"));
   const view = await serveFirmware(await buildTestFirmware("examples/shell/main.ts"), { name: "examples/shell/main.ts" });
-  const browser = (await launchChromium())!;
   try {
-    await screenshot(browser, view.url, join(dir, "shot.png"));
+    await screenshot(browser(), view.url, join(dir, "shot.png"));
     const committed = pngSize(readFileSync(new URL("../../docs/images/outpost-view.png", import.meta.url)));
     assert.equal(pngSize(readFileSync(join(dir, "shot.png"))), committed);
     assert.equal(committed, SIZE);
   } finally {
-    await browser.close();
     await view.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,20 +11,12 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Page } from "playwright-core";
 import { Scratch } from "../fixtures/cli.ts";
-import { type Chromium, launchChromium } from "./chromium.ts";
 import { browserTests } from "./serve.ts";
 
 const test = suite("outpost view --watch");
-const it = browserTests(test, "test/browser/watch.test.ts");
+const { it, browser } = browserTests(test, "test/browser/watch.test.ts");
 const s = new Scratch();
-let browser: Chromium | null = null;
-test.before(async () => {
-  browser = await launchChromium();
-});
-test.after(async () => {
-  await browser?.close();
-  s.remove();
-});
+test.after(() => s.remove());
 
 const blinky = readFileSync(new URL("../../examples/blinky/main.ts", import.meta.url), "utf8");
 
@@ -40,7 +32,7 @@ it("saving the entry rebuilds it and reloads the page; a broken save shows its e
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const page = await browser!.newPage();
+  const page = await browser().newPage();
   try {
     while (!stdout.includes("\n") && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     assert.match(stdout, /^http:\/\/127\.0\.0\.1:\d+\/\n$/, stderr);
