@@ -4,7 +4,7 @@
  *
  *   GET /firmware?build=N   the firmware: .wasm bytes, or an Espruino build's text
  *   GET /source?file=F&line=L&column=C   a source line for a panic report: { path, excerpt }
- *   GET /events             server-sent events: `build` (a --watch rebuild: reload)
+ *   GET /events             server-sent events: `build` N (the build served; another than the page's: reload)
  *
  * The server (src/toolchain/cli/view-server.ts) and the page (main.ts) both
  * import this file; it holds types and plain fetches only.

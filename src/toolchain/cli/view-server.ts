@@ -6,8 +6,9 @@
  *   GET /firmware         the firmware: application/wasm, or an Espruino build as text/javascript
  *   GET /source?file=F&line=L&column=C   { path, excerpt } of a .ts source line, for a
  *                         panic report (source.ts, looked up as `outpost sim` does)
- *   GET /events           server-sent events: `build` with the new build's number after a
- *                         --watch rebuild, `build-error` with the message of a failed one
+ *   GET /events           server-sent events: `build` with the number of the build served
+ *                         (on connecting, and after each --watch rebuild), `build-error`
+ *                         with the message of a failed rebuild
  *
  * Requests must name the server by its loopback address (the Host header):
  * a page elsewhere that points a name of its own at 127.0.0.1 is refused.
@@ -111,7 +112,8 @@ export class ViewServer {
         return this.source(url, res);
       case "/events":
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-        res.write(": outpost view\n\n");
+        // The build now served: a page loaded just before a rebuild learns it missed one.
+        res.write(`event: build\ndata: ${session.build}\n\n`);
         this.events.add(res);
         req.on("close", () => this.events.delete(res));
         return;

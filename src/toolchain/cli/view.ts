@@ -45,9 +45,10 @@ export async function viewCommand(argv: string[]): Promise<number> {
           server.update(state);
           process.stderr.write(`outpost view: rebuilt ${path} (build ${state.session.build})\n`);
         } catch (e) {
-          if (!isOutpostError(e)) throw e;
-          server.buildFailed(e.message);
-          process.stderr.write(`outpost view: ${path} did not build: ${e.message}\n`);
+          // The server keeps serving the last good build either way.
+          const message = isOutpostError(e) ? e.message : `internal error, please report it: ${e instanceof Error ? e.stack : String(e)}`;
+          server.buildFailed(message);
+          process.stderr.write(`outpost view: ${path} did not build: ${message}\n`);
         }
       })
     : null;
