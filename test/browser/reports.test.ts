@@ -59,13 +59,15 @@ it("a panic shows its banner with the source line the server reads, as outpost s
   assert.match(shown, /^\[ {3}0\.250000\] panic ABORT in task "checker": the checker's deadline is in the past\n {4}at .*assert-late\.ts:14:5\n {4}14 \| {5}assert\(/);
 });
 
-it("a scenario file plays from t = 0 and marks each step passed, ending with outpost sim's verdict", async () => {
+it("a scenario file plays from t = 0 and marks each step passed or failed, ending with outpost sim's verdict; a bad one is refused as outpost sim refuses it", async () => {
   const wasm = await buildTestFirmware("examples/shell/main.ts");
   const file = root + "examples/shell/scenario.yaml";
   const text = readFileSync(file, "utf8");
   const wrong = text.replace("expect-pin: { pin: LED1, level: 0 }", "expect-pin: { pin: LED1, level: 1 }");
+  const bad = "name: bad\nversion: 1\nsteps:\n  - tap: BTN9\n";
   let marks: string[] = [];
   let verdict = "";
+  let refusal = "";
   let wrongMarks: string[] = [];
   let wrongVerdict = "";
   await onPage(wasm, { name: "build/shell.wasm" }, "?speed=max", async (page) => {
@@ -78,6 +80,11 @@ it("a scenario file plays from t = 0 and marks each step passed, ending with out
     marks = await page.locator(".steps li .mark").allInnerTexts();
     verdict = await page.locator(".scenario .result").innerText();
 
+    // A malformed file is refused with the message outpost sim gives for it, and nothing runs.
+    await page.getByLabel("Scenario file").setInputFiles({ name: "bad.yaml", mimeType: "text/yaml", buffer: Buffer.from(bad) });
+    await page.waitForFunction(() => document.querySelector(".scenario button")?.hasAttribute("disabled") && /bad\.yaml/.test(document.querySelector(".scenario .result")?.textContent ?? ""));
+    refusal = await page.locator(".scenario .result").innerText();
+
     // A step that fails is marked, those after it stay pending, and the verdict names it.
     await page.getByLabel("Scenario file").setInputFiles({ name: "wrong.yaml", mimeType: "text/yaml", buffer: Buffer.from(wrong) });
     await page.waitForFunction(() => !(document.querySelector(".scenario button") as HTMLButtonElement).disabled);
@@ -86,6 +93,10 @@ it("a scenario file plays from t = 0 and marks each step passed, ending with out
     wrongMarks = await page.locator(".steps li .mark").allInnerTexts();
     wrongVerdict = await page.locator(".scenario .result").innerText();
   });
+  s.file("shell.wasm", wasm);
+  s.file("bad.yaml", bad);
+  assert.is(`outpost: error: ${refusal}\n`, s.outpost("sim", "shell.wasm", "--scenario", "bad.yaml").stderr);
+  assert.match(refusal, /^bad\.yaml: .*BTN9/);
   const wrongOutcome = runScenario(await Simulator.load(wasm, { board: "sim" }), parseScenario(wrong, "wrong.yaml"));
   assert.is(wrongVerdict, formatOutcome(wrongOutcome, []).trim());
   assert.match(wrongVerdict, /failed: step 4 \(expect-pin\): LED1 is low at 0\.\d+s, expected high$/);
@@ -99,7 +110,6 @@ it("a scenario file plays from t = 0 and marks each step passed, ending with out
   const times = marks.map((m) => Number(/[\d.]+/.exec(m)![0]));
   assert.equal([...times].sort((a, b) => a - b), times, "steps end in order");
   assert.is(times.at(-1)!.toFixed(6), (outcome.at / 1e6).toFixed(6), "the last step ends when the run passes");
-  s.file("shell.wasm", wasm);
   const cli = s.outpost("sim", "shell.wasm", "--scenario", file);
   assert.ok(cli.stderr.endsWith(verdict + "\n"), cli.stderr);
 });
