@@ -8,17 +8,17 @@
  *   const page = await browser.newPage();
  *   await browser.close();                           // and its profile folder goes
  *
- * OUTPOST_CHROMIUM names another executable.
+ * OUTPOST_CHROMIUM names another executable (and only it is tried).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 
-const CANDIDATES = [process.env.OUTPOST_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+const CANDIDATES = process.env.OUTPOST_CHROMIUM ? [process.env.OUTPOST_CHROMIUM] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
 /** The Chromium executable, or null when none is installed. */
-export const chromiumPath: string | null = CANDIDATES.find((p): p is string => p !== undefined && p !== "" && existsSync(p)) ?? null;
+export const chromiumPath: string | null = CANDIDATES.find((p) => existsSync(p)) ?? null;
 
 /** Why browser tests are skipped, for their names: "" when Chromium is there. */
 export const skipReason = chromiumPath ? "" : " (skipped: chromium is not installed; apt-get install chromium)";
