@@ -4,31 +4,16 @@
 // test/cli/bundle.test.ts checks the bundle behaves like the sources.
 //
 // Two small plugins instead of a dependency: TypeScript's own transpiler
-// strips types (with the loader's settings, tools/ts-options.mjs), and `import.meta.url` keeps pointing at each module's source
-// location, because the host code finds boards/, src/runtime/ and hal/
-// relative to itself.
-import { readFileSync } from "node:fs";
+// strips types (tools/rollup-typescript.mjs), and `import.meta.url` keeps
+// pointing at each module's source location, because the host code finds
+// boards/, src/runtime/, hal/ and web/ relative to itself. The browser
+// page has its own bundle: web/rollup.config.mjs.
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
-import { transpileOptions } from "./tools/ts-options.mjs";
+import { typescript } from "./tools/rollup-typescript.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(root, "dist");
-
-function typescript() {
-  return {
-    name: "outpost-typescript",
-    load(id) {
-      if (!id.endsWith(".ts")) return null;
-      const out = ts.transpileModule(readFileSync(id, "utf8"), {
-        fileName: id,
-        compilerOptions: transpileOptions(ts, { sourceMap: true }),
-      });
-      return { code: out.outputText, map: out.sourceMapText };
-    },
-  };
-}
 
 function sourceLocatedImportMeta() {
   return {

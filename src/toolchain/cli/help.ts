@@ -12,6 +12,7 @@ Usage:
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
+  outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
   outpost new <dir> [--board NAME]
   outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]
   outpost decode <firmware.wasm|name.text.json> [LOG]
@@ -102,6 +103,29 @@ expect-pin saw the wrong level), 5 deadlock, 130 interrupted (Ctrl-C).
 Prints what a firmware costs: flash by section, RAM (static data, heap after
 outpost_init, interpreter stack) and each task's static RAM, against the
 board's budget (default board sim).
+`,
+  view: `outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
+
+Serves the board in a web page on 127.0.0.1 and prints its URL on stdout.
+The page runs the simulator itself (the same code as outpost sim) with the
+firmware in the browser's WebAssembly: LEDs, buttons to press and hold,
+a terminal per UART, the task table, pin waveforms, the virtual clock at
+real time, x10, x1000 or as fast as possible, pause and step, the panic or
+deadlock report, VCD and Perfetto downloads, and scenario files to play.
+It needs nothing from the network. A .ts entry is built first.
+
+  --board NAME   the board to draw and simulate (default sim)
+  --port N       the port to serve on (default 8080; 0 picks a free one)
+  --sites FILE   the build's await-site table (default: <firmware>.sites.json
+                 beside a .wasm, if present)
+  --watch        with an entry .ts: rebuild when a .ts file in its folder is
+                 saved, and reload the page (a failed build shows in the page)
+
+Open http://127.0.0.1:8080/?speed=max (or 10, 1000, paused) to start at
+another speed. Ctrl-C stops the server.
+
+Exit codes: 130 stopped with Ctrl-C, 1 a usage or input error (a bad
+firmware, a port in use).
 `,
   new: `outpost new <dir> [--board NAME]
 

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   boards: async (argv) => (await import("./boards.ts")).boardsCommand(argv),
   flash: async (argv) => (await import("./flash.ts")).flashCommand(argv),
   decode: async (argv) => (await import("./decode.ts")).decodeCommand(argv),
+  view: async (argv) => (await import("./view.ts")).viewCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {
