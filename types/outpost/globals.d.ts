@@ -27,12 +27,38 @@ interface Promise<T> {
   then<R>(f: (v: T) => R): R;
 }
 
+/** What `await` of a T gives (TypeScript asks for it when it infers a generic async function's type arguments). */
+type Awaited<T> = T extends null | undefined ? T
+  : T extends object & { then(f: infer F, ...rest: infer _): any } ? (F extends (v: infer V, ...rest: infer _) => any ? Awaited<V> : never)
+  : T;
+
 interface PromiseLike<T> {
   then<R>(f: (v: T) => R): R;
 }
 
 interface SymbolConstructor {
   readonly asyncIterator: unique symbol;
+  readonly iterator: unique symbol;
+}
+
+interface Iterator<T, TReturn = unknown, TNext = unknown> {
+  next(): IteratorResult<T>;
+}
+
+interface Iterable<T, TReturn = unknown, TNext = unknown> {
+  [Symbol.iterator](): Iterator<T>;
+}
+
+interface IterableIterator<T, TReturn = unknown, TNext = unknown> extends Iterator<T> {
+  [Symbol.iterator](): IterableIterator<T>;
+}
+
+/** Editor typing only: `for (const x of array)` over AssemblyScript's arrays (the lowering loops by index). */
+interface Array<T> {
+  [Symbol.iterator](): IterableIterator<T>;
+}
+interface StaticArray<T> {
+  [Symbol.iterator](): IterableIterator<T>;
 }
 
 interface IteratorResult<T> {

@@ -76,6 +76,8 @@ export const messages = {
   closureEscapes: (name: string | null) =>
     `${name ? `"${name}", an async closure made in an async function,` : "an async closure made in an async function"} would outlive the call that made it (its captured variables live in that call's frame): call it, await it, or pass it as an argument here; a closure that must live on is made at init (in main() or a sync factory)`,
   closureThis: () => `\`this\` in an async closure needs an enclosing method: use a variable instead`,
+  typeArgument: (param: string, callee: string) =>
+    `cannot infer the type argument ${param} of ${callee}(…) from its arguments: write it (\`${callee}<i32>(…)\`)`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>
@@ -99,6 +101,4 @@ export const messages = {
   awaitOutsideAsync: () => `await is only allowed inside async functions`,
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
   defaultExport: () => `export default async functions are not supported: give the function a name`,
-  genericAsync: () =>
-    `generic async functions are not supported: each call site preallocates a frame of fixed types; write one per type, or put the async method in a generic class`,
 } as const;

@@ -21,7 +21,8 @@ import { relative } from "node:path";
 import { Emitter, type AwaitState } from "./emit.ts";
 import { checkDroppedOutside } from "./checks.ts";
 import { closureSignature, syncEnvs, type EnvVar, type SyncEnv } from "./closures.ts";
-import { closureClasses, fnValueClassText } from "./frames.ts";
+import { closureClasses, fnValueClassText, frameTypeParams } from "./frames.ts";
+import { substOf, substitute, typeArgsOf, typeParamsText } from "./generics.ts";
 import { messages, type LowerCode, type LowerDiagnostic, type LowerWarningCode } from "./errors.ts";
 import { frameClass, frameSize, pollFunction, spawnerClass, type FrameSize, type Param } from "./frames.ts";
 import { keepNewlines, Out, rewrite, splice, type Visit } from "./layout.ts";
@@ -271,7 +272,9 @@ export class FileCtx {
         const args = n.arguments.map((a) => rewrite(a, this.module.sf, this.visitOutside)).join(", ");
         const frame = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.mods.namespaceImport(this.module, callee.expression.text)
           ? `${callee.expression.text}.${fn.frame}` : this.frameName(fn, local);
-        return `new ${frame}().start(${args})`;
+        const typeArgs = fn.node.typeParameters?.length ? typeArgsOf(this, fn, n, this.typerAt(n)) : [];
+        const rendered = (typeArgs ?? []).map((t) => this.render(t) ?? "i32");
+        return `new ${frame}${rendered.length ? `<${rendered.join(", ")}>` : ""}().start(${args})`;
       }
     }
     if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && this.asyncFnOf(n)?.kind === "closure") {
@@ -524,11 +527,11 @@ export class FileCtx {
     return (t && this.render(t)) ?? node.getText();
   }
 
-  private pollHeader(fn: AsyncFn, typeParams = ""): string {
-    const frame = fn.frame + typeParams;
+  private pollHeader(fn: AsyncFn): string {
+    const frame = fn.frame + frameTypeParams(fn).use;
     const { name, place } = pollFunction(fn);
     const keyword = place === "method" ? "" : place === "static" ? "static " : "function ";
-    return `${keyword}${name}(${F}: ${frame}): bool { while (true) switch (${F}.$state) { case 0:`;
+    return `${keyword}${name}${typeParamsText(fn.node.typeParameters)}(${F}: ${frame}): bool { while (true) switch (${F}.$state) { case 0:`;
   }
 
   private lowerFunction(fn: AsyncFn, out: Out, tail: string[]): void {
@@ -550,7 +553,7 @@ export class FileCtx {
       const body = fn.node.body!;
       out.add(`${lead}${spawner}; ${this.pollHeader(fn)}` + keepNewlines(sf.text.slice(decl.initializer!.getStart(sf), body.getStart(sf) + 1)), start);
       const emitted = this.emitBody(plan, out, body, st.end);
-      tail.push(frameClass(this, plan, emitted, params, ""));
+      tail.push(frameClass(this, plan, emitted, params));
       tail.push(spawnerClass(this, fn, params));
       return;
     }
@@ -558,7 +561,7 @@ export class FileCtx {
     const headEnd = ts.isBlock(body) ? body.getStart(sf) + 1 : body.getStart(sf);
     out.add(this.pollHeader(fn) + keepNewlines(sf.text.slice(start, headEnd)), start);
     const emitted = this.emitBody(plan, out, body, st.end);
-    tail.push(frameClass(this, plan, emitted, params, ""));
+    tail.push(frameClass(this, plan, emitted, params));
   }
 
   /** Emits the poll function's body in place; `end` is where the replaced source ends. */
@@ -582,7 +585,7 @@ export class FileCtx {
     const args = params.map((p) => `this.${p.field}`).join(", ");
     const failed = this.mayFail(target) ? ` const e = this.$c0.failure(); if (e !== null) ${this.runtimeName("panicUncaught")}(e);` : "";
     const poll = `if (this.$state == 0) { this.$c0.start(${args}); this.$state = 1; } if (!this.$c0.poll()) return false;${failed} this.$state = -1; return true;`;
-    return frameClass(this, plan, [], params, "", poll);
+    return frameClass(this, plan, [], params, poll);
   }
 
   private lowerClass(cls: ts.ClassDeclaration, fns: AsyncFn[], out: Out, tail: string[]): void {
@@ -604,8 +607,9 @@ export class FileCtx {
     out.add(sf.text.slice(at, cls.end), at);
   }
 
+  /** A method keeps a frame per object for hand-written callers (not a generic method: one frame per type argument would be needed). */
   private keepsObjectFrame(fn: AsyncFn): boolean {
-    return this.session.program.calledByHand(fn.name);
+    return !fn.node.typeParameters?.length && this.session.program.calledByHand(fn.name);
   }
 
   private lowerMethod(fn: AsyncFn, m: ts.MethodDeclaration, typeParams: string, out: Out, tail: string[]): void {
@@ -622,12 +626,12 @@ export class FileCtx {
       const sig = m.parameters.map((p) => rewrite(p, sf, this.visitOutside)).join(", ").replace(/\s*\n\s*/g, " ");
       const ret = m.type ? this.typeText(m.type) : this.runtimeName("Future");
       const args = ["this", ...params.map((p) => p.name)].join(", ");
-      const frame = this.keepsObjectFrame(fn) ? `this.${fn.frame}$frame` : `new ${fn.frame}${typeParams}()`;
-      head = `${mods}${fn.name}(${sig}): ${ret} { return ${frame}.start(${args}); } `;
+      const frame = this.keepsObjectFrame(fn) ? `this.${fn.frame}$frame` : `new ${fn.frame}${frameTypeParams(fn).use}()`;
+      head = `${mods}${fn.name}${typeParamsText(m.typeParameters)}(${sig}): ${ret} { return ${frame}.start(${args}); } `;
     }
-    out.add(head + this.pollHeader(fn, typeParams) + keepNewlines(headOrig), start);
+    out.add(head + this.pollHeader(fn) + keepNewlines(headOrig), start);
     const emitted = this.emitBody(plan, out, body, m.end);
-    tail.push(frameClass(this, plan, emitted, params, fn.isStatic ? "" : typeParams));
+    tail.push(frameClass(this, plan, emitted, params));
   }
 
   // ─── dispatchers ────────────────────────────────────────────────────────

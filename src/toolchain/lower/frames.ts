@@ -24,6 +24,7 @@ import type { FileCtx } from "./file.ts";
 import type { Field, Plan } from "./plan.ts";
 import type { AsyncFn } from "./scan.ts";
 import { classFieldBytes, isVoid, layout, sizeOf, type Ty } from "./types.ts";
+import { typeArgsText, typeParamsText } from "./generics.ts";
 
 export interface Param {
   name: string;
@@ -66,23 +67,34 @@ export function pollFunction(fn: AsyncFn): { name: string; place: "method" | "st
   return { name: `${fn.frame.replace(/\$(Future|Task)$/, "")}$poll`, place: "module" };
 }
 
-/** Where the poll function lives, as called from the frame. */
-function pollCall(fn: AsyncFn, typeParams: string): string {
+/** Where the poll function lives, as called from the frame (with the function's own type arguments). */
+function pollCall(fn: AsyncFn): string {
   const { name, place } = pollFunction(fn);
-  if (place === "method") return `this.$owner.${name}(this)`;
-  if (place === "static") return `${fn.owner!.name!.text}.${name}${typeParams}(this)`;
-  return `${name}(this)`;
+  const own = typeArgsText(fn.node.typeParameters);
+  if (place === "method") return `this.$owner.${name}${own}(this)`;
+  if (place === "static") return `${fn.owner!.name!.text}.${name}${own}(this)`;
+  return `${name}${own}(this)`;
 }
 
-export function frameClass(
-  file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], typeParams: string, extraPoll?: string,
-): string {
+/**
+ * The type parameters of a frame class: a method's class's, then the
+ * function's own (`C$m<T, U>`); `decl` as declared, `use` by name.
+ */
+export function frameTypeParams(fn: AsyncFn): { decl: string; use: string; classUse: string } {
+  const cls = fn.kind === "method" ? fn.owner?.typeParameters ?? [] : [];
+  const all = [...cls, ...(fn.node.typeParameters ?? [])];
+  return { decl: typeParamsText(all), use: typeArgsText(all), classUse: typeArgsText(cls) };
+}
+
+export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], extraPoll?: string): string {
   const fn = plan.fn;
-  const self = fn.frame + typeParams;
+  const tp = frameTypeParams(fn);
+  const typeParams = tp.classUse;
+  const self = fn.frame + tp.use;
   const lines: string[] = [];
   const closure = fn.kind === "closure";
   const exported = fn.exported || fn.kind === "method" || closure ? "export " : "";
-  lines.push(`${exported}class ${self} extends ${frameBase(file, fn, closure ? plan.signature?.value ?? null : fn.value)} {`);
+  lines.push(`${exported}class ${fn.frame}${tp.decl} extends ${frameBase(file, fn, closure ? plan.signature?.value ?? null : fn.value)} {`);
   lines.push(`  $state: i32 = -1;`);
   if (plan.mayFail) lines.push(`  $error: Error | null = null;`);
   const owner = fn.kind === "method" ? fn.owner!.name!.text + typeParams : null;
@@ -97,7 +109,7 @@ export function frameClass(
     : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   const reset = plan.mayFail ? "this.$error = null; " : "";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
-  lines.push(`  poll(): bool { ${extraPoll ?? (closure ? "return this.$k.$poll(this);" : `return ${pollCall(fn, typeParams)};`)} }`);
+  lines.push(`  poll(): bool { ${extraPoll ?? (closure ? "return this.$k.$poll(this);" : `return ${pollCall(fn)};`)} }`);
   if (owner && !typeParams) {
     // For dispatchers (calls.ts): which receivers this frame serves, and a start for a receiver typed as their base.
     const cls = fn.owner!.name!.text;
@@ -144,7 +156,7 @@ export function closureClasses(file: FileCtx, plan: Plan, states: AwaitState[], 
   const fn = plan.fn;
   const sig = plan.signature;
   const base = sig ? asyncFnText(file, sig.params, sig.value) : null;
-  const frame = frameClass(file, plan, states, params, "");
+  const frame = frameClass(file, plan, states, params);
   if (!sig || base === null) return frame;
   const pollType = `(${"$f"}: ${fn.frame}) => bool`;
   const lines = [

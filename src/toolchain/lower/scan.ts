@@ -50,7 +50,7 @@ export interface AsyncFn {
 
 export interface ScanProblem {
   node: ts.Node;
-  message: "taskForm" | "taskSize" | "taskBody" | "nestedAsync" | "asyncGenerator" | "defaultExport" | "genericAsync";
+  message: "taskForm" | "taskSize" | "taskBody" | "nestedAsync" | "asyncGenerator" | "defaultExport";
 }
 
 export interface ModuleScan {
@@ -80,11 +80,6 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
   };
   if (!scan.relevant) return scan;
   const add = (fn: AsyncFn) => {
-    if (fn.node.typeParameters?.length) {
-      scan.problems.push({ node: fn.node, message: "genericAsync" });
-      scan.accepted.add(fn.node);
-      return;
-    }
     scan.fns.push(fn);
     scan.accepted.add(fn.node);
     if (fn.kind !== "method") scan.byName.set(fn.name, fn);
@@ -126,11 +121,6 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
         if (!ts.isMethodDeclaration(mem) || !isAsync(mem) || !ts.isIdentifier(mem.name)) continue;
         if (mem.asteriskToken) {
           scan.problems.push({ node: mem, message: "asyncGenerator" });
-          continue;
-        }
-        if (mem.typeParameters?.length) {
-          scan.problems.push({ node: mem, message: "genericAsync" });
-          scan.accepted.add(mem);
           continue;
         }
         const isStatic = hasModifier(mem, ts.SyntaxKind.StaticKeyword);

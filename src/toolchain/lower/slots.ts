@@ -16,6 +16,7 @@ import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture
 import { hasModifier } from "./modules.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 import { checkEscape } from "./closures.ts";
+import { substOf, substitute, typeArgsOf } from "./generics.ts";
 
 
 /** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
@@ -86,9 +87,11 @@ function fnValue(p: Plan, id: ts.Identifier, fn: AsyncFn): void {
 }
 
 function frameCall(p: Plan, call: ts.CallExpression, fn: AsyncFn, local: string | null, namespace?: string): void {
+  const generic = genericFrame(p, call, fn, [], namespace ? `${namespace}.${fn.frame}` : p.file.frameName(fn, local));
+  if (!generic) return;
+  const { frameClass, resolves } = generic;
   const field = p.fresh("$c");
-  const frameClass = namespace ? `${namespace}.${fn.frame}` : p.file.frameName(fn, local);
-  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID, frame: fn };
+  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves, frame: fn };
   p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
   p.calls.set(call, { kind: "frame", fn, field, ty });
 }
@@ -270,19 +273,32 @@ function methodCall(p: Plan, call: ts.CallExpression, recv: Ty, method: string):
 }
 
 /** The call site's own frame of one async method (static dispatch): `$cN.start(receiver, args)`. */
-function methodFrame(p: Plan, call: ts.CallExpression, fn: AsyncFn, typeArgs: Ty[]): void {
-  const file = p.file;
-  const base = file.frameName(fn, null);
-  let frameClass = base;
-  if (typeArgs.length) {
-    const rendered = typeArgs.map((t) => file.render(t));
-    if (rendered.some((r) => r === null)) return;
-    frameClass = `${base}<${rendered.join(", ")}>`;
-  }
+function methodFrame(p: Plan, call: ts.CallExpression, fn: AsyncFn, classArgs: Ty[]): void {
+  const generic = genericFrame(p, call, fn, classArgs, p.file.frameName(fn, null));
+  if (!generic) return;
+  const { frameClass, resolves } = generic;
   const field = p.fresh("$c");
-  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves: fn.value ?? VOID, frame: fn };
+  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves, frame: fn };
   p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
   p.calls.set(call, { kind: "method", fn, field, ty });
+}
+
+/**
+ * The frame class a call site instantiates (`first$Future<i32>`, `Box$get<T, u8>`:
+ * the class's type arguments from the receiver, then the call's own, written or
+ * inferred) and what the call resolves to with them; null after an error.
+ */
+function genericFrame(p: Plan, call: ts.CallExpression, fn: AsyncFn, classArgs: Ty[], base: string): { frameClass: string; resolves: Ty } | null {
+  const own = typeArgsOf(p.file, fn, call, p.typer);
+  if (own === null) return null;
+  const all = [...classArgs, ...own];
+  const rendered = all.map((t) => p.file.render(t));
+  if (rendered.some((r) => r === null)) return null;
+  const frameClass = all.length ? `${base}<${rendered.join(", ")}>` : base;
+  const classParams = fn.kind === "method" ? fn.owner?.typeParameters ?? [] : [];
+  const subst = substOf(fn, own);
+  classParams.forEach((tp, i) => classArgs[i] && subst.set(tp.name.text, classArgs[i]!));
+  return { frameClass, resolves: substitute(fn.value ?? VOID, subst) };
 }
 
 /** `super.m(…)` in a method: the base class's own implementation, statically. */
