@@ -179,3 +179,20 @@ export function panicBusyCall(what: Text, first: Text, second: Text): void {
   textLiteral(" is still in flight: an async function value runs one call at a time; await (or cancel) the first call before making the next, or make one value per concurrent caller");
   panicNow(PanicCode.BUSY);
 }
+
+/**
+ * A sync generator (`function*`) threw: `next()` returns the generator's
+ * object, which cannot carry an error in AssemblyScript, so the error stops
+ * the firmware here instead of being lost.
+ */
+export function panicGenerator(error: Error, fn: Text): void {
+  textBegin();
+  textLiteral("generator ");
+  textPut(fn);
+  textLiteral(" threw ");
+  textString(error.name);
+  textLiteral(": ");
+  textString(error.message);
+  textLiteral(" (a sync generator cannot throw to its consumer: yield an error value, or use an async generator, whose errors reach for await)");
+  panicNow(PanicCode.ABORT);
+}

@@ -48,3 +48,9 @@ export declare function panicCleanup(error: Error, fn: Text): void;
  * one frame, so one call at a time. Names the value and both calls.
  */
 export declare function panicBusyCall(what: Text, first: Text, second: Text): void;
+/**
+ * A sync generator (`function*`) threw: `next()` returns the generator's
+ * object, which cannot carry an error in AssemblyScript, so the error stops
+ * the firmware here instead of being lost.
+ */
+export declare function panicGenerator(error: Error, fn: Text): void;

@@ -53,6 +53,16 @@ interface IterableIterator<T, TReturn = unknown, TNext = unknown> extends Iterat
   [Symbol.iterator](): IterableIterator<T>;
 }
 
+/** A `function*` generator's object (the lowering makes it an Iter<T>: next() until done, value). */
+interface Generator<T, TReturn = void, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+  [Symbol.iterator](): Generator<T, TReturn, TNext>;
+}
+
+/** An `async function*` generator's object (the lowering makes it a Stream<T>). */
+interface AsyncGenerator<T, TReturn = void, TNext = unknown> extends AsyncIterator<T, TReturn, TNext> {
+  [Symbol.asyncIterator](): AsyncGenerator<T, TReturn, TNext>;
+}
+
 /** Editor typing only: `for (const x of array)` over AssemblyScript's arrays (the lowering loops by index). */
 interface Array<T> {
   [Symbol.iterator](): IterableIterator<T>;

@@ -76,6 +76,10 @@ export interface AwaitState {
   cancelAt?: number;
   /** The await is inside a finally block: cancelling lets that finally finish, with `$j = J_CANCEL`. */
   inFinally?: string;
+  /** A yield: nothing to cancel, only the finally blocks to run. */
+  noChild?: boolean;
+  /** A yield* over a sync generator: close it (it cleans up at once). */
+  closeSync?: boolean;
 }
 
 export class Emitter {
@@ -122,6 +126,8 @@ export class Emitter {
   }
 
   complete(): string {
+    // An async generator's end completes the next() it is running (status END).
+    if (this.plan.fn.kind === "asyncGenerator") return ` ${F}.$state = ${DONE}; return ${F}.$next.end();`;
     return ` ${F}.$state = ${DONE}; return true;`;
   }
 
@@ -148,8 +154,12 @@ export class Emitter {
   }
 
   returnWith(value: string | null): string {
-    const resolves = this.plan.fn.value ?? this.plan.signature?.value ?? null;
-    const set = value !== null && resolves && !isVoid(resolves) ? ` ${F}.value = ${value};` : value ? ` ${value};` : "";
+    const fn = this.plan.fn;
+    const generator = fn.kind === "generator" || fn.kind === "asyncGenerator";
+    // A generator's return value is its result (`$ret`, the value of yield*), not an item.
+    const resolves = generator ? fn.returns ?? null : fn.value ?? this.plan.signature?.value ?? null;
+    const slot = generator ? "$ret" : "value";
+    const set = value !== null && resolves && !isVoid(resolves) ? ` ${F}.${slot} = ${value};` : value ? ` ${value};` : "";
     const t = this.pendingFinally();
     const go = t ? ` ${F}.${t.j} = ${J_RETURN};${this.goto(t.fin!)}` : this.complete();
     return this.whenCancelling(this.passOn(J_CANCEL, this.stack.indexOf(this.innermostTry()!))) + set + go;
@@ -182,14 +192,31 @@ export class Emitter {
   private fail(value: string): string {
     const plan = this.plan;
     if (plan.fn.kind === "task") return ` ${plan.file.runtimeName("panicUncaught")}(${value}); return true;`;
+    if (plan.fn.kind === "generator") return ` ${plan.file.runtimeName("panicGenerator")}(${value}, ${plan.displayText()}); return true;`;
     plan.mayFail = true;
     return ` ${F}.$error = ${value};${this.complete()}`;
+  }
+
+  /**
+   * A generator's suspension: `yield v` hands v out (a sync generator sets
+   * its `value` and returns "not done"; an async one completes the next()
+   * it runs with the item) and resumes at the state after it.
+   */
+  yieldValue(value: string): void {
+    const l = this.next();
+    const hand = this.plan.fn.kind === "asyncGenerator" ? ` ${F}.$state = ${l}; return ${F}.$next.item(${value});` : ` ${F}.value = ${value}; ${F}.$state = ${l}; return false;`;
+    this.out.add(hand + this.caseOf(l));
+    this.states.push(this.cancelPlan(l, null));
   }
 
   /** The rewriting used everywhere: names, async calls, factories, awaits already sequenced, Promise types. */
   readonly visit: Visit = (n) => {
     const plan = this.plan;
     if (ts.isAwaitExpression(n)) return this.awaitValue.get(n) ?? "0";
+    if (ts.isObjectLiteralExpression(n)) {
+      const o = plan.objects.get(n);
+      if (o) return `${o.helper}(${[`${F}.${o.slot}`, ...o.values.map((v) => rewrite(v, this.sf, this.visit))].join(", ")})`;
+    }
     if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
       const closure = plan.closures.get(n);
       return closure ? plan.file.closureText(closure.fn, `${F}.${closure.field}`, F) : undefined;
@@ -245,16 +272,34 @@ export class Emitter {
     this.states.push(this.cancelPlan(l, site.field));
   }
 
-  /** What `cancel()` does in await state `l` (see AwaitState). Tasks are never cancelled: no cancel states. */
-  private cancelPlan(l: number, field: string): AwaitState {
-    if (this.plan.fn.kind === "task") return { state: l, field };
+  /** `$state = L; case L:` and the poll of a slot, without recording a cancel plan (the caller records its own). */
+  parkOnly(site: Site): number {
+    const l = this.next();
+    const slot = `${F}.${site.field}`;
+    const report = site.generated ? "" : ` $site(${site.id});`;
+    this.out.add(` ${F}.$state = ${l};${this.caseOf(l)} if (!${slot}.poll()) {${report} return false; }`);
+    if (site.mayFail) this.out.add(` { const $e = ${slot}.failure(); if ($e !== null) {${this.raise("$e")} } }`);
+    return l;
+  }
+
+  /**
+   * What `cancel()` does in suspension state `l` (see AwaitState): at an
+   * await, cancel the slot and wait for its cleanup; at a yield (field null:
+   * a generator closed early) nothing is running, so go straight to the
+   * finally blocks. Tasks are never cancelled: no cancel states.
+   */
+  cancelPlan(l: number, field: string | null, delegate?: { field: string; sync: boolean }): AwaitState {
+    if (this.plan.fn.kind === "task") return { state: l, field: field ?? "" };
     const t = this.innermostTry();
-    if (t && t.phase === "finally") return { state: l, field, inFinally: t.j };
+    if (t && t.phase === "finally") return { state: l, field: field ?? "", inFinally: t.j };
     const cs = this.next();
     const fin = this.pendingFinally();
     const then = fin ? ` ${F}.${fin.j} = ${J_CANCEL};${this.goto(fin.fin!)}` : this.complete();
-    this.cancelCode.push(`${this.caseOf(cs)} if (!${F}.${field}.pollCancel()) return false;${then}`);
-    return { state: l, field, cancelAt: cs };
+    // At a yield* the delegate generator is suspended too: closing this one closes it first.
+    const wait = field !== null ? ` if (!${F}.${field}.pollCancel()) return false;`
+      : delegate && !delegate.sync ? ` if (!${F}.${delegate.field}.pollCancel()) return false;` : "";
+    this.cancelCode.push(`${this.caseOf(cs)}${wait}${then}`);
+    return { state: l, field: field ?? delegate?.field ?? "", cancelAt: cs, ...(field === null && !delegate ? { noChild: true } : {}), ...(delegate?.sync ? { closeSync: true } : {}) };
   }
 
   // ─── statements ─────────────────────────────────────────────────────────
@@ -364,33 +409,78 @@ export class Emitter {
     const site = this.plan.sites.get(s);
     const loop = this.plan.forAwaitLoops.get(s);
     if (!site || !loop) return;
-    const ln = this.next(), lend = this.next();
-    const slot = `${F}.${site.field}`;
-    const source = `${F}.${loop.source}`;
-    this.out.add(` ${source} = ${this.values.value(s.expression)};${this.caseOf(ln)} ${slot} = ${source}.next();`);
-    this.park(site);
-    if (loop.kind === "stream") {
-      const status = this.plan.file.halName("stream", "StreamStatus");
-      this.out.add(` if (${slot}.status == ${status}.END) {${this.goto(lend)} } if (${slot}.status != ${status}.ITEM) {${this.goto(ln)} }`);
-    } else {
-      this.out.add(` if (${slot}.value.done) {${this.goto(lend)} }`);
-    }
-    const item = loop.kind === "stream" ? `${slot}.value` : `${slot}.value.value`;
-    this.bindLoopVariable(s, item);
-    this.loopBody(s, s.statement, lend, ln);
-    this.out.add(this.goto(ln) + this.caseOf(lend));
+    this.closing(s, () => {
+      const ln = this.next(), lend = this.next();
+      const slot = `${F}.${site.field}`;
+      const source = `${F}.${loop.source}`;
+      const next = loop.nextFrame ? `${F}.${loop.nextFrame}.start(${source})` : `${source}.next()`;
+      this.out.add(` ${source} = ${this.values.value(s.expression)};${this.caseOf(ln)} ${slot} = ${next};`);
+      this.park(site);
+      if (loop.kind === "stream") {
+        const status = this.plan.file.halName("stream", "StreamStatus");
+        this.out.add(` if (${slot}.status == ${status}.END) {${this.goto(lend)} } if (${slot}.status != ${status}.ITEM) {${this.goto(ln)} }`);
+      } else {
+        this.out.add(` if (${slot}.value.done) {${this.goto(lend)} }`);
+      }
+      const item = loop.kind === "stream" ? `${slot}.value` : `${slot}.value.value`;
+      this.bindLoopVariable(s, item);
+      this.loopBody(s, s.statement, lend, ln);
+      this.out.add(this.goto(ln) + this.caseOf(lend));
+    });
   }
 
-  /** `for (const x of array)` over an Array, StaticArray or string, by index (read once per iteration, as an iterator would). */
+  /** `for (const x of source)`: an Array, StaticArray or typed array by index (read once per iteration), or a generator's object. */
   private forOf(s: ts.ForOfStatement): void {
     const loop = this.plan.forOfLoops.get(s);
     if (!loop) return;
+    const src = `${F}.${loop.source}`;
+    if (loop.kind === "iterator") {
+      this.closing(s, () => {
+        const lc = this.next(), lend = this.next();
+        this.out.add(` ${src} = ${this.values.value(s.expression)};${this.caseOf(lc)} if (${src}.next().done) {${this.goto(lend)} }`);
+        this.bindLoopVariable(s, loop.element(src, ""));
+        this.loopBody(s, s.statement, lend, lc);
+        this.out.add(this.goto(lc) + this.caseOf(lend));
+      });
+      return;
+    }
     const lc = this.next(), lcont = this.next(), lend = this.next();
-    const src = `${F}.${loop.source}`, i = `${F}.${loop.index}`;
+    const i = `${F}.${loop.index}`;
     this.out.add(` ${src} = ${this.values.value(s.expression)}; ${i} = 0;${this.caseOf(lc)} if (${i} >= ${src}.length) {${this.goto(lend)} }`);
     this.bindLoopVariable(s, loop.element(src, i));
     this.loopBody(s, s.statement, lend, lcont);
     this.out.add(`${this.caseOf(lcont)} ${i}++;${this.goto(lc)}${this.caseOf(lend)}`);
+  }
+
+  /**
+   * A loop over a generator, inside an implicit try/finally whose finally
+   * closes the generator (LoopClose in plan.ts): every way out of the loop
+   * (its end, break, return, throw, cancellation) runs the generator's own
+   * finally blocks, awaiting an async generator's cleanup.
+   */
+  private closing(s: ts.ForOfStatement, emitLoop: () => void): void {
+    const close = this.plan.loopCloses.get(s);
+    if (!close) {
+      emitLoop();
+      return;
+    }
+    const entry: TryEntry = { kind: "try", node: s as unknown as ts.TryStatement, phase: "try", j: close.j, e: close.e, targets: new Map(), fin: this.next() };
+    this.stack.push(entry);
+    this.out.add(` ${F}.${entry.j} = ${J_NORMAL};`);
+    emitLoop();
+    this.out.add(this.goto(entry.fin!));
+    entry.phase = "finally";
+    this.out.add(this.caseOf(entry.fin!));
+    const loop = this.plan.forAwaitLoops.get(s) ?? this.plan.forOfLoops.get(s)!;
+    const src = `${F}.${loop.source}`;
+    if (close.site) {
+      this.out.add(` ${F}.${close.site.field} = ${src}.close();`);
+      this.park(close.site);
+    } else {
+      this.out.add(` ${src}.close();`);
+    }
+    this.stack.pop();
+    this.out.add(this.dispatch(entry));
   }
 
   private bindLoopVariable(s: ts.ForOfStatement, value: string): void {

@@ -78,6 +78,12 @@ export const messages = {
   closureThis: () => `\`this\` in an async closure needs an enclosing method: use a variable instead`,
   typeArgument: (param: string, callee: string) =>
     `cannot infer the type argument ${param} of ${callee}(…) from its arguments: write it (\`${callee}<i32>(…)\`)`,
+  yieldOutside: () => `yield belongs in a generator (function* or async function*)`,
+  yieldValue: () => `the value of a yield expression (what next(x) passes in) is not supported: write yield as a statement`,
+  yieldStarSource: (what: string) =>
+    `yield* needs a generator's object (a call of a function*), an async generator's in an async generator, or an array: cannot tell what \`${what}\` is`,
+  objectLiteral: (what: string) =>
+    `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>

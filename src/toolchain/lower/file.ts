@@ -22,6 +22,7 @@ import { Emitter, type AwaitState } from "./emit.ts";
 import { checkDroppedOutside } from "./checks.ts";
 import { closureSignature, syncEnvs, type EnvVar, type SyncEnv } from "./closures.ts";
 import { closureClasses, fnValueClassText, frameTypeParams } from "./frames.ts";
+import { generatorClasses } from "./generators.ts";
 import { substOf, substitute, typeArgsOf, typeParamsText } from "./generics.ts";
 import { messages, type LowerCode, type LowerDiagnostic, type LowerWarningCode } from "./errors.ts";
 import { frameClass, frameSize, pollFunction, spawnerClass, type FrameSize, type Param } from "./frames.ts";
@@ -29,17 +30,24 @@ import { keepNewlines, Out, rewrite, splice, type Visit } from "./layout.ts";
 import { runtimeDir } from "../packages.ts";
 import { specifierFor, type Decl, type Module, type Modules } from "./modules.ts";
 import { FRAME as F, Plan } from "./plan.ts";
-import { asyncNamed, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
+import { asyncNamed, isGenerator, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
 import type { LowerSession } from "./session.ts";
 import { classFieldBytes, futureValue, isVoid, prim, promiseValue, tyFromNode, VOID, zeroOf, type Member, type Ty } from "./types.ts";
 import type { ClassInfo } from "./program.ts";
 import { hasModifier } from "./modules.ts";
 import { asyncMethodOf, Typer } from "./typer.ts";
 
-type RuntimeName = "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode" | "zeroOf" | "panicUncaught" | "panicCleanup" | "panicBusyCall";
+const SYNC_ITERATION = new Set(["Generator", "Iterable", "IterableIterator", "Iterator"]);
+const ASYNC_ITERATION = new Set(["AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
+
+type RuntimeName = "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode" | "zeroOf" | "panicUncaught" | "panicCleanup"
+  | "panicBusyCall" | "panicGenerator" | "Iter" | "IteratorResult";
 
 /** Runtime names the generated code imports from a module other than "outpost". */
-const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = { panicUncaught: "outpost/errors", panicCleanup: "outpost/errors", panicBusyCall: "outpost/errors" };
+const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = {
+  panicUncaught: "outpost/errors", panicCleanup: "outpost/errors", panicBusyCall: "outpost/errors", panicGenerator: "outpost/errors",
+  Iter: "outpost/iter", IteratorResult: "outpost/iter",
+};
 
 export class FileCtx {
   readonly scan: ModuleScan;
@@ -149,6 +157,12 @@ export class FileCtx {
     let base: string | null;
     if (t.fn && t.fn.promise) base = this.asyncFnName(t.fn.params.map((p) => this.render(p)), this.render({ name: "Promise", args: isVoid(t.fn.promise) ? [] : [t.fn.promise], decl: null, nullable: false }));
     else if (t.raw) base = t.raw;
+    else if (!t.decl && t.args.length === 1 && (t.name === "IteratorResult" || SYNC_ITERATION.has(t.name) || ASYNC_ITERATION.has(t.name))) {
+      const arg = this.render(t.args[0]!);
+      if (arg === null) return null;
+      const cls = t.name === "IteratorResult" ? this.runtimeName("IteratorResult") : SYNC_ITERATION.has(t.name) ? this.runtimeName("Iter") : this.halName("stream", "Stream");
+      base = `${cls}<${arg}>`;
+    }
     else if (t.name === "Promise" && !t.decl) {
       const v = t.args[0];
       base = !v || isVoid(v) ? this.runtimeName("Future") : `${this.runtimeName("ValueFuture")}<${this.render(v)}>`;
@@ -187,16 +201,26 @@ export class FileCtx {
 
   /** `Promise<T>` → `$ValueFuture<T>`, `Promise<void>` → `$Future`; undefined for other references. */
   promiseType(n: ts.TypeReferenceNode, visit: Visit): string | undefined {
-    if (!ts.isIdentifier(n.typeName) || n.typeName.text !== "Promise" || this.module.locals.has("Promise")) return undefined;
+    if (!ts.isIdentifier(n.typeName) || this.module.locals.has(n.typeName.text) || this.module.imports.has(n.typeName.text)) return undefined;
+    const name = n.typeName.text;
     const arg = n.typeArguments?.[0];
-    if (!arg || arg.kind === ts.SyntaxKind.VoidKeyword) return this.runtimeName("Future");
-    return `${this.runtimeName("ValueFuture")}<${rewrite(arg, this.module.sf, visit)}>`;
+    const argText = () => rewrite(arg!, this.module.sf, visit);
+    if (name === "Promise") {
+      if (!arg || arg.kind === ts.SyntaxKind.VoidKeyword) return this.runtimeName("Future");
+      return `${this.runtimeName("ValueFuture")}<${argText()}>`;
+    }
+    // The iteration types of the editor typings, as the runtime has them.
+    if (!arg) return undefined;
+    if (name === "IteratorResult") return `${this.runtimeName("IteratorResult")}<${argText()}>`;
+    if (SYNC_ITERATION.has(name)) return `${this.runtimeName("Iter")}<${argText()}>`;
+    if (ASYNC_ITERATION.has(name)) return `${this.halName("stream", "Stream")}<${argText()}>`;
+    return undefined;
   }
 
   /** The class name of an async function's frame, as this file refers to it. */
   frameName(fn: AsyncFn, localName: string | null): string {
     if (fn.module === this.module) return fn.frame;
-    if (localName && this.module.imports.has(localName)) return `${localName}$Future`;
+    if (localName && this.module.imports.has(localName)) return localName + fn.frame.slice(fn.name.length);
     return this.importAs(specifierFor(fn.module.path, this.module.path), fn.frame, fn.frame);
   }
 
@@ -261,6 +285,10 @@ export class FileCtx {
 
   /** Rewriting outside async bodies: calls allocate a frame (init only), Promise types, imports, task(). */
   readonly visitOutside: Visit = (n) => {
+    // `[Symbol.asyncIterator]() { return this; }`: editor typing only (asc cannot parse computed names); for await needs next().
+    if ((ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && n.name && ts.isComputedPropertyName(n.name) && /^Symbol\.(async)?[iI]terator$/.test(n.name.expression.getText())) {
+      return keepNewlines(n.getText());
+    }
     if (ts.isTypeReferenceNode(n)) return this.promiseType(n, this.visitOutside);
     if (ts.isFunctionTypeNode(n)) return this.asyncFnType(n, this.visitOutside);
     if (ts.isImportDeclaration(n)) return this.rewriteImport(n);
@@ -496,9 +524,10 @@ export class FileCtx {
         continue;
       }
       const fn = asyncNamed(this.mods, this.module, local);
-      if (fn && fn.module !== this.module && fn.kind === "function") {
+      if (fn && fn.module !== this.module && (fn.kind === "function" || isGenerator(fn))) {
         const remote = (s.propertyName ?? s.name).text;
-        kept.push(`${remote}$Future as ${local}$Future`);
+        const suffix = fn.frame.slice(fn.name.length); // $Future, or $Gen for a generator
+        kept.push(`${remote}${suffix} as ${local}${suffix}`);
         changed = true;
       } else kept.push(s.getText());
     }
@@ -561,7 +590,8 @@ export class FileCtx {
     const headEnd = ts.isBlock(body) ? body.getStart(sf) + 1 : body.getStart(sf);
     out.add(this.pollHeader(fn) + keepNewlines(sf.text.slice(start, headEnd)), start);
     const emitted = this.emitBody(plan, out, body, st.end);
-    tail.push(frameClass(this, plan, emitted, params));
+    if (isGenerator(fn)) tail.push(generatorClasses(this, plan, emitted, params, pollFunction(fn).name));
+    else tail.push(frameClass(this, plan, emitted, params));
   }
 
   /** Emits the poll function's body in place; `end` is where the replaced source ends. */
@@ -572,7 +602,9 @@ export class FileCtx {
     out.add("", body.getStart(sf));
     out.append(em.out);
     const closeAt = ts.isBlock(body) ? body.end - 1 : body.end;
-    out.add(` default: return true; } }` + keepNewlines(sf.text.slice(closeAt, end)), closeAt);
+    // Past the end (idle or done): an async generator's next() ends (END); anything else is complete.
+    const done = plan.fn.kind === "asyncGenerator" ? `${F}.$next.end()` : "true";
+    out.add(` default: return ${done}; } }` + keepNewlines(sf.text.slice(closeAt, end)), closeAt);
     return em.states;
   }
 

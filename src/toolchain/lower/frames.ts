@@ -50,7 +50,7 @@ function futureText(file: FileCtx, v: Ty | null): string {
  * state machine assigns it before any read, and asc would test every read
  * of a `!` field against null (and keep an abort message for it).
  */
-function fieldText(file: FileCtx, f: Field): string {
+export function fieldText(file: FileCtx, f: Field): string {
   const init = f.init ?? `${file.runtimeName("zeroOf")}<${f.type}>()`;
   return `${f.name}: ${f.type} = ${init};`;
 }
@@ -64,7 +64,7 @@ export function pollFunction(fn: AsyncFn): { name: string; place: "method" | "st
   // Named after the class too: an override's poll method must not override its base's.
   if (fn.kind === "method") return { name: `${fn.frame}$poll`, place: "method" };
   if (fn.owner && fn.isStatic) return { name: `${fn.frame}$poll`, place: "static" };
-  return { name: `${fn.frame.replace(/\$(Future|Task)$/, "")}$poll`, place: "module" };
+  return { name: `${fn.frame.replace(/\$(Future|Task|Gen)$/, "")}$poll`, place: "module" };
 }
 
 /** Where the poll function lives, as called from the frame (with the function's own type arguments). */
@@ -134,9 +134,11 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
  * interrupt cleanup). A frame started but never polled has nothing to undo;
  * one that is idle, done or already cleaning up ignores the call.
  */
-function cancelMethod(states: AwaitState[]): string {
+export function cancelMethod(states: AwaitState[]): string {
   const cases = states.map((s) => {
     if (s.inFinally) return `if (s == ${s.state}) { this.${s.inFinally} = ${J_CANCEL}; return; }`;
+    if (s.noChild) return `if (s == ${s.state}) { this.$state = ${s.cancelAt}; }`;
+    if (s.closeSync) return `if (s == ${s.state}) { this.${s.field}.close(); this.$state = ${s.cancelAt}; }`;
     return `if (s == ${s.state}) { this.${s.field}.cancel(); this.$state = ${s.cancelAt}; }`;
   });
   const parked = cases.length ? ` ${cases.join(" else ")} else return; this.poll();` : "";

@@ -18,8 +18,8 @@
 import ts from "typescript";
 import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
-import type { AsyncFn } from "./scan.ts";
-import { planCalls, planClosures, planSites } from "./slots.ts";
+import { isGenerator, type AsyncFn } from "./scan.ts";
+import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
 import { checkDropped, checkSharedFutures, checkUnused } from "./checks.ts";
 import { insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
@@ -93,14 +93,41 @@ export interface Site {
 export interface ForAwaitLoop {
   kind: "stream" | "iterator";
   source: string;
+  /** A lowered async next(): the loop's own frame of it (`$cN.start(source)`). */
+  nextFrame?: string;
 }
 
-/** A `for … of` loop over an indexable value. */
+/** A `for … of` loop: over an indexable value (by index), or a sync generator's object (`next()` until done). */
 export interface ForOfLoop {
+  kind: "index" | "iterator";
   source: string;
   index: string;
   /** The element at index `i` of `src`. */
   element: (src: string, i: string) => string;
+}
+
+/**
+ * A generator loop's implicit `finally`: leaving a `for … of` over a
+ * generator, or a `for await` over an async generator, early (break,
+ * return, throw, cancellation) closes the generator, as JavaScript calls its
+ * `return()`: its finally blocks run (an async generator's may await).
+ */
+export interface LoopClose {
+  j: string;
+  e: string;
+  /** Async generators: the await on `close()` (its slot and site). */
+  site?: Site;
+}
+
+/** `yield* inner` in a generator: the delegate (a generator's object, a stream, or an array by index). */
+export interface YieldStar {
+  kind: "iterator" | "stream" | "array";
+  source: string;
+  index?: string;
+  /** Streams: the await on the delegate's next(). */
+  site?: Site;
+  /** Generators: the delegate's own frame class (its return value is `$ret`). */
+  delegate?: AsyncFn;
 }
 
 export const FRAME = "$f";
@@ -132,6 +159,9 @@ export class Plan {
   readonly throwSlots = new Map<ts.ThrowStatement, string>();
   readonly forAwaitLoops = new Map<ts.ForOfStatement, ForAwaitLoop>();
   readonly forOfLoops = new Map<ts.ForOfStatement, ForOfLoop>();
+  readonly loopCloses = new Map<ts.ForOfStatement, LoopClose>();
+  readonly yieldStars = new Map<ts.YieldExpression, YieldStar>();
+  readonly yields: ts.YieldExpression[] = [];
   /** The frame may complete with an error (set while planning and emitting). */
   mayFail = false;
   /** Closures: references to the creator's variables, as paths from this frame (`$k.$env.base`). */
@@ -142,6 +172,8 @@ export class Plan {
   signature: { params: Ty[]; value: Ty } | null = null;
   /** Async closures created directly in this body, and the slot each lives in (`$kN`). */
   readonly closures = new Map<ts.Node, { fn: AsyncFn; field: string }>();
+  /** Object literals made with the frame (slots.ts planObjects): the helper filling one, its slot, the values. */
+  readonly objects = new Map<ts.ObjectLiteralExpression, { helper: string; slot: string; values: ts.Expression[] }>();
   /** Named async functions used as values in this body, and the slot each value lives in. */
   readonly fnValues = new Map<ts.Identifier, { fn: AsyncFn; field: string }>();
   readonly typer: Typer;
@@ -280,6 +312,7 @@ export class Plan {
     this.flattenCaptured();
     planClosures(this);
     planCalls(this);
+    planObjects(this);
     checkDropped(this);
     checkSharedFutures(this);
     this.hoist();
@@ -303,6 +336,7 @@ export class Plan {
       return;
     }
     if (ts.isAwaitExpression(n)) this.awaits.push(n);
+    if (ts.isYieldExpression(n)) this.yields.push(n);
     if (ts.isForOfStatement(n)) {
       if (n.awaitModifier) this.forAwaits.push(n);
       else this.forOfNodes.push(n);
@@ -325,6 +359,7 @@ export class Plan {
       }
     };
     for (const a of this.awaits) mark(a);
+    for (const y of this.yields) mark(y);
     for (const f of this.forAwaits) mark(f);
     for (const f of this.forOfNodes) mark(f);
     for (const t of this.throwNodes) mark(t);
@@ -477,11 +512,18 @@ export class Plan {
   /** Item type of a `for await` loop: from the stream's `next()` future, else the loop variable's annotation. */
   forAwaitItem(f: ts.ForOfStatement): Ty | null {
     const st = this.typer.typeOf(f.expression);
+    if (st?.frame && isGenerator(st.frame)) return st.frame.value;
     if (st) {
       const next = findMember(this.file.mods, st, "next");
       const nt = next ? memberType(this.file.mods, next) : null;
       const v = nt ? this.typer.valueOf(nt) : null;
-      if (v && !isVoid(v)) return v;
+      if (v && !isVoid(v)) {
+        // The async iterator protocol: next() resolves to { done, value }: the item is the value's type.
+        if (v.name === "IteratorResult") return v.args[0] ?? null;
+        const value = findMember(this.file.mods, v, "value");
+        if (value && findMember(this.file.mods, v, "done")) return memberType(this.file.mods, value);
+        return v;
+      }
     }
     const decl = ts.isVariableDeclarationList(f.initializer) ? f.initializer.declarations[0] : undefined;
     return decl?.type ? tyFromNode(this.file.mods, decl.type, this.fn.module) : null;
@@ -490,13 +532,14 @@ export class Plan {
   /** Element type of a `for … of` source: Array<T>, StaticArray<T>, T[] or a typed array. */
   forOfItem(f: ts.ForOfStatement): Ty | null {
     const t = this.typer.typeOf(f.expression);
+    if (t?.frame && isGenerator(t.frame)) return t.frame.value;
     return t ? elementType(t) : null;
   }
 
   // ─── hoisting ───────────────────────────────────────────────────────────
 
   private hoist(): void {
-    const boundaries: number[] = this.awaits.map((a) => a.getStart());
+    const boundaries: number[] = [...this.awaits, ...this.yields].map((a) => a.getStart());
     for (const n of this.flat) {
       if (ts.isIfStatement(n) || ts.isIterationStatement(n, false) || ts.isSwitchStatement(n) || ts.isTryStatement(n)) {
         boundaries.push(n.getStart());

@@ -16,9 +16,9 @@
  */
 import ts from "typescript";
 import { hasModifier, type Module, type Modules } from "./modules.ts";
-import { promiseValue, type Ty } from "./types.ts";
+import { generatorTypes, promiseValue, type Ty } from "./types.ts";
 
-export type AsyncKind = "function" | "task" | "method" | "closure";
+export type AsyncKind = "function" | "task" | "method" | "closure" | "generator" | "asyncGenerator";
 
 export interface AsyncFn {
   kind: AsyncKind;
@@ -46,6 +46,8 @@ export interface AsyncFn {
   value: Ty | null;
   /** Closures: the function it is created in (null at module level); its class is `name`. */
   creator?: ts.Node | null;
+  /** Generators: what `return` gives (the value of `yield*`); VOID when nothing. `value` is the item type. */
+  returns?: Ty | null;
 }
 
 export interface ScanProblem {
@@ -76,7 +78,7 @@ function asyncArrow(e: ts.Expression | undefined): ts.ArrowFunction | null {
 function scanModule(mods: Modules, m: Module): ModuleScan {
   const scan: ModuleScan = {
     fns: [], byName: new Map(), byClass: new Map(), accepted: new Set(), problems: [],
-    relevant: /\basync\b|\bPromise\b/.test(m.text),
+    relevant: /\basync\b|\bPromise\b|\bfunction\s*\*/.test(m.text),
   };
   if (!scan.relevant) return scan;
   const add = (fn: AsyncFn) => {
@@ -87,13 +89,18 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
   const pendingTasks: Array<() => void> = [];
   for (const st of m.sf.statements) {
     const exported = hasModifier(st, ts.SyntaxKind.ExportKeyword);
-    if (ts.isFunctionDeclaration(st) && isAsync(st)) {
+    if (ts.isFunctionDeclaration(st) && (isAsync(st) || st.asteriskToken)) {
       if (!st.name || hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
         scan.problems.push({ node: st, message: "defaultExport" });
         continue;
       }
       if (st.asteriskToken) {
-        scan.problems.push({ node: st, message: "asyncGenerator" });
+        // function* and async function*: the generator's object is an Iter<T> or a Stream<T> (generators.ts).
+        const types = generatorTypes(mods, st.type, m);
+        add({
+          kind: isAsync(st) ? "asyncGenerator" : "generator", name: st.name.text, display: st.name.text, module: m, node: st, replaced: st,
+          frame: st.name.text + "$Gen", isStatic: false, exported, value: types.yields, returns: types.returns,
+        });
         continue;
       }
       add({
@@ -243,14 +250,24 @@ function importedAsync(mods: Modules, m: Module, local: string): AsyncFn | null 
   const decl = mods.exported(target, imp.name);
   if (!decl) return null;
   const fn = scanOf(mods, decl.module).byName.get(decl.name);
-  return fn && fn.kind === "function" ? fn : null;
+  return fn && callable(fn) ? fn : null;
 }
 
 /** The async function `name` means in module `m` (own or imported), if any. */
 export function asyncNamed(mods: Modules, m: Module, name: string): AsyncFn | null {
   const own = scanOf(mods, m).byName.get(name);
-  if (own) return own.kind === "function" ? own : null;
+  if (own) return callable(own) ? own : null;
   return importedAsync(mods, m, name);
+}
+
+/** Called by name with a frame per call site: async functions and generators (not tasks). */
+function callable(fn: AsyncFn): boolean {
+  return fn.kind === "function" || fn.kind === "generator" || fn.kind === "asyncGenerator";
+}
+
+/** A `function*` or `async function*`. */
+export function isGenerator(fn: AsyncFn | null | undefined): boolean {
+  return !!fn && (fn.kind === "generator" || fn.kind === "asyncGenerator");
 }
 
 /** The async method `name` of a class declaration (static or not), if any. */

@@ -9,8 +9,8 @@
 import ts from "typescript";
 import { messages } from "./errors.ts";
 import type { Decl } from "./modules.ts";
-import type { Plan } from "./plan.ts";
-import { asyncMethod, asyncNamed, scanOf, type AsyncFn } from "./scan.ts";
+import type { Plan, Site } from "./plan.ts";
+import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference } from "./syntax.ts";
 import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
@@ -23,6 +23,68 @@ import { substOf, substitute, typeArgsOf } from "./generics.ts";
 export function planCalls(p: Plan): void {
   planEach(p);
   checkStringBuilds(p, p.consumedStrings);
+}
+
+/**
+ * `{ done: false, value: v }` in async code: an object literal allocates,
+ * so each one whose class is known from where it stands (a return, an
+ * annotated variable, a cast) is an object made with the frame and filled
+ * in place by a helper (`$objN(o, a, b)`): one object per literal, reused by
+ * each evaluation. Any other object literal is refused.
+ */
+export function planObjects(p: Plan): void {
+  const visit = (n: ts.Node) => {
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    if (ts.isObjectLiteralExpression(n)) planObject(p, n);
+    ts.forEachChild(n, visit);
+  };
+  visit(p.body);
+}
+
+function planObject(p: Plan, o: ts.ObjectLiteralExpression): void {
+  const file = p.file;
+  let child: ts.Node = o;
+  let parent = o.parent;
+  while (ts.isParenthesizedExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  let t: Ty | null = null;
+  if (ts.isReturnStatement(parent)) t = p.fn.value ?? p.signature?.value ?? null;
+  else if (ts.isVariableDeclaration(parent) && parent.type) t = tyFromNode(file.mods, parent.type, p.fn.module);
+  else if ((ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) && parent.expression === child) t = tyFromNode(file.mods, parent.type, p.fn.module);
+  const cls = t ? file.render({ ...t, nullable: false }) : null;
+  const names: string[] = [];
+  const values: ts.Expression[] = [];
+  const types: string[] = [];
+  for (const prop of o.properties) {
+    const name = prop.name && ts.isIdentifier(prop.name) ? prop.name.text : null;
+    const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : null;
+    const ft = t && name ? fieldType(p, t, name) : null;
+    const fText = ft ? file.render(ft) : null;
+    if (!name || !value || fText === null) {
+      p.error(o, "ASYNC_SYNTAX", messages.objectLiteral(excerpt(o)));
+      return;
+    }
+    names.push(name);
+    values.push(value);
+    types.push(fText);
+  }
+  if (!t || cls === null) {
+    p.error(o, "ASYNC_SYNTAX", messages.objectLiteral(excerpt(o)));
+    return;
+  }
+  const params = names.map((n, i) => `${n}: ${types[i]}`).join(", ");
+  const helper = file.moduleFunction("$obj", `(o: ${cls}${params ? ", " + params : ""}): ${cls} { ${names.map((n) => `o.${n} = ${n}; `).join("")}return o; }`);
+  const slot = p.addField({ name: p.fresh("$o"), type: cls, init: `new ${cls}()`, bytes: 4, owns: t.decl ? { cls: t } : undefined }).name;
+  p.objects.set(o, { helper, slot, values });
+}
+
+/** A field's type in a class (IteratorResult: done and value). */
+function fieldType(p: Plan, t: Ty, name: string): Ty | null {
+  if (t.name === "IteratorResult" && !t.decl) return name === "done" ? { name: "bool", args: [], decl: null, nullable: false } : name === "value" ? t.args[0] ?? null : null;
+  const mem = findMember(p.file.mods, t, name);
+  return mem && mem.kind === "field" ? memberType(p.file.mods, mem) : null;
 }
 
 /** A slot for each async closure created in this body (`$kN`, made with the frame), and the escape check. */
@@ -91,7 +153,8 @@ function frameCall(p: Plan, call: ts.CallExpression, fn: AsyncFn, local: string 
   if (!generic) return;
   const { frameClass, resolves } = generic;
   const field = p.fresh("$c");
-  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, resolves, frame: fn };
+  // A generator's call gives its object (an Iter or a Stream), not a future.
+  const ty: Ty = { name: frameClass, args: [], decl: null, nullable: false, raw: frameClass, ...(isGenerator(fn) ? {} : { resolves }), frame: fn };
   p.addField({ name: field, type: frameClass, init: `new ${frameClass}()`, bytes: 4, owns: { frame: fn } });
   p.calls.set(call, { kind: "frame", fn, field, ty });
 }
@@ -365,7 +428,9 @@ export function planSites(p: Plan): void {
     p.tries.set(t, { j, e });
   }
   for (const t of p.throwNodes) planThrow(p, t);
-  if (p.fn.kind !== "task" && (p.throwNodes.length > 0 || [...p.sites.values()].some((s) => s.mayFail))) p.mayFail = true;
+  for (const y of p.yields) planYield(p, y);
+  // A task's error is a panic, a sync generator's too (next() cannot carry it): neither completes with one.
+  if (p.fn.kind !== "task" && p.fn.kind !== "generator" && (p.throwNodes.length > 0 || [...p.sites.values()].some((s) => s.mayFail))) p.mayFail = true;
 }
 
 /** `for await (x of source)`: a Stream<T> (next() resolves with status and value) or an async iterator (`{ done, value }`). */
@@ -373,12 +438,27 @@ function planForAwait(p: Plan, f: ts.ForOfStatement): void {
   const file = p.file;
   const id = file.session.addSite(file, f, p.fn.display);
   const st = p.typer.typeOf(f.expression);
+  if (st?.frame?.kind === "asyncGenerator") {
+    // An async generator: a Stream whose loop closes it when left early (its finally blocks run, and may await).
+    const item = st.frame.value;
+    const source = p.addField({ name: p.fresh("$i"), type: st.raw!, init: null, bytes: 4 }).name;
+    const nextType = `${file.halName("stream", "StreamNext")}<${item ? file.render(item) : "i32"}>`;
+    const field = p.addField({ name: p.fresh("$a"), type: nextType, init: null, bytes: 4 }).name;
+    p.forAwaitLoops.set(f, { kind: "stream", source });
+    const mayFail = frameMayFail(p, st.frame);
+    p.sites.set(f, { id, field, callSlot: false, generated: true, abstract: false, mayFail });
+    const closeField = p.addField({ name: p.fresh("$a"), type: nextType, init: null, bytes: 4 }).name;
+    const closeSite: Site = { id: file.session.addSite(file, f, p.fn.display), field: closeField, callSlot: false, generated: true, abstract: false, mayFail };
+    p.loopCloses.set(f, { ...closeFields(p), site: closeSite });
+    return;
+  }
   const sourceType = st ? file.render(st) : null;
   const next = st ? findMember(file.mods, st, "next") : null;
   const nextType = next ? memberType(file.mods, next) : null;
   const result = nextType ? p.typer.valueOf(nextType) : null;
-  const iterator = result && !isVoid(result) && findMember(file.mods, result, "done") !== null;
-  const item = p.forAwaitItem(f);
+  // The async iterator protocol: next() resolves to { done, value } (IteratorResult, or any class with `done`).
+  const iterator = !!result && !isVoid(result) && (isIteratorResult(result) || findMember(file.mods, result, "done") !== null);
+  const item = iterator ? (isIteratorResult(result!) ? result!.args[0] ?? null : p.forAwaitItem(f)) : p.forAwaitItem(f);
   if (!st || sourceType === null || (!iterator && !item)) {
     p.error(f, "ASYNC_TYPE", messages.forAwaitType());
     return;
@@ -387,14 +467,32 @@ function planForAwait(p: Plan, f: ts.ForOfStatement): void {
   const field = p.fresh("$a");
   const slotType = iterator ? `${file.runtimeName("ValueFuture")}<${file.render(result!)}>` : `${file.halName("stream", "StreamNext")}<${file.render(item!)}>`;
   p.addField({ name: field, type: slotType, init: null, bytes: 4 });
-  p.forAwaitLoops.set(f, { kind: iterator ? "iterator" : "stream", source });
+  // A lowered async next(): this loop gets its own frame of it, as any call site does.
+  const lowered = iterator && next && next.isAsync ? scanOf(file.mods, next.module).fns.find((fn) => fn.node === next.node) : undefined;
+  let nextFrame: string | undefined;
+  if (lowered && st.decl?.node === lowered.owner && !lowered.owner?.typeParameters?.length) {
+    nextFrame = p.fresh("$c");
+    const frame = file.frameName(lowered, null);
+    p.addField({ name: nextFrame, type: frame, init: `new ${frame}()`, bytes: 4, owns: { frame: lowered } });
+  }
+  p.forAwaitLoops.set(f, { kind: iterator ? "iterator" : "stream", source, nextFrame });
   p.sites.set(f, { id, field, callSlot: false, generated: false, abstract: true, mayFail: true });
 }
 
-/** `for (x of source)` over an Array, StaticArray or typed array: an index loop. */
+function isIteratorResult(t: Ty): boolean {
+  return t.name === "IteratorResult" && (!t.decl || /src\/runtime\/iter\.ts$/.test(t.decl.module.path.replace(/\\/g, "/")));
+}
+
+/** `for (x of source)` over an Array, StaticArray or typed array (an index loop), or a sync generator's object. */
 function planForOf(p: Plan, f: ts.ForOfStatement): void {
   const file = p.file;
   const st = p.typer.typeOf(f.expression);
+  if (st?.frame?.kind === "generator") {
+    const source = p.addField({ name: p.fresh("$i"), type: st.raw!, init: null, bytes: 4 }).name;
+    p.forOfLoops.set(f, { kind: "iterator", source, index: "", element: (src) => `${src}.value` });
+    p.loopCloses.set(f, closeFields(p));
+    return;
+  }
   const item = st ? elementType(st) : null;
   const sourceType = st ? file.render(st) : null;
   if (!st || !item || sourceType === null) {
@@ -405,7 +503,56 @@ function planForOf(p: Plan, f: ts.ForOfStatement): void {
   const index = p.addField({ name: p.fresh("$n"), type: "i32", init: "0", bytes: 4 }).name;
   // StaticArray and typed arrays: the length was checked, so the element is read unchecked.
   const element = st.name === "Array" ? (src: string, i: string) => `${src}[${i}]` : (src: string, i: string) => `unchecked(${src}[${i}])`;
-  p.forOfLoops.set(f, { source, index, element });
+  p.forOfLoops.set(f, { kind: "index", source, index, element });
+}
+
+/** The completion fields of a generator loop's implicit finally (LoopClose). */
+function closeFields(p: Plan): { j: string; e: string } {
+  const j = p.addField({ name: p.fresh("$j"), type: "i32", init: "-1", bytes: 4 }).name;
+  const e = p.addField({ name: p.fresh("$e"), type: "Error | null", init: "null", bytes: 4 }).name;
+  return { j, e };
+}
+
+/**
+ * `yield v` needs nothing; `yield* inner` keeps its delegate: a generator's
+ * object (from a call, which has its own frame), an async generator or
+ * stream (with an await on its next()), or an array walked by index.
+ */
+function planYield(p: Plan, y: ts.YieldExpression): void {
+  const file = p.file;
+  const gen = p.fn.kind;
+  if (gen !== "generator" && gen !== "asyncGenerator") {
+    p.error(y, "ASYNC_SYNTAX", messages.yieldOutside());
+    return;
+  }
+  const used = !ts.isExpressionStatement(y.parent);
+  if (!y.asteriskToken) {
+    if (used) p.error(y, "ASYNC_SYNTAX", messages.yieldValue());
+    return;
+  }
+  const inner = y.expression!;
+  const t = p.typer.typeOf(inner);
+  const call = ts.isCallExpression(inner) ? p.calls.get(inner) : undefined;
+  if (gen === "generator" && t?.frame?.kind === "generator") {
+    const source = call && call.kind === "frame" ? call.field : p.addField({ name: p.fresh("$i"), type: t.raw!, init: null, bytes: 4 }).name;
+    p.yieldStars.set(y, { kind: "iterator", source, delegate: t.frame });
+    return;
+  }
+  if (gen === "generator" && t && elementType(t)) {
+    const source = p.addField({ name: p.fresh("$i"), type: file.render(t) ?? "i32", init: zeroOfOrNull(t), bytes: 4 }).name;
+    const index = p.addField({ name: p.fresh("$n"), type: "i32", init: "0", bytes: 4 }).name;
+    p.yieldStars.set(y, { kind: "array", source, index });
+    return;
+  }
+  if (gen === "asyncGenerator" && t?.frame?.kind === "asyncGenerator") {
+    const source = call && call.kind === "frame" ? call.field : p.addField({ name: p.fresh("$i"), type: t.raw!, init: null, bytes: 4 }).name;
+    const item = t.frame.value;
+    const field = p.addField({ name: p.fresh("$a"), type: `${file.halName("stream", "StreamNext")}<${item ? file.render(item) : "i32"}>`, init: null, bytes: 4 }).name;
+    const site: Site = { id: file.session.addSite(file, y, p.fn.display), field, callSlot: false, generated: true, abstract: false, mayFail: frameMayFail(p, t.frame) };
+    p.yieldStars.set(y, { kind: "stream", source, site, delegate: t.frame });
+    return;
+  }
+  p.error(inner, "ASYNC_TYPE", messages.yieldStarSource(excerpt(inner)));
 }
 
 /** The zero of a field that holds a reference set before use. */

@@ -7,7 +7,8 @@ export function containsAwait(n: ts.Node): boolean {
   let found = false;
   const visit = (c: ts.Node) => {
     if (found || ts.isFunctionLike(c)) return;
-    if (ts.isAwaitExpression(c) || (ts.isForOfStatement(c) && c.awaitModifier)) found = true;
+    // A suspension point: an await, a for await, or a generator's yield.
+    if (ts.isAwaitExpression(c) || ts.isYieldExpression(c) || (ts.isForOfStatement(c) && c.awaitModifier)) found = true;
     else ts.forEachChild(c, visit);
   };
   visit(n);

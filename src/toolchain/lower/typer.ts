@@ -5,7 +5,7 @@
  */
 import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
-import { asyncMethod, asyncNamed, type AsyncFn } from "./scan.ts";
+import { asyncMethod, asyncNamed, isGenerator, type AsyncFn } from "./scan.ts";
 import {
   findMember, futureValue, memberType, notAFuture, prim, tyFromNode, type Ty,
 } from "./types.ts";
@@ -100,6 +100,11 @@ export class Typer {
     }
     if (ts.isNewExpression(e)) return this.newType(e);
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.locals?.typeOfClosure?.(e) ?? null;
+    if (ts.isYieldExpression(e)) {
+      // `yield* gen()` is what the delegate generator returns.
+      const t = e.asteriskToken && e.expression ? this.typeOf(e.expression) : null;
+      return t?.frame?.returns ?? null;
+    }
     if (ts.isIdentifier(e)) {
       const local = this.locals?.typeOfLocal(e);
       if (local !== undefined) return local;
@@ -191,6 +196,7 @@ export class Typer {
     if (ts.isIdentifier(callee)) {
       if (this.locals?.typeOfLocal(callee) !== undefined) return null;
       const fn = asyncNamed(this.mods, this.module, callee.text);
+      if (fn && isGenerator(fn)) return { name: fn.frame, args: [], decl: null, nullable: false, raw: fn.frame, frame: fn };
       if (fn) return fn.value && { name: "Promise", args: fn.value.name === "void" ? [] : [fn.value], decl: null, nullable: false };
       const d = this.mods.named(this.module, callee.text);
       if (d && d.kind === "function") return this.returnType(d.node as ts.FunctionDeclaration, d.module);

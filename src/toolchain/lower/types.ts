@@ -285,6 +285,17 @@ export function layout(offset: number, sizes: number[]): number {
   return offset;
 }
 
+const GENERATOR_TYPES = new Set(["Generator", "Iterable", "IterableIterator", "Iterator", "AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
+
+/** A generator's declared return type (`Generator<T, R>`, `AsyncGenerator<T, R>`, `Iterable<T>`…): item type T and return type R (VOID if absent). */
+export function generatorTypes(mods: Modules, type: ts.TypeNode | undefined, m: Module): { yields: Ty | null; returns: Ty | null } {
+  if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || !GENERATOR_TYPES.has(type.typeName.text)) {
+    return { yields: null, returns: null };
+  }
+  const [t, r] = type.typeArguments ?? [];
+  return { yields: t ? tyFromNode(mods, t, m) : null, returns: r ? tyFromNode(mods, r, m) : VOID };
+}
+
 /** Reads the `Promise<T>` of an async declaration's return type: T, VOID, or null if not written as Promise. */
 export function promiseValue(mods: Modules, type: ts.TypeNode | undefined, m: Module, subst?: Subst): Ty | null {
   if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== "Promise") return null;

@@ -22,6 +22,7 @@ import { messages } from "./errors.ts";
 import type { Emitter } from "./emit.ts";
 import { FRAME as F } from "./plan.ts";
 import { containsAwait, excerpt } from "./syntax.ts";
+import { isVoid } from "./types.ts";
 
 const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
@@ -37,6 +38,7 @@ export class Values {
     if (!containsAwait(e)) return this.em.expr(e);
     const sf = this.em.sf;
     if (ts.isAwaitExpression(e)) return this.awaited(e);
+    if (ts.isYieldExpression(e)) return this.yielded(e);
     if (ts.isParenthesizedExpression(e)) return `(${this.value(e.expression)})`;
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
@@ -62,6 +64,10 @@ export class Values {
     if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) return `(${this.value(e.expression)} as ${this.plan.file.typeText(e.type)})`;
     if (ts.isTypeAssertionExpression(e)) return `<${this.plan.file.typeText(e.type)}>(${this.value(e.expression)})`;
     if (ts.isNonNullExpression(e)) return `${this.value(e.expression)}!`;
+    if (ts.isObjectLiteralExpression(e) && this.plan.objects.has(e)) {
+      const o = this.plan.objects.get(e)!;
+      return `${o.helper}(${[`${F}.${o.slot}`, ...this.operands(o.values)].join(", ")})`;
+    }
     if (ts.isTemplateExpression(e)) {
       const parts = this.operands(e.templateSpans.map((s) => s.expression));
       return "`" + e.head.text + e.templateSpans.map((s, i) => "${" + parts[i] + "}" + s.literal.text).join("") + "`";
@@ -74,6 +80,10 @@ export class Values {
   effect(e: ts.Expression): void {
     let inner = e;
     while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    if (ts.isYieldExpression(inner)) {
+      this.yielded(inner);
+      return;
+    }
     if (ts.isAwaitExpression(inner)) {
       const v = this.awaited(inner);
       if (!this.plan.sites.has(inner)) this.em.out.add(` ${v};`);
@@ -143,6 +153,48 @@ export class Values {
     const v = `${F}.${site.field}.value`;
     this.em.awaitValue.set(a, v);
     return v;
+  }
+
+  /**
+   * `yield v` (the generator hands v out and resumes after it), or
+   * `yield* inner` (every item of the delegate, then its return value).
+   */
+  private yielded(y: ts.YieldExpression): string {
+    const em = this.em;
+    const star = this.plan.yieldStars.get(y);
+    if (!y.asteriskToken || !star) {
+      em.yieldValue(y.expression ? this.value(y.expression) : "0");
+      return "0";
+    }
+    const src = `${F}.${star.source}`;
+    const lc = em.next(), lend = em.next();
+    em.out.add(` ${src} = ${this.value(y.expression!)};`);
+    if (star.kind === "array") {
+      const i = `${F}.${star.index}`;
+      em.out.add(` ${i} = 0;${em.caseOf(lc)} if (${i} >= ${src}.length) {${em.goto(lend)} }`);
+      em.yieldValue(`${src}[${i}++]`);
+      em.out.add(`${em.goto(lc)}${em.caseOf(lend)}`);
+      return "0";
+    }
+    if (star.kind === "iterator") {
+      // Each of the delegate's items in turn; closing this generator at one closes the delegate.
+      const ly = em.next();
+      em.out.add(`${em.caseOf(lc)} if (${src}.next().done) {${em.goto(lend)} } ${F}.value = ${src}.value; ${F}.$state = ${ly}; return false;${em.caseOf(ly)}${em.goto(lc)}${em.caseOf(lend)}`);
+      em.states.push(em.cancelPlan(ly, null, { field: star.source, sync: true }));
+    } else {
+      const site = star.site!;
+      const slot = `${F}.${site.field}`;
+      const status = this.plan.file.halName("stream", "StreamStatus");
+      em.out.add(`${em.caseOf(lc)} ${slot} = ${src}.next();`);
+      const lp = em.parkOnly(site);
+      em.states.push(em.cancelPlan(lp, site.field));
+      const ly = em.next();
+      em.out.add(` if (${slot}.status == ${status}.END) {${em.goto(lend)} } if (${slot}.status != ${status}.ITEM) {${em.goto(lc)} }`);
+      em.out.add(` ${F}.$state = ${ly}; return ${F}.$next.item(${slot}.value);${em.caseOf(ly)}${em.goto(lc)}${em.caseOf(lend)}`);
+      em.states.push(em.cancelPlan(ly, null, { field: star.source, sync: false }));
+    }
+    const returns = star.delegate?.returns;
+    return returns && !isVoid(returns) ? `${src}.$ret` : "0";
   }
 
   /** `a && b`, `a || b`, `a ?? b` with an await in b: b runs only when JavaScript would run it. */
