@@ -111,7 +111,7 @@ function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
 }
 
 /** `BTN1@1s:50ms`: press BTN1 at 1 s for 50 ms (the hold defaults to 100ms). */
-function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
+export function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
   const m = /^([^@]+)@([^:]+)(?::(.+))?$/.exec(spec);
   if (!m) throw usageError("sim", `bad --press "${spec}": write BUTTON@TIME:HOLD, like BTN1@1s:50ms`);
   const button = m[1]!;

@@ -1,0 +1,74 @@
+/**
+ * `outpost run <image.elf> [options]` (help.ts lists them): a native image
+ * on its board's emulator, with `outpost sim`'s output and exit codes —
+ * the console UART on stdout; pin changes, logs, panics and the outcome of
+ * --expect-text / --fail-text on stderr, stamped with virtual time.
+ *
+ * The options are checked here, before QEMU starts (one USAGE error each);
+ * the run itself is src/toolchain/native/qemu.ts.
+ */
+import { resolveUart } from "../../contract/boards.ts";
+import { parseDuration } from "../../contract/duration.ts";
+import { OutpostError } from "../../contract/errors.ts";
+import { imageBoard, readImage, runOnQemu } from "../native/qemu.ts";
+import type { Stimuli } from "../native/stimuli.ts";
+import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
+import { printHelp } from "./help.ts";
+import { readInput } from "./files.ts";
+import { parsePress } from "./sim-options.ts";
+import { DEFAULT_FOR } from "./sim-options.ts";
+
+const UART_OPTION = /^--uart(\d+)$/;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(
+    "run",
+    argv,
+    { "--for": "value", "--press": "value", "--expect-text": "value", "--fail-text": "value", "--stack-report": "switch", "--help": "switch", "-h": "switch" },
+    UART_OPTION,
+  );
+  if (wantsHelp(args)) return printHelp("run");
+  const image = onePositional("run", args, "a native image, like build/blinky.elf");
+  const board = imageBoard(readImage(image), image);
+  const stimuli = runStimuli(args, board);
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.on("SIGINT", onSignal);
+  try {
+    const run = await runOnQemu(image, board, stimuli, {
+      console: (chunk) => process.stdout.write(chunk),
+      diagnostics: (chunk) => process.stderr.write(chunk),
+    }, { stackReport: args.switches.has("--stack-report"), signal: abort.signal });
+    if (run.status === 1 && run.qemuStderr) {
+      throw new OutpostError("USAGE", `QEMU could not run ${image}: ${run.qemuStderr.trim().split("\n")[0]}`);
+    }
+    return run.status;
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+
+function runStimuli(args: Args, board: ReturnType<typeof imageBoard>): Stimuli {
+  const texts = (option: string): string[] =>
+    args.values.filter(([o]) => o === option).map(([, t]) => {
+      if (t === "") throw usageError("run", `${option} needs a non-empty text`);
+      if (new TextEncoder().encode(t).length > 256) throw usageError("run", `${option} takes a text of at most 256 bytes`);
+      return t;
+    });
+  return {
+    limit: parseDuration(valueOf(args, "--for") ?? DEFAULT_FOR),
+    inputs: args.values
+      .filter(([option]) => UART_OPTION.test(option))
+      .map(([option, text]) => {
+        const uart = `UART${UART_OPTION.exec(option)![1]}`;
+        resolveUart(board, uart);
+        const bytes = text.startsWith("@")
+          ? readInput(text.slice(1), "UART input", `check the path after ${option} @`)
+          : new TextEncoder().encode(text);
+        return { uart, bytes };
+      }),
+    presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board)),
+    expectText: texts("--expect-text"),
+    failText: texts("--fail-text"),
+  };
+}
