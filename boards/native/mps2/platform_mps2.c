@@ -250,17 +250,18 @@ void mps2_uart2_rx_irq(void) { uart_rx_irq(2); }
 
 /* ── Reports and the entry ───────────────────────────────────────────────── */
 
-void platform_report(const char *line) {
-    static char text[OUTPOST_TEXT_CHARS + 100];
-    uint32_t n = (uint32_t)strlen(line), block[3];
-    if (diag < 0) return;
-    if (n > sizeof text - 1) n = sizeof text - 1;
-    memcpy(text, line, n);
-    text[n++] = '\n';
+static void write_diag(const char *text, uint32_t n) {
+    uint32_t block[3];
     block[0] = (uint32_t)diag;
     block[1] = (uint32_t)(uintptr_t)text;
     block[2] = n;
     semihost(SYS_WRITE, block);
+}
+
+void platform_report(const char *line) {
+    if (diag < 0) return;
+    write_diag(line, (uint32_t)strlen(line));
+    write_diag("\n", 1);
 }
 
 void mps2_fault(void) {
@@ -272,14 +273,15 @@ void mps2_fault(void) {
     semihost_exit(70);
 }
 
-/* "DIAG [STIMULI [stack]]" from QEMU's -semihosting-config arg=…; returns how many words. */
-static int command_line(char *words[3]) {
-    static char line[512];
-    uint32_t block[2] = {(uint32_t)(uintptr_t)line, sizeof line};
+/* "DIAG [STIMULI [stack]]" from QEMU's -semihosting-config arg=…, in `line`; returns how many words. */
+static int command_line(char *line, uint32_t cap, char *words[3]) {
+    uint32_t block[2];
+    block[0] = (uint32_t)(uintptr_t)line;
+    block[1] = cap;
     int n = 0;
     char *p = line;
     if (semihost(SYS_GET_CMDLINE, block) != 0) return 0;
-    line[sizeof line - 1] = '\0';
+    line[cap - 1] = '\0';
     while (*p && n < 3) {
         while (*p == ' ') *p++ = '\0';
         if (!*p) break;
@@ -315,22 +317,30 @@ static void load_stimuli(const char *path) {
     }
 }
 
-int main(void) {
+/* Opens the diagnostics file and loads the test channel; the command line lives on the stack only meanwhile. */
+static int start(void) {
+    char line[192];
     char *words[3] = {NULL, NULL, NULL};
-    int n = command_line(words), status;
+    int n = command_line(line, sizeof line, words);
     if (n >= 1) diag = semihost_open(words[0], 8 /* "a": appends, never truncates */);
+    if (n >= 2) load_stimuli(words[1]);
+    return n >= 3 && strcmp(words[2], "stack") == 0;
+}
+
+int main(void) {
+    int stack_report, status;
     outpost_host_init(&host);
     host.names = outpost_board_names;
     host.config.stack_bytes = OUTPOST_STACK_BYTES;
     outpost_bench_init(&bench, &host, outpost_board_ports);
-    if (n >= 2) load_stimuli(words[1]);
+    stack_report = start();
     /* The clock starts with the host: time 0 is when the firmware starts, as in the simulator. */
     REG(TIMER1 + T_RELOAD) = 0xFFFFFFFFu;
     REG(TIMER1 + T_VALUE) = 0xFFFFFFFFu;
     REG(TIMER1 + T_CTRL) = T_ENABLE | T_IRQ;
     REG(NVIC_ISER) = (1u << 8) | (1u << 9);
     status = outpost_bench_finish(&bench, outpost_host_run(&host, NULL, 0));
-    if (n >= 3 && strcmp(words[2], "stack") == 0) {
+    if (stack_report) {
         char line[64];
         snprintf(line, sizeof line, "mps2: C stack peak %lu bytes", (unsigned long)mps2_stack_peak());
         platform_report(line);

@@ -91,9 +91,10 @@ int32_t outpost_bench_uart_write(outpost_bench *bench, int32_t port, const uint8
     outpost_bench_uart *u = &bench->uarts[port];
     int32_t n = 0;
     while (n < len && u->tx_tail - u->tx_head < u->spec.tx_fifo) {
-        uint32_t slot = u->tx_tail++ % OUTPOST_BENCH_TX_FIFO;
-        u->tx[slot] = data[n++];
-        u->tx_at[slot] = line_next(&u->tx_line, bench->host->now_us, u->baud);
+        int64_t count = u->tx_line.count;
+        line_next(&u->tx_line, bench->host->now_us, u->baud);
+        if (u->tx_line.count <= count) u->tx_departed = 0; /* a new train */
+        u->tx[u->tx_tail++ % OUTPOST_BENCH_TX_FIFO] = data[n++];
     }
     return n;
 }
@@ -300,7 +301,7 @@ int64_t outpost_bench_next(const outpost_bench *bench) {
     int32_t port;
     for (port = 0; port < OUTPOST_HOST_UARTS; port++) {
         const outpost_bench_uart *u = &bench->uarts[port];
-        if (u->tx_tail != u->tx_head) earliest(&best, u->tx_at[u->tx_head % OUTPOST_BENCH_TX_FIFO]);
+        if (u->tx_tail != u->tx_head) earliest(&best, line_end(&u->tx_line, u->tx_departed + 1));
         if (u->seg_tail != u->seg_head) earliest(&best, line_end(&u->rx_line, u->rx_arrived + 1));
     }
     return best;
@@ -321,8 +322,9 @@ void outpost_bench_run(outpost_bench *bench, int64_t now_us) {
                 arrive(bench, port, t);
                 break;
             }
-            if (u->tx_tail != u->tx_head && u->tx_at[u->tx_head % OUTPOST_BENCH_TX_FIFO] == t) {
+            if (u->tx_tail != u->tx_head && line_end(&u->tx_line, u->tx_departed + 1) == t) {
                 uint8_t byte = u->tx[u->tx_head++ % OUTPOST_BENCH_TX_FIFO];
+                u->tx_departed++;
                 platform_bench_output(port, byte);
                 if (port == bench->console) console_byte(bench, byte);
                 if (u->tx_tail == u->tx_head) outpost_host_uart_tx_done(bench->host, port, t);
@@ -343,7 +345,10 @@ void outpost_bench_init(outpost_bench *bench, outpost_host *host, const outpost_
     }
     for (i = 0; i < OUTPOST_HOST_UARTS; i++) {
         bench->uarts[i].spec = ports[i];
-        if (ports[i].rx_fifo) host->uarts[i].rx_fifo_bytes = ports[i].rx_fifo;
+        /* A build whose firmware uses no UART has 1-byte FIFOs: never let the board's sizes pass them. */
+        if (ports[i].tx_fifo > OUTPOST_BENCH_TX_FIFO) bench->uarts[i].spec.tx_fifo = OUTPOST_BENCH_TX_FIFO;
+        if (ports[i].rx_fifo > OUTPOST_HOST_RX_FIFO) bench->uarts[i].spec.rx_fifo = OUTPOST_HOST_RX_FIFO;
+        if (ports[i].rx_fifo) host->uarts[i].rx_fifo_bytes = bench->uarts[i].spec.rx_fifo;
         if (ports[i].console && bench->console < 0) bench->console = i;
     }
 }

@@ -40,7 +40,7 @@
 #define OUTPOST_BENCH_GOALS 8     /* --expect-text and --fail-text texts */
 #endif
 #ifndef OUTPOST_BENCH_WINDOW
-#define OUTPOST_BENCH_WINDOW 256  /* the longest text a goal may look for */
+#define OUTPOST_BENCH_WINDOW 128  /* the longest text a goal may look for */
 #endif
 
 /* A port as board.json describes it. */
@@ -72,11 +72,11 @@ typedef struct outpost_bench_segment {
 typedef struct outpost_bench_uart {
     int32_t baud;  /* 0 while not configured */
     outpost_bench_port spec;
-    /* TX: bytes accepted and the µs their stop bit ends */
+    /* TX: bytes accepted, not yet off the wire; all ride the current train (a new one starts only when the line is idle) */
     outpost_serial_line tx_line;
     uint8_t tx[OUTPOST_BENCH_TX_FIFO];
-    int64_t tx_at[OUTPOST_BENCH_TX_FIFO];
     uint32_t tx_head, tx_tail;
+    int64_t tx_departed;  /* bytes of the train that have left */
     /* RX: bytes on their way in (segments of sends), the train they ride */
     outpost_serial_line rx_line;
     int64_t rx_arrived;  /* bytes of the train that have arrived */

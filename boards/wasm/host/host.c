@@ -224,13 +224,16 @@ static uint16_t keep(uint8_t *dst, uint32_t cap, const uint8_t *src, int32_t len
 void host_panic(outpost_host *host, int32_t code, int32_t task, const uint8_t *msg, int32_t msg_len,
                 const uint8_t *file, int32_t file_len, int32_t line, int32_t column) {
     outpost_panic_record *p = &host->panic;
+    uint32_t file_room;
     host->panicked = 1;
     p->code = code;
     p->task = task;
     p->line = line;
     p->column = column;
-    p->message_len = keep(p->raw, sizeof p->raw, msg, msg_len);
-    p->file_len = keep(p->raw + p->message_len, sizeof p->raw - p->message_len, file, file_len);
+    /* The file name gets up to half the room first: a long message is cut, the place stays whole. */
+    file_room = file_len < 0 ? 0 : (uint32_t)file_len < sizeof p->raw / 2 ? (uint32_t)file_len : sizeof p->raw / 2;
+    p->message_len = keep(p->raw, sizeof p->raw - file_room, msg, msg_len);
+    p->file_len = keep(p->raw + p->message_len, file_room, file, file_len);
 }
 
 /* ── The loop ────────────────────────────────────────────────────────────── */

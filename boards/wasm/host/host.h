@@ -95,9 +95,13 @@ typedef struct outpost_uart_state {
 
 /*
  * A panic as the firmware handed it over: its text is kept raw (deferred
- * tags and all) and spelled out only when reported, so one buffer of the
- * ABI's scratch size holds message and file.
+ * tags and all) and spelled out only when reported. The default holds the
+ * ABI's whole scratch buffer (message and file); small chips keep less
+ * (the message is cut at a whole tag).
  */
+#ifndef OUTPOST_PANIC_BYTES
+#define OUTPOST_PANIC_BYTES OUTPOST_SCRATCH_BYTES
+#endif
 typedef struct outpost_panic_record {
     int32_t code;
     int32_t task;
@@ -105,7 +109,7 @@ typedef struct outpost_panic_record {
     int32_t column;
     uint16_t message_len;
     uint16_t file_len;
-    uint8_t raw[OUTPOST_SCRATCH_BYTES];  /* message, then file */
+    uint8_t raw[OUTPOST_PANIC_BYTES];  /* message, then file */
 } outpost_panic_record;
 
 /* Names for reports, from board.json and the build; any may be NULL (then numbers and {#n} are printed). */

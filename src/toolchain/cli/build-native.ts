@@ -5,21 +5,27 @@
  * the image's flash and RAM against the board's budget.
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import type { Board } from "../../contract/boards.ts";
 import { grouped } from "../../contract/grouped.ts";
 import { compileFirmware } from "../compile.ts";
 import { buildNative } from "../native/image.ts";
+import { join } from "node:path";
+import { textFile } from "./sidecars.ts";
 
 export async function buildNativeCommand(entry: string, board: Board, output: string, emitDir: string | undefined): Promise<number> {
   const result = await compileFirmware({ entry, board, output, release: true });
   if (result.warnings) process.stderr.write(result.warnings + "\n");
-  const input = { wasm: result.wasm, size: result.size!, text: result.text ?? [], name: entry };
+  // The image prints message literals as {#n}; outpost run and outpost decode read them from the sidecar.
+  const input = { wasm: result.wasm, size: result.size!, text: [], name: entry };
   if (emitDir !== undefined) {
     buildNative(input, { platform: "board", board }, { emitDir });
+    if (result.text) writeFileSync(join(emitDir, "image.text.json"), JSON.stringify(result.text, null, 1) + "\n");
     process.stdout.write(`${emitDir}: a C project for board "${board.name}" (make builds image.elf)\n`);
     return 0;
   }
   buildNative(input, { platform: "board", board }, { output });
+  if (result.text) writeFileSync(textFile(output), JSON.stringify(result.text, null, 1) + "\n");
   process.stdout.write(formatImageSize(output, board));
   return 0;
 }

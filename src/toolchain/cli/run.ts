@@ -7,7 +7,9 @@
  * The options are checked here, before QEMU starts (one USAGE error each);
  * the run itself is src/toolchain/native/qemu.ts.
  */
+import { existsSync } from "node:fs";
 import { resolveUart } from "../../contract/boards.ts";
+import { decodeReferences } from "../../contract/deferred-text.ts";
 import { parseDuration } from "../../contract/duration.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { imageBoard, readImage, runOnQemu } from "../native/qemu.ts";
@@ -15,10 +17,26 @@ import type { Stimuli } from "../native/stimuli.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";
 import { readInput } from "./files.ts";
+import { readTextTable, textFile } from "./sidecars.ts";
 import { parsePress } from "./sim-options.ts";
 import { DEFAULT_FOR } from "./sim-options.ts";
 
 const UART_OPTION = /^--uart(\d+)$/;
+
+/** The image's diagnostics, whole lines at a time, with {#n} references spelled out from the text table. */
+class LineDecoder {
+  private pending = "";
+  constructor(private readonly table: readonly string[]) {}
+  push(chunk: Buffer): string {
+    const text = this.pending + chunk.toString("utf8");
+    const end = text.lastIndexOf("\n") + 1;
+    this.pending = text.slice(end);
+    return decodeReferences(text.slice(0, end), this.table);
+  }
+  end(): string {
+    return decodeReferences(this.pending, this.table);
+  }
+}
 
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseArgs(
@@ -31,14 +49,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   const image = onePositional("run", args, "a native image, like build/blinky.elf");
   const board = imageBoard(readImage(image), image);
   const stimuli = runStimuli(args, board);
+  const textPath = textFile(image);
+  const table = existsSync(textPath) ? readTextTable(textPath) : [];
+  const lines = new LineDecoder(table);
   const abort = new AbortController();
   const onSignal = (): void => abort.abort();
   process.on("SIGINT", onSignal);
   try {
     const run = await runOnQemu(image, board, stimuli, {
       console: (chunk) => process.stdout.write(chunk),
-      diagnostics: (chunk) => process.stderr.write(chunk),
+      diagnostics: (chunk) => process.stderr.write(lines.push(chunk)),
     }, { stackReport: args.switches.has("--stack-report"), signal: abort.signal });
+    process.stderr.write(lines.end());
     if (run.status === 1 && run.qemuStderr) {
       throw new OutpostError("USAGE", `QEMU could not run ${image}: ${run.qemuStderr.trim().split("\n")[0]}`);
     }

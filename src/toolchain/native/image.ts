@@ -28,6 +28,11 @@ export interface NativeInput {
   wasm: Uint8Array;
   /** The build's measurement: its heap top sizes the memory backing. */
   size: SizeReport;
+  /**
+   * The deferred literals, to compile into the image so that it prints them
+   * itself. Boards leave them out (they cost flash): the image prints {#n}
+   * and outpost run spells them out from <image>.text.json.
+   */
   text: readonly string[];
   /** Names the firmware in errors. */
   name: string;
@@ -42,6 +47,8 @@ export function imageConfig(input: NativeInput, board: Board): ImageConfig {
     text: input.text,
     exports: exportNames(input.wasm, input.name),
     tableElements: 0,
+    funcTypes: 0,
+    usesUart: true,
   };
 }
 
@@ -56,7 +63,12 @@ function runSteps(steps: CompileStep[], dir: string, what: string): void {
  */
 export function buildNative(input: NativeInput, target: Target, options: { output?: string; emitDir?: string }): void {
   const firmware = translate(input.wasm, input.name);
-  const config = { ...imageConfig(input, target.board), tableElements: firmware.tableElements };
+  const config = {
+    ...imageConfig(input, target.board),
+    tableElements: firmware.tableElements,
+    funcTypes: firmware.funcTypes,
+    usesUart: firmware.usesUart,
+  };
   if (options.emitDir !== undefined) {
     const dir = resolve(options.emitDir);
     if (existsSync(dir) && readdirSync(dir).length > 0) {

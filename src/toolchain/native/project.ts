@@ -50,7 +50,7 @@ function platformFiles(target: Target): PlatformFiles {
   if (target.platform === "posix") {
     return {
       dir: join(boardsDir, "wasm/host"), files: ["platform_posix.c"], sources: ["platform/platform_posix.c"],
-      cc: "gcc", cflags: ["-O2"], ldflags: [],
+      cc: "gcc", cflags: [], ldflags: [],
     };
   }
   const native = target.board.native!;
@@ -59,7 +59,11 @@ function platformFiles(target: Target): PlatformFiles {
     files: ["platform_mps2.c", "startup.c", "mps2.ld"],
     sources: ["platform/platform_mps2.c", "platform/startup.c"],
     cc: "arm-none-eabi-gcc",
-    cflags: [`-mcpu=${native.cpu}`, "-mthumb", "-O2", "-ffunction-sections", "-fdata-sections", "--specs=picolibc.specs"],
+    cflags: [
+      `-mcpu=${native.cpu}`, "-mthumb", "-ffunction-sections", "-fdata-sections", "--specs=picolibc.specs",
+      // printf without floating point: the host formats integers only.
+      "-DPICOLIBC_INTEGER_PRINTF_SCANF",
+    ],
     ldflags: ["-nostartfiles", "-Wl,--gc-sections", "-Lplatform", "-Tplatform/mps2.ld"],
   };
 }
@@ -92,11 +96,12 @@ export function compileSteps(target: Target, config: ImageConfig, output: string
   const common = ["-std=gnu99", ...p.cflags, ...defines, ...includes];
   const firmwareObject = "firmware/firmware.o";
   return [
-    { cc: p.cc, args: [...common, "-w", "-c", "firmware/firmware.c", "-o", firmwareObject] },
+    // The firmware's code for speed (-O2 inlines wasm2c's memory accessors), the host's for size.
+    { cc: p.cc, args: [...common, "-O2", "-w", "-c", "firmware/firmware.c", "-o", firmwareObject] },
     {
       cc: p.cc,
       args: [
-        ...common, "-Wall", "-Wextra", ...HOST_SOURCES.map((f) => `outpost/host/${f}`), ...p.sources,
+        ...common, "-Os", "-Wall", "-Wextra", ...HOST_SOURCES.map((f) => `outpost/host/${f}`), ...p.sources,
         "firmware/board_tables.c", firmwareObject, ...p.ldflags, "-o", output,
       ],
     },

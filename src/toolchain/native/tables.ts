@@ -19,6 +19,9 @@ export interface ImageConfig {
   /** Export names the module has. */
   exports: readonly string[];
   tableElements: number;
+  funcTypes: number;
+  /** False when the firmware imports no UART function: the image gets 1-byte FIFOs. */
+  usesUart: boolean;
 }
 
 /** A C string literal: printable ASCII as is, everything else as octal escapes of its UTF-8 bytes. */
@@ -50,15 +53,19 @@ function powerOfTwo(n: number): number {
 /** -D flags every host file is compiled with. */
 export function hostDefines(config: ImageConfig): string[] {
   const uarts = Object.values(config.board.uarts);
-  const rx = powerOfTwo(Math.max(1, ...uarts.map((u) => u.rxFifo)));
-  const tx = powerOfTwo(Math.max(1, ...uarts.map((u) => u.txFifo)));
+  const fifo = (sizes: number[]): number => (config.usesUart ? powerOfTwo(Math.max(1, ...sizes)) : 1);
+  const rx = fifo(uarts.map((u) => u.rxFifo));
+  const tx = fifo(uarts.map((u) => u.txFifo));
   return [
     `OUTPOST_HOST_PINS=${Math.max(1, pinTable(config.board).length)}`,
     `OUTPOST_HOST_UARTS=${Math.max(1, ...uarts.map((u) => u.port + 1))}`,
     `OUTPOST_HOST_RX_FIFO=${rx}`,
     `OUTPOST_BENCH_TX_FIFO=${tx}`,
-    `OUTPOST_HOST_EVENTS=16`,
-    `OUTPOST_TEXT_CHARS=${config.board.native?.textChars ?? 320}`,
+    "OUTPOST_HOST_EVENTS=8",
+    "OUTPOST_PANIC_BYTES=256",
+    "OUTPOST_BENCH_GOALS=4",
+    "OUTPOST_BENCH_WINDOW=64",
+    `OUTPOST_TEXT_CHARS=${config.board.native?.textChars ?? 256}`,
     "OUTPOST_BOARD_TABLES",
     "OUTPOST_ENGINE_BUILTIN",
   ];
@@ -75,6 +82,7 @@ export function buildHeader(config: ImageConfig): string {
     `#define OUTPOST_MEMORY_BYTES ${config.memoryBytes}u`,
     `#define OUTPOST_STACK_BYTES ${config.stackBytes}u`,
     `#define OUTPOST_TABLE_ELEMENTS ${config.tableElements}`,
+    `#define OUTPOST_FUNC_TYPES ${Math.max(1, config.funcTypes)}`,
     ...["current_task", "task_name", "scratch", "heap_top"].map(has),
     "#endif",
     "",

@@ -29,6 +29,10 @@ export interface TranslatedFirmware {
   h: string;
   /** Funcref table elements the module allocates (0 for most firmware). */
   tableElements: number;
+  /** Function signatures it registers (wasm2c's func_types[]). */
+  funcTypes: number;
+  /** Whether it imports any UART function: an image without needs no UART buffers. */
+  usesUart: boolean;
 }
 
 /** Runs wasm2c on `wasm`; `name` names the firmware in errors. */
@@ -40,7 +44,13 @@ export function translate(wasm: Uint8Array, name: string): TranslatedFirmware {
     runTool("wasm2c", ["firmware.wasm", "-n", "firmware", "-o", "firmware.c"], `translating ${name} to C`, dir);
     const c = readFileSync(join(dir, "firmware.c"), "utf8");
     const h = readFileSync(join(dir, "firmware.h"), "utf8");
-    return { c: rewriteForChip(c, name), h, tableElements: tableElements(c) };
+    return {
+      c: rewriteForChip(c, name),
+      h,
+      tableElements: tableElements(c),
+      funcTypes: Number(/static u32 func_types\[(\d+)\];/.exec(c)?.[1] ?? 0),
+      usesUart: h.includes("Z_outpostZ_uart_"),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
