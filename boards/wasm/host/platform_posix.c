@@ -135,6 +135,7 @@ int platform_wait(outpost_host *host, int64_t until_us) {
     {
         int64_t now = platform_now_us();
         outpost_bench_run(&bench, now);
+        fflush(stdout); /* console bytes go out when their stop bit ends, not when a buffer fills */
         outpost_host_woke(host, now);
     }
     return PLATFORM_WAIT_MORE;
