@@ -15,6 +15,7 @@ import { OutpostError } from "../../contract/errors.ts";
 import { imageBoard, readImage, runOnQemu } from "../native/qemu.ts";
 import type { Stimuli } from "../native/stimuli.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
+import { type Io, processIo } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { readInput } from "./files.ts";
 import { readTextTable, textFile } from "./sidecars.ts";
@@ -38,7 +39,7 @@ class LineDecoder {
   }
 }
 
-export async function runCommand(argv: string[]): Promise<number> {
+export async function runCommand(argv: string[], io: Io = processIo): Promise<number> {
   const args = parseArgs(
     "run",
     argv,
@@ -57,10 +58,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   try {
     const run = await runOnQemu(image, board, stimuli, {
-      console: (chunk) => process.stdout.write(chunk),
-      diagnostics: (chunk) => process.stderr.write(lines.push(chunk)),
+      console: (chunk) => io.stdout(chunk),
+      diagnostics: (chunk) => io.stderr(lines.push(chunk)),
     }, { stackReport: args.switches.has("--stack-report"), signal: abort.signal });
-    process.stderr.write(lines.end());
+    io.stderr(lines.end());
     if (run.status === 1 && run.qemuStderr) {
       throw new OutpostError("USAGE", `QEMU could not run ${image}: ${run.qemuStderr.trim().split("\n")[0]}`);
     }
