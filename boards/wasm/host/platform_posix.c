@@ -230,17 +230,16 @@ int main(int argc, char **argv) {
 #endif
     const char *path = NULL;
     uint8_t *wasm = NULL, *stimuli = NULL;
-    uint32_t len = 0, i;
+    uint32_t len = 0;
     int status, a;
 
     outpost_host_init(&host);
 #ifdef OUTPOST_BOARD_TABLES
     host.names = outpost_board_names;
-    host.config.memory_limit = OUTPOST_MEMORY_BYTES;
 #else
-    for (i = 0; i < OUTPOST_HOST_UARTS; i++) {
-        ports[i].tx_fifo = ports[i].rx_fifo = OUTPOST_HOST_RX_FIFO;
-        ports[i].console = i == 0;
+    for (a = 0; a < OUTPOST_HOST_UARTS; a++) {
+        ports[a].tx_fifo = ports[a].rx_fifo = OUTPOST_HOST_RX_FIFO;
+        ports[a].console = a == 0;
     }
 #endif
     outpost_bench_init(&bench, &host, ports);

@@ -24,8 +24,8 @@ uint32_t wasm2c_stack_bytes;
 uint8_t wasm2c_memory[OUTPOST_MEMORY_BYTES] __attribute__((aligned(8)));
 #if OUTPOST_TABLE_ELEMENTS > 0
 static wasm_rt_funcref_t table_pool[OUTPOST_TABLE_ELEMENTS];
-#endif
 static uint32_t table_used;
+#endif
 
 static jmp_buf unwind;
 static wasm_rt_trap_t last_trap;

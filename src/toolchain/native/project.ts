@@ -34,6 +34,8 @@ const WASM_RT_HEADERS = ["/usr/include/wasm-rt.h", "/usr/local/include/wasm-rt.h
 export interface Target {
   platform: "board" | "posix";
   board: Board;
+  /** Optimise (default). Tests that build many PC hosts turn it off: they compile several times faster. */
+  optimise?: boolean;
 }
 
 interface PlatformFiles {
@@ -50,7 +52,7 @@ function platformFiles(target: Target): PlatformFiles {
   if (target.platform === "posix") {
     return {
       dir: join(boardsDir, "wasm/host"), files: ["platform_posix.c"], sources: ["platform/platform_posix.c"],
-      cc: "gcc", cflags: [], ldflags: [],
+      cc: "gcc", cflags: [], ldflags: ["-lm"],
     };
   }
   const native = target.board.native!;
@@ -64,7 +66,7 @@ function platformFiles(target: Target): PlatformFiles {
       // printf without floating point: the host formats integers only.
       "-DPICOLIBC_INTEGER_PRINTF_SCANF",
     ],
-    ldflags: ["-nostartfiles", "-Wl,--gc-sections", "-Lplatform", "-Tplatform/mps2.ld"],
+    ldflags: ["-nostartfiles", "-Wl,--gc-sections", "-Lplatform", "-Tplatform/mps2.ld", "-lm"],
   };
 }
 
@@ -95,13 +97,14 @@ export function compileSteps(target: Target, config: ImageConfig, output: string
   const includes = ["-Ifirmware", "-Ioutpost/host", "-Iplatform"];
   const common = ["-std=gnu99", ...p.cflags, ...defines, ...includes];
   const firmwareObject = "firmware/firmware.o";
+  const optimise = target.optimise ?? true;
   return [
     // The firmware's code for speed (-O2 inlines wasm2c's memory accessors), the host's for size.
-    { cc: p.cc, args: [...common, "-O2", "-w", "-c", "firmware/firmware.c", "-o", firmwareObject] },
+    { cc: p.cc, args: [...common, optimise ? "-O2" : "-O0", "-w", "-c", "firmware/firmware.c", "-o", firmwareObject] },
     {
       cc: p.cc,
       args: [
-        ...common, "-Os", "-Wall", "-Wextra", ...HOST_SOURCES.map((f) => `outpost/host/${f}`), ...p.sources,
+        ...common, optimise ? "-Os" : "-O0", "-Wall", "-Wextra", ...HOST_SOURCES.map((f) => `outpost/host/${f}`), ...p.sources,
         "firmware/board_tables.c", firmwareObject, ...p.ldflags, "-o", output,
       ],
     },
