@@ -24,6 +24,9 @@
 #include "outpost_build.h"
 #include "wasm2c_runtime.h"
 
+/* wasm2c declares this only for a firmware that imports something. */
+struct Z_outpost_instance_t;
+
 struct outpost_engine {
     Z_firmware_instance_t instance;
 };

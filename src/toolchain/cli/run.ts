@@ -8,12 +8,12 @@
  * the run itself is src/toolchain/native/qemu.ts.
  */
 import { existsSync } from "node:fs";
-import { resolveUart } from "../../contract/boards.ts";
+import { type Board, resolveUart } from "../../contract/boards.ts";
 import { decodeReferences } from "../../contract/deferred-text.ts";
 import { parseDuration } from "../../contract/duration.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { imageBoard, readImage, runOnQemu } from "../native/qemu.ts";
-import type { Stimuli } from "../native/stimuli.ts";
+import { type Stimuli, stimulusFile } from "../native/stimuli.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { type Io, processIo } from "./console.ts";
 import { printHelp } from "./help.ts";
@@ -39,17 +39,33 @@ class LineDecoder {
   }
 }
 
-export async function runCommand(argv: string[], io: Io = processIo): Promise<number> {
-  const args = parseArgs(
+/** The image's test channel holds 32 KiB of stimuli (platform_mps2.c OUTPOST_STIMULUS_BYTES). */
+const STIMULUS_BYTES = 32768;
+
+function checkStimulusSize(stimuli: Stimuli, board: Board, image: string): void {
+  const bytes = stimulusFile(board, stimuli).length;
+  if (bytes > STIMULUS_BYTES) {
+    throw usageError("run", `the inputs for ${image} take ${bytes} bytes but its test channel holds ${STIMULUS_BYTES}: send less with --uartN`);
+  }
+}
+
+/** `outpost run`'s options, parsed (USAGE errors name the option). */
+export function parseRunArgs(argv: string[]): Args {
+  return parseArgs(
     "run",
     argv,
     { "--for": "value", "--press": "value", "--expect-text": "value", "--fail-text": "value", "--stack-report": "switch", "--help": "switch", "-h": "switch" },
     UART_OPTION,
   );
+}
+
+export async function runCommand(argv: string[], io: Io = processIo): Promise<number> {
+  const args = parseRunArgs(argv);
   if (wantsHelp(args)) return printHelp("run");
   const image = onePositional("run", args, "a native image, like build/blinky.elf");
   const board = imageBoard(readImage(image), image);
   const stimuli = runStimuli(args, board);
+  checkStimulusSize(stimuli, board, image);
   const textPath = textFile(image);
   const table = existsSync(textPath) ? readTextTable(textPath) : [];
   const lines = new LineDecoder(table);
@@ -71,11 +87,12 @@ export async function runCommand(argv: string[], io: Io = processIo): Promise<nu
   }
 }
 
-function runStimuli(args: Args, board: ReturnType<typeof imageBoard>): Stimuli {
+/** The run's options as a native image's test channel takes them (also the conformance tests' way to script the C host). */
+export function runStimuli(args: Args, board: Board): Stimuli {
   const texts = (option: string): string[] =>
     args.values.filter(([o]) => o === option).map(([, t]) => {
       if (t === "") throw usageError("run", `${option} needs a non-empty text`);
-      if (new TextEncoder().encode(t).length > 256) throw usageError("run", `${option} takes a text of at most 256 bytes`);
+      if (new TextEncoder().encode(t).length > 64) throw usageError("run", `${option} takes a text of at most 64 bytes on a native image`);
       return t;
     });
   return {
