@@ -39,7 +39,7 @@ function build(source: string, boardName: string): string {
   const board = loadBoard(boardName);
   const dir = join(tmpdir(), `outpost-wasm3-${boardName}`);
   mkdirSync(dir, { recursive: true });
-  const config = { board, memoryBytes: 65536, stackBytes: board.build?.stack ?? 4096, text: [], exports: [], tableElements: 0, funcTypes: 0, usesUart: true };
+  const config = { board, memoryBytes: 65536, stackBytes: board.build?.stack ?? 4096, text: [], exports: [], tableElements: 0, funcTypes: 0, usesUart: true, hasImports: true };
   writeFileSync(join(dir, "board_tables.h"), tablesHeader());
   writeFileSync(join(dir, "board_tables.c"), tablesSource(config));
   writeFileSync(join(dir, "outpost_build.h"), buildHeader(config));

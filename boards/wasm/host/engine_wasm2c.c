@@ -102,7 +102,12 @@ const char *engine_load(outpost_engine **out, const uint8_t *wasm, uint32_t len,
                    : wasm2c_runtime_trap_words(wasm2c_runtime_last_trap());
     }
     Z_firmware_init_module();
+#if OUTPOST_HAS_IMPORTS
     Z_firmware_instantiate(&the_engine.instance, (struct Z_outpost_instance_t *)(void *)host);
+#else
+    (void)host;
+    Z_firmware_instantiate(&the_engine.instance);
+#endif
     *out = &the_engine;
     return NULL;
 }

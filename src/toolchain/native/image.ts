@@ -49,6 +49,7 @@ export function imageConfig(input: NativeInput, board: Board): ImageConfig {
     tableElements: 0,
     funcTypes: 0,
     usesUart: true,
+    hasImports: true,
   };
 }
 
@@ -68,6 +69,7 @@ export function buildNative(input: NativeInput, target: Target, options: { outpu
     tableElements: firmware.tableElements,
     funcTypes: firmware.funcTypes,
     usesUart: firmware.usesUart,
+    hasImports: firmware.hasImports,
   };
   if (options.emitDir !== undefined) {
     const dir = resolve(options.emitDir);

@@ -22,6 +22,8 @@ export interface ImageConfig {
   funcTypes: number;
   /** False when the firmware imports no UART function: the image gets 1-byte FIFOs. */
   usesUart: boolean;
+  /** False for a firmware that imports nothing from the host. */
+  hasImports: boolean;
 }
 
 /** A C string literal: printable ASCII as is, everything else as octal escapes of its UTF-8 bytes. */
@@ -83,6 +85,7 @@ export function buildHeader(config: ImageConfig): string {
     `#define OUTPOST_STACK_BYTES ${config.stackBytes}u`,
     `#define OUTPOST_TABLE_ELEMENTS ${config.tableElements}`,
     `#define OUTPOST_FUNC_TYPES ${Math.max(1, config.funcTypes)}`,
+    `#define OUTPOST_HAS_IMPORTS ${config.hasImports ? 1 : 0}`,
     ...["current_task", "task_name", "scratch", "heap_top"].map(has),
     "#endif",
     "",

@@ -33,6 +33,8 @@ export interface TranslatedFirmware {
   funcTypes: number;
   /** Whether it imports any UART function: an image without needs no UART buffers. */
   usesUart: boolean;
+  /** Whether it imports anything at all (wasm2c's instantiate then takes the import instance). */
+  hasImports: boolean;
 }
 
 /** Runs wasm2c on `wasm`; `name` names the firmware in errors. */
@@ -50,6 +52,7 @@ export function translate(wasm: Uint8Array, name: string): TranslatedFirmware {
       tableElements: tableElements(c),
       funcTypes: Number(/static u32 func_types\[(\d+)\];/.exec(c)?.[1] ?? 0),
       usesUart: h.includes("Z_outpostZ_uart_"),
+      hasImports: h.includes("struct Z_outpost_instance_t*"),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
