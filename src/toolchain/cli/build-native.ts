@@ -9,11 +9,16 @@ import { writeFileSync } from "node:fs";
 import type { Board } from "../../contract/boards.ts";
 import { grouped } from "../../contract/grouped.ts";
 import { compileFirmware } from "../compile.ts";
-import { buildNative } from "../native/image.ts";
+import { buildNative, checkEmptyFolder } from "../native/image.ts";
+import { requireTool } from "../native/tools.ts";
 import { join } from "node:path";
 import { textFile } from "./sidecars.ts";
 
 export async function buildNativeCommand(entry: string, board: Board, output: string, emitDir: string | undefined): Promise<number> {
+  // What can be refused is refused before the compiler runs.
+  requireTool("wasm2c", "a native build");
+  if (emitDir === undefined) requireTool("arm-none-eabi-gcc", "a native build");
+  else checkEmptyFolder(emitDir);
   const result = await compileFirmware({ entry, board, output, release: true });
   if (result.warnings) process.stderr.write(result.warnings + "\n");
   // The image prints message literals as {#n}; outpost run and outpost decode read them from the sidecar.

@@ -53,6 +53,13 @@ export function imageConfig(input: NativeInput, board: Board): ImageConfig {
   };
 }
 
+/** --emit-c writes a whole project: into a new or empty folder only, so nothing is overwritten. */
+export function checkEmptyFolder(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new OutpostError("USAGE", `${dir} is not empty: --emit-c writes a whole project, give it a new or empty folder`);
+  }
+}
+
 function runSteps(steps: CompileStep[], dir: string, what: string): void {
   for (const step of steps) runTool(step.cc as Tool, step.args, what, dir);
 }
@@ -72,11 +79,8 @@ export function buildNative(input: NativeInput, target: Target, options: { outpu
     hasImports: firmware.hasImports,
   };
   if (options.emitDir !== undefined) {
-    const dir = resolve(options.emitDir);
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
-      throw new OutpostError("USAGE", `${options.emitDir} is not empty: --emit-c writes a whole project, give it a new or empty folder`);
-    }
-    writeProject(dir, target, config, firmware, "image.elf");
+    checkEmptyFolder(options.emitDir);
+    writeProject(resolve(options.emitDir), target, config, firmware, "image.elf");
     return;
   }
   const native = target.platform === "board";
