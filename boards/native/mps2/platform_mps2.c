@@ -22,7 +22,8 @@
  *   test     the second argument names a stimulus file (bench.c), read whole
  *   channel  into the .bench section: bytes to send, pins to drive, texts to
  *            expect, the stop time. A third argument "stack" reports the C
- *            stack's peak at exit.
+ *            stack's peak and the time the CPU was busy (not in WFI) at exit:
+ *            under -icount shift=0 a busy ns is one instruction.
  *
  * QEMU must run the image with -semihosting-config enable=on,target=native
  * (outpost run does; boards/native/README.md has the command line).
@@ -84,6 +85,7 @@ static const uint32_t uart_irq[] = {0, 2, 4};
 static outpost_host host;
 static outpost_bench bench;
 static volatile uint32_t epochs;
+static uint64_t slept; /* ticks spent in WFI: the rest of the run was instructions (1 ns each under -icount shift=0) */
 static volatile int wake_armed;
 static int diag = -1;
 static uint8_t stimuli[OUTPOST_STIMULUS_BYTES] __attribute__((section(".bench")));
@@ -161,6 +163,7 @@ static void arm_wake(uint64_t target) {
 int platform_wait(outpost_host *h, int64_t until_us) {
     int64_t next = outpost_bench_next(&bench);
     if (next >= 0 && (until_us == OUTPOST_NO_DEADLINE || next < until_us)) until_us = next;
+    uint64_t asleep = ticks();
     /* A chip never runs out of inputs: with nothing due, sleep until an interrupt. */
     for (;;) {
         __asm__ volatile("cpsid i" ::: "memory");
@@ -173,6 +176,7 @@ int platform_wait(outpost_host *h, int64_t until_us) {
     }
     REG(TIMER0 + T_CTRL) = 0;
     wake_armed = 0;
+    slept += ticks() - asleep;
     {
         int64_t now = platform_now_us();
         outpost_bench_run(&bench, now);
@@ -341,8 +345,10 @@ int main(void) {
     REG(NVIC_ISER) = (1u << 8) | (1u << 9);
     status = outpost_bench_finish(&bench, outpost_host_run(&host, NULL, 0));
     if (stack_report) {
-        char line[64];
+        char line[96];
         snprintf(line, sizeof line, "mps2: C stack peak %lu bytes", (unsigned long)mps2_stack_peak());
+        platform_report(line);
+        snprintf(line, sizeof line, "mps2: busy %llu ns", (unsigned long long)((ticks() - slept) * (1000u / TICKS_PER_US)));
         platform_report(line);
     }
     semihost_exit(status);

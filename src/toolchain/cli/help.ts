@@ -85,7 +85,8 @@ transcript, and the same one outpost sim gives for the image's .wasm.
   --expect-text T     pass, and stop, as soon as the console output contains T
                       (repeat: all must appear; at most 64 bytes)
   --fail-text T       fail as soon as the console output contains T
-  --stack-report      print the C stack's peak use at the end
+  --stack-report      print the C stack's peak use and the CPU's busy time
+                      (one ns per instruction) at the end
 
 Inputs reach the image through its test channel (boards/native/README.md).
 Exit codes: as outpost sim (0 passed, 2 an expectation not met in time,
