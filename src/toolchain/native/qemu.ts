@@ -17,7 +17,7 @@ import { type Board, loadBoard } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { BOARD_MARKER } from "./image.ts";
 import { type Stimuli, stimulusFile } from "./stimuli.ts";
-import { requireTool } from "./tools.ts";
+import { requireTool, toolPath } from "./tools.ts";
 
 /** The board a native image was built for (the marker board_tables.c puts in it); NOT_FIRMWARE errors otherwise. */
 export function imageBoard(bytes: Uint8Array, file: string): Board {
@@ -59,7 +59,7 @@ export async function runOnQemu(
       "-semihosting-config", `enable=on,target=native,arg=:tt,arg=${stimulusPath}${options.stackReport ? ",arg=stack" : ""}`,
       "-kernel", image,
     ];
-    const child = spawn("qemu-system-arm", args, { stdio: ["ignore", "pipe", "pipe"], signal: options.signal });
+    const child = spawn(toolPath("qemu-system-arm")!, args, { stdio: ["ignore", "pipe", "pipe"], signal: options.signal });
     let qemuStderr = "";
     child.stdout!.on("data", out.console);
     // The image's diagnostics come on QEMU's stderr (semihosting ":tt"); QEMU's own complaints start with its name.
