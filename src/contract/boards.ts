@@ -60,8 +60,10 @@ export interface NativeSpec {
   cpu: string;
   /** QEMU's machine (-machine) for outpost run. */
   qemu: string;
-  /** Characters of one diagnostic line (OUTPOST_TEXT_CHARS); default 320. */
+  /** Characters of one diagnostic line (OUTPOST_TEXT_CHARS); default 256. */
   textChars?: number;
+  /** A real chip's OpenOCD scripts (`interface/stlink.cfg`, `target/stm32f4x.cfg`), for outpost flash --dry-run; none for an emulated board. */
+  openocd?: string[];
 }
 export interface Board {
   name: string;

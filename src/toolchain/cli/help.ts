@@ -192,6 +192,10 @@ espruino@0.1.67, or let this command print the npx line to use).
 
 Exit codes: 0 uploaded (or printed), 1 a usage or input error, or the
 uploader missing or failing.
+
+For a native board with a debug probe (board.json native.openocd), --dry-run
+prints the OpenOCD command that programs an image built for it; an emulated
+board (mps2-*) runs its image with outpost run instead.
 `,
   decode: `outpost decode <firmware.wasm|name.text.json> [LOG]
 
