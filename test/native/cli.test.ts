@@ -108,4 +108,13 @@ it("outpost run checks its options before QEMU starts: a button the board lacks,
   assert.is(text.code, 1);
 });
 
+it("outpost flash on an emulated board says to run the image instead, exit 1", () => {
+  const r = s.outpost("flash", "blinky.elf", "--board", "mps2-an385", "--dry-run");
+  assert.is(
+    r.stderr,
+    'outpost: error: board "mps2-an385" is emulated (QEMU mps2-an385): run the image with outpost run blinky.elf; to flash a real chip, port the platform (boards/native/README.md)\n',
+  );
+  assert.is(r.code, 1);
+});
+
 test.run();

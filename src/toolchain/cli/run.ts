@@ -8,7 +8,7 @@
  * the run itself is src/toolchain/native/qemu.ts.
  */
 import { existsSync } from "node:fs";
-import { type Board, resolveUart } from "../../contract/boards.ts";
+import type { Board } from "../../contract/boards.ts";
 import { decodeReferences } from "../../contract/deferred-text.ts";
 import { parseDuration } from "../../contract/duration.ts";
 import { OutpostError } from "../../contract/errors.ts";
@@ -17,12 +17,8 @@ import { type Stimuli, stimulusFile } from "../native/stimuli.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { type Io, processIo } from "./console.ts";
 import { printHelp } from "./help.ts";
-import { readInput } from "./files.ts";
 import { readTextTable, textFile } from "./sidecars.ts";
-import { parsePress } from "./sim-options.ts";
-import { DEFAULT_FOR } from "./sim-options.ts";
-
-const UART_OPTION = /^--uart(\d+)$/;
+import { DEFAULT_FOR, UART_OPTION, parsePress, uartInputs } from "./sim-options.ts";
 
 /** The image's diagnostics, whole lines at a time, with {#n} references spelled out from the text table. */
 class LineDecoder {
@@ -97,16 +93,7 @@ export function runStimuli(args: Args, board: Board): Stimuli {
     });
   return {
     limit: parseDuration(valueOf(args, "--for") ?? DEFAULT_FOR),
-    inputs: args.values
-      .filter(([option]) => UART_OPTION.test(option))
-      .map(([option, text]) => {
-        const uart = `UART${UART_OPTION.exec(option)![1]}`;
-        resolveUart(board, uart);
-        const bytes = text.startsWith("@")
-          ? readInput(text.slice(1), "UART input", `check the path after ${option} @`)
-          : new TextEncoder().encode(text);
-        return { uart, bytes };
-      }),
+    inputs: uartInputs(args, board),
     presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board)),
     expectText: texts("--expect-text"),
     failText: texts("--fail-text"),
