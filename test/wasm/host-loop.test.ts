@@ -229,4 +229,45 @@ it("a module the engine refuses, a missing file and a bad option each exit with 
   assert.is(bad.status, 1);
 });
 
+it("a malformed stimulus file is one line naming it, exit 1; seeded mutations of a good one never crash the host", () => {
+  const bad = join(work, "bad.bin");
+  writeFileSync(bad, "not stimuli");
+  const refused = run(["--virtual", "--bench", bad, firmware("fuzz-blink", "blink=13:100000")]);
+  assert.is(refused.stderr, `host: cannot read ${bad}: not an Outpost stimulus file (version 1)\n`);
+  assert.is(refused.status, 1);
+  // A good file: stop at 50 ms, "hi" to UART0 at 0, pin 2 low at 10 ms, expect "hi".
+  const good = Buffer.concat([
+    Buffer.from("OPST"), u32(1), i64(50_000), str(" within 50ms"), str("UART0"),
+    Buffer.from([3, 0]), str("hi"), str('"hi"'),
+    Buffer.from([1, 0]), i64(0), str("hi"),
+    Buffer.from([2, 2]), i64(10_000), Buffer.from([0]),
+    Buffer.from([0]),
+  ]);
+  let seed = 7;
+  const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  for (let i = 0; i < 150; i++) {
+    const bytes = Buffer.from(good);
+    for (let k = 1 + random(4); k > 0; k--) bytes[random(bytes.length)] = random(256);
+    const file = join(work, `fuzz-${i}.bin`);
+    writeFileSync(file, random(5) === 0 ? bytes.subarray(0, random(bytes.length)) : bytes);
+    const r = run(["--virtual", "--bench", file, firmware("fuzz-echo", "echo=0")]);
+    assert.ok(r.status !== null && [0, 1, 2, 3, 4].includes(r.status), `mutation ${i} (seed 7) ended with ${r.status}: ${r.stderr}`);
+    if (r.status === 1) assert.match(r.stderr, /^host: cannot read .*: .+\n$/);
+  }
+});
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+function i64(n: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64LE(BigInt(n));
+  return b;
+}
+function str(text: string): Buffer {
+  return Buffer.concat([u32(Buffer.byteLength(text)), Buffer.from(text)]);
+}
+
 test.run();
