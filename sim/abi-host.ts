@@ -23,6 +23,7 @@ import { HostFault } from "./fault.ts";
 import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "../src/contract/wasm-api.ts";
 import { expandText } from "../src/contract/deferred-text.ts";
 import { hasWasmHeader } from "../src/contract/wasm-binary.ts";
+import { trapWords } from "../src/contract/traps.ts";
 
 /** The peripherals behind the imports. */
 export interface AbiHost {
@@ -52,6 +53,8 @@ export interface Panic {
   taskId?: number;
   /** Virtual time of the panic, µs. */
   at: number;
+  /** A trap's place in the module (`poll (wasm-function[7]:0x1a4)`), which only this host knows. */
+  where?: string;
 }
 
 /** The exports of ABI v1 (boards/ABI.md), as any host sees them. */
@@ -221,22 +224,24 @@ export class Firmware {
     if (this.report) {
       this.panic = { ...this.report, task: this.report.taskId < 0 ? null : this.taskName(this.report.taskId) };
     } else if (e instanceof HostFault) {
-      this.panic = { code: e.code, message: e.message, file: "", line: 0, column: 0, task: this.currentTask(), at };
+      this.panic = { code: e.code, message: e.message, file: "", line: 0, column: 0, ...this.currentTask(), at };
     } else if (isTrap(e)) {
+      // In the words every host uses (src/contract/traps.ts); where it happened on a line of its own.
       const where = trapLocation(e);
-      const message = `WebAssembly trap: ${e.message}${where ? ` in ${where}` : ""}`;
-      this.panic = { code: "TRAP", message, file: "", line: 0, column: 0, task: this.currentTask(), at };
+      this.panic = { code: "TRAP", message: trapWords(e.message), file: "", line: 0, column: 0, ...this.currentTask(), at };
+      if (where) this.panic.where = where;
     } else {
       throw e;
     }
   }
 
-  private currentTask(): string | null {
+  /** The running task by name (null for a release build or outside a task) and id (-1 outside a task). */
+  private currentTask(): { task: string | null; taskId: number } {
     try {
       const id = this.exports?.outpost_current_task?.() ?? -1;
-      return id < 0 ? null : this.taskName(id);
+      return { task: id < 0 ? null : this.taskName(id), taskId: id };
     } catch {
-      return null;
+      return { task: null, taskId: -1 };
     }
   }
 

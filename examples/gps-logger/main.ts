@@ -11,6 +11,10 @@
 // skipped and counted, and the count is printed when it changes:
 //
 //   bad checksum (1 so far)
+//
+// Feed UART1 from a file on every host: `outpost sim … --uart1 @gps.nmea`,
+// `outpost run build/gps-logger.elf --uart1 @gps.nmea` (a native image), or
+// the C host's `--input 1:gps.nmea` (boards/wasm/README.md).
 import { log, task } from "outpost";
 import { ByteBuf, Uart, WriteAll } from "outpost/hal";
 import { Gps } from "outpost/drivers/gps";

@@ -17,6 +17,8 @@ export const INTROSPECTION_EXPORTS = [
 ] as const;
 /** The heap top, which `outpost size` reads: kept by release builds too. */
 export const HEAP_TOP_EXPORT = "outpost_heap_top";
+/** The running task's id, which every host reads after a trap to name the culprit: kept by release builds too. */
+export const CURRENT_TASK_EXPORT = "outpost_current_task";
 
 /** `gpio_configure` modes. */
 export const PIN_MODES = ["INPUT", "OUTPUT", "INPUT_PULLUP", "INPUT_PULLDOWN"] as const;

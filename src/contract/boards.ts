@@ -46,6 +46,24 @@ export interface BuildSpec {
   stack?: number;
   /** Message literals stay on the host: the firmware sends their index (src/toolchain/text-literals.ts). */
   deferText?: boolean;
+  /** Always a release build (no task introspection exports): native boards. */
+  release?: boolean;
+}
+/**
+ * Native boards (family "native"): the firmware translated to C and linked
+ * with the host loop into one image (boards/native/README.md).
+ */
+export interface NativeSpec {
+  /** The platform layer under boards/native/ ("mps2"). */
+  platform: string;
+  /** -mcpu for arm-none-eabi-gcc. */
+  cpu: string;
+  /** QEMU's machine (-machine) for outpost run. */
+  qemu: string;
+  /** Characters of one diagnostic line (OUTPOST_TEXT_CHARS); default 256. */
+  textChars?: number;
+  /** A real chip's OpenOCD scripts (`interface/stlink.cfg`, `target/stm32f4x.cfg`), for outpost flash --dry-run; none for an emulated board. */
+  openocd?: string[];
 }
 export interface Board {
   name: string;
@@ -64,6 +82,8 @@ export interface Board {
   leds: Record<string, LedSpec>;
   buttons: Record<string, ButtonSpec>;
   uarts: Record<string, UartSpec>;
+  /** Native boards (family "native"): how the image is built and run. */
+  native?: NativeSpec;
   /** Espruino boards (family "espruino"): read it through `espruinoSpec`, which checks it. */
   espruino?: EspruinoSpec;
 }

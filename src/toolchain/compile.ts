@@ -23,13 +23,16 @@ import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
 import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { assertMvp } from "./wasm/validate.ts";
-import { HEAP_TOP_EXPORT, HOST_EXPORTS } from "../contract/abi-codes.ts";
+import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS } from "../contract/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
 /** The runtime's build flags, which each build serves with its own values (`buildFlagsSource`). */
 const BUILD_FLAGS = runtimeDir + "build.ts";
-/** What a release build's entry re-exports (it defines `outpost_init`; asc exports `memory`): what hosts call, and the heap top. */
-const RELEASE_EXPORTS = [...HOST_EXPORTS.filter((name) => name !== "memory" && name !== "outpost_init"), HEAP_TOP_EXPORT];
+/**
+ * What a release build's entry re-exports (it defines `outpost_init`; asc exports `memory`): what hosts
+ * call, the heap top, and the running task, so that a trap names its task on every host.
+ */
+const RELEASE_EXPORTS = [...HOST_EXPORTS.filter((name) => name !== "memory" && name !== "outpost_init"), HEAP_TOP_EXPORT, CURRENT_TASK_EXPORT];
 
 export interface CompileOptions {
   /** The firmware's entry file; it exports `function main(): void`. */
@@ -47,8 +50,8 @@ export interface CompileOptions {
   deferText?: boolean;
   /**
    * A release build: only the exports a board's host needs (boards/ABI.md), without the task
-   * introspection ones (`outpost_task_*`, `outpost_current_task`, `outpost_scratch`) that the
-   * simulator's `--inspect`, deadlock reports and task tables read.
+   * introspection ones (`outpost_task_*`, `outpost_scratch`) that the simulator's `--inspect`,
+   * deadlock reports and task tables read.
    */
   release?: boolean;
 }
@@ -97,7 +100,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   const build = options.board.build ?? {};
   const mvp = options.mvp ?? build.mvp ?? false;
   const small = options.small ?? build.small ?? false;
-  const interpreter = options.board.family === "wasm";
+  // Native boards build as interpreter boards do; their budget is the linked image's (src/toolchain/native/).
+  const native = options.board.family === "native";
+  const interpreter = options.board.family === "wasm" || native;
   const texts = (options.deferText ?? build.deferText ?? false) ? new TextTable() : null;
   const maxPages = Math.max(1, Math.ceil((options.board.ram - (build.stack ?? 0)) / 65536));
   const args = [
@@ -162,7 +167,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   if (!interpreter) return built;
   await assertMvp(wasm, file, options.board.name);
   built.size = await analyseFirmware(wasm, file, { stack: build.stack, text: built.text });
-  checkBudget(built.size, options.board, file);
+  if (!native) checkBudget(built.size, options.board, file);
   return built;
 }
 

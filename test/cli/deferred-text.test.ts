@@ -53,13 +53,13 @@ test("outpost decode refuses what is not a firmware or a table, and a table that
   assert.is(bad.code, 1);
 });
 
-test("--release leaves out the introspection exports: smaller, same behaviour, the panic names the task by id", async () => {
+test("--release leaves out the introspection exports but the running task's id: smaller, same behaviour, the panic names the task by id", async () => {
   const build = s.outpost("build", ENTRY, "--board", "wasm3-esp32", "--release", "-o", "rel.wasm");
   assert.is(build.code, 0, build.stderr);
   const release = readFileSync(s.path("rel.wasm"));
   const full = readFileSync(s.path("late.wasm"));
   const exports = wasm.Module.exports(await wasm.compile(release)).map((e) => e.name).sort();
-  assert.equal(exports, ["memory", "outpost_abi_version", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll"]);
+  assert.equal(exports, ["memory", "outpost_abi_version", "outpost_current_task", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll"]);
   assert.ok(release.length < full.length, `release ${release.length} bytes, full ${full.length}`);
   const run = s.outpost("sim", "rel.wasm", "--board", "wasm3-esp32");
   assert.is(run.stderr, PANIC.replace('in task "unlocker"', "in task 0"));

@@ -77,7 +77,7 @@ test("a missing or extra argument", () => {
 
 test("an unknown command", () => {
   const r = s.outpost("frob");
-  assert.match(r.stderr, /^outpost: error: unknown command "frob": the commands are build, sim, size, new, boards(, \w+)* \(see outpost --help\)\n$/);
+  assert.match(r.stderr, /^outpost: error: unknown command "frob": the commands are build, sim, run, size, new, boards(, \w+)* \(see outpost --help\)\n$/);
   assert.is(r.stdout, "");
   assert.is(r.code, 1);
 });

@@ -16,8 +16,9 @@ test("nothing is drawn when stderr is not a terminal, past the quiet second as o
   const now = performance.now;
   process.stderr.write = ((s: string) => (writes.push(s), true)) as typeof process.stderr.write;
   try {
-    const quiet = new Progress(new Console(false), 0, Infinity);
-    const shown = new Progress(new Console(true), 0, Infinity);
+    const io = (terminal: boolean) => ({ terminal, stdout: () => {}, stderr: (t: string) => void process.stderr.write(t) });
+    const quiet = new Progress(new Console(io(false)), 0, Infinity);
+    const shown = new Progress(new Console(io(true)), 0, Infinity);
     performance.now = () => now.call(performance) + 5_000; // past the quiet first second
     quiet.update(1_000_000_000);
     quiet.done();

@@ -70,7 +70,7 @@ test("a panic prints its code, task, message and source line, and exits 3", () =
 
 test("a trap names the task and exits 3", () => {
   const r = s.outpost("sim", s.firmware("trap"));
-  assert.match(r.stderr, /^\[ {3}0\.250000\] panic TRAP in task "main": WebAssembly trap: unreachable in poll \(wasm-function\[\d+\]:0x[0-9a-f]+\)\n$/);
+  assert.match(r.stderr, /^\[ {3}0\.250000\] panic TRAP in task "main": unreachable executed\n {4}in poll \(wasm-function\[\d+\]:0x[0-9a-f]+\)\n$/);
   assert.is(r.code, 3);
 });
 

@@ -88,6 +88,7 @@ test("writing to a port that was never configured stops the firmware", async () 
     line: 0,
     column: 0,
     task: "main",
+    taskId: 0,
     at: 0,
   });
   assert.is(sim.now, 0);

@@ -1,10 +1,12 @@
 /**
- * The native reference host (boards/wasm/host/): its loop and POSIX
- * platform, compiled with gcc at C99 with every warning an error, run
- * against test/wasm/c/engine_test.c, an engine whose "firmware" is native C
- * (a blink task and a console echo task). Alarms, events and console bytes
- * go through the real loop; stdout, the stderr pin log and the exit status
- * are checked exactly. Skipped, with the reason in each name, without gcc.
+ * The native reference host (boards/wasm/host/): its loop, reports, bench
+ * and POSIX platform, compiled with gcc at C99 with every warning an
+ * error, run against test/wasm/c/engine_test.c, an engine whose "firmware"
+ * is native C (a blink task and a console echo task). Alarms, events and
+ * console bytes (delivered at 115200 baud, 87 µs a byte, as the simulator
+ * does) go through the real loop; stdout, the stderr pin log and the exit
+ * status are checked exactly. Skipped, with the reason in each name,
+ * without gcc.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +35,8 @@ function gcc(args: string[]): { status: number | null; stderr: string } {
 
 function buildHost(): void {
   if (built) return;
-  const r = gcc([`-I${hostDir}`, join(hostDir, "host.c"), join(hostDir, "platform_posix.c"), join(root, "test/wasm/c/engine_test.c"), "-o", binary]);
+  const sources = ["host.c", "report.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
+  const r = gcc([`-I${hostDir}`, ...sources, join(root, "test/wasm/c/engine_test.c"), "-o", binary]);
   assert.is(r.stderr, "", "gcc printed diagnostics");
   assert.is(r.status, 0);
   built = true;
@@ -52,7 +55,7 @@ function run(args: string[], input = ""): { stdout: string; stderr: string; stat
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-it("the host loop and POSIX platform compile with -std=c99 -Wall -Wextra -Werror -pedantic and no warnings", () => {
+it("the host loop, reports, bench and POSIX platform compile with -std=c99 -Wall -Wextra -Werror -pedantic and no warnings", () => {
   buildHost();
 });
 
@@ -74,6 +77,7 @@ it("alarms wake the loop at each deadline: the pin log shows every toggle (virtu
       "[   0.200000] pin 13 high",
       "[   0.300000] pin 13 low",
       "[   0.400000] pin 13 high",
+      "[   0.500000] pin 13 low", // work due exactly at the stop time runs, as in the simulator
       "",
     ].join("\n"),
   );
@@ -87,24 +91,42 @@ it("console bytes go through the RX FIFO and the echo task back to stdout; the h
   assert.is(r.status, 0);
 });
 
-it("events are delivered between polls, one UART_RX per burst", () => {
+it("stdin reaches the console at line rate: one byte every 86.8 µs at 115200 baud, one UART_RX each, between polls", () => {
   const r = run(["--virtual", firmware("events", "echo=0 log=1")], "abc");
   assert.is(r.stdout, "abc");
-  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000000] debug: event 2 arg 0 at 0\n");
-});
-
-it("a burst larger than the RX FIFO keeps the first 64 bytes and raises one overrun", () => {
-  const r = run(["--virtual", firmware("overrun", "echo=0 log=1")], "x".repeat(100));
-  assert.is(r.stdout, "x".repeat(64));
   assert.is(
     r.stderr,
     [
       "[   0.000000] info: test engine: ready",
-      "[   0.000000] debug: event 2 arg 0 at 0",
-      "[   0.000000] debug: event 4 arg 256 at 0", // UART_ERROR, port 0 | OVERRUN << 8
+      "[   0.000087] debug: event 2 arg 0 at 87", // ceil(1 × 10⁷ / 115200)
+      "[   0.000174] debug: event 2 arg 0 at 174",
+      "[   0.000261] debug: event 2 arg 0 at 261",
       "",
     ].join("\n"),
   );
+});
+
+it("a 10 KB pipe is echoed whole: the line paces it, nothing is cut at a read's size", () => {
+  const input = Array.from({ length: 10240 }, (_, i) => String.fromCharCode(65 + (i % 26))).join(""); // no byte the engine acts on
+  const r = run(["--virtual", firmware("pipe", "echo=0")], input);
+  assert.is(r.stdout, input);
+  assert.is(r.status, 0);
+});
+
+it("a firmware that does not read loses each byte past the 128-byte RX FIFO: one overrun event per lost byte", () => {
+  const r = run(["--virtual", firmware("overrun", "echo=0 deaf=1 log=1")], "x".repeat(130));
+  const overruns = r.stderr.split("\n").filter((l) => l.includes("debug: event 4 arg 256")); // UART_ERROR, port 0 | OVERRUN << 8
+  assert.equal(overruns, ["[   0.011198] debug: event 4 arg 256 at 11198", "[   0.011285] debug: event 4 arg 256 at 11285"]);
+  assert.is(r.stdout, "");
+});
+
+it("--input PORT:FILE feeds another UART at line rate, as outpost sim --uart1 @FILE does", () => {
+  const file = join(work, "uart1.txt");
+  writeFileSync(file, "gps");
+  const r = run(["--virtual", "--input", `1:${file}`, firmware("second", "echo=1")]);
+  assert.is(r.stdout, ""); // port 1 is not the console: its output is not shown, as in the simulator
+  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n");
+  assert.is(r.status, 0);
 });
 
 it("the sleep wakes on stdin long before a far deadline (real clock)", async () => {
@@ -129,12 +151,12 @@ it("the sleep wakes on stdin long before a far deadline (real clock)", async () 
 
 it("a panic stops the firmware: reported with code, task and source line, exit status 3", () => {
   const r = run(["--virtual", firmware("panic", "echo=0")], "ab!c");
-  assert.is(r.stdout, "");
+  assert.is(r.stdout, "ab");
   assert.is(
     r.stderr,
     [
       "[   0.000000] info: test engine: ready",
-      '[   0.000000] panic POOL_FULL in task 1: cannot spawn task "echo": its pool is full',
+      '[   0.000261] panic POOL_FULL in task 1: cannot spawn task "echo": its pool is full',
       "    at test/wasm/c/engine_test.c:42:7",
       "",
     ].join("\n"),
@@ -144,7 +166,7 @@ it("a panic stops the firmware: reported with code, task and source line, exit s
 
 it("deferred message literals print as {#index} references; a reference cut off at the end is dropped", () => {
   const r = run(["--virtual", firmware("panic", "echo=0")], "?");
-  assert.is(r.stderr.split("\n")[1], "[   0.000000] panic BUSY in task 1: {#5} of {#268}");
+  assert.is(r.stderr.split("\n")[1], "[   0.000087] panic BUSY in task 1: {#5} of {#268}");
   assert.is(r.status, 3);
 });
 
@@ -155,8 +177,8 @@ it("deferred strings (0xFE, UTF-16) and integers (0xFD) are formatted by the hos
     r.stderr,
     [
       "[   0.000000] info: test engine: ready",
-      '[   0.000000] info: sensor "µ😀x" read -1234567 from {#5}',
-      "[   0.000000] info: cut: µ\ufffd", // the high surrogate lost its pair
+      '[   0.000087] info: sensor "µ😀x" read -1234567 from {#5}',
+      "[   0.000087] info: cut: µ\ufffd", // the high surrogate lost its pair
       "",
     ].join("\n"),
   );
@@ -165,16 +187,18 @@ it("deferred strings (0xFE, UTF-16) and integers (0xFD) are formatted by the hos
 
 it("deferred text that expands past the host's buffer stops at the last whole number or character", () => {
   const r = run(["--virtual", firmware("long", "echo=0")], "%");
-  const lines = r.stderr.split("\n"); // OUTPOST_TEXT_CHARS is 1366 with the NUL: 68 numbers of 20 characters, 455 '€' of 3 bytes
-  assert.is(lines[1], `[   0.000000] info: ${"-9223372036854775808".repeat(68)}`);
-  assert.is(lines[2], `[   0.000000] info: ${"€".repeat(455)}`);
+  // A log line holds OUTPOST_TEXT_CHARS (1400) + 32 bytes with its NUL; after the stamp and "info: ", 1411
+  // characters of text: 70 numbers of 20 characters, 470 '€' of 3 bytes.
+  const lines = r.stderr.split("\n");
+  assert.is(lines[1], `[   0.000087] info: ${"-9223372036854775808".repeat(70)}`);
+  assert.is(lines[2], `[   0.000087] info: ${"€".repeat(470)}`);
   assert.is(r.status, 0);
 });
 
-it("a trap stops the firmware: reported with the task that was running, exit status 4", () => {
+it("a trap stops the firmware like a panic: 'panic TRAP', the task that was running, the engine's words without its tag, exit status 3", () => {
   const r = run(["--virtual", firmware("trap", "echo=0")], "ab#c");
-  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000000] trap during outpost_poll: [trap] unreachable executed (in task 1)\n");
-  assert.is(r.status, 4);
+  assert.is(r.stderr, "[   0.000000] info: test engine: ready\n[   0.000261] panic TRAP in task 1: unreachable executed\n");
+  assert.is(r.status, 3);
 });
 
 it("a firmware speaking another ABI version is refused before init, exit status 2", () => {
@@ -183,13 +207,14 @@ it("a firmware speaking another ABI version is refused before init, exit status 
   assert.is(r.status, 2);
 });
 
-it("a firmware that never lets the virtual clock advance is stopped as a stall, exit status 4", () => {
+it("a firmware that never lets the clock advance is stopped as a stall, in the simulator's words, exit status 3", () => {
   const r = run(["--virtual", firmware("busy", "busy=1")]);
   assert.is(
     r.stderr,
-    "[   0.000000] info: test engine: ready\n[   0.000000] trap during outpost_poll: tasks stay ready but the clock does not advance (stall)\n",
+    "[   0.000000] info: test engine: ready\n[   0.000000] panic STALL outside any task: virtual time cannot advance: " +
+      "outpost_poll returned a deadline at or before now 100000 times in a row at 0.000000s; a task that never waits keeps the executor busy\n",
   );
-  assert.is(r.status, 4);
+  assert.is(r.status, 3);
 });
 
 it("a module the engine refuses, a missing file and a bad option each exit with status 1", () => {
@@ -203,5 +228,46 @@ it("a module the engine refuses, a missing file and a bad option each exit with 
   assert.match(bad.stderr, /^host: --for takes a duration such as 250ms, 2s or 100us\nusage: host /);
   assert.is(bad.status, 1);
 });
+
+it("a malformed stimulus file is one line naming it, exit 1; seeded mutations of a good one never crash the host", () => {
+  const bad = join(work, "bad.bin");
+  writeFileSync(bad, "not stimuli");
+  const refused = run(["--virtual", "--bench", bad, firmware("fuzz-blink", "blink=13:100000")]);
+  assert.is(refused.stderr, `host: cannot read ${bad}: not an Outpost stimulus file (version 1)\n`);
+  assert.is(refused.status, 1);
+  // A good file: stop at 50 ms, "hi" to UART0 at 0, pin 2 low at 10 ms, expect "hi".
+  const good = Buffer.concat([
+    Buffer.from("OPST"), u32(1), i64(50_000), str(" within 50ms"), str("UART0"),
+    Buffer.from([3, 0]), str("hi"), str('"hi"'),
+    Buffer.from([1, 0]), i64(0), str("hi"),
+    Buffer.from([2, 2]), i64(10_000), Buffer.from([0]),
+    Buffer.from([0]),
+  ]);
+  let seed = 7;
+  const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  for (let i = 0; i < 150; i++) {
+    const bytes = Buffer.from(good);
+    for (let k = 1 + random(4); k > 0; k--) bytes[random(bytes.length)] = random(256);
+    const file = join(work, `fuzz-${i}.bin`);
+    writeFileSync(file, random(5) === 0 ? bytes.subarray(0, random(bytes.length)) : bytes);
+    const r = run(["--virtual", "--bench", file, firmware("fuzz-echo", "echo=0")]);
+    assert.ok(r.status !== null && [0, 1, 2, 3, 4].includes(r.status), `mutation ${i} (seed 7) ended with ${r.status}: ${r.stderr}`);
+    if (r.status === 1) assert.match(r.stderr, /^host: cannot read .*: .+\n$/);
+  }
+});
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+function i64(n: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64LE(BigInt(n));
+  return b;
+}
+function str(text: string): Buffer {
+  return Buffer.concat([u32(Buffer.byteLength(text)), Buffer.from(text)]);
+}
 
 test.run();

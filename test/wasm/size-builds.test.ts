@@ -54,7 +54,9 @@ test("blinky drives LED1 the same, with its pool and ticker laid out at build ti
   assert.equal(lines(size), lines(speed));
   const wasm = await buildTestFirmware("examples/blinky/main.ts", "wasm3-esp32", { release: true });
   assert.not.ok(sectionIds(wasm).includes(8), "no start section");
-  assert.equal(exportNames(wasm, "blinky.wasm").sort(), ["memory", "outpost_abi_version", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll"]);
+  assert.equal(exportNames(wasm, "blinky.wasm").sort(), [
+    "memory", "outpost_abi_version", "outpost_current_task", "outpost_event", "outpost_heap_top", "outpost_init", "outpost_poll",
+  ]);
 });
 
 test("module initialisers that call the host run first thing in outpost_init; one that panics is reported with its message", async () => {

@@ -1,26 +1,31 @@
 /*
- * platform_posix.c — the reference platform: Outpost firmware on a PC.
+ * platform_posix.c — the platform for a PC: Outpost firmware as a process,
+ * behaving like `outpost sim` (bench.c models the pins and paces the UARTs).
  *
- *   console UART (port 0, or --console N)   stdin → RX FIFO, TX → stdout
- *   other UART ports                        TX logged to stderr, no RX
- *   pins 0 … OUTPOST_HOST_PINS-1             changes logged to stderr: "[   0.500000] pin 13 high";
- *                                           inputs read 1 with a pull-up, else 0; no edges
- *   clock                                   CLOCK_MONOTONIC, 0 at start; or, with
- *                                           --virtual, a clock that jumps to each deadline
- *   sleep                                   select() on stdin with the deadline as timeout
+ *   console UART (board.json's, or --console N)  stdin → RX at line rate, TX → stdout
+ *   other UARTs                                  --input PORT:FILE → RX at line rate from t=0;
+ *                                                TX leaves unseen, as in `outpost sim`
+ *   pins                                         every change on stderr: "[   0.500000] LED1 high"
+ *   clock                                        CLOCK_MONOTONIC, 0 at start; or, with --virtual,
+ *                                                a clock that jumps to whatever is due next
+ *   sleep                                        select() on stdin until the next deadline
  *
- *   usage: host [--virtual] [--for DURATION] [--console PORT] [--memory BYTES]
- *               [--stack BYTES] firmware.wasm
+ *   usage: host [--virtual] [--for DURATION] [--console PORT] [--input PORT:FILE]
+ *               [--bench FILE] [--memory BYTES] [--stack BYTES] firmware.wasm
  *
- * --for stops the host at that time (250ms, 2s, 100us; plain numbers are µs).
- * Without it the host runs until stdin is closed and the firmware has no
- * deadline left. --virtual is for tests: the clock stands still while stdin
- * has input to give (each read is delivered at the current time) and jumps
- * straight to the next deadline once stdin is at end of file, so a run is
- * exactly repeatable. The exit status is outpost_host_run's (host.h).
+ * --for stops the host at that time (250ms, 2s, 100us; plain numbers are
+ * µs); work due exactly then still runs. Without it the host runs until
+ * stdin is closed and nothing is left to happen. --virtual is for tests and
+ * repeatable runs: stdin is read to its end first and sent to the console
+ * from t=0, at line rate, like `outpost sim --uart0 @FILE`. --bench plays a
+ * stimulus file (bytes, button presses, texts to expect: bench.c), as
+ * `outpost run` does on an emulated board. Names of pins and UART sizes come
+ * from the build's board tables (OUTPOST_BOARD_TABLES, written by outpost
+ * build --emit-c) or default to numbers and 128-byte FIFOs.
  *
- * Single-threaded: input arrives only inside platform_wait, so
- * platform_lock has nothing to mask.
+ * A wasm2c build (OUTPOST_ENGINE_BUILTIN) has the firmware compiled in and
+ * takes no firmware file. Single-threaded: input arrives only inside
+ * platform_wait, so platform_lock has nothing to mask.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -32,8 +37,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "host.h"
 #include "platform.h"
+
+#ifdef OUTPOST_BOARD_TABLES
+#include "board_tables.h"
+#endif
+
+#define STDIN_CHUNK 256
 
 static struct {
     int virtual_clock;
@@ -41,8 +53,11 @@ static struct {
     struct timespec start;
     int32_t console;
     int stdin_open;
-    uint8_t modes[OUTPOST_HOST_PINS];
+    uint8_t stdin_chunks[OUTPOST_BENCH_SEGMENTS][STDIN_CHUNK];
+    uint32_t stdin_reads;
 } posix;
+
+static outpost_bench bench;
 
 int64_t platform_now_us(void) {
     struct timespec now;
@@ -55,23 +70,26 @@ void platform_lock(void) {}
 void platform_unlock(void) {}
 
 void platform_report(const char *line) {
+    fflush(stdout);  /* console bytes that went out before this line come first */
     fputs(line, stderr);
     fputc('\n', stderr);
 }
 
-static void report_at(const char *text) {
-    char line[320];
-    int64_t t = platform_now_us();
-    snprintf(line, sizeof line, "[%4lld.%06lld] %s", (long long)(t / 1000000), (long long)(t % 1000000), text);
-    platform_report(line);
+void platform_bench_output(int32_t port, uint8_t byte) {
+    if (port == posix.console) putchar(byte);
 }
 
-/* Reads what stdin has and hands it to the console UART. */
-static void read_stdin(outpost_host *host) {
-    uint8_t buffer[256];
-    ssize_t n = read(STDIN_FILENO, buffer, sizeof buffer);
+/* Reads what stdin has, while the console's line has room for another send; at end of file stops reading. */
+static void read_stdin(void) {
+    const outpost_bench_uart *u = &bench.uarts[posix.console];
+    uint8_t *chunk;
+    ssize_t n;
+    if (u->seg_tail - u->seg_head >= OUTPOST_BENCH_SEGMENTS) return; /* the line is full: leave it in the pipe */
+    chunk = posix.stdin_chunks[posix.stdin_reads % OUTPOST_BENCH_SEGMENTS];
+    n = read(STDIN_FILENO, chunk, STDIN_CHUNK);
     if (n > 0) {
-        outpost_host_uart_rx(host, posix.console, buffer, (uint32_t)n, platform_now_us());
+        posix.stdin_reads++;
+        outpost_bench_send(&bench, posix.console, chunk, (uint32_t)n, platform_now_us());
     } else if (n == 0 || errno != EINTR) {
         posix.stdin_open = 0;
     }
@@ -88,12 +106,14 @@ static void sleep_until(int64_t until_us) {
 }
 
 int platform_wait(outpost_host *host, int64_t until_us) {
-    if (posix.stdin_open) {
+    int64_t next = outpost_bench_next(&bench);
+    if (next >= 0 && (until_us == OUTPOST_NO_DEADLINE || next < until_us)) until_us = next;
+    if (posix.stdin_open && !posix.virtual_clock) {
         fd_set readable;
         struct timeval timeout;
         struct timeval *wait = NULL;
         int ready;
-        if (!posix.virtual_clock && until_us != OUTPOST_NO_DEADLINE) {
+        if (until_us != OUTPOST_NO_DEADLINE) {
             int64_t left = until_us - platform_now_us();
             if (left < 0) left = 0;
             timeout.tv_sec = (time_t)(left / 1000000);
@@ -103,62 +123,49 @@ int platform_wait(outpost_host *host, int64_t until_us) {
         FD_ZERO(&readable);
         FD_SET(STDIN_FILENO, &readable);
         ready = select(STDIN_FILENO + 1, &readable, NULL, NULL, wait);
-        if (ready > 0) read_stdin(host);
+        if (ready > 0) read_stdin();
         else if (ready < 0 && errno != EINTR) posix.stdin_open = 0;
-        return PLATFORM_WAIT_MORE;
-    }
-    if (until_us == OUTPOST_NO_DEADLINE) return PLATFORM_WAIT_NEVER;
-    if (posix.virtual_clock) {
+    } else if (until_us == OUTPOST_NO_DEADLINE) {
+        return PLATFORM_WAIT_NEVER;
+    } else if (posix.virtual_clock) {
         if (until_us > posix.virtual_now) posix.virtual_now = until_us;
     } else {
         sleep_until(until_us);
+    }
+    {
+        int64_t now = platform_now_us();
+        outpost_bench_run(&bench, now);
+        fflush(stdout); /* console bytes go out when their stop bit ends, not when a buffer fills */
+        outpost_host_woke(host, now);
     }
     return PLATFORM_WAIT_MORE;
 }
 
 int32_t platform_gpio_configure(int32_t pin, int32_t mode) {
-    posix.modes[pin] = (uint8_t)mode;
-    return OUTPOST_OK;
+    return outpost_bench_gpio_configure(&bench, pin, mode);
 }
 
 void platform_gpio_write(int32_t pin, int32_t level) {
-    char text[48];
-    snprintf(text, sizeof text, "pin %ld %s", (long)pin, level ? "high" : "low");
-    report_at(text);
+    outpost_bench_gpio_write(&bench, pin, level);
 }
 
 int32_t platform_gpio_read(int32_t pin) {
-    return posix.modes[pin] == OUTPOST_PIN_INPUT_PULLUP;
+    return outpost_bench_gpio_read(&bench, pin);
 }
 
 void platform_gpio_listen(int32_t pin, int32_t edges) {
     (void)pin;
-    (void)edges;  /* no input pins on a PC: nothing ever changes */
+    (void)edges; /* the bench raises edges on the pins the host says are listened to */
 }
 
 int32_t platform_uart_configure(int32_t port, int32_t baud, int32_t flags) {
-    (void)port;
-    (void)baud;
     (void)flags;
-    return OUTPOST_OK;
+    return outpost_bench_uart_configure(&bench, port, baud);
 }
 
 int32_t platform_uart_write(outpost_host *host, int32_t port, const uint8_t *data, int32_t len) {
-    if (port == posix.console) {
-        fwrite(data, 1, (size_t)len, stdout);
-        fflush(stdout);
-    } else {
-        char text[160];
-        int n = snprintf(text, sizeof text, "uart %ld: ", (long)port);
-        int32_t i;
-        for (i = 0; i < len && n < (int)sizeof text - 5; i++) {
-            uint8_t c = data[i];
-            n += snprintf(text + n, sizeof text - (size_t)n, c >= 0x20 && c < 0x7f && c != '\\' ? "%c" : "\\x%02x", c);
-        }
-        report_at(text);
-    }
-    outpost_host_uart_tx_done(host, port, platform_now_us());  /* written synchronously: already on the wire */
-    return len;
+    (void)host;
+    return outpost_bench_uart_write(&bench, port, data, len);
 }
 
 /* "250ms", "2s", "100us", "1500" (µs); -1 when malformed. */
@@ -172,65 +179,127 @@ static int64_t parse_duration(const char *text) {
     return -1;
 }
 
+/* The whole file (or stream), kept for the run; NULL when it cannot be read. */
+static uint8_t *read_all(FILE *file, uint32_t *len) {
+    uint8_t *bytes = NULL;
+    size_t size = 0, cap = 0, n;
+    do {
+        if (size == cap) {
+            uint8_t *grown = realloc(bytes, cap = cap ? 2 * cap : 4096);
+            if (!grown) {
+                free(bytes);
+                return NULL;
+            }
+            bytes = grown;
+        }
+        n = fread(bytes + size, 1, cap - size, file);
+        size += n;
+    } while (n > 0);
+    *len = (uint32_t)size;
+    return bytes;
+}
+
 static uint8_t *read_file(const char *path, uint32_t *len) {
     FILE *file = fopen(path, "rb");
-    uint8_t *bytes = NULL;
-    long size;
+    uint8_t *bytes;
     if (!file) return NULL;
-    if (fseek(file, 0, SEEK_END) == 0 && (size = ftell(file)) > 0 && fseek(file, 0, SEEK_SET) == 0) {
-        bytes = malloc((size_t)size);
-        if (bytes && fread(bytes, 1, (size_t)size, file) != (size_t)size) {
-            free(bytes);
-            bytes = NULL;
-        }
-        *len = (uint32_t)size;
-    }
+    bytes = read_all(file, len);
     fclose(file);
     return bytes;
 }
 
 static int usage(const char *why) {
-    fprintf(stderr, "host: %s\nusage: host [--virtual] [--for DURATION] [--console PORT] [--memory BYTES] [--stack BYTES] firmware.wasm\n", why);
+    fprintf(stderr,
+            "host: %s\nusage: host [--virtual] [--for DURATION] [--console PORT] [--input PORT:FILE] [--bench FILE] "
+            "[--memory BYTES] [--stack BYTES] firmware.wasm\n",
+            why);
+    return OUTPOST_EXIT_LOAD;
+}
+
+static int cannot_read(const char *path, const char *what) {
+    fprintf(stderr, "host: cannot read %s: %s\n", path, what);
     return OUTPOST_EXIT_LOAD;
 }
 
 int main(int argc, char **argv) {
     static outpost_host host;
+#ifdef OUTPOST_BOARD_TABLES
+    const outpost_bench_port *ports = outpost_board_ports;
+#else
+    static outpost_bench_port ports[OUTPOST_HOST_UARTS];
+#endif
     const char *path = NULL;
-    uint8_t *wasm;
+    uint8_t *wasm = NULL, *stimuli = NULL;
     uint32_t len = 0;
-    int i, status;
+    int status, a;
 
     outpost_host_init(&host);
+#ifdef OUTPOST_BOARD_TABLES
+    host.names = outpost_board_names;
+#else
+    for (a = 0; a < OUTPOST_HOST_UARTS; a++) {
+        ports[a].tx_fifo = ports[a].rx_fifo = OUTPOST_HOST_RX_FIFO;
+        ports[a].console = a == 0;
+    }
+#endif
+    outpost_bench_init(&bench, &host, ports);
+    posix.console = bench.console >= 0 ? bench.console : 0;
     clock_gettime(CLOCK_MONOTONIC, &posix.start);
     posix.stdin_open = 1;
-    for (i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        int has_value = i + 1 < argc;
+    for (a = 1; a < argc; a++) {
+        const char *arg = argv[a];
+        int has_value = a + 1 < argc;
         if (strcmp(arg, "--virtual") == 0) {
             posix.virtual_clock = 1;
         } else if (strcmp(arg, "--for") == 0 && has_value) {
-            host.stop_at_us = parse_duration(argv[++i]);
+            host.stop_at_us = parse_duration(argv[++a]);
             if (host.stop_at_us < 0) return usage("--for takes a duration such as 250ms, 2s or 100us");
         } else if (strcmp(arg, "--console") == 0 && has_value) {
-            posix.console = atoi(argv[++i]);
+            posix.console = atoi(argv[++a]);
+            if (posix.console < 0 || posix.console >= OUTPOST_HOST_UARTS) return usage("--console takes a UART port number");
+            bench.console = posix.console;
+        } else if (strcmp(arg, "--input") == 0 && has_value) {
+            const char *spec = argv[++a];
+            char *file;
+            long port = strtol(spec, &file, 10);
+            uint8_t *bytes;
+            if (file == spec || *file != ':' || port < 0 || port >= OUTPOST_HOST_UARTS) return usage("--input takes PORT:FILE, like 1:gps.nmea");
+            bytes = read_file(file + 1, &len);
+            if (!bytes) return cannot_read(file + 1, "check the path after --input");
+            outpost_bench_send(&bench, (int32_t)port, bytes, len, 0); /* kept until the process ends */
+        } else if (strcmp(arg, "--bench") == 0 && has_value) {
+            const char *error;
+            stimuli = read_file(argv[++a], &len);
+            if (!stimuli) return cannot_read(argv[a], "check the path after --bench");
+            error = outpost_bench_load(&bench, stimuli, len);
+            if (error) return cannot_read(argv[a], error);
         } else if (strcmp(arg, "--memory") == 0 && has_value) {
-            host.config.memory_limit = (uint32_t)strtoul(argv[++i], NULL, 10);
+            host.config.memory_limit = (uint32_t)strtoul(argv[++a], NULL, 10);
         } else if (strcmp(arg, "--stack") == 0 && has_value) {
-            host.config.stack_bytes = (uint32_t)strtoul(argv[++i], NULL, 10);
+            host.config.stack_bytes = (uint32_t)strtoul(argv[++a], NULL, 10);
         } else if (arg[0] == '-' || path) {
             return usage("unexpected argument");
         } else {
             path = arg;
         }
     }
+#ifdef OUTPOST_ENGINE_BUILTIN
+    if (path) return usage("this host has its firmware built in: give no firmware file");
+#else
     if (!path) return usage("no firmware given");
     wasm = read_file(path, &len);
-    if (!wasm) {
-        fprintf(stderr, "host: cannot read %s: check the path (outpost build writes the .wasm)\n", path);
-        return OUTPOST_EXIT_LOAD;
+    if (!wasm) return cannot_read(path, "check the path (outpost build writes the .wasm)");
+#endif
+    if (posix.virtual_clock) {
+        /* Everything stdin has, sent to the console from t=0: a repeatable run. */
+        uint32_t n = 0;
+        uint8_t *input = read_all(stdin, &n);
+        if (input && n) outpost_bench_send(&bench, posix.console, input, n, 0);
+        posix.stdin_open = 0;
     }
-    status = outpost_host_run(&host, wasm, len);
+    status = outpost_bench_finish(&bench, outpost_host_run(&host, wasm, len));
+    fflush(stdout);
     free(wasm);
+    free(stimuli);
     return status;
 }

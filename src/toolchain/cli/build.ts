@@ -39,11 +39,19 @@ export function formatTaskRam(lowering: LowerReport): string {
 }
 
 export async function buildCommand(argv: string[]): Promise<number> {
-  const args = parseArgs("build", argv, { "--board": "value", "-o": "value", "--release": "switch", "--help": "switch", "-h": "switch" });
+  const args = parseArgs("build", argv, {
+    "--board": "value", "-o": "value", "--emit-c": "value", "--release": "switch", "--help": "switch", "-h": "switch",
+  });
   if (wantsHelp(args)) return printHelp("build");
   const entry = onePositional("build", args, "an entry file, like examples/blinky/main.ts");
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
   const release = args.switches.has("--release");
+  const emitDir = valueOf(args, "--emit-c");
+  if (board.family === "native") {
+    const { buildNativeCommand } = await import("./build-native.ts");
+    return buildNativeCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".elf"), emitDir);
+  }
+  if (emitDir !== undefined) throw usageError("build", `--emit-c is for native boards (outpost boards lists them); board "${board.name}" is not one`);
   if (board.family === "espruino") {
     if (release) throw usageError("build", `--release is for WebAssembly boards; board "${board.name}" runs JavaScript`);
     return buildEspruinoCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".js"));

@@ -5,14 +5,47 @@
  *
  * On a terminal, stderr may also carry one progress line (progress.ts),
  * which is erased before any other stderr line and redrawn later.
+ *
+ * The streams are an `Io`: the process's own for the command line, or a
+ * capture for tests that run a command in-process and compare transcripts.
  */
 import { formatTime } from "../../contract/duration.ts";
+
+export interface Io {
+  stdout(bytes: Uint8Array): void;
+  stderr(text: string): void;
+  /** stderr is a terminal (progress lines are drawn). */
+  terminal: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (bytes) => void process.stdout.write(bytes),
+  stderr: (text) => void process.stderr.write(text),
+  get terminal() {
+    return process.stderr.isTTY === true;
+  },
+};
+
+/** An Io that keeps what a command writes: its console bytes and its diagnostics. */
+export function captureIo(): Io & { out: number[]; err: string } {
+  const io = {
+    out: [] as number[],
+    err: "",
+    terminal: false,
+    stdout: (bytes: Uint8Array) => void io.out.push(...bytes),
+    stderr: (text: string) => void (io.err += text),
+  };
+  return io;
+}
 
 export class Console {
   private pending: number[] = [];
   private status: string | null = null;
+  private readonly terminal: boolean;
 
-  constructor(private readonly terminal: boolean = process.stderr.isTTY === true) {}
+  constructor(private readonly io: Io = processIo) {
+    this.terminal = io.terminal;
+  }
 
   byte(b: number): void {
     this.pending.push(b);
@@ -23,7 +56,7 @@ export class Console {
   line(text: string): void {
     this.flush();
     this.clearStatus();
-    process.stderr.write(text + "\n");
+    this.io.stderr(text + "\n");
   }
 
   /** `[   1.500000] <text>` */
@@ -35,12 +68,12 @@ export class Console {
   block(text: string): void {
     this.flush();
     this.clearStatus();
-    process.stderr.write(text);
+    this.io.stderr(text);
   }
 
   flush(): void {
     if (this.pending.length === 0) return;
-    process.stdout.write(new Uint8Array(this.pending));
+    this.io.stdout(new Uint8Array(this.pending));
     this.pending = [];
   }
 
@@ -48,13 +81,13 @@ export class Console {
   showStatus(text: string): void {
     if (!this.terminal) return;
     this.flush();
-    process.stderr.write(`\r\x1b[2K${text}`);
+    this.io.stderr(`\r\x1b[2K${text}`);
     this.status = text;
   }
 
   clearStatus(): void {
     if (this.status === null) return;
-    process.stderr.write("\r\x1b[2K");
+    this.io.stderr("\r\x1b[2K");
     this.status = null;
   }
 

@@ -40,6 +40,7 @@ export async function flashCommand(argv: string[]): Promise<number> {
   const boardName = valueOf(args, "--board");
   const port = valueOf(args, "--port");
   if (!boardName) throw usageError("flash", "outpost flash needs --board NAME (the board the firmware was built for)");
+  if (loadBoard(boardName).family === "native") return (await import("./flash-native.ts")).flashNativeCommand(file, loadBoard(boardName), args);
   if (!port) throw usageError("flash", "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port)");
   if (args.switches.has("--save") && args.switches.has("--storage")) throw usageError("flash", "--save and --storage are two ways to keep the firmware: choose one");
   const board = loadBoard(boardName);

@@ -7,10 +7,12 @@ export const HELP: Record<string, string> = {
   outpost: `outpost: build and simulate Outpost firmware
 
 Usage:
-  outpost build <entry.ts> [--board NAME] [-o FILE] [--release]
+  outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
   outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
+  outpost run <image.elf> [--for 10s] [--uart0 TEXT|@FILE] [--press BTN1@1s:50ms]
+              [--expect-text T] [--fail-text T]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
   outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
   outpost new <dir> [--board NAME]
@@ -25,7 +27,7 @@ Exit codes: 0 success, 1 a usage or input error (message on stderr),
 stalled, 4 an expectation failed, 5 deadlock, 70 an internal error,
 130 interrupted (Ctrl-C).
 `,
-  build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release]
+  build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
 
 Compiles a firmware entry (it exports function main(): void) to WebAssembly
 for a board, then loads it once to list its tasks.
@@ -52,6 +54,44 @@ translated to the JavaScript Espruino runs, plus the glue to Espruino's API.
 It prints the file's bytes and the JsVars it needs against the board's
 budget, and refuses (exit 1) a firmware that does not fit or that would use
 what Espruino cannot run. See boards/espruino/README.md.
+
+For a native board (mps2-an385, mps2-an386, mps2-an500) it writes an ELF
+image instead (default build/<name>.elf): the release build translated to C
+by wasm2c and linked with the host loop for the chip (arm-none-eabi-gcc,
+picolibc), plus <name>.text.json. It prints the image's flash and RAM
+against the board's budget. Needs the Debian packages wabt,
+gcc-arm-none-eabi and picolibc-arm-none-eabi (the error names a missing one).
+
+  --emit-c DIR   write the whole C project to DIR (new or empty) instead of
+                 building it: firmware, host loop, platform, linker script
+                 and a Makefile (make builds image.elf; no Outpost needed)
+
+See boards/native/README.md.
+`,
+  run: `outpost run <image.elf> [options]
+
+Runs a native image (outpost build --board mps2-an385) on its board's
+emulator, QEMU (Debian package qemu-system-arm), with the same output and
+exit codes as outpost sim: the console UART on stdout; pin changes, logs,
+panics and the outcome on stderr, stamped with virtual time. Time is
+deterministic (QEMU -icount): the same image and inputs give the same
+transcript, and the same one outpost sim gives for the image's .wasm.
+
+  --for DURATION      how much virtual time to run (default 10s)
+  --uartN TEXT        send TEXT to UART N at t=0, at line rate; @FILE sends the
+                      file's bytes (at most 32 KiB in all)
+  --press B@T:HOLD    press button B at T for HOLD (default 100ms), bouncing as
+                      in outpost sim
+  --expect-text T     pass, and stop, as soon as the console output contains T
+                      (repeat: all must appear; at most 64 bytes)
+  --fail-text T       fail as soon as the console output contains T
+  --stack-report      print the C stack's peak use and the CPU's busy time
+                      (one ns per instruction) at the end
+
+Inputs reach the image through its test channel (boards/native/README.md).
+Exit codes: as outpost sim (0 passed, 2 an expectation not met in time,
+3 panic, trap or stall, 4 --fail-text appeared, 1 a usage error, 70 the
+image faulted).
 `,
   sim: `outpost sim <firmware.wasm|.js|entry.ts> [options]
 
@@ -152,6 +192,10 @@ espruino@0.1.67, or let this command print the npx line to use).
 
 Exit codes: 0 uploaded (or printed), 1 a usage or input error, or the
 uploader missing or failing.
+
+For a native board with a debug probe (board.json native.openocd), --dry-run
+prints the OpenOCD command that programs an image built for it; an emulated
+board (mps2-*) runs its image with outpost run instead.
 `,
   decode: `outpost decode <firmware.wasm|name.text.json> [LOG]
 

@@ -14,6 +14,7 @@ import { report } from "./report.ts";
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   build: async (argv) => (await import("./build.ts")).buildCommand(argv),
   sim: async (argv) => (await import("./sim.ts")).simCommand(argv),
+  run: async (argv) => (await import("./run.ts")).runCommand(argv),
   size: async (argv) => (await import("./size.ts")).sizeCommand(argv),
   new: async (argv) => (await import("./new.ts")).newCommand(argv),
   boards: async (argv) => (await import("./boards.ts")).boardsCommand(argv),

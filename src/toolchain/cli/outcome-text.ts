@@ -28,14 +28,16 @@ export function panicReport(panic: Panic, tasks: readonly TaskInfo[], source?: S
 
 /**
  * `[   1.000000] panic POOL_FULL in task "blink": <message>`, then where:
- * the source position and line when the panic names one, and for a trap
- * the await site the task had resumed from, when known.
+ * for a trap its place in the module, the source position and line when
+ * the panic names one, and for a trap the await site the task had resumed
+ * from, when known. The first line is the same on every host.
  */
 function formatPanic(panic: Panic, options: { source?: SourceLookup; task?: TaskInfo } = {}): string {
   const find = options.source ?? ((file: string): Source => ({ path: file, excerpt: "" }));
   const id = panic.taskId ?? -1;
   const where = panic.task !== null ? `in task "${panic.task}"` : id >= 0 ? `in task ${id}` : "outside any task";
   let text = `[${formatTime(panic.at)}] panic ${panic.code} ${where}: ${panic.message}\n`;
+  if (panic.where) text += `    in ${panic.where}\n`;
   if (panic.file) {
     const source = find(panic.file, panic.line, panic.column);
     text += `    at ${source.path}:${panic.line}:${panic.column}\n${source.excerpt}`;

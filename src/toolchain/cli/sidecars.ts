@@ -15,9 +15,9 @@ export function sitesFile(wasmPath: string): string {
   return wasmPath.replace(/\.wasm$/, "") + ".sites.json";
 }
 
-/** build/blinky.wasm → build/blinky.text.json. */
-export function textFile(wasmPath: string): string {
-  return wasmPath.replace(/\.wasm$/, "") + ".text.json";
+/** build/blinky.wasm (or a native image, build/blinky.elf) → build/blinky.text.json. */
+export function textFile(firmwarePath: string): string {
+  return firmwarePath.replace(/\.(wasm|elf)$/, "") + ".text.json";
 }
 
 /** The sidecar beside `firmware` if it is a .wasm and the file exists. */

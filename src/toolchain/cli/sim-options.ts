@@ -11,7 +11,7 @@ import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args
 import { readInput } from "./files.ts";
 import { readSidecarJson, sidecarOf, sitesFile } from "./sidecars.ts";
 
-const UART_OPTION = /^--uart(\d+)$/;
+export const UART_OPTION = /^--uart(\d+)$/;
 /** How long a run lasts without --for, unless a scenario decides. */
 export const DEFAULT_FOR = "10s";
 
@@ -97,7 +97,8 @@ function loadScenario(file: string): Scenario {
   return parseScenario(text, file);
 }
 
-function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
+/** `--uartN TEXT|@FILE` options: the bytes for each named UART (outpost sim and outpost run). */
+export function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
   return args.values
     .filter(([option]) => UART_OPTION.test(option))
     .map(([option, text]) => {
@@ -111,7 +112,7 @@ function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
 }
 
 /** `BTN1@1s:50ms`: press BTN1 at 1 s for 50 ms (the hold defaults to 100ms). */
-function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
+export function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
   const m = /^([^@]+)@([^:]+)(?::(.+))?$/.exec(spec);
   if (!m) throw usageError("sim", `bad --press "${spec}": write BUTTON@TIME:HOLD, like BTN1@1s:50ms`);
   const button = m[1]!;

@@ -17,7 +17,7 @@ import {
 } from "../../../sim/index.ts";
 import { consoleUartName } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
-import { Console } from "./console.ts";
+import { Console, type Io, processIo } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
 import { INTROSPECTION_EXPORTS } from "../../contract/abi-codes.ts";
@@ -31,7 +31,7 @@ import { findSource } from "./source.ts";
 import { type SimPlan, parseSimArgs, simPlan } from "./sim-options.ts";
 import { runLoop } from "./sim-loop.ts";
 
-export async function simCommand(argv: string[]): Promise<number> {
+export async function simCommand(argv: string[], io: Io = processIo): Promise<number> {
   const args = parseSimArgs(argv);
   if (wantsHelp(args)) return printHelp("sim");
   const plan = simPlan(args);
@@ -43,7 +43,7 @@ export async function simCommand(argv: string[]): Promise<number> {
       `${plan.path} is a release build, without the task introspection exports --inspect reads: build it without --release to inspect its tasks`,
     );
   }
-  const out = new Console();
+  const out = new Console(io);
   const consoleUart = consoleUartName(plan.board) ?? "";
   const trace = plan.trace ? new TraceRecorder() : null;
   const printer: SimListeners = {

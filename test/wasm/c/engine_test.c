@@ -19,6 +19,7 @@
  *   echo=PORT        run the echo task on that UART
  *   busy=1           outpost_poll always reports ready tasks
  *   log=1            log every event received
+ *   deaf=1           the echo task listens but never reads (its FIFO fills up)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@ struct outpost_engine {
     int32_t echo_port;  /* -1: no echo task */
     int echo_ready;
     int busy;
+    int deaf;
     int log_events;
     int32_t current;
     int in_poll;
@@ -73,6 +75,7 @@ const char *engine_load(outpost_engine **out, const uint8_t *wasm, uint32_t len,
     }
     e->echo_port = (int32_t)option(text, "echo=", -1);
     e->busy = (int)option(text, "busy=", 0);
+    e->deaf = (int)option(text, "deaf=", 0);
     e->log_events = (int)option(text, "log=", 0);
     e->current = -1;
     *out = e;
@@ -155,7 +158,7 @@ static const char *event(outpost_engine *e, int32_t source, int32_t arg, int64_t
         snprintf(line, sizeof line, "event %ld arg %ld at %lld", (long)source, (long)arg, (long long)at);
         say(e, OUTPOST_LOG_DEBUG, line);
     }
-    if (source == OUTPOST_EVENT_UART_RX && arg == e->echo_port) e->echo_ready = 1;
+    if (source == OUTPOST_EVENT_UART_RX && arg == e->echo_port && !e->deaf) e->echo_ready = 1;
     return NULL;
 }
 

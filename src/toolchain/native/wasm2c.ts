@@ -1,0 +1,145 @@
+/**
+ * The wasm2c step: a release .wasm becomes firmware.c and firmware.h
+ * (wabt 1.0.32's `wasm2c -n firmware`), then two rewrites of the C make it
+ * fit a microcontroller (boards/wasm/host/wasm2c_runtime.h says why):
+ *
+ *   bounds checks   wasm2c checks every access as `(u64)addr + offset + size
+ *                   > mem->size` in 64-bit arithmetic, which GCC never
+ *                   narrows on a 32-bit chip. The memory backing is fixed at
+ *                   build time (OUTPOST_MEMORY_BYTES), so each access becomes
+ *                   `load(mem, addr, offset)` checked as `offset > M - size ||
+ *                   addr > M - size - offset` on u32: the same accesses trap,
+ *                   and with a constant offset half the test folds away.
+ *   call depth      wasm2c counts calls (a global, incremented and decremented
+ *                   by every function); instead each prologue compares the
+ *                   stack pointer with the engine's budget: a trap, not a
+ *                   crash, when recursion runs the C stack out.
+ *
+ * Each rewrite checks that it found what it expects and fails the build
+ * otherwise (another wabt version): a build never runs unchecked.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { OutpostError } from "../../contract/errors.ts";
+import { requireTool, runTool } from "./tools.ts";
+
+export interface TranslatedFirmware {
+  c: string;
+  h: string;
+  /** Funcref table elements the module allocates (0 for most firmware). */
+  tableElements: number;
+  /** Function signatures it registers (wasm2c's func_types[]). */
+  funcTypes: number;
+  /** Whether it imports any UART function: an image without needs no UART buffers. */
+  usesUart: boolean;
+  /** Whether it imports anything at all (wasm2c's instantiate then takes the import instance). */
+  hasImports: boolean;
+}
+
+/** Runs wasm2c on `wasm`; `name` names the firmware in errors. */
+export function translate(wasm: Uint8Array, name: string): TranslatedFirmware {
+  requireTool("wasm2c", "a native build");
+  const dir = mkdtempSync(join(tmpdir(), "outpost-wasm2c-"));
+  try {
+    writeFileSync(join(dir, "firmware.wasm"), wasm);
+    runTool("wasm2c", ["firmware.wasm", "-n", "firmware", "-o", "firmware.c"], `translating ${name} to C`, dir);
+    const c = readFileSync(join(dir, "firmware.c"), "utf8");
+    const h = readFileSync(join(dir, "firmware.h"), "utf8");
+    return {
+      c: rewriteForChip(c, name),
+      h,
+      tableElements: tableElements(c),
+      funcTypes: Number(/static u32 func_types\[(\d+)\];/.exec(c)?.[1] ?? 0),
+      usesUart: h.includes("Z_outpostZ_uart_"),
+      hasImports: h.includes("struct Z_outpost_instance_t*"),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const LOAD_STORE = /\b((?:i32|i64|f32|f64)_(?:load|store)(?:8_s|8_u|16_s|16_u|32_s|32_u|8|16|32)?)\(&instance->w2c_memory, \(u64\)\((w2c_[a-z0-9]+)\)(?: \+ (\d+)u?)?/g;
+const ANY_ACCESS = /\b(?:i32|i64|f32|f64)_(?:load|store)(?:8_s|8_u|16_s|16_u|32_s|32_u|8|16|32)?\(&instance->w2c_memory, /g;
+
+const LITTLE_ENDIAN_ACCESSORS = `#define DEFINE_LOAD(name, t1, t2, t3)                      \\
+  static inline t3 name(wasm_rt_memory_t* mem, u64 addr) { \\
+    MEMCHECK(mem, addr, t1);                               \\
+    t1 result;                                             \\
+    wasm_rt_memcpy(&result, &mem->data[addr], sizeof(t1)); \\
+    wasm_asm("" ::"r"(result));                            \\
+    return (t3)(t2)result;                                 \\
+  }
+
+#define DEFINE_STORE(name, t1, t2)                                     \\
+  static inline void name(wasm_rt_memory_t* mem, u64 addr, t2 value) { \\
+    MEMCHECK(mem, addr, t1);                                           \\
+    t1 wrapped = (t1)value;                                            \\
+    wasm_rt_memcpy(&mem->data[addr], &wrapped, sizeof(t1));            \\
+  }`;
+
+const CHIP_ACCESSORS = `/* Outpost: bounds checks on u32 against the fixed backing (src/toolchain/native/wasm2c.ts). */
+#define OUTPOST_OOB(off, addr, t1) \\
+  (UNLIKELY((off) > OUTPOST_MEMORY_BYTES - sizeof(t1) || (addr) > OUTPOST_MEMORY_BYTES - sizeof(t1) - (off)))
+#define DEFINE_LOAD(name, t1, t2, t3)                                         \\
+  static inline t3 name(wasm_rt_memory_t* mem, u32 addr, u32 off) {          \\
+    t1 result;                                                               \\
+    (void)mem;                                                               \\
+    if (OUTPOST_OOB(off, addr, t1)) TRAP(OOB);                               \\
+    wasm_rt_memcpy(&result, &wasm2c_memory[addr + off], sizeof(t1));         \\
+    return (t3)(t2)result;                                                   \\
+  }
+
+#define DEFINE_STORE(name, t1, t2)                                            \\
+  static inline void name(wasm_rt_memory_t* mem, u32 addr, u32 off, t2 value) { \\
+    t1 wrapped = (t1)value;                                                  \\
+    (void)mem;                                                               \\
+    if (OUTPOST_OOB(off, addr, t1)) TRAP(OOB);                               \\
+    wasm_rt_memcpy(&wasm2c_memory[addr + off], &wrapped, sizeof(t1));        \\
+  }`;
+
+const DEPTH_PROLOGUE = `#if WASM_RT_USE_STACK_DEPTH_COUNT
+#define FUNC_PROLOGUE                                            \\
+  if (++wasm_rt_call_stack_depth > WASM_RT_MAX_CALL_STACK_DEPTH) \\
+    TRAP(EXHAUSTION);
+
+#define FUNC_EPILOGUE --wasm_rt_call_stack_depth
+#else
+#define FUNC_PROLOGUE
+
+#define FUNC_EPILOGUE
+#endif`;
+
+const GUARD_PROLOGUE = `/* Outpost: the C stack's budget instead of a call counter (wasm2c_runtime.h). */
+#define FUNC_PROLOGUE \\
+  if (UNLIKELY(wasm2c_stack_pointer() < wasm2c_stack_guard)) TRAP(EXHAUSTION);
+#define FUNC_EPILOGUE`;
+
+/** The two rewrites above; exported for tests, which feed it wasm2c's own text. */
+export function rewriteForChip(c: string, name: string): string {
+  const fail = (what: string): never => {
+    throw new OutpostError(
+      "BUILD_FAILED",
+      `translating ${name} to C: wasm2c's output does not look like wabt 1.0.32's (${what}): install wabt 1.0.32 (Debian bookworm's)`,
+    );
+  };
+  if (!c.includes(LITTLE_ENDIAN_ACCESSORS)) fail("memory accessors");
+  if (!c.includes(DEPTH_PROLOGUE)) fail("function prologue");
+  const accesses = c.match(ANY_ACCESS)?.length ?? 0;
+  let rewritten = 0;
+  let out = c.replace(LOAD_STORE, (_m, fn: string, addr: string, offset?: string) => {
+    rewritten++;
+    return `${fn}(&instance->w2c_memory, ${addr}, ${offset ?? "0"}u`;
+  });
+  if (rewritten !== accesses) fail(`${accesses - rewritten} memory accesses of another form`);
+  out = out.replace(LITTLE_ENDIAN_ACCESSORS, CHIP_ACCESSORS).replace(DEPTH_PROLOGUE, GUARD_PROLOGUE);
+  // The runtime declares the memory, the guard and the backing's size.
+  return out.replace(/^(#include "firmware\.h")$/m, `$1\n#include "outpost_build.h"\n#include "wasm2c_runtime.h"`);
+}
+
+/** The largest funcref table wasm2c allocates, from its `wasm_rt_allocate_funcref_table(…, n, max)` calls. */
+function tableElements(c: string): number {
+  let total = 0;
+  for (const m of c.matchAll(/wasm_rt_allocate_funcref_table\([^,]+, (\d+), (\d+)\)/g)) total += Number(m[1]);
+  return total;
+}

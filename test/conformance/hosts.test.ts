@@ -1,0 +1,133 @@
+/**
+ * Same behaviour on every host (issue: one firmware, many hosts): each case
+ * runs one firmware with one set of inputs on every host that can run it,
+ * and the normalised transcripts (hosts.ts: exit status, console bytes,
+ * every stderr line with its µs) must be identical. The only differences
+ * allowed are named in hosts.ts's DIFFERENCES.
+ *
+ *   mps2-an385 (release builds)   sim, c-host, qemu       every example, and native-faults
+ *                                                         (a panic, traps, overruns at line rate)
+ *   espruino-pico                 sim, espruino           every example that builds for it
+ *   sim (default builds)          sim, c-host             every test firmware, 2 s, no input
+ *   any of them, with OUTPOST_WASM3_SRC=<wasm3 source tree>: wasm3 as well
+ *
+ * Hosts whose tools are missing are skipped by name (wasm2c, gcc,
+ * arm-none-eabi-gcc, qemu-system-arm: .ci/run installs them).
+ */
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
+import { buildTestFirmware } from "../helpers/firmware.ts";
+import { buildTestImage, missingNativeTools } from "../helpers/native.ts";
+import { DIFFERENCES, type Transcript, normalise, onCHost, onQemu, onSim } from "./hosts.ts";
+import { wasm3Host } from "./wasm3.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const test = suite("conformance: one transcript on every host");
+const work = mkdtempSync(join(tmpdir(), "outpost-conformance-"));
+
+const NMEA =
+  "$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\r\n" +
+  "$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A\r\n";
+const nmeaFile = join(work, "gps.nmea");
+writeFileSync(nmeaFile, NMEA);
+/** 2,000 bytes of printable text: uart-echo must echo it whole at 115200 baud. */
+const pipeFile = join(work, "pipe.txt");
+writeFileSync(pipeFile, Array.from({ length: 2000 }, (_, i) => String.fromCharCode(65 + (i % 26)) + (i % 50 === 49 ? "\n" : "")).join(""));
+
+function same(host: string, got: Transcript, want: Transcript): void {
+  assert.equal(normalise(got), normalise(want), `${host} differs from the simulator`);
+}
+
+function eventful(t: Transcript): void {
+  assert.ok(t.lines.length > 0 || t.console.length > 0, "the case made the firmware do nothing observable");
+}
+
+// ── mps2-an385: the simulator, the C host and the native image on QEMU ─────────────────────
+
+const MPS2 = "mps2-an385";
+const MPS2_CASES: [string, string[]][] = [
+  ["examples/blinky/main.ts", ["--for", "3s"]],
+  ["examples/button-led/main.ts", ["--press", "BTN1@1s:50ms", "--press", "BTN1@2s:80ms", "--for", "3s"]],
+  ["examples/uart-echo/main.ts", ["--uart0", `@${pipeFile}`, "--for", "1s"]],
+  ["examples/uart-echo/main.ts", ["--uart0", "ping", "--expect-text", "ping", "--expect-text", "pong", "--for", "200ms"]],
+  ["examples/shell/main.ts", ["--uart0", `help\nled on\nstatus\n${"x".repeat(200)}\nled off\n`, "--expect-text", "LED1 off", "--for", "2s"]],
+  ["examples/gps-logger/main.ts", ["--uart1", `@${nmeaFile}`, "--for", "2s"]],
+  ["test/firmware/native-faults.ts", ["--uart0", "..p", "--for", "1s"]],
+  ["test/firmware/native-faults.ts", ["--uart0", "..d", "--for", "1s"]],
+  ["test/firmware/native-faults.ts", ["--uart0", "o", "--for", "1s"]],
+  ["test/firmware/native-faults.ts", ["--uart0", "u", "--fail-text", "never", "--for", "1s"]],
+  ["test/firmware/native-faults.ts", ["--uart0", `${".".repeat(80)}s`, "--for", "3s"]],
+  ["test/firmware/native-faults.ts", ["--uart0", "..", "--expect-text", "never", "--for", "300ms"]],
+];
+
+const qemuMissing = missingNativeTools("board");
+const cMissing = missingNativeTools("posix");
+
+for (const [entry, args] of MPS2_CASES) {
+  const name = `${entry} ${args.join(" ").replace(/\n/g, "\\n").slice(0, 60)}`;
+  const hosts = ["c-host", "qemu"].filter((h) => (h === "qemu" ? !qemuMissing : !cMissing));
+  const skipped = [qemuMissing && `qemu (${qemuMissing})`, cMissing && `c-host (${cMissing})`].filter(Boolean);
+  const title = `${MPS2}: ${name}: sim = ${hosts.join(" = ") || "(no other host)"}${skipped.length ? ` (skipped: ${skipped.join(", ")})` : ""}`;
+  test(title, async () => {
+    const wasm3 = wasm3Host(MPS2);
+    const sim = await onSim((await buildTestImageWasm(entry, MPS2)), MPS2, args);
+    eventful(sim);
+    if (!cMissing) same("the C host", onCHost((await buildTestImage(entry, MPS2, "posix")).path, MPS2, args), sim);
+    if (!qemuMissing) same("the native image on QEMU", await onQemu((await buildTestImage(entry, MPS2, "board")).path, args), sim);
+    if (wasm3) same("wasm3", wasm3.run(await buildTestImageWasm(entry, MPS2), args), sim);
+  });
+}
+
+/** The release .wasm the native images are made from, on disk with its sidecars. */
+async function buildTestImageWasm(entry: string, board: string): Promise<string> {
+  return (await buildTestImage(entry, board, "board")).wasm;
+}
+
+// ── Espruino: the same build as Wasm and as JavaScript in the Espruino host ────────────────
+
+const ESPRUINO = "espruino-pico";
+const ESPRUINO_INPUTS = ["--uart0", "help\r\nled on\r\nhello\r\n", "--press", "BTN1@1s:200ms", "--for", "3s"];
+const examples = readdirSync(join(root, "examples")).filter((d) => existsSync(join(root, "examples", d, "main.ts"))).sort();
+for (const example of examples) {
+  test(`${ESPRUINO}: examples/${example}: sim = espruino`, async () => {
+    const board = loadBoard(ESPRUINO);
+    const wasm = await buildTestFirmware(`examples/${example}/main.ts`, ESPRUINO);
+    const roomy = { ...board, espruino: { ...board.espruino!, jsVars: 1e9 } }; // the translation is compared; size.test.ts checks budgets
+    const { js } = await compileEspruino(wasm, roomy, `${example}.js`);
+    const wasmFile = join(work, `${example}.wasm`);
+    const jsFile = join(work, `${example}.js`);
+    writeFileSync(wasmFile, wasm);
+    writeFileSync(jsFile, js);
+    const sim = await onSim(wasmFile, ESPRUINO, ESPRUINO_INPUTS);
+    eventful(sim);
+    same("the Espruino host", await onSim(jsFile, ESPRUINO, ESPRUINO_INPUTS), sim);
+  });
+}
+test.skip(`${ESPRUINO}: Espruino builds with Unicode support (skipped: board.json's "unicode" flag has not landed on main)`, () => {});
+
+// ── Every test firmware on the sim board: the simulator and the C host ──────────────────────
+
+/** Not firmware on its own (a library), or a build that fails on purpose (test/cli tests its error). */
+const NOT_RUNNABLE = ["async-modules-lib.ts", "bad-pin.ts"];
+const firmwares = readdirSync(join(root, "test/firmware")).filter((f) => f.endsWith(".ts") && !NOT_RUNNABLE.includes(f)).sort();
+for (const file of firmwares) {
+  const entry = `test/firmware/${file}`;
+  const title = `sim: ${entry}: sim = c-host${cMissing ? ` (skipped: ${cMissing})` : ""}`;
+  (cMissing ? test.skip : test)(title, async () => {
+    const image = await buildTestImage(entry, "sim", "posix", {});
+    const sim = await onSim(image.wasm, "sim", ["--for", "2s"]);
+    same("the C host", onCHost(image.path, "sim", ["--for", "2s"]), sim);
+  });
+}
+
+test("the allowed differences are few and named", () => {
+  assert.equal(DIFFERENCES.map((d) => d.name).length, 2);
+});
+
+test.run();
