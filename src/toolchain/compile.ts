@@ -16,7 +16,8 @@ import asc from "assemblyscript/asc";
 import { type Board, boardModuleSource, pinNames } from "../contract/boards.ts";
 import { OutpostError } from "../contract/errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
-import { libraryFileLabel, outpostPackagePath, runtimeDir } from "./packages.ts";
+import { outpostPackagePath, repoRoot, runtimeDir } from "./packages.ts";
+import { cleanDiagnostics } from "./asc-diagnostics.ts";
 import { type SizeReport, analyseFirmware, checkBudget } from "./wasm/size.ts";
 import { mergeDataSegments } from "./wasm/data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
@@ -144,6 +145,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     baseDir,
   } as unknown as Parameters<typeof asc.main>[1]);
   const where = relative(process.cwd(), entry) || entry;
+  // What the user wrote, for diagnostics in lowered lines (asc names user files from baseDir, Outpost's from the repository).
+  const originalOf = (file: string) => host.read(resolve(file.startsWith("hal/") || file.startsWith("src/") ? repoRoot : baseDir, file));
   if (lowering.diagnostics.length) {
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${formatLowerErrors(lowering.diagnostics)}`);
   }
@@ -156,12 +159,12 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   }
   if (result.error || wasm === null) {
     unknownBoardName(stderr, options.board, where);
-    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr)}`);
+    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf)}`);
   }
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = moveStartIntoInit(wasm, where);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
-  const warnings = [lowerWarnings, cleanDiagnostics(stderr)].filter((w) => w).join("\n");
+  const warnings = [lowerWarnings, cleanDiagnostics(stderr, originalOf)].filter((w) => w).join("\n");
   const built: CompileResult = { wasm, warnings, lowering: lowering.report() };
   if (texts) built.text = texts.texts;
   if (!interpreter) return built;
@@ -197,10 +200,4 @@ function unknownBoardName(stderr: string, board: Board, where: string): void {
   );
 }
 
-/** Shows Outpost's own files by their repository path rather than asc's `~lib/outpost/…`. */
-function cleanDiagnostics(text: string): string {
-  return text
-    .replace(/~lib\/outpost\/[\w/$.-]*[\w$]/g, (name) => libraryFileLabel(name) ?? name)
-    .replace(/^FAILURE .*$/gm, "")
-    .trim();
-}
+

@@ -1,0 +1,83 @@
+/**
+ * asc's diagnostics, as a user should read them. asc compiles the lowered
+ * text of async code (src/toolchain/lower/), which keeps every line on its
+ * line but not every column, and names things the user never wrote
+ * (`$f.count`, `blink$Task`). For a diagnostic in such a line this shows
+ * the user's own line instead, moves the column to the same words in it,
+ * and writes generated names as the user's (`$f.count` → `count`,
+ * `Led$blink` → `Led.blink`), so an error in async code reads like one in
+ * sync code:
+ *
+ *   ERROR TS2322: Type 'i32' is not assignable to type '~lib/string/String'.
+ *      :
+ *    4 │ let s: string = n;
+ *      │                 ~
+ *      └─ in bad1.ts(4,19)
+ *
+ * Outpost's own files are named by their repository path rather than asc's
+ * `~lib/outpost/…`.
+ */
+import { libraryFileLabel } from "./packages.ts";
+
+/** Reads the original text of a file as asc names it (relative to the build's base directory, or a repository path). */
+export type OriginalSource = (file: string) => string | null;
+
+const BLOCK = /^(ERROR|WARNING) ([A-Z]+\d+): (.*)\n( *):\n( *)(\d+) │ (.*)\n( *)│ ( *)(~+)\n( *)└─ in (.+)\((\d+),(\d+)\)$/gm;
+
+export function cleanDiagnostics(text: string, original: OriginalSource = () => null): string {
+  return text
+    .replace(/~lib\/outpost\/[\w/$.-]*[\w$]/g, (name) => libraryFileLabel(name) ?? name)
+    .replace(/^FAILURE .*$/gm, "")
+    .replace(BLOCK, (all, kind, code, message, c1, n1, line, shown, c2, pad, marks, c3, file, lineNo, col) => {
+      if (!generated(shown)) return all;
+      const source = original(file);
+      const user = source?.split("\n")[Number(lineNo) - 1];
+      if (user === undefined) return all.replace(message, demangle(message));
+      // Where the marks start in the shown line: both lines have their own gutter before the text.
+      const start = c2.length + 2 + pad.length - (n1.length + line.length + 3);
+      const marked = shown.slice(start, start + marks.length);
+      const words = demangle(marked).trim();
+      const indent = user.length - user.trimStart().length;
+      // Where the words should be: the demangled text before them, on the user's indentation.
+      const expected = indent + demangle(shown.slice(0, start)).trimStart().length;
+      const found = words ? occurrences(user, words) : [];
+      const at = found.length ? found.reduce((a, b) => (Math.abs(b - expected) < Math.abs(a - expected) ? b : a)) : indent;
+      const width = found.length ? words.length : 1;
+      const gutter = " ".repeat(c1.length);
+      return [
+        `${kind} ${code}: ${demangle(message)}`,
+        `${gutter}:`,
+        `${n1}${lineNo} │ ${user}`,
+        `${gutter}│ ${" ".repeat(at)}${"~".repeat(width)}`,
+        `${gutter}└─ in ${file}(${lineNo},${at + 1})`,
+      ].join("\n");
+    })
+    .trim();
+}
+
+/** Positions of `words` in `line` that do not start or end inside an identifier. */
+function occurrences(line: string, words: string): number[] {
+  const out: number[] = [];
+  const ident = /[\w$]/;
+  for (let i = line.indexOf(words); i >= 0; i = line.indexOf(words, i + 1)) {
+    const before = line[i - 1], after = line[i + words.length];
+    if ((before && ident.test(before) && ident.test(words[0]!)) || (after && ident.test(after) && ident.test(words[words.length - 1]!))) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Code the lowering wrote: frame accesses and generated names. */
+function generated(line: string): boolean {
+  return /\$f\.|\$state|\$\w+\$|\w\$(Future|Task|Gen|Fn|poll|frame)\b/.test(line);
+}
+
+/** Generated names as the user wrote them. */
+export function demangle(text: string): string {
+  return text
+    .replace(/\$f\.(\$k\.\$env\.)*/g, "")
+    .replace(/\$f\b/g, "this call")
+    .replace(/\b(\w+)\$(Future|Task|Gen|Fn|Spawner)\b/g, "$1")
+    .replace(/\b(\w*)\$fn\d+(\$Future)?\b/g, (_m, name: string) => (name ? name : "async arrow"))
+    .replace(/\b([A-Z]\w*)\$(\w+?)(\$poll|\$frame)?\b/g, "$1.$2");
+}

@@ -1,0 +1,71 @@
+/**
+ * asc's diagnostics in async code read like diagnostics in sync code: the
+ * user's own line, the column of the same words in it, no generated names
+ * (src/toolchain/asc-diagnostics.ts).
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cleanDiagnostics, demangle } from "../../src/toolchain/asc-diagnostics.ts";
+import { compileFirmware } from "../../src/toolchain/compile.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+
+test("a diagnostic in a lowered line shows the user's line, the column of the same words, and no generated names", () => {
+  const asc = [
+    "ERROR TS2322: Type 'i32' is not assignable to type '~lib/string/String'.",
+    "   :",
+    " 4 │ let s: string = $f.n;",
+    "   │                 ~~~~",
+    "   └─ in bad.ts(4,18)",
+  ].join("\n");
+  const source = "import x from 'y';\nasync function f(n: i32): Promise<i32> {\n  await t;\n  let s: string = n;\n}\n";
+  assert.is(cleanDiagnostics(asc, (f) => (f === "bad.ts" ? source : null)), [
+    "ERROR TS2322: Type 'i32' is not assignable to type '~lib/string/String'.",
+    "   :",
+    " 4 │   let s: string = n;",
+    "   │                   ~",
+    "   └─ in bad.ts(4,19)",
+  ].join("\n"));
+});
+
+test("a diagnostic in a line the lowering did not change is left as asc wrote it", () => {
+  const asc = [
+    "ERROR TS2339: Property 'foo' does not exist on type '~lib/number/I32'.",
+    "   :",
+    " 9 │ log.infoInt(\"v\", v.foo);",
+    "   │                    ~~~",
+    "   └─ in bad.ts(9,20)",
+  ].join("\n");
+  assert.is(cleanDiagnostics(asc, () => "never read"), asc);
+});
+
+test("generated names are written as the user wrote them", () => {
+  assert.is(demangle("Property 'x' does not exist on type 'blink$Task'"), "Property 'x' does not exist on type 'blink'");
+  assert.is(demangle("$f.$k.$env.count + $f.by"), "count + by");
+  assert.is(demangle("type 'Led$blink'"), "type 'Led.blink'");
+  assert.is(demangle("type 'add$fn0$Future'"), "type 'add'");
+});
+
+test("a type error inside an async function, built for real, points at the user's words", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "outpost-diag-"));
+  const entry = join(dir, "main.ts");
+  writeFileSync(entry, [
+    `import { Timer, Duration, task } from "outpost";`,
+    `async function work(n: i32): Promise<i32> {`,
+    `  await Timer.after(Duration.millis(n));`,
+    `  let s: string = n;`,
+    `  return s.length;`,
+    `}`,
+    `export const t = task(1, async (): Promise<void> => { await work(1); });`,
+    `export function main(): void { t.spawn(); }`,
+    ``,
+  ].join("\n"));
+  const error = await compileFirmware({ entry, board: loadBoard("sim") }).then(() => null, (e: Error) => e.message);
+  assert.ok(error, "the build fails");
+  assert.match(error!, /4 │ {3}let s: string = n;\n {3}│ {19}~\n {3}└─ in main\.ts\(4,19\)/);
+  assert.not.match(error!, /\$f\b/);
+});
+
+test.run();
