@@ -130,4 +130,18 @@ test("asc's readFile hook lowers user files and hal/ files, and passes the runti
   assert.equal(session.diagnostics, []);
 });
 
+test("the report gives the static RAM of each async function value: closures, and named async functions used as values", () => {
+  const { errors, report } = lowerSource(`import { Timer } from "outpost";
+async function double(x: i32): Promise<i32> { await Timer.after(1); return x * 2; }
+async function apply(f: (x: i32) => Promise<i32>, x: i32): Promise<i32> { return await f(x); }
+async function run(k: i32): Promise<i32> {
+  const scaled = async (x: i32): Promise<i32> => { await Timer.after(1); return x * k; };
+  return (await apply(double, 1)) + (await apply(scaled, 2));
+}`);
+  assert.equal(errors, []);
+  assert.equal(report.values.map((v) => v.name), ["async function double", 'async arrow "scaled" (main.ts:5:18)']);
+  // A value's frame holds its state, parameters and its timer slot: at least those fields.
+  for (const v of report.values) assert.ok(v.bytes >= 20 && v.heap >= v.bytes, `${v.name}: ${v.bytes} bytes, ${v.heap} on the heap`);
+});
+
 test.run();

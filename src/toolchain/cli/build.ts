@@ -29,6 +29,24 @@ export function defaultOutput(entry: string, extension = ".wasm"): string {
  * and 16-byte rounding: what the heap really spends.
  */
 export function formatTaskRam(lowering: LowerReport): string {
+  return formatTasks(lowering) + formatValues(lowering);
+}
+
+/**
+ * Async function values (closures, named async functions used as values):
+ * the RAM of one value, which is also what each call site that calls a
+ * closure it knows reserves for its own frame of it.
+ */
+function formatValues(lowering: LowerReport): string {
+  if (!lowering.values?.length) return "";
+  const rows = lowering.values.map((v) => [v.name, String(v.bytes), String(v.heap)]);
+  const head = ["async function value", "bytes", "heap"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => "    " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return ["  async function values (static RAM of one value: its frame, made where the value is made)", line(head), ...rows.map(line)].join("\n") + "\n";
+}
+
+function formatTasks(lowering: LowerReport): string {
   if (lowering.tasks.length === 0) return "";
   const rows = lowering.tasks.map((t) => [t.name, String(t.pool), String(t.bytes), String(t.heap), String(t.pool * t.heap)]);
   rows.push(["total", "", "", "", String(lowering.totalHeap)]);

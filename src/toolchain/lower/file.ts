@@ -487,6 +487,11 @@ export class FileCtx {
       .map((fn) => fnValueClassText(this, fn, this.params(fn, this.planOf(fn))));
   }
 
+  /** A named async function of this file is used as a value somewhere in the program. */
+  usedAsValue(fn: AsyncFn): boolean {
+    return this.session.program.usedAsValue(fn.name);
+  }
+
   /** The value class of a named async function used as a value (`f$Fn`), declared after the function's file. */
   fnValueClass(fn: AsyncFn, local: string): string {
     const name = `${fn.name}$Fn`;

@@ -14,6 +14,7 @@
 import ts from "typescript";
 import { hasModifier, isRuntimeFile, type Decl, type Module, type Modules } from "./modules.ts";
 import { scanOf, type AsyncFn } from "./scan.ts";
+import { isReference } from "./syntax.ts";
 
 export interface ClassInfo {
   decl: Decl;
@@ -141,6 +142,25 @@ export class Program {
   private baseClass(c: ClassInfo): ClassInfo | undefined {
     const b = c.bases.find((d) => d.kind === "class");
     return b ? this.classOf(b.node) : undefined;
+  }
+
+  private values: Set<string> | null = null;
+
+  /** A name is used as a value (not only called) somewhere: what `f$Fn` values are reported for. */
+  usedAsValue(name: string): boolean {
+    if (!this.values) {
+      const names = new Set<string>();
+      for (const m of this.all()) {
+        const visit = (n: ts.Node) => {
+          if (ts.isIdentifier(n) && isReference(n) && !(ts.isCallExpression(n.parent) && n.parent.expression === n)
+            && !ts.isImportSpecifier(n.parent) && !ts.isExportSpecifier(n.parent) && !ts.isTypeReferenceNode(n.parent)) names.add(n.text);
+          ts.forEachChild(n, visit);
+        };
+        visit(m.sf);
+      }
+      this.values = names;
+    }
+    return this.values.has(name);
   }
 
   /** Some class of the program has an async method of this name. */

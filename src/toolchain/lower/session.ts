@@ -36,9 +36,21 @@ export interface TaskRam {
   heap: number;
 }
 
+/** An async function value (a closure, or a named async function used as a value): the RAM one value takes. */
+export interface ValueRam {
+  /** How it is named: `async arrow "add" (main.ts:5:15)`, `async function double`. */
+  name: string;
+  /** Field bytes of one value: its environment and poll pointers and its frame (with what the frame preallocates). */
+  bytes: number;
+  /** The same objects as the heap holds them. */
+  heap: number;
+}
+
 export interface LowerReport {
   sites: SiteInfo[];
   tasks: TaskRam[];
+  /** Async closures and async functions used as values: RAM per value (and per call site that calls one it knows). */
+  values: ValueRam[];
   /** Sum over tasks of pool × bytes (fields only). */
   totalBytes: number;
   /** Sum over tasks of pool × heap. */
@@ -52,6 +64,7 @@ export class LowerSession {
   readonly warnings: LowerDiagnostic[] = [];
   readonly sites: SiteInfo[] = [];
   readonly tasks: TaskRam[] = [];
+  readonly values: ValueRam[] = [];
   private siteCount = new Map<FileCtx, number>();
   private analysis = new Map<Module, FileCtx>();
   private lowered = new Map<string, string>();
@@ -113,7 +126,7 @@ export class LowerSession {
       totalBytes += t.pool * t.bytes;
       totalHeap += t.pool * t.heap;
     }
-    return { sites: this.sites, tasks: this.tasks, totalBytes, totalHeap };
+    return { sites: this.sites, tasks: this.tasks, values: this.values, totalBytes, totalHeap };
   }
 
   private importsAsync(m: Module): boolean {
@@ -157,6 +170,15 @@ export class LowerSession {
 
   private sizeTasks(file: FileCtx): void {
     for (const fn of file.scan.fns) {
+      if (fn.kind === "closure" || (fn.kind === "function" && file.usedAsValue(fn))) {
+        try {
+          const size = file.frameSize(fn);
+          // A value: its pointers (environment, poll function, frame) and its frame.
+          this.values.push({ name: fn.kind === "closure" ? fn.display : `async function ${fn.display}`, bytes: 12 + size.totalFields, heap: 32 + size.heap });
+        } catch {
+          // an error already reported
+        }
+      }
       if (fn.kind !== "task") continue;
       let size: FrameSize;
       try {
