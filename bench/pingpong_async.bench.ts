@@ -3,13 +3,17 @@
  *
  *   async         bench/firmware/pingpong_async.ts: two `task(…, async …)`
  *                 bodies lowered by Outpost's toolchain into state machines
+ *   closure       bench/firmware/pingpong_closure.ts: each round trip a call
+ *                 of an async closure, through its value
+ *   generic       bench/firmware/pingpong_generic.ts: each round trip a call
+ *                 of a generic async function (`exchange<T>`)
  *   hand-written  bench/firmware/pingpong.ts's "outpost" mode: the same
  *                 protocol as hand-written poll() methods
  *
  * Both run 1,000,000 round trips per virtual second inside the executor
  * under a bare ABI host (test/helpers/bare_host.ts); runs alternate between
- * the two firmwares so both see the same machine state. Target: the lowered
- * code within 1.5× the hand-written.
+ * the firmwares so all see the same machine state. Targets: each lowered
+ * form within 1.5× the hand-written.
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
@@ -20,16 +24,23 @@ const pingPongAsync: Benchmark = {
   name: "ping-pong-async",
   op: "round trip",
   peer: null,
-  targets: [{ impl: "async", peer: "hand", factor: 1.5, text: "async syntax ≤ 1.5× hand-written futures" }],
+  targets: [
+    { impl: "async", peer: "hand", factor: 1.5, text: "async syntax ≤ 1.5× hand-written futures" },
+    { impl: "closure", peer: "hand", factor: 1.5, text: "an async closure per round trip ≤ 1.5× hand-written futures" },
+    { impl: "generic", peer: "hand", factor: 1.5, text: "a generic async function per round trip ≤ 1.5× hand-written futures" },
+  ],
   async run(options: RunOptions): Promise<Result[]> {
     const { warmup: WARMUP, runs: RUNS } = rounds(options, 3, 15);
     const lowered = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_async.ts"));
+    const closure = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_closure.ts"));
+    const generic = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_generic.ts"));
     const hand = BareHost.load(await buildTestFirmware("bench/firmware/pingpong.ts"));
-    lowered.runUntilTime(0);
-    hand.runUntilTime(0);
-    let second = 0;
+    for (const h of [lowered, closure, generic, hand]) h.runUntilTime(0);
+    let second = 0, closureSecond = 0, genericSecond = 0;
     const best = bestInterleaved(WARMUP, RUNS, {
       async: () => bareRun(lowered, ++second * 1e6, `async ${ROUNDS}`, ROUNDS), // one run per virtual second
+      closure: () => bareRun(closure, ++closureSecond * 1e6, `closure ${ROUNDS}`, ROUNDS),
+      generic: () => bareRun(generic, ++genericSecond * 1e6, `generic ${ROUNDS}`, ROUNDS),
       hand: () => {
         const ns = nextRun(hand, "outpost"); // its odd seconds run the executor pair
         nextRun(hand, "direct"); // its even seconds run the direct pair, untimed here
@@ -38,6 +49,8 @@ const pingPongAsync: Benchmark = {
     });
     return [
       { benchmark: "ping-pong-async", impl: "async", ns_per_op: best.async },
+      { benchmark: "ping-pong-async", impl: "closure", ns_per_op: best.closure },
+      { benchmark: "ping-pong-async", impl: "generic", ns_per_op: best.generic },
       { benchmark: "ping-pong-async", impl: "hand", ns_per_op: best.hand },
     ];
   },

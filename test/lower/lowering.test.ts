@@ -40,7 +40,7 @@ $f.led.toggle();
 
  $f.$state = -1; return true; default: return true; } }
 `);
-  assert.is(generated, `export class blink$Task extends $Task {
+  assert.is(generated, `@final export class blink$Task extends $Task {
   $state: i32 = -1;
   $s0: Timer = new Timer();
   led: OutputPin = $zeroOf<OutputPin>();

@@ -30,27 +30,3 @@ export declare function panicMisuse(kind: string, name: string, what: Text): voi
 export declare function panicBadArgument(kind: Text, what: Text, value: i64): void;
 /** `panicBadArgument` for a thing whose name is a string. */
 export declare function panicBadArgumentOf(name: string, what: Text, value: i64): void;
-/**
- * An error escaped the task that raised it (`throw` with no `catch` on the
- * way up): a task has no awaiter, so this is a panic naming the task and the
- * error. The host's report adds the task's await chain.
- */
-export declare function panicUncaught(error: Error): void;
-/**
- * A `finally` block that ran because its future was cancelled threw: the
- * error has nowhere to go (the canceller is not waiting for a result), so it
- * is a bug, reported like a panic in a destructor.
- */
-export declare function panicCleanup(error: Error, fn: Text): void;
-/**
- * An async function value (a closure, or a named async function used as a
- * value) was called while its previous call is still in flight: a value has
- * one frame, so one call at a time. Names the value and both calls.
- */
-export declare function panicBusyCall(what: Text, first: Text, second: Text): void;
-/**
- * A sync generator (`function*`) threw: `next()` returns the generator's
- * object, which cannot carry an error in AssemblyScript, so the error stops
- * the firmware here instead of being lost.
- */
-export declare function panicGenerator(error: Error, fn: Text): void;

@@ -45,7 +45,7 @@ type RuntimeName = "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" 
 
 /** Runtime names the generated code imports from a module other than "outpost". */
 const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = {
-  panicUncaught: "outpost/errors", panicCleanup: "outpost/errors", panicBusyCall: "outpost/errors", panicGenerator: "outpost/errors",
+  panicUncaught: "outpost/async_panics", panicCleanup: "outpost/async_panics", panicBusyCall: "outpost/async_panics", panicGenerator: "outpost/async_panics",
   Iter: "outpost/iter", IteratorResult: "outpost/iter",
 };
 

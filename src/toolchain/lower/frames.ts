@@ -94,7 +94,8 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
   const lines: string[] = [];
   const closure = fn.kind === "closure";
   const exported = fn.exported || fn.kind === "method" || closure ? "export " : "";
-  lines.push(`${exported}class ${fn.frame}${tp.decl} extends ${frameBase(file, fn, closure ? plan.signature?.value ?? null : fn.value)} {`);
+  // @final: nothing extends a frame, so asc calls its methods directly (and may inline them).
+  lines.push(`@final ${exported}class ${fn.frame}${tp.decl} extends ${frameBase(file, fn, closure ? plan.signature?.value ?? null : fn.value)} {`);
   lines.push(`  $state: i32 = -1;`);
   if (plan.mayFail) lines.push(`  $error: Error | null = null;`);
   const owner = fn.kind === "method" ? fn.owner!.name!.text + typeParams : null;
@@ -162,7 +163,7 @@ export function closureClasses(file: FileCtx, plan: Plan, states: AwaitState[], 
   if (!sig || base === null) return frame;
   const pollType = `(${"$f"}: ${fn.frame}) => bool`;
   const lines = [
-    `class ${fn.name} extends ${base} {`,
+    `@final class ${fn.name} extends ${base} {`,
     ...(env ? [`  $env: ${env} = ${file.runtimeName("zeroOf")}<${env}>();`] : []),
     `  $poll: ${pollType} = changetype<${pollType}>(0);`,
     `  $frame: ${fn.frame} = new ${fn.frame}();`,
@@ -183,7 +184,7 @@ export function fnValueClassText(file: FileCtx, fn: AsyncFn, params: Param[]): s
   if (base === null) return "";
   const list = params.map((p) => p.name).join(", ");
   return [
-    `${fn.exported ? "export " : ""}class ${fn.name}$Fn extends ${base} {`,
+    `@final ${fn.exported ? "export " : ""}class ${fn.name}$Fn extends ${base} {`,
     `  $frame: ${fn.frame} = new ${fn.frame}();`,
     `  $at: usize = 0;`,
     `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "at: usize"].join(", ")}): ${futureText(file, fn.value)} {`,

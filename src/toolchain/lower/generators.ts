@@ -35,7 +35,7 @@ export function generatorClasses(file: FileCtx, plan: Plan, states: AwaitState[]
   const lines: string[] = [];
   const async = fn.kind === "asyncGenerator";
   const base = async ? `implements ${file.halName("stream", "Stream")}<${item}>` : `extends ${file.runtimeName("Iter")}<${item}>`;
-  lines.push(`${fn.exported ? "export " : ""}class ${self} ${base} {`);
+  lines.push(`@final ${fn.exported ? "export " : ""}class ${self} ${base} {`);
   lines.push(`  $state: i32 = -1;`);
   if (plan.mayFail) lines.push(`  $error: Error | null = null;`);
   const returns = fn.returns && !isVoid(fn.returns) ? fn.returns : null;
@@ -72,7 +72,7 @@ function nextClass(file: FileCtx, gen: string, item: string, mayFail: boolean): 
   const status = file.halName("stream", "StreamStatus");
   const opIdle = file.halName("op", "OpState");
   return [
-    `export class ${gen}$Next extends ${file.halName("stream", "StreamNext")}<${item}> {`,
+    `@final export class ${gen}$Next extends ${file.halName("stream", "StreamNext")}<${item}> {`,
     `  $g: ${gen} = ${file.runtimeName("zeroOf")}<${gen}>();`,
     `  arm(): ${gen}$Next { this.begin(); return this; }`,
     `  poll(): bool { return this.$g.poll(); }`,
