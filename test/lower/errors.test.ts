@@ -251,4 +251,21 @@ export const t = task(1, async (u: Uart): Promise<void> => {
   ]);
 });
 
+test("a sync function that throws, called inside try/catch in async code, is refused: its throw cannot reach the catch", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+function parse(x: i32): i32 { if (x < 0) throw new Error("negative"); return x; }
+async function parseLater(x: i32): Promise<i32> { await Timer.after(1); if (x < 0) throw new Error("negative"); return x; }
+async function f(x: i32): Promise<i32> {
+  try {
+    const a = parse(x);
+    return a + (await parseLater(x));
+  } catch (e) {
+    return -1;
+  }
+}`);
+  assert.equal(errors, [
+    "main.ts:6:15: error ASYNC_SYNTAX: `parse(x)` throws inside parse, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make parse async (an async function's throw reaches the catch) or have it return an error value",
+  ]);
+});
+
 test.run();

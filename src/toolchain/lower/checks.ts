@@ -20,7 +20,7 @@ import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
 import { excerpt } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { findMember, futureValue, type Ty } from "./types.ts";
-import type { Modules } from "./modules.ts";
+import { hasModifier, type Modules } from "./modules.ts";
 
 /** Expression statements of an async body whose value is a future. */
 export function checkDropped(p: Plan): void {
@@ -58,6 +58,58 @@ export function checkSharedFutures(p: Plan): void {
       else seen.set(key, e);
     }
   }
+}
+
+/**
+ * A sync function that throws, called inside a `try` with a `catch` in
+ * async code: AssemblyScript has no exceptions, so the sync function's
+ * throw stops the firmware and never reaches this catch. Refused, saying
+ * what to do instead.
+ */
+export function checkSyncThrows(p: Plan): void {
+  const visit = (n: ts.Node, inTry: boolean) => {
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    if (ts.isTryStatement(n) && n.catchClause) {
+      visit(n.tryBlock, true);
+      visit(n.catchClause, inTry);
+      if (n.finallyBlock) visit(n.finallyBlock, inTry);
+      return;
+    }
+    if (inTry && ts.isCallExpression(n) && !p.calls.has(n)) {
+      const target = syncCallee(p, n);
+      if (target && throwsDirectly(target.node)) p.error(n, "ASYNC_SYNTAX", messages.syncThrows(excerpt(n), target.name));
+    }
+    ts.forEachChild(n, (c) => visit(c, inTry));
+  };
+  visit(p.body, false);
+}
+
+/** The sync function or method a call reaches, when it can be told from the source. */
+function syncCallee(p: Plan, call: ts.CallExpression): { node: ts.FunctionLikeDeclaration; name: string } | null {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee) && !p.refOf.has(callee)) {
+    const d = p.typer.declOf(callee);
+    if (d?.kind === "function" && !hasModifier(d.node, ts.SyntaxKind.AsyncKeyword)) return { node: d.node as ts.FunctionDeclaration, name: callee.text };
+    return null;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const target = p.typer.staticTarget(callee.expression);
+  const owner: Ty | null = target?.kind === "decl" ? { name: target.decl.name, args: [], decl: target.decl, nullable: false } : p.typer.typeOf(callee.expression);
+  if (!owner) return null;
+  const mem = findMember(p.file.mods, owner, callee.name.text, target?.kind === "decl");
+  if (!mem || mem.kind !== "method" || mem.isAsync || !ts.isMethodDeclaration(mem.node) || !mem.node.body) return null;
+  return { node: mem.node, name: `${owner.name}.${callee.name.text}` };
+}
+
+function throwsDirectly(fn: ts.FunctionLikeDeclaration): boolean {
+  let found = false;
+  const visit = (n: ts.Node) => {
+    if (found || (n !== fn && ts.isFunctionLike(n))) return;
+    if (ts.isThrowStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return found;
 }
 
 /** Locals initialised with a future that nothing refers to afterwards. */

@@ -84,6 +84,8 @@ export const messages = {
     `yield* needs a generator's object (a call of a function*), an async generator's in an async generator, or an array: cannot tell what \`${what}\` is`,
   objectLiteral: (what: string) =>
     `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
+  syncThrows: (what: string, fn: string) =>
+    `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>

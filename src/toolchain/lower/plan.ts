@@ -20,7 +20,7 @@ import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { isGenerator, type AsyncFn } from "./scan.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkSyncThrows, checkUnused } from "./checks.ts";
 import { insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
@@ -315,6 +315,7 @@ export class Plan {
     planObjects(this);
     checkDropped(this);
     checkSharedFutures(this);
+    checkSyncThrows(this);
     this.hoist();
     planSites(this);
     checkUnused(this);
