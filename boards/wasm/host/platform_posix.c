@@ -234,6 +234,10 @@ int main(int argc, char **argv) {
     int status, a;
 
     outpost_host_init(&host);
+#ifdef OUTPOST_ENGINE_BUILTIN
+    /* The firmware runs on this process's C stack: a PC's budget, not a chip's (--stack changes it). */
+    host.config.stack_bytes = 1u << 20;
+#endif
 #ifdef OUTPOST_BOARD_TABLES
     host.names = outpost_board_names;
 #else

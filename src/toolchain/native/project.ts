@@ -99,8 +99,8 @@ export function compileSteps(target: Target, config: ImageConfig, output: string
   const firmwareObject = "firmware/firmware.o";
   const optimise = target.optimise ?? true;
   return [
-    // The firmware's code for speed (-O2 inlines wasm2c's memory accessors), the host's for size.
-    { cc: p.cc, args: [...common, optimise ? "-O2" : "-O0", "-w", "-c", "firmware/firmware.c", "-o", firmwareObject] },
+    // For size: wasm2c.ts marks the memory accessors always_inline, so -Os costs the firmware no speed.
+    { cc: p.cc, args: [...common, optimise ? "-Os" : "-O0", "-w", "-c", "firmware/firmware.c", "-o", firmwareObject] },
     {
       cc: p.cc,
       args: [

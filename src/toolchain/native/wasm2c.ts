@@ -82,7 +82,7 @@ const CHIP_ACCESSORS = `/* Outpost: bounds checks on u32 against the fixed backi
 #define OUTPOST_OOB(off, addr, t1) \\
   (UNLIKELY((off) > OUTPOST_MEMORY_BYTES - sizeof(t1) || (addr) > OUTPOST_MEMORY_BYTES - sizeof(t1) - (off)))
 #define DEFINE_LOAD(name, t1, t2, t3)                                         \\
-  static inline t3 name(wasm_rt_memory_t* mem, u32 addr, u32 off) {          \\
+  static inline __attribute__((always_inline)) t3 name(wasm_rt_memory_t* mem, u32 addr, u32 off) { \\
     t1 result;                                                               \\
     (void)mem;                                                               \\
     if (OUTPOST_OOB(off, addr, t1)) TRAP(OOB);                               \\
@@ -91,7 +91,7 @@ const CHIP_ACCESSORS = `/* Outpost: bounds checks on u32 against the fixed backi
   }
 
 #define DEFINE_STORE(name, t1, t2)                                            \\
-  static inline void name(wasm_rt_memory_t* mem, u32 addr, u32 off, t2 value) { \\
+  static inline __attribute__((always_inline)) void name(wasm_rt_memory_t* mem, u32 addr, u32 off, t2 value) { \\
     t1 wrapped = (t1)value;                                                  \\
     (void)mem;                                                               \\
     if (OUTPOST_OOB(off, addr, t1)) TRAP(OOB);                               \\
