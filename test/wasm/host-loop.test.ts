@@ -35,7 +35,7 @@ function gcc(args: string[]): { status: number | null; stderr: string } {
 
 function buildHost(): void {
   if (built) return;
-  const sources = ["host.c", "report.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
+  const sources = ["host.c", "abi_check.c", "report.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
   const r = gcc([`-I${hostDir}`, ...sources, join(root, "test/wasm/c/engine_test.c"), "-o", binary]);
   assert.is(r.stderr, "", "gcc printed diagnostics");
   assert.is(r.status, 0);
@@ -220,6 +220,9 @@ it("a firmware that never lets the clock advance is stopped as a stall, in the s
 it("a module the engine refuses, a missing file and a bad option each exit with status 1", () => {
   const notFirmware = join(work, "not-firmware");
   writeFileSync(notFirmware, "\0asm");
+  // Bytes that start like WebAssembly are checked against the ABI before the engine sees them (abi_check.c).
+  assert.equal(run([notFirmware]), { stdout: "", stderr: "cannot load the firmware: not a WebAssembly module (bad magic number)\n", status: 1 });
+  writeFileSync(notFirmware, "#!/bin/sh\n");
   assert.equal(run([notFirmware]), { stdout: "", stderr: "cannot load the firmware: not a test-engine script\n", status: 1 });
   const missing = run([join(work, "missing.wasm")]);
   assert.is(missing.stderr, `host: cannot read ${join(work, "missing.wasm")}: check the path (outpost build writes the .wasm)\n`);

@@ -34,6 +34,9 @@ struct outpost_engine {
 static outpost_engine the_engine;
 
 #define HOST_OF(ctx) ((outpost_host *)(void *)(ctx))
+/* After a host_* call: a rule it enforced (host_fault: an unconfigured pin or port) stops the firmware. */
+#define STOP_IF_PANICKED(ctx) \
+    if (HOST_OF(ctx)->panicked) wasm_rt_trap(WASM_RT_TRAP_UNREACHABLE)
 
 /* Host pointer to guest [ptr, ptr + len), or a trap when that is not all backed memory. */
 static uint8_t *guest_bytes(uint32_t ptr, uint32_t len) {
@@ -52,14 +55,18 @@ u32 Z_outpostZ_gpio_configure(struct Z_outpost_instance_t *ctx, u32 pin, u32 mod
 
 void Z_outpostZ_gpio_write(struct Z_outpost_instance_t *ctx, u32 pin, u32 level) {
     host_gpio_write(HOST_OF(ctx), (int32_t)pin, (int32_t)level);
+    STOP_IF_PANICKED(ctx);
 }
 
 u32 Z_outpostZ_gpio_read(struct Z_outpost_instance_t *ctx, u32 pin) {
-    return (u32)host_gpio_read(HOST_OF(ctx), (int32_t)pin);
+    u32 level = (u32)host_gpio_read(HOST_OF(ctx), (int32_t)pin);
+    STOP_IF_PANICKED(ctx);
+    return level;
 }
 
 void Z_outpostZ_gpio_listen(struct Z_outpost_instance_t *ctx, u32 pin, u32 edges) {
     host_gpio_listen(HOST_OF(ctx), (int32_t)pin, (int32_t)edges);
+    STOP_IF_PANICKED(ctx);
 }
 
 u32 Z_outpostZ_uart_configure(struct Z_outpost_instance_t *ctx, u32 port, u32 baud, u32 flags) {
@@ -67,15 +74,20 @@ u32 Z_outpostZ_uart_configure(struct Z_outpost_instance_t *ctx, u32 port, u32 ba
 }
 
 u32 Z_outpostZ_uart_write(struct Z_outpost_instance_t *ctx, u32 port, u32 ptr, u32 len) {
-    return (u32)host_uart_write(HOST_OF(ctx), (int32_t)port, guest_bytes(ptr, len), (int32_t)len);
+    u32 moved = (u32)host_uart_write(HOST_OF(ctx), (int32_t)port, guest_bytes(ptr, len), (int32_t)len);
+    STOP_IF_PANICKED(ctx);
+    return moved;
 }
 
 u32 Z_outpostZ_uart_read(struct Z_outpost_instance_t *ctx, u32 port, u32 ptr, u32 len) {
-    return (u32)host_uart_read(HOST_OF(ctx), (int32_t)port, guest_bytes(ptr, len), (int32_t)len);
+    u32 moved = (u32)host_uart_read(HOST_OF(ctx), (int32_t)port, guest_bytes(ptr, len), (int32_t)len);
+    STOP_IF_PANICKED(ctx);
+    return moved;
 }
 
 void Z_outpostZ_uart_listen(struct Z_outpost_instance_t *ctx, u32 port, u32 events) {
     host_uart_listen(HOST_OF(ctx), (int32_t)port, (int32_t)events);
+    STOP_IF_PANICKED(ctx);
 }
 
 void Z_outpostZ_log(struct Z_outpost_instance_t *ctx, u32 level, u32 ptr, u32 len) {

@@ -7,16 +7,22 @@
  *
  * Uses wasm3's public API (wasm3.h: m3_NewEnvironment, m3_NewRuntime,
  * m3_ParseModule, m3_LoadModule, m3_LinkRawFunctionEx, m3_RunStart,
- * m3_FindFunction, m3_CallV, m3_GetResultsV, m3_GetMemory,
- * m3_GetMemorySize) and one field of its runtime, `memoryLimit` (m3_env.h),
- * which caps the bytes wasm3 backs for linear memory, as wasm3's own
- * embedded examples set it. Calls go through m3_CallV/m3_GetResultsV: each
- * export's argument types are fixed by the ABI, so the variadic form is
- * exact, and the export's arity is checked against OUTPOST_EXPORTS at load.
+ * m3_FindFunction, m3_GetArgCount/Type, m3_GetRetCount/Type, m3_CallV,
+ * m3_GetResultsV, m3_GetMemory, m3_GetMemorySize) and one field of its
+ * runtime, `memoryLimit` (m3_env.h), which caps the bytes wasm3 backs for
+ * linear memory, as wasm3's own embedded examples set it.
+ *
+ * Calls go through m3_CallV/m3_GetResultsV, whose variadic arguments are
+ * only as safe as the types they assume: outpost_host_run has checked the
+ * whole module against the ABI (abi_check.c), and engine_load checks every
+ * export it binds again, argument by argument and result by result
+ * (`signature_matches`), so a result is always read into storage of its
+ * own size (an i64 into an int64_t, an i32 into an int32_t).
  *
  * Imports are raw functions: arguments arrive in 64-bit stack slots after
  * the result slot (m3ApiGetArg), pointers are checked against the memory
- * wasm3 really backs (m3_GetMemorySize) and an out-of-bounds one traps.
+ * wasm3 really backs (m3_GetMemorySize); a pointer outside it, or an ABI
+ * rule broken in a host_* call, records a panic (host_fault) and traps.
  */
 #include <string.h>
 
@@ -48,6 +54,20 @@ static uint8_t *guest_bytes(IM3Runtime runtime, void *mem, uint32_t ptr, int32_t
     return (uint8_t *)mem + ptr;
 }
 
+/* guest_bytes, or an ABI_VIOLATION panic naming `call` (the import then traps). */
+static uint8_t *checked_bytes(IM3Runtime runtime, void *mem, outpost_host *host, const char *call, uint32_t ptr, int32_t len) {
+    uint8_t *bytes = guest_bytes(runtime, mem, ptr, len);
+    if (!bytes) {
+        host_fault(host, OUTPOST_HOST_PANIC_ABI_VIOLATION, "%s passed bytes [%lu, %lld) outside the firmware's memory (%lu bytes)", call,
+                   (unsigned long)ptr, (long long)ptr + len, (unsigned long)m3_GetMemorySize(runtime));
+    }
+    return bytes;
+}
+
+/* After a host_* call: a rule it enforced stops the firmware. */
+#define TRAP_IF_PANICKED() \
+    if (HOST->panicked) m3ApiTrap(panic_trap)
+
 static m3ApiRawFunction(import_now_us) {
     m3ApiReturnType(int64_t);
     UNUSED_RAW_ARGS();
@@ -67,14 +87,18 @@ static m3ApiRawFunction(import_gpio_write) {
     m3ApiGetArg(int32_t, level);
     UNUSED_RAW_ARGS();
     host_gpio_write(HOST, pin, level);
+    TRAP_IF_PANICKED();
     m3ApiSuccess();
 }
 
 static m3ApiRawFunction(import_gpio_read) {
+    int32_t level;
     m3ApiReturnType(int32_t);
     m3ApiGetArg(int32_t, pin);
     UNUSED_RAW_ARGS();
-    m3ApiReturn(host_gpio_read(HOST, pin));
+    level = host_gpio_read(HOST, pin);
+    TRAP_IF_PANICKED();
+    m3ApiReturn(level);
 }
 
 static m3ApiRawFunction(import_gpio_listen) {
@@ -82,6 +106,7 @@ static m3ApiRawFunction(import_gpio_listen) {
     m3ApiGetArg(int32_t, edges);
     UNUSED_RAW_ARGS();
     host_gpio_listen(HOST, pin, edges);
+    TRAP_IF_PANICKED();
     m3ApiSuccess();
 }
 
@@ -95,25 +120,29 @@ static m3ApiRawFunction(import_uart_configure) {
 }
 
 /* uart_write and uart_read: (port, ptr, len) -> bytes moved, on a checked view of guest memory. */
-#define UART_TRANSFER_IMPORT(import_name, host_call)                  \
-    static m3ApiRawFunction(import_name) {                            \
-        m3ApiReturnType(int32_t);                                     \
-        m3ApiGetArg(int32_t, port);                                   \
-        m3ApiGetArg(uint32_t, ptr);                                   \
-        m3ApiGetArg(int32_t, len);                                    \
-        uint8_t *data = guest_bytes(runtime, _mem, ptr, len);         \
-        if (!data) m3ApiTrap(m3Err_trapOutOfBoundsMemoryAccess);      \
-        m3ApiReturn(host_call(HOST, port, data, len));                \
+#define UART_TRANSFER_IMPORT(import_name, host_call, call)                           \
+    static m3ApiRawFunction(import_name) {                                           \
+        int32_t moved;                                                               \
+        m3ApiReturnType(int32_t);                                                    \
+        m3ApiGetArg(int32_t, port);                                                  \
+        m3ApiGetArg(uint32_t, ptr);                                                  \
+        m3ApiGetArg(int32_t, len);                                                   \
+        uint8_t *data = checked_bytes(runtime, _mem, HOST, call, ptr, len);        \
+        if (!data) m3ApiTrap(panic_trap);                                            \
+        moved = host_call(HOST, port, data, len);                                    \
+        TRAP_IF_PANICKED();                                                          \
+        m3ApiReturn(moved);                                                          \
     }
 
-UART_TRANSFER_IMPORT(import_uart_write, host_uart_write)
-UART_TRANSFER_IMPORT(import_uart_read, host_uart_read)
+UART_TRANSFER_IMPORT(import_uart_write, host_uart_write, "uart_write")
+UART_TRANSFER_IMPORT(import_uart_read, host_uart_read, "uart_read")
 
 static m3ApiRawFunction(import_uart_listen) {
     m3ApiGetArg(int32_t, port);
     m3ApiGetArg(int32_t, events);
     UNUSED_RAW_ARGS();
     host_uart_listen(HOST, port, events);
+    TRAP_IF_PANICKED();
     m3ApiSuccess();
 }
 
@@ -121,8 +150,8 @@ static m3ApiRawFunction(import_log) {
     m3ApiGetArg(int32_t, level);
     m3ApiGetArg(uint32_t, ptr);
     m3ApiGetArg(int32_t, len);
-    uint8_t *text = guest_bytes(runtime, _mem, ptr, len);
-    if (!text) m3ApiTrap(m3Err_trapOutOfBoundsMemoryAccess);
+    uint8_t *text = checked_bytes(runtime, _mem, HOST, "log", ptr, len);
+    if (!text) m3ApiTrap(panic_trap);
     host_log(HOST, level, text, len);
     m3ApiSuccess();
 }
@@ -165,13 +194,21 @@ static int export_required(int fn) {
     return fn == ENGINE_abi_version || fn == ENGINE_init || fn == ENGINE_poll || fn == ENGINE_event;
 }
 
-/* True when `function` has the arity of `signature` ("v(iiI)": no result, three arguments). */
-static int arity_matches(IM3Function function, const char *signature) {
-    const char *open = strchr(signature, '(');
-    const char *close = strchr(signature, ')');
-    uint32_t args = open && close ? (uint32_t)(close - open - 1) : 0;
-    uint32_t rets = signature[0] == 'v' ? 0 : 1;
-    return m3_GetArgCount(function) == args && m3_GetRetCount(function) == rets;
+/* The wasm3 type of an ABI signature letter ('i' i32, 'I' i64). */
+static M3ValueType letter_type(char letter) {
+    return letter == 'I' ? c_m3Type_i64 : letter == 'i' ? c_m3Type_i32 : c_m3Type_unknown;
+}
+
+/* True when `function` has exactly `signature` ("v(iiI)"): every argument's type and the result's. */
+static int signature_matches(IM3Function function, const char *signature) {
+    const char *args = signature + 2;
+    uint32_t n = (uint32_t)(strchr(args, ')') - args), i;
+    if (m3_GetArgCount(function) != n) return 0;
+    for (i = 0; i < n; i++) {
+        if (m3_GetArgType(function, i) != letter_type(args[i])) return 0;
+    }
+    if (signature[0] == 'v') return m3_GetRetCount(function) == 0;
+    return m3_GetRetCount(function) == 1 && m3_GetRetType(function, 0) == letter_type(signature[0]);
 }
 
 const char *engine_load(outpost_engine **out, const uint8_t *wasm, uint32_t len, const engine_config *config,
@@ -213,7 +250,7 @@ const char *engine_load(outpost_engine **out, const uint8_t *wasm, uint32_t len,
         IM3Function function = NULL;
         M3Result found = m3_FindFunction(&function, engine->runtime, exports[i].name);
         if (found && export_required((int)i)) result = "the firmware lacks an ABI export (it is not Outpost firmware)";
-        else if (!found && !arity_matches(function, exports[i].signature)) result = "an ABI export has the wrong signature";
+        else if (!found && !signature_matches(function, exports[i].signature)) result = "an ABI export has the wrong signature";
         else engine->exports[i] = found ? NULL : function;
     }
     if (result) {
@@ -232,15 +269,9 @@ const char *engine_call(outpost_engine *engine, engine_export fn, int32_t a, int
 
     if (!function) return "the firmware does not export this function";
     switch (fn) {
-    case ENGINE_init:
-        return m3_CallV(function);
     case ENGINE_event:
-        return m3_CallV(function, a, b, c);
-    case ENGINE_poll:
-        status = m3_CallV(function);
-        if (!status) status = m3_GetResultsV(function, &value64);
-        if (!status && result) *result = value64;
-        return status;
+        status = m3_CallV(function, a, b, c);
+        break;
     case ENGINE_task_name:
     case ENGINE_task_state:
     case ENGINE_task_polls:
@@ -252,8 +283,17 @@ const char *engine_call(outpost_engine *engine, engine_export fn, int32_t a, int
         status = m3_CallV(function);
         break;
     }
-    if (!status) status = m3_GetResultsV(function, &value32);
-    if (!status && result) *result = value32;
+    if (status || m3_GetRetCount(function) == 0) return status;
+    /* The storage follows the result's own type (checked against the ABI at load): never 8 bytes into 4. */
+    if (m3_GetRetType(function, 0) == c_m3Type_i64) {
+        status = m3_GetResultsV(function, &value64);
+    } else if (m3_GetRetType(function, 0) == c_m3Type_i32) {
+        status = m3_GetResultsV(function, &value32);
+        value64 = value32;
+    } else {
+        return "an ABI export returns neither i32 nor i64";
+    }
+    if (!status && result) *result = value64;
     return status;
 }
 

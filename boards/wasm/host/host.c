@@ -17,9 +17,13 @@
  */
 #include "host.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#ifndef OUTPOST_ENGINE_BUILTIN
+#include "abi_check.h"
+#endif
 #include "platform.h"
 
 /* ── Queue and FIFOs ─────────────────────────────────────────────────────── */
@@ -144,25 +148,61 @@ int32_t host_gpio_configure(outpost_host *host, int32_t pin, int32_t mode) {
     return OUTPOST_OK;
 }
 
-static int is_output(outpost_host *host, int32_t pin) {
-    return pin >= 0 && pin < OUTPOST_HOST_PINS && host->pins[pin].claimed && host->pins[pin].mode == OUTPOST_PIN_OUTPUT;
+/*
+ * Records a panic the host found (boards/ABI.md: a rule the firmware broke);
+ * the adapter traps after the import returns, as after host_panic. The task
+ * is asked of the firmware once the call has unwound.
+ */
+void host_fault(outpost_host *host, int32_t code, const char *format, ...) {
+    outpost_panic_record *p = &host->panic;
+    char message[sizeof p->raw + 1];
+    int n;
+    va_list args;
+    if (host->panicked) return;
+    va_start(args, format);
+    n = vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    host->panicked = 1;
+    p->code = code;
+    p->task = OUTPOST_HOST_TASK_UNKNOWN;
+    p->line = 0;
+    p->column = 0;
+    p->message_len = (uint16_t)(n < 0 ? 0 : (size_t)n < sizeof p->raw ? (size_t)n : sizeof p->raw);
+    p->file_len = 0;
+    memcpy(p->raw, message, p->message_len);
+}
+
+/* ABI v1: gpio_write, gpio_read and gpio_listen only on a pin the firmware configured; else a PERIPHERAL panic. */
+static int configured_pin(outpost_host *host, int32_t pin, const char *call) {
+    if (pin >= 0 && pin < OUTPOST_HOST_PINS && host->pins[pin].claimed) return 1;
+    host_fault(host, OUTPOST_PANIC_PERIPHERAL, "%s on pin %ld, which is not configured: call gpio_configure first", call, (long)pin);
+    return 0;
+}
+
+/* ABI v1: uart_write, uart_read and uart_listen only on a port the firmware configured; else a PERIPHERAL panic. */
+static int configured_port(outpost_host *host, int32_t port, const char *call) {
+    if (port >= 0 && port < OUTPOST_HOST_UARTS && host->uarts[port].claimed) return 1;
+    host_fault(host, OUTPOST_PANIC_PERIPHERAL, "%s on port %ld, which is not configured: call uart_configure first", call, (long)port);
+    return 0;
 }
 
 void host_gpio_write(outpost_host *host, int32_t pin, int32_t level) {
     uint8_t bit = level ? 1 : 0;
-    if (!is_output(host, pin) || host->pins[pin].level == bit) return;  /* unchanged: nothing to drive */
+    if (!configured_pin(host, pin, "gpio_write")) return;
+    /* An input is left alone; an unchanged output needs nothing driven. */
+    if (host->pins[pin].mode != OUTPOST_PIN_OUTPUT || host->pins[pin].level == bit) return;
     host->pins[pin].level = bit;
     platform_gpio_write(pin, bit);
 }
 
 int32_t host_gpio_read(outpost_host *host, int32_t pin) {
-    if (pin < 0 || pin >= OUTPOST_HOST_PINS || !host->pins[pin].claimed) return 0;
+    if (!configured_pin(host, pin, "gpio_read")) return 0;
     if (host->pins[pin].mode == OUTPOST_PIN_OUTPUT) return host->pins[pin].level;
     return platform_gpio_read(pin) ? 1 : 0;
 }
 
 void host_gpio_listen(outpost_host *host, int32_t pin, int32_t edges) {
-    if (pin < 0 || pin >= OUTPOST_HOST_PINS || !host->pins[pin].claimed) return;
+    if (!configured_pin(host, pin, "gpio_listen")) return;
     platform_lock();
     host->pins[pin].edges = (uint8_t)(edges & OUTPOST_EDGE_BOTH);
     platform_unlock();
@@ -183,14 +223,14 @@ int32_t host_uart_configure(outpost_host *host, int32_t port, int32_t baud, int3
 }
 
 int32_t host_uart_write(outpost_host *host, int32_t port, const uint8_t *data, int32_t len) {
-    if (port < 0 || port >= OUTPOST_HOST_UARTS || !host->uarts[port].claimed || len <= 0) return 0;
+    if (!configured_port(host, port, "uart_write") || len <= 0) return 0;
     return platform_uart_write(host, port, data, len);
 }
 
 int32_t host_uart_read(outpost_host *host, int32_t port, uint8_t *data, int32_t len) {
     outpost_uart_state *uart;
     int32_t n = 0;
-    if (port < 0 || port >= OUTPOST_HOST_UARTS || len <= 0) return 0;
+    if (!configured_port(host, port, "uart_read") || len <= 0) return 0;
     platform_lock();
     uart = &host->uarts[port];
     while (n < len && uart->rx_head != uart->rx_tail) {
@@ -202,7 +242,7 @@ int32_t host_uart_read(outpost_host *host, int32_t port, uint8_t *data, int32_t 
 }
 
 void host_uart_listen(outpost_host *host, int32_t port, int32_t events) {
-    if (port < 0 || port >= OUTPOST_HOST_UARTS || !host->uarts[port].claimed) return;
+    if (!configured_port(host, port, "uart_listen")) return;
     platform_lock();
     host->uarts[port].listen = (uint8_t)(events & 7);
     raise_rx(host, port, host->now_us);  /* bytes that came before listening are not forgotten */
@@ -245,7 +285,42 @@ void outpost_host_init(outpost_host *host) {
     host->config.memory_limit = 0;
     host->stop_at_us = -1;
     host->stop_status = -1;
+    host->watchdog_us = OUTPOST_HOST_WATCHDOG_US;
     for (i = 0; i < OUTPOST_HOST_UARTS; i++) host->uarts[i].rx_fifo_bytes = OUTPOST_HOST_RX_FIFO;
+}
+
+/* ── The watchdog ────────────────────────────────────────────────────────── */
+
+/* One call into the firmware (`name` for reports) under the platform's watchdog. */
+static const char *call_firmware(outpost_host *host, const char *name, engine_export fn, int32_t a, int32_t b, int64_t c,
+                                 int64_t *result) {
+    const char *error;
+    host->calling = name;
+    platform_watchdog_arm(host, host->watchdog_us);
+    error = engine_call(host->engine, fn, a, b, c, result);
+    platform_watchdog_disarm();
+    if (error && host->watchdog_fired) {
+        host_fault(host, OUTPOST_HOST_PANIC_WATCHDOG, "%s did not return within the watchdog's budget of %lu ms", name,
+                   (unsigned long)(host->watchdog_us / 1000));
+    }
+    return error;
+}
+
+int outpost_host_watchdog_expired(outpost_host *host) {
+    char text[192];
+    if (!host->watchdog_fired) {
+        host->watchdog_fired = 1; /* an engine that can stop a call traps now: the loop names the task */
+        return 0;
+    }
+    snprintf(text, sizeof text,
+             "panic WATCHDOG: %s did not return within the watchdog's budget of %lu ms (this engine cannot stop a call: the task is not known)",
+             host->calling ? host->calling : "the firmware", (unsigned long)(host->watchdog_us / 1000));
+    outpost_host_report(host, text);
+    return 1;
+}
+
+int outpost_host_watchdog_fired(const outpost_host *host) {
+    return host->watchdog_fired;
 }
 
 static int finish(outpost_host *host, int status) {
@@ -267,7 +342,34 @@ int outpost_host_run(outpost_host *host, const uint8_t *wasm, uint32_t len) {
     outpost_queued_event event;
 
     host->now_us = platform_now_us();
+#ifndef OUTPOST_ENGINE_BUILTIN
+    /* The ABI's load-time contract, on Wasm bytes (a test engine's script is not Wasm; a build with the
+     * firmware compiled in, wasm2c's, was compiled by outpost build from Outpost sources and links no checker). */
+    if (len >= 4 && memcmp(wasm, "\0asm", 4) == 0) {
+        char why[160], line[240];
+        int check = outpost_abi_check(wasm, len, why, sizeof why);
+        if (check != OUTPOST_ABI_CHECK_OK) {
+            snprintf(line, sizeof line, check == OUTPOST_ABI_CHECK_NOT_WASM ? "cannot load the firmware: %s"
+                                                                           : "cannot load the firmware: it is not an Outpost firmware: %s (see boards/ABI.md)",
+                     why);
+            platform_report(line);
+            host->engine = NULL;
+            return OUTPOST_EXIT_LOAD;
+        }
+    }
+#endif
+    host->calling = "the start function";
+    platform_watchdog_arm(host, host->watchdog_us);
     error = engine_load(&host->engine, wasm, len, &host->config, host);
+    platform_watchdog_disarm();
+    if (error && (host->panicked || host->watchdog_fired)) { /* the start function panicked or ran away */
+        host->engine = NULL;
+        if (host->watchdog_fired) {
+            host_fault(host, OUTPOST_HOST_PANIC_WATCHDOG, "the start function did not return within the watchdog's budget of %lu ms",
+                       (unsigned long)(host->watchdog_us / 1000));
+        }
+        return finish(host, outpost_report_stop(host, error));
+    }
     if (error) {
         char line[160];
         snprintf(line, sizeof line, "cannot load the firmware: %s", error);
@@ -275,7 +377,7 @@ int outpost_host_run(outpost_host *host, const uint8_t *wasm, uint32_t len) {
         host->engine = NULL;
         return OUTPOST_EXIT_LOAD;
     }
-    error = engine_call(host->engine, ENGINE_abi_version, 0, 0, 0, &version);
+    error = call_firmware(host, "outpost_abi_version", ENGINE_abi_version, 0, 0, 0, &version);
     if (error) return finish(host, outpost_report_stop(host, error));
     if (version != OUTPOST_ABI_VERSION) {
         char line[128];
@@ -284,17 +386,23 @@ int outpost_host_run(outpost_host *host, const uint8_t *wasm, uint32_t len) {
         platform_report(line);
         return finish(host, OUTPOST_EXIT_ABI);
     }
-    error = engine_call(host->engine, ENGINE_init, 0, 0, 0, NULL);
+    error = call_firmware(host, "outpost_init", ENGINE_init, 0, 0, 0, NULL);
     if (error) return finish(host, outpost_report_stop(host, error));
 
     /* The clock is read once at start (init and the first poll are at that instant) and after each sleep. */
     for (;;) {
         while (pop_event(host, &event)) {
-            error = engine_call(host->engine, ENGINE_event, event.source, event.arg, event.at_us, NULL);
+            error = call_firmware(host, "outpost_event", ENGINE_event, event.source, event.arg, event.at_us, NULL);
             if (error) return finish(host, outpost_report_stop(host, error));
         }
-        error = engine_call(host->engine, ENGINE_poll, 0, 0, 0, &deadline);
+        error = call_firmware(host, "outpost_poll", ENGINE_poll, 0, 0, 0, &deadline);
+        if (!error && deadline < OUTPOST_NO_DEADLINE) {
+            host_fault(host, OUTPOST_HOST_PANIC_ABI_VIOLATION, "outpost_poll returned %lld: a deadline is a time in µs (>= 0) or -1 for none",
+                       (long long)deadline);
+            error = "ABI violation";
+        }
         if (error) return finish(host, outpost_report_stop(host, error));
+        if (deadline > OUTPOST_HOST_LAST_DEADLINE) deadline = OUTPOST_NO_DEADLINE; /* never reached: as good as none */
         if (deadline != OUTPOST_NO_DEADLINE && deadline <= host->now_us) {
             /* Tasks are still ready: poll again at once, unless time stands still. */
             stalls = host->now_us == still_at ? stalls + 1 : 0;

@@ -63,6 +63,20 @@
 #define OUTPOST_TEXT_CHARS 1400
 #endif
 
+/* The watchdog's budget for one call into the firmware (µs); 0 turns it off. */
+#ifndef OUTPOST_HOST_WATCHDOG_US
+#define OUTPOST_HOST_WATCHDOG_US 1000000
+#endif
+
+/* Deadlines after this (2^53 - 1 µs, 285 years) count as none, as in every host (boards/ABI.md). */
+#define OUTPOST_HOST_LAST_DEADLINE 9007199254740991LL
+
+/* Panics the host finds (boards/ABI.md), beside the firmware's own codes 1-5. */
+#define OUTPOST_HOST_PANIC_ABI_VIOLATION 101  /* a bad pointer, a negative deadline */
+#define OUTPOST_HOST_PANIC_WATCHDOG 102       /* a call did not return within the watchdog's budget */
+/* outpost_panic_record.task of a host-found panic until the firmware is asked (outpost_current_task). */
+#define OUTPOST_HOST_TASK_UNKNOWN (-2)
+
 /* Exit statuses of outpost_host_run: the same numbers as `outpost sim` and `outpost run`. */
 #define OUTPOST_EXIT_OK 0      /* stop time reached, or nothing can happen any more */
 #define OUTPOST_EXIT_LOAD 1    /* the engine refused the module */
@@ -138,6 +152,10 @@ typedef struct outpost_host {
     int panicked;
     int stop_status;  /* >= 0: outpost_host_stop was called */
     outpost_panic_record panic;
+    /* The watchdog's budget per call (µs, OUTPOST_HOST_WATCHDOG_US by default; 0: off), and its state. */
+    uint32_t watchdog_us;
+    volatile int watchdog_fired;
+    const char *volatile calling;  /* the export being called, for reports */
 } outpost_host;
 
 /* Defaults: 4 KiB engine stack, every declared memory page backed, no stop time, no names. */
@@ -157,6 +175,17 @@ void outpost_host_uart_tx_done(outpost_host *host, int32_t port, int64_t at_us);
 void outpost_host_uart_error(outpost_host *host, int32_t port, int32_t kind, int64_t at_us);
 void outpost_host_gpio_edge(outpost_host *host, int32_t pin, int32_t level, int64_t at_us);
 int outpost_host_has_events(outpost_host *host);
+/*
+ * The platform's watchdog expired during a call into the firmware (from its
+ * timer interrupt or signal handler). The first time it marks the call for
+ * stopping and returns 0: an engine that can stop a call (it polls
+ * outpost_host_watchdog_fired) traps, and the loop reports a WATCHDOG panic
+ * naming the task; re-arm for a grace period. The second time it reports the
+ * panic without the task and returns 1: reset the chip now (POSIX: exit with
+ * OUTPOST_EXIT_PANIC).
+ */
+int outpost_host_watchdog_expired(outpost_host *host);
+int outpost_host_watchdog_fired(const outpost_host *host);
 
 /* ── Platform → host (the loop's context: inside platform_* calls) ──────── */
 /* Ends the run after the current instant with `status` (an expectation was met or failed). */
@@ -181,6 +210,12 @@ int32_t host_uart_write(outpost_host *host, int32_t port, const uint8_t *data, i
 int32_t host_uart_read(outpost_host *host, int32_t port, uint8_t *data, int32_t len);
 void host_uart_listen(outpost_host *host, int32_t port, int32_t events);
 void host_log(outpost_host *host, int32_t level, const uint8_t *text, int32_t len);
+/*
+ * A panic the host found (code OUTPOST_PANIC_PERIPHERAL or OUTPOST_HOST_PANIC_*); the host_* functions
+ * call it for the ABI's runtime rules, adapters for a pointer outside memory. The adapter then traps,
+ * as after host_panic: check `host->panicked` after every host_* call.
+ */
+void host_fault(outpost_host *host, int32_t code, const char *format, ...);
 /* Records the panic; the adapter then returns a trap so the firmware stops. */
 void host_panic(outpost_host *host, int32_t code, int32_t task, const uint8_t *msg, int32_t msg_len,
                 const uint8_t *file, int32_t file_len, int32_t line, int32_t column);

@@ -62,6 +62,20 @@ int32_t platform_uart_configure(int32_t port, int32_t baud, int32_t flags);
  */
 int32_t platform_uart_write(struct outpost_host *host, int32_t port, const uint8_t *data, int32_t len);
 
+/*
+ * The watchdog. The loop arms it before every call into the firmware (the
+ * start function, outpost_abi_version, outpost_init, each outpost_event
+ * and outpost_poll) and disarms it when the call returns; `budget_us` 0
+ * means off. When a call is still running `budget_us` after arming, the
+ * platform calls outpost_host_watchdog_expired(host) from its timer
+ * interrupt or signal and, while that returns 0, arms again for a short
+ * grace period; when it returns 1, the platform resets (on a chip: let the
+ * hardware watchdog bite, or NVIC_SystemReset; POSIX: exit 3). A chip's
+ * hardware watchdog can back this: feed it in platform_watchdog_disarm.
+ */
+void platform_watchdog_arm(struct outpost_host *host, uint32_t budget_us);
+void platform_watchdog_disarm(void);
+
 /* Diagnostics (logs, panics, traps): one line, without its newline. */
 void platform_report(const char *line);
 

@@ -10,8 +10,12 @@
  *                                                a clock that jumps to whatever is due next
  *   sleep                                        select() on stdin until the next deadline
  *
+ *   watchdog                                     a one-shot SIGALRM timer (setitimer) armed for each
+ *                                                call into the firmware; the second expiry (after a
+ *                                                100 ms grace) exits with status 3
+ *
  *   usage: host [--virtual] [--for DURATION] [--console PORT] [--input PORT:FILE]
- *               [--bench FILE] [--memory BYTES] [--stack BYTES] firmware.wasm
+ *               [--bench FILE] [--memory BYTES] [--stack BYTES] [--watchdog DURATION] firmware.wasm
  *
  * --for stops the host at that time (250ms, 2s, 100us; plain numbers are
  * µs); work due exactly then still runs. Without it the host runs until
@@ -27,13 +31,15 @@
  * takes no firmware file. Single-threaded: input arrives only inside
  * platform_wait, so platform_lock has nothing to mask.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* POSIX 2008 with setitimer */
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/select.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -168,6 +174,48 @@ int32_t platform_uart_write(outpost_host *host, int32_t port, const uint8_t *dat
     return outpost_bench_uart_write(&bench, port, data, len);
 }
 
+/* ── Watchdog ─────────────────────────────────────────────────────────── */
+
+#define WATCHDOG_GRACE_US 100000
+
+static outpost_host *watched;
+
+static void set_alarm(uint32_t us) {
+    struct itimerval timer;
+    memset(&timer, 0, sizeof timer);
+    timer.it_value.tv_sec = (time_t)(us / 1000000);
+    timer.it_value.tv_usec = (suseconds_t)(us % 1000000);
+    setitimer(ITIMER_REAL, &timer, NULL);
+}
+
+static void on_alarm(int signal_number) {
+    (void)signal_number;
+    if (!watched) return;
+    if (outpost_host_watchdog_expired(watched)) _exit(OUTPOST_EXIT_PANIC);
+    set_alarm(WATCHDOG_GRACE_US);
+}
+
+void platform_watchdog_arm(outpost_host *host, uint32_t budget_us) {
+    static int installed;
+    if (budget_us == 0) return;
+    if (!installed) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_alarm;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGALRM, &action, NULL);
+        installed = 1;
+    }
+    watched = host;
+    set_alarm(budget_us);
+}
+
+void platform_watchdog_disarm(void) {
+    if (!watched) return;
+    set_alarm(0);
+    watched = NULL;
+}
+
 /* "250ms", "2s", "100us", "1500" (µs); -1 when malformed. */
 static int64_t parse_duration(const char *text) {
     char *end;
@@ -211,7 +259,7 @@ static uint8_t *read_file(const char *path, uint32_t *len) {
 static int usage(const char *why) {
     fprintf(stderr,
             "host: %s\nusage: host [--virtual] [--for DURATION] [--console PORT] [--input PORT:FILE] [--bench FILE] "
-            "[--memory BYTES] [--stack BYTES] firmware.wasm\n",
+            "[--memory BYTES] [--stack BYTES] [--watchdog DURATION] firmware.wasm\n",
             why);
     return OUTPOST_EXIT_LOAD;
 }
@@ -279,6 +327,10 @@ int main(int argc, char **argv) {
             if (error) return cannot_read(argv[a], error);
         } else if (strcmp(arg, "--memory") == 0 && has_value) {
             host.config.memory_limit = (uint32_t)strtoul(argv[++a], NULL, 10);
+        } else if (strcmp(arg, "--watchdog") == 0 && has_value) {
+            int64_t budget = parse_duration(argv[++a]);
+            if (budget < 0 || budget > UINT32_MAX) return usage("--watchdog takes a duration such as 250ms or 2s (0 turns it off)");
+            host.watchdog_us = (uint32_t)budget;
         } else if (strcmp(arg, "--stack") == 0 && has_value) {
             host.config.stack_bytes = (uint32_t)strtoul(argv[++a], NULL, 10);
         } else if (arg[0] == '-' || path) {

@@ -176,9 +176,15 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
     if (host->panicked) {
         const outpost_panic_record *p = &host->panic;
         static const char *const codes[] = {"ABORT", "POOL_FULL", "ALLOC_AFTER_INIT", "BUSY", "PERIPHERAL"};
-        const char *code = p->code >= 1 && p->code <= 5 ? codes[p->code - 1] : "UNKNOWN";
+        const char *code = p->code >= 1 && p->code <= 5                   ? codes[p->code - 1]
+                           : p->code == OUTPOST_HOST_PANIC_ABI_VIOLATION ? "ABI_VIOLATION"
+                           : p->code == OUTPOST_HOST_PANIC_WATCHDOG      ? "WATCHDOG"
+                                                                         : "UNKNOWN";
+        int64_t task = p->task;
+        /* A rule the host enforced (host_fault): ask the firmware whose poll it was, as after a trap. */
+        if (task == OUTPOST_HOST_TASK_UNKNOWN && (host->engine == NULL || engine_call(host->engine, ENGINE_current_task, 0, 0, 0, &task) != NULL)) task = -1;
         at += (uint32_t)snprintf(line + at, sizeof line - at, "panic %s", code);
-        at += task_words(host, p->task, line + at, sizeof line - at);
+        at += task_words(host, task, line + at, sizeof line - at);
         at += (uint32_t)snprintf(line + at, sizeof line - at, ": ");
         outpost_text(host, line + at, sizeof line - at, p->raw, p->message_len);
         platform_report(line);

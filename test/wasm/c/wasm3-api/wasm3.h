@@ -14,6 +14,8 @@
 
 typedef const char *M3Result;
 
+typedef enum M3ValueType { c_m3Type_none = 0, c_m3Type_i32 = 1, c_m3Type_i64 = 2, c_m3Type_f32 = 3, c_m3Type_f64 = 4, c_m3Type_unknown } M3ValueType;
+
 struct M3Environment;
 typedef struct M3Environment *IM3Environment;
 struct M3Runtime;
@@ -53,6 +55,8 @@ M3Result m3_LinkRawFunctionEx(IM3Module io_module, const char *const i_moduleNam
 M3Result m3_FindFunction(IM3Function *o_function, IM3Runtime i_runtime, const char *const i_functionName);
 uint32_t m3_GetArgCount(IM3Function i_function);
 uint32_t m3_GetRetCount(IM3Function i_function);
+M3ValueType m3_GetArgType(IM3Function i_function, uint32_t i_index);
+M3ValueType m3_GetRetType(IM3Function i_function, uint32_t i_index);
 M3Result m3_CallV(IM3Function i_function, ...);
 M3Result m3_GetResultsV(IM3Function i_function, ...);
 
