@@ -18,9 +18,13 @@
  * without it reports no await sites (null).
  */
 import { OutpostError } from "../src/contract/errors.ts";
-import { ABI_VERSION, HOST_EXPORTS, type PanicCode, TASK_STATES, type TaskState, panicCodeName } from "../src/contract/abi-codes.ts";
+import {
+  ABI_VERSION, LAST_DEADLINE, NO_DEADLINE, type PanicCode, TASK_STATES, type TaskState, panicCodeName,
+} from "../src/contract/abi-codes.ts";
+import { abiContractProblem } from "../src/contract/abi-contract.ts";
 import { HostFault } from "./fault.ts";
-import { type WasmImports, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "../src/contract/wasm-api.ts";
+import { DEFAULT_WATCHDOG, FUEL_EXPORT, MAX_MEMORY_PAGES, START_EXPORT, instrument, watchdogMessage } from "../src/contract/fuel.ts";
+import { type WasmGlobal, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "../src/contract/wasm-api.ts";
 import { expandText } from "../src/contract/deferred-text.ts";
 import { hasWasmHeader } from "../src/contract/wasm-binary.ts";
 import { trapWords } from "../src/contract/traps.ts";
@@ -29,6 +33,8 @@ import { trapWords } from "../src/contract/traps.ts";
 export interface AbiHost {
   nowUs(): number;
   gpioConfigure(pin: number, mode: number): number;
+  /** Throws a HostFault (PERIPHERAL) unless the firmware has configured `pin`: the rule of every other gpio_* import. */
+  gpioMustBeConfigured(pin: number, call: string): void;
   gpioWrite(pin: number, level: number): void;
   gpioRead(pin: number): number;
   gpioListen(pin: number, edges: number): void;
@@ -76,7 +82,13 @@ export interface AbiExports {
   outpost_task_site?(id: number): number;
 }
 
-const REQUIRED_EXPORTS: readonly (keyof AbiExports)[] = HOST_EXPORTS;
+
+export interface FirmwareOptions {
+  /** The build's deferred-text table, for boards that keep message literals on the host. */
+  text?: readonly string[];
+  /** Loop iterations per call before the watchdog fires; 0 turns it off. Default DEFAULT_WATCHDOG. */
+  watchdog?: number;
+}
 
 /** What a `panic` import reported, before the task id is turned into a name. */
 type PanicReport = Omit<Panic, "task"> & { taskId: number };
@@ -85,45 +97,57 @@ export class Firmware {
   panic: Panic | null = null;
   private exports: AbiExports | null = null;
   private report: PanicReport | null = null;
+  /** The watchdog's fuel (fuel.ts); null without one. */
+  private fuel: WasmGlobal | null = null;
+  /** The export being called, for the watchdog's message. */
+  private during = "the start function";
 
   private constructor(
     private readonly host: AbiHost,
     readonly name: string,
     private readonly textTable: readonly string[] | undefined,
+    /** Loop iterations per call; 0: no watchdog. */
+    readonly watchdog: number,
   ) {}
 
   /**
-   * Compiles, links and checks a firmware; OutpostError for anything that is not ABI v1 firmware.
-   * `text` is the build's deferred-text table, for boards that keep message literals on the host.
+   * Compiles, checks (boards/ABI.md, "Checked at load"), instruments (fuel.ts) and links a
+   * firmware; OutpostError for anything that is not ABI v1 firmware. `text` is the build's
+   * deferred-text table, for boards that keep message literals on the host.
    */
-  static async load(bytes: Uint8Array, host: AbiHost, name: string, text?: readonly string[]): Promise<Firmware> {
-    const fw = new Firmware(host, name, text);
-    const module = await compile(bytes, name);
-    const present = new Set(wasm.Module.exports(module).map((e) => e.name));
-    const missing = REQUIRED_EXPORTS.filter((e) => !present.has(e));
-    let instance: WasmInstance | null = null;
+  static async load(bytes: Uint8Array, host: AbiHost, name: string, options: FirmwareOptions = {}): Promise<Firmware> {
+    const fw = new Firmware(host, name, options.text, options.watchdog ?? DEFAULT_WATCHDOG);
+    await compile(bytes, name); // an invalid module is refused with the engine's own reason
+    const problem = abiContractProblem(bytes, name);
+    if (problem !== null) {
+      throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} is not an Outpost firmware: ${problem} (see boards/ABI.md): build it with outpost build`);
+    }
+    const instrumented = fw.watchdog > 0 ? instrument(bytes, fw.watchdog, MAX_MEMORY_PAGES) : null;
+    if (fw.watchdog > 0 && instrumented === null) {
+      host.log(2, `sim: ${name} uses instructions the watchdog cannot read: it runs without one`);
+    }
+    const module = await compile(instrumented ?? bytes, name);
+    let instance: WasmInstance;
     try {
-      instance = await wasm.instantiate(module, fw.imports(module));
+      instance = await wasm.instantiate(module, { outpost: fw.imports() });
     } catch (e) {
       if (e instanceof wasm.LinkError) {
         throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} cannot be linked by this host (${e.message}): build it with outpost build`);
       }
-      if (missing.length === 0) fw.fail(e); // the start function trapped or panicked
+      fw.fail(e); // an uninstrumented start function trapped or panicked
+      return fw;
     }
-    if (instance && present.has("outpost_abi_version")) checkVersion(instance, name);
-    if (missing.length > 0) {
-      throw new OutpostError(
-        "NOT_OUTPOST_FIRMWARE",
-        `${name} is not an Outpost firmware: it lacks the ABI v${ABI_VERSION} export${missing.length > 1 ? "s" : ""} ` +
-          `${missing.join(", ")} (see boards/ABI.md): build it with outpost build`,
-      );
-    }
-    if (instance) fw.exports = instance.exports as unknown as AbiExports;
+    fw.fuel = (instance.exports[FUEL_EXPORT] as WasmGlobal | undefined) ?? null;
+    fw.exports = instance.exports as unknown as AbiExports;
+    const start = instance.exports[START_EXPORT] as (() => void) | undefined;
+    if (start) fw.call(start, "the start function");
+    if (!fw.panic) checkVersion(fw, name);
     return fw;
   }
 
   init(): void {
-    this.call((x) => x.outpost_init());
+    const x = this.exports;
+    if (x) this.call(() => x.outpost_init(), "outpost_init");
   }
 
   // poll and event run once per simulated instant and interrupt: the rule of `call`, written out
@@ -133,9 +157,11 @@ export class Firmware {
   poll(): number {
     const x = this.exports;
     if (this.panic || !x) return -1;
+    this.during = "outpost_poll";
+    if (this.fuel) this.fuel.value = this.watchdog;
     try {
       const next = Number(x.outpost_poll());
-      return this.completed() ? next : -1;
+      return this.completed() ? deadline(next) : -1;
     } catch (e) {
       this.fail(e);
       return -1;
@@ -145,12 +171,20 @@ export class Firmware {
   event(source: number, arg: number, at: number): void {
     const x = this.exports;
     if (this.panic || !x) return;
+    this.during = "outpost_event";
+    if (this.fuel) this.fuel.value = this.watchdog;
     try {
       x.outpost_event(source, arg, BigInt(at));
       this.completed();
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** `outpost_abi_version()`; undefined if it panicked or trapped (then `panic` says why). */
+  abiVersion(): number | undefined {
+    const x = this.exports;
+    return x ? this.call(() => x.outpost_abi_version(), "outpost_abi_version") : undefined;
   }
 
   /** Stops the firmware for a reason the host found outside any call (e.g. a stall). */
@@ -200,11 +234,13 @@ export class Firmware {
     return this.read((x) => x.outpost_heap_top!() >>> 0, 0);
   }
 
-  /** Runs one export under the rule above; undefined if it did not complete. */
-  private call<T>(run: (x: AbiExports) => T): T | undefined {
-    if (this.panic || !this.exports) return undefined;
+  /** Runs one export (`during` names it) under the rule above, with a full watchdog budget; undefined if it did not complete. */
+  private call<T>(run: () => T, during: string): T | undefined {
+    if (this.panic) return undefined;
+    this.during = during;
+    if (this.fuel) this.fuel.value = this.watchdog;
     try {
-      const result = run(this.exports);
+      const result = run();
       return this.completed() ? result : undefined;
     } catch (e) {
       this.fail(e);
@@ -225,6 +261,9 @@ export class Firmware {
       this.panic = { ...this.report, task: this.report.taskId < 0 ? null : this.taskName(this.report.taskId) };
     } else if (e instanceof HostFault) {
       this.panic = { code: e.code, message: e.message, file: "", line: 0, column: 0, ...this.currentTask(), at };
+    } else if (isTrap(e) && this.fuel?.value === -1) {
+      const message = watchdogMessage(this.during, this.watchdog);
+      this.panic = { code: "WATCHDOG", message, file: "", line: 0, column: 0, ...this.currentTask(), at };
     } else if (isTrap(e)) {
       // In the words every host uses (src/contract/traps.ts); where it happened on a line of its own.
       const where = trapLocation(e);
@@ -282,14 +321,24 @@ export class Firmware {
     return expandText(this.bytes(ptr, len, call), this.textTable);
   }
 
-  private imports(module: WasmModule): WasmImports {
+  /** The `outpost` imports (abiContractProblem has made sure the firmware asks for no others). */
+  private imports(): Record<string, unknown> {
     const h = this.host;
     const outpost: Record<string, unknown> = {
       now_us: () => BigInt(h.nowUs()),
       gpio_configure: (pin: number, mode: number) => h.gpioConfigure(pin, mode),
-      gpio_write: (pin: number, level: number) => h.gpioWrite(pin, level),
-      gpio_read: (pin: number) => h.gpioRead(pin),
-      gpio_listen: (pin: number, edges: number) => h.gpioListen(pin, edges),
+      gpio_write: (pin: number, level: number) => {
+        h.gpioMustBeConfigured(pin, "gpio_write");
+        h.gpioWrite(pin, level);
+      },
+      gpio_read: (pin: number) => {
+        h.gpioMustBeConfigured(pin, "gpio_read");
+        return h.gpioRead(pin);
+      },
+      gpio_listen: (pin: number, edges: number) => {
+        h.gpioMustBeConfigured(pin, "gpio_listen");
+        h.gpioListen(pin, edges);
+      },
       uart_configure: (port: number, baud: number, flags: number) => h.uartConfigure(port, baud, flags),
       uart_write: (port: number, ptr: number, len: number) => h.uartWrite(port, this.bytes(ptr, len, "uart_write")),
       uart_read: (port: number, ptr: number, len: number) => {
@@ -321,20 +370,7 @@ export class Firmware {
         };
       },
     };
-    // Imports this host lacks still link, so that the version check can speak
-    // first; calling one stops the firmware with a message naming it.
-    const imports: WasmImports = { outpost };
-    for (const entry of wasm.Module.imports(module)) {
-      if (entry.kind !== "function" || (entry.module === "outpost" && entry.name in outpost)) continue;
-      imports[entry.module] ??= {};
-      imports[entry.module]![entry.name] = () => {
-        throw new HostFault(
-          "ABI_VIOLATION",
-          `the firmware called ${entry.module}.${entry.name}, which this host does not provide (ABI v${ABI_VERSION} imports are in boards/ABI.md)`,
-        );
-      };
-    }
-    return imports;
+    return outpost;
   }
 }
 
@@ -351,20 +387,22 @@ async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {
   }
 }
 
-function checkVersion(instance: WasmInstance, name: string): void {
-  let version: number;
-  try {
-    version = (instance.exports.outpost_abi_version as () => number)();
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name}: outpost_abi_version() failed (${why}): build it with outpost build`);
-  }
-  if (version !== ABI_VERSION) {
+/** Refuses anything but ABI v1 (the export is known to return an i32: abiContractProblem). */
+function checkVersion(fw: Firmware, name: string): void {
+  const version = fw.abiVersion();
+  if (version !== undefined && version !== ABI_VERSION) {
     throw new OutpostError(
       "ABI_MISMATCH",
       `${name}: firmware speaks ABI v${version}, this host speaks ABI v${ABI_VERSION}: rebuild the firmware with this Outpost version`,
     );
   }
+}
+
+/** `outpost_poll`'s result as the loop's deadline: -1 for none (also past LAST_DEADLINE); other negatives break the ABI. */
+function deadline(next: number): number {
+  if (next >= 0) return next > LAST_DEADLINE ? NO_DEADLINE : next;
+  if (next === NO_DEADLINE) return NO_DEADLINE;
+  throw new HostFault("ABI_VIOLATION", `outpost_poll returned ${next}: a deadline is a time in µs (>= 0) or -1 for none`);
 }
 
 /** The innermost Wasm frame of a trap's stack, e.g. `$poll (wasm-function[7]:0x1a4)`. */

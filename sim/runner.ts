@@ -5,7 +5,7 @@
  * methods with the same meaning; `loadRunner` picks the host from the bytes.
  */
 import type { Board } from "../src/contract/boards.ts";
-import { type AbiHost, Firmware } from "./abi-host.ts";
+import { type AbiHost, Firmware, type FirmwareOptions } from "./abi-host.ts";
 import { EspruinoFirmware, espruinoScript } from "./espruino/runtime.ts";
 
 export type FirmwareRunner = Pick<
@@ -19,9 +19,9 @@ export async function loadRunner(
   host: AbiHost,
   board: Board,
   name: string,
-  text?: readonly string[],
+  options: FirmwareOptions = {},
 ): Promise<FirmwareRunner> {
   const script = espruinoScript(firmware);
   if (script !== null) return EspruinoFirmware.load(script, host, board, name);
-  return Firmware.load(firmware as Uint8Array, host, name, text);
+  return Firmware.load(firmware as Uint8Array, host, name, options);
 }

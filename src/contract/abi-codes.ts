@@ -20,6 +20,46 @@ export const HEAP_TOP_EXPORT = "outpost_heap_top";
 /** The running task's id, which every host reads after a trap to name the culprit: kept by release builds too. */
 export const CURRENT_TASK_EXPORT = "outpost_current_task";
 
+/**
+ * Every function signature of ABI v1, in the notation of outpost_abi.h
+ * (wasm3's): the result letter, then the parameters in parentheses; `v`
+ * none, `i` i32, `I` i64, `f` f32, `F` f64. Hosts check a module against
+ * these at load (abi-contract.ts; boards/wasm/host/abi_check.c).
+ */
+export const IMPORT_SIGNATURES: Readonly<Record<string, string>> = {
+  now_us: "I()",
+  gpio_configure: "i(ii)",
+  gpio_write: "v(ii)",
+  gpio_read: "i(i)",
+  gpio_listen: "v(ii)",
+  uart_configure: "i(iii)",
+  uart_write: "i(iii)",
+  uart_read: "i(iii)",
+  uart_listen: "v(ii)",
+  log: "v(iii)",
+  panic: "v(iiiiiiii)",
+};
+export const EXPORT_SIGNATURES: Readonly<Record<string, string>> = {
+  outpost_abi_version: "i()",
+  outpost_init: "v()",
+  outpost_poll: "I()",
+  outpost_event: "v(iiI)",
+  outpost_task_count: "i()",
+  outpost_task_name: "i(i)",
+  outpost_task_state: "i(i)",
+  outpost_task_polls: "i(i)",
+  outpost_task_size: "i(i)",
+  outpost_task_site: "i(i)",
+  outpost_current_task: "i()",
+  outpost_scratch: "i()",
+  outpost_heap_top: "i()",
+};
+
+/** `outpost_poll`'s "no deadline"; any other negative deadline is an ABI violation. */
+export const NO_DEADLINE = -1;
+/** Deadlines after this (2^53 − 1 µs, 285 years) mean no deadline on every host: time never gets there. */
+export const LAST_DEADLINE = Number.MAX_SAFE_INTEGER;
+
 /** `gpio_configure` modes. */
 export const PIN_MODES = ["INPUT", "OUTPUT", "INPUT_PULLUP", "INPUT_PULLDOWN"] as const;
 export type PinModeName = (typeof PIN_MODES)[number];
@@ -58,10 +98,11 @@ export const E_BAD_CONFIG = -5;
  * TRAP          a WebAssembly trap with no `panic` call before it
  * ABI_VIOLATION the firmware broke a rule of ABI.md (bad pointer, unknown import)
  * STALL         `outpost_poll` kept returning deadlines <= now: virtual time cannot advance
+ * WATCHDOG      a call into the firmware did not return within the watchdog's budget
  * UNKNOWN       `panic` with a code this host does not know (the message names it)
  */
 export const ABI_PANIC_CODES = ["ABORT", "POOL_FULL", "ALLOC_AFTER_INIT", "BUSY", "PERIPHERAL"] as const;
-export type PanicCode = (typeof ABI_PANIC_CODES)[number] | "TRAP" | "ABI_VIOLATION" | "STALL" | "UNKNOWN";
+export type PanicCode = (typeof ABI_PANIC_CODES)[number] | "TRAP" | "ABI_VIOLATION" | "STALL" | "WATCHDOG" | "UNKNOWN";
 
 export function panicCodeName(value: number): PanicCode {
   return ABI_PANIC_CODES[value - 1] ?? "UNKNOWN";

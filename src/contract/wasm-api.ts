@@ -9,6 +9,10 @@
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
+/** A global exported by a module (`value` reads and, if mutable, writes it). */
+export interface WasmGlobal {
+  value: number;
+}
 export interface WasmModule {
   readonly __wasmModule: unique symbol;
 }

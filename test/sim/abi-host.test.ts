@@ -106,15 +106,17 @@ test("a pointer outside the firmware's memory stops it as an ABI violation", asy
   assert.is(sim.panic?.message, "log passed bytes [65530, 65540) outside the firmware's memory (65536 bytes)");
 });
 
-test("an import this host lacks links, and stops the firmware when called", async () => {
+test("an import this host lacks is refused at load, before any of the firmware runs", async () => {
   const body = `
     (import "env" "seed" (func $seed (result f64)))
-    (func (export "outpost_poll") (result i64)
-      (drop (call $seed))
-      (i64.const -1))`;
-  const sim = await Simulator.load(assemble(moduleText(body)));
-  assert.is(sim.panic?.code, "ABI_VIOLATION");
-  assert.is(sim.panic?.message, "the firmware called env.seed, which this host does not provide (ABI v1 imports are in boards/ABI.md)");
+    (func $start (call $log (i32.const 3) (i32.const 0) (i32.const 4)))
+    (start $start)`;
+  const e = await loadError(assemble(moduleText(body)), { name: "seed.wasm" });
+  assert.is(e.code, "NOT_OUTPOST_FIRMWARE");
+  assert.is(
+    e.message,
+    "seed.wasm is not an Outpost firmware: it imports env.seed, which ABI v1 does not define (see boards/ABI.md): build it with outpost build",
+  );
 });
 
 test.run();

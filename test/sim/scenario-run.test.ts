@@ -140,7 +140,7 @@ test("advance can stop at a virtual time or when paused, and carry on to the sam
 });
 
 test("an idle firmware with no limit: a text that cannot come ends the run instead of waiting for ever", async () => {
-  const sim = await Simulator.load(assemble(moduleText(`(func (export "outpost_init") (call $gpio_listen (i32.const 2) (i32.const 3)))`)));
+  const sim = await Simulator.load(assemble(moduleText(`(func (export "outpost_init") (drop (call $gpio_configure (i32.const 2) (i32.const 2))) (call $gpio_listen (i32.const 2) (i32.const 3)))`)));
   const outcome = runScenario(sim, null, { expectText: ["hello"] });
   assert.equal(outcome, { status: "timeout", at: 0, step: null, message: '"hello" did not appear on UART0 and nothing is left to happen' });
   assert.equal(runScenario(sim, null), { status: "passed", at: 0, step: null, message: "nothing is left to happen" });

@@ -22,7 +22,8 @@ import { expandText } from "../../contract/deferred-text.ts";
 import type { Board } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { hasWasmHeader, type WasmImport, WasmReader } from "../../contract/wasm-binary.ts";
-import { type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
+import { type WasmGlobal, type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
+import { DEFAULT_WATCHDOG, FUEL_EXPORT, MAX_MEMORY_PAGES, START_EXPORT, instrument, watchdogMessage } from "../../contract/fuel.ts";
 import { panicCodeName } from "../../contract/abi-codes.ts";
 
 export interface SectionSize {
@@ -156,11 +157,18 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
 
   let memory: WasmMemory | null = null;
   let instance: { exports: Record<string, unknown> };
+  // Under the watchdog (fuel.ts), so that a firmware whose init never returns fails the build instead of hanging it.
+  const fuelled = instrument(wasm, DEFAULT_WATCHDOG, MAX_MEMORY_PAGES);
+  let fuel: WasmGlobal | undefined;
+  let during = "module start";
   try {
-    const module = await wasmJs.compile(new Uint8Array(wasm));
+    const module = await wasmJs.compile(new Uint8Array(fuelled ?? wasm));
     instance = await wasmJs.instantiate(module, stubImports(facts, () => memory!, file, options.text));
+    fuel = instance.exports[FUEL_EXPORT] as WasmGlobal | undefined;
+    memory = (instance.exports.memory as WasmMemory | undefined) ?? null;
+    (instance.exports[START_EXPORT] as (() => void) | undefined)?.();
   } catch (e) {
-    throw asFirmwareError(e, file, "module start");
+    throw asFirmwareError(e, file, during, fuel);
   }
   const ex = instance.exports as Record<string, unknown>;
   for (const name of ["memory", "outpost_abi_version", "outpost_init", "outpost_heap_top"]) {
@@ -176,9 +184,11 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
   }
   const heapTopAfterStart = call("outpost_heap_top") >>> 0;
   try {
+    during = "outpost_init";
+    if (fuel) fuel.value = DEFAULT_WATCHDOG;
     call("outpost_init");
   } catch (e) {
-    throw asFirmwareError(e, file, "outpost_init");
+    throw asFirmwareError(e, file, during, fuel);
   }
   const heapTop = call("outpost_heap_top") >>> 0;
 
@@ -213,11 +223,12 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
   };
 }
 
-function asFirmwareError(e: unknown, file: string, during: string): OutpostError {
+function asFirmwareError(e: unknown, file: string, during: string, fuel?: WasmGlobal): OutpostError {
   if (e instanceof OutpostError) return e;
   if (e instanceof wasmJs.CompileError) {
     return new OutpostError("NOT_WASM", `${file} is not a valid WebAssembly module (${e.message}): rebuild it with outpost build`);
   }
+  if (fuel?.value === -1) return new OutpostError("FIRMWARE_PANIC", `${file}: ${watchdogMessage(during, DEFAULT_WATCHDOG)}`);
   const message = e instanceof Error ? e.message : String(e);
   return new OutpostError("FIRMWARE_TRAP", `${file} trapped during ${during} (${message}): run it in the simulator (outpost sim) to see where`);
 }
