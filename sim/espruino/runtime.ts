@@ -25,6 +25,7 @@
  * introspection calls the firmware's ABI exports through the names the
  * build's manifest line records.
  */
+import { OutpostError } from "../../src/contract/errors.ts";
 import type { Board } from "../../src/contract/boards.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
@@ -35,6 +36,7 @@ import {
 } from "../../src/contract/abi-codes.ts";
 import type { AbiHost, Panic } from "../abi-host.ts";
 import { createEspruinoContext } from "./context.ts";
+import { espruinoContractProblem } from "./contract.ts";
 import { EventLoop } from "./loop.ts";
 import type { Realm } from "./realm.ts";
 import { SerialDevice } from "./serial.ts";
@@ -65,6 +67,13 @@ export class EspruinoFirmware {
       },
       otherBoard: (built) => `${name} was built for board "${built}", not "${board.name}": run it with --board ${built} or rebuild it`,
     });
+    const problem = espruinoContractProblem(script, this.manifest);
+    if (problem !== null) {
+      throw new OutpostError(
+        "NOT_OUTPOST_FIRMWARE",
+        `${name} is not an Outpost firmware: ${problem} (see boards/ABI.md): build it with outpost build --board ${board.name}`,
+      );
+    }
     this.loop = new EventLoop(() => host.nowUs(), (callback) => this.guard(callback));
     this.watches = new Watches(host, (callback) => this.loop.queue(callback));
     const serial = espruinoSpec(board).serial;
