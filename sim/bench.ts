@@ -19,6 +19,8 @@ export interface Bench {
   raise(source: number, arg: number, at: number): void;
   /** A diagnostic from a model, kept with the firmware's logs (level 2, warn). */
   warn(text: string): void;
+  /** How many entries each history (a pin's changes, a UART's bytes) keeps: the newest (ring.ts). */
+  readonly historyLimit: number;
 }
 
 /** A time given by a test or scenario: absolute µs, text like "1s", or omitted for now. */

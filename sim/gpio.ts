@@ -9,11 +9,17 @@
  *   otherwise                      → the pull: INPUT_PULLUP 1, INPUT_PULLDOWN 0,
  *                                    floating INPUT and unconfigured pins read 0
  *
- * Every change of level is appended to `history` with its virtual time and,
+ * Every change of level is appended to `history` (a ring of the newest
+ * `historyLimit`: ring.ts) with its virtual time and,
  * if the firmware listens to that edge, raises `GPIO_EDGE` with
  * `arg = pin | level << 16`. A pin claimed by a configured UART (its TX or
  * RX) has mode "UART" and refuses `gpio_configure` with E_PIN_BUSY; its
  * level is not modelled (the UART's byte log is).
+ *
+ * Firmware behind the Wasm ABI must configure a pin before any other call
+ * on it (`mustBeConfigured`, a PERIPHERAL panic otherwise); the Espruino
+ * host, like Espruino, may write and read pins it never set up, so the
+ * model itself only warns about pins the board lacks.
  */
 import type { Board } from "../src/contract/boards.ts";
 import { resolvePin, pinLabel } from "../src/contract/boards.ts";
@@ -22,6 +28,8 @@ import {
   type PinModeName,
 } from "../src/contract/abi-codes.ts";
 import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
+import { HostFault } from "./fault.ts";
+import { Ring } from "./ring.ts";
 
 export type Level = 0 | 1;
 export type PinMode = "unconfigured" | PinModeName | "UART";
@@ -33,7 +41,8 @@ export type PinListener = (label: string, level: Level, at: number) => void;
 
 export class Pin {
   mode: PinMode = "unconfigured";
-  readonly history: LevelChange[] = [];
+  /** Every change of level, the newest `historyLimit` kept. */
+  readonly changes: Ring<LevelChange>;
   private written: Level = 0;
   private external: Level | null = null;
   private edges = 0;
@@ -44,7 +53,18 @@ export class Pin {
     readonly number: number,
     readonly label: string,
     private readonly onChange: PinListener,
-  ) {}
+  ) {
+    this.changes = new Ring(bench.historyLimit);
+  }
+
+  /** The kept changes of level, oldest first (a copy). */
+  get history(): LevelChange[] {
+    return this.changes.toArray();
+  }
+
+  get changeCount(): number {
+    return this.changes.total;
+  }
 
   get level(): Level {
     return this.current;
@@ -102,7 +122,7 @@ export class Pin {
     if (level === this.current) return;
     this.current = level;
     const at = this.bench.now();
-    this.history.push({ at, level });
+    this.changes.push({ at, level });
     this.onChange(this.label, level, at);
     if (this.edges & (level === 1 ? EDGE_RISING : EDGE_FALLING)) {
       this.bench.raise(EVENT_GPIO_EDGE, this.number | (level << 16), at);
@@ -146,6 +166,18 @@ export class Gpio {
   }
   listen(pin: number, edges: number): void {
     this.known(pin, "gpio_listen")?.listen(edges);
+  }
+
+  /**
+   * ABI v1's rule for gpio_write, gpio_read and gpio_listen (boards/ABI.md): the firmware
+   * uses only pins it has configured; any other number stops it (a HostFault).
+   */
+  mustBeConfigured(pin: number, call: string): void {
+    const found = this.pins.get(pin);
+    if (!found) throw new HostFault("PERIPHERAL", `${call} on pin ${pin}, which board "${this.board.name}" lacks`);
+    if (found.mode === "unconfigured") {
+      throw new HostFault("PERIPHERAL", `${call} on ${found.label}, which is not configured: call gpio_configure first`);
+    }
   }
 
   private known(pin: number, call: string): Pin | undefined {

@@ -13,7 +13,7 @@
  *   const outcome = runScenario(sim, parseScenario(yamlText, "shell.yaml"));
  *   outcome.status;            // "passed", or why not, with the failing step
  */
-export { Simulator, STALL_POLLS } from "./simulator.ts";
+export { HISTORY_LIMIT, LOG_RATE, Simulator, STALL_POLLS } from "./simulator.ts";
 export * from "./types.ts";
 export { TASK_STATES } from "../src/contract/abi-codes.ts";
 export { parseDuration, formatDuration, formatTime } from "../src/contract/duration.ts";
@@ -21,6 +21,6 @@ export { type Scenario, type Step, type StepKind, parseScenario, checkScenario }
 export { type RunOptions, type RunOutcome, type RunStatus, type ScenarioTarget, ScenarioRun, runScenario } from "./scenario-run.ts";
 export { assessLiveness } from "./liveness.ts";
 export { formatSite, parseSiteTable } from "./sites.ts";
-export { formatVcd } from "./vcd.ts";
+export { type VcdOptions, VcdWriter, formatVcd } from "./vcd.ts";
 export { type TraceEvent, type TraceFile, TraceRecorder } from "./trace.ts";
 export { mergeListeners } from "./listeners.ts";

@@ -45,12 +45,24 @@ import type {
   ButtonHandle, Deadlock, LoadOptions, LogEntry, PinHandle, SimEvent, SimListeners, SimStats, UartHandle,
 } from "./types.ts";
 import { Uarts } from "./uart.ts";
+import { Ring } from "./ring.ts";
+import { grouped } from "../src/contract/grouped.ts";
 
 /** Polls at one instant before the simulator calls it a stall: a task that never parks. */
 export const STALL_POLLS = 100_000;
+/** Entries each history keeps by default (LoadOptions.historyLimit). */
+export const HISTORY_LIMIT = 100_000;
+/** Log lines kept per second of virtual time by default (LoadOptions.logRate). */
+export const LOG_RATE = 1_000;
+const SECOND = 1_000_000;
 
 export class Simulator implements SimListeners {
-  readonly logs: LogEntry[] = [];
+  private readonly logRing: Ring<LogEntry>;
+  private readonly bench: Bench;
+  /** The flood limit: lines kept in the current second of virtual time, and those dropped. */
+  private logWindow = -1;
+  private logsInWindow = 0;
+  private logsDropped = 0;
   readonly stats: SimStats = { polls: 0, events: 0 };
   onPinChange?: SimListeners["onPinChange"];
   onUartByte?: SimListeners["onUartByte"];
@@ -77,7 +89,17 @@ export class Simulator implements SimListeners {
   private constructor(
     readonly board: Board,
     private readonly seed: number,
+    readonly historyLimit: number,
+    private readonly logRate: number,
   ) {
+    this.logRing = new Ring(historyLimit);
+    this.bench = {
+      now: () => this.time,
+      at: (time, action) => this.queue.push(time, action),
+      raise: (source, arg, at) => void this.pending.push({ source, arg, at }),
+      warn: (text) => this.log(2, `sim: ${text}`),
+      historyLimit,
+    };
     this.gpio = new Gpio(this.bench, board, (pin, level, at) => this.onPinChange?.(pin, level, at));
     this.uarts = new Uarts(
       this.bench,
@@ -94,10 +116,15 @@ export class Simulator implements SimListeners {
    * Espruino host (espruino/runtime.ts) on the same board models.
    */
   static async load(firmware: Uint8Array | string, options: LoadOptions = {}): Promise<Simulator> {
-    const sim = new Simulator(loadBoard(options.board ?? DEFAULT_BOARD), options.seed ?? 1);
+    const limit = options.historyLimit ?? HISTORY_LIMIT;
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new OutpostError("USAGE", `historyLimit ${limit} must be a whole number >= 1`);
+    const sim = new Simulator(loadBoard(options.board ?? DEFAULT_BOARD), options.seed ?? 1, limit, options.logRate ?? LOG_RATE);
     const { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask } = options;
     Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask });
-    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware", options.text);
+    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware", {
+      text: options.text,
+      watchdog: options.watchdog,
+    });
     sim.watchTasks = options.watchTasks ?? false;
     sim.monitor = new TaskMonitor(sim.firmware, siteIndex(options.sites ?? []), {
       get onTask() {
@@ -107,11 +134,16 @@ export class Simulator implements SimListeners {
         return sim.watchTasks;
       },
       wakeCause: () => (typeof sim.lastCall === "string" ? sim.lastCall : sim.describe(sim.lastCall)),
-    });
+    }, limit);
     sim.firmware.init();
     sim.monitor.sample(0); // always: what init spawned is the baseline that tells spawns from wakes
     sim.settle(true);
     return sim;
+  }
+
+  /** Log lines (the firmware's and the simulator's warnings), oldest first: the newest `historyLimit`. */
+  get logs(): LogEntry[] {
+    return this.logRing.toArray();
   }
 
   /** Virtual time, µs. */
@@ -276,22 +308,46 @@ export class Simulator implements SimListeners {
     );
   }
 
+  /**
+   * Keeps a log line and tells `onLog`, unless more than `logRate` came in this second of
+   * virtual time: then it is counted, and when the second is over one warning says how many
+   * were dropped (at a time that depends on virtual time only, so runs stay identical).
+   */
   private log(level: number, text: string): void {
-    const entry = { at: this.time, level, text };
-    this.logs.push(entry);
+    const window = Math.floor(this.time / SECOND);
+    if (window !== this.logWindow) {
+      this.logWindow = window;
+      this.logsInWindow = 0;
+    }
+    if (this.logRate > 0 && ++this.logsInWindow > this.logRate) {
+      if (this.logsDropped++ === 0) this.queue.push((window + 1) * SECOND, this.reportDroppedLogs);
+      return;
+    }
+    this.keep({ at: this.time, level, text });
+  }
+
+  private keep(entry: LogEntry): void {
+    this.logRing.push(entry);
     this.onLog?.(entry);
   }
 
-  private readonly bench: Bench = {
-    now: () => this.time,
-    at: (time, action) => this.queue.push(time, action),
-    raise: (source, arg, at) => void this.pending.push({ source, arg, at }),
-    warn: (text) => this.log(2, `sim: ${text}`),
+  private readonly reportDroppedLogs = (): void => {
+    const dropped = this.logsDropped;
+    this.logsDropped = 0;
+    const from = formatTime(this.time - SECOND).trim();
+    this.keep({
+      at: this.time,
+      level: 2,
+      text: `sim: ${grouped(dropped)} log line${dropped === 1 ? "" : "s"} dropped between ${from}s and ${formatTime(this.time).trim()}s ` +
+        `(more than ${grouped(this.logRate)} in one second of virtual time)`,
+    });
   };
+
 
   private readonly abiHost: AbiHost = {
     nowUs: () => this.time,
     gpioConfigure: (pin, mode) => this.gpio.configure(pin, mode),
+    gpioMustBeConfigured: (pin, call) => this.gpio.mustBeConfigured(pin, call),
     gpioWrite: (pin, level) => this.gpio.write(pin, level),
     gpioRead: (pin) => this.gpio.read(pin),
     gpioListen: (pin, edges) => this.gpio.listen(pin, edges),

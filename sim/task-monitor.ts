@@ -32,9 +32,10 @@
  *          the change: no earlier than the change, and equal to it when the
  *          look came in the same µs (the simulator looks whenever the
  *          firmware falls quiet, see liveness.ts).
- *   history  every observed change of state, for waveforms (vcd.ts).
- *          Complete (at call granularity) only while watching; on demand
- *          it holds one change per look at most.
+ *   history  every observed change of state, for waveforms (vcd.ts): the
+ *          newest `historyLimit` of them (ring.ts). Complete (at call
+ *          granularity) only while watching; on demand it holds one change
+ *          per look at most.
  *
  * A sample allocates nothing unless something changed. Listeners hear
  * polls, wakes and state changes as they are observed (trace.ts turns them
@@ -42,6 +43,7 @@
  */
 import type { TaskState } from "../src/contract/abi-codes.ts";
 import type { FirmwareRunner } from "./runner.ts";
+import { Ring } from "./ring.ts";
 import type { SiteInfo } from "./sites.ts";
 
 export interface TaskInfo {
@@ -88,7 +90,7 @@ interface Observed {
   polls: number;
   wakes: number;
   since: number;
-  history: StateChange[];
+  history: Ring<StateChange>;
 }
 
 /** The cause given for wakes that happened while nobody watched, heard at the first watched sample. */
@@ -103,6 +105,7 @@ export class TaskMonitor {
     private readonly firmware: FirmwareRunner,
     private readonly sites: ReadonlyMap<number, SiteInfo>,
     private readonly owner: MonitorOwner,
+    private readonly historyLimit: number,
   ) {}
 
   /** Notes a call into the firmware that ended at virtual time `at`: samples now if watching, else later, on demand. */
@@ -119,7 +122,9 @@ export class TaskMonitor {
     this.stale = false;
     let cause: string | null = null;
     for (let id = 0, count = fw.taskCount(); id < count; id++) {
-      const r = (this.records[id] ??= { name: fw.taskName(id) ?? `task ${id}`, state: "free", polls: 0, wakes: 0, since: 0, history: [] });
+      const r = (this.records[id] ??= {
+        name: fw.taskName(id) ?? `task ${id}`, state: "free", polls: 0, wakes: 0, since: 0, history: new Ring(this.historyLimit),
+      });
       const state = fw.taskState(id);
       const polls = fw.taskPolls(id);
       const polled = (polls - r.polls) >>> 0;
@@ -158,6 +163,6 @@ export class TaskMonitor {
   /** Task `id`'s observed changes of state, oldest first (every task starts free at 0); samples at `now` if stale. */
   history(id: number, now: number): readonly StateChange[] {
     if (this.stale) this.sample(now);
-    return this.records[id]?.history ?? [];
+    return this.records[id]?.history.toArray() ?? [];
   }
 }

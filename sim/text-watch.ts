@@ -2,34 +2,57 @@
  * Looking for text in what a UART has transmitted, as it grows.
  *
  * A `TextWatch` decodes a UART's transmitted bytes as UTF-8 incrementally
- * (a character split across two reads is kept whole) and keeps the text so
- * far. A `Needle` searches it for one string without rescanning what it has
- * already ruled out, so checking after every simulated instant stays cheap
- * however long the run.
+ * (a character split across two reads is kept whole) and keeps the newest
+ * TEXT_WINDOW to 2 × TEXT_WINDOW characters of it, so memory stays bounded
+ * however much the firmware prints: a text is looked for in the last
+ * million characters at least. A `Needle` searches it for one string
+ * without rescanning what it has already ruled out, so checking after every
+ * simulated instant stays cheap however long the run. Positions are
+ * absolute: characters since the first byte, dropped ones included.
  *
  * Who calls: the scenario runner (scenario-run.ts), after each instant.
  */
 
 /** The part of a UART handle a watch reads. */
 export interface ByteSource {
-  readonly bytes: readonly number[];
+  /** Bytes transmitted so far. */
+  readonly sent: number;
+  /** The kept bytes from the `index`-th on. */
+  bytesSince(index: number): number[];
 }
+
+/** Characters a watch keeps at least (it trims to this once it holds twice as many). */
+export const TEXT_WINDOW = 1_000_000;
 
 export class TextWatch {
   private seen = 0;
   private decoded = "";
+  /** Characters dropped from the front of `decoded`. */
+  private base = 0;
   private readonly decoder = new TextDecoder();
 
   constructor(private readonly source: ByteSource) {}
 
-  /** Everything transmitted so far, decoded. */
-  get text(): string {
-    const bytes = this.source.bytes;
-    if (bytes.length > this.seen) {
-      this.decoded += this.decoder.decode(Uint8Array.from(bytes.slice(this.seen)), { stream: true });
-      this.seen = bytes.length;
+  /** The text so far, from absolute position `start` on (or from the oldest kept character). */
+  textFrom(start: number): { text: string; at: number } {
+    const sent = this.source.sent;
+    if (sent > this.seen) {
+      this.decoded += this.decoder.decode(Uint8Array.from(this.source.bytesSince(this.seen)), { stream: true });
+      this.seen = sent;
+      if (this.decoded.length > 2 * TEXT_WINDOW) {
+        const drop = this.decoded.length - TEXT_WINDOW;
+        this.decoded = this.decoded.slice(drop);
+        this.base += drop;
+      }
     }
-    return this.decoded;
+    const at = Math.max(start, this.base);
+    return { text: at === this.base ? this.decoded : this.decoded.slice(at - this.base), at };
+  }
+
+  /** Characters decoded so far, dropped ones included. */
+  get length(): number {
+    this.textFrom(Infinity);
+    return this.base + this.decoded.length;
   }
 }
 
@@ -51,14 +74,14 @@ export class Needle {
   /** True once the text has appeared (at or after `from`). */
   found(): boolean {
     if (this.end >= 0) return true;
-    const haystack = this.watch.text;
-    if (haystack.length - this.from < this.text.length) return false;
-    const at = haystack.indexOf(this.text, this.from);
+    const { text: haystack, at: offset } = this.watch.textFrom(this.from);
+    if (haystack.length < this.text.length) return false;
+    const at = haystack.indexOf(this.text);
     if (at >= 0) {
-      this.end = at + this.text.length;
+      this.end = offset + at + this.text.length;
       return true;
     }
-    this.from = Math.max(this.from, haystack.length - this.text.length + 1);
+    this.from = offset + haystack.length - this.text.length + 1;
     return false;
   }
 }

@@ -17,7 +17,10 @@
  *
  * `ts` is virtual time in µs, the format's unit. Attach with
  * `Simulator.load(wasm, { ...recorder.listeners })`, then `toJSON()`.
+ * A recorder keeps the newest `limit` events (default 1,000,000: about
+ * 200 MB of JSON); the metadata then says how many earlier ones it dropped.
  */
+import { Ring } from "./ring.ts";
 import type { LogEntry, SimListeners, TaskEvent, TaskInfo } from "./types.ts";
 
 export interface TraceEvent {
@@ -41,7 +44,11 @@ const PID = 1;
 const PERIPHERALS = 0;
 
 export class TraceRecorder {
-  private readonly events: TraceEvent[] = [];
+  private readonly events: Ring<TraceEvent>;
+
+  constructor(limit = 1_000_000) {
+    this.events = new Ring(limit);
+  }
 
   readonly listeners: SimListeners = {
     onPinChange: (pin, level, at) => this.peripheral(`${pin} ${level ? "high" : "low"}`, "gpio", at, { pin, level }),
@@ -62,7 +69,10 @@ export class TraceRecorder {
       meta(PERIPHERALS, "thread_sort_index", 0),
       ...tasks.flatMap((t) => [meta(t.id + 1, "thread_name", `${t.name} #${t.id}`), meta(t.id + 1, "thread_sort_index", t.id + 1)]),
     ];
-    return { traceEvents: [...metadata, ...this.events], displayTimeUnit: "ns" };
+    if (this.events.forgotten > 0) {
+      metadata.push({ name: "dropped_events", ph: "M", pid: PID, tid: PERIPHERALS, args: { count: this.events.forgotten } });
+    }
+    return { traceEvents: [...metadata, ...this.events.toArray()], displayTimeUnit: "ns" };
   }
 
   private task(e: TaskEvent): void {

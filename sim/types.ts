@@ -48,6 +48,23 @@ export interface LoadOptions extends SimListeners {
    * the same states, polls, wakes and sites. An `onTask` listener watches whatever this says.
    */
   watchTasks?: boolean;
+  /**
+   * The watchdog: how many loop iterations one call into the firmware (its start function,
+   * `outpost_init`, `outpost_poll`, `outpost_event`) may run before it is stopped with a
+   * WATCHDOG panic naming the task. 0 turns it off. Default 10,000,000 (DEFAULT_WATCHDOG).
+   */
+  watchdog?: number;
+  /**
+   * How much of a run the simulator keeps (ring.ts): the newest N changes of each pin and
+   * task, transmitted bytes of each UART, and log lines. Default 100,000 (HISTORY_LIMIT), so that
+   * memory stays bounded however long the run; what needs all of it streams it (vcd.ts).
+   */
+  historyLimit?: number;
+  /**
+   * Log lines kept per second of virtual time; beyond that they are dropped and counted, and a
+   * warning says how many at the end of that second. Default 1,000 (LOG_RATE); 0: no limit.
+   */
+  logRate?: number;
 }
 
 /** Every task was parked with nothing left to wake one (liveness.ts), first seen at `at`. */
@@ -63,8 +80,10 @@ export interface PinHandle {
   readonly number: number;
   readonly level: Level;
   readonly mode: PinMode;
-  /** Every change of level, oldest first. Pins start low. */
+  /** Every change of level, oldest first: the newest `historyLimit` (LoadOptions). Pins start low. */
   readonly history: readonly LevelChange[];
+  /** How many times the level has changed, kept in `history` or not. */
+  readonly changeCount: number;
   /** Drives the pin from outside at `at` (default now); `null` lets go. */
   drive(level: Level | null, at?: TimeSpec): void;
 }
@@ -81,11 +100,16 @@ export interface ButtonHandle {
 export interface UartHandle {
   /** The configured baud; 0 while the firmware has not configured the port. */
   readonly baud: number;
-  /** Transmitted bytes, decoded as UTF-8. */
+  /** Transmitted bytes, decoded as UTF-8 (the newest `historyLimit`, as `bytes`). */
   readonly output: string;
+  /** Transmitted bytes, oldest first: the newest `historyLimit` (LoadOptions). */
   readonly bytes: readonly number[];
-  /** Each transmitted byte with the µs its stop bit ended. */
+  /** Each transmitted byte with the µs its stop bit ended (the newest `historyLimit`). */
   readonly txLog: readonly TxRecord[];
+  /** How many bytes have been transmitted, kept or not. */
+  readonly sent: number;
+  /** The kept transmitted bytes from the `index`-th ever sent on. */
+  bytesSince(index: number): number[];
   /** Sends bytes to the firmware, back to back from `at` at the sender's baud. */
   send(data: string | Uint8Array, options?: SendOptions): void;
   /** Received bytes lost because the RX FIFO was full. */

@@ -13,12 +13,13 @@
  * or counted. Events are raised only for the kinds the firmware listens to.
  *
  * TX: `uart_write` accepts what fits in the TX FIFO. A byte keeps its FIFO
- * slot until its stop bit is over; then it is appended to `bytes`/`txLog`
- * at that µs. When the last one leaves, UART_TX is raised (ABI: the FIFO is
+ * slot until its stop bit is over; then it is appended to `txLog` (a ring
+ * of the newest `historyLimit`; `sent` counts them all) at that µs. When the last one leaves, UART_TX is raised (ABI: the FIFO is
  * empty and every accepted byte is on the wire).
  *
- * Configuring a port claims its TX and RX pins from GPIO. Reading or writing
- * a port that is not configured stops the firmware (a `HostFault`).
+ * Configuring a port claims its TX and RX pins from GPIO. Reading, writing
+ * or listening to a port that is not configured, or one the board lacks,
+ * stops the firmware (a `HostFault`).
  */
 import type { Board, UartSpec } from "../src/contract/boards.ts";
 import { resolveUart } from "../src/contract/boards.ts";
@@ -30,6 +31,7 @@ import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
 import { HostFault } from "./fault.ts";
 import type { Gpio } from "./gpio.ts";
 import { NumberQueue } from "./number-queue.ts";
+import { Ring } from "./ring.ts";
 import { SerialLine } from "./serial-line.ts";
 
 /** The baud a test sends at when the port is not configured and the test names none. */
@@ -55,8 +57,6 @@ export type UartReceiveListener = (uart: string, byte: number, at: number, fate:
 export class Uart {
   /** 0 while the port is not configured. */
   baud = 0;
-  readonly bytes: number[] = [];
-  readonly txLog: TxRecord[] = [];
   overruns = 0;
   framingErrors = 0;
   dropped = 0;
@@ -83,9 +83,34 @@ export class Uart {
     private readonly spec: UartSpec,
     private readonly onByte: UartByteListener,
     private readonly onReceive: UartReceiveListener = () => {},
-  ) {}
+  ) {
+    this.sentLog = new Ring(bench.historyLimit);
+  }
 
-  /** Everything transmitted so far, decoded as UTF-8. */
+  /** Each transmitted byte with the µs its stop bit ended, the newest `historyLimit` kept. */
+  private readonly sentLog: Ring<TxRecord>;
+
+  /** The kept transmitted bytes with their times, oldest first (a copy). */
+  get txLog(): TxRecord[] {
+    return this.sentLog.toArray();
+  }
+
+  /** The kept transmitted bytes, oldest first (a copy). */
+  get bytes(): number[] {
+    return this.sentLog.toArray().map((r) => r.byte);
+  }
+
+  /** How many bytes have been transmitted, kept or not. */
+  get sent(): number {
+    return this.sentLog.total;
+  }
+
+  /** The kept transmitted bytes from the `index`-th byte ever sent on (0 = the first). */
+  bytesSince(index: number): number[] {
+    return this.sentLog.since(index).map((r) => r.byte);
+  }
+
+  /** The kept transmitted bytes, decoded as UTF-8. */
   get output(): string {
     return new TextDecoder().decode(new Uint8Array(this.bytes));
   }
@@ -117,6 +142,7 @@ export class Uart {
   }
 
   listen(events: number): void {
+    this.mustBeConfigured("uart_listen");
     this.events = events & (LISTEN_RX | LISTEN_TX | LISTEN_ERROR);
   }
 
@@ -167,8 +193,7 @@ export class Uart {
   private depart(byte: number): void {
     const at = this.bench.now();
     this.txPending--;
-    this.bytes.push(byte);
-    this.txLog.push({ at, byte });
+    this.sentLog.push({ at, byte });
     this.onByte(this.name, byte, at);
     if (this.txPending === 0) this.raise(LISTEN_TX, EVENT_UART_TX, this.spec.port, at);
   }
