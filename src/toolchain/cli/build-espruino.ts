@@ -6,17 +6,15 @@
  * estimate when the code runs from flash (a Storage upload).
  */
 import { grouped } from "../../contract/grouped.ts";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Board } from "../../contract/boards.ts";
 import { buildEspruinoEntry } from "../espruino/build.ts";
 import { type JsVarEstimate, formatEstimate } from "../espruino/estimate.ts";
+import { writeOutput } from "./outputs.ts";
 
 export async function buildEspruinoCommand(entry: string, board: Board, output: string): Promise<number> {
   const build = await buildEspruinoEntry(entry, board, output);
   if (build.warnings) process.stderr.write(build.warnings + "\n");
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, build.js);
+  writeOutput(output, "-o", build.js);
   process.stdout.write(formatEspruinoReport(build, output, board));
   return 0;
 }

@@ -4,7 +4,6 @@
  * Compiles the entry for the board, writes the .wasm, and prints on stdout
  * what it costs: the size report of `outpost size` (flash, RAM, each task).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
 import { compileFirmware } from "../compile.ts";
@@ -14,6 +13,7 @@ import { printHelp } from "./help.ts";
 import { buildEspruinoCommand } from "./build-espruino.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { sitesFile, textFile } from "./sidecars.ts";
+import { checkOutputs, writeOutput } from "./outputs.ts";
 
 /** build/<folder>.wasm for examples/blinky/main.ts (or index.ts); build/<file>.wasm otherwise (.js for Espruino boards). */
 export function defaultOutput(entry: string, extension = ".wasm"): string {
@@ -65,26 +65,26 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
   const release = args.switches.has("--release");
   const emitDir = valueOf(args, "--emit-c");
-  if (board.family === "native") {
+  const espruino = board.family === "espruino";
+  const native = board.family === "native";
+  const output = valueOf(args, "-o") ?? defaultOutput(entry, native ? ".elf" : espruino ? ".js" : ".wasm");
+  checkOutputs({ command: "build", outputs: [{ option: "-o", path: output }], inputs: [{ what: "the entry", path: entry }] });
+  if (native) {
     const { buildNativeCommand } = await import("./build-native.ts");
-    return buildNativeCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".elf"), emitDir);
+    return buildNativeCommand(entry, board, output, emitDir);
   }
   if (emitDir !== undefined) throw usageError("build", `--emit-c is for native boards (outpost boards lists them); board "${board.name}" is not one`);
-  if (board.family === "espruino") {
+  if (espruino) {
     if (release) throw usageError("build", `--release is for WebAssembly boards; board "${board.name}" runs JavaScript`);
-    return buildEspruinoCommand(entry, board, valueOf(args, "-o") ?? defaultOutput(entry, ".js"));
+    return buildEspruinoCommand(entry, board, output);
   }
-  const output = valueOf(args, "-o") ?? defaultOutput(entry);
   const result = await compileFirmware({ entry, board, output, release });
   if (result.warnings) process.stderr.write(result.warnings + "\n");
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, result.wasm);
+  writeOutput(output, "-o", result.wasm);
   // The await-site table lets `outpost sim` name where each task is parked.
-  if (result.lowering.sites.length) {
-    writeFileSync(sitesFile(output), JSON.stringify(result.lowering.sites, null, 1) + "\n");
-  }
+  if (result.lowering.sites.length) writeOutput(sitesFile(output), "-o", JSON.stringify(result.lowering.sites, null, 1) + "\n");
   // Deferred text: the firmware's messages refer to these literals by index.
-  if (result.text) writeFileSync(textFile(output), JSON.stringify(result.text, null, 1) + "\n");
+  if (result.text) writeOutput(textFile(output), "-o", JSON.stringify(result.text, null, 1) + "\n");
   const size = result.size ?? (await analyseFirmware(result.wasm, output, { stack: board.build?.stack }));
   process.stdout.write(formatSizeReport(size, output, board));
   process.stdout.write(formatTaskRam(result.lowering));

@@ -1,7 +1,9 @@
 /**
  * `outpost sim`'s two output streams, kept in simulation order: console
- * UART bytes go to stdout (buffered, flushed before every stderr line and
- * whenever the run pauses), diagnostics go to stderr one line at a time.
+ * UART bytes go to stdout, diagnostics to stderr, both buffered in the
+ * order they were made and written out in that order whenever 64 KiB have
+ * gathered and whenever the run pauses (every ~100 ms of wall time), so a
+ * long run costs one write per 64 KiB, not one per pin change.
  *
  * On a terminal, stderr may also carry one progress line (progress.ts),
  * which is erased before any other stderr line and redrawn later.
@@ -38,8 +40,16 @@ export function captureIo(): Io & { out: number[]; err: string } {
   return io;
 }
 
+const FLUSH_AT = 65536;
+
 export class Console {
-  private pending: number[] = [];
+  /** Console bytes not yet in `segments`. */
+  private bytes: number[] = [];
+  /** Diagnostics not yet in `segments`. */
+  private lines = "";
+  /** What is ready to write, in order: bytes for stdout, text for stderr. */
+  private segments: (Uint8Array | string)[] = [];
+  private buffered = 0;
   private status: string | null = null;
   private readonly terminal: boolean;
 
@@ -48,15 +58,26 @@ export class Console {
   }
 
   byte(b: number): void {
-    this.pending.push(b);
-    if (this.pending.length >= 4096) this.flush();
+    if (this.lines) this.seal();
+    this.bytes.push(b);
+    if (++this.buffered >= FLUSH_AT) this.flush();
   }
 
   /** One diagnostic line on stderr, after the console bytes that came before it. */
   line(text: string): void {
-    this.flush();
-    this.clearStatus();
-    this.io.stderr(text + "\n");
+    if (this.bytes.length > 0) this.seal();
+    if (this.status !== null) this.clearStatus();
+    this.lines += text + "\n";
+    this.buffered += text.length + 1;
+    if (this.buffered >= FLUSH_AT) this.flush();
+  }
+
+  /** Closes the segment being gathered. */
+  private seal(): void {
+    if (this.bytes.length > 0) this.segments.push(new Uint8Array(this.bytes));
+    if (this.lines) this.segments.push(this.lines);
+    this.bytes = [];
+    this.lines = "";
   }
 
   /** `[   1.500000] <text>` */
@@ -71,10 +92,15 @@ export class Console {
     this.io.stderr(text);
   }
 
+  /** Writes everything gathered, in order. */
   flush(): void {
-    if (this.pending.length === 0) return;
-    this.io.stdout(new Uint8Array(this.pending));
-    this.pending = [];
+    this.seal();
+    for (const segment of this.segments) {
+      if (typeof segment === "string") this.io.stderr(segment);
+      else this.io.stdout(segment);
+    }
+    this.segments = [];
+    this.buffered = 0;
   }
 
   /** Draws `text` as the progress line; only on a terminal. */
@@ -85,6 +111,7 @@ export class Console {
     this.status = text;
   }
 
+  /** Erases the progress line (drawn after a flush, so nothing gathered since belongs before it). */
   clearStatus(): void {
     if (this.status === null) return;
     this.io.stderr("\r\x1b[2K");

@@ -11,6 +11,7 @@ Usage:
   outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
+              [--watchdog N]
   outpost run <image.elf> [--for 10s] [--uart0 TEXT|@FILE] [--press BTN1@1s:50ms]
               [--expect-text T] [--fail-text T]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
@@ -23,8 +24,8 @@ Usage:
 Run outpost <command> --help for details. Options: --help, -h, --version.
 
 Exit codes: 0 success, 1 a usage or input error (message on stderr),
-2 an expectation not met in time, 3 the firmware panicked, trapped or
-stalled, 4 an expectation failed, 5 deadlock, 70 an internal error,
+2 an expectation not met in time, 3 the firmware panicked, trapped,
+stalled or ran into the watchdog, 4 an expectation failed, 5 deadlock, 70 an internal error,
 130 interrupted (Ctrl-C).
 `,
   build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
@@ -121,6 +122,9 @@ in memory first.
                       await site) at the end of the run and on Ctrl-C
   --realtime          virtual time follows the wall clock; stdin is the console
                       UART's input (raw keys on a terminal; Ctrl-C stops)
+  --watchdog N        stop the firmware (panic WATCHDOG, naming the task) when one
+                      call into it runs N loop iterations without returning:
+                      5000, 500k, 20M, or off (default 10M; see boards/ABI.md)
 
 Stdout carries the board's console UART output, byte for byte. Stderr
 carries pin changes, logs, panics and the outcome, each stamped with
@@ -135,7 +139,7 @@ site. Idle (tasks parked, but listening to a pin or UART) is not an error.
 Exit codes: 0 the run passed, 1 an input error (bad option or scenario),
 2 an expectation not met in time (wait-serial, --expect-text, or the
 scenario still running when --for ran out), 3 the firmware panicked,
-trapped or stalled, 4 an expectation failed (--fail-text appeared,
+trapped, stalled or ran into the watchdog, 4 an expectation failed (--fail-text appeared,
 expect-pin saw the wrong level), 5 deadlock, 130 interrupted (Ctrl-C).
 `,
   size: `outpost size <firmware.wasm|entry.ts> [--board NAME]

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { OutpostError } from "../../contract/errors.ts";
 import { printHelp } from "./help.ts";
-import { report } from "./report.ts";
+import { EXIT_USER_ERROR, report } from "./report.ts";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   build: async (argv) => (await import("./build.ts")).buildCommand(argv),
@@ -39,6 +39,13 @@ async function main(argv: string[]): Promise<number> {
   }
   return run(rest);
 }
+
+// A closed stdout (`outpost build … | head -1`): one line and exit 1, never a stack.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  process.stderr.write("outpost: error: stdout was closed before the output ended (a pipe's reader quit): the rest is not written\n");
+  process.exit(EXIT_USER_ERROR);
+});
 
 // No top-level await: command modules import helpers back from this one,
 // and a bundled entry that awaited them would wait on itself.

@@ -6,10 +6,12 @@
 import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
 import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveButton, resolveUart } from "../../contract/boards.ts";
 import { parseDuration } from "../../contract/duration.ts";
+import { DEFAULT_WATCHDOG } from "../../contract/fuel.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
 import { readInput } from "./files.ts";
 import { readSidecarJson, sidecarOf, sitesFile } from "./sidecars.ts";
+import { checkOutputs } from "./outputs.ts";
 
 export const UART_OPTION = /^--uart(\d+)$/;
 /** How long a run lasts without --for, unless a scenario decides. */
@@ -20,7 +22,8 @@ export interface SimPlan {
   board: Board;
   /** Virtual µs the run may take; Infinity for no limit. */
   limit: number;
-  inputs: { uart: string; bytes: Uint8Array }[];
+  /** Bytes for a UART at t=0, and the file they came from (`--uart0 @FILE`). */
+  inputs: { uart: string; bytes: Uint8Array; file?: string }[];
   presses: { button: string; at: number; hold: number }[];
   scenario: Scenario | null;
   expectText: string[];
@@ -31,6 +34,8 @@ export interface SimPlan {
   sites?: SiteInfo[];
   realtime: boolean;
   inspect: boolean;
+  /** Loop iterations per call into the firmware before the watchdog stops it; 0: off. */
+  watchdog: number;
 }
 
 export function parseSimArgs(argv: string[]): Args {
@@ -40,7 +45,7 @@ export function parseSimArgs(argv: string[]): Args {
     {
       "--board": "value", "--for": "value", "--press": "value", "--scenario": "value", "--expect-text": "value",
       "--fail-text": "value", "--vcd": "value", "--trace": "value", "--sites": "value", "--realtime": "switch",
-      "--inspect": "switch", "--help": "switch", "-h": "switch",
+      "--inspect": "switch", "--watchdog": "value", "--help": "switch", "-h": "switch",
     },
     UART_OPTION,
   );
@@ -75,11 +80,26 @@ export function simPlan(args: Args): SimPlan {
   if (expectText.length + failText.length > 0 && consoleUartName(board) === undefined) {
     throw usageError("sim", `board "${board.name}" has no console UART for --expect-text or --fail-text to read`);
   }
+  const inputs = uartInputs(args, board);
+  const sitesOption = valueOf(args, "--sites");
+  checkOutputs({
+    command: "sim",
+    outputs: (["--vcd", "--trace"] as const).flatMap((option) => {
+      const path = valueOf(args, option);
+      return path === undefined ? [] : [{ option, path }];
+    }),
+    inputs: [
+      { what: "the firmware", path },
+      ...(scenarioFile !== undefined ? [{ what: "the scenario", path: scenarioFile }] : []),
+      ...(sitesOption !== undefined ? [{ what: "the site table", path: sitesOption }] : []),
+      ...inputs.flatMap((i) => (i.file !== undefined ? [{ what: `the ${i.uart} input`, path: i.file }] : [])),
+    ],
+  });
   return {
     path,
     board,
     limit,
-    inputs: uartInputs(args, board),
+    inputs,
     presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board)),
     scenario,
     expectText,
@@ -89,7 +109,20 @@ export function simPlan(args: Args): SimPlan {
     sites: siteTable(valueOf(args, "--sites"), path),
     realtime,
     inspect: args.switches.has("--inspect"),
+    watchdog: parseWatchdog(valueOf(args, "--watchdog")),
   };
+}
+
+/** `--watchdog`: a count of loop iterations (`5000`, `500k`, `20M`), or `off`. */
+export function parseWatchdog(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_WATCHDOG;
+  if (text === "off") return 0;
+  const m = /^([1-9]\d*)([kM]?)$/.exec(text);
+  const n = m ? Number(m[1]) * (m[2] === "k" ? 1e3 : m[2] === "M" ? 1e6 : 1) : NaN;
+  if (!Number.isSafeInteger(n) || n > 2 ** 31 - 1) {
+    throw usageError("sim", `bad --watchdog "${text}": write a number of loop iterations from 1 to 2147M, like 500k or 20M, or off`);
+  }
+  return n;
 }
 
 function loadScenario(file: string): Scenario {
@@ -104,10 +137,9 @@ export function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
     .map(([option, text]) => {
       const uart = `UART${UART_OPTION.exec(option)![1]}`;
       resolveUart(board, uart);
-      const bytes = text.startsWith("@")
-        ? readInput(text.slice(1), "UART input", `check the path after ${option} @`)
-        : new TextEncoder().encode(text);
-      return { uart, bytes };
+      if (!text.startsWith("@")) return { uart, bytes: new TextEncoder().encode(text) };
+      const file = text.slice(1);
+      return { uart, bytes: readInput(file, "UART input", `check the path after ${option} @`), file };
     });
 }
 

@@ -6,14 +6,16 @@
  * or passed expectations) and, with --inspect, the task table, each stamped
  * with virtual time. The exit code says how the run ended (report.ts).
  *
- * Order of work: check every option and file (sim-options.ts), load the
- * firmware, schedule the stimuli, run the scenario and text expectations in
- * slices (sim-loop.ts), then write --vcd and --trace and report.
+ * Order of work: check every option and file (sim-options.ts, outputs.ts),
+ * open --vcd and --trace (as .partial files), load the firmware, schedule
+ * the stimuli, run the scenario and text expectations in slices
+ * (sim-loop.ts) while the VCD streams out, then write the trace, report,
+ * and put the outputs in place. Memory stays bounded however long the run:
+ * the simulator keeps rings (sim/ring.ts), the console streams.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
-  type RunOutcome, ScenarioRun, Simulator, type SimListeners, type SiteInfo, TraceRecorder, formatVcd, mergeListeners,
+  type RunOutcome, ScenarioRun, Simulator, type SimListeners, type SiteInfo, TraceRecorder, VcdWriter, mergeListeners,
 } from "../../../sim/index.ts";
 import { consoleUartName } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
@@ -30,11 +32,29 @@ import { EXIT_INTERRUPTED, exitCode } from "./report.ts";
 import { findSource } from "./source.ts";
 import { type SimPlan, parseSimArgs, simPlan } from "./sim-options.ts";
 import { runLoop } from "./sim-loop.ts";
+import { OutputFile } from "./outputs.ts";
 
 export async function simCommand(argv: string[], io: Io = processIo): Promise<number> {
   const args = parseSimArgs(argv);
   if (wantsHelp(args)) return printHelp("sim");
   const plan = simPlan(args);
+  // Opened now, so that an unwritable path fails before the run; renamed into place at the end (outputs.ts).
+  const vcdFile = plan.vcd ? new OutputFile(plan.vcd, "--vcd") : null;
+  let traceFile: OutputFile | null = null;
+  try {
+    traceFile = plan.trace ? new OutputFile(plan.trace, "--trace") : null;
+    const code = await simulate(plan, io, vcdFile, traceFile);
+    vcdFile?.commit();
+    traceFile?.commit();
+    return code;
+  } catch (e) {
+    vcdFile?.discard();
+    traceFile?.discard();
+    throw e;
+  }
+}
+
+async function simulate(plan: SimPlan, io: Io, vcdFile: OutputFile | null, traceFile: OutputFile | null): Promise<number> {
   const firmware = await loadFirmware(plan);
   // Refused before the firmware runs, so no init output comes first.
   if (plan.inspect && firmware.firmware instanceof Uint8Array && isReleaseBuild(firmware.firmware, plan.path)) {
@@ -45,7 +65,9 @@ export async function simCommand(argv: string[], io: Io = processIo): Promise<nu
   }
   const out = new Console(io);
   const consoleUart = consoleUartName(plan.board) ?? "";
-  const trace = plan.trace ? new TraceRecorder() : null;
+  const trace = traceFile ? new TraceRecorder() : null;
+  // The dump is written as the run goes: nothing of it is kept in memory.
+  const vcd = vcdFile ? new VcdWriter((text) => vcdFile.write(text), { version: `outpost sim ${plan.path} on ${plan.board.name}` }) : null;
   const printer: SimListeners = {
     onUartByte: (uart, byte) => {
       if (uart === consoleUart) out.byte(byte);
@@ -58,10 +80,12 @@ export async function simCommand(argv: string[], io: Io = processIo): Promise<nu
     name: plan.path,
     sites: firmware.sites,
     text: firmware.text,
-    // Deadlock reports, --inspect and --vcd show when each task parked: read every task after every call.
+    // Deadlock reports and --inspect show when each task parked: read every task after every call.
     watchTasks: true,
-    ...mergeListeners(printer, trace?.listeners ?? {}),
+    watchdog: plan.watchdog,
+    ...mergeListeners(printer, trace?.listeners ?? {}, vcd?.listeners ?? {}),
   });
+  vcd?.start(sim);
   for (const { uart, bytes } of plan.inputs) sim.uart(uart).send(bytes, { at: 0 });
   for (const { button, at, hold } of plan.presses) sim.button(button).tap(at, hold);
 
@@ -73,7 +97,8 @@ export async function simCommand(argv: string[], io: Io = processIo): Promise<nu
   const progress = plan.realtime ? null : new Progress(out, sim.now, plan.limit);
   const outcome = await runLoop(sim, run, { out, progress, realtime: plan.realtime, consoleUart });
 
-  writeOutputs(sim, plan, trace);
+  vcd?.end(sim.now);
+  if (trace && traceFile) traceFile.write(JSON.stringify(trace.toJSON(sim.tasks(), `outpost sim ${plan.path}`)) + "\n");
   const code = report(sim, plan, outcome, out);
   if (plan.inspect) out.block(formatTaskTable(sim.tasks(), sim.now, sim.liveness()));
   return code;
@@ -92,15 +117,6 @@ function report(sim: Simulator, plan: SimPlan, outcome: RunOutcome | "interrupte
     out.block(formatOutcome(outcome, sim.deadlock?.parked ?? []));
   }
   return exitCode(outcome);
-}
-
-function writeOutputs(sim: Simulator, plan: SimPlan, trace: TraceRecorder | null): void {
-  const write = (file: string, text: string): void => {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(file, text);
-  };
-  if (plan.vcd) write(plan.vcd, formatVcd(sim, { version: `outpost sim ${plan.path} on ${plan.board.name}` }));
-  if (trace && plan.trace) write(plan.trace, JSON.stringify(trace.toJSON(sim.tasks(), `outpost sim ${plan.path}`)) + "\n");
 }
 
 /** Where panic file names are looked up: the entry's folder for a .ts firmware. */

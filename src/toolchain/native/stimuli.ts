@@ -46,6 +46,7 @@ export function buttonDrives(board: Board, presses: Stimuli["presses"]): Drive[]
     at: (time, run) => void actions.push({ at: time, seq: seq++, run }),
     raise: () => {},
     warn: () => {},
+    historyLimit: 1, // buttons keep no history
   };
   const buttons = new Map<string, Button>();
   for (const press of presses) {
