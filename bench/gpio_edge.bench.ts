@@ -99,7 +99,7 @@ const gpioEdge: Benchmark = {
     const host = BareHost.load(wasm);
     host.runUntilTime(0);
     const outpost = await bestOf(warmup, runs, () => bareEdges(host, resolvePin(board, "BTN1"), resolvePin(board, "LED1"), edges));
-    const sim = await Simulator.load(wasm, { board: "sim" });
+    const sim = await Simulator.load(wasm, { board: "sim", historyLimit: 4 * EDGES }); // every LED change kept, to check each edge
     let latency = 0;
     const simRounds = rounds(options, 1, 3);
     const simNs = await bestOf(simRounds.warmup, simRounds.runs, () => {

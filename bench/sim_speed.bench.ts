@@ -32,14 +32,14 @@ interface DayTimes {
 async function simulatorDay(blinky: Uint8Array, echo: Uint8Array, seconds: number): Promise<DayTimes> {
   const b = await Simulator.load(blinky, { board: "sim" });
   const blinkyNs = timeNs(() => b.runFor(seconds * 1e6));
-  check(b.panic === null && b.pin("LED1").history.length === 2 * seconds + 1, `blinky toggled ${b.pin("LED1").history.length} times`);
+  check(b.panic === null && b.pin("LED1").changeCount === 2 * seconds + 1, `blinky toggled ${b.pin("LED1").changeCount} times`);
 
   const e = await Simulator.load(echo, { board: "sim" });
   const uart = e.uart("UART0");
   const minutes = Math.floor((seconds * 1e6) / MINUTE);
   for (let m = 1; m < minutes; m++) uart.send(LINE, { at: m * MINUTE });
   const echoNs = timeNs(() => e.runFor(seconds * 1e6));
-  check(e.panic === null && uart.bytes.length === (minutes - 1) * LINE.length && uart.overruns === 0, `echoed ${uart.bytes.length} bytes`);
+  check(e.panic === null && uart.sent === (minutes - 1) * LINE.length && uart.overruns === 0, `echoed ${uart.sent} bytes`);
   return { blinkyNs, echoNs };
 }
 

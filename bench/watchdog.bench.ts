@@ -1,0 +1,65 @@
+/**
+ * What the simulator's watchdog costs (src/contract/fuel.ts): the same
+ * firmware in the simulator with the watchdog on (the default: a fuel
+ * counter at every loop, refuelled before every call) and off (the peer:
+ * the module as built). Goal: within a few percent.
+ *
+ * The operation is one round trip of bench/firmware/pingpong.ts run by the
+ * executor ("outpost" seconds: run queue, wakers, the poll loop, the
+ * loops an async firmware spends its time in), 1,000,000 a run; `blinky_ms`
+ * adds a poll-bound case, a virtual day of examples/blinky (172,800 calls,
+ * each refuelled), and `blinky_ratio` its on/off ratio.
+ */
+import { Simulator } from "../sim/index.ts";
+import { buildTestFirmware } from "../test/helpers/firmware.ts";
+import { DEFAULT_WATCHDOG } from "../src/contract/fuel.ts";
+import { type Benchmark, type Result, type RunOptions, bestInterleaved, check, rounds, timeNs } from "./lib.ts";
+import { ROUNDS } from "./pingpong.bench.ts";
+
+/** A simulator running the ping-pong firmware, and a way to time its next executor run. */
+async function pingPong(wasm: Uint8Array, watchdog: number): Promise<() => number> {
+  const sim = await Simulator.load(wasm, { watchdog });
+  return () => {
+    // Odd seconds run the executor ("outpost"), even ones the plain loop: skip to the next odd one.
+    let second = Math.floor(sim.now / 1e6) + 1;
+    if (second % 2 === 0) sim.runFor(second * 1e6 - sim.now), second++;
+    const before = sim.logs.length;
+    const ns = timeNs(() => sim.runFor(second * 1e6 - sim.now));
+    const line = sim.logs.at(-1)?.text;
+    check(sim.panic === null && sim.logs.length > before && line === `outpost ${ROUNDS}`, `ping-pong run: ${sim.panic?.message ?? line}`);
+    return ns / ROUNDS;
+  };
+}
+
+async function blinkyDay(wasm: Uint8Array, watchdog: number, seconds: number): Promise<number> {
+  const sim = await Simulator.load(wasm, { watchdog });
+  const ns = timeNs(() => sim.runFor(seconds * 1e6));
+  check(sim.panic === null && sim.pin("LED1").changeCount === 2 * seconds + 1, `blinky toggled ${sim.pin("LED1").changeCount} times`);
+  return ns;
+}
+
+const watchdog: Benchmark = {
+  name: "watchdog",
+  op: "round trip",
+  peer: "off",
+  targets: [{ impl: "on", peer: "off", factor: 1.05, text: "the watchdog costs the executor's hot path under 5%" }],
+  async run(options: RunOptions): Promise<Result[]> {
+    const { warmup, runs } = rounds(options, 1, 5);
+    const pingWasm = await buildTestFirmware("bench/firmware/pingpong.ts");
+    const blinky = await buildTestFirmware("examples/blinky/main.ts");
+    const best = bestInterleaved(warmup, runs, { on: await pingPong(pingWasm, DEFAULT_WATCHDOG), off: await pingPong(pingWasm, 0) });
+    const seconds = options.quick ? 600 : 86_400;
+    let blinkyOn = Infinity;
+    let blinkyOff = Infinity;
+    for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+      blinkyOn = Math.min(blinkyOn, await blinkyDay(blinky, DEFAULT_WATCHDOG, seconds));
+      blinkyOff = Math.min(blinkyOff, await blinkyDay(blinky, 0, seconds));
+    }
+    return [
+      { benchmark: "watchdog", impl: "on", ns_per_op: best.on, blinky_ms: blinkyOn / 1e6, blinky_ratio: blinkyOn / blinkyOff },
+      { benchmark: "watchdog", impl: "off", ns_per_op: best.off, blinky_ms: blinkyOff / 1e6 },
+    ];
+  },
+};
+
+export default watchdog;
