@@ -78,9 +78,16 @@ export function parseScenario(text: string, file: string): Scenario {
     const where = at ? ` at line ${at.line}, column ${at.col}` : "";
     throw scenarioError(file, `not valid YAML${where}: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}`);
   }
-  const top: unknown = doc.toJS();
+  let top: unknown;
+  try {
+    // Aliases expand here: an unknown one, or a document that expands past 100 of them, is an error.
+    top = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw scenarioError(file, `not valid YAML: ${(e as Error).message.replace(/ at line \d+, column \d+.*$/s, "")}`);
+  }
   if (!isMapping(top)) throw scenarioError(file, "a scenario is a mapping with name, version and steps");
   const unknown = Object.keys(top).find((k) => !TOP_KEYS.includes(k));
+  // (Object.keys: own keys only, so "__proto__" or "constructor" in the file is an unknown key, never the prototype's.)
   if (unknown !== undefined) throw scenarioError(file, `unknown key "${unknown}": a scenario has ${TOP_KEYS.join(", ")}`);
   if (typeof top.name !== "string" || top.name === "") throw scenarioError(file, "name is missing: give the scenario a name");
   if (top.version !== 1) {
@@ -94,7 +101,7 @@ export function parseScenario(text: string, file: string): Scenario {
 
 function parseStep(raw: unknown, n: number, file: string): Step {
   if (!isMapping(raw)) throw scenarioError(file, `step ${n}: write a step as a mapping, like - delay: 500ms (found ${describe(raw)})`);
-  const actions = KINDS.filter((k) => k in raw);
+  const actions = KINDS.filter((k) => Object.hasOwn(raw, k));
   if (actions.length === 0) {
     const keys = Object.keys(raw).map((k) => `"${k}"`).join(", ");
     throw scenarioError(file, `step ${n}: no action (found ${keys || "nothing"}): a step has one of ${KINDS.join(", ")}`);
@@ -105,14 +112,16 @@ function parseStep(raw: unknown, n: number, file: string): Step {
     throw scenarioError(file, `step ${n} (${kind}): ${problem}`);
   };
   const names = ACTIONS[kind];
-  const fields: Fields = {};
+  // No prototype: a key such as "__proto__" or "constructor" is just an unknown field.
+  const fields: Fields = Object.create(null) as Fields;
+  const set = (key: string, v: unknown): void => void Object.defineProperty(fields, key, { value: v, enumerable: true });
   const value = raw[kind];
-  if (isMapping(value)) Object.assign(fields, value);
-  else if (value !== null && value !== undefined) fields[names[0]!] = value;
+  if (isMapping(value)) for (const [key, v] of Object.entries(value)) set(key, v);
+  else if (value !== null && value !== undefined) set(names[0]!, value);
   for (const [key, v] of Object.entries(raw)) {
     if (key === kind) continue;
-    if (key in fields) fail(`${key} is given twice`);
-    fields[key] = v;
+    if (Object.hasOwn(fields, key)) fail(`${key} is given twice`);
+    set(key, v);
   }
   const extra = Object.keys(fields).find((f) => !names.includes(f));
   if (extra !== undefined) fail(`unknown field "${extra}": ${kind} takes ${names.join(", ")}`);

@@ -1,7 +1,8 @@
 /**
  * Where board descriptions come from on Node: `boards/<name>/board.json`
- * in this repository. boards.ts reads every board through these two
- * functions, and is the only caller.
+ * in this repository, or under the folder OUTPOST_BOARDS_DIR names (a
+ * project's own boards, and the tests' broken ones). boards.ts reads every
+ * board through these two functions, and is the only caller.
  *
  * The browser page (web/) has no file system: its bundle swaps this file
  * for web/src/board-files.ts, which has the same two functions and answers
@@ -9,12 +10,21 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { OutpostError } from "./errors.ts";
 
-const boardsDir = fileURLToPath(new URL("../../boards/", import.meta.url));
+const boardsDir = process.env.OUTPOST_BOARDS_DIR
+  ? process.env.OUTPOST_BOARDS_DIR.replace(/\/?$/, "/")
+  : fileURLToPath(new URL("../../boards/", import.meta.url));
 
 /** Names of every board, sorted. */
 export function boardNames(): string[] {
-  return readdirSync(boardsDir, { withFileTypes: true })
+  let entries;
+  try {
+    entries = readdirSync(boardsDir, { withFileTypes: true });
+  } catch (e) {
+    throw new OutpostError("UNKNOWN_BOARD", `cannot read the boards in ${boardsDir} (${(e as Error).message}): check OUTPOST_BOARDS_DIR`);
+  }
+  return entries
     .filter((d) => d.isDirectory() && existsSync(boardsDir + d.name + "/board.json"))
     .map((d) => d.name)
     .sort();

@@ -9,6 +9,7 @@
  */
 import { boardNames, readBoardFile } from "./board-files.ts";
 import type { EspruinoSpec } from "./espruino-board.ts";
+import { checkBoard } from "./board-schema.ts";
 import { OutpostError } from "./errors.ts";
 
 export { boardNames };
@@ -96,12 +97,46 @@ export function loadBoard(name: string): Board {
       `unknown board "${name}": choose one of ${names.join(", ")} (outpost boards lists them)`,
     );
   }
-  const board = JSON.parse(readBoardFile(name)) as Board;
+  let text: string;
+  try {
+    text = readBoardFile(name);
+  } catch (e) {
+    throw new OutpostError("BAD_BOARD", `boards/${name}/board.json cannot be read (${(e as Error).message}): check the file`);
+  }
+  return parseBoard(text, name);
+}
+
+/** JSON.parse's complaint on one line, with "at position N" as a line and column. */
+function jsonError(text: string, message: string): string {
+  const line = message.replace(/\s+/g, " ");
+  const at = /at position (\d+)/.exec(line);
+  if (!at) return line;
+  const before = text.slice(0, Number(at[1])).split("\n");
+  return line.replace(/ in JSON at position \d+.*$| at position \d+.*$/, "") + ` at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
+
+/** A board from the text of its board.json (the folder's name is `name`); BAD_BOARD naming the first problem. */
+export function parseBoard(text: string, name: string): Board {
+  const file = `boards/${name}/board.json`;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new OutpostError("BAD_BOARD", `${file} is not JSON (${jsonError(text, (e as Error).message)}): fix the file`);
+  }
+  const problem = checkBoard(json, name);
+  if (problem !== null) throw new OutpostError("BAD_BOARD", `${file}: ${problem}: fix the file (boards/board.schema.json describes it)`);
+  const board = json as Board;
   board.aliases ??= {};
   board.leds ??= {};
   board.buttons ??= {};
   board.uarts ??= {};
   return board;
+}
+
+/** `table[name]` if the table itself has it: "constructor" or "toString" are never found on a prototype. */
+function own<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 /** Every name a pin answers to: its own names first, then aliases. */
@@ -111,8 +146,8 @@ export function pinNames(board: Board): string[] {
 
 /** The pin number behind a pin name or alias, or an error listing valid names. */
 export function resolvePin(board: Board, name: string): number {
-  const target = board.aliases[name] ?? name;
-  const pin = board.pins[target];
+  const target = own(board.aliases, name) ?? name;
+  const pin = own(board.pins, target);
   if (pin === undefined) {
     throw new OutpostError(
       "UNKNOWN_PIN",
@@ -136,7 +171,7 @@ export function consoleUartName(board: Board): string | undefined {
 }
 
 export function resolveButton(board: Board, name: string): ButtonSpec {
-  const button = board.buttons[name];
+  const button = own(board.buttons, name);
   if (button === undefined) {
     const valid = Object.keys(board.buttons).join(", ") || "none";
     throw new OutpostError("UNKNOWN_PIN", `board "${board.name}" has no button "${name}": valid buttons are ${valid}`);
@@ -145,7 +180,7 @@ export function resolveButton(board: Board, name: string): ButtonSpec {
 }
 
 export function resolveUart(board: Board, name: string): UartSpec {
-  const uart = board.uarts[name];
+  const uart = own(board.uarts, name);
   if (uart === undefined) {
     throw new OutpostError(
       "UNKNOWN_PORT",

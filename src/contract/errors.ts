@@ -25,6 +25,7 @@ export type ErrorCode =
   | "FLASH_FAILED" // outpost flash: the uploader is missing or failed
   | "BAD_SCENARIO" // a malformed scenario file, or a stimulus scheduled in the past
   | "BAD_SITES" // a malformed await-site table (<firmware>.sites.json)
+  | "BAD_BOARD" // a board.json that is not JSON or breaks boards/board.schema.json
   | "BAD_TEXT_TABLE" // a malformed deferred-text table (<firmware>.text.json)
   | "TOOL_MISSING" // a native build or run needs a program that is not installed (the message names its Debian package)
   | "FIRMWARE_PANIC"

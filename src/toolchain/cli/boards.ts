@@ -1,21 +1,37 @@
 /**
  * `outpost boards`: every board with its pins, LEDs, buttons, UARTs and
- * budget, on stdout.
+ * budget, on stdout. A board.json that fails its check (not JSON, or
+ * against boards/board.schema.json) gets one `outpost: error:` line on
+ * stderr and the exit code 1; every other board is still listed.
  */
 import { grouped } from "../../contract/grouped.ts";
 import { type Board, boardNames, loadBoard } from "../../contract/boards.ts";
+import { isOutpostError } from "../../contract/errors.ts";
 import { printHelp } from "./help.ts";
+import { EXIT_USER_ERROR } from "./report.ts";
 import { parseArgs, usageError, wantsHelp } from "./args.ts";
 
 export async function boardsCommand(argv: string[]): Promise<number> {
   const args = parseArgs("boards", argv, { "--help": "switch", "-h": "switch" });
   if (wantsHelp(args)) return printHelp("boards");
   if (args.positionals.length > 0) throw usageError("boards", `unexpected argument "${args.positionals[0]}" for outpost boards`);
-  process.stdout.write(boardNames().map((name) => describe(loadBoard(name))).join("\n"));
-  return 0;
+  const listed: string[] = [];
+  const broken: string[] = [];
+  for (const name of boardNames()) {
+    try {
+      listed.push(describe(loadBoard(name)));
+    } catch (e) {
+      if (!isOutpostError(e)) throw e;
+      broken.push(`outpost: error: ${e.message}\n`);
+    }
+  }
+  process.stdout.write(listed.join("\n"));
+  process.stderr.write(broken.join(""));
+  return broken.length > 0 ? EXIT_USER_ERROR : 0;
 }
 
-function describe(b: Board): string {
+/** The lines `outpost boards` prints for one board. */
+export function describe(b: Board): string {
   const active = (low: boolean) => (low ? "active low" : "active high");
   const rows: [string, string][] = [
     ["family", `${b.family}, ${b.clockHz / 1e6} MHz`],
