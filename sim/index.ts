@@ -24,3 +24,4 @@ export { formatSite, parseSiteTable } from "./sites.ts";
 export { type VcdOptions, VcdWriter, formatVcd } from "./vcd.ts";
 export { type TraceEvent, type TraceFile, TraceRecorder } from "./trace.ts";
 export { mergeListeners } from "./listeners.ts";
+export { type FuzzFailure, type FuzzInvariant, type FuzzOptions, type FuzzResult, fuzzSeed, fuzzSeedTwice } from "./fuzz.ts";

@@ -1,5 +1,5 @@
 /**
- * Randomized runs of button-led and uart-echo: 1,000 seeds each of random
+ * Randomized runs of button-led, uart-echo and shell: 1,000 seeds each of random
  * button edges (bouncing presses and raw pin drives, some in the same µs)
  * and random UART bytes (bursts at the port's baud, slightly fast, or at a
  * wrong baud). Every run must end without a panic, with the heap top where
@@ -7,7 +7,10 @@
  *   button-led  LED1 toggles exactly at the presses a reference model of
  *               the debouncer computes from BTN1's recorded edges;
  *   uart-echo   every byte sent is echoed or counted (overrun, framing),
- *               and the echo keeps the order.
+ *               and the echo keeps the order;
+ *   shell       (300 seeds) command lines, garbage and over-long lines typed
+ *               at the line rate: every line gets its one answer and a
+ *               prompt, and LED1 ends as the led commands left it.
  * Each firmware is built once; runs are short in virtual time. A failure
  * names its seed: rerun it with SEED=<n>.
  */
@@ -136,6 +139,55 @@ test("uart-echo: random bytes never panic or allocate, and every byte is echoed 
     assert.ok(isSubsequence(u.output, sent), `${where}: the echo is the input with lost bytes left out`);
   }
   if (SEEDS.length > 100) assert.ok(overruns > 0 && framing > 0, "the runs exercised overruns and framing errors");
+});
+
+test("shell: random command lines and junk never panic or allocate; each line is answered and LED1 follows the led commands", async () => {
+  const wasm = await buildTestFirmware("examples/shell/main.ts");
+  const seeds = SEEDS.slice(0, 300);
+  for (const seed of seeds) {
+    const random = prng(seed);
+    const sim = await Simulator.load(wasm, { board: "sim", seed });
+    const heap = sim.heapTop();
+    const u = sim.uart("UART0");
+    let led = 0;
+    const answers: string[] = [];
+    let at = 10_000;
+    for (let n = 1 + Math.floor(random() * 8); n > 0; n--) {
+      const kind = random();
+      let line: string;
+      if (kind < 0.45) {
+        const action = ["on", "off", "toggle"][Math.floor(random() * 3)]!;
+        line = `led ${action}`;
+        led = action === "on" ? 1 : action === "off" ? 0 : led ^ 1;
+        answers.push(`LED1 ${led ? "on" : "off"}\r\n`);
+      } else if (kind < 0.6) {
+        line = "help";
+        answers.push("led on|off|toggle: switch LED1");
+      } else if (kind < 0.85) {
+        line = `x${Array.from({ length: Math.floor(random() * 20) }, () => String.fromCharCode(33 + Math.floor(random() * 94))).join("")}`;
+        answers.push(`unknown command "${line.split(/[ \t]/)[0]}"`);
+      } else {
+        line = "y".repeat(81 + Math.floor(random() * 60));
+        answers.push("line too long: at most 80 characters\r\n");
+      }
+      u.send(`${line}\n`, { at });
+      at += 30_000; // a line at 115200 baud is under 13 ms; the answer leaves before the next
+    }
+    sim.runFor(at + 50_000);
+    const where = `seed ${seed}`;
+    assert.is(sim.panic, null, where);
+    assert.is(sim.heapTop(), heap, where);
+    assert.is(u.overruns + u.framingErrors, 0, where);
+    assert.is(sim.pin("LED1").level, led, where);
+    const output = u.output;
+    let from = 0;
+    for (const answer of answers) {
+      const found = output.indexOf(answer, from);
+      assert.ok(found >= 0, `${where}: ${JSON.stringify(answer)} missing after ${from} in ${JSON.stringify(output)}`);
+      from = found + answer.length;
+    }
+    assert.is(output.split("> ").length - 1, answers.length + 1, `${where}: one prompt per line, and the first`);
+  }
 });
 
 test.run();

@@ -14,6 +14,8 @@ Usage:
               [--watchdog N]
   outpost run <image.elf> [--for 10s] [--uart0 TEXT|@FILE] [--press BTN1@1s:50ms]
               [--expect-text T] [--fail-text T]
+  outpost fuzz <firmware.wasm|entry.ts> [--seeds 1000] [--jobs N] [--for 10s]
+              [--scenario FILE] [--echo UART0] [--twice] [--seed N [--vcd FILE]]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
   outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
   outpost new <dir> [--board NAME]
@@ -25,8 +27,8 @@ Run outpost <command> --help for details. Options: --help, -h, --version.
 
 Exit codes: 0 success, 1 a usage or input error (message on stderr),
 2 an expectation not met in time, 3 the firmware panicked, trapped,
-stalled or ran into the watchdog, 4 an expectation failed, 5 deadlock, 70 an internal error,
-130 interrupted (Ctrl-C).
+stalled or ran into the watchdog, 4 an expectation failed, 5 deadlock,
+70 an internal error, 130 interrupted (Ctrl-C).
 `,
   build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
 
@@ -139,8 +141,38 @@ site. Idle (tasks parked, but listening to a pin or UART) is not an error.
 Exit codes: 0 the run passed, 1 an input error (bad option or scenario),
 2 an expectation not met in time (wait-serial, --expect-text, or the
 scenario still running when --for ran out), 3 the firmware panicked,
-trapped, stalled or ran into the watchdog, 4 an expectation failed (--fail-text appeared,
-expect-pin saw the wrong level), 5 deadlock, 130 interrupted (Ctrl-C).
+trapped, stalled or ran into the watchdog, 4 an expectation failed
+(--fail-text appeared, expect-pin saw the wrong level), 5 deadlock,
+130 interrupted (Ctrl-C).
+`,
+  fuzz: `outpost fuzz <firmware.wasm|entry.ts> [options]
+
+Deterministic simulation testing: runs the firmware once per seed, each on
+a fresh simulated board with random stimuli drawn from the seed (bytes on
+every UART at the line rate, some too fast or at a wrong baud; button taps
+with bounce; levels driven onto the other input pins), and checks after
+each run: no panic, trap, stall or watchdog stop; no deadlock; the heap
+top where init left it; every byte an --echo UART received echoed back in
+order (lost bytes counted, not echoed); the --scenario passing. A seed
+always gives the same run, so a failing seed is its own replay.
+
+  --seeds N        how many seeds, 1 … N (default 1000)
+  --jobs N         worker threads (default: one per core)
+  --for DURATION   virtual time per seed (default 10s); stimuli fall in
+                   its first 80%
+  --board NAME     the board (default: the scenario's, or sim)
+  --scenario FILE  each seed also runs this scenario, which must pass; the
+                   inputs its steps use get no random stimuli
+  --echo UART      the firmware echoes what this UART receives (repeat)
+  --twice          run each seed twice and compare everything observable
+  --seed N         run only seed N, with its logs on stderr
+  --vcd FILE       with --seed: write the seed's waveform
+  --watchdog N     loop iterations a call may run (as outpost sim)
+
+Stdout: seeds run, seeds per second, and for a failure the seed, what
+broke, and the command that replays it. Exit codes: 0 every seed passed,
+1 an input error, else the failing seed's as outpost sim would give it
+(2 scenario timeout, 3 panic, 4 an invariant broken, 5 deadlock).
 `,
   size: `outpost size <firmware.wasm|entry.ts> [--board NAME]
 
