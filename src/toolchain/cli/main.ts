@@ -15,13 +15,13 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   build: async (argv) => (await import("./build.ts")).buildCommand(argv),
   sim: async (argv) => (await import("./sim.ts")).simCommand(argv),
   run: async (argv) => (await import("./run.ts")).runCommand(argv),
-  fuzz: async (argv) => (await import("./fuzz.ts")).fuzzCommand(argv),
   size: async (argv) => (await import("./size.ts")).sizeCommand(argv),
   new: async (argv) => (await import("./new.ts")).newCommand(argv),
   boards: async (argv) => (await import("./boards.ts")).boardsCommand(argv),
   flash: async (argv) => (await import("./flash.ts")).flashCommand(argv),
   decode: async (argv) => (await import("./decode.ts")).decodeCommand(argv),
   view: async (argv) => (await import("./view.ts")).viewCommand(argv),
+  fuzz: async (argv) => (await import("./fuzz.ts")).fuzzCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {
