@@ -58,7 +58,7 @@ export class Pin {
   }
 
   /** The kept changes of level, oldest first (a copy). */
-  get history(): LevelChange[] {
+  get history(): readonly LevelChange[] {
     return this.changes.toArray();
   }
 

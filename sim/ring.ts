@@ -18,10 +18,13 @@ export class Ring<T> {
   private head = 0;
   /** Items ever pushed. */
   total = 0;
+  /** `toArray()`'s last answer, until the next push. */
+  private snapshot: readonly T[] | null = null;
 
   constructor(readonly capacity: number) {}
 
   push(item: T): void {
+    this.snapshot = null;
     if (this.items.length < this.capacity) this.items.push(item);
     else {
       this.items[this.head] = item;
@@ -45,9 +48,10 @@ export class Ring<T> {
     return this.items.length === 0 ? undefined : this.items[(this.head + this.items.length - 1) % this.items.length];
   }
 
-  /** The kept items, oldest first (a copy). */
-  toArray(): T[] {
-    return this.head === 0 ? this.items.slice() : [...this.items.slice(this.head), ...this.items.slice(0, this.head)];
+  /** The kept items, oldest first: a copy, shared by every call until the next push (do not change it). */
+  toArray(): readonly T[] {
+    this.snapshot ??= this.head === 0 ? this.items.slice() : [...this.items.slice(this.head), ...this.items.slice(0, this.head)];
+    return this.snapshot;
   }
 
   /** The kept items pushed at or after position `index` (0 = the first item ever), oldest first. */

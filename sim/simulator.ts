@@ -142,7 +142,7 @@ export class Simulator implements SimListeners {
   }
 
   /** Log lines (the firmware's and the simulator's warnings), oldest first: the newest `historyLimit`. */
-  get logs(): LogEntry[] {
+  get logs(): readonly LogEntry[] {
     return this.logRing.toArray();
   }
 

@@ -91,7 +91,7 @@ export class Uart {
   private readonly sentLog: Ring<TxRecord>;
 
   /** The kept transmitted bytes with their times, oldest first (a copy). */
-  get txLog(): TxRecord[] {
+  get txLog(): readonly TxRecord[] {
     return this.sentLog.toArray();
   }
 
