@@ -277,7 +277,7 @@ int main(int argc, char **argv) {
     static outpost_bench_port ports[OUTPOST_HOST_UARTS];
 #endif
     const char *path = NULL;
-    uint8_t *wasm = NULL, *stimuli = NULL;
+    uint8_t *wasm = NULL, *stimuli = NULL, *input = NULL;
     uint32_t len = 0;
     int status, a;
 
@@ -347,14 +347,15 @@ int main(int argc, char **argv) {
     if (!wasm) return cannot_read(path, "check the path (outpost build writes the .wasm)");
 #endif
     if (posix.virtual_clock) {
-        /* Everything stdin has, sent to the console from t=0: a repeatable run. */
+        /* Everything stdin has, sent to the console from t=0: a repeatable run (the bench keeps the bytes until it ends). */
         uint32_t n = 0;
-        uint8_t *input = read_all(stdin, &n);
+        input = read_all(stdin, &n);
         if (input && n) outpost_bench_send(&bench, posix.console, input, n, 0);
         posix.stdin_open = 0;
     }
     status = outpost_bench_finish(&bench, outpost_host_run(&host, wasm, len));
     fflush(stdout);
+    free(input);
     free(wasm);
     free(stimuli);
     return status;
