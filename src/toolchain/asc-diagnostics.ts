@@ -35,13 +35,22 @@ export function cleanDiagnostics(text: string, original: OriginalSource = () => 
       if (user === undefined) return all.replace(message, demangle(message));
       // Where the marks start in the shown line: both lines have their own gutter before the text.
       const start = c2.length + 2 + pad.length - (n1.length + line.length + 3);
-      const marked = shown.slice(start, start + marks.length);
+      // asc marks the frame itself (`$f`) when the error is about what is read through it, as a
+      // sync closure capturing `$f.k` (AS100): the user's word is `k`.
+      const through = marks.length === 2 ? /^\$f(?:\.\$k\.\$env)*\.[\w$]+/.exec(shown.slice(start)) : null;
+      const marked = through ? through[0] : shown.slice(start, start + marks.length);
       const words = demangle(marked).trim();
       const indent = user.length - user.trimStart().length;
       // Where the words should be: the demangled text before them, on the user's indentation.
-      const expected = indent + demangle(shown.slice(0, start)).trimStart().length;
+      const before = demangle(shown.slice(0, start));
+      const expected = indent + before.trimStart().length;
       const found = words ? occurrences(user, words) : [];
-      const at = found.length ? found.reduce((a, b) => (Math.abs(b - expected) < Math.abs(a - expected) ? b : a)) : indent;
+      // The occurrence the same text leads up to (`x + k + j` against `…, j`), else the nearest.
+      const score = (i: number) => [sharedEnd(before, user.slice(0, i)), -Math.abs(i - expected)] as const;
+      const at = found.length ? found.reduce((a, b) => {
+        const [sa, da] = score(a), [sb, db] = score(b);
+        return sb > sa || (sb === sa && db > da) ? b : a;
+      }) : indent;
       const width = found.length ? words.length : 1;
       const gutter = " ".repeat(c1.length);
       return [
@@ -65,6 +74,13 @@ function occurrences(line: string, words: string): number[] {
     out.push(i);
   }
   return out;
+}
+
+/** How many characters `a` and `b` end with in common. */
+function sharedEnd(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
 }
 
 /** Code the lowering wrote: frame accesses and generated names. */

@@ -30,6 +30,24 @@ test("a diagnostic in a lowered line shows the user's line, the column of the sa
   ].join("\n"));
 });
 
+test("a sync closure in async code is shown at the local it captures, where asc marks the frame it is read through", () => {
+  const asc = [
+    "ERROR AS100: Not implemented: Closures",
+    "    :",
+    " 16 │ { $f.value = apply((x: i32): i32 => x + $f.j + $f.j, 1); $f.$state = -1; return true; }",
+    "    │                                                ~~",
+    "    └─ in bad.ts(16,48)",
+  ].join("\n");
+  const source = "\n".repeat(15) + "  return apply((x: i32): i32 => x + j + j, 1);\n";
+  assert.is(cleanDiagnostics(asc, (f) => (f === "bad.ts" ? source : null)), [
+    "ERROR AS100: Not implemented: Closures",
+    "    :",
+    " 16 │   return apply((x: i32): i32 => x + j + j, 1);",
+    "    │                                         ~",
+    "    └─ in bad.ts(16,41)",
+  ].join("\n"));
+});
+
 test("a diagnostic in a line the lowering did not change is left as asc wrote it", () => {
   const asc = [
     "ERROR TS2339: Property 'foo' does not exist on type '~lib/number/I32'.",
