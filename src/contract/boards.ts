@@ -157,6 +157,17 @@ export function resolvePin(board: Board, name: string): number {
   return pin;
 }
 
+/**
+ * What a build says of a name imported from `outpost/board` that the board
+ * lacks (compile.ts from asc's error, `outpost check` from TypeScript's).
+ */
+export function unknownBoardNameMessage(board: Board, name: string): string {
+  const uarts = Object.keys(board.uarts);
+  return `board "${board.name}" has no pin or UART "${name}": valid pins are ${pinNames(board).join(", ")}` +
+    (uarts.length ? `; UARTs are ${uarts.join(", ")}` : "") +
+    ` (outpost boards lists every board)`;
+}
+
 /** The name a person would use for a pin number: its alias if it has one. */
 export function pinLabel(board: Board, pin: number): string {
   const own = Object.keys(board.pins).find((n) => board.pins[n] === pin);

@@ -13,7 +13,7 @@ import { grouped } from "../contract/grouped.ts";
 import { readFileSync } from "node:fs";
 import { dirname, basename, relative, resolve } from "node:path";
 import asc from "assemblyscript/asc";
-import { type Board, boardModuleSource, pinNames } from "../contract/boards.ts";
+import { type Board, boardModuleSource, unknownBoardNameMessage } from "../contract/boards.ts";
 import { OutpostError } from "../contract/errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
 import { outpostPackagePath, repoRoot, runtimeDir } from "./packages.ts";
@@ -191,13 +191,7 @@ function unknownBoardName(stderr: string, board: Board, where: string): void {
   const m = /TS2305: Module '[^']*\/board' has no exported member '([^']+)'\.[\s\S]*?└─ in [^(]*\((\d+),(\d+)\)/.exec(stderr);
   if (!m) return;
   const [, name, line, column] = m;
-  const uarts = Object.keys(board.uarts);
-  throw new OutpostError(
-    "UNKNOWN_PIN",
-    `${where}:${line}:${column}: board "${board.name}" has no pin or UART "${name}": valid pins are ${pinNames(board).join(", ")}` +
-      (uarts.length ? `; UARTs are ${uarts.join(", ")}` : "") +
-      ` (outpost boards lists every board)`,
-  );
+  throw new OutpostError("UNKNOWN_PIN", `${where}:${line}:${column}: ${unknownBoardNameMessage(board, name!)}`);
 }
 
 
