@@ -2,14 +2,21 @@
 // build step: `.ts` files are transpiled on load (types stripped, nothing
 // checked; `npm test` type-checks with tsc). Output is cached by content hash
 // in node_modules/.cache/outpost-ts, so TypeScript itself is only loaded on
-// a cache miss.
+// a cache miss. `import ts from "typescript"` loads it through require
+// (typescript.mjs says why).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { transpileOptions } from "./ts-options.mjs";
 
 const cacheDir = fileURLToPath(new URL("../node_modules/.cache/outpost-ts/", import.meta.url));
+const typescriptShim = new URL("./typescript.mjs", import.meta.url).href;
 let ts;
+
+export async function resolve(specifier, context, nextResolve) {
+  if (specifier === "typescript") return { url: typescriptShim, format: "module", shortCircuit: true };
+  return nextResolve(specifier, context);
+}
 
 export async function load(url, context, nextLoad) {
   if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
@@ -21,7 +28,7 @@ export async function load(url, context, nextLoad) {
   try {
     code = readFileSync(cached, "utf8");
   } catch {
-    ts ??= (await import("typescript")).default;
+    ts ??= (await import(typescriptShim)).default;
     code = ts.transpileModule(source, {
       fileName: path,
       compilerOptions: transpileOptions(ts, { sourceMap: false, inlineSourceMap: true, inlineSources: false }),
