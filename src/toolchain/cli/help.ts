@@ -8,6 +8,7 @@ export const HELP: Record<string, string> = {
 
 Usage:
   outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
+  outpost check <entry.ts> [--board NAME]
   outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
@@ -70,6 +71,33 @@ gcc-arm-none-eabi and picolibc-arm-none-eabi (the error names a missing one).
                  and a Makefile (make builds image.elf; no Outpost needed)
 
 See boards/native/README.md.
+`,
+  check: `outpost check <entry.ts> [--board NAME]
+
+Reports what outpost build would refuse in a firmware, without compiling
+it (no asc; fast enough to run on save):
+
+  - the async lowering's errors and warnings (ASYNC_SYNTAX, ASYNC_TYPE, ...),
+    exactly as outpost build reports them;
+  - TypeScript's errors against Outpost's typings (TS2322, ...), for the
+    entry and every file of yours it imports, with the board's pin names;
+  - what TypeScript accepts and AssemblyScript does not: a sync closure
+    using a local of its enclosing function (AS100), try in sync code,
+    i32 | null, optional parameters without a default, a function without
+    a return type, any, undefined, destructuring, a?.b, ...
+
+Each is one line on stderr, at the place outpost build names:
+
+  main.ts:12:40: error AS100: "k" belongs to an enclosing function, ...
+
+then a verdict on stdout ("main.ts: 2 errors (board sim)").
+
+  --board NAME   the board whose pins outpost/board declares (default sim)
+
+Exit codes: 0 no errors (warnings allowed), 1 errors or a usage error.
+What a check cannot see (i64 passed where i32 is expected, asc's type
+inference of generic calls, over-budget RAM) still needs outpost build:
+src/toolchain/check/README.md lists it.
 `,
   run: `outpost run <image.elf> [options]
 

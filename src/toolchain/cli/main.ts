@@ -13,6 +13,7 @@ import { EXIT_USER_ERROR, report } from "./report.ts";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   build: async (argv) => (await import("./build.ts")).buildCommand(argv),
+  check: async (argv) => (await import("./check.ts")).checkCommand(argv),
   sim: async (argv) => (await import("./sim.ts")).simCommand(argv),
   run: async (argv) => (await import("./run.ts")).runCommand(argv),
   size: async (argv) => (await import("./size.ts")).sizeCommand(argv),

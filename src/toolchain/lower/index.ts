@@ -17,3 +17,4 @@
 export { LowerSession, type LowerReport, type SiteInfo, type TaskRam } from "./session.ts";
 export { formatLowerErrors, type LowerDiagnostic } from "./errors.ts";
 export { fsHost, type ModuleHost } from "./modules.ts";
+export { isReference } from "./syntax.ts";
