@@ -13,7 +13,6 @@ import { EXIT_USER_ERROR, report } from "./report.ts";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   build: async (argv) => (await import("./build.ts")).buildCommand(argv),
-  check: async (argv) => (await import("./check.ts")).checkCommand(argv),
   sim: async (argv) => (await import("./sim.ts")).simCommand(argv),
   run: async (argv) => (await import("./run.ts")).runCommand(argv),
   size: async (argv) => (await import("./size.ts")).sizeCommand(argv),
@@ -23,6 +22,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   decode: async (argv) => (await import("./decode.ts")).decodeCommand(argv),
   view: async (argv) => (await import("./view.ts")).viewCommand(argv),
   fuzz: async (argv) => (await import("./fuzz.ts")).fuzzCommand(argv),
+  check: async (argv) => (await import("./check.ts")).checkCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {
