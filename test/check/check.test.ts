@@ -88,6 +88,22 @@ test("pins are the board's: a name the board lacks is the build's UNKNOWN_PIN, a
   ]);
 });
 
+test("an entry's main() is what the build calls once at start: exported, sync, without arguments", () => {
+  assert.equal(check({ "nomain.ts": `export function mane(): void {}\n` }), [
+    "nomain.ts:1:1: error TS2305: the entry exports no main(): add `export function main(): void { … }`, which outpost build calls once at start (it spawns the tasks)",
+  ]);
+  assert.equal(check({ "asyncmain.ts": `export async function main(): Promise<void> {}\n` }), [
+    "asyncmain.ts:1:23: error TS2305: main() is async: outpost build calls it once at start, synchronously; make it `export function main(): void` and spawn a task for the async work",
+  ]);
+  assert.equal(check({ "re.ts": `export { main } from "./args";\n`, "args.ts": `export function main(n: i32): void {}\n` }), [
+    "args.ts:1:17: error TS2554: main() takes arguments, and outpost build calls it with none: give each parameter a default, or drop them",
+  ]);
+  assert.equal(check({ "value.ts": `export const main: i32 = 5;\n` }), [
+    "value.ts:1:14: error TS2349: main is not a function: outpost build calls main() once at start; export `function main(): void { … }`",
+  ]);
+  assert.equal(check({ "fine.ts": `export const main = (n: i32 = 1): i32 => n;\n` }), []);
+});
+
 test("an entry that cannot be read is one error naming it", () => {
   assert.throws(() => checkFirmware(join(dir, "missing.ts"), loadBoard("sim")),
     (e: Error) => e instanceof OutpostError && e.message === `cannot read firmware entry ${join(dir, "missing.ts")}: check the path`);

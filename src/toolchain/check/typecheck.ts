@@ -1,9 +1,10 @@
 /**
  * The TypeScript half of `outpost check`: type-checks the entry and every
  * user file it imports against Outpost's typings (typings.ts), then runs
- * AssemblyScript's own restrictions over them (restrictions.ts). Outpost's
- * and AssemblyScript's declaration files are not checked: they are the
- * typings, tested by test/lower/typings.test.ts.
+ * AssemblyScript's own restrictions over them (restrictions.ts), and
+ * checks that each entry exports a main() the build can call
+ * (entry-main.ts). Outpost's and AssemblyScript's declaration files are
+ * not checked: they are the typings, tested by test/lower/typings.test.ts.
  *
  * Called by check/index.ts.
  */
@@ -13,6 +14,7 @@ import { fromTypeScript, type CheckDiagnostic } from "./diagnostic.ts";
 import { restrictions } from "./restrictions.ts";
 import { isTypingsFile, typingsProgram } from "./typings.ts";
 import { boardNameDiagnostic } from "./board-names.ts";
+import { entryMain } from "./entry-main.ts";
 
 export interface TypeChecked {
   diagnostics: CheckDiagnostic[];
@@ -41,6 +43,11 @@ export function typecheck(entries: string[], board: Board, lowered: ReadonlySet<
     }
     // AssemblyScript's restrictions read a well-formed tree; a syntax error is enough to fix first.
     if (!syntax.length) out.push(...restrictions(sf, checker, lowered.has(sf.fileName)));
+  }
+  for (const entry of entries) {
+    const sf = program.getSourceFile(entry);
+    const main = sf && !program.getSyntacticDiagnostics(sf).length ? entryMain(sf, checker) : null;
+    if (main) out.push(main);
   }
   const paths = files.map((sf) => sf.fileName);
   return { diagnostics: out, files: paths };
