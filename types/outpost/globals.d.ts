@@ -10,7 +10,12 @@
  *   `Promise<T>` to `ValueFuture<T>` (and `Promise<void>` to `Future`).
  * - `for await (const b of stream)` works over any `Stream<T>`: the typings
  *   declare the HAL's Stream<T> (and its classes) async-iterable over T.
+ *
+ * AssemblyScript's std typings (i32, StaticArray, …) come with this file,
+ * found as a package wherever npm put assemblyscript (beside Outpost, or
+ * hoisted above it in a project that installed Outpost).
  */
+/// <reference types="assemblyscript/std/assembly/index.d.ts" />
 
 interface Promise<T> {
   /** Advances the future; true when complete. */
