@@ -32,12 +32,21 @@ function load() {
   return loading;
 }
 
+/**
+ * Projects already given Outpost's diagnostics: a tsconfig may name the
+ * plugin twice (`outpost/editor` and `outpost-editor`, README.md says why),
+ * and both names are this one file.
+ */
+const decorated = new WeakSet();
+
 /** @param {{ typescript: typeof import("typescript") }} modules */
 function init(modules) {
   const ts = modules.typescript;
   return {
     /** @param {import("typescript").server.PluginCreateInfo} info */
     create(info) {
+      if (decorated.has(info.project)) return info.languageService;
+      decorated.add(info.project);
       const log = (s) => info.project.projectService.logger.info(`[outpost] ${s}`);
       /** @type {{ diagnostics(fileName: string): import("typescript").Diagnostic[] } | null} */
       let checker = null;

@@ -10,7 +10,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import ts from "typescript";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,8 +83,8 @@ interface Applied {
   log: string[];
 }
 
-/** The plugin as tsserver loads it (by the name in tsconfig, from `searchDir`), applied to `service`. */
-function applyPlugin(name: string, searchDir: string, service: ts.LanguageService): Applied {
+/** The plugin as tsserver loads it (by the name in tsconfig, from `searchDir`), applied to `service` of `project`. */
+function applyPlugin(name: string, searchDir: string, service: ts.LanguageService, options: Record<string, unknown> = {}, project?: object): Applied {
   const log: string[] = [];
   const factory = ts.server.Project.resolveModule(name, searchDir, ts.sys as ts.server.ServerHost, (s) => log.push(s)) as ts.server.PluginModuleFactory | undefined;
   assert.type(factory, "function", `tsserver finds ${name} from ${searchDir}: ${log.join("; ")}`);
@@ -90,8 +92,8 @@ function applyPlugin(name: string, searchDir: string, service: ts.LanguageServic
   const refreshed = new Promise<void>((resolve) => (refresh = resolve));
   const info = {
     languageService: service,
-    project: { projectService: { logger: { info: (s: string) => log.push(s) } }, refreshDiagnostics: refresh },
-    config: { name },
+    project: Object.assign(project ?? {}, { projectService: { logger: { info: (s: string) => log.push(s) } }, refreshDiagnostics: refresh }),
+    config: { name, ...options },
   } as unknown as ts.server.PluginCreateInfo;
   return { service: factory!({ typescript: ts }).create(info), refreshed, log };
 }
@@ -108,7 +110,9 @@ function shown(service: ts.LanguageService, file: string): string[] {
 const applied = applyPlugin("outpost/editor", join(project, "node_modules"), languageService());
 
 test("before the plugin has loaded, the editor shows TypeScript's own diagnostics", () => {
-  assert.equal(shown(applied.service, "main.ts"), [
+  // Loading is asynchronous even when Outpost's modules are already loaded: asked at once, it has not yet.
+  const fresh = applyPlugin("outpost/editor", join(project, "node_modules"), languageService());
+  assert.equal(shown(fresh.service, "main.ts"), [
     "8:9 ts error 2322 (1) Type 'number' is not assignable to type 'string'.",
   ]);
 });
@@ -140,6 +144,58 @@ test("the editor's unsaved text is what is checked, in the open file and in the 
   assert.equal(shown(plugin.service, "lib.ts"), [
     "7:3 outpost error 0 (4) ASYNC_DROPPED: the future of `late()` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): await it in async code, or spawn a task to run it",
     '8:42 outpost error 100 (1) "k" belongs to an enclosing function, and AssemblyScript has no closures (AS100): a nested sync function cannot use it; pass it as a parameter, or keep it in a module-level variable or a field',
+  ]);
+});
+
+test("a board the tsconfig names that does not exist is logged, and the file is checked for sim", async () => {
+  const plugin = applyPlugin("outpost/editor", join(project, "node_modules"), languageService(), { board: "nope" });
+  await plugin.refreshed;
+  assert.equal(shown(plugin.service, "lib.ts").length, 1);
+  assert.ok(plugin.log.some((l) => l.startsWith('[outpost] unknown board "nope": choose one of') && l.endsWith("; checking for board sim")), plugin.log.join("\n"));
+});
+
+test("named twice in a tsconfig (outpost/editor and outpost-editor), it adds its diagnostics once", async () => {
+  const tsProject = {};
+  const first = applyPlugin("outpost/editor", join(project, "node_modules"), languageService(), {}, tsProject);
+  const second = applyPlugin("outpost-editor", join(root, "node_modules"), first.service, {}, tsProject);
+  await second.refreshed; // the project's refreshDiagnostics is the one applied last
+  assert.is(second.service, first.service);
+  assert.equal(shown(second.service, "lib.ts").length, 1);
+});
+
+/**
+ * tsserver itself (the one an editor starts), from the TypeScript of the
+ * installed Outpost, loading the plugin the tsconfig names: the open file's
+ * semantic diagnostics, asked for until the plugin has loaded.
+ */
+async function tsserverDiagnostics(file: string): Promise<string[]> {
+  const tsserver = join(project, "node_modules/outpost/node_modules/typescript/lib/tsserver.js");
+  // The plugin is found from the tsconfig's folder (tsserver's own is the repository, where it is named outpost-editor).
+  const server = spawn(process.execPath, [tsserver, "--allowLocalPluginLoads", "--disableAutomaticTypingAcquisition"], { stdio: ["pipe", "pipe", "ignore"] });
+  let seq = 0;
+  const send = (command: string, args: object) => server.stdin.write(JSON.stringify({ seq: ++seq, type: "request", command, arguments: args }) + "\n");
+  try {
+    const lines = createInterface({ input: server.stdout });
+    send("open", { file });
+    send("semanticDiagnosticsSync", { file });
+    const deadline = Date.now() + 90_000;
+    for await (const line of lines) {
+      if (!line.startsWith("{")) continue;
+      const msg = JSON.parse(line) as { type: string; command?: string; body?: Array<{ start: { line: number; offset: number }; code: number; source?: string; text: string }> };
+      if (msg.type !== "response" || msg.command !== "semanticDiagnosticsSync") continue;
+      const found = msg.body!.map((d) => `${d.start.line}:${d.start.offset} ${d.source ?? "ts"} ${d.code} ${d.text}`);
+      if (found.some((d) => d.includes(" outpost ")) || Date.now() > deadline) return found;
+      setTimeout(() => send("semanticDiagnosticsSync", { file }), 200);
+    }
+    return [];
+  } finally {
+    server.kill();
+  }
+}
+
+test("tsserver loads it from the installed package by the name the tsconfig gives, and shows its diagnostics", async () => {
+  assert.equal(await tsserverDiagnostics(join(project, "lib.ts")), [
+    '6:42 outpost 100 "k" belongs to an enclosing function, and AssemblyScript has no closures (AS100): a nested sync function cannot use it; pass it as a parameter, or keep it in a module-level variable or a field',
   ]);
 });
 

@@ -22,7 +22,7 @@
 import ts from "typescript";
 import type { server } from "typescript";
 import { fsHost, type ModuleHost } from "../lower/index.ts";
-import { boardModuleSource, DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
+import { type Board, boardModuleSource, DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
 import { BOARD_PATH } from "../packages.ts";
 import { firstAtEachPlace, type CheckDiagnostic } from "./diagnostic.ts";
 import { lowerProgram, type Lowered } from "./lowering.ts";
@@ -48,6 +48,18 @@ function exportsMain(sf: ts.SourceFile): boolean {
     && (ts.getCombinedModifierFlags(st) & ts.ModifierFlags.Export) !== 0);
 }
 
+/** The board the tsconfig names (`{ "name": "outpost/editor", "board": "puckjs" }`), else sim. */
+function pluginBoard(info: server.PluginCreateInfo, log: (s: string) => void): Board {
+  const name = (info.config as { board?: unknown } | undefined)?.board;
+  if (name === undefined) return loadBoard(DEFAULT_BOARD);
+  try {
+    return loadBoard(String(name));
+  } catch (e) {
+    log(`${(e as Error).message}; checking for board ${DEFAULT_BOARD}`);
+    return loadBoard(DEFAULT_BOARD);
+  }
+}
+
 export interface EditorChecker {
   /** Outpost's diagnostics of one open file, in the editor's TypeScript's terms. */
   diagnostics(fileName: string): ts.Diagnostic[];
@@ -58,7 +70,7 @@ export function editorChecker(editor: Editor, info: server.PluginCreateInfo): Ed
   const log = (s: string) => info.project.projectService.logger.info(`[outpost] ${s}`);
   const sameTypeScript = editor.version === ts.version;
   if (!sameTypeScript) log(`the editor runs TypeScript ${editor.version}, Outpost ${ts.version}: AssemblyScript's restrictions are not shown (the lowering's diagnostics are)`);
-  const board = boardModuleSource(loadBoard(DEFAULT_BOARD));
+  const board = boardModuleSource(pluginBoard(info, log));
   const perProgram = new WeakMap<ts.Program, Map<string, Lowered>>();
 
   /** Modules as the editor has them (unsaved edits included); the others, and hal/, from disk. */
