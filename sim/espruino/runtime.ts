@@ -28,6 +28,7 @@
 import { OutpostError } from "../../src/contract/errors.ts";
 import type { Board } from "../../src/contract/boards.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
+import { WASM_TRAP_MESSAGES } from "../../src/contract/espruino-traps.ts";
 import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
 import { hasWasmHeader } from "../../src/contract/wasm-binary.ts";
 import {
@@ -195,7 +196,9 @@ export class EspruinoFirmware {
       this.panic ??= { code, message, file: panic[3]!, line: Number(panic[4]), column: Number(panic[5]), task: panic[2] || null, at };
       this.loop.stop();
     } else if (trap) {
-      this.panic ??= { code: "TRAP", message: `JavaScript exception: ${trap[2]}`, file: "", line: 0, column: 0, task: trap[1] || null, at };
+      // The translation's own traps carry WebAssembly's words (src/toolchain/espruino/traps.ts): say it as the Wasm host does.
+      const message = WASM_TRAP_MESSAGES.has(trap[2]!) ? `WebAssembly trap: ${trap[2]}` : `JavaScript exception: ${trap[2]}`;
+      this.panic ??= { code: "TRAP", message, file: "", line: 0, column: 0, task: trap[1] || null, at };
       this.loop.stop();
     } else {
       const m = /^(error|warn|info|debug): ([\s\S]*)$/.exec(text);

@@ -155,7 +155,7 @@ export function textOf(s: string): Text {
     textByte(<i32>t >> 8);
   } else {
     // The build wrote the length (little-endian u16) before the bytes.
-    const end = t + 2 + <usize>load<u16>(t);
+    const end = t + 2 + <usize>load<u16>(t, 0, 1); // align 1: literals are packed, so t may be odd
     for (let p = t + 2; p < end; p++) textByte(load<u8>(p));
   }
 }

@@ -111,4 +111,75 @@ test("short names never hide a global a function uses, nor Espruino's own", () =
   assert.equal([...globals], [["total", "a"], ["add", "b"]]);
 });
 
+
+test("trap guards trap exactly where WebAssembly does, and compute the same elsewhere", async () => {
+  const { guardTraps } = await import("../../src/toolchain/espruino/traps.ts");
+  const { loadBinaryen } = await import("../../src/toolchain/wasm/binaryen.ts");
+  const b = await loadBinaryen();
+  const ops: [name: string, params: string, result: string][] = [
+    ["i32.div_s", "i32 i32", "i32"], ["i32.div_u", "i32 i32", "i32"], ["i32.rem_s", "i32 i32", "i32"], ["i32.rem_u", "i32 i32", "i32"],
+    ["i64.div_s", "i64 i64", "i64"], ["i64.rem_u", "i64 i64", "i64"],
+    ["i32.trunc_f64_s", "f64", "i32"], ["i32.trunc_f64_u", "f64", "i32"], ["i32.trunc_f32_s", "f32", "i32"], ["i32.trunc_f32_u", "f32", "i32"],
+    ["i64.trunc_f64_s", "f64", "i64"], ["i64.trunc_f64_u", "f64", "i64"], ["i64.trunc_f32_s", "f32", "i64"], ["i64.trunc_f32_u", "f32", "i64"],
+  ];
+  const funcs = ops.map(([op, params, result], i) => {
+    const args = params.split(" ").map((_, k) => `(local.get ${k})`).join(" ");
+    return `(func (export "f${i}") (param ${params}) (result ${result}) (${op} ${args}))`;
+  });
+  const m = b.parseText(`(module ${funcs.join(" ")})`);
+  const plain = m.emitBinary();
+  m.dispose();
+  const guarded = await guardTraps(plain);
+  const original = (await WebAssembly.instantiate(plain)).instance.exports as Record<string, (...a: unknown[]) => unknown>;
+  const trapped: string[] = [];
+  const imports = { outpost_trap: new Proxy({}, { get: (_t, name: string) => () => { throw new Error(`trap ${name}`); } }) };
+  const checked = (await WebAssembly.instantiate(guarded, imports)).instance.exports as Record<string, (...a: unknown[]) => unknown>;
+  const outcome = (f: () => unknown): string => {
+    try {
+      return `= ${String(f())}`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const V8_TRAP: Record<string, string> = {
+    "divide by zero": "trap divide_by_zero", "remainder by zero": "trap remainder_by_zero",
+    "divide result unrepresentable": "trap divide_unrepresentable", "float unrepresentable in integer range": "trap float_unrepresentable",
+  };
+  const ints = [0, 1, -1, 7, -7, 2147483647, -2147483648];
+  const longs = [0n, 1n, -1n, 7n, -9223372036854775808n, 9223372036854775807n];
+  const floats = [0, -0.9, -1, -1.5, 2.5, 2147483647.9, 2147483648, -2147483648.9, -2147483649, 4294967295.5, 4294967296, 2 ** 63, -(2 ** 63), 2 ** 64, NaN, Infinity, -Infinity, 1e30];
+  ops.forEach(([op, params], i) => {
+    const cases: unknown[][] = params === "i32 i32" ? ints.flatMap((a) => ints.map((c) => [a, c])) : params === "i64 i64" ? longs.flatMap((a) => longs.map((c) => [a, c])) : floats.map((x) => [x]);
+    for (const args of cases) {
+      const want = outcome(() => original[`f${i}`]!(...args));
+      const got = outcome(() => checked[`f${i}`]!(...args));
+      assert.is(got, V8_TRAP[want] ?? want, `${op}(${args.join(", ")})`);
+      if (V8_TRAP[want]) trapped.push(op);
+    }
+  });
+  assert.equal([...new Set(trapped)].sort(), ops.map(([op]) => op).sort(), "every operation met a trapping case");
+});
+
+test("a checked build traps on a misaligned or out-of-bounds access, where the plain one reads the wrong word", async () => {
+  const { checkMemoryAccesses } = await import("../../src/toolchain/espruino/checked.ts");
+  const source = "function f(a){return HEAP32[a+4>>2]+HEAPU8[a>>0]}";
+  const { decls, used } = checkMemoryAccesses(liftScript(source), [{ name: "HEAP32", type: "Int32Array" }, { name: "HEAPU8", type: "Uint8Array" }]);
+  assert.ok(used);
+  const text = printProgram(decls);
+  assert.is(text, "function f(a){return HEAP32[$mem(a+4,2)]+HEAPU8[$mem(a,0)]}\n");
+  const helper = printProgram(helperDecls(["$mem"]));
+  const run = (body: string, a: number): string => {
+    const f = new Function(`var HEAPU8=new Uint8Array(16),HEAP32=new Int32Array(HEAPU8.buffer);HEAP32[1]=7;HEAP32[2]=9;${helper}${body}return f;`)() as Fn;
+    try {
+      return String(f(a));
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  assert.is(run(text, 4), "16"); // HEAP32[2] (9) + HEAPU8[4] (7, the low byte of HEAP32[1])
+  assert.is(run(text, 2), "misaligned 4-byte memory access at 6");
+  assert.is(run(text, 12), "memory access out of bounds");
+  assert.is(run(source, 2), "7"); // unchecked: the word below the address, silently
+});
+
 test.run();

@@ -31,6 +31,8 @@ import { type FlatModule, HIGH_BITS, type Segment, flattenModule } from "./modul
 import { shortenNames } from "./names.ts";
 import { printProgram } from "./print.ts";
 import { dropUnreachable } from "./reach.ts";
+import { MEM_HELPER, checkMemoryAccesses } from "./checked.ts";
+import { guardTraps } from "./traps.ts";
 import { wasmToJs } from "./wasm2js.ts";
 
 const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
@@ -54,10 +56,20 @@ export interface EspruinoBuild {
 }
 
 
-export async function compileEspruino(wasm: Uint8Array, board: Board, file: string): Promise<EspruinoBuild> {
+export interface EspruinoOptions {
+  /** Check every memory access (checked.ts): for tests, which compare hosts. */
+  checked?: boolean;
+}
+
+export async function compileEspruino(wasm: Uint8Array, board: Board, file: string, options: EspruinoOptions = {}): Promise<EspruinoBuild> {
   const spec = espruinoSpec(board);
   const size = await analyseFirmware(wasm, file);
-  const flat = flattenModule(liftScript(await wasmToJs(wasm, file), { module: true, file: "wasm2js output" }));
+  const flat = flattenModule(liftScript(await wasmToJs(await guardTraps(wasm), file), { module: true, file: "wasm2js output" }));
+  if (options.checked) {
+    const checked = checkMemoryAccesses(flat.decls, flat.views);
+    flat.decls = checked.decls;
+    if (checked.used) flat.helpers.add(MEM_HELPER);
+  }
   const memoryBytes = roundUp(Math.max(size.heapTop, size.staticEnd, 8) + MEMORY_HEADROOM, 16);
 
   const program = dropUnreachable(

@@ -8,6 +8,8 @@
  *   import * as outpost from 'outpost'        →  (dropped: the glue defines the imports)
  *   var fimport$0 = outpost.uart_read         →  references become `uart_read`
  *   var Math_imul = Math.imul                 →  references become `$imul` (helpers.ts)
+ *   var fimport$9 = outpost_trap.divide_by_zero → references become `$trap_divide_by_zero` (traps.ts)
+ *   wasm2js_trap() (an `unreachable`)         →  throws Error("unreachable"), V8's message
  *   setTempRet0(x) / getTempRet0()            →  `outpost_hi = x` / `outpost_hi`
  *   var buffer = new ArrayBuffer(65536)       →  recorded; the bundler sizes memory
  *   var HEAPU8 = new Uint8Array(buffer)       →  recorded as a view
@@ -21,9 +23,11 @@
  * error naming the statement: wasm2js changed and this file must follow.
  */
 import { type Expr, type Stmt, id, mapStmt, num } from "./ast.ts";
+import { trapHelper } from "./helpers.ts";
 import { removeLabels } from "./labels.ts";
 import { printStmt } from "./print.ts";
 import { simplify } from "./simplify.ts";
+import { TRAP_MESSAGES, TRAP_MODULE, UNREACHABLE_MESSAGE } from "../../contract/espruino-traps.ts";
 
 /** The variable that carries the high 32 bits of an i64 across the ABI. */
 export const HIGH_BITS = "outpost_hi";
@@ -57,7 +61,7 @@ export interface FlatModule {
 
 /** Math functions Espruino lacks, and the helper standing in for each. */
 const MATH_HELPERS: Record<string, string> = { imul: "$imul", clz32: "$clz32", fround: "$fround", trunc: "$trunc" };
-const HELPER_NAMES = new Set(Object.values(MATH_HELPERS));
+const HELPER_NAMES = new Set([...Object.values(MATH_HELPERS), ...Object.keys(TRAP_MESSAGES).map(trapHelper)]);
 
 const DROPPED_TOP = new Set(["bufferView", "base64ReverseLookup", "retasmFunc", "base64DecodeToExistingUint8Array", "initActiveSegments"]);
 
@@ -67,6 +71,7 @@ export function flattenModule(program: Stmt[]): FlatModule {
   let asm: Stmt[] | null = null;
   for (const s of program) {
     if (s.k === "func" && s.fn.name === "asmFunc") asm = s.fn.body;
+    else if (s.k === "func" && s.fn.name === "wasm2js_trap") decls.push(unreachableTrap());
     else if (s.k === "func" && s.fn.name === "initActiveSegments") segments.push(...readSegments(s.fn.body));
     else if (s.k === "func" && DROPPED_TOP.has(s.fn.name!)) continue;
     else if (s.k === "var" && s.decls.every((d) => DROPPED_TOP.has(d.name))) continue;
@@ -102,6 +107,7 @@ export function flattenModule(program: Stmt[]): FlatModule {
         } else if (init?.k === "dot" && init.obj.k === "id" && moduleVars.has(init.obj.name)) {
           const module = moduleVars.get(init.obj.name)!;
           if (module === "outpost") replace.set(d.name, id(init.name));
+          else if (module === TRAP_MODULE && init.name in TRAP_MESSAGES) replace.set(d.name, id(trapHelper(init.name)));
           else if (module === "env" && (init.name === "setTempRet0" || init.name === "getTempRet0")) replace.set(d.name, id("$" + init.name));
           else throw new Error(`the firmware imports ${module}.${init.name}, which no Outpost host provides (ABI imports are in boards/ABI.md)`);
         } else {
@@ -158,6 +164,11 @@ function readSegments(body: Stmt[]): Segment[] {
     }
     return { offset: e.args[1].value, bytes: new Uint8Array(Buffer.from(e.args[2].value, "base64")) };
   });
+}
+
+/** wasm2js's stand-in for `unreachable`, throwing V8's message for that trap. */
+function unreachableTrap(): Stmt {
+  return { k: "func", fn: { name: "wasm2js_trap", params: [], body: [{ k: "throw", arg: { k: "new", callee: id("Error"), args: [{ k: "str", value: UNREACHABLE_MESSAGE }] } }] } };
 }
 
 /** `function name(params){return value}`: the fixed stand-ins for memory.size and memory.grow. */

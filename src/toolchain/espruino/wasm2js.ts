@@ -3,8 +3,10 @@
  * package, pinned in package.json), in-process through its JS API.
  *
  * Called by bundle.ts only. Optimisation level 2 with shrink level 2 gives
- * wasm2js's smallest output; all features are enabled so a non-MVP module
- * still translates (its bulk-memory helpers are then caught by the checker).
+ * wasm2js's smallest output. The features are MVP and the few AssemblyScript
+ * uses by default, so a non-MVP module still translates (its bulk-memory
+ * helpers are then caught by the checker); enabling every feature instead
+ * makes binaryen 132 fail on some modules (exception handling and GC).
  */
 import { loadBinaryen, type BinaryenModule } from "../wasm/binaryen.ts";
 import { OutpostError } from "../../contract/errors.ts";
@@ -18,7 +20,8 @@ export async function wasmToJs(wasm: Uint8Array, file: string): Promise<string> 
     throw new OutpostError("NOT_WASM", `${file}: wasm2js cannot read the module (${e instanceof Error ? e.message : String(e)})`);
   }
   try {
-    module.setFeatures(b.Features.All);
+    const f = b.Features;
+    module.setFeatures(f.MVP | f.MutableGlobals | f.SignExt | f.BulkMemory | f.NontrappingFPToInt);
     b.setDebugInfo(false); // binaryen's settings are global: a debug build may have set it
     b.setOptimizeLevel(2);
     b.setShrinkLevel(2);
