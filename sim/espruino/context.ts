@@ -15,6 +15,8 @@
  * queueMicrotask, structuredClone; Math.imul, clz32, fround, trunc, sign,
  * cbrt, hypot, log2, log10, log1p, expm1 and the hyperbolic functions;
  * typed arrays' copyWithin. A script that uses one fails here as on a board.
+ * On a board whose build has Unicode support, charAt behaves as there
+ * (unicode.ts).
  */
 import type { Board } from "../../src/contract/boards.ts";
 import { E_PIN_BUSY, OK, PIN_MODES } from "../../src/contract/abi-codes.ts";
@@ -22,7 +24,8 @@ import type { AbiHost } from "../abi-host.ts";
 import { type Realm, createRealm } from "./realm.ts";
 import type { EspruinoE, EspruinoFunctions, EspruinoPin, WatchEvent, WatchOptions } from "./globals.ts";
 import type { EventLoop } from "./loop.ts";
-import type { SerialDevice } from "./serial.ts";
+import { type SerialDevice, bytesOf } from "./serial.ts";
+import { UNICODE_CHAR_AT } from "./unicode.ts";
 import type { Watches } from "./watches.ts";
 
 /** A pin object: what `D5` or `LED1` is inside the script. */
@@ -45,6 +48,8 @@ export interface ContextParts {
   /** One console line (console.log's arguments joined by spaces). */
   console: (text: string) => void;
   warn: (text: string) => void;
+  /** The board's Espruino build has Unicode support (unicode.ts). */
+  unicode: boolean;
 }
 
 const MISSING = [
@@ -70,8 +75,8 @@ export function createEspruinoContext(p: ContextParts): Realm {
 
   const functions: EspruinoFunctions = {
     getTime: () => p.host.nowUs() / 1e6,
-    setTimeout: (callback, ms) => p.loop.setTimer(callback, ms, false),
-    setInterval: (callback, ms) => p.loop.setTimer(callback, ms, true),
+    setTimeout: (callback, ms, ...args) => p.loop.setTimer(callback as (...a: unknown[]) => void, ms, false, args),
+    setInterval: (callback, ms, ...args) => p.loop.setTimer(callback as (...a: unknown[]) => void, ms, true, args),
     clearTimeout: (id?: number) => p.loop.clearTimer(id),
     clearInterval: (id?: number) => p.loop.clearTimer(id),
     setWatch: (callback: (e: WatchEvent) => void, pin: EspruinoPin, options: WatchOptions) => p.watches.add(callback, pinOf(pin, "setWatch").number, options),
@@ -91,7 +96,8 @@ export function createEspruinoContext(p: ContextParts): Realm {
   };
   const E: EspruinoE = {
     setFlags: () => {},
-    toUint8Array: (data) => (typeof data === "string" ? Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff) : Uint8Array.from(data)),
+    toUint8Array: (data) => Uint8Array.from(bytesOf(data)),
+    toString: (...args) => String.fromCharCode(...args.flatMap(bytesOf)),
   };
   const log = (...args: unknown[]): void => p.console(args.map((a) => String(a)).join(" "));
   const usb = { setup() {}, on() {}, write() {}, setConsole() {} };
@@ -115,5 +121,6 @@ export function createEspruinoContext(p: ContextParts): Realm {
     })(this);`,
     "espruino-globals",
   );
+  if (p.unicode) realm.run(UNICODE_CHAR_AT, "espruino-unicode");
   return realm;
 }

@@ -44,19 +44,22 @@ export interface EspruinoSerial {
   setup(baudrate: number, options?: SerialSetupOptions): void;
   /** `data` gets a string of bytes; `framing` and `parity` need `errors: true` in setup. */
   on(event: string, listener: (data: string) => void): void;
-  write(data: string | number | number[]): void;
+  write(data: string | number | ArrayLike<number>): void;
 }
 
 export interface EspruinoE {
   setFlags(flags: Record<string, unknown>): void;
   toUint8Array(data: string | number[]): Uint8Array;
+  /** Bytes (strings, numbers, arrays, typed arrays) as one string of char codes 0–255. */
+  toString(...args: unknown[]): string;
 }
 
 /** Global functions of Espruino used by the glue. */
 export interface EspruinoFunctions {
   getTime(): number;
-  setTimeout(callback: () => void, ms: number): number;
-  setInterval(callback: () => void, ms: number): number;
+  /** Extra arguments are passed to the callback. */
+  setTimeout(callback: (...args: never[]) => void, ms: number, ...args: unknown[]): number;
+  setInterval(callback: (...args: never[]) => void, ms: number, ...args: unknown[]): number;
   clearTimeout(id?: number): void;
   clearInterval(id?: number): void;
   /** A watch id (a number on Espruino 2v29; `@types/espruino` says string). */

@@ -36,10 +36,12 @@ export class EventLoop {
     private readonly run: (callback: () => void) => void,
   ) {}
 
-  setTimer(callback: () => void, ms: number, repeat: boolean): number {
+  /** A timer (setTimeout, or setInterval when `repeat`); `args` are passed to the callback, as Espruino does. */
+  setTimer(callback: (...args: unknown[]) => void, ms: number, repeat: boolean, args: unknown[] = []): number {
     const delay = Math.max(0, Math.round((Number(ms) || 0) * 1000));
     const id = this.nextId++;
-    this.timers.set(id, { id, at: this.now() + delay, seq: this.seq++, callback, interval: repeat ? Math.max(1, delay) : 0 });
+    const run = args.length > 0 ? () => callback(...args) : (callback as () => void);
+    this.timers.set(id, { id, at: this.now() + delay, seq: this.seq++, callback: run, interval: repeat ? Math.max(1, delay) : 0 });
     return id;
   }
 

@@ -77,11 +77,11 @@ export class EspruinoFirmware {
     }
     this.loop = new EventLoop(() => host.nowUs(), (callback) => this.guard(callback));
     this.watches = new Watches(host, (callback) => this.loop.queue(callback));
-    const serial = espruinoSpec(board).serial;
+    const { serial, unicode = false } = espruinoSpec(board);
     const devices: Record<string, SerialDevice> = {};
     for (const [uart, spec] of Object.entries(board.uarts)) {
       const deviceName = serial[uart]!;
-      const device = new SerialDevice(deviceName, spec.port, spec, host, (cb) => this.loop.queue(cb), (text) => this.warn(text));
+      const device = new SerialDevice(deviceName, spec.port, spec, host, (cb) => this.loop.queue(cb), (text) => this.warn(text), unicode);
       this.serials.set(spec.port, device);
       devices[deviceName] = device;
     }
@@ -93,6 +93,7 @@ export class EspruinoFirmware {
       serials: devices,
       console: (text) => this.consoleLine(text),
       warn: (text) => this.warn(text),
+      unicode,
     });
   }
 

@@ -6,16 +6,20 @@
  *                          and listens to all its events
  *   on("data", f)          f gets each received byte run as a string
  *   on("framing", f)       f runs for each byte garbled by a baud mismatch
- *   write(data)            bytes go to the UART's TX FIFO; what does not fit
+ *   write(data)            bytes (a string, a number, an array or a typed
+ *                          array) go to the UART's TX FIFO; what does not fit
  *                          waits here and follows as the FIFO drains, so
  *                          nothing written is lost (Espruino blocks instead)
  *
- * Bytes cross as strings of char codes 0–255, as on Espruino.
+ * Bytes cross as strings of char codes 0–255, as on Espruino. On a board
+ * whose Espruino build has Unicode support (`unicode`), received strings
+ * behave as that build's do (unicode.ts).
  */
 import type { UartSpec } from "../../src/contract/boards.ts";
 import { LISTEN_ERROR, LISTEN_RX, LISTEN_TX, OK, UART_FRAMING } from "../../src/contract/abi-codes.ts";
 import type { AbiHost } from "../abi-host.ts";
 import type { EspruinoPin, EspruinoSerial, SerialSetupOptions } from "./globals.ts";
+import { unicodeBuildString } from "./unicode.ts";
 
 const LISTEN_ALL = LISTEN_RX | LISTEN_TX | LISTEN_ERROR;
 
@@ -32,6 +36,8 @@ export class SerialDevice implements EspruinoSerial {
     /** Queues a callback on the event loop. */
     private readonly queue: (callback: () => void) => void,
     private readonly warn: (text: string) => void,
+    /** The board's Espruino build has Unicode support: received strings expand bytes ≥ 0x80 when indexed. */
+    private readonly unicode = false,
   ) {}
 
   setup(baudrate: number, options: SerialSetupOptions = {}): void {
@@ -52,10 +58,9 @@ export class SerialDevice implements EspruinoSerial {
     this.listeners.set(event, list);
   }
 
-  write(data: string | number | number[]): void {
+  write(data: string | number | ArrayLike<number>): void {
     if (!this.configured) throw new Error(`${this.name}.write before ${this.name}.setup`);
-    const bytes = typeof data === "string" ? [...data].map((c) => c.charCodeAt(0) & 0xff) : typeof data === "number" ? [data & 0xff] : data.map((b) => b & 0xff);
-    this.backlog.push(...bytes);
+    this.backlog.push(...bytesOf(data));
     this.drain();
   }
 
@@ -64,7 +69,7 @@ export class SerialDevice implements EspruinoSerial {
     const bytes = this.host.uartRead(this.port, 1 << 16);
     if (bytes.length === 0) return;
     const text = String.fromCharCode(...bytes);
-    this.emit("data", text);
+    this.emit("data", this.unicode ? unicodeBuildString(text) : text);
   }
 
   /** UART_TX: the FIFO drained; send what waits. */
@@ -87,4 +92,15 @@ export class SerialDevice implements EspruinoSerial {
   private emit(event: string, data: string): void {
     for (const listener of this.listeners.get(event) ?? []) this.queue(() => listener(data));
   }
+}
+
+/** The bytes Espruino takes from a value written to a device: a string's char codes, a number, or each element of an array. */
+export function bytesOf(data: unknown): number[] {
+  if (typeof data === "number") return [data & 0xff];
+  // A string, or one as a Unicode build hands it over (unicode.ts): anything with charCodeAt.
+  if (typeof data === "string" || typeof (data as { charCodeAt?: unknown } | null)?.charCodeAt === "function") {
+    const s = String(data);
+    return Array.from({ length: s.length }, (_, i) => s.charCodeAt(i) & 0xff);
+  }
+  return Array.from(data as ArrayLike<number>, (b) => Number(b) & 0xff);
 }

@@ -6,6 +6,9 @@
  *     "jsVars": 5100,                  how many JsVars (variable blocks) the build has
  *     "jsVarsSource": "…",             where that number comes from
  *     "serial": { "UART0": "Serial1" } the Espruino device behind each UART
+ *     "unicode": true                  the build has Unicode support (ESPR_UNICODE_SUPPORT,
+ *                                      Bangle.js 2): strings indexed at a byte ≥ 0x80
+ *                                      give UTF-8; the simulator models it
  *   }
  *
  * Read by the bundler (board table, budget), `outpost flash` and the
@@ -21,6 +24,7 @@ export interface EspruinoSpec {
   jsVars: number;
   jsVarsSource?: string;
   serial: Record<string, string>;
+  unicode?: boolean;
 }
 
 export function espruinoSpec(board: Board): EspruinoSpec {

@@ -55,7 +55,7 @@ for (const example of examples) {
     const board = loadBoard(BOARD);
     const wasm = await buildTestFirmware(`examples/${example}/main.ts`, BOARD);
     const roomy = { ...board, espruino: { ...board.espruino!, jsVars: 1e9 } };
-    const { js } = await compileEspruino(wasm, roomy, `${example}.js`);
+    const { js } = await compileEspruino(wasm, roomy, `${example}.js`, { checked: true });
     const asWasm = await observe(wasm);
     const asJs = await observe(js);
     assert.equal(asJs, asWasm);

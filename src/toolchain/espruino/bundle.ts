@@ -195,16 +195,23 @@ function firmwareDecls(flat: FlatModule): Stmt[] {
   return [...decls, ...aliases];
 }
 
-/** PINS (Espruino pin by ABI number) and UARTS (by ABI port), as glue.js expects them. */
+/**
+ * The board table glue.js expects: `G_pin(n)`, the Espruino pin of ABI pin n,
+ * and `G_uart(p)`, an ABI port's [device, tx pin, rx pin, RX buffer, TX FIFO].
+ * Functions rather than arrays: their tables are built only when called (at
+ * configure time), so a board's pins cost no RAM while the firmware runs, and
+ * nothing when the code runs from flash.
+ */
 function boardTable(board: Board, serial: Record<string, string>): Stmt[] {
   const pins: Expr[] = pinsByNumber(board).map((name) => (name === undefined ? id("undefined") : id(name)));
   const ports: Expr[] = [];
   for (const [name, u] of Object.entries(board.uarts)) {
     ports[u.port] = { k: "arr", items: [id(serial[name]!), num(resolvePin(board, u.tx)), num(resolvePin(board, u.rx)), num(u.rxFifo), num(u.txFifo)] };
   }
-  for (let i = 0; i < ports.length; i++) ports[i] ??= { k: "num", value: 0 };
-  return [
-    { k: "var", decls: [{ name: "PINS", init: { k: "arr", items: pins } }] },
-    { k: "var", decls: [{ name: "UARTS", init: { k: "arr", items: ports } }] },
-  ];
+  for (let i = 0; i < ports.length; i++) ports[i] ??= id("undefined");
+  const lookup = (name: string, items: Expr[]): Stmt => ({
+    k: "func",
+    fn: { name, params: ["n"], body: [{ k: "return", arg: { k: "index", obj: { k: "arr", items }, index: id("n") } }] },
+  });
+  return [lookup("G_pin", pins), lookup("G_uart", ports)];
 }
