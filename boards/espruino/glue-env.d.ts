@@ -8,11 +8,14 @@
 declare function G_pin(n: number): Pin | undefined;
 /** By ABI port: [serial device, tx pin number or -1, rx pin number or -1, RX buffer bytes, TX FIFO bytes], or undefined. */
 declare function G_uart(port: number): [Serial, number, number, number, number] | undefined;
+/** A literal of a deferred-text build's table, as UTF-8 bytes (`{#k}` without a table). */
+declare function G_lit(k: number): string;
 /** The firmware's linear memory. */
 declare var HEAPU8: Uint8Array;
 declare function outpost_abi_version(): number;
 declare function outpost_init(): void;
 declare function outpost_poll(): number;
+declare function outpost_ready(): number;
 declare function outpost_event(source: number, arg: number, atLow: number, atHigh: number): void;
 declare function outpost_current_task(): number;
 declare function outpost_task_name(id: number): number;

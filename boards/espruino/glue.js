@@ -36,6 +36,8 @@
 
 var outpost_hi = 0;
 var G_stop = 0;
+var G_t = 0; // µs when this entry (or its last poll) read the clock
+var G_d = -1; // the deadline the last poll returned
 var G_timer;
 var G_at = -1;
 var G_report;
@@ -54,8 +56,69 @@ function now_us() {
   return t | 0;
 }
 
-function G_str(ptr, len) {
-  return E.toString(new Uint8Array(HEAPU8.buffer, ptr, len));
+// Firmware text (a log line, a panic's message or file, a task name) as the
+// bytes to print: UTF-8 stays as it is; the tags of a deferred-text build
+// (boards/ABI.md) are expanded: 0xFF and a u16, a literal of the build's
+// table (G_lit); 0xFE, a u16 n and n UTF-16 code units, that string as
+// UTF-8; 0xFD and 8 bytes, a signed integer in decimal. A tag cut by the end
+// of the text is dropped, a cut string keeps its whole code units.
+function G_text(ptr, len) {
+  var b = new Uint8Array(HEAPU8.buffer, ptr, len);
+  var out = "";
+  var s = 0;
+  var i, t, k, e, c, lo, hi, neg, digits, r;
+  for (i = 0; i < len; i++) {
+    t = b[i];
+    if (t < 253) continue;
+    if (i > s) out += E.toString(b.subarray(s, i));
+    s = len;
+    if (i + (t == 253 ? 9 : 3) > len) break;
+    k = b[i + 1] | b[i + 2] << 8;
+    if (t == 255) {
+      out += G_lit(k);
+      s = i + 3;
+      i = s - 1;
+    } else if (t == 254) {
+      s = Math.min(i + 3 + 2 * k, len);
+      for (e = i + 3; e + 1 < s; e += 2) {
+        c = b[e] | b[e + 1] << 8;
+        if (c >= 55296 && c < 57344) {
+          k = e + 3 < s ? b[e + 2] | b[e + 3] << 8 : 0;
+          if (c < 56320 && k >= 56320 && k < 57344) {
+            c = 65536 + (c - 55296) * 1024 + k - 56320;
+            e += 2;
+          } else c = 65533;
+        }
+        out += c < 128 ? String.fromCharCode(c)
+          : c < 2048 ? String.fromCharCode(192 | c >> 6, 128 | c & 63)
+          : c < 65536 ? String.fromCharCode(224 | c >> 12, 128 | c >> 6 & 63, 128 | c & 63)
+          : String.fromCharCode(240 | c >> 18, 128 | c >> 12 & 63, 128 | c >> 6 & 63, 128 | c & 63);
+      }
+      i = s - 1;
+    } else {
+      // Two's complement in two 32-bit halves; digits by long division, exact beyond 2^53.
+      lo = (b[i + 1] | b[i + 2] << 8 | b[i + 3] << 16 | b[i + 4] << 24) >>> 0;
+      hi = (b[i + 5] | b[i + 6] << 8 | b[i + 7] << 16 | b[i + 8] << 24) >>> 0;
+      neg = hi >= 2147483648;
+      if (neg) {
+        lo = 4294967296 - lo;
+        hi = 4294967295 - hi + (lo == 4294967296 ? 1 : 0);
+        lo = lo % 4294967296;
+      }
+      digits = "";
+      do {
+        r = hi % 10;
+        hi = Math.floor(hi / 10);
+        r = r * 4294967296 + lo;
+        lo = Math.floor(r / 10);
+        digits = String.fromCharCode(48 + r % 10) + digits;
+      } while (hi || lo);
+      out += (neg ? "-" : "") + digits;
+      s = i + 9;
+      i = s - 1;
+    }
+  }
+  return s < len ? out + E.toString(b.subarray(s, len)) : out;
 }
 
 // Every callback: kind 0 the timer, 1 a GPIO edge (a: arg, b: e.time),
@@ -63,10 +126,12 @@ function G_str(ptr, len) {
 function G_go(kind, a, b) {
   if (G_stop) return;
   try {
-    var at = kind == 1 ? Math.round((b - G_t0) * 1e6) : G_now();
-    var hi = at > 4294967295 ? Math.floor(at / 4294967296) : 0;
+    var at = G_t = G_now();
     var p = G_ports[a];
+    var hi = 0;
     var n, keep;
+    if (kind == 1) at = Math.round((b - G_t0) * 1e6);
+    if (at > 4294967295) hi = Math.floor(at / 4294967296);
     if (kind == 0) G_timer = undefined;
     else if (kind == 1) outpost_event(1, a, at | 0, hi);
     else if (kind == 3) {
@@ -89,22 +154,26 @@ function G_go(kind, a, b) {
 
 // Delivers the TX drains that are due, polls until no task is ready (at
 // most 8 times in a row, then lets Espruino run), and sets the one timer.
+// A poll is skipped when no task is ready and no deadline has come
+// (outpost_ready): it would only return the deadline it returned before.
 function G_run() {
-  var d, now, i, p, w;
+  var i, p, w;
   var n = 0;
+  var d = G_d;
   do {
-    now = G_now();
     for (i = 0; i < G_ports.length; i++) {
       p = G_ports[i];
-      if (p && p.d >= 0 && p.d <= now) {
+      if (p && p.d >= 0 && p.d <= G_t) {
         w = p.d;
         p.d = -1;
         if (p.l & 2) outpost_event(3, i, w | 0, w > 4294967295 ? Math.floor(w / 4294967296) : 0);
       }
     }
+    if ((d < 0 || d > G_t) && !outpost_ready()) break;
     d = outpost_poll();
-    d = outpost_hi * 4294967296 + (d >>> 0);
-  } while (!G_stop && d >= 0 && d <= G_now() && ++n < 8);
+    d = G_d = outpost_hi * 4294967296 + (d >>> 0);
+    G_t = G_now();
+  } while (!G_stop && d >= 0 && d <= G_t && ++n < 8);
   if (G_stop) return;
   w = d;
   for (i = 0; i < G_ports.length; i++) {
@@ -115,7 +184,7 @@ function G_run() {
   if (G_timer !== undefined) clearTimeout(G_timer);
   G_timer = undefined;
   G_at = w;
-  if (w >= 0) G_timer = setTimeout(G_go, Math.max(0, w - G_now()) / 1000, 0);
+  if (w >= 0) G_timer = setTimeout(G_go, Math.max(0, w - G_t) / 1000, 0);
 }
 
 function G_fail(e) {
@@ -126,14 +195,10 @@ function G_fail(e) {
   var name = "";
   try {
     var t = r ? r[1] : outpost_current_task();
-    if (t >= 0) name = G_str(outpost_scratch(), outpost_task_name(t));
+    if (t >= 0) name = G_text(outpost_scratch(), outpost_task_name(t));
   } catch (x) {}
   if (r) console.log("PANIC " + r[0] + ' "' + name + '" ' + r[3] + ":" + r[4] + ":" + r[5] + ": " + r[2]);
   else console.log('TRAP "' + name + '": ' + (e && e.message));
-}
-
-function G_fault(call, port) {
-  throw new Error(call + " on port " + port + ", which is not configured");
 }
 
 // ── GPIO ────────────────────────────────────────────────────────────────
@@ -185,11 +250,12 @@ function uart_configure(port, baud, flags) {
     G_pins[u[2]] = G_pin(u[2]);
     u[0].setup(baud, { tx: G_pins[u[1]], rx: G_pins[u[2]], errors: true });
   }
-  // s the device, l the events listened to; RX: q the strings held, n their
-  // bytes, cap the most it holds; TX: ts when the current train of bytes
-  // started (µs), tn its bytes, b the baud, fifo its size, d when it drains
-  // with UART_TX still to deliver (-1: none).
-  G_ports[port] = { s: u[0], l: 0, q: [], n: 0, cap: u[3], ts: 0, tn: 0, b: baud, fifo: u[4], d: -1 };
+  // RX: q the strings held, n their bytes, cap the most it holds; d when
+  // the TX line drains with UART_TX still to deliver (-1: none); l the
+  // events listened to; TX: ts when the current train of bytes started
+  // (µs), tn its bytes, b the baud, fifo its size; s the device. Most used
+  // first: Espruino finds a property by walking them in order.
+  G_ports[port] = { q: [], n: 0, d: -1, l: 0, ts: 0, tn: 0, b: baud, fifo: u[4], s: u[0], cap: u[3] };
   u[0].on("data", function (d) {
     G_go(2, port, d);
   });
@@ -201,7 +267,8 @@ function uart_configure(port, baud, flags) {
 
 function uart_read(port, ptr, len) {
   var p = G_ports[port];
-  if (!p) G_fault("uart_read", port);
+  if (!p) throw new Error("uart_read on port " + port + ", which is not configured");
+  if (!p.n) return 0;
   var m = 0;
   var s, k;
   while (m < len && p.q.length) {
@@ -218,8 +285,8 @@ function uart_read(port, ptr, len) {
 
 function uart_write(port, ptr, len) {
   var p = G_ports[port];
-  if (!p) G_fault("uart_write", port);
-  var now = G_now();
+  if (!p) throw new Error("uart_write on port " + port + ", which is not configured");
+  var now = G_t;
   // A line that has drained starts a new train of bytes; of the current one, what is on the wire has left the FIFO.
   if (now > p.ts + Math.ceil(p.tn * 1e7 / p.b)) {
     p.ts = now;
@@ -239,33 +306,38 @@ function uart_write(port, ptr, len) {
 
 function uart_listen(port, events) {
   var p = G_ports[port];
-  if (!p) G_fault("uart_listen", port);
+  if (!p) throw new Error("uart_listen on port " + port + ", which is not configured");
   p.l = events;
 }
 
 // ── Log and panic ───────────────────────────────────────────────────────
+// Rarely called, so their parameters are read from `arguments`: a declared
+// parameter costs a JsVar for as long as the function exists.
 
-function log(level, ptr, len) {
-  console.log((["error", "warn", "info", "debug"][level - 1] || "level " + level) + ": " + G_str(ptr, len));
+// log(level, ptr, len)
+function log() {
+  var a = arguments;
+  console.log((["error", "warn", "info", "debug"][a[0] - 1] || "level " + a[0]) + ": " + G_text(a[1], a[2]));
 }
 
-function panic(code, task, msg, msgLen, file, fileLen, line, column) {
-  G_report = [code, task, G_str(msg, msgLen), G_str(file, fileLen), line, column];
+// panic(code, task, msg, msgLen, file, fileLen, line, column)
+function panic() {
+  var a = arguments;
+  G_report = [a[0], a[1], G_text(a[2], a[3]), G_text(a[4], a[5]), a[6], a[7]];
 }
 
 // ── Start ───────────────────────────────────────────────────────────────
+// A statement, not a function: it runs once and keeps nothing.
 
-function G_start() {
-  try {
-    var v = outpost_abi_version();
-    if (v != 1) {
-      G_stop = 1;
-      console.log("firmware speaks ABI v" + v + ", this host speaks ABI v1: rebuild the firmware with this Outpost version");
-      return;
-    }
+try {
+  if (outpost_abi_version() != 1) {
+    G_stop = 1;
+    console.log("firmware speaks ABI v" + outpost_abi_version() + ", this host speaks ABI v1: rebuild the firmware with this Outpost version");
+  } else {
     outpost_init();
+    G_t = G_now();
     G_run();
-  } catch (e) {
-    G_fail(e);
   }
+} catch (e) {
+  G_fail(e);
 }

@@ -27,6 +27,7 @@
  */
 import { OutpostError } from "../../src/contract/errors.ts";
 import type { Board } from "../../src/contract/boards.ts";
+import { expandText } from "../../src/contract/deferred-text.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { WASM_TRAP_MESSAGES } from "../../src/contract/espruino-traps.ts";
 import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
@@ -147,7 +148,8 @@ export class EspruinoFirmware {
     if (len < 0) return null;
     const at = this.read("outpost_scratch", [], 0);
     const memory = this.global(this.manifest.memory) as Uint8Array | undefined;
-    return memory ? new TextDecoder().decode(memory.slice(at, at + len)) : null;
+    // A deferred-text build writes the name as a tagged UTF-16 string.
+    return memory ? expandText(memory.slice(at, at + len), undefined) : null;
   }
 
   heapTop(): number {

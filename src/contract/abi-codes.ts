@@ -19,6 +19,8 @@ export const INTROSPECTION_EXPORTS = [
 export const HEAP_TOP_EXPORT = "outpost_heap_top";
 /** The running task's id, which every host reads after a trap to name the culprit: kept by release builds too. */
 export const CURRENT_TASK_EXPORT = "outpost_current_task";
+/** How many tasks are ready: exported by Espruino builds, whose glue skips a poll with nothing to do (src/runtime/abi_ready.ts). */
+export const READY_EXPORT = "outpost_ready";
 
 /**
  * Every function signature of ABI v1, in the notation of outpost_abi.h

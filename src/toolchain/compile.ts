@@ -24,7 +24,7 @@ import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
 import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { assertMvp } from "./wasm/validate.ts";
-import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS } from "../contract/abi-codes.ts";
+import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
 /** The runtime's build flags, which each build serves with its own values (`buildFlagsSource`). */
@@ -96,6 +96,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     `import { main } from ${JSON.stringify(userModule)};`,
     `import { endInit } from "outpost/executor";`,
     `export function outpost_init(): void { main(); endInit(); }`,
+    // Espruino's glue skips polls with nothing to do (src/runtime/abi_ready.ts).
+    ...(options.board.family === "espruino" ? [`export { ${READY_EXPORT} } from "outpost/abi_ready";`] : []),
   ].join("\n");
 
   const build = options.board.build ?? {};
@@ -118,7 +120,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
     // the firmware never touches), and memory that may not grow past what the RAM budget covers.
+    // Espruino boards: the same base (their memory is an ArrayBuffer cut to what init used).
     ...(interpreter ? ["--memoryBase", "8", "--maximumMemory", String(maxPages)] : []),
+    ...(options.board.family === "espruino" ? ["--memoryBase", "8"] : []),
     // Size builds (interpreter and Espruino boards): the start function runs at build time instead (start-snapshot.ts).
     ...(small ? ["--exportStart", START_EXPORT] : []),
   ];

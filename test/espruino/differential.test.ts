@@ -16,7 +16,7 @@ import * as assert from "uvu/assert";
 import { Simulator } from "../../sim/index.ts";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import { buildTest } from "../helpers/firmware.ts";
 
 const test = suite("examples: Wasm and Espruino JavaScript behave the same");
 const BOARD = "espruino-pico";
@@ -29,8 +29,8 @@ const NMEA =
   "$GPGGA,123520,,,,,0,00,,,M,,M,,*00\r\n";
 
 /** Everything a person watching the board would see, in a form to compare. */
-async function observe(firmware: Uint8Array | string): Promise<Record<string, unknown>> {
-  const sim = await Simulator.load(firmware, { board: BOARD });
+async function observe(firmware: Uint8Array | string, text?: string[]): Promise<Record<string, unknown>> {
+  const sim = await Simulator.load(firmware, { board: BOARD, text });
   const uarts = Object.keys(sim.board.uarts);
   if (uarts.includes("UART0")) sim.uart("UART0").send("help\r\nled on\r\nstatus\r\nled toggle\r\nhello\r\n", { at: 100_000 });
   if (uarts.includes("UART1")) sim.uart("UART1").send(NMEA, { at: 200_000, baud: 9600 });
@@ -53,10 +53,10 @@ async function observe(firmware: Uint8Array | string): Promise<Record<string, un
 for (const example of examples) {
   test(`examples/${example}: identical UART output, pin traces, logs and tasks`, async () => {
     const board = loadBoard(BOARD);
-    const wasm = await buildTestFirmware(`examples/${example}/main.ts`, BOARD);
+    const { wasm, text } = await buildTest(`examples/${example}/main.ts`, BOARD);
     const roomy = { ...board, espruino: { ...board.espruino!, jsVars: 1e9 } };
-    const { js } = await compileEspruino(wasm, roomy, `${example}.js`, { checked: true });
-    const asWasm = await observe(wasm);
+    const { js } = await compileEspruino(wasm, roomy, `${example}.js`, { checked: true, text });
+    const asWasm = await observe(wasm, text);
     const asJs = await observe(js);
     assert.equal(asJs, asWasm);
     const events = Object.entries(asWasm).filter(([k, v]) => k !== "heapTop" && Array.isArray(v) && v.length > 0);

@@ -13,6 +13,7 @@ import { liftScript } from "../../src/toolchain/espruino/lift.ts";
 import { shortenNames } from "../../src/toolchain/espruino/names.ts";
 import { printProgram, printStmt } from "../../src/toolchain/espruino/print.ts";
 import { simplify } from "../../src/toolchain/espruino/simplify.ts";
+import { type WasmImports, wasm as wasmApi } from "../../src/contract/wasm-api.ts";
 
 const test = suite("espruino translation passes");
 
@@ -130,10 +131,12 @@ test("trap guards trap exactly where WebAssembly does, and compute the same else
   const plain = m.emitBinary();
   m.dispose();
   const guarded = await guardTraps(plain);
-  const original = (await WebAssembly.instantiate(plain)).instance.exports as Record<string, (...a: unknown[]) => unknown>;
+  const instantiate = async (bytes: Uint8Array, imports: WasmImports = {}): Promise<Record<string, (...a: unknown[]) => unknown>> =>
+    (await wasmApi.instantiate(await wasmApi.compile(bytes), imports)).exports as Record<string, (...a: unknown[]) => unknown>;
+  const original = await instantiate(plain);
   const trapped: string[] = [];
   const imports = { outpost_trap: new Proxy({}, { get: (_t, name: string) => () => { throw new Error(`trap ${name}`); } }) };
-  const checked = (await WebAssembly.instantiate(guarded, imports)).instance.exports as Record<string, (...a: unknown[]) => unknown>;
+  const checked = await instantiate(guarded, imports);
   const outcome = (f: () => unknown): string => {
     try {
       return `= ${String(f())}`;

@@ -12,21 +12,27 @@ import * as assert from "uvu/assert";
 import { Simulator } from "../../sim/index.ts";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import { buildTest } from "../helpers/firmware.ts";
 
 const test = suite("espruino traps and texts");
 const BOARD = "espruino-pico";
 const FIRMWARE = "test/firmware/espruino-traps.ts";
 
-let builds: Promise<{ wasm: Uint8Array; js: string }> | null = null;
-function build(): Promise<{ wasm: Uint8Array; js: string }> {
-  builds ??= buildTestFirmware(FIRMWARE, BOARD).then(async (wasm) => ({ wasm, js: (await compileEspruino(wasm, loadBoard(BOARD), "traps.js", { checked: true })).js }));
+interface Builds {
+  wasm: Uint8Array;
+  js: string;
+  text?: string[];
+}
+
+let builds: Promise<Builds> | null = null;
+function build(): Promise<Builds> {
+  builds ??= buildTest(FIRMWARE, BOARD).then(async ({ wasm, text }) => ({ wasm, text, js: (await compileEspruino(wasm, loadBoard(BOARD), "traps.js", { checked: true, text })).js }));
   return builds;
 }
 
-/** The firmware run with `byte` sent at 1 ms: its panic and logs. */
-async function run(firmware: Uint8Array | string, byte: string): Promise<{ panic: unknown; logs: string[] }> {
-  const sim = await Simulator.load(firmware, { board: BOARD });
+/** The firmware run with `byte` sent at 1 ms: its panic and logs (the Wasm host prints deferred literals from `text`). */
+async function run(firmware: Uint8Array | string, byte: string, text?: string[]): Promise<{ panic: unknown; logs: string[] }> {
+  const sim = await Simulator.load(firmware, { board: BOARD, text });
   sim.uart("UART0").send(byte, { at: 1000 });
   sim.runFor("50ms");
   const p = sim.panic;
@@ -45,8 +51,8 @@ const TRAPS: [byte: string, what: string, message: string][] = [
 
 for (const [byte, what, message] of TRAPS) {
   test(`${what} traps on Espruino as on WebAssembly: "${message}", naming the task`, async () => {
-    const { wasm, js } = await build();
-    const asWasm = await run(wasm, byte);
+    const { wasm, js, text } = await build();
+    const asWasm = await run(wasm, byte, text);
     const asJs = await run(js, byte);
     const at = asJs.panic && (asJs.panic as { at: number }).at;
     assert.equal(asJs, { panic: { code: "TRAP", message: `WebAssembly trap: ${message}`, task: "probe", at }, logs: [] });
@@ -58,9 +64,9 @@ for (const [byte, what, message] of TRAPS) {
 }
 
 test("a panic naming a task and a pool size reads the same (not the bytes of the build's text table)", async () => {
-  const { wasm, js } = await build();
+  const { wasm, js, text } = await build();
   const asJs = await run(js, "p");
-  assert.equal(asJs, await run(wasm, "p"));
+  assert.equal(asJs, await run(wasm, "p", text));
   assert.equal(asJs.panic, {
     code: "POOL_FULL",
     message:
@@ -71,10 +77,10 @@ test("a panic naming a task and a pool size reads the same (not the bytes of the
 });
 
 test("logs with numbers and UTF-8 beyond ASCII, and abort(), read the same", async () => {
-  const { wasm, js } = await build();
+  const { wasm, js, text } = await build();
   for (const byte of ["l", "u"]) {
     const asJs = await run(js, byte);
-    assert.equal(asJs, await run(wasm, byte), byte);
+    assert.equal(asJs, await run(wasm, byte, text), byte);
   }
   const l = await run(js, "l");
   assert.equal(l.logs.map((x) => x.replace(/^\d+ /, "")), ["probe got byte 108"]);

@@ -11,7 +11,7 @@ import { Simulator } from "../../sim/index.ts";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import { buildTest } from "../helpers/firmware.ts";
 
 const test = suite("espruino unicode builds");
 const manifest = (board: string): string => `\n//outpost:{"abi":1,"board":"${board}","exports":{},"memory":"m"}\n`;
@@ -49,8 +49,8 @@ test("charAt behaves the same way there; length, charCodeAt and E.toUint8Array s
 
 test("uart-echo on Bangle.js 2 echoes every byte value unchanged, as the Wasm host does", async () => {
   const board = loadBoard("banglejs2");
-  const wasm = await buildTestFirmware("examples/uart-echo/main.ts", "banglejs2");
-  const { js } = await compileEspruino(wasm, board, "uart-echo.js", { checked: true });
+  const { wasm, text } = await buildTest("examples/uart-echo/main.ts", "banglejs2");
+  const { js } = await compileEspruino(wasm, board, "uart-echo.js", { checked: true, text });
   const run = async (fw: Uint8Array | string): Promise<number[]> => {
     const sim = await Simulator.load(fw, { board: "banglejs2" });
     sim.uart("UART0").send(ALL_BYTES, { at: 1000 });

@@ -14,6 +14,6 @@ export interface EspruinoEntryBuild extends EspruinoBuild {
 }
 
 export async function buildEspruinoEntry(entry: string, board: Board, output: string): Promise<EspruinoEntryBuild> {
-  const { wasm, warnings } = await compileFirmware({ entry, board, output, mvp: true, small: true });
-  return { ...(await compileEspruino(wasm, board, output)), wasm, warnings };
+  const { wasm, warnings, text } = await compileFirmware({ entry, board, output, mvp: true, small: true });
+  return { ...(await compileEspruino(wasm, board, output, { text })), wasm, warnings };
 }

@@ -5,7 +5,7 @@
  *
  *   wasm ─wasm2js─▶ ES module ─lift─▶ tree ─flatten, remove labels─▶ declarations
  *        ─measure init─▶ memory size
- *   E.setFlags · memory + data · helpers · firmware · board table · glue · G_start()
+ *   E.setFlags · memory + data · helpers · firmware · board table · glue (which ends by starting the firmware)
  *        ─drop unreachable─▶ ─shorten names─▶ ─print─▶ text ─check─▶ ─estimate─▶
  *
  * Called by `outpost build` (and tests) through `compileEspruino`. Throws
@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { type Expr, type Stmt, call, exprStmt, id, mapStmt, num } from "./ast.ts";
 import { type Board, resolvePin } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
-import { HEAP_TOP_EXPORT, HOST_EXPORTS, INTROSPECTION_EXPORTS } from "../../contract/abi-codes.ts";
+import { HEAP_TOP_EXPORT, HOST_EXPORTS, INTROSPECTION_EXPORTS, READY_EXPORT } from "../../contract/abi-codes.ts";
 import { analyseFirmware } from "../wasm/size.ts";
 import { espruinoSpec, pinsByNumber } from "../../contract/espruino-board.ts";
 import { checkEspruino, formatFindings } from "./check.ts";
@@ -43,6 +43,7 @@ const EXPORTS: readonly string[] = [
   ...HOST_EXPORTS.filter((name) => name !== "memory"),
   ...INTROSPECTION_EXPORTS.filter((name) => name !== "outpost_task_size" && name !== "outpost_task_site"), // the Espruino host reads no sizes or sites
   HEAP_TOP_EXPORT,
+  READY_EXPORT,
 ];
 
 export interface EspruinoBuild {
@@ -59,6 +60,8 @@ export interface EspruinoBuild {
 export interface EspruinoOptions {
   /** Check every memory access (checked.ts): for tests, which compare hosts. */
   checked?: boolean;
+  /** A deferred-text build's literal table (compileFirmware's `text`): the glue prints the literals from it. */
+  text?: string[];
 }
 
 export async function compileEspruino(wasm: Uint8Array, board: Board, file: string, options: EspruinoOptions = {}): Promise<EspruinoBuild> {
@@ -80,10 +83,10 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
       ...helperDecls(flat.helpers),
       ...firmwareDecls(flat),
       ...boardTable(board, spec.serial),
-      ...liftScript(readFileSync(GLUE_FILE, "utf8"), { file: "boards/espruino/glue.js" }),
-      exprStmt(call("G_start")),
+      literalTable(options.text),
+      ...glue(flat.start !== null),
     ].map(fixDottedCalls),
-    [...EXPORTS, "G_start"],
+    EXPORTS,
   );
   const { program: short, globals } = shortenNames(program);
   const manifest: EspruinoManifest = {
@@ -176,7 +179,20 @@ function dataStatements(flat: FlatModule): Stmt[] {
   );
 }
 
-/** Firmware functions under the names the glue uses: ABI exports by their export name, the start function as outpost_start. */
+/**
+ * glue.js, whose last statement starts the firmware; a module with a start
+ * function (Outpost builds have none) runs it first, inside that statement,
+ * as a Wasm host runs it at instantiation.
+ */
+function glue(hasStart: boolean): Stmt[] {
+  const statements = liftScript(readFileSync(GLUE_FILE, "utf8"), { file: "boards/espruino/glue.js" });
+  const last = statements[statements.length - 1];
+  if (last?.k !== "try") throw new Error("boards/espruino/glue.js must end with the try statement that starts the firmware");
+  if (hasStart) statements[statements.length - 1] = { ...last, block: [exprStmt(call("outpost_start")), ...last.block] };
+  return statements;
+}
+
+/** Firmware functions under the names the glue uses: ABI exports by their export name, the start function (if any) as outpost_start. */
 function firmwareDecls(flat: FlatModule): Stmt[] {
   const rename = new Map<string, string>();
   const aliases: Stmt[] = [];
@@ -190,9 +206,21 @@ function firmwareDecls(flat: FlatModule): Stmt[] {
     const renamed = mapStmt(s, (e) => (e.k === "id" && rename.has(e.name) ? id(to(e.name)) : e));
     return renamed.k === "func" ? { ...renamed, fn: { ...renamed.fn, name: to(renamed.fn.name!) } } : renamed;
   });
-  if (!flat.start) decls.push({ k: "func", fn: { name: "outpost_start", params: [], body: [] } });
   decls.push({ k: "var", decls: [{ name: HIGH_BITS, init: { k: "num", value: 0 } }] });
   return [...decls, ...aliases];
+}
+
+/**
+ * `G_lit(k)`, literal k of a deferred-text build's table as UTF-8 bytes (the
+ * glue prints them), or `{#k}` without a table, as hosts print a reference
+ * they cannot expand. A function: the table stays in the code (in flash
+ * when the code runs from Storage) and is built only to print a message.
+ */
+function literalTable(texts: string[] | undefined): Stmt {
+  const body: Expr = texts
+    ? { k: "index", obj: { k: "arr", items: texts.map((t) => ({ k: "str", value: Buffer.from(t, "utf8").toString("latin1") })) }, index: id("k") }
+    : { k: "bin", op: "+", left: { k: "bin", op: "+", left: { k: "str", value: "{#" }, right: id("k") }, right: { k: "str", value: "}" } };
+  return { k: "func", fn: { name: "G_lit", params: ["k"], body: [{ k: "return", arg: body }] } };
 }
 
 /**
