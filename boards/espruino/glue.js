@@ -46,12 +46,10 @@ var G_pins = [];
 var G_watch = [];
 var G_ports = [];
 
-function G_now() {
-  return Math.round((getTime() - G_t0) * 1e6);
-}
-
+// The clock is read where it is needed (no G_now function: on Espruino a
+// function costs JsVars as long as it exists, and each call microseconds).
 function now_us() {
-  var t = G_now();
+  var t = Math.round((getTime() - G_t0) * 1e6);
   outpost_hi = t > 4294967295 ? Math.floor(t / 4294967296) : 0;
   return t | 0;
 }
@@ -126,7 +124,7 @@ function G_text(ptr, len) {
 function G_go(kind, a, b) {
   if (G_stop) return;
   try {
-    var at = G_t = G_now();
+    var at = G_t = Math.round((getTime() - G_t0) * 1e6);
     var p = G_ports[a];
     var hi = 0;
     var n, keep;
@@ -172,7 +170,7 @@ function G_run() {
     if ((d < 0 || d > G_t) && !outpost_ready()) break;
     d = outpost_poll();
     d = G_d = outpost_hi * 4294967296 + (d >>> 0);
-    G_t = G_now();
+    G_t = Math.round((getTime() - G_t0) * 1e6);
   } while (!G_stop && d >= 0 && d <= G_t && ++n < 8);
   if (G_stop) return;
   w = d;
@@ -335,7 +333,7 @@ try {
     console.log("firmware speaks ABI v" + outpost_abi_version() + ", this host speaks ABI v1: rebuild the firmware with this Outpost version");
   } else {
     outpost_init();
-    G_t = G_now();
+    G_t = Math.round((getTime() - G_t0) * 1e6);
     G_run();
   }
 } catch (e) {

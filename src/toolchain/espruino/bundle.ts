@@ -3,7 +3,7 @@
  * translated to Espruino-subset JavaScript, plus the glue that implements
  * ABI v1 on Espruino's API (boards/espruino/glue.js).
  *
- *   wasm ─wasm2js─▶ ES module ─lift─▶ tree ─flatten, remove labels─▶ declarations
+ *   wasm ─guard traps─▶ ─wasm2js─▶ ES module ─lift─▶ tree ─flatten, remove labels, fold views─▶ declarations
  *        ─measure init─▶ memory size
  *   E.setFlags · memory + data · helpers · firmware · board table · glue (which ends by starting the firmware)
  *        ─drop unreachable─▶ ─shorten names─▶ ─print─▶ text ─check─▶ ─estimate─▶
@@ -33,6 +33,7 @@ import { printProgram } from "./print.ts";
 import { dropUnreachable } from "./reach.ts";
 import { MEM_HELPER, checkMemoryAccesses } from "./checked.ts";
 import { guardTraps } from "./traps.ts";
+import { foldViews } from "./views.ts";
 import { wasmToJs } from "./wasm2js.ts";
 
 const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
@@ -68,6 +69,7 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
   const spec = espruinoSpec(board);
   const size = await analyseFirmware(wasm, file);
   const flat = flattenModule(liftScript(await wasmToJs(await guardTraps(wasm), file), { module: true, file: "wasm2js output" }));
+  ({ decls: flat.decls, views: flat.views } = foldViews(flat.decls, flat.views));
   if (options.checked) {
     const checked = checkMemoryAccesses(flat.decls, flat.views);
     flat.decls = checked.decls;

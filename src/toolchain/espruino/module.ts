@@ -15,14 +15,16 @@
  *   var HEAPU8 = new Uint8Array(buffer)       →  recorded as a view
  *   initActiveSegments: base64 data           →  recorded as segments
  *   function $12(…) {…}                       →  top-level function, labels removed
- *   __wasm_memory_size / __wasm_memory_grow   →  constant page count / always fails
+ *   __wasm_memory_size() / __wasm_memory_grow(n) →  the constant page count / (n, -1): memory never grows
+ *   i64toi32_i32$HIGH_BITS                    →  `outpost_hi`, so legalfunc$… wrappers of i64
+ *                                                imports only call them: calls go to the import
  *   return { outpost_poll: legalstub$57, … }  →  export map (name → function)
  *   $44();  (the start function)              →  recorded as `start`
  *
  * Called by bundle.ts. Any shape it does not recognise is an internal
  * error naming the statement: wasm2js changed and this file must follow.
  */
-import { type Expr, type Stmt, id, mapStmt, num } from "./ast.ts";
+import { type Expr, type Stmt, id, mapStmt, num, walkStmt } from "./ast.ts";
 import { trapHelper } from "./helpers.ts";
 import { removeLabels } from "./labels.ts";
 import { printStmt } from "./print.ts";
@@ -31,6 +33,8 @@ import { TRAP_MESSAGES, TRAP_MODULE, UNREACHABLE_MESSAGE } from "../../contract/
 
 /** The variable that carries the high 32 bits of an i64 across the ABI. */
 export const HIGH_BITS = "outpost_hi";
+/** wasm2js's own variable for them, merged into HIGH_BITS. */
+const WASM2JS_HIGH_BITS = "i64toi32_i32$HIGH_BITS";
 
 export interface Segment {
   offset: number;
@@ -110,15 +114,15 @@ export function flattenModule(program: Stmt[]): FlatModule {
           else if (module === TRAP_MODULE && init.name in TRAP_MESSAGES) replace.set(d.name, id(trapHelper(init.name)));
           else if (module === "env" && (init.name === "setTempRet0" || init.name === "getTempRet0")) replace.set(d.name, id("$" + init.name));
           else throw new Error(`the firmware imports ${module}.${init.name}, which no Outpost host provides (ABI imports are in boards/ABI.md)`);
+        } else if (d.name === WASM2JS_HIGH_BITS) {
+          replace.set(d.name, id(HIGH_BITS)); // one variable for i64 high bits, inside and across the ABI
         } else {
           decls.push({ k: "var", decls: [d] });
         }
       }
     } else if (s.k === "func") {
       const name = s.fn.name!;
-      if (name === "__wasm_memory_size") functions.push(returning(name, [], Math.max(1, memoryBytes >> 16)));
-      else if (name === "__wasm_memory_grow") functions.push(returning(name, ["p"], -1));
-      else functions.push(s);
+      if (name !== "__wasm_memory_size" && name !== "__wasm_memory_grow") functions.push(s); // their calls become constants (rewrite)
     } else if (s.k === "expr") {
       const e = s.expr;
       if (e.k === "assign" && e.target.k === "id" && e.target.name === "bufferView") continue;
@@ -146,14 +150,44 @@ export function flattenModule(program: Stmt[]): FlatModule {
     if (e.k === "call" && e.callee.k === "id") {
       if (e.callee.name === "$setTempRet0") return { k: "assign", op: "=", target: id(HIGH_BITS), value: e.args[0]! };
       if (e.callee.name === "$getTempRet0") return id(HIGH_BITS);
+      // Memory is sized at build time: it has the declared pages and never grows.
+      if (e.callee.name === "__wasm_memory_size") return num(Math.max(1, memoryBytes >> 16));
+      if (e.callee.name === "__wasm_memory_grow") return { k: "bin", op: ",", left: e.args[0]!, right: num(-1) };
     }
     return e;
   };
-  for (const f of functions) {
-    const fn = (mapStmt(f, rewrite) as Extract<Stmt, { k: "func" }>).fn;
+  const rewritten = functions.map((f) => mapStmt(f, rewrite) as Extract<Stmt, { k: "func" }>);
+  const forwarded = importForwarders(rewritten);
+  for (const f of rewritten) {
+    if (forwarded.has(f.fn.name!)) continue;
+    const fn = (forwarded.size > 0 ? (mapStmt(f, (e) => (e.k === "id" && forwarded.has(e.name) ? id(forwarded.get(e.name)!) : e)) as typeof f) : f).fn;
     decls.push(simplify({ k: "func", fn: { ...fn, body: removeLabels(fn.body) } }));
   }
   return { decls, start, exports, views, memoryBytes, segments, helpers };
+}
+
+/**
+ * wasm2js wraps an import returning i64 in `legalfunc$…`, which calls it
+ * and copies the high bits from getTempRet0 into its own variable. Both are
+ * `outpost_hi` here, so such a wrapper only calls the import: its callers
+ * call the import instead (wrapper name → import name).
+ */
+function importForwarders(functions: Extract<Stmt, { k: "func" }>[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { fn } of functions) {
+    if (!fn.name!.startsWith("legalfunc$") || fn.params.length > 0) continue;
+    const calls: Extract<Expr, { k: "call" }>[] = [];
+    let other = false;
+    for (const s of fn.body) {
+      walkStmt(s, (e) => {
+        if (e.k === "call") calls.push(e);
+        else if (e.k === "assign" && e.target.k === "id" && e.target.name === HIGH_BITS && !(e.value.k === "bin" && e.value.left.k === "id" && e.value.left.name === HIGH_BITS)) other = true;
+      });
+    }
+    const callee = calls[0]?.callee;
+    if (!other && calls.length === 1 && calls[0]!.args.length === 0 && callee?.k === "id") out.set(fn.name!, callee.name);
+  }
+  return out;
 }
 
 function readSegments(body: Stmt[]): Segment[] {
@@ -169,11 +203,6 @@ function readSegments(body: Stmt[]): Segment[] {
 /** wasm2js's stand-in for `unreachable`, throwing V8's message for that trap. */
 function unreachableTrap(): Stmt {
   return { k: "func", fn: { name: "wasm2js_trap", params: [], body: [{ k: "throw", arg: { k: "new", callee: id("Error"), args: [{ k: "str", value: UNREACHABLE_MESSAGE }] } }] } };
-}
-
-/** `function name(params){return value}`: the fixed stand-ins for memory.size and memory.grow. */
-function returning(name: string, params: string[], value: number): Stmt {
-  return { k: "func", fn: { name, params, body: [{ k: "return", arg: num(value) }] } };
 }
 
 function unexpected(what: string, s: Stmt): Error {

@@ -1,0 +1,59 @@
+/**
+ * Fewer kinds of typed array over the firmware's memory: on Espruino the
+ * first use of each typed-array type (Int8Array, Uint16Array, …) costs
+ * about 9 JsVars for as long as the program runs (measured, 2v29), so
+ * signed and unsigned twins share one view:
+ *
+ *   HEAP8[i] = v    →  HEAPU8[i] = v          a store keeps the low bits either way
+ *   HEAP8[i]        →  HEAPU8[i] << 24 >> 24  a load sign-extends itself
+ *   HEAP16[i]       →  HEAPU16[i] << 16 >> 16
+ *   HEAPU32[i]      →  HEAP32[i] >>> 0
+ *
+ * The index is untouched (same element size). Called by bundle.ts on the
+ * firmware's functions after flattening; returns the views still used.
+ */
+import type { Expr, Stmt } from "./ast.ts";
+import { mapStmt, num } from "./ast.ts";
+import type { View } from "./module.ts";
+
+interface Fold {
+  /** The view that replaces it (same element size). */
+  into: View;
+  /** How a load through the replacement is fixed: sign-extend by `shift` bits, or make unsigned. */
+  load: (e: Expr) => Expr;
+}
+
+const signExtend = (bits: number) => (e: Expr): Expr => ({ k: "bin", op: ">>", left: { k: "bin", op: "<<", left: e, right: num(bits) }, right: num(bits) });
+const unsigned = (e: Expr): Expr => ({ k: "bin", op: ">>>", left: e, right: num(0) });
+
+const FOLDS: Record<string, { into: View; load: (e: Expr) => Expr }> = {
+  Int8Array: { into: { name: "HEAPU8", type: "Uint8Array" }, load: signExtend(24) },
+  Int16Array: { into: { name: "HEAPU16", type: "Uint16Array" }, load: signExtend(16) },
+  Uint32Array: { into: { name: "HEAP32", type: "Int32Array" }, load: unsigned },
+};
+
+export function foldViews(decls: Stmt[], views: View[]): { decls: Stmt[]; views: View[] } {
+  const folds = new Map<string, Fold>();
+  for (const v of views) {
+    const f = FOLDS[v.type];
+    if (f) folds.set(v.name, f);
+  }
+  if (folds.size === 0) return { decls, views };
+  const isFolded = (e: Expr): e is Extract<Expr, { k: "index" }> => e.k === "index" && e.obj.k === "id" && folds.has(e.obj.name);
+  const stores = (e: Expr): Expr => {
+    if (e.k !== "assign" || !isFolded(e.target)) return e;
+    if (e.op !== "=") throw new Error(`wasm2js wrote "${e.op}" to memory: the view folding does not know this wasm2js version`);
+    const target = e.target as Extract<Expr, { k: "index" }>;
+    return { ...e, target: { ...target, obj: { k: "id", name: folds.get((target.obj as { name: string }).name)!.into.name } } };
+  };
+  const loads = (e: Expr): Expr => {
+    if (!isFolded(e)) return e;
+    const fold = folds.get((e.obj as { name: string }).name)!;
+    return fold.load({ ...e, obj: { k: "id", name: fold.into.name } });
+  };
+  // Stores first (bottom-up mapping would otherwise turn their targets into loads), then what is left is loads.
+  const out = decls.map((s) => (s.k === "func" ? mapStmt(mapStmt(s, stores), loads) : s));
+  const kept = views.filter((v) => !folds.has(v.name));
+  for (const f of folds.values()) if (!kept.some((v) => v.name === f.into.name)) kept.push(f.into);
+  return { decls: out, views: kept };
+}
