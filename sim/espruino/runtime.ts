@@ -30,6 +30,7 @@ import type { Board } from "../../src/contract/boards.ts";
 import { expandText } from "../../src/contract/deferred-text.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { WASM_TRAP_MESSAGES } from "../../src/contract/espruino-traps.ts";
+import { trapWords } from "../../src/contract/traps.ts";
 import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
 import { hasWasmHeader } from "../../src/contract/wasm-binary.ts";
 import {
@@ -199,8 +200,8 @@ export class EspruinoFirmware {
       this.panic ??= { code, message, file: panic[3]!, line: Number(panic[4]), column: Number(panic[5]), task: panic[2] || null, at };
       this.loop.stop();
     } else if (trap) {
-      // The translation's own traps carry WebAssembly's words (src/toolchain/espruino/traps.ts): say it as the Wasm host does.
-      const message = WASM_TRAP_MESSAGES.has(trap[2]!) ? `WebAssembly trap: ${trap[2]}` : `JavaScript exception: ${trap[2]}`;
+      // The translation's own traps carry V8's words (src/toolchain/espruino/traps.ts): say them in every host's (src/contract/traps.ts).
+      const message = WASM_TRAP_MESSAGES.has(trap[2]!) ? trapWords(trap[2]!) : `JavaScript exception: ${trap[2]}`;
       this.panic ??= { code: "TRAP", message, file: "", line: 0, column: 0, task: trap[1] || null, at };
       this.loop.stop();
     } else {

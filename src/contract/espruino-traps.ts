@@ -3,9 +3,9 @@
  * translation (src/toolchain/espruino/traps.ts makes the firmware call an
  * import of module `outpost_trap` there; helpers.ts throws the message) and
  * the simulator's Espruino host (sim/espruino/runtime.ts), which reports
- * them in the Wasm host's words ("WebAssembly trap: divide by zero").
+ * them in every host's words (traps.ts: "integer divide by zero").
  *
- * Each message is V8's for that trap, so every host says the same.
+ * Each message is V8's for that trap, which traps.ts already translates.
  */
 
 /** The import module of the trap calls. */
