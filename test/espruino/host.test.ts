@@ -7,13 +7,10 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Simulator } from "../../sim/index.ts";
+import { asBuild } from "../helpers/espruino-script.ts";
 
 const test = suite("espruino host");
-// The exports every build has (the host checks them before running a script: sim/espruino/contract.ts), as stubs.
-const EXPORTS = "function xv() { return 1; } function xi() {} function xp() { return -1; } function xe(s, a, lo, hi) {}\n";
-const MANIFEST =
-  '\n//outpost:{"abi":1,"board":"espruino-pico","exports":{"outpost_abi_version":"xv","outpost_init":"xi","outpost_poll":"xp","outpost_event":"xe"},"memory":"m"}\n';
-const load = (script: string): Promise<Simulator> => Simulator.load(EXPORTS + script + MANIFEST, { board: "espruino-pico", name: "test.js" });
+const load = (script: string): Promise<Simulator> => Simulator.load(asBuild(script), { board: "espruino-pico", name: "test.js" });
 const texts = (sim: Simulator): string[] => sim.logs.map((l) => `${l.at} ${l.level} ${l.text}`);
 
 test("a script sees Espruino's globals and not what Espruino lacks", async () => {

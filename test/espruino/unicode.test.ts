@@ -11,17 +11,17 @@ import { Simulator } from "../../sim/index.ts";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
+import { asBuild } from "../helpers/espruino-script.ts";
 import { buildTest } from "../helpers/firmware.ts";
 
 const test = suite("espruino unicode builds");
-const manifest = (board: string): string => `\n//outpost:{"abi":1,"board":"${board}","exports":{},"memory":"m"}\n`;
 const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
 
 /** A script that echoes what it receives, taking bytes out of `data` by index as the old glue did. */
 const INDEXING_ECHO = 'Serial1.setup(115200); Serial1.on("data", function (d) { var s = ""; for (var i = 0; i < d.length; i++) s += d[i]; Serial1.write(s); });';
 
 async function echoed(board: string, script: string, bytes: Uint8Array): Promise<number[]> {
-  const sim = await Simulator.load(script + manifest(board), { board, name: "echo.js" });
+  const sim = await Simulator.load(asBuild(script, board), { board, name: "echo.js" });
   sim.uart("UART0").send(bytes, { at: 1000 });
   sim.runFor("100ms");
   return Array.from(sim.uart("UART0").bytes);
@@ -41,7 +41,7 @@ test("charAt behaves the same way there; length, charCodeAt and E.toUint8Array s
   const script =
     'Serial1.setup(115200); Serial1.on("data", function (d) { console.log("info: " + [d.length, d.charCodeAt(0), d.charAt(0).length, ' +
     'E.toUint8Array(d)[0], "\\xe9".charAt(0).length, d.substr(0, 1).length].join(",")); });';
-  const sim = await Simulator.load(script + manifest("banglejs2"), { board: "banglejs2", name: "x.js" });
+  const sim = await Simulator.load(asBuild(script, "banglejs2"), { board: "banglejs2", name: "x.js" });
   sim.uart("UART0").send(Uint8Array.of(0xe9), { at: 1000 });
   sim.runFor("10ms");
   assert.equal(sim.logs.map((l) => l.text), ["1,233,2,233,2,1"]);
