@@ -23,6 +23,7 @@ import type { ButtonSpec } from "../src/contract/boards.ts";
 import { toMicros } from "../src/contract/duration.ts";
 import { type Bench, type TimeSpec, stimulusTime } from "./bench.ts";
 import type { Level, Pin } from "./gpio.ts";
+import { mulberry32 } from "./prng.ts";
 
 export class Button {
   /** How long the contacts chatter after each press or release; 0 for an ideal button. */
@@ -86,12 +87,5 @@ export class Button {
 function prng(seed: number, name: string): () => number {
   let h = 0x811c9dc5 ^ seed;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  let state = h >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(h);
 }

@@ -34,9 +34,9 @@
  * out, logs, the failure) as it happens, so comparing two runs of a seed
  * (`--twice`) costs no memory.
  */
-import { toMicros } from "../src/contract/duration.ts";
-import { formatTime } from "../src/contract/duration.ts";
+import { formatTime, toMicros } from "../src/contract/duration.ts";
 import { type RunStatus, runScenario } from "./scenario-run.ts";
+import { mulberry32 } from "./prng.ts";
 import type { Scenario } from "./scenario.ts";
 import { Simulator } from "./simulator.ts";
 import type { LoadOptions, SimListeners } from "./types.ts";
@@ -74,16 +74,9 @@ export interface FuzzResult {
 
 const STATUS_EXIT: Record<RunStatus, number> = { passed: 0, timeout: 2, panic: 3, failed: 4, deadlock: 5 };
 
-/** mulberry32 for `seed`, returning [0, 1). */
+/** The PRNG for `seed`, returning [0, 1). */
 function prng(seed: number): () => number {
-  let a = (seed ^ 0x5eed) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed ^ 0x5eed);
 }
 
 /** A running 64-bit FNV-1a over numbers and text, as two 32-bit halves. */

@@ -17,23 +17,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Simulator, type LevelChange } from "../../sim/index.ts";
+import { mulberry32 } from "../../sim/prng.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 import { isSubsequence } from "../hal/support.ts";
 
 const SEEDS = process.env.SEED ? [Number(process.env.SEED)] : Array.from({ length: 1000 }, (_, i) => i + 1);
 const DEBOUNCE = 20_000;
 
-/** mulberry32: a small deterministic PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * When the Button driver (debounce 20 ms, active low, idle high) reports a
@@ -79,7 +69,7 @@ test("button-led: random edges never panic or allocate, and LED1 toggles exactly
   const wasm = await buildTestFirmware("examples/button-led/main.ts");
   let presses = 0;
   for (const seed of SEEDS) {
-    const random = prng(seed);
+    const random = mulberry32(seed);
     const sim = await Simulator.load(wasm, { board: "sim", seed });
     const heap = sim.heapTop();
     const btn = sim.button("BTN1");
@@ -110,7 +100,7 @@ test("uart-echo: random bytes never panic or allocate, and every byte is echoed 
   let overruns = 0;
   let framing = 0;
   for (const seed of SEEDS) {
-    const random = prng(seed);
+    const random = mulberry32(seed);
     const sim = await Simulator.load(wasm, { board: "sim", seed });
     const heap = sim.heapTop();
     const u = sim.uart("UART0");
@@ -145,7 +135,7 @@ test("shell: random command lines and junk never panic or allocate; each line is
   const wasm = await buildTestFirmware("examples/shell/main.ts");
   const seeds = SEEDS.slice(0, 300);
   for (const seed of seeds) {
-    const random = prng(seed);
+    const random = mulberry32(seed);
     const sim = await Simulator.load(wasm, { board: "sim", seed });
     const heap = sim.heapTop();
     const u = sim.uart("UART0");
