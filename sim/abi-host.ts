@@ -158,7 +158,6 @@ export class Firmware {
     const x = this.exports;
     if (this.panic || !x) return -1;
     this.during = "outpost_poll";
-    if (this.fuel) this.fuel.value = this.watchdog;
     try {
       const next = Number(x.outpost_poll());
       return this.completed() ? deadline(next) : -1;
@@ -172,7 +171,6 @@ export class Firmware {
     const x = this.exports;
     if (this.panic || !x) return;
     this.during = "outpost_event";
-    if (this.fuel) this.fuel.value = this.watchdog;
     try {
       x.outpost_event(source, arg, BigInt(at));
       this.completed();
@@ -238,7 +236,6 @@ export class Firmware {
   private call<T>(run: () => T, during: string): T | undefined {
     if (this.panic) return undefined;
     this.during = during;
-    if (this.fuel) this.fuel.value = this.watchdog;
     try {
       const result = run();
       return this.completed() ? result : undefined;

@@ -40,8 +40,8 @@ function abiType(signature: string): FuncType {
   return { params: [...params].map((l) => LETTERS[l]!), results: result === "v" ? [] : [LETTERS[result]!] };
 }
 
-/** The module's facts the contract is about, read from its sections. */
-interface ModuleShape {
+/** The module's facts the contract is about, read from its sections (fuel.ts reads parameter counts from them too). */
+export interface ModuleShape {
   types: FuncType[];
   imports: { module: string; name: string; kind: number; type: number }[];
   /** Type index of every function, imported ones first (the function index space). */
@@ -49,7 +49,7 @@ interface ModuleShape {
   exports: { name: string; kind: number; index: number }[];
 }
 
-function readShape(bytes: Uint8Array, file: string): ModuleShape {
+export function readShape(bytes: Uint8Array, file: string): ModuleShape {
   const r = new WasmReader(bytes, file);
   const shape: ModuleShape = { types: [], imports: [], functions: [], exports: [] };
   const valueType = (): string => {

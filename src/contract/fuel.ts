@@ -1,22 +1,36 @@
 /**
  * The watchdog of the hosts that run firmware in V8 (the simulator, and
  * `outpost build`/`outpost size` measuring a firmware's init), built into
- * the firmware: a copy of the module
- * with a fuel counter at every loop, so that a call into the firmware that
- * never returns stops after a fixed number of loop iterations, the same
+ * the firmware: a copy of the module with a fuel counter on every jump back
+ * to a loop, so that a call into the firmware that never returns stops
+ * after a fixed number of loop iterations, the same
  * number on every machine (virtual time does not move while firmware runs,
  * so a wall-clock budget would make runs differ).
  *
- * `instrument` adds one mutable i32 global, exported as `outpost:fuel`, and
- * at the top of every `loop` body (where each back-edge lands):
+ * `instrument` adds one mutable i32 global, exported as `outpost:fuel`, a
+ * scratch i32 local to each function it changes, and a check on every
+ * back-edge: every branch that jumps back to the start of a `loop`.
  *
- *   fuel < 1 ?  fuel = -1; unreachable      (the cold path: the watchdog fires)
- *   fuel = fuel - 1
+ *   t = fuel - 1; fuel = t
+ *   t < 0 ?  unreachable                     (the cold path: the watchdog fires)
  *
- * The host sets the fuel to the budget before each call (sim/abi-host.ts); its
- * initial value is the budget too, for the start function. After a trap,
- * fuel == -1 says the watchdog fired (before firing it is never negative),
- * and it stays -1, so any later loop traps at once until the host refuels.
+ * before a `br` to a loop, inside `if … br … end` for a `br_if` (counted
+ * only when it jumps), before a `br_table` with a loop among its targets.
+ * A loop whose block type is a type index may have parameters, which a
+ * branch carries: it gets the check at the top of its body instead. Any
+ * code that runs for ever without recursing must jump back to a loop for
+ * ever, so the budget catches it; counting back-edges rather than loop
+ * entries leaves alone the loops an async firmware spends its time in
+ * (`while (true) { … return … }` polls that leave in their first pass),
+ * so the watchdog costs the executor a few percent (bench/watchdog.bench.ts).
+ *
+ * Every exported function, and the start function, is called through a
+ * wrapper that first sets the fuel to the budget, so each call from the
+ * host gets the whole budget (calls inside the firmware do not refuel),
+ * without the host writing the global (a WebAssembly.Global write from
+ * JavaScript costs as much as a whole poll). After a trap,
+ * fuel == -1 says the watchdog fired (before firing it is never negative):
+ * a budget of N lets loops jump back N times and stops the next jump.
  * Recursion needs no fuel: it ends in a stack-overflow trap.
  *
  * A start function would run inside instantiation, before the host could
@@ -29,13 +43,14 @@
  *
  * It reads every instruction (MVP, sign-extension, saturating conversions,
  * bulk memory, reference types, SIMD, threads, exceptions, tail calls) only
- * to find `loop`s; `instrument` returns null for a module it cannot read,
+ * to find `loop`s and the branches to them; `instrument` returns null for a module it cannot read,
  * which then runs without the watchdog (the caller says so).
  */
 import { grouped } from "./grouped.ts";
+import { type ModuleShape, readShape } from "./abi-contract.ts";
 import { WasmReader, concat, sLeb, uLeb } from "./wasm-binary.ts";
 
-/** Loop iterations one call into the firmware may run before the watchdog stops it (`outpost sim --watchdog`). */
+/** Loop iterations (jumps back to a loop) one call into the firmware may run before the watchdog stops it (`outpost sim --watchdog`). */
 export const DEFAULT_WATCHDOG = 10_000_000;
 /** Linear memory never grows past 16 MiB in V8 hosts: `memory.grow` beyond returns -1 (boards/ABI.md). */
 export const MAX_MEMORY_PAGES = 256;
@@ -67,6 +82,7 @@ export function instrument(bytes: Uint8Array, budget: number, maxPages: number):
 function rewrite(bytes: Uint8Array, budget: number, maxPages: number): Uint8Array {
   const r = new WasmReader(bytes, "firmware");
   const sections = r.sections();
+  const shape = readShape(bytes, "firmware");
   let importedGlobals = 0;
   let definedGlobals = 0;
   let start = -1;
@@ -77,11 +93,17 @@ function rewrite(bytes: Uint8Array, budget: number, maxPages: number): Uint8Arra
     if (s.id === 8) start = r.u32();
   }
   const fuel = importedGlobals + definedGlobals;
+  // Every exported function (and the start function) is called through a refuelling wrapper, appended after the module's functions.
+  const wrapped = shape.exports.filter((e) => e.kind === 0).map((e) => e.index);
+  if (start >= 0) wrapped.push(start);
+  const targets = [...new Set(wrapped)];
+  const wrapperOf = new Map(targets.map((f, i) => [f, shape.functions.length + i]));
   const exports: [string, number, number][] = [[FUEL_EXPORT, 0x03, fuel]];
-  if (start >= 0) exports.push([START_EXPORT, 0x00, start]);
+  if (start >= 0) exports.push([START_EXPORT, 0x00, wrapperOf.get(start)!]);
   const newGlobal = [0x7f, 0x01, 0x41, ...sLeb(budget), 0x0b];
   const parts: ArrayLike<number>[] = [bytes.subarray(0, 8)];
   let globalsWritten = false;
+  let wrappersWritten = 0;
   const section = (id: number, body: ArrayLike<number>): void => void parts.push([id, ...uLeb(body.length)], body);
   for (const s of sections) {
     const body = bytes.subarray(s.start, s.end);
@@ -94,13 +116,29 @@ function rewrite(bytes: Uint8Array, budget: number, maxPages: number): Uint8Arra
       r.u32();
       section(s.id, concat([uLeb(definedGlobals + 1), bytes.subarray(r.pos, s.end), newGlobal]));
       globalsWritten = true;
+    } else if (s.id === 3) {
+      section(s.id, concat([uLeb(r.u32() + targets.length), bytes.subarray(r.pos, s.end), ...targets.map((f) => uLeb(shape.functions[f]!))]));
+      wrappersWritten++;
     } else if (s.id === 5) section(s.id, cappedMemories(r, s.end, maxPages));
-    else if (s.id === 7) section(s.id, withExports(r, s.end, exports));
+    else if (s.id === 7) section(s.id, withExports(r, s.end, wrapperOf, exports));
     else if (s.id === 8) continue;
-    else if (s.id === 10) section(s.id, fuelledCode(r, s.end, fuel));
-    else parts.push(bytes.subarray(s.headerStart, s.end));
+    else if (s.id === 10) {
+      const refuel = [0x41, ...sLeb(budget), 0x24, ...uLeb(fuel)];
+      const wrappers = targets.map((f) => refuelling(f, shape.types[shape.functions[f]!]!.params.length, refuel));
+      section(s.id, fuelledCode(r, s.end, fuel, parameterCounts(shape), wrappers));
+      wrappersWritten++;
+    } else parts.push(bytes.subarray(s.headerStart, s.end));
   }
+  if (targets.length > 0 && wrappersWritten !== 2) throw new Error("exported functions without function and code sections");
   return concat(parts);
+}
+
+/** The body of a function that sets the fuel to the budget (`refuel`) and calls `target` with its own `params` arguments. */
+function refuelling(target: number, params: number, refuel: number[]): Uint8Array {
+  const code = [0x00, ...refuel];
+  for (let i = 0; i < params; i++) code.push(0x20, ...uLeb(i));
+  code.push(0x10, ...uLeb(target), 0x0b);
+  return concat([uLeb(code.length), code]);
 }
 
 function cappedMemories(r: WasmReader, end: number, maxPages: number): Uint8Array {
@@ -118,51 +156,101 @@ function cappedMemories(r: WasmReader, end: number, maxPages: number): Uint8Arra
   return Uint8Array.from(out);
 }
 
-/** The export section with `added` ([name, kind, index]) after the module's own. */
-function withExports(r: WasmReader, end: number, added: [string, number, number][]): Uint8Array {
-  const count = r.u32();
-  const entries = added.map(([name, kind, index]) => {
+/** The export section with each function export moved to its wrapper (`wrapperOf`), then `added` ([name, kind, index]). */
+function withExports(r: WasmReader, end: number, wrapperOf: Map<number, number>, added: [string, number, number][]): Uint8Array {
+  const own = r.exports().map((e): [string, number, number] => [e.name, e.kind, e.kind === 0 ? wrapperOf.get(e.index)! : e.index]);
+  if (r.pos !== end) throw new Error("export section");
+  const entries = [...own, ...added].map(([name, kind, index]) => {
     const text = new TextEncoder().encode(name);
     return concat([uLeb(text.length), text, [kind, ...uLeb(index)]]);
   });
-  return concat([uLeb(count + added.length), r.bytes.subarray(r.pos, end), ...entries]);
+  return concat([uLeb(entries.length), ...entries]);
 }
 
-function fuelledCode(r: WasmReader, end: number, fuel: number): Uint8Array {
+/** The number of parameters of each function the module defines (not imports), in order. */
+function parameterCounts(shape: ModuleShape): number[] {
+  const imported = shape.imports.filter((i) => i.kind === 0).length;
+  return shape.functions.slice(imported).map((type) => shape.types[type]!.params.length);
+}
+
+/** What a branch to a label means for the fuel: no loop, a loop counted at its back-edges, a typed loop counted on entry. */
+const OTHER = 0;
+const EDGES = 1;
+const ENTRY = 2;
+
+function fuelledCode(r: WasmReader, end: number, fuel: number, params: number[], appended: Uint8Array[]): Uint8Array {
   const g = uLeb(fuel);
-  // The check at the top of each loop body (see the file comment).
-  const check = [0x23, ...g, 0x41, 0x01, 0x48, 0x04, 0x40, 0x41, 0x7f, 0x24, ...g, 0x00, 0x0b, 0x23, ...g, 0x41, 0x01, 0x6b, 0x24, ...g];
   const parts: ArrayLike<number>[] = [];
   const count = r.u32();
-  parts.push(uLeb(count));
+  parts.push(uLeb(count + appended.length));
   for (let f = 0; f < count; f++) {
     const size = r.u32();
-    const bodyEnd = r.pos + size;
-    const start = r.pos;
-    for (let n = r.u32(); n > 0; n--) (r.u32(), r.byte()); // local declarations
-    const body: ArrayLike<number>[] = [r.bytes.subarray(start, r.pos)];
-    let copied = r.pos;
+    const bodyStart = r.pos;
+    const bodyEnd = bodyStart + size;
+    const groups = r.u32();
+    const declarations = r.pos;
+    let locals = 0;
+    for (let n = groups; n > 0; n--) (locals += r.u32(), r.byte()); // local declarations
+    const code = r.pos;
+    // The check (see the file comment); t is the function's new last local.
+    if (params[f] === undefined) throw new Error("a function body without a declaration");
+    const t = uLeb(params[f] + locals);
+    const check = [0x23, ...g, 0x41, 0x01, 0x6b, 0x22, ...t, 0x24, ...g, 0x20, ...t, 0x41, 0x00, 0x48, 0x04, 0x40, 0x00, 0x0b];
+    const body: ArrayLike<number>[] = [];
+    let copied = code;
+    const labels: number[] = [OTHER]; // the function body's own block
+    const target = (depth: number): number => labels[labels.length - 1 - depth] ?? OTHER;
     while (r.pos < bodyEnd) {
-      if (r.bytes[r.pos] === 0x03) {
+      const at = r.pos;
+      const op = r.bytes[at]!;
+      if (op === 0x03) {
+        // A loop whose type is a type index may take parameters, which a branch carries: it is counted on entry.
+        r.pos++;
+        const typed = blockType(r);
+        labels.push(typed ? ENTRY : EDGES);
+        if (typed) body.push(r.bytes.subarray(copied, r.pos), check), (copied = r.pos);
+      } else if (op === 0x02 || op === 0x04 || op === 0x06) {
         r.pos++;
         blockType(r);
-        body.push(r.bytes.subarray(copied, r.pos), check);
+        labels.push(OTHER);
+      } else if (op === 0x0b || op === 0x18) {
+        instruction(r); // end, or delegate (which ends its try)
+        labels.pop();
+      } else if (op === 0x0c || op === 0x0d) {
+        r.pos++;
+        const depth = r.u32();
+        if (target(depth) !== EDGES) continue;
+        // br: count, then jump back. br_if: count only when it jumps (`if … br … end` adds a label).
+        const jump = op === 0x0c ? [...check, 0x0c, ...uLeb(depth)] : [0x04, 0x40, ...check, 0x0c, ...uLeb(depth + 1), 0x0b];
+        body.push(r.bytes.subarray(copied, at), jump);
         copied = r.pos;
+      } else if (op === 0x0e) {
+        r.pos++;
+        let back = false;
+        for (let n = r.u32(); n >= 0; n--) back ||= target(r.u32()) === EDGES; // the labels, then the default
+        if (back) body.push(r.bytes.subarray(copied, at), check), (copied = at);
       } else instruction(r);
     }
-    if (r.pos !== bodyEnd) throw new Error("function body");
+    if (r.pos !== bodyEnd || labels.length !== 0) throw new Error("function body");
     body.push(r.bytes.subarray(copied, bodyEnd));
-    const rewritten = concat(body);
+    // A function with a check declares one more local group: the scratch i32.
+    const rewritten =
+      body.length === 1 ? r.bytes.subarray(bodyStart, bodyEnd) : concat([uLeb(groups + 1), r.bytes.subarray(declarations, code), [0x01, 0x7f], ...body]);
     parts.push(uLeb(rewritten.length), rewritten);
   }
   if (r.pos !== end) throw new Error("code section");
-  return concat(parts);
+  return concat([...parts, ...appended]);
 }
 
-function blockType(r: WasmReader): void {
+/** Skips a block type; true when it is a type index (which may give the block parameters). */
+function blockType(r: WasmReader): boolean {
   const b = r.bytes[r.pos]!;
-  if (b === 0x40 || (b >= 0x6f && b <= 0x7f)) r.pos++;
-  else r.s32(); // a type index (s33; the module was validated, so it fits)
+  if (b === 0x40 || (b >= 0x6f && b <= 0x7f)) {
+    r.pos++;
+    return false;
+  }
+  r.s32(); // a type index (s33; the module was validated, so it fits)
+  return true;
 }
 
 function memarg(r: WasmReader): void {
@@ -174,7 +262,7 @@ function memarg(r: WasmReader): void {
 /** Skips one instruction other than `loop`, immediates included. */
 function instruction(r: WasmReader): void {
   const op = r.byte();
-  if (op === 0x02 || op === 0x04 || op === 0x06) return blockType(r); // block, if, try
+  if (op === 0x02 || op === 0x04 || op === 0x06) return void blockType(r); // block, if, try
   if ((op >= 0x0c && op <= 0x0d) || op === 0x10 || op === 0x12 || (op >= 0x20 && op <= 0x26) || op === 0xd2) return void r.u32();
   if (op === 0x07 || op === 0x08 || op === 0x09 || op === 0x18) return void r.u32(); // catch, throw, rethrow, delegate
   if (op === 0x0e) {

@@ -10,10 +10,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DEFAULT_WATCHDOG, instrument } from "../../src/contract/fuel.ts";
 import { Simulator } from "../../sim/index.ts";
+import { analyseFirmware } from "../../src/toolchain/wasm/size.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
 import { assemble, firmware, moduleText } from "../fixtures/wat.ts";
 
-/** A firmware whose init counts to `n` in a loop, then logs "counted". */
+/** A firmware whose init counts to `n` in a loop (jumping back n - 1 times), then logs "counted". */
 function counter(n: number): Uint8Array {
   return assemble(
     moduleText(`
@@ -26,11 +27,11 @@ function counter(n: number): Uint8Array {
   );
 }
 
-test("a loop of exactly the budget's iterations completes; one more is stopped", async () => {
-  const within = await Simulator.load(counter(1000), { watchdog: 1000 });
+test("a loop that jumps back exactly the budget's times completes; one more jump is stopped", async () => {
+  const within = await Simulator.load(counter(1001), { watchdog: 1000 });
   assert.is(within.panic, null);
   assert.equal(within.logs.map((l) => l.text), ["counted"]);
-  const over = await Simulator.load(counter(1001), { watchdog: 1000 });
+  const over = await Simulator.load(counter(1002), { watchdog: 1000 });
   assert.is(over.panic?.code, "WATCHDOG");
   assert.is(
     over.panic?.message,
@@ -67,6 +68,46 @@ test("a runaway poll is stopped, naming the task that was running, and time stop
   assert.is(sim.panic?.at, 250_000);
   assert.match(sim.panic!.message, /^outpost_poll did not return within the watchdog's budget of 5,000 loop iterations/);
   assert.is(sim.now, 250_000);
+});
+
+test("every way back to a loop is counted: br from a nested block, br_table, a loop with parameters", async () => {
+  const loops = [
+    "(loop $l (block $b (br $l)))",
+    "(loop $l (br_table $l $l (i32.const 1)))",
+    "(i32.const 0) (loop $l (param i32) (br $l (i32.add (i32.const 1))))",
+  ];
+  for (const loop of loops) {
+    const sim = await Simulator.load(assemble(moduleText(`(func (export "outpost_init") ${loop})`)), { watchdog: 100 });
+    assert.is(sim.panic?.code, "WATCHDOG", loop);
+  }
+});
+
+test("calls inside the firmware share one budget: only the host's calls refuel", async () => {
+  // init calls the exported outpost_abi_version 10 times; each jumps back 200 times: 2,009 in one call from the host.
+  const body = `
+    (func $spin (export "outpost_abi_version") (result i32) (local $i i32)
+      (loop $again
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $again (i32.le_u (local.get $i) (i32.const 200))))
+      (i32.const 1))
+    (func (export "outpost_init") (local $n i32)
+      (loop $calls
+        (drop (call $spin))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br_if $calls (i32.lt_u (local.get $n) (i32.const 10)))))`;
+  const source = moduleText(body);
+  assert.is((await Simulator.load(assemble(source), { watchdog: 2009 })).panic, null);
+  assert.is((await Simulator.load(assemble(source), { watchdog: 2008 })).panic?.code, "WATCHDOG");
+});
+
+test("outpost build and size measure init under the same watchdog: a runaway init is one line", async () => {
+  const wasm = assemble(moduleText(`(func (export "outpost_init") (loop $spin (br $spin)))`));
+  try {
+    await analyseFirmware(wasm, "spin.wasm");
+    assert.unreachable("analysed");
+  } catch (e) {
+    assert.is((e as Error).message, `spin.wasm: outpost_init did not return within the watchdog's budget of 10,000,000 loop iterations: a loop that never ends, or one that should wait (await) instead (outpost sim --watchdog sets the budget)`);
+  }
 });
 
 test("off (0) runs the firmware uninstrumented", async () => {

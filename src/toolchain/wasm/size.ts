@@ -184,8 +184,7 @@ export async function analyseFirmware(wasm: Uint8Array, file: string, options: A
   }
   const heapTopAfterStart = call("outpost_heap_top") >>> 0;
   try {
-    during = "outpost_init";
-    if (fuel) fuel.value = DEFAULT_WATCHDOG;
+    during = "outpost_init"; // fuel.ts's wrapper gives the call the whole budget
     call("outpost_init");
   } catch (e) {
     throw asFirmwareError(e, file, during, fuel);
