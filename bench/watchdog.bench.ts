@@ -1,8 +1,10 @@
 /**
  * What the simulator's watchdog costs (src/contract/fuel.ts): the same
  * firmware in the simulator with the watchdog on (the default: a fuel
- * counter at every loop, refuelled before every call) and off (the peer:
- * the module as built). Goal: within a few percent.
+ * counter on every jump back to a loop, refuelled by a wrapper around
+ * every export) and off (the peer: the module as built). Goal: within a
+ * few percent. Times are CPU time (bench/lib.ts cpuNs): a difference of a
+ * few percent drowns in wall time when other processes share the cores.
  *
  * The operation is one round trip of bench/firmware/pingpong.ts run by the
  * executor ("outpost" seconds: run queue, wakers, the poll loop, the
@@ -13,7 +15,7 @@
 import { Simulator } from "../sim/index.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
 import { DEFAULT_WATCHDOG } from "../src/contract/fuel.ts";
-import { type Benchmark, type Result, type RunOptions, bestInterleaved, check, rounds, timeNs } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bestInterleaved, check, cpuNs, rounds } from "./lib.ts";
 import { ROUNDS } from "./pingpong.bench.ts";
 
 /** A simulator running the ping-pong firmware, and a way to time its next executor run. */
@@ -24,7 +26,7 @@ async function pingPong(wasm: Uint8Array, watchdog: number): Promise<() => numbe
     let second = Math.floor(sim.now / 1e6) + 1;
     if (second % 2 === 0) sim.runFor(second * 1e6 - sim.now), second++;
     const before = sim.logs.length;
-    const ns = timeNs(() => sim.runFor(second * 1e6 - sim.now));
+    const ns = cpuNs(() => sim.runFor(second * 1e6 - sim.now));
     const line = sim.logs.at(-1)?.text;
     check(sim.panic === null && sim.logs.length > before && line === `outpost ${ROUNDS}`, `ping-pong run: ${sim.panic?.message ?? line}`);
     return ns / ROUNDS;
@@ -33,7 +35,7 @@ async function pingPong(wasm: Uint8Array, watchdog: number): Promise<() => numbe
 
 async function blinkyDay(wasm: Uint8Array, watchdog: number, seconds: number): Promise<number> {
   const sim = await Simulator.load(wasm, { watchdog });
-  const ns = timeNs(() => sim.runFor(seconds * 1e6));
+  const ns = cpuNs(() => sim.runFor(seconds * 1e6));
   check(sim.panic === null && sim.pin("LED1").changeCount === 2 * seconds + 1, `blinky toggled ${sim.pin("LED1").changeCount} times`);
   return ns;
 }
@@ -44,7 +46,7 @@ const watchdog: Benchmark = {
   peer: "off",
   targets: [{ impl: "on", peer: "off", factor: 1.05, text: "the watchdog costs the executor's hot path under 5%" }],
   async run(options: RunOptions): Promise<Result[]> {
-    const { warmup, runs } = rounds(options, 1, 5);
+    const { warmup, runs } = rounds(options, 2, 15);
     const pingWasm = await buildTestFirmware("bench/firmware/pingpong.ts");
     const blinky = await buildTestFirmware("examples/blinky/main.ts");
     const best = bestInterleaved(warmup, runs, { on: await pingPong(pingWasm, DEFAULT_WATCHDOG), off: await pingPong(pingWasm, 0) });
