@@ -10,7 +10,7 @@
  * helpers are then caught by the checker); enabling every feature instead
  * makes binaryen 132 fail on some modules (exception handling and GC).
  */
-import { loadBinaryen, type BinaryenModule } from "../wasm/binaryen.ts";
+import { defaultSettings, loadBinaryen, type BinaryenModule } from "../wasm/binaryen.ts";
 import { OutpostError } from "../../contract/errors.ts";
 
 export async function wasmToJs(wasm: Uint8Array, file: string): Promise<string> {
@@ -24,7 +24,7 @@ export async function wasmToJs(wasm: Uint8Array, file: string): Promise<string> 
   try {
     const f = b.Features;
     module.setFeatures(f.MVP | f.MutableGlobals | f.SignExt | f.BulkMemory | f.NontrappingFPToInt);
-    b.setDebugInfo(false); // binaryen's settings are global: a debug build may have set it
+    defaultSettings(b); // binaryen's settings are global: asc and a debug build leave theirs behind
     // First inline what is small or called once. On Espruino a function costs 4 JsVars and one per
     // parameter for as long as it exists, and a call costs time; inlining a function called once adds
     // no text. Larger inlining makes bodies longer, which Espruino re-reads on every call: measured

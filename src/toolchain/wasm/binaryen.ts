@@ -4,6 +4,13 @@
  * rewrite Wasm (the simulator, a build for the sim board) never load it.
  * Used by the Espruino translation (wasm2js) and by interpreter-board
  * builds (start-snapshot.ts).
+ *
+ * It is the same instance AssemblyScript compiles with (package.json pins
+ * one binaryen for both), and binaryen's optimizer settings are global to
+ * the instance: asc leaves its own behind (far more inlining, fast math, a
+ * closed world, low memory unused). Every step here starts from binaryen's
+ * defaults (`defaultSettings`) before it sets the levels it wants, so its
+ * output does not depend on what was compiled before it in the process.
  */
 import type binaryenApi from "binaryen";
 
@@ -15,4 +22,23 @@ let loading: Promise<Binaryen> | null = null;
 export function loadBinaryen(): Promise<Binaryen> {
   loading ??= import("binaryen").then((m) => (m as unknown as { default: Binaryen }).default);
   return loading;
+}
+
+/** binaryen's own defaults for every global optimizer setting asc changes. */
+export function defaultSettings(b: Binaryen): void {
+  b.setOptimizeLevel(2);
+  b.setShrinkLevel(1);
+  b.setDebugInfo(false);
+  b.setLowMemoryUnused(false);
+  b.setZeroFilledMemory(false);
+  b.setFastMath(false);
+  b.setTrapsNeverHappen(false);
+  b.setClosedWorld(false);
+  b.setAlwaysInlineMaxSize(2);
+  b.setFlexibleInlineMaxSize(20);
+  b.setOneCallerInlineMaxSize(-1);
+  b.setAllowInliningFunctionsWithLoops(false);
+  b.setGenerateStackIR(false);
+  b.setOptimizeStackIR(false);
+  b.clearPassArguments();
 }

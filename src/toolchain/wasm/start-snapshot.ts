@@ -20,7 +20,7 @@
  * module's start function, which start-into-init.ts then moves to the
  * front of `outpost_init`, so it runs on the board.
  */
-import { loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
+import { defaultSettings, loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
 import { type WasmImports, type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
 
 /** What the build has asc call the start function (`--exportStart`); the export is gone from the firmware a host loads. */
@@ -48,6 +48,7 @@ export interface SnapshotOptions {
 /** `wasm` with its start function (exported as START_EXPORT) run at build time, or put back as the start function when it cannot run here. */
 export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOptions): Promise<Uint8Array> {
   const b = await loadBinaryen();
+  defaultSettings(b);
   b.setDebugInfo(debug);
   // What asc emitted: MVP, or its default features (the module has no features section to read them from).
   const features = mvp ? b.Features.MVP : b.Features.MutableGlobals | b.Features.SignExt | b.Features.NontrappingFPToInt | b.Features.BulkMemory;
