@@ -57,7 +57,10 @@ export function expandText(bytes: Uint8Array, table: readonly string[] | undefin
   return out + utf8.decode(bytes.subarray(start));
 }
 
-/** `{#id}` references in printed text (a board's log) replaced by their literals; unknown ids stay as they are. */
-export function decodeReferences(text: string, table: readonly string[]): string {
-  return text.replace(/\{#(\d+)\}/g, (ref, id: string) => table[Number(id)] ?? ref);
+/**
+ * `{#id}` references in printed text (a board's log) replaced by their literals; an id the table
+ * lacks becomes `unknown(id)` (by default it stays as it is).
+ */
+export function decodeReferences(text: string, table: readonly string[], unknown = (id: number): string => `{#${id}}`): string {
+  return text.replace(/\{#(\d+)\}/g, (_, id: string) => table[Number(id)] ?? unknown(Number(id)));
 }

@@ -10,12 +10,19 @@ const s = new Scratch();
 test.after(() => s.remove());
 
 test("--help prints each command's help on stdout and exits 0", () => {
-  for (const [args, text] of [[["--help"], HELP.outpost], [[], HELP.outpost], [["sim", "-h"], HELP.sim], [["build", "--help"], HELP.build], [["boards", "--help"], HELP.boards], [["size", "--help"], HELP.size], [["new", "--help"], HELP.new]] as const) {
+  for (const [args, text] of [[["--help"], HELP.outpost], [["help"], HELP.outpost], [["sim", "-h"], HELP.sim], [["build", "--help"], HELP.build], [["boards", "--help"], HELP.boards], [["size", "--help"], HELP.size], [["new", "--help"], HELP.new]] as const) {
     const r = s.outpost(...args);
     assert.is(r.stdout, text, args.join(" "));
     assert.is(r.stderr, "");
     assert.is(r.code, 0);
   }
+});
+
+test("outpost with no arguments prints the help on stderr and exits 1", () => {
+  const r = s.outpost();
+  assert.is(r.stderr, HELP.outpost);
+  assert.is(r.stdout, "");
+  assert.is(r.code, 1);
 });
 
 test("--version prints the package version", () => {

@@ -53,6 +53,18 @@ test("outpost decode refuses what is not a firmware or a table, and a table that
   assert.is(bad.code, 1);
 });
 
+test("outpost decode marks a reference its table does not hold, names it and exits 1: the log is from another build", () => {
+  s.file("two.text.json", '["pool full", "busy"]');
+  s.file("other.log", "panic {#1}: {#0} at {#999}\n");
+  const r = s.outpost("decode", "two.text.json", "other.log");
+  assert.is(r.stdout, "panic busy: pool full at {#999?}\n");
+  assert.is(
+    r.stderr,
+    "outpost: error: {#999} is not in two.text.json, which holds 2 texts ({#0} to {#1}); marked {#N?} in the output: decode the log with the table of the build that printed it\n",
+  );
+  assert.is(r.code, 1);
+});
+
 test("--release leaves out the introspection exports but the running task's id: smaller, same behaviour, the panic names the task by id", async () => {
   const build = s.outpost("build", ENTRY, "--board", "wasm3-esp32", "--release", "-o", "rel.wasm");
   assert.is(build.code, 0, build.stderr);

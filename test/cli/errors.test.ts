@@ -56,6 +56,19 @@ test("a malformed or unknown --press", () => {
   fails(["sim", "x.wasm", "--press", "LED1@1s"], 'board "sim" has no button "LED1": valid buttons are BTN1, BTN2');
 });
 
+test("an unknown escape in --uart0 or --expect-text, or a \\x without two hex digits", () => {
+  const hint = "write \\n, \\r, \\t, \\xNN (two hex digits) or \\\\ for a backslash: see outpost sim --help";
+  fails(["sim", "x.wasm", "--uart0", "led on\\q"], `--uart0 'led on\\q': \\q is not an escape: ${hint}`);
+  fails(["sim", "x.wasm", "--uart1", "\\x4"], `--uart1 '\\x4': \\x4 is not an escape: ${hint}`);
+  fails(["sim", "x.wasm", "--expect-text", "ok\\"], `--expect-text 'ok\\': a \\ at the end is not an escape: ${hint}`);
+});
+
+test("a build output given to outpost build as its entry", () => {
+  fails(["build", "build/blinky.wasm"], "build/blinky.wasm is a build output, not an entry: pass the firmware's .ts entry (like examples/blinky/main.ts), or run build/blinky.wasm with outpost sim: see outpost build --help");
+  fails(["build", "build/blinky.js", "--board", "puckjs"], "build/blinky.js is a build output, not an entry: pass the firmware's .ts entry (like examples/blinky/main.ts), or run build/blinky.js with outpost sim: see outpost build --help");
+  fails(["build", "notes.txt"], "notes.txt is not a firmware entry: pass the .ts file that exports main(), like examples/blinky/main.ts: see outpost build --help");
+});
+
 test("an empty --expect-text or --fail-text", () => {
   fails(["sim", "x.wasm", "--expect-text="], "--expect-text needs a non-empty text: see outpost sim --help");
   fails(["sim", "x.wasm", "--fail-text", ""], "--fail-text needs a non-empty text: see outpost sim --help");

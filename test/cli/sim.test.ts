@@ -38,6 +38,18 @@ test("--uart0 TEXT reaches the firmware and its echo comes back on stdout", () =
   assert.is(r.stderr, "");
 });
 
+test("--uart0 TEXT understands \\n, \\r, \\t, \\xNN and \\\\: the firmware receives those bytes", () => {
+  const r = s.outpost("sim", s.firmware("echo"), "--uart0", "a\\nb\\r\\tc\\x00\\xfF\\\\n", "--for", "100ms");
+  assert.equal([...r.bytes], [0x61, 0x0a, 0x62, 0x0d, 0x09, 0x63, 0x00, 0xff, 0x5c, 0x6e]);
+  assert.is(r.code, 0);
+});
+
+test("--expect-text understands the same escapes", () => {
+  const r = s.outpost("sim", s.firmware("echo"), "--uart0", "one\\r\\ntwo", "--expect-text", "e\\r\\nt", "--for", "100ms");
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /passed/);
+});
+
 test("--uart0 @FILE sends the file's bytes, binary included", () => {
   const data = Uint8Array.from({ length: 30 }, (_, i) => (i * 37) & 0xff);
   s.file("input.bin", data);

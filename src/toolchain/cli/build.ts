@@ -56,12 +56,22 @@ function formatTasks(lowering: LowerReport): string {
   return ["  async tasks (static RAM of each state machine and its await slots)", line(head), ...rows.map(line)].join("\n") + "\n";
 }
 
+/** An entry is AssemblyScript source: a build output or another file given instead is named before the compiler sees it. */
+function checkEntryName(entry: string): void {
+  if (entry.endsWith(".ts")) return;
+  if (/\.(wasm|js)$/.test(entry)) {
+    throw usageError("build", `${entry} is a build output, not an entry: pass the firmware's .ts entry (like examples/blinky/main.ts), or run ${entry} with outpost sim`);
+  }
+  throw usageError("build", `${entry} is not a firmware entry: pass the .ts file that exports main(), like examples/blinky/main.ts`);
+}
+
 export async function buildCommand(argv: string[]): Promise<number> {
   const args = parseArgs("build", argv, {
     "--board": "value", "-o": "value", "--emit-c": "value", "--release": "switch", "--help": "switch", "-h": "switch",
   });
   if (wantsHelp(args)) return printHelp("build");
   const entry = onePositional("build", args, "an entry file, like examples/blinky/main.ts");
+  checkEntryName(entry);
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
   const release = args.switches.has("--release");
   const emitDir = valueOf(args, "--emit-c");

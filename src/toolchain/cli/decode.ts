@@ -3,7 +3,9 @@
  * printed back into words. Boards that defer message literals
  * (`build.deferText`) print each one as `{#index}`; this replaces every
  * reference by its literal from the build's text table and copies the rest
- * unchanged, from FILE or stdin to stdout.
+ * unchanged, from FILE or stdin to stdout. A reference the table does not
+ * hold is printed as `{#N?}` and named on stderr (exit 1): the log came from
+ * another build.
  */
 import { readFileSync } from "node:fs";
 import { decodeReferences } from "../../contract/deferred-text.ts";
@@ -23,10 +25,19 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   if (!firmware.endsWith(".wasm") && !firmware.endsWith(".text.json")) {
     throw usageError("decode", `${firmware} is neither a .wasm nor a .text.json`);
   }
-  const table = readTextTable(firmware.endsWith(".wasm") ? textFile(firmware) : firmware);
+  const tableFile = firmware.endsWith(".wasm") ? textFile(firmware) : firmware;
+  const table = readTextTable(tableFile);
   const input = log === undefined ? readStdin() : new TextDecoder().decode(readInput(log, "log", "check the path"));
-  process.stdout.write(decodeReferences(input, table));
-  return 0;
+  const unknown = new Set<number>();
+  // An id past the table's end means the log and the table come from different builds: marked, never dropped.
+  process.stdout.write(decodeReferences(input, table, (id) => (unknown.add(id), `{#${id}?}`)));
+  if (unknown.size === 0) return 0;
+  const ids = [...unknown].map((id) => `{#${id}}`).join(", ");
+  const holds = table.length === 0 ? "no texts" : `${table.length} texts ({#0} to {#${table.length - 1}})`;
+  throw new OutpostError(
+    "BAD_TEXT_TABLE",
+    `${ids} ${unknown.size === 1 ? "is" : "are"} not in ${tableFile}, which holds ${holds}; marked {#N?} in the output: decode the log with the table of the build that printed it`,
+  );
 }
 
 function readStdin(): string {

@@ -133,7 +133,9 @@ in memory first.
   --for DURATION      how much virtual time to run: 250us, 500ms, 10s, 2h, 30d
                       (default 10s; a --scenario without --expect-text runs until
                       its last step, --realtime until Ctrl-C)
-  --uartN TEXT        send TEXT to UART N at t=0; @FILE sends the file's bytes
+  --uartN TEXT        send TEXT to UART N at t=0; @FILE sends the file's bytes.
+                      TEXT understands \\n, \\r, \\t, \\xNN (a byte in hex) and \\\\,
+                      as do --expect-text and --fail-text: --uart0 'led on\\r\\n'
   --press B@T:HOLD    press button B at virtual time T for HOLD (default 100ms),
                       contacts bouncing as the board says; repeat for more presses
   --scenario FILE     run the steps of a scenario file (docs/scenarios.md): delay,

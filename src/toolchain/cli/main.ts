@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { OutpostError } from "../../contract/errors.ts";
-import { printHelp } from "./help.ts";
+import { HELP, printHelp } from "./help.ts";
 import { EXIT_USER_ERROR, report } from "./report.ts";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -27,9 +27,12 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    return printHelp("outpost");
+  if (command === undefined) {
+    // Nothing asked: the help, as a usage error (stderr, exit 1), so a script that lost its arguments fails.
+    process.stderr.write(HELP.outpost!);
+    return 1;
   }
+  if (command === "--help" || command === "-h" || command === "help") return printHelp("outpost");
   if (command === "--version" || command === "-v") {
     const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
     process.stdout.write(`outpost ${pkg.version}\n`);

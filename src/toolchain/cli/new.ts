@@ -11,6 +11,7 @@ import { OutpostError } from "../../contract/errors.ts";
 import { repoRoot } from "../packages.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";
+import { shellQuote } from "./shell-quote.ts";
 import { projectFiles } from "./new-templates.ts";
 
 const outpostRoot = repoRoot.replace(/\/$/, "");
@@ -31,7 +32,7 @@ export async function newCommand(argv: string[]): Promise<number> {
     writeFileSync(path, text);
     process.stdout.write(`created ${join(dir, file)}\n`);
   }
-  process.stdout.write(`next: cd ${dir} && npm install && npm test\n`);
+  process.stdout.write(`next: cd ${shellQuote(dir)} && npm install && npm test\n`);
   return 0;
 }
 

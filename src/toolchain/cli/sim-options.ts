@@ -9,6 +9,7 @@ import { parseDuration } from "../../contract/duration.ts";
 import { DEFAULT_WATCHDOG } from "../../contract/fuel.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
+import { unescapeString, unescapeText } from "./escapes.ts";
 import { readInput } from "./files.ts";
 import { readSidecarJson, sidecarOf, sitesFile } from "./sidecars.ts";
 import { checkOutputs } from "./outputs.ts";
@@ -66,8 +67,9 @@ export function simPlan(args: Args): SimPlan {
   if (scenario) checkScenario(scenario, board);
   const texts = (option: string): string[] =>
     args.values.filter(([o]) => o === option).map(([, t]) => {
-      if (t === "") throw usageError("sim", `${option} needs a non-empty text`);
-      return t;
+      const text = unescapeString(t, option);
+      if (text === "") throw usageError("sim", `${option} needs a non-empty text`);
+      return text;
     });
   const expectText = texts("--expect-text");
   const failText = texts("--fail-text");
@@ -137,7 +139,7 @@ export function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
     .map(([option, text]) => {
       const uart = `UART${UART_OPTION.exec(option)![1]}`;
       resolveUart(board, uart);
-      if (!text.startsWith("@")) return { uart, bytes: new TextEncoder().encode(text) };
+      if (!text.startsWith("@")) return { uart, bytes: unescapeText(text, option) };
       const file = text.slice(1);
       return { uart, bytes: readInput(file, "UART input", `check the path after ${option} @`), file };
     });
