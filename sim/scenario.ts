@@ -198,8 +198,14 @@ class FieldReader {
   }
 }
 
-/** Checks every name the scenario uses against `board`; the console UART must exist where a step relies on it. */
+/**
+ * Checks the scenario's `board:` (if any) is `board`, and every name it uses against `board`;
+ * the console UART must exist where a step relies on it.
+ */
 export function checkScenario(scenario: Scenario, board: Board): void {
+  if (scenario.board !== undefined && scenario.board !== board.name) {
+    throw scenarioError(scenario.file, `it is written for board "${scenario.board}" but runs on board "${board.name}": run it on a firmware built for ${scenario.board}, or change its board`);
+  }
   const consoleUart = consoleUartName(board);
   scenario.steps.forEach((step, i) => {
     const fail = (problem: string): never => {

@@ -29,6 +29,7 @@
  * time still runs on to the end of `runFor` (nothing can happen).
  */
 import { type Board, DEFAULT_BOARD, loadBoard, resolveButton } from "../src/contract/boards.ts";
+import { boardToRun, readBuildInfo } from "../src/contract/build-info.ts";
 import { formatTime, toMicros } from "../src/contract/duration.ts";
 import { OutpostError } from "../src/contract/errors.ts";
 import { EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, UART_OVERRUN } from "../src/contract/abi-codes.ts";
@@ -118,10 +119,13 @@ export class Simulator implements SimListeners {
   static async load(firmware: Uint8Array | string, options: LoadOptions = {}): Promise<Simulator> {
     const limit = options.historyLimit ?? HISTORY_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 1) throw new OutpostError("USAGE", `historyLimit ${limit} must be a whole number >= 1`);
-    const sim = new Simulator(loadBoard(options.board ?? DEFAULT_BOARD), options.seed ?? 1, limit, options.logRate ?? LOG_RATE);
+    const name = options.name ?? "firmware";
+    // The board the build recorded; a different `board` is refused rather than silently simulated.
+    const board = loadBoard(boardToRun(readBuildInfo(firmware, name), name, { option: options.board }, DEFAULT_BOARD));
+    const sim = new Simulator(board, options.seed ?? 1, limit, options.logRate ?? LOG_RATE);
     const { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask } = options;
     Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask });
-    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, options.name ?? "firmware", {
+    sim.firmware = await loadRunner(firmware, sim.abiHost, sim.board, name, {
       text: options.text,
       watchdog: options.watchdog,
     });

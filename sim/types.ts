@@ -28,7 +28,10 @@ export interface SimListeners {
 }
 
 export interface LoadOptions extends SimListeners {
-  /** Board name (boards/<name>/board.json); default "sim". */
+  /**
+   * Board name (boards/<name>/board.json). Default: the board the firmware's build recorded
+   * (src/contract/build-info.ts), else "sim"; a board other than the recorded one is refused.
+   */
   board?: string;
   /** Seeds button bounce; same seed, same edges. Default 1. */
   seed?: number;

@@ -11,6 +11,7 @@ export type ErrorCode =
   | "USAGE" // bad command line
   | "BAD_DURATION"
   | "UNKNOWN_BOARD"
+  | "BOARD_MISMATCH" // a firmware given a board other than the one it was built for
   | "UNKNOWN_PIN"
   | "PIN_BUSY"
   | "UNKNOWN_PORT"

@@ -1,10 +1,11 @@
 /**
  * The last line of every Outpost build for an Espruino board:
  *
- *   //outpost:{"abi":1,"board":"espruino-pico","exports":{"outpost_poll":"cm",…},"memory":"i"}
+ *   //outpost:{"abi":1,"board":"espruino-pico","outpost":"0.1.0","exports":{"outpost_poll":"cm",…},"memory":"i"}
  *
  * A comment to Espruino; to the simulator (sim/espruino/runtime.ts) it says
- * which board the file was built for, which ABI it speaks, and under which
+ * which board the file was built for, which ABI it speaks, which Outpost
+ * version built it (build-info.ts reads these three), and under which
  * short names the ABI exports and the firmware's memory ended up. Written
  * by bundle.ts, read here; `outpost flash` and the simulator's Espruino host
  * take it through `checkedManifest`, each with its own advice.
@@ -16,6 +17,8 @@ const MANIFEST_MARKER = "//outpost:";
 export interface EspruinoManifest {
   abi: number;
   board: string;
+  /** The Outpost version that built it (absent in builds older than this field). */
+  outpost?: string;
   /** ABI export name → its name in the script. */
   exports: Record<string, string>;
   /** The Uint8Array over linear memory. */
@@ -32,7 +35,7 @@ export function hasManifestLine(js: string): boolean {
 }
 
 /** The manifest of an Espruino build; null if `js` is not one. */
-function readManifest(js: string): EspruinoManifest | null {
+export function readManifest(js: string): EspruinoManifest | null {
   const at = js.lastIndexOf("\n" + MANIFEST_MARKER);
   if (at < 0) return null;
   try {

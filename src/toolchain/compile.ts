@@ -24,6 +24,7 @@ import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
 import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { assertMvp } from "./wasm/validate.ts";
+import { recordBuild } from "./wasm/build-info.ts";
 import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
@@ -166,7 +167,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf)}`);
   }
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
-  wasm = moveStartIntoInit(wasm, where);
+  wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
   const warnings = [lowerWarnings, cleanDiagnostics(stderr, originalOf)].filter((w) => w).join("\n");
   const built: CompileResult = { wasm, warnings, lowering: lowering.report() };

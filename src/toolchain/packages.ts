@@ -12,12 +12,15 @@
  * asc sees these packages as node_modules/outpost/…, and names their files
  * `~lib/outpost/<x>.ts` in diagnostics and panics.
  */
+import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const runtimeDir = repoRoot + "src/runtime/";
 export const halDir = repoRoot + "hal/";
+/** This Outpost's version (package.json), which every build records (src/contract/build-info.ts). */
+export const outpostVersion = (JSON.parse(readFileSync(repoRoot + "package.json", "utf8")) as { version: string }).version;
 /** Path used for the generated board module. */
 export const BOARD_PATH = runtimeDir + "board.ts";
 

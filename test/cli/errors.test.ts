@@ -53,7 +53,7 @@ test("a UART input file that does not exist", () => {
 
 test("a malformed or unknown --press", () => {
   fails(["sim", "x.wasm", "--press", "BTN1"], 'bad --press "BTN1": write BUTTON@TIME:HOLD, like BTN1@1s:50ms: see outpost sim --help');
-  fails(["sim", "x.wasm", "--press", "LED1@1s"], 'board "sim" has no button "LED1": valid buttons are BTN1, BTN2');
+  fails(["sim", s.firmware("blinky"), "--press", "LED1@1s"], 'board "sim" has no button "LED1": valid buttons are BTN1, BTN2');
 });
 
 test("an unknown escape in --uart0 or --expect-text, or a \\x without two hex digits", () => {

@@ -33,7 +33,16 @@ test("sim runs the .js on the board's models: LED1 blinks", () => {
 test("sim refuses a .js built for another board", () => {
   const r = s.outpost("sim", "blinky.js", "--board", "puckjs");
   assert.is(r.code, 1);
-  assert.is(r.stderr, 'outpost: error: blinky.js was built for board "espruino-pico", not "puckjs": run it with --board espruino-pico or rebuild it\n');
+  assert.is(r.stderr, 'outpost: error: blinky.js was built for board "espruino-pico", not "puckjs": leave out --board (the firmware names its board), or rebuild it with --board puckjs\n');
+});
+
+test("sim and flash take the board from the .js", () => {
+  const r = s.outpost("sim", "blinky.js", "--for", "500ms");
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /\[ +0\.500000\] LED1 low\n/);
+  const flash = s.outpost("flash", "blinky.js", "--port", "/dev/ttyACM0", "--dry-run");
+  assert.is(flash.code, 0, flash.stderr);
+  assert.ok(flash.stdout.endsWith(" --port /dev/ttyACM0 --no-ble blinky.js\n"), flash.stdout);
 });
 
 test("flash --dry-run prints the uploader's invocation for RAM, --save and --storage", () => {
@@ -52,12 +61,13 @@ test("flash --dry-run prints the uploader's invocation for RAM, --save and --sto
 test("flash refuses bad arguments with one message each", () => {
   const cases: [string[], string][] = [
     [["blinky.js", "--board", "espruino-pico"], "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port): see outpost flash --help"],
-    [["blinky.js", "--port", "/dev/ttyACM0"], "outpost flash needs --board NAME (the board the firmware was built for): see outpost flash --help"],
     [["blinky.js", "--board", "espruino-pico", "--port", "p", "--save", "--storage"], "--save and --storage are two ways to keep the firmware: choose one: see outpost flash --help"],
-    [["blinky.js", "--board", "puckjs", "--port", "p"], 'blinky.js was built for board "espruino-pico", not "puckjs": rebuild it with --board puckjs'],
+    [["blinky.js", "--board", "puckjs", "--port", "p"], 'blinky.js was built for board "espruino-pico", not "puckjs": leave out --board (the firmware names its board), or rebuild it with --board puckjs'],
     [["missing.js", "--board", "espruino-pico", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board espruino-pico"],
-    [["blinky.js", "--board", "sim", "--port", "p"], 'board "sim" is not an Espruino board (boards/sim/board.json needs family "espruino" and an "espruino" section with jsVars and serial): choose one of the espruino-* boards, puckjs or banglejs2'],
+    [["missing.js", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
+    [["notes.js", "--port", "p"], "notes.js is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
   ];
+  s.file("notes.js", "console.log('hello');\n");
   for (const [args, message] of cases) {
     const r = s.outpost("flash", ...args);
     assert.is(r.code, 1, args.join(" "));

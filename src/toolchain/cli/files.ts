@@ -4,7 +4,8 @@
  * a .ts entry built in memory.
  */
 import { readFileSync } from "node:fs";
-import type { Board } from "../../contract/boards.ts";
+import { type Board, DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
+import { type BoardRequest, boardToRun, readBuildInfo } from "../../contract/build-info.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import type { SizeReport } from "../wasm/size.ts";
 import type { SiteInfo } from "../../../sim/index.ts";
@@ -29,6 +30,21 @@ export interface FirmwareFile {
   sites?: SiteInfo[];
 }
 
+/** The bytes of a built firmware (.wasm, or .js for an Espruino board). */
+export function readFirmware(path: string): Uint8Array {
+  return readInput(path, "firmware", "build it with outpost build, or pass an entry .ts");
+}
+
+/**
+ * The board a command runs firmware `path` on (build-info.ts, `boardToRun`): the one a built
+ * firmware records, checked against `--board` and a scenario's board; for a .ts entry, which is
+ * built for it, `--board`, else the scenario's, else the default board.
+ */
+export function firmwareBoard(path: string, asked: BoardRequest): Board {
+  const recorded = path.endsWith(".ts") ? null : readBuildInfo(readFirmware(path), path);
+  return loadBoard(boardToRun(recorded, path, asked, DEFAULT_BOARD));
+}
+
 /** The firmware: a .wasm as it is, with its text table if one lies beside it, or a .ts entry compiled to Wasm for `board`. */
 export async function firmwareFile(path: string, board: Board): Promise<FirmwareFile> {
   if (path.endsWith(".ts")) {
@@ -36,7 +52,7 @@ export async function firmwareFile(path: string, board: Board): Promise<Firmware
     const { wasm, text, size, lowering } = await compileFirmware({ entry: path, board });
     return { wasm, text, size, sites: lowering.sites.length ? lowering.sites : undefined };
   }
-  const wasm = readInput(path, "firmware", "build it with outpost build, or pass an entry .ts");
+  const wasm = readFirmware(path);
   const table = sidecarOf(path, textFile);
   return { wasm, text: table === undefined ? undefined : readTextTable(table) };
 }

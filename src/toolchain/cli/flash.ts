@@ -1,5 +1,5 @@
 /**
- * `outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]`
+ * `outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]`
  *
  * Uploads an Espruino build with the `espruino` npm package's command-line
  * uploader. That package pulls in ~230 packages with native serial, USB and
@@ -14,20 +14,23 @@
  *               flash, where function code stays (the least RAM)
  *   --dry-run   print the uploader command on stdout and exit
  *
- * The file must be an Outpost build for the board named (its last line
- * says which); the port is passed through as the uploader takes it
- * (/dev/ttyACM0, COM3, a Bluetooth address, tcp://host:port).
+ * The file must be an Outpost build for an Espruino board: it goes to the
+ * board its last line names, and a --board naming another is refused. The
+ * port is passed through as the uploader takes it (/dev/ttyACM0, COM3, a
+ * Bluetooth address, tcp://host:port).
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { loadBoard } from "../../contract/boards.ts";
+import { boardToRun, readBuildInfo } from "../../contract/build-info.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { espruinoSpec } from "../../contract/espruino-board.ts";
 import { checkedManifest } from "../../contract/espruino-manifest.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";
 import { printHelp } from "./help.ts";
+import { shellQuote } from "./shell-quote.ts";
 
 export const UPLOADER = "espruino@0.1.67";
 
@@ -37,30 +40,39 @@ export async function flashCommand(argv: string[]): Promise<number> {
   });
   if (wantsHelp(args)) return printHelp("flash");
   const file = onePositional("flash", args, "a firmware built for an Espruino board, like build/blinky.js");
-  const boardName = valueOf(args, "--board");
+  const boardOption = valueOf(args, "--board");
   const port = valueOf(args, "--port");
-  if (!boardName) throw usageError("flash", "outpost flash needs --board NAME (the board the firmware was built for)");
-  if (loadBoard(boardName).family === "native") return (await import("./flash-native.ts")).flashNativeCommand(file, loadBoard(boardName), args);
+  // A native image names its board as well; OpenOCD programs it (flash-native.ts).
+  if (boardOption !== undefined ? loadBoard(boardOption).family === "native" : file.endsWith(".elf")) {
+    const { flashNativeCommand } = await import("./flash-native.ts");
+    const { imageBoard, readImage } = await import("../native/qemu.ts");
+    return flashNativeCommand(file, boardOption !== undefined ? loadBoard(boardOption) : imageBoard(readImage(file), file), args);
+  }
   if (!port) throw usageError("flash", "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port)");
   if (args.switches.has("--save") && args.switches.has("--storage")) throw usageError("flash", "--save and --storage are two ways to keep the firmware: choose one");
-  const board = loadBoard(boardName);
+  const buildHint = `build it with outpost build <entry.ts> --board ${boardOption ?? "NAME (an Espruino board)"}`;
+  const js = new TextDecoder().decode(readInput(file, "firmware", buildHint));
+  const recorded = readBuildInfo(js, file);
+  if (recorded === null) throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${file} is not an Outpost build for Espruino: ${buildHint}`);
+  // The board the build recorded; a --board that names another is refused.
+  const board = loadBoard(boardToRun(recorded, file, { option: boardOption }, recorded.board));
   espruinoSpec(board); // an Espruino board, or a message saying which ones are
-  checkedManifest(new TextDecoder().decode(readInput(file, "firmware", `build it with outpost build <entry.ts> --board ${board.name}`)), board.name, {
-    notOutpost: `${file} is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board ${board.name}`,
+  checkedManifest(js, board.name, {
+    notOutpost: `${file} is not an Outpost build for Espruino: ${buildHint}`,
     otherBoard: (built) => `${file} was built for board "${built}", not "${board.name}": rebuild it with --board ${board.name}`,
   });
   const uploaderArgs = uploaderArguments(file, port, args.switches.has("--save") ? "save" : args.switches.has("--storage") ? "storage" : "ram");
   const cli = findUploader();
   const command = cli ? [process.execPath, cli, ...uploaderArgs] : ["npx", "--yes", UPLOADER, ...uploaderArgs];
   if (args.switches.has("--dry-run")) {
-    process.stdout.write(command.map(quote).join(" ") + "\n");
+    process.stdout.write(command.map(shellQuote).join(" ") + "\n");
     return 0;
   }
   if (!cli) {
     throw new OutpostError(
       "FLASH_FAILED",
       `the Espruino uploader is not installed: run npm install --no-save ${UPLOADER} (it brings native serial and Bluetooth bindings), ` +
-        `or upload with: ${command.map(quote).join(" ")}`,
+        `or upload with: ${command.map(shellQuote).join(" ")}`,
     );
   }
   const run = spawnSync(command[0]!, command.slice(1), { stdio: "inherit" });
@@ -89,8 +101,4 @@ function findUploader(): string | null {
   } catch {
     return null;
   }
-}
-
-function quote(arg: string): string {
-  return /^[A-Za-z0-9_./:=@+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

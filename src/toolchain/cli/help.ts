@@ -20,7 +20,7 @@ Usage:
   outpost size <firmware.wasm|entry.ts> [--board NAME]
   outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
   outpost new <dir> [--board NAME]
-  outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]
+  outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]
   outpost decode <firmware.wasm|name.text.json> [LOG]
   outpost boards
 
@@ -129,7 +129,9 @@ image faulted).
 Runs a firmware on a simulated board in virtual time. A .ts entry is built
 in memory first.
 
-  --board NAME        the board to simulate (default: the scenario's board, or sim)
+  --board NAME        the board to simulate: a built firmware (.wasm, .js) runs on
+                      the board it was built for, and another NAME is refused; a .ts
+                      entry is built for NAME (default: the scenario's board, or sim)
   --for DURATION      how much virtual time to run: 250us, 500ms, 10s, 2h, 30d
                       (default 10s; a --scenario without --expect-text runs until
                       its last step, --realtime until Ctrl-C)
@@ -208,7 +210,8 @@ broke, and the command that replays it. Exit codes: 0 every seed passed,
 
 Prints what a firmware costs: flash by section, RAM (static data, heap after
 outpost_init, interpreter stack) and each task's static RAM, against the
-board's budget (default board sim).
+budget of the board it was built for (a .ts entry is built for --board,
+default sim; a .wasm built for another board than --board is refused).
 `,
   view: `outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
 
@@ -242,13 +245,14 @@ editor, and a README. Then: cd <dir> && npm install && npm test.
 
   --board NAME   the board the project targets (default sim)
 `,
-  flash: `outpost flash <firmware.js> --board NAME --port PORT [--save | --storage] [--dry-run]
+  flash: `outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]
 
 Uploads a build for an Espruino board with the espruino uploader (the npm
 package espruino@0.1.67, not installed with Outpost: npm install --no-save
-espruino@0.1.67, or let this command print the npx line to use).
+espruino@0.1.67, or let this command print the npx line to use). The file
+says which board it was built for.
 
-  --board NAME   the board the file was built for (checked against the file)
+  --board NAME   optional: refuse the upload unless the file was built for NAME
   --port PORT    serial device (/dev/ttyACM0, COM3), Bluetooth address or
                  tcp://host:port
   --save         save to flash as well; the firmware runs at every boot

@@ -4,13 +4,13 @@
  * option, file or step (exit 1), so a bad invocation never half-runs.
  */
 import { type Scenario, type SiteInfo, checkScenario, parseScenario, parseSiteTable } from "../../../sim/index.ts";
-import { type Board, consoleUartName, DEFAULT_BOARD, loadBoard, resolveButton, resolveUart } from "../../contract/boards.ts";
+import { type Board, consoleUartName, resolveButton, resolveUart } from "../../contract/boards.ts";
 import { parseDuration } from "../../contract/duration.ts";
 import { DEFAULT_WATCHDOG } from "../../contract/fuel.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { type Args, parseArgs, onePositional, usageError, valueOf } from "./args.ts";
 import { unescapeString, unescapeText } from "./escapes.ts";
-import { readInput } from "./files.ts";
+import { firmwareBoard, readInput } from "./files.ts";
 import { readSidecarJson, sidecarOf, sitesFile } from "./sidecars.ts";
 import { checkOutputs } from "./outputs.ts";
 
@@ -63,8 +63,6 @@ export function simPlan(args: Args): SimPlan {
       `${scenario.file} is written for board "${scenario.board}" but --board says "${boardOption}": drop --board or change the scenario's board`,
     );
   }
-  const board = loadBoard(boardOption ?? scenario?.board ?? DEFAULT_BOARD);
-  if (scenario) checkScenario(scenario, board);
   const texts = (option: string): string[] =>
     args.values.filter(([o]) => o === option).map(([, t]) => {
       const text = unescapeString(t, option);
@@ -79,10 +77,19 @@ export function simPlan(args: Args): SimPlan {
   // with nothing to wait for, lasts 10 s.
   const unlimited = realtime || (scenario !== null && expectText.length === 0);
   const limit = forValue !== undefined ? parseDuration(forValue) : unlimited ? Infinity : parseDuration(DEFAULT_FOR);
+  const inputs = uartBytes(args);
+  const presses = args.values.filter(([o]) => o === "--press").map(([, spec]) => pressSpec(spec));
+  // The options read, the firmware is: a built one names its board, which the names given must be on.
+  const board = firmwareBoard(path, {
+    option: boardOption,
+    scenario: scenario?.board === undefined ? undefined : { board: scenario.board, file: scenario.file },
+  });
+  if (scenario) checkScenario(scenario, board);
+  for (const { uart } of inputs) resolveUart(board, uart);
+  for (const { button } of presses) resolveButton(board, button);
   if (expectText.length + failText.length > 0 && consoleUartName(board) === undefined) {
     throw usageError("sim", `board "${board.name}" has no console UART for --expect-text or --fail-text to read`);
   }
-  const inputs = uartInputs(args, board);
   const sitesOption = valueOf(args, "--sites");
   checkOutputs({
     command: "sim",
@@ -102,7 +109,7 @@ export function simPlan(args: Args): SimPlan {
     board,
     limit,
     inputs,
-    presses: args.values.filter(([o]) => o === "--press").map(([, spec]) => parsePress(spec, board)),
+    presses,
     scenario,
     expectText,
     failText,
@@ -132,13 +139,12 @@ function loadScenario(file: string): Scenario {
   return parseScenario(text, file);
 }
 
-/** `--uartN TEXT|@FILE` options: the bytes for each named UART (outpost sim and outpost run). */
-export function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
+/** `--uartN TEXT|@FILE` options: the bytes for each UART, whose names the caller checks against the board. */
+function uartBytes(args: Args): SimPlan["inputs"] {
   return args.values
     .filter(([option]) => UART_OPTION.test(option))
     .map(([option, text]) => {
       const uart = `UART${UART_OPTION.exec(option)![1]}`;
-      resolveUart(board, uart);
       if (!text.startsWith("@")) return { uart, bytes: unescapeText(text, option) };
       const file = text.slice(1);
       return { uart, bytes: readInput(file, "UART input", `check the path after ${option} @`), file };
@@ -146,12 +152,25 @@ export function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
 }
 
 /** `BTN1@1s:50ms`: press BTN1 at 1 s for 50 ms (the hold defaults to 100ms). */
-export function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
+function pressSpec(spec: string): SimPlan["presses"][number] {
   const m = /^([^@]+)@([^:]+)(?::(.+))?$/.exec(spec);
   if (!m) throw usageError("sim", `bad --press "${spec}": write BUTTON@TIME:HOLD, like BTN1@1s:50ms`);
   const button = m[1]!;
-  resolveButton(board, button);
   return { button, at: parseDuration(m[2]!), hold: parseDuration(m[3] ?? "100ms") };
+}
+
+/** `--uartN TEXT|@FILE` options: the bytes for each named UART (outpost sim and outpost run). */
+export function uartInputs(args: Args, board: Board): SimPlan["inputs"] {
+  const inputs = uartBytes(args);
+  for (const { uart } of inputs) resolveUart(board, uart);
+  return inputs;
+}
+
+/** `BTN1@1s:50ms` for a button of `board`. */
+export function parsePress(spec: string, board: Board): SimPlan["presses"][number] {
+  const press = pressSpec(spec);
+  resolveButton(board, press.button);
+  return press;
 }
 
 /** The site table from --sites FILE, else from `<firmware>.sites.json` beside a .wasm if there is one. */

@@ -29,6 +29,7 @@ import { liftScript } from "./lift.ts";
 import { type EspruinoManifest, writeManifest } from "../../contract/espruino-manifest.ts";
 import { type FlatModule, HIGH_BITS, type Segment, flattenModule } from "./module.ts";
 import { shortenNames } from "./names.ts";
+import { outpostVersion } from "../packages.ts";
 import { printProgram } from "./print.ts";
 import { dropUnreachable } from "./reach.ts";
 import { MEM_HELPER, checkMemoryAccesses } from "./checked.ts";
@@ -94,6 +95,7 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
   const manifest: EspruinoManifest = {
     abi: 1,
     board: board.name,
+    outpost: outpostVersion,
     exports: Object.fromEntries(EXPORTS.filter((e) => globals.has(e)).map((e) => [e, globals.get(e)!])),
     memory: globals.get("HEAPU8")!,
   };

@@ -25,6 +25,7 @@ import { hasWasmHeader, type WasmImport, WasmReader } from "../../contract/wasm-
 import { type WasmGlobal, type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
 import { DEFAULT_WATCHDOG, FUEL_EXPORT, MAX_MEMORY_PAGES, START_EXPORT, instrument, watchdogMessage } from "../../contract/fuel.ts";
 import { panicCodeName } from "../../contract/abi-codes.ts";
+import { BUILD_INFO_SECTION } from "../../contract/build-info.ts";
 
 export interface SectionSize {
   /** Section id (0 custom, 1 type, … 10 code, 11 data). */
@@ -255,6 +256,11 @@ export function checkBudget(report: SizeReport, board: Board, file: string): voi
   }
 }
 
+/** Bytes of the section that records the build (src/contract/build-info.ts); 0 in a module without one. */
+export function buildRecordBytes(report: SizeReport): number {
+  return report.sections.filter((s) => s.id === 0 && s.name === BUILD_INFO_SECTION).reduce((n, s) => n + s.bytes, 0);
+}
+
 /** The table `outpost size` prints; with a board, each total is shown against its budget. */
 export function formatSizeReport(report: SizeReport, file: string, board?: Board): string {
   const rows: [string, string][] = [];
@@ -263,7 +269,9 @@ export function formatSizeReport(report: SizeReport, file: string, board?: Board
   rows.push(["flash", of(report.fileBytes, board?.flash)]);
   rows.push(["  code", grouped(report.codeBytes) + ` (${report.functions} functions)`]);
   rows.push(["  data", grouped(report.dataBytes)]);
-  rows.push(["  other sections", grouped(report.fileBytes - 8 - report.codeBytes - report.dataBytes)]);
+  const record = buildRecordBytes(report);
+  rows.push(["  other sections", grouped(report.fileBytes - 8 - report.codeBytes - report.dataBytes - record)]);
+  if (record > 0) rows.push(["  build record", `${grouped(record)} (board, Outpost version, ABI)`]);
   rows.push(["ram", of(report.ramBytes, board?.ram)]);
   rows.push(["  static data", grouped(report.staticEnd)]);
   rows.push(["  heap at start", grouped(report.heapTopAfterStart - report.staticEnd)]);
