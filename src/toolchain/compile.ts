@@ -15,8 +15,8 @@ import { dirname, basename, relative, resolve } from "node:path";
 import asc from "assemblyscript/asc";
 import { type Board, boardModuleSource, unknownBoardNameMessage } from "../contract/boards.ts";
 import { OutpostError } from "../contract/errors.ts";
-import { formatLowerErrors, fsHost, LowerSession, type LowerReport } from "./lower/index.ts";
-import { outpostPackagePath, repoRoot, runtimeDir } from "./packages.ts";
+import { formatLowerErrors, fsHost, LowerSession, type LowerReport, type ModuleHost } from "./lower/index.ts";
+import { BOARD_PATH, outpostPackagePath, repoRoot, runtimeDir } from "./packages.ts";
 import { cleanDiagnostics } from "./asc-diagnostics.ts";
 import { type SizeReport, analyseFirmware, checkBudget } from "./wasm/size.ts";
 import { mergeDataSegments } from "./wasm/data-segments.ts";
@@ -68,6 +68,8 @@ export interface CompileResult {
   size?: SizeReport;
   /** Deferred text builds: the message literals the firmware refers to by index (a host needs them to print its messages). */
   text?: string[];
+  /** Every file the build read or looked for (absolute paths; the generated board module is not one). */
+  sources: string[];
 }
 
 let runtimeInstalled = false;
@@ -85,7 +87,15 @@ function installSealedRuntime(): void {
 export async function compileFirmware(options: CompileOptions): Promise<CompileResult> {
   const entry = resolve(options.entry);
   // One reader for asc and the lowering, so each file is read (and the board module generated) once per build.
-  const host = fsHost(() => boardModuleSource(options.board));
+  const files = fsHost(() => boardModuleSource(options.board));
+  // Every path the build reads (or looks for), for the build cache (cache/build.ts) and --watch.
+  const sources = new Set<string>();
+  const host: ModuleHost = {
+    read: (path) => {
+      if (path !== BOARD_PATH) sources.add(path);
+      return files.read(path);
+    },
+  };
   if (host.read(entry) === null) {
     throw new OutpostError("FILE_NOT_FOUND", `cannot read firmware entry ${options.entry}: check the path`);
   }
@@ -170,7 +180,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
   const warnings = [lowerWarnings, cleanDiagnostics(stderr, originalOf)].filter((w) => w).join("\n");
-  const built: CompileResult = { wasm, warnings, lowering: lowering.report() };
+  const built: CompileResult = { wasm, warnings, lowering: lowering.report(), sources: [...sources] };
   if (texts) built.text = texts.texts;
   if (!interpreter) return built;
   await assertMvp(wasm, file, options.board.name);

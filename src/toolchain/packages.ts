@@ -33,6 +33,11 @@ export function outpostPackagePath(request: string): string | null {
   return m ? resolveSpecifier("outpost/" + m[1], "") : null;
 }
 
+/** True for a file of Outpost itself (its firmware packages or host code), not of a user's project. */
+export function isOutpostSource(path: string): boolean {
+  return path.startsWith(runtimeDir) || path.startsWith(halDir) || path.startsWith(repoRoot + "src/");
+}
+
 /** Resolves an import specifier to a module path (whether or not it exists). */
 export function resolveSpecifier(spec: string, fromPath: string): string {
   if (spec === "outpost") return runtimeDir + "index.ts";

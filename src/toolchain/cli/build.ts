@@ -6,7 +6,7 @@
  */
 import { basename, dirname, extname, join } from "node:path";
 import { DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
-import { compileFirmware } from "../compile.ts";
+import { cachedCompile } from "../cache/build.ts";
 import type { LowerReport } from "../lower/index.ts";
 import { analyseFirmware, formatSizeReport } from "../wasm/size.ts";
 import { printHelp } from "./help.ts";
@@ -88,7 +88,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     if (release) throw usageError("build", `--release is for WebAssembly boards; board "${board.name}" runs JavaScript`);
     return buildEspruinoCommand(entry, board, output);
   }
-  const result = await compileFirmware({ entry, board, output, release });
+  const result = await cachedCompile({ entry, board, output, release });
   if (result.warnings) process.stderr.write(result.warnings + "\n");
   writeOutput(output, "-o", result.wasm);
   // The await-site table lets `outpost sim` name where each task is parked.

@@ -4,10 +4,12 @@
  * a .ts entry built in memory.
  */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { type Board, DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
 import { type BoardRequest, boardToRun, readBuildInfo } from "../../contract/build-info.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import type { SizeReport } from "../wasm/size.ts";
+import { cachedCompile } from "../cache/build.ts";
 import type { SiteInfo } from "../../../sim/index.ts";
 import { readTextTable, sidecarOf, textFile } from "./sidecars.ts";
 
@@ -28,6 +30,8 @@ export interface FirmwareFile {
   size?: SizeReport;
   /** A .ts entry's await sites, from the build's lowering (none when it lowered no async code). */
   sites?: SiteInfo[];
+  /** The files the firmware came from: every file a .ts entry's build read, or the .wasm itself. */
+  sources: string[];
 }
 
 /** The bytes of a built firmware (.wasm, or .js for an Espruino board). */
@@ -48,11 +52,10 @@ export function firmwareBoard(path: string, asked: BoardRequest): Board {
 /** The firmware: a .wasm as it is, with its text table if one lies beside it, or a .ts entry compiled to Wasm for `board`. */
 export async function firmwareFile(path: string, board: Board): Promise<FirmwareFile> {
   if (path.endsWith(".ts")) {
-    const { compileFirmware } = await import("../compile.ts"); // the compiler loads only when needed
-    const { wasm, text, size, lowering } = await compileFirmware({ entry: path, board });
-    return { wasm, text, size, sites: lowering.sites.length ? lowering.sites : undefined };
+    const { wasm, text, size, lowering, sources } = await cachedCompile({ entry: path, board });
+    return { wasm, text, size, sites: lowering.sites.length ? lowering.sites : undefined, sources };
   }
   const wasm = readFirmware(path);
   const table = sidecarOf(path, textFile);
-  return { wasm, text: table === undefined ? undefined : readTextTable(table) };
+  return { wasm, text: table === undefined ? undefined : readTextTable(table), sources: [resolve(path)] };
 }

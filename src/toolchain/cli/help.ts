@@ -12,7 +12,7 @@ Usage:
   outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
               [--vcd FILE] [--trace FILE] [--sites FILE] [--realtime] [--inspect]
-              [--watchdog N]
+              [--watchdog N] [--watch]
   outpost run <image.elf> [--for 10s] [--uart0 TEXT|@FILE] [--press BTN1@1s:50ms]
               [--expect-text T] [--fail-text T]
   outpost fuzz <firmware.wasm|entry.ts> [--seeds 1000] [--jobs N] [--for 10s]
@@ -159,6 +159,9 @@ in memory first.
   --watchdog N        stop the firmware (panic WATCHDOG, naming the task) when one
                       call into it runs N loop iterations without returning:
                       5000, 500k, 20M, or off (default 10M; see boards/ABI.md)
+  --watch             after the run, wait for a change to a file the firmware was
+                      built from (or the scenario) and run again; Ctrl-C stops.
+                      Rebuilds reuse the warm compiler and the build cache
 
 Stdout carries the board's console UART output, byte for byte. Stderr
 carries pin changes, logs, panics and the outcome, each stamped with

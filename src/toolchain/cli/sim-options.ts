@@ -46,7 +46,7 @@ export function parseSimArgs(argv: string[]): Args {
     {
       "--board": "value", "--for": "value", "--press": "value", "--scenario": "value", "--expect-text": "value",
       "--fail-text": "value", "--vcd": "value", "--trace": "value", "--sites": "value", "--realtime": "switch",
-      "--inspect": "switch", "--watchdog": "value", "--help": "switch", "-h": "switch",
+      "--inspect": "switch", "--watchdog": "value", "--watch": "switch", "--help": "switch", "-h": "switch",
     },
     UART_OPTION,
   );

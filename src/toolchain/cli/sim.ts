@@ -37,16 +37,23 @@ import { OutputFile } from "./outputs.ts";
 export async function simCommand(argv: string[], io: Io = processIo): Promise<number> {
   const args = parseSimArgs(argv);
   if (wantsHelp(args)) return printHelp("sim");
-  const plan = simPlan(args);
+  const once = (plan: SimPlan) => runOnce(plan, io);
+  if (args.switches.has("--watch")) return (await import("./sim-watch.ts")).watchSim(args, once);
+  return (await once(simPlan(args))).code;
+}
+
+/** One run of the plan: its exit code, and the files its firmware came from (what --watch watches). */
+export async function runOnce(plan: SimPlan, io: Io = processIo): Promise<{ code: number; sources: string[] }> {
   // Opened now, so that an unwritable path fails before the run; renamed into place at the end (outputs.ts).
   const vcdFile = plan.vcd ? new OutputFile(plan.vcd, "--vcd") : null;
   let traceFile: OutputFile | null = null;
   try {
     traceFile = plan.trace ? new OutputFile(plan.trace, "--trace") : null;
-    const code = await simulate(plan, io, vcdFile, traceFile);
+    const firmware = await loadFirmware(plan);
+    const code = await simulateFirmware(plan, firmware, io, vcdFile, traceFile);
     vcdFile?.commit();
     traceFile?.commit();
-    return code;
+    return { code, sources: firmware.sources };
   } catch (e) {
     vcdFile?.discard();
     traceFile?.discard();
@@ -54,8 +61,13 @@ export async function simCommand(argv: string[], io: Io = processIo): Promise<nu
   }
 }
 
-async function simulate(plan: SimPlan, io: Io, vcdFile: OutputFile | null, traceFile: OutputFile | null): Promise<number> {
-  const firmware = await loadFirmware(plan);
+async function simulateFirmware(
+  plan: SimPlan,
+  firmware: LoadedFirmware,
+  io: Io,
+  vcdFile: OutputFile | null,
+  traceFile: OutputFile | null,
+): Promise<number> {
   // Refused before the firmware runs, so no init output comes first.
   if (plan.inspect && firmware.firmware instanceof Uint8Array && isReleaseBuild(firmware.firmware, plan.path)) {
     throw new OutpostError(
@@ -129,16 +141,22 @@ function sourceDirs(plan: SimPlan): string[] {
  * board) with its site table (--sites, the sidecar, or the build's own) and text table if any.
  * `outpost view` loads firmware through here too.
  */
-export async function loadFirmware(
-  plan: Pick<SimPlan, "path" | "board" | "sites">,
-): Promise<{ firmware: Uint8Array | string; sites?: SiteInfo[]; text?: string[] }> {
+export async function loadFirmware(plan: Pick<SimPlan, "path" | "board" | "sites">): Promise<LoadedFirmware> {
   if (plan.board.family === "espruino" && plan.path.endsWith(".ts")) {
     const { buildEspruinoEntry } = await import("../espruino/build.ts");
     const build = await buildEspruinoEntry(plan.path, plan.board, plan.path.replace(/\.ts$/, ".js"));
-    return { firmware: build.js, sites: plan.sites };
+    return { firmware: build.js, sites: plan.sites, sources: build.sources };
   }
   const file = await firmwareFile(plan.path, plan.board);
-  return { firmware: file.wasm, sites: plan.sites ?? file.sites, text: file.text };
+  return { firmware: file.wasm, sites: plan.sites ?? file.sites, text: file.text, sources: file.sources };
+}
+
+export interface LoadedFirmware {
+  firmware: Uint8Array | string;
+  sites?: SiteInfo[];
+  text?: string[];
+  /** The files it was built from, or the built file itself. */
+  sources: string[];
 }
 
 /** Outpost firmware built with --release: it exports `outpost_init` but not the task table. */

@@ -1,0 +1,93 @@
+/**
+ * The build cache (src/toolchain/cache/): a build is found again when the
+ * entry, the options and every file it read are unchanged, and only then.
+ * Each step runs the real `outpost build` in a new process with its own
+ * cache folder (OUTPOST_CACHE). A hit is told from a build by a marker
+ * planted in the stored entry: the command prints a build's warnings, so
+ * the marker shows on stderr exactly when the stored entry was used.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+
+const test = suite("build cache");
+const dir = mkdtempSync(join(tmpdir(), "outpost-cache-"));
+const cache = join(dir, "cache");
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+const bin = fileURLToPath(new URL("../../bin/outpost.mjs", import.meta.url));
+const MARKER = "(this build came from the cache)";
+
+function build(env: Record<string, string> = {}): { code: number | null; stderr: string; wasm: Buffer | null } {
+  rmSync(join(dir, "app/out.wasm"), { force: true });
+  const r = spawnSync(process.execPath, [bin, "build", "main.ts", "-o", "out.wasm"], {
+    cwd: join(dir, "app"),
+    encoding: "utf8",
+    env: { ...process.env, OUTPOST_CACHE: cache, ...env },
+  });
+  const out = join(dir, "app/out.wasm");
+  return { code: r.status, stderr: r.stderr, wasm: existsSync(out) ? readFileSync(out) : null };
+}
+
+/** Plants the marker as the warnings of every stored build. */
+function mark(): void {
+  for (const name of readdirSync(cache).filter((n) => n.endsWith(".json") && !n.endsWith(".index.json"))) {
+    const entry = JSON.parse(readFileSync(join(cache, name), "utf8")) as { warnings: string };
+    writeFileSync(join(cache, name), JSON.stringify({ ...entry, warnings: MARKER }));
+  }
+}
+
+const greeting = (text: string): void => writeFileSync(join(dir, "app/greeting.ts"), `export const GREETING = "${text}";\n`);
+mkdirSync(join(dir, "app"));
+writeFileSync(join(dir, "app/main.ts"), `import { log } from "outpost";\nimport { GREETING } from "./greeting";\n\nexport function main(): void {\n  log.info(GREETING);\n}\n`);
+greeting("hello");
+
+test("a build is stored; the same build again is the stored one, byte for byte", () => {
+  const first = build();
+  assert.is(first.code, 0, first.stderr);
+  assert.is(first.stderr, "");
+  mark();
+  const again = build();
+  assert.is(again.code, 0, again.stderr);
+  assert.is(again.stderr, MARKER + "\n");
+  assert.equal(again.wasm, first.wasm);
+});
+
+test("a change to a file the entry imports builds again; changing it back finds the earlier build", () => {
+  greeting("hello, again");
+  const changed = build();
+  assert.is(changed.code, 0, changed.stderr);
+  assert.is(changed.stderr, "", "built, not taken from the cache");
+  assert.ok(changed.wasm!.includes(Buffer.from("hello, again", "utf16le")), "the new text (UTF-16, as AssemblyScript keeps it) is in the new build");
+  greeting("hello");
+  assert.is(build().stderr, MARKER + "\n", "the first build is still stored beside the second");
+});
+
+test("an import that is missing fails every time, and builds once the file appears", () => {
+  writeFileSync(join(dir, "app/main.ts"), `import { log } from "outpost";\nimport { GREETING } from "./later";\n\nexport function main(): void {\n  log.info(GREETING);\n}\n`);
+  const missing = build();
+  assert.is(missing.code, 1);
+  assert.match(missing.stderr, /later/);
+  assert.is(build().code, 1, "a failed build is not stored");
+  writeFileSync(join(dir, "app/later.ts"), `export const GREETING = "later";\n`);
+  const found = build();
+  assert.is(found.code, 0, found.stderr);
+  assert.ok(found.wasm!.includes(Buffer.from("later", "utf16le")));
+});
+
+test("OUTPOST_CACHE=off builds without reading or writing the cache", () => {
+  mark();
+  const off = build({ OUTPOST_CACHE: "off" });
+  assert.is(off.code, 0, off.stderr);
+  assert.is(off.stderr, "", "not the marked entry");
+});
+
+test("no lock is left behind", () => {
+  assert.equal(readdirSync(cache).filter((n) => n.endsWith(".lock")), []);
+});
+
+test.run();
