@@ -1,25 +1,37 @@
 /**
- * `npm test`'s runner: imports every test/**\/*.test.ts in sorted order into
- * one uvu run, then prints `N passed, N failed` as its last line.
+ * `npm test`'s runner: type-checks the host code and the browser page's
+ * (tsc, TSC_PROJECTS) and runs every
+ * test/**\/*.test.ts, spread over one worker process per core
+ * (test/run-worker.ts), then prints `N passed, N failed` as its last line.
  *
- * uvu queues each suite's `.run()` instead of running it when
- * `globalThis.UVU_DEFER` is set before uvu loads (its CLI mode); each file
- * gets its own queue group (`UVU_INDEX`). Every queued suite runner resolves
- * to `[errors | true, passed, skipped, total]`, so wrapping them counts
- * tests exactly. The exit code is non-zero when any test fails, a suite's
- * hooks throw, a file does not import, or a file queues no suite (forgot
- * `.run()`). A single file still runs alone:
- * `node --import ./tools/register.mjs test/sim/gpio.test.ts`.
+ *   node --import ./tools/register.mjs test/run.ts             everything
+ *   node --import ./tools/register.mjs test/run.ts cli lower   files whose path contains "cli" or "lower" (no tsc)
+ *   node --import ./tools/register.mjs test/sim/gpio.test.ts   one file alone, without this runner
+ *
+ * Files are handed out longest first, by how long each took last time
+ * (kept in the build cache's folder), so the slow ones do not finish last
+ * on one core; each file's report is printed whole when it ends. Firmware
+ * builds are shared between workers through the build cache
+ * (src/toolchain/cache/): a build one worker is making, another waits for.
+ *
+ * The exit code is non-zero when a test fails, a file does not load or
+ * queues no suite, a worker dies or a file runs longer than FILE_TIMEOUT,
+ * or tsc reports an error. Tests skipped because a tool is missing are
+ * listed by name before the last line. OUTPOST_TEST_JOBS sets the number of
+ * workers (default: the cores).
  */
-import { readdirSync } from "node:fs";
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { cacheDir } from "../src/toolchain/cache/store.ts";
+import type { FileResult } from "./run-worker.ts";
 
-type SuiteResult = [errors: string | true, passed: number, skipped: number, total: number];
-type QueueGroup = [name: string | null, ...runners: (() => Promise<SuiteResult>)[]];
-const uvuGlobals = globalThis as unknown as { UVU_DEFER: number; UVU_INDEX: number; UVU_QUEUE: QueueGroup[] };
-
-const testDir = fileURLToPath(new URL("./", import.meta.url));
+const root = fileURLToPath(new URL("../", import.meta.url));
+const testDir = join(root, "test");
+/** A file that takes longer has hung: its worker is stopped and the file fails. */
+const FILE_TIMEOUT_MS = 10 * 60_000;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -27,50 +39,116 @@ function testFiles(dir: string): string[] {
     .sort();
 }
 
-uvuGlobals.UVU_DEFER = 1;
-const uvu = await import("uvu");
+const filters = process.argv.slice(2);
+const files = testFiles(testDir).filter((f) => filters.length === 0 || filters.some((p) => relative(root, f).includes(p)));
+const timesFile = join(cacheDir() ?? join(root, "node_modules/.cache/outpost"), "test-times.json");
+const lastTimes = readTimes();
+// Longest first; a file never timed counts as long (it may build firmware).
+const queue = [...files].sort((a, b) => (lastTimes[relative(root, b)] ?? 60_000) - (lastTimes[relative(root, a)] ?? 60_000));
+const jobs = Math.max(1, Number(process.env.OUTPOST_TEST_JOBS) || availableParallelism());
 
 let passed = 0;
 let failed = 0;
-const files = testFiles(testDir);
-for (const [index, file] of files.entries()) {
-  uvuGlobals.UVU_INDEX = index;
-  const group: QueueGroup = [relative(testDir, file)];
-  uvuGlobals.UVU_QUEUE.push(group);
+const skippedNames: string[] = [];
+const times: Record<string, number> = { ...lastTimes };
+const started = performance.now();
+
+function readTimes(): Record<string, number> {
   try {
-    await import(pathToFileURL(file).href);
-  } catch (e) {
-    failed++;
-    process.stderr.write(`\n${group[0]} did not load:\n${e instanceof Error ? e.stack : String(e)}\n`);
-    continue;
-  }
-  if (group.length === 1) {
-    // Its tests were declared but never queued: they would silently not run.
-    failed++;
-    process.stderr.write(`\n${group[0]} ran no suite: call \`test.run()\` (or \`suite.run()\`) at its end\n`);
+    return JSON.parse(readFileSync(timesFile, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
   }
 }
 
-for (const group of uvuGlobals.UVU_QUEUE) {
-  const file = group[0]; // uvu shifts it off when it runs the group
-  for (let i = 1; i < group.length; i++) {
-    const run = group[i] as () => Promise<SuiteResult>;
-    group[i] = async (): Promise<SuiteResult> => {
-      try {
-        const result = await run();
-        const [, ok, , total] = result;
-        passed += ok;
-        failed += total - ok; // a throwing `before` hook fails the whole suite
-        return result;
-      } catch (e) {
-        // An `after` hook threw (uvu lets that escape): count it and go on with the other suites.
-        failed++;
-        return [`${file}: an after hook threw: ${e instanceof Error ? e.stack : String(e)}`, 0, 0, 0];
-      }
+function report(result: FileResult): void {
+  passed += result.passed;
+  failed += result.failed;
+  skippedNames.push(...result.skippedNames.map((n) => `${relative(testDir, result.file)}: ${n}`));
+  times[relative(root, result.file)] = Math.round(result.ms);
+  process.stdout.write(`${result.output.trimEnd()}   ${(result.ms / 1000).toFixed(1)} s\n\n`);
+}
+
+/** The type-checks npm test runs: the host code, and the browser page's code. */
+const TSC_PROJECTS = ["tsconfig.json", "web/tsconfig.json"];
+
+/** tsc over one project, in its own process; a failure is one failed "test" with tsc's report. */
+function typeCheck(project: string): Promise<void> {
+  return new Promise((done) => {
+    const tsc = spawn(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, project)], { cwd: root });
+    let output = "";
+    tsc.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    tsc.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    tsc.on("close", (code) => {
+      if (code === 0) passed++;
+      else failed++;
+      process.stdout.write(code === 0 ? `tsc -p ${project}: no errors\n\n` : `tsc -p ${project} failed (exit ${code}):\n${output}\n`);
+      done();
+    });
+  });
+}
+
+/** One worker: takes files from the queue until it is empty; a worker that dies or hangs is replaced. */
+async function work(): Promise<void> {
+  while (queue.length > 0) {
+    const worker = fork(join(testDir, "run-worker.ts"), [], {
+      cwd: root,
+      execArgv: ["--import", join(root, "tools/register.mjs")],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    await new Promise<void>((ready) => worker.once("message", () => ready()));
+    await drain(worker);
+    worker.kill();
+  }
+}
+
+/** Feeds `worker` files until the queue is empty or the worker is lost (then the caller starts another). */
+async function drain(worker: ChildProcess): Promise<void> {
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    const result = await runIn(worker, file);
+    report(result);
+    if (result.lost) return;
+  }
+}
+
+function runIn(worker: ChildProcess, file: string): Promise<FileResult & { lost?: boolean }> {
+  const startedAt = performance.now();
+  return new Promise((done) => {
+    const lost = (why: string): void => {
+      cleanup();
+      worker.kill("SIGKILL");
+      const name = relative(testDir, file);
+      done({ file, passed: 0, failed: 1, skipped: 0, skippedNames: [], output: `${name}\n${name} ${why}`, ms: performance.now() - startedAt, lost: true });
     };
-  }
+    const onMessage = (result: FileResult): void => {
+      cleanup();
+      done(result);
+    };
+    const onExit = (code: number | null, signal: string | null): void => lost(`stopped its worker process (${signal ?? `exit code ${code}`}) before it finished`);
+    const timer = setTimeout(() => lost(`still ran after ${FILE_TIMEOUT_MS / 60_000} minutes: stopped`), FILE_TIMEOUT_MS);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("exit", onExit);
+    worker.send({ file });
+  });
 }
 
-await uvu.exec();
+// One after the other, beside the workers: tsc takes a core of its own while it runs.
+const checks = filters.length === 0 ? [TSC_PROJECTS.reduce((before, project) => before.then(() => typeCheck(project)), Promise.resolve())] : [];
+await Promise.all([...checks, ...Array.from({ length: Math.min(jobs, Math.max(1, queue.length)) }, () => work())]);
+
+try {
+  mkdirSync(join(timesFile, ".."), { recursive: true });
+  writeFileSync(timesFile, JSON.stringify(times, null, 1) + "\n");
+} catch {
+  // a read-only tree: the next run schedules without them
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(0);
+process.stdout.write(`${files.length} files on ${jobs} workers in ${seconds} s\n`);
+if (skippedNames.length > 0) process.stdout.write(`skipped, because a tool is missing:\n${skippedNames.map((n) => `  ${n}\n`).join("")}`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 if (failed > 0 || files.length === 0) process.exitCode = 1;

@@ -5,8 +5,8 @@
  * is native C (a blink task and a console echo task). Alarms, events and
  * console bytes (delivered at 115200 baud, 87 µs a byte, as the simulator
  * does) go through the real loop; stdout, the stderr pin log and the exit
- * status are checked exactly. Skipped, with the reason in each name,
- * without gcc.
+ * status are checked exactly. Skipped without gcc (npm test lists each
+ * by name, with the reason).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,13 +15,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { when } from "../helpers/skip.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const hostDir = join(root, "boards/wasm/host");
 const flags = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
 const hasGcc = spawnSync("gcc", ["--version"]).status === 0;
-const it = (name: string, fn: () => void | Promise<void>) =>
-  hasGcc ? test(name, fn) : test.skip(`${name} (skipped: gcc is not installed)`, fn);
+const gated = when(hasGcc, "gcc is not installed");
+const it = (name: string, fn: () => void | Promise<void>) => gated(test, name, fn);
 
 const work = mkdtempSync(join(tmpdir(), "outpost-host-"));
 test.after(() => rmSync(work, { recursive: true, force: true }));
