@@ -67,7 +67,7 @@ export async function cachedCompile(options: CompileOptions): Promise<CompileRes
     const { result, sources } = await held.catch(() => ({ result: null, sources: [] }));
     if (result && unchanged(sources)) return result;
   }
-  const made = lookupOrBuild(key, { ...options, entry });
+  const made = lookupOrBuild(key, options); // as given: messages name the entry the way the user wrote it
   memory.set(key, made);
   made.catch(() => memory.delete(key)); // a failed build is retried next time
   return (await made).result;

@@ -44,6 +44,8 @@ export async function watchSim(args: Args, runOnce: RunOnce): Promise<number> {
   try {
     let files = [resolve(entry ?? ".")];
     for (;;) {
+      // Taken before the run: a file saved while it builds counts as changed once it is done.
+      const before = new Map(files.map((f) => [f, fileHash(f)]));
       let code: number;
       try {
         const plan = simPlan(args);
@@ -55,18 +57,21 @@ export async function watchSim(args: Args, runOnce: RunOnce): Promise<number> {
       }
       if (stopped || code === EXIT_INTERRUPTED) return EXIT_INTERRUPTED;
       const watched = [...new Set(files.map((f) => resolve(f)))].filter((f) => !isOutpostSource(f));
-      const [first, ...others] = watched.map((f) => relative(process.cwd(), f));
-      const more = others.length === 0 ? "" : ` or ${others.length} other file${others.length === 1 ? "" : "s"}`;
-      process.stderr.write(`watch: exit code ${code}; waiting for a change to ${first}${more} (Ctrl-C stops)\n`);
-      const changed = await new Promise<string | null>((done) => {
-        const waiter = waitForChange(watched, done);
+      files = watched;
+      const changed = new Promise<string | null>((done) => {
+        const waiter = waitForChange(watched, (f) => before.get(f) ?? fileHash(f), done);
         stop = () => {
           waiter.close();
           done(null);
         };
       });
-      if (changed === null) return EXIT_INTERRUPTED;
-      process.stderr.write(`watch: ${relative(process.cwd(), changed)} changed: running again\n`);
+      // Said once the watch is set up, so a change made as soon as it is read is seen.
+      const [first, ...others] = watched.map((f) => relative(process.cwd(), f));
+      const more = others.length === 0 ? "" : ` or ${others.length} other file${others.length === 1 ? "" : "s"}`;
+      process.stderr.write(`watch: exit code ${code}; waiting for a change to ${first}${more} (Ctrl-C stops)\n`);
+      const file = await changed;
+      if (file === null) return EXIT_INTERRUPTED;
+      process.stderr.write(`watch: ${relative(process.cwd(), file)} changed: running again\n`);
     }
   } finally {
     process.off("SIGINT", onSignal);
@@ -83,12 +88,13 @@ function inputFiles(args: Args): string[] {
 }
 
 /**
- * Calls `done(file)` once one of `files` has new content (or appeared, or went away). Watches
+ * Calls `done(file)` once one of `files` has content other than `seen(file)` (it changed,
+ * appeared or went away), at once if it already has. Watches
  * their folders rather than the files: editors often save by writing a new file and renaming it
  * over the old one, which a watch on the old file would miss.
  */
-function waitForChange(files: string[], done: (file: string) => void): { close(): void } {
-  const before = new Map(files.map((f) => [f, fileHash(f)]));
+function waitForChange(files: string[], seen: (file: string) => string, done: (file: string) => void): { close(): void } {
+  const before = new Map(files.map((f) => [f, seen(f)]));
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   const close = (): void => {
@@ -101,6 +107,7 @@ function waitForChange(files: string[], done: (file: string) => void): { close()
     close();
     done(changed);
   };
+  setImmediate(check); // changed already, between the run's start and now
   for (const dir of new Set(files.map((f) => dirname(f)))) {
     const names = new Set(files.filter((f) => dirname(f) === dir).map((f) => basename(f)));
     try {
