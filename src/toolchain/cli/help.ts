@@ -19,7 +19,7 @@ Usage:
               [--scenario FILE] [--echo UART0] [--twice] [--seed N [--vcd FILE]]
   outpost size <firmware.wasm|entry.ts> [--board NAME]
   outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
-  outpost new <dir> [--board NAME]
+  outpost new <dir> [--board NAME] [--outpost SPEC]
   outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]
   outpost decode <firmware.wasm|name.text.json> [LOG]
   outpost boards
@@ -239,14 +239,18 @@ another speed. Ctrl-C stops the server.
 Exit codes: 130 stopped with Ctrl-C, 1 a usage or input error (a bad
 firmware, a port in use).
 `,
-  new: `outpost new <dir> [--board NAME]
+  new: `outpost new <dir> [--board NAME] [--outpost SPEC]
 
 Creates a firmware project in <dir> (which must not exist or be empty): a
-blinky main.ts for the board, a test that runs it in the simulator,
-package.json (depending on this Outpost by path), tsconfig.json for the
-editor, and a README. Then: cd <dir> && npm install && npm test.
+blinky main.ts for the board, a uvu test that runs it in the simulator, a
+scenario, package.json (Outpost as a dependency; TypeScript and uvu as dev
+dependencies), tsconfig.json for the editor, and a README with the commands.
+Then: cd <dir> && npm install && npm test.
 
-  --board NAME   the board the project targets (default sim)
+  --board NAME     the board the project targets (default sim)
+  --outpost SPEC   how package.json names Outpost: a version range, or a
+                   tarball (npm pack) or folder (default: this Outpost's
+                   folder when it is a clone, its version when installed)
 `,
   flash: `outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]
 

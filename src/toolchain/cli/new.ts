@@ -1,23 +1,22 @@
 /**
- * `outpost new <dir> [--board NAME]`: scaffolds a firmware project that
- * depends on this Outpost package by path (so `npm install` works offline)
+ * `outpost new <dir> [--board NAME] [--outpost SPEC]`: scaffolds a firmware
+ * project (new-templates.ts) that depends on Outpost as on any npm package,
  * and whose `npm test` builds its firmware and checks it in the simulator.
- * Prints each file it wrote on stdout, then the next command to run.
+ * Prints each file it wrote on stdout, then the next command to run, quoted
+ * so it can be pasted.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_BOARD, type Board, loadBoard } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
-import { repoRoot } from "../packages.ts";
+import { outpostVersion, repoRoot } from "../packages.ts";
 import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";
 import { shellQuote } from "./shell-quote.ts";
 import { projectFiles } from "./new-templates.ts";
 
-const outpostRoot = repoRoot.replace(/\/$/, "");
-
 export async function newCommand(argv: string[]): Promise<number> {
-  const args = parseArgs("new", argv, { "--board": "value", "--help": "switch", "-h": "switch" });
+  const args = parseArgs("new", argv, { "--board": "value", "--outpost": "value", "--help": "switch", "-h": "switch" });
   if (wantsHelp(args)) return printHelp("new");
   const dir = onePositional("new", args, "a folder for the project, like outpost new thermostat");
   const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
@@ -25,7 +24,9 @@ export async function newCommand(argv: string[]): Promise<number> {
   if (!isEmptyOrMissing(target)) {
     throw new OutpostError("USAGE", `cannot create a project in ${dir}: the folder is not empty: choose a new folder`);
   }
-  const files = projectFiles({ name: packageName(basename(target)), board, outpost: outpostRoot, led: ledOf(board) });
+  const outpost = dependencySpec(valueOf(args, "--outpost"));
+  const linked = outpost.startsWith("file:") && isFolder(outpost.slice(5));
+  const files = projectFiles({ name: packageName(basename(target)), board, outpost, linked, led: ledOf(board) });
   for (const [file, text] of Object.entries(files)) {
     const path = join(target, file);
     mkdirSync(dirname(path), { recursive: true });
@@ -34,6 +35,25 @@ export async function newCommand(argv: string[]): Promise<number> {
   }
   process.stdout.write(`next: cd ${shellQuote(dir)} && npm install && npm test\n`);
   return 0;
+}
+
+/**
+ * How the project's package.json names Outpost: `--outpost` as given (a version range, or a
+ * tarball or folder, which becomes a file: path); else, for an Outpost installed from a registry,
+ * its version range; else (a clone) this folder, as a file: path that works offline.
+ */
+function dependencySpec(option: string | undefined): string {
+  const packageDir = repoRoot.replace(/\/$/, "");
+  if (option === undefined) return basename(dirname(packageDir)) === "node_modules" ? `^${outpostVersion}` : `file:${packageDir}`;
+  return /^[.~/]|\.tgz$/.test(option) ? `file:${resolve(option)}` : option;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isEmptyOrMissing(dir: string): boolean {
