@@ -12,6 +12,7 @@
  * under the single-process runner they replaced, so they share the build
  * cache in memory as well as on disk.
  */
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { takeSkipped } from "./helpers/skip.ts";
@@ -37,6 +38,8 @@ export interface FileResult {
   /** uvu's report of the file (its name, a dot per test, each failure in full) and anything else it printed. */
   output: string;
   ms: number;
+  /** CPU time it took, in this process and in the processes it ran (Linux; elsewhere this process only). */
+  cpuMs: number;
 }
 
 const testDir = fileURLToPath(new URL("./", import.meta.url));
@@ -45,9 +48,23 @@ uvuGlobals.UVU_DEFER = 1;
 const uvu = await import("uvu"); // after UVU_DEFER: suites queue instead of running
 void uvu;
 
+/** CPU ms of this process, plus of its finished children where /proc tells (clock ticks of 10 ms). */
+function cpuMs(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
+    children = (Number(fields[13]) + Number(fields[14])) * 10; // cutime, cstime
+  } catch {
+    // not Linux
+  }
+  return (own.user + own.system) / 1000 + children;
+}
+
 /** Runs `file`'s suites; what they print on stdout is captured for the report. */
 async function runFile(file: string): Promise<FileResult> {
   const started = performance.now();
+  const cpuStart = cpuMs();
   const name = relative(testDir, file);
   let output = "";
   const write = process.stdout.write.bind(process.stdout);
@@ -68,7 +85,7 @@ async function runFile(file: string): Promise<FileResult> {
     } catch (e) {
       failed++;
       output += `${name} did not load:\n${e instanceof Error ? e.stack : String(e)}\n`;
-      return { file, passed, failed, skipped, skippedNames: takeSkipped(), output, ms: performance.now() - started };
+      return { file, passed, failed, skipped, skippedNames: takeSkipped(), output, ms: performance.now() - started, cpuMs: cpuMs() - cpuStart };
     }
     const runners = group.slice(1) as (() => Promise<SuiteResult>)[];
     output += name + "\n";
@@ -93,7 +110,7 @@ async function runFile(file: string): Promise<FileResult> {
   } finally {
     process.stdout.write = write;
   }
-  return { file, passed, failed, skipped, skippedNames: takeSkipped(), output, ms: performance.now() - started };
+  return { file, passed, failed, skipped, skippedNames: takeSkipped(), output, ms: performance.now() - started, cpuMs: cpuMs() - cpuStart };
 }
 
 process.on("message", (request: FileRequest) => {

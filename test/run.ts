@@ -48,6 +48,7 @@ const queue = [...files].sort((a, b) => (lastTimes[relative(root, b)] ?? 60_000)
 const jobs = Math.max(1, Number(process.env.OUTPOST_TEST_JOBS) || availableParallelism());
 
 let passed = 0;
+let cpuTotal = 0;
 let failed = 0;
 const skippedNames: string[] = [];
 const times: Record<string, number> = { ...lastTimes };
@@ -66,7 +67,8 @@ function report(result: FileResult): void {
   failed += result.failed;
   skippedNames.push(...result.skippedNames.map((n) => `${relative(testDir, result.file)}: ${n}`));
   times[relative(root, result.file)] = Math.round(result.ms);
-  process.stdout.write(`${result.output.trimEnd()}   ${(result.ms / 1000).toFixed(1)} s\n\n`);
+  cpuTotal += result.cpuMs;
+  process.stdout.write(`${result.output.trimEnd()}   ${(result.ms / 1000).toFixed(1)} s (CPU ${(result.cpuMs / 1000).toFixed(1)} s)\n\n`);
 }
 
 /** The type-checks npm test runs: the host code, and the browser page's code. */
@@ -118,7 +120,7 @@ function runIn(worker: ChildProcess, file: string): Promise<FileResult & { lost?
       cleanup();
       worker.kill("SIGKILL");
       const name = relative(testDir, file);
-      done({ file, passed: 0, failed: 1, skipped: 0, skippedNames: [], output: `${name}\n${name} ${why}`, ms: performance.now() - startedAt, lost: true });
+      done({ file, passed: 0, failed: 1, skipped: 0, skippedNames: [], output: `${name}\n${name} ${why}`, ms: performance.now() - startedAt, cpuMs: 0, lost: true });
     };
     const onMessage = (result: FileResult): void => {
       cleanup();
@@ -148,7 +150,7 @@ try {
   // a read-only tree: the next run schedules without them
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
-process.stdout.write(`${files.length} files on ${jobs} workers in ${seconds} s\n`);
+process.stdout.write(`${files.length} files on ${jobs} workers in ${seconds} s (tests' CPU time ${(cpuTotal / 1000).toFixed(0)} s)\n`);
 if (skippedNames.length > 0) process.stdout.write(`skipped, because a tool is missing:\n${skippedNames.map((n) => `  ${n}\n`).join("")}`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 if (failed > 0 || files.length === 0) process.exitCode = 1;
