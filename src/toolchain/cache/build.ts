@@ -17,6 +17,7 @@
  * loaded (compile.ts and asc are imported on a miss only). Failed builds
  * are never stored. Within a process, the same build is made once.
  */
+import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Board } from "../../contract/boards.ts";
 import type { CompileOptions, CompileResult } from "../compile.ts";
@@ -48,7 +49,7 @@ const memory = new Map<string, Promise<Held>>();
 
 /** `compileFirmware(options)`, from the cache when nothing it depends on changed. */
 export async function cachedCompile(options: CompileOptions): Promise<CompileResult> {
-  const entry = resolve(options.entry);
+  const entry = canonical(options.entry);
   const key = sha256(
     JSON.stringify({
       format: FORMAT,
@@ -73,6 +74,15 @@ export async function cachedCompile(options: CompileOptions): Promise<CompileRes
   return (await made).result;
 }
 
+/** The entry's real path: one file reached through a link or another folder is one build. */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path); // missing: the build reports it
+  }
+}
+
 function unchanged(sources: Variant["sources"]): boolean {
   return sources.every(([path, hash]) => fileHash(path) === hash);
 }
@@ -95,7 +105,9 @@ async function lookupOrBuild(key: string, options: CompileOptions): Promise<Held
   };
   const make = async (): Promise<Held> => {
     const result = await build(options);
-    return { result, sources: result.sources.filter((p) => !isOutpostSource(p)) /* the fingerprint covers those */.map((p) => [p, fileHash(p)]) };
+    // Real paths: a build made through a link stays valid once the link is gone. Outpost's own files are the fingerprint's.
+    const paths = [...new Set(result.sources.map(canonical))].filter((p) => !isOutpostSource(p));
+    return { result, sources: paths.map((p) => [p, fileHash(p)]) };
   };
   if (cache === null) return make();
   const found = hit();
