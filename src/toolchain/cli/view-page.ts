@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { OutputOptions, RollupOptions } from "rollup";
+import { OutpostError } from "../../contract/errors.ts";
 import { repoRoot } from "../packages.ts";
 
 export interface PageFile {
@@ -26,6 +27,8 @@ export interface PageFile {
 }
 
 const webDir = join(repoRoot, "web");
+/** The rollup Outpost is tested with (package.json), for the message when it is missing. */
+const ROLLUP_VERSION = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.rollup;
 const cacheDir = join(repoRoot, "node_modules/.cache/outpost-web");
 const manifestFile = join(cacheDir, "manifest.json");
 /** What the bundle depends on beyond the modules rollup reports. */
@@ -67,7 +70,10 @@ function cachedBundle(): Map<string, Uint8Array> | null {
 }
 
 async function buildBundle(): Promise<Map<string, Uint8Array>> {
-  const { rollup } = await import("rollup");
+  // rollup is a dev dependency: `outpost build` never needs it, so an install without dev dependencies lacks it.
+  const { rollup } = await import("rollup").catch(() => {
+    throw new OutpostError("FILE_NOT_FOUND", `outpost view builds its page with rollup, which is not installed: run npm install rollup@${ROLLUP_VERSION}`);
+  });
   const config = (await import(pathToFileURL(join(webDir, "rollup.config.mjs")).href)).default as RollupOptions & { output: OutputOptions };
   const build = await rollup(config);
   const { output } = await build.generate(config.output);
