@@ -34,10 +34,10 @@ test("a .wasm records its board, the Outpost version and the ABI", async () => {
 });
 
 test("outpost sim runs a .wasm on the board it was built for: blinky's LED1 is LED1, not a button of the sim board", async () => {
-  const r = s.outpost("sim", await esp32File(), "--for", "1s");
+  const r = await s.run("sim", await esp32File(), "--for", "1s");
   assert.is(r.stderr, "[   0.000000] info: blinky: LED1 toggles every 500 ms\n[   0.000000] LED1 high\n[   0.500000] LED1 low\n[   1.000000] LED1 high\n");
   assert.is(r.code, 0);
-  assert.is(s.outpost("sim", "esp32.wasm", "--board", "wasm3-esp32", "--for", "1s").stderr, r.stderr, "--board naming the same board");
+  assert.is((await s.run("sim", "esp32.wasm", "--board", "wasm3-esp32", "--for", "1s")).stderr, r.stderr, "--board naming the same board");
 });
 
 test("outpost sim and outpost size refuse a --board that contradicts the build, naming both", async () => {
@@ -45,13 +45,13 @@ test("outpost sim and outpost size refuse a --board that contradicts the build, 
   const message =
     'outpost: error: esp32.wasm was built for board "wasm3-esp32", not "sim": leave out --board (the firmware names its board), or rebuild it with --board sim\n';
   for (const command of ["sim", "size"]) {
-    const r = s.outpost(command, file, "--board", "sim");
+    const r = await s.run(command, file, "--board", "sim");
     assert.equal([r.code, r.stdout, r.stderr], [1, "", message], command);
   }
 });
 
 test("outpost size reports against the recorded board's budget", async () => {
-  const r = s.outpost("size", await esp32File());
+  const r = await s.run("size", await esp32File());
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, /^esp32\.wasm for board "wasm3-esp32"\n  flash +[\d,]+ of 65,536 /);
   assert.match(r.stdout, /\n {4}build record +\d\d \(board, Outpost version, ABI\)\n/);
@@ -60,14 +60,14 @@ test("outpost size reports against the recorded board's budget", async () => {
 test("a scenario written for another board than the build is refused, naming both", async () => {
   const file = await esp32File();
   s.file("puck.yaml", "name: blinks\nversion: 1\nboard: puckjs\nsteps:\n  - expect-pin: { pin: LED1, level: 1 }\n");
-  const r = s.outpost("sim", file, "--scenario", "puck.yaml");
+  const r = await s.run("sim", file, "--scenario", "puck.yaml");
   assert.is(
     r.stderr,
     'outpost: error: puck.yaml is written for board "puckjs" but esp32.wasm was built for board "wasm3-esp32": rebuild the firmware with --board puckjs, or change the scenario\'s board\n',
   );
   assert.is(r.code, 1);
   s.file("esp32.yaml", "name: blinks\nversion: 1\nboard: wasm3-esp32\nsteps:\n  - expect-pin: { pin: LED1, level: 1 }\n  - delay: 500ms\n  - expect-pin: { pin: LED1, level: 0 }\n");
-  const ok = s.outpost("sim", file, "--scenario", "esp32.yaml");
+  const ok = await s.run("sim", file, "--scenario", "esp32.yaml");
   assert.is(ok.code, 0, ok.stderr);
 });
 

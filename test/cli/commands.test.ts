@@ -9,16 +9,16 @@ const test = suite("outpost commands");
 const s = new Scratch();
 test.after(() => s.remove());
 
-test("--help prints each command's help on stdout and exits 0", () => {
+test("--help prints each command's help on stdout and exits 0", async () => {
   for (const [args, text] of [[["--help"], HELP.outpost], [["help"], HELP.outpost], [["sim", "-h"], HELP.sim], [["build", "--help"], HELP.build], [["boards", "--help"], HELP.boards], [["size", "--help"], HELP.size], [["new", "--help"], HELP.new]] as const) {
-    const r = s.outpost(...args);
+    const r = await s.run(...args);
     assert.is(r.stdout, text, args.join(" "));
     assert.is(r.stderr, "");
     assert.is(r.code, 0);
   }
 });
 
-test("outpost with no arguments prints the help on stderr and exits 1", () => {
+test("outpost with no arguments prints the help on stderr and exits 1, as a process (the bin sets the exit code)", () => {
   const r = s.outpost();
   assert.is(r.stderr, HELP.outpost);
   assert.is(r.stdout, "");
@@ -32,8 +32,8 @@ test("--version prints the package version", () => {
   assert.is(r.code, 0);
 });
 
-test("boards lists each board's pins, LEDs, buttons, UARTs and budget", () => {
-  const r = s.outpost("boards");
+test("boards lists each board's pins, LEDs, buttons, UARTs and budget", async () => {
+  const r = await s.run("boards");
   assert.is(r.code, 0);
   const sim = r.stdout.split("\n\n").find((block) => block.startsWith("sim:"));
   assert.is(
@@ -57,19 +57,19 @@ test("build names its output after the example's folder", () => {
   assert.is(defaultOutput("firmware/thermostat.ts"), "build/thermostat.wasm");
 });
 
-test("build of a missing entry fails naming it", () => {
-  const r = s.outpost("build", "nope/main.ts");
+test("build of a missing entry fails naming it", async () => {
+  const r = await s.run("build", "nope/main.ts");
   assert.is(r.stderr, "outpost: error: cannot read firmware entry nope/main.ts: check the path\n");
   assert.is(r.code, 1);
 });
 
-test("blinky builds, reports its size and tasks, and blinks in the simulator", () => {
+test("blinky builds, reports its size and tasks, and blinks in the simulator", async () => {
   const entry = new URL("../../examples/blinky/main.ts", import.meta.url).pathname;
-  const built = s.outpost("build", entry, "-o", "out/blinky.wasm");
+  const built = await s.run("build", entry, "-o", "out/blinky.wasm");
   assert.is(built.code, 0, built.stderr);
   assert.ok(built.stdout.startsWith('out/blinky.wasm for board "sim"\n'), built.stdout);
   assert.match(built.stdout, /\bblink\b/);
-  const run = s.outpost("sim", "out/blinky.wasm", "--for", "1s");
+  const run = await s.run("sim", "out/blinky.wasm", "--for", "1s");
   const leds = run.stderr.split("\n").filter((l) => /\] LED1 /.test(l));
   assert.equal(leds, ["[   0.000000] LED1 high", "[   0.500000] LED1 low", "[   1.000000] LED1 high"]);
   assert.is(run.code, 0);

@@ -18,10 +18,10 @@ const sites = JSON.stringify([
   { id: 1, file: "src/pong.ts", line: 30, column: 9, fn: "pong" },
 ]);
 
-test("a deadlock exits 5 naming each parked task and where it waits; --inspect adds the table", () => {
+test("a deadlock exits 5 naming each parked task and where it waits; --inspect adds the table", async () => {
   s.firmware("deadlock");
   s.file("deadlock.sites.json", sites);
-  const r = s.outpost("sim", "deadlock.wasm", "--inspect");
+  const r = await s.run("sim", "deadlock.wasm", "--inspect");
   assert.is(r.code, 5);
   assert.is(r.stdout, "");
   assert.is(
@@ -37,17 +37,17 @@ test("a deadlock exits 5 naming each parked task and where it waits; --inspect a
       "",
     ].join("\n"),
   );
-  const noTable = s.outpost("sim", "deadlock.wasm", "--sites", "none.json");
+  const noTable = await s.run("sim", "deadlock.wasm", "--sites", "none.json");
   assert.equal([noTable.code, noTable.stderr], [1, "outpost: error: cannot read site table none.json (no such file): check the path after --sites\n"]);
   s.file("bad.sites.json", '[{ "id": 0, "file": "a.ts" }]');
-  const bad = s.outpost("sim", "deadlock.wasm", "--sites", "bad.sites.json");
+  const bad = await s.run("sim", "deadlock.wasm", "--sites", "bad.sites.json");
   assert.is(bad.stderr, "outpost: error: bad.sites.json: site 0 needs file, line and column: a site table is a list of { id, file, line, column } written by outpost build\n");
 });
 
 test("the runtime's own deadlock and idle firmware: exit 5 for the first, 0 and an idle table for the second", async () => {
   s.file("deadlock-as.wasm", await buildTestFirmware("test/firmware/deadlock.ts"));
   s.file("deadlock-as.sites.json", readFileSync(new URL("../firmware/deadlock.sites.json", import.meta.url)));
-  const dead = s.outpost("sim", "deadlock-as.wasm", "--for", "1h");
+  const dead = await s.run("sim", "deadlock-as.wasm", "--for", "1h");
   assert.is(dead.code, 5);
   // The runtime reports each task's await site (outpost_task_site), and the sidecar names its line.
   assert.match(
@@ -55,7 +55,7 @@ test("the runtime's own deadlock and idle firmware: exit 5 for the first, 0 and 
     /^\[ {3}0\.000000\] info: hello: ping and pong wait for each other\n\[ {3}0\.000000\] deadlock: every task is parked and nothing can wake one\n {4}task "ping" \(id 0\) parked since 0\.000000s at test\/firmware\/deadlock\.ts:22:10 in Ping\.poll\n {4}task "pong" \(id 1\) parked since 0\.000000s at test\/firmware\/deadlock\.ts:39:10 in Pong\.poll\n$/,
   );
   s.file("idle.wasm", await buildTestFirmware("test/firmware/deadlock_idle.ts"));
-  const idle = s.outpost("sim", "idle.wasm", "--for", "1h", "--inspect");
+  const idle = await s.run("sim", "idle.wasm", "--for", "1h", "--inspect");
   assert.is(idle.code, 0);
   assert.match(idle.stderr, /\n\[3600\.000000\] 1 task, idle, waiting for BTN1\n {2}id {2}task {4}state {3}polls {2}wakes {10}for {2}await site\n {3}0 {2}waiter {2}parked {6}1 {6}0 {2}3600\.000000 {2}site 0\n {2}\(pass --sites FILE, or keep <firmware>\.sites\.json beside the firmware, to see source lines\)\n$/);
 });
@@ -63,14 +63,14 @@ test("the runtime's own deadlock and idle firmware: exit 5 for the first, 0 and 
 test("a panic shows the source line it names; a trap shows the await the task resumed from", async () => {
   s.file("panic.wasm", await buildTestFirmware("test/firmware/wasm-init-panic.ts"));
   s.file("wasm-init-panic.ts", readFileSync(new URL("../firmware/wasm-init-panic.ts", import.meta.url)));
-  const panic = s.outpost("sim", "panic.wasm");
+  const panic = await s.run("sim", "panic.wasm");
   assert.is(panic.code, 3);
   assert.match(panic.stderr, /^\[ {3}0\.000000\] panic POOL_FULL outside any task: cannot spawn task "once": its pool \(size 1\) is full/);
   const trap = moduleText(readFileSync(new URL("../fixtures/trap.wat", import.meta.url), "utf8") + `(func (export "outpost_task_site") (param i32) (result i32) (i32.const 4))`);
   s.file("trap.wasm", assemble(trap));
   s.file("trap.sites.json", JSON.stringify([{ id: 4, file: "blink.ts", line: 2, column: 3, fn: "blink" }]));
   s.file("blink.ts", "// blink\n  await ticker.next();\n");
-  const r = s.outpost("sim", "trap.wasm");
+  const r = await s.run("sim", "trap.wasm");
   assert.is(r.code, 3);
   const lines = r.stderr.split("\n");
   assert.is(lines[0], '[   0.250000] panic TRAP in task "main": unreachable executed');
@@ -78,8 +78,8 @@ test("a panic shows the source line it names; a trap shows the await the task re
   assert.equal(lines.slice(2), ["    after resuming from blink.ts:2:3 in blink", "    2 |   await ticker.next();", "      |   ^", ""]);
 });
 
-test("--vcd and --trace files agree with the pin changes printed on stderr", () => {
-  const r = s.outpost("sim", s.firmware("listener"), "--press", "BTN1@10ms:5ms", "--for", "50ms", "--vcd", "out/run.vcd", "--trace", "out/run.json");
+test("--vcd and --trace files agree with the pin changes printed on stderr", async () => {
+  const r = await s.run("sim", s.firmware("listener"), "--press", "BTN1@10ms:5ms", "--for", "50ms", "--vcd", "out/run.vcd", "--trace", "out/run.json");
   assert.is(r.code, 0, r.stderr);
   const printed = r.stderr
     .trimEnd()

@@ -14,7 +14,7 @@ const yaml = (...steps: string[]): string => `name: demo\nversion: 1\nsteps:\n${
 
 test("the shell example's scenario passes; the transcript is on stdout and the verdict on stderr", async () => {
   s.file("shell.wasm", await buildTestFirmware("examples/shell/main.ts"));
-  const r = s.outpost("sim", "shell.wasm", "--scenario", shellScenario);
+  const r = await s.run("sim", "shell.wasm", "--scenario", shellScenario);
   assert.is(r.code, 0, r.stderr);
   assert.ok(r.stdout.startsWith("> commands:\r\n  help "), r.stdout);
   assert.ok(r.stdout.includes("> LED1 on\r\n> LED1 on, up "), r.stdout);
@@ -22,40 +22,40 @@ test("the shell example's scenario passes; the transcript is on stdout and the v
   assert.match(r.stderr, /\n\[ +\d+\.\d{6}\] passed: scenario "shell switches LED1 and reports it", 13 steps\n$/);
 });
 
-test("a wait-serial that times out exits 2; an expect-pin that fails exits 4; both name the step", () => {
+test("a wait-serial that times out exits 2; an expect-pin that fails exits 4; both name the step", async () => {
   const fw = s.firmware("blinky");
   s.file("wait.yaml", yaml("- delay: 1s", "- wait-serial: hello", "  timeout: 200ms"));
-  const timeout = s.outpost("sim", fw, "--scenario", "wait.yaml");
+  const timeout = await s.run("sim", fw, "--scenario", "wait.yaml");
   assert.is(timeout.code, 2);
   assert.is(timeout.stderr.split("\n").at(-2), '[   1.200000] timeout: step 2 (wait-serial): "hello" did not appear on UART0 within 200ms');
   s.file("pin.yaml", yaml("- delay: 250ms", "- expect-pin: { pin: LED1, level: 0 }"));
-  const failed = s.outpost("sim", fw, "--scenario", "pin.yaml");
+  const failed = await s.run("sim", fw, "--scenario", "pin.yaml");
   assert.is(failed.code, 4);
   assert.is(failed.stderr, "[   0.000000] LED1 high\n[   0.250000] failed: step 2 (expect-pin): LED1 is high at 0.250000s, expected low\n");
-  const late = s.outpost("sim", fw, "--scenario", "wait.yaml", "--for", "500ms");
+  const late = await s.run("sim", fw, "--scenario", "wait.yaml", "--for", "500ms");
   assert.is(late.code, 2);
   assert.is(late.stderr.split("\n").at(-2), "[   0.500000] timeout: the time limit of 500ms ran out during step 1 (delay)");
 });
 
-test("--expect-text passes and stops at once; --fail-text fails at once; a text that never comes exits 2", () => {
+test("--expect-text passes and stops at once; --fail-text fails at once; a text that never comes exits 2", async () => {
   const fw = s.firmware("echo");
-  const passed = s.outpost("sim", fw, "--uart0", "boot... ready> rest", "--expect-text", "ready");
+  const passed = await s.run("sim", fw, "--uart0", "boot... ready> rest", "--expect-text", "ready");
   assert.equal([passed.code, passed.stdout, passed.stderr], [0, "boot... ready", '[   0.001216] passed: "ready" appeared on UART0\n']);
-  const failed = s.outpost("sim", fw, "--uart0", "ok ok ERROR ok", "--fail-text", "ERROR", "--expect-text", "never");
+  const failed = await s.run("sim", fw, "--uart0", "ok ok ERROR ok", "--fail-text", "ERROR", "--expect-text", "never");
   assert.equal([failed.code, failed.stdout, failed.stderr], [4, "ok ok ERROR", '[   0.001042] failed: "ERROR" appeared on UART0\n']);
-  const missing = s.outpost("sim", fw, "--uart0", "hi", "--expect-text", "ready", "--for", "2s");
+  const missing = await s.run("sim", fw, "--uart0", "hi", "--expect-text", "ready", "--for", "2s");
   assert.equal([missing.code, missing.stdout, missing.stderr], [2, "hi", '[   2.000000] timeout: "ready" did not appear on UART0 within 2s\n']);
 });
 
-test("a malformed or mismatched scenario is one error, exit 1, and nothing runs", () => {
+test("a malformed or mismatched scenario is one error, exit 1, and nothing runs", async () => {
   const fw = s.firmware("blinky");
   s.file("bad.yaml", yaml("- delay: 1s", "- delay: 1s", "- wait-serial: hello", "  timeout: 5x"));
-  const bad = s.outpost("sim", fw, "--scenario", "bad.yaml");
+  const bad = await s.run("sim", fw, "--scenario", "bad.yaml");
   assert.equal([bad.code, bad.stdout, bad.stderr], [1, "", 'outpost: error: bad.yaml: step 3 (wait-serial): timeout "5x" is not a duration: write e.g. 500ms\n']);
   s.file("board.yaml", "name: x\nversion: 1\nboard: wasm3-esp32\nsteps: []\n");
-  const board = s.outpost("sim", fw, "--scenario", "board.yaml", "--board", "sim");
+  const board = await s.run("sim", fw, "--scenario", "board.yaml", "--board", "sim");
   assert.is(board.stderr, 'outpost: error: board.yaml is written for board "wasm3-esp32" but --board says "sim": drop --board or change the scenario\'s board\n');
-  const gone = s.outpost("sim", fw, "--scenario", "gone.yaml");
+  const gone = await s.run("sim", fw, "--scenario", "gone.yaml");
   assert.is(gone.stderr, "outpost: error: cannot read scenario gone.yaml (no such file): check the path after --scenario\n");
   assert.is(gone.code, 1);
 });
