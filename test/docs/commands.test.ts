@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { buildTest } from "../helpers/firmware.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const PAGES = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
@@ -107,6 +108,22 @@ function scratchRepository(): string {
 
 const pages = PAGES.map((page) => ({ page, commands: commandsOf(page, readFileSync(join(root, page), "utf8")) }));
 const test = suite("docs that run");
+
+/**
+ * The firmware the pages run, built first in this process (whose compiler is warm) into the build
+ * cache the commands read: each command then finds its build instead of compiling it in a new
+ * process. A firmware missing here is only slower to run.
+ */
+const FIRMWARE: [entry: string, board: string][] = [
+  ["examples/blinky/main.ts", "sim"],
+  ["examples/blinky/main.ts", "wasm3-esp32"],
+  ["examples/uart-echo/main.ts", "sim"],
+  ["examples/shell/main.ts", "sim"],
+  ["test/firmware/deadlock.ts", "sim"],
+];
+test.before(async () => {
+  for (const [entry, board] of FIRMWARE) await buildTest(entry, board);
+});
 
 test("the pages show commands, and every one this test does not run is listed with its reason", () => {
   const all = pages.flatMap((p) => p.commands.map((c) => bare(c.command)));

@@ -46,6 +46,9 @@ mkdirSync(join(dir, "app"));
 writeFileSync(join(dir, "app/main.ts"), `import { log } from "outpost";\nimport { GREETING } from "./greeting";\n\nexport function main(): void {\n  log.info(GREETING);\n}\n`);
 greeting("hello");
 
+/** The cache folder's files now. */
+const stored = (): string[] => readdirSync(cache).sort();
+
 test("a build is stored; the same build again is the stored one, byte for byte", () => {
   const first = build();
   assert.is(first.code, 0, first.stderr);
@@ -55,6 +58,14 @@ test("a build is stored; the same build again is the stored one, byte for byte",
   assert.is(again.code, 0, again.stderr);
   assert.is(again.stderr, MARKER + "\n");
   assert.equal(again.wasm, first.wasm);
+});
+
+test("OUTPOST_CACHE=off builds without reading or writing the cache", () => {
+  const before = stored();
+  const off = build({ OUTPOST_CACHE: "off" });
+  assert.is(off.code, 0, off.stderr);
+  assert.is(off.stderr, "", "not the marked entry");
+  assert.equal(stored(), before);
 });
 
 test("a change to a file the entry imports builds again; changing it back finds the earlier build", () => {
@@ -67,23 +78,17 @@ test("a change to a file the entry imports builds again; changing it back finds 
   assert.is(build().stderr, MARKER + "\n", "the first build is still stored beside the second");
 });
 
-test("an import that is missing fails every time, and builds once the file appears", () => {
+test("an import that is missing fails and stores nothing; the build works once the file appears", () => {
   writeFileSync(join(dir, "app/main.ts"), `import { log } from "outpost";\nimport { GREETING } from "./later";\n\nexport function main(): void {\n  log.info(GREETING);\n}\n`);
+  const before = stored();
   const missing = build();
   assert.is(missing.code, 1);
   assert.match(missing.stderr, /later/);
-  assert.is(build().code, 1, "a failed build is not stored");
+  assert.equal(stored(), before, "a failed build is not stored");
   writeFileSync(join(dir, "app/later.ts"), `export const GREETING = "later";\n`);
   const found = build();
   assert.is(found.code, 0, found.stderr);
   assert.ok(found.wasm!.includes(Buffer.from("later", "utf16le")));
-});
-
-test("OUTPOST_CACHE=off builds without reading or writing the cache", () => {
-  mark();
-  const off = build({ OUTPOST_CACHE: "off" });
-  assert.is(off.code, 0, off.stderr);
-  assert.is(off.stderr, "", "not the marked entry");
 });
 
 test("no lock is left behind", () => {
