@@ -26,6 +26,11 @@ export interface FileRequest {
   file: string;
 }
 
+/** What it sends while a file runs, whenever the file prints (uvu prints a mark as each test ends). */
+export interface FileProgress {
+  progress: true;
+}
+
 /** What it answers. */
 export interface FileResult {
   file: string;
@@ -70,6 +75,7 @@ async function runFile(file: string): Promise<FileResult> {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
     output += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+    process.send!({ progress: true } satisfies FileProgress); // uvu prints as each test ends: the file has not hung
     return true;
   }) as typeof process.stdout.write;
   let passed = 0;

@@ -15,7 +15,7 @@
  * (src/toolchain/cache/): a build one worker is making, another waits for.
  *
  * The exit code is non-zero when a test fails, a file does not load or
- * queues no suite, a worker dies or a file runs longer than FILE_TIMEOUT,
+ * queues no suite, a worker dies or no test of a file ends for FILE_TIMEOUT,
  * or tsc reports an error. Tests skipped because a tool is missing are
  * listed by name before the last line. OUTPOST_TEST_JOBS sets the number of
  * workers (default: the cores).
@@ -26,11 +26,14 @@ import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheDir } from "../src/toolchain/cache/store.ts";
-import type { FileResult } from "./run-worker.ts";
+import type { FileProgress, FileResult } from "./run-worker.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const testDir = join(root, "test");
-/** A file that takes longer has hung: its worker is stopped and the file fails. */
+/**
+ * A file that prints nothing for this long (uvu prints a mark as each test ends) has hung: its worker is
+ * stopped and the file fails. Counted from the last mark, so a long file on a loaded machine is not cut off.
+ */
 const FILE_TIMEOUT_MS = 10 * 60_000;
 
 function testFiles(dir: string): string[] {
@@ -122,12 +125,16 @@ function runIn(worker: ChildProcess, file: string): Promise<FileResult & { lost?
       const name = relative(testDir, file);
       done({ file, passed: 0, failed: 1, skipped: 0, skippedNames: [], output: `${name}\n${name} ${why}`, ms: performance.now() - startedAt, cpuMs: 0, lost: true });
     };
-    const onMessage = (result: FileResult): void => {
+    const onMessage = (message: FileResult | FileProgress): void => {
+      if ("progress" in message) {
+        timer.refresh();
+        return;
+      }
       cleanup();
-      done(result);
+      done(message);
     };
     const onExit = (code: number | null, signal: string | null): void => lost(`stopped its worker process (${signal ?? `exit code ${code}`}) before it finished`);
-    const timer = setTimeout(() => lost(`still ran after ${FILE_TIMEOUT_MS / 60_000} minutes: stopped`), FILE_TIMEOUT_MS);
+    const timer = setTimeout(() => lost(`ended no test for ${FILE_TIMEOUT_MS / 60_000} minutes: stopped`), FILE_TIMEOUT_MS);
     const cleanup = (): void => {
       clearTimeout(timer);
       worker.off("message", onMessage);
