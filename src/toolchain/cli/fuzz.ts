@@ -14,11 +14,11 @@
  */
 import { availableParallelism } from "node:os";
 import { type FuzzOptions, type FuzzResult, Simulator, VcdWriter, fuzzSeed, fuzzSeedTwice, parseScenario, checkScenario } from "../../../sim/index.ts";
-import { DEFAULT_BOARD, loadBoard, resolveUart } from "../../contract/boards.ts";
+import { resolveUart } from "../../contract/boards.ts";
 import { formatDuration, formatTime, parseDuration } from "../../contract/duration.ts";
 import { grouped } from "../../contract/grouped.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
-import { readInput } from "./files.ts";
+import { firmwareBoard, readInput } from "./files.ts";
 import { printHelp } from "./help.ts";
 import { checkOutputs, OutputFile } from "./outputs.ts";
 import { loadFirmware } from "./sim.ts";
@@ -45,7 +45,11 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   const path = onePositional("fuzz", args, "a firmware (.wasm) or an entry (.ts)");
   const scenarioFile = valueOf(args, "--scenario");
   const scenario = scenarioFile === undefined ? null : parseScenario(new TextDecoder().decode(readInput(scenarioFile, "scenario", "check the path after --scenario")), scenarioFile);
-  const board = loadBoard(valueOf(args, "--board") ?? scenario?.board ?? DEFAULT_BOARD);
+  // A built firmware runs on the board it records; --board or the scenario's board may only agree with it.
+  const board = firmwareBoard(path, {
+    option: valueOf(args, "--board"),
+    scenario: scenario?.board === undefined ? undefined : { board: scenario.board, file: scenario.file },
+  });
   if (scenario) checkScenario(scenario, board);
   const echo = args.values.filter(([o]) => o === "--echo").map(([, uart]) => (resolveUart(board, uart), uart));
   const duration = parseDuration(valueOf(args, "--for") ?? "10s");
