@@ -89,6 +89,15 @@ test("npx tsc --noEmit type-checks the firmware with no errors", async () => {
   assert.equal([r.code, r.output], [0, ""]);
 });
 
+test("the editor plugin tsconfig.json names is the installed package's, loaded by the project's TypeScript", async () => {
+  assert.is((await installed).code, 0);
+  const tsconfig = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8")) as { compilerOptions: { plugins: { name: string }[] } };
+  assert.equal(tsconfig.compilerOptions.plugins, [{ name: "outpost/editor" }]);
+  const load = `const plugin = require("outpost/editor")({ typescript: require("typescript") }); process.stdout.write(typeof plugin.create)`;
+  const r = await sh(`node -e '${load}'`, project);
+  assert.equal([r.code, r.output], [0, "function"]);
+});
+
 test("npx outpost runs the installed command on the project", async () => {
   assert.is((await tested).code, 0);
   const r = await sh("npx outpost sim main.ts --for 1s", project);

@@ -122,6 +122,8 @@ steps:
           "outpost/board": ["./board.d.ts"],
           "outpost/*": ["./node_modules/outpost/types/outpost/*"],
         },
+        // The editor also shows what outpost build would refuse (node_modules/outpost/editor/README.md).
+        plugins: [{ name: "outpost/editor", ...(board === "sim" ? {} : { board }) }],
       },
       files: [
         `./node_modules/${p.linked ? "outpost/node_modules/" : ""}assemblyscript/std/assembly/index.d.ts`,
@@ -173,7 +175,9 @@ firmware again does not compile it again.
 - \`test/main.test.ts\` loads the build into \`Simulator\` and checks what the
   pins did, to the microsecond, and runs \`scenario.yaml\`.
 - \`tsconfig.json\` and \`board.d.ts\` are for the editor: \`npx tsc --noEmit\`
-  checks main.ts as your editor does (\`npx tsc -p test\` checks the test).
+  checks main.ts as your editor does (\`npx tsc -p test\` checks the test),
+  and Outpost's plugin (\`outpost/editor\`) shows in the editor what
+  \`outpost build\` would refuse; use the project's TypeScript in the editor.
   \`outpost build\` generates the real \`outpost/board\` module for the board
   it builds for.
 - \`npx outpost --help\` lists every command; Outpost's README and docs are in
