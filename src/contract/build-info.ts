@@ -17,7 +17,7 @@
  * line gained one. The toolchain writes the section (wasm/build-info.ts);
  * everything that runs firmware reads it here.
  */
-import { boardNames } from "./boards.ts";
+import { boardNames, loadBoard } from "./boards.ts";
 import { OutpostError } from "./errors.ts";
 import { hasWasmHeader, uLeb, WasmReader } from "./wasm-binary.ts";
 import { hasManifestLine, readManifest } from "./espruino-manifest.ts";
@@ -86,6 +86,8 @@ export interface BoardRequest {
  */
 export function boardToRun(recorded: BuildInfo | null, file: string, asked: BoardRequest, fallback: string): string {
   if (recorded === null) return asked.option ?? asked.scenario?.board ?? fallback;
+  // A name no board has is that error, not a mismatch that would advise rebuilding for it.
+  if (asked.option !== undefined && !boardNames().includes(asked.option)) loadBoard(asked.option);
   const built = recorded.board;
   if (asked.option !== undefined && asked.option !== built) {
     throw new OutpostError(

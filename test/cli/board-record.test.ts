@@ -50,6 +50,28 @@ test("outpost sim and outpost size refuse a --board that contradicts the build, 
   }
 });
 
+test("a --board no board has is refused as unknown, not as a mismatch", async () => {
+  const r = await s.run("sim", await esp32File(), "--board", "esp33");
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /^outpost: error: unknown board "esp33": choose one of .*\n$/);
+});
+
+test("outpost fuzz and outpost view run a .wasm on its recorded board too, and refuse a --board that contradicts it", async () => {
+  const file = await esp32File();
+  const fuzzed = s.outpost("fuzz", file, "--seeds", "2", "--jobs", "1", "--for", "100ms"); // a process: its workers load Outpost as the command does
+  assert.is(fuzzed.code, 0, fuzzed.stderr);
+  assert.match(fuzzed.stdout, /^fuzz: 2 seeds of 100ms in [\d.]+ s \([\d.]+ seeds\/s, 1 job\): every seed passed\n$/);
+  const refused = await s.run("fuzz", file, "--board", "sim", "--seeds", "1");
+  assert.equal([refused.code, refused.stderr], [1, 'outpost: error: esp32.wasm was built for board "wasm3-esp32", not "sim": leave out --board (the firmware names its board), or rebuild it with --board sim\n']);
+
+  const view = s.start("view", file, "--port", "0");
+  let stderr = "";
+  view.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  while (!stderr.includes("\n") && view.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+  view.kill("SIGINT");
+  assert.is(stderr, "outpost view: esp32.wasm on board wasm3-esp32; open the URL above, Ctrl-C stops\n");
+});
+
 test("outpost size reports against the recorded board's budget", async () => {
   const r = await s.run("size", await esp32File());
   assert.is(r.code, 0, r.stderr);

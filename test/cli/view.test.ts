@@ -36,7 +36,8 @@ test("serves the page, the session and the firmware at the URL it prints, and st
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  while (!stdout.includes("\n") && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+  // stdout and stderr are two pipes: wait for a line on each.
+  while (!(stdout.includes("\n") && stderr.includes("\n")) && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
   const url = /^http:\/\/127\.0\.0\.1:(\d+)\/\n$/.exec(stdout);
   assert.ok(url, `stdout: ${stdout}\nstderr: ${stderr}`);
   const port = Number(url![1]);

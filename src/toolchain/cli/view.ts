@@ -10,10 +10,11 @@
  */
 import { dirname, resolve } from "node:path";
 import { Simulator } from "../../../sim/simulator.ts";
-import { type Board, DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
+import type { Board } from "../../contract/boards.ts";
 import { OutpostError, isOutpostError } from "../../contract/errors.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";
+import { firmwareBoard } from "./files.ts";
 import { EXIT_INTERRUPTED } from "./report.ts";
 import { loadFirmware } from "./sim.ts";
 import { siteTable } from "./sim-options.ts";
@@ -27,7 +28,8 @@ export async function viewCommand(argv: string[]): Promise<number> {
   const args = parseArgs("view", argv, { "--board": "value", "--port": "value", "--sites": "value", "--watch": "switch", "--help": "switch", "-h": "switch" });
   if (wantsHelp(args)) return printHelp("view");
   const path = onePositional("view", args, "a firmware (.wasm, .js) or an entry (.ts)");
-  const board = loadBoard(valueOf(args, "--board") ?? DEFAULT_BOARD);
+  // A built firmware is shown on the board it records (--board may only agree); an entry is built for --board.
+  const board = firmwareBoard(path, { option: valueOf(args, "--board") });
   const port = parsePort(valueOf(args, "--port"));
   const watch = args.switches.has("--watch");
   if (watch && !path.endsWith(".ts")) throw usageError("view", `--watch rebuilds an entry .ts when it is saved, and ${path} is a built firmware: pass its entry .ts`);
