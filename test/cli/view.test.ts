@@ -32,32 +32,36 @@ function get(port: number, path: string, host = `127.0.0.1:${port}`): Promise<{ 
 test("serves the page, the session and the firmware at the URL it prints, and stops on Ctrl-C with 130", async () => {
   const wasm = s.firmware("blinky");
   const child = s.start("view", wasm, "--port", "0");
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  // stdout and stderr are two pipes: wait for a line on each.
-  while (!(stdout.includes("\n") && stderr.includes("\n")) && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
-  const url = /^http:\/\/127\.0\.0\.1:(\d+)\/\n$/.exec(stdout);
-  assert.ok(url, `stdout: ${stdout}\nstderr: ${stderr}`);
-  const port = Number(url![1]);
-  assert.is(stderr, "outpost view: blinky.wasm on board sim; open the URL above, Ctrl-C stops\n");
+  try {
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // stdout and stderr are two pipes: wait for a line on each.
+    while (!(stdout.includes("\n") && stderr.includes("\n")) && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const url = /^http:\/\/127\.0\.0\.1:(\d+)\/\n$/.exec(stdout);
+    assert.ok(url, `stdout: ${stdout}\nstderr: ${stderr}`);
+    const port = Number(url![1]);
+    assert.is(stderr, "outpost view: blinky.wasm on board sim; open the URL above, Ctrl-C stops\n");
 
-  const page = await get(port, "/");
-  assert.is(page.status, 200);
-  assert.match(page.body.toString(), /<script type="module" src="app\.js"><\/script>/);
-  assert.is((await get(port, "/app.js")).type, "text/javascript; charset=utf-8");
-  const session = JSON.parse((await get(port, "/session.json")).body.toString());
-  assert.equal([session.name, session.board.name, session.build], ["blinky.wasm", "sim", 1]);
-  const firmware = await get(port, "/firmware?build=1");
-  assert.equal([firmware.type, firmware.body.equals(readFileSync(s.path(wasm)))], ["application/wasm", true]);
-  assert.is((await get(port, "/", `evil.example:${port}`)).status, 403, "a name other than its loopback address is refused");
-  assert.is((await get(port, "/source?file=/etc/passwd&line=1&column=1")).status, 400, "only .ts sources are read");
-  assert.is((await get(port, "/nothing")).status, 404);
+    const page = await get(port, "/");
+    assert.is(page.status, 200);
+    assert.match(page.body.toString(), /<script type="module" src="app\.js"><\/script>/);
+    assert.is((await get(port, "/app.js")).type, "text/javascript; charset=utf-8");
+    const session = JSON.parse((await get(port, "/session.json")).body.toString());
+    assert.equal([session.name, session.board.name, session.build], ["blinky.wasm", "sim", 1]);
+    const firmware = await get(port, "/firmware?build=1");
+    assert.equal([firmware.type, firmware.body.equals(readFileSync(s.path(wasm)))], ["application/wasm", true]);
+    assert.is((await get(port, "/", `evil.example:${port}`)).status, 403, "a name other than its loopback address is refused");
+    assert.is((await get(port, "/source?file=/etc/passwd&line=1&column=1")).status, 400, "only .ts sources are read");
+    assert.is((await get(port, "/nothing")).status, 404);
 
-  child.kill("SIGINT");
-  const [code] = (await once(child, "exit")) as [number | null];
-  assert.is(code, 130);
+    child.kill("SIGINT");
+    const [code] = (await once(child, "exit")) as [number | null];
+    assert.is(code, 130);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); // a failed assertion leaves no server running
+  }
 });
 
 test("bad input is one line on stderr and exit 1, before anything is served", async () => {
