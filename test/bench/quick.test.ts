@@ -24,7 +24,7 @@ test("bench/run.ts --quick runs every benchmark and writes one result per implem
     assert.is(r.status, 0, r.stderr);
     const results = JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>[];
     const names = new Set(results.map((x) => x.benchmark));
-    assert.equal([...names].sort(), ["fuzz", "gpio-edge", "memory", "page-speed", "ping-pong", "ping-pong-async", "rebuild", "sim-speed", "timer-storm", "uart", "watchdog", "yield"]);
+    assert.equal([...names].sort(), ["check", "fuzz", "gpio-edge", "memory", "page-speed", "ping-pong", "ping-pong-async", "rebuild", "sim-speed", "timer-storm", "uart", "watchdog", "yield"]);
     for (const x of results) {
       assert.type(x.impl, "string");
       assert.ok(typeof x.ns_per_op === "number" && x.ns_per_op > 0 && Number.isFinite(x.ns_per_op), JSON.stringify(x));
