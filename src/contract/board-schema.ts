@@ -101,6 +101,7 @@ export const BOARD_SCHEMA = {
         board: { type: "string", minLength: 1 },
         jsVars: { type: "integer", minimum: 1 },
         jsVarsSource: { type: "string" },
+        jsVarBytes: { type: "integer", minimum: 12, maximum: 16 },
         serial: { type: "object", additionalProperties: { type: "string", minLength: 1 } },
         unicode: FLAG,
       },

@@ -5,6 +5,8 @@
  *     "board": "PICO_R1_3",            the Espruino build, for the uploader's --board
  *     "jsVars": 5100,                  how many JsVars (variable blocks) the build has
  *     "jsVarsSource": "…",             where that number comes from
+ *     "jsVarBytes": 13,                bytes per JsVar (process.memory().blocksize): 13
+ *                                      up to 8,191 JsVars, 14 up to 16,383, 16 on ESP32
  *     "serial": { "UART0": "Serial1" } the Espruino device behind each UART
  *     "unicode": true                  the build has Unicode support (ESPR_UNICODE_SUPPORT,
  *                                      Bangle.js 2): strings indexed at a byte ≥ 0x80
@@ -23,6 +25,7 @@ export interface EspruinoSpec {
   board: string;
   jsVars: number;
   jsVarsSource?: string;
+  jsVarBytes?: number;
   serial: Record<string, string>;
   unicode?: boolean;
 }

@@ -17,7 +17,8 @@ test("build writes one .js for the board and reports bytes and JsVars", () => {
   const lines = r.stdout.split("\n");
   assert.is(lines[0], "blinky.js for espruino-pico (Espruino Pico (STM32F401, Espruino 2v29): LED1 red on B2, LED2 green on B12, BTN1 on C13, Serial1 on B6/B7)");
   assert.match(lines[1]!, /^ {2}file {8}[\d,]+ bytes of JavaScript, \d+ functions$/);
-  assert.match(lines[3]!, /^ {2}JsVars {6}about [\d,]+ of 5,100 \(\d+%\): code [\d,]+, /);
+  assert.match(lines[3]!, /^ {2}JsVars {6}about [\d,]+ of 5,100 resident \(\d+%\), [\d,]+ at the peak of a RAM upload: code [\d,]+, /);
+  assert.match(lines[4]!, /^ {2}from flash {2}about [\d,]+ when the code runs from Storage \(outpost flash --storage\)$/);
   const js = readFileSync(s.path("blinky.js"), "utf8");
   assert.match(js, /^\/\/ Outpost firmware for Espruino Pico/);
   assert.match(js, /\n\/\/outpost:\{"abi":1,"board":"espruino-pico",/);

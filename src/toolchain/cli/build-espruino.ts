@@ -3,7 +3,8 @@
  * one .js to upload (translated firmware + glue; boards/espruino/README.md)
  * and prints what it costs on stdout: bytes, memory, the JsVar estimate
  * against the board's budget (refused above it, by bundle.ts), and the
- * estimate when the code runs from flash (a Storage upload).
+ * estimate when the code runs from flash (a Storage upload), which is how
+ * to upload a firmware that fits only that way.
  */
 import { grouped } from "../../contract/grouped.ts";
 import type { Board } from "../../contract/boards.ts";
@@ -21,11 +22,6 @@ export async function buildEspruinoCommand(entry: string, board: Board, output: 
 
 const pct = (part: number, whole: number): string => `${Math.round((part / whole) * 100)}%`;
 
-/** RAM left when function code stays in flash (uploaded to Storage): no code text, no upload buffer. */
-export function flashResident(e: JsVarEstimate): number {
-  return e.total - e.code - e.upload;
-}
-
 export function formatEspruinoReport(
   b: { js: string; estimate: JsVarEstimate; budget: number; memory: { bytes: number; staticEnd: number; heapTop: number }; functions: number; tasks: string[] },
   output: string,
@@ -35,8 +31,12 @@ export function formatEspruinoReport(
   const rows: [string, string][] = [
     ["file", `${grouped(Buffer.byteLength(b.js))} bytes of JavaScript, ${grouped(b.functions)} functions`],
     ["memory", `${grouped(b.memory.bytes)} bytes (static data ${grouped(b.memory.staticEnd)}, heap top after init ${grouped(b.memory.heapTop)})`],
-    ["JsVars", `about ${grouped(e.total)} of ${grouped(b.budget)} (${pct(e.total, b.budget)}): ${formatEstimate(e)}`],
-    ["from flash", `about ${grouped(flashResident(e))} when the code runs from Storage (outpost flash --storage)`],
+    ["JsVars", `about ${grouped(e.resident)} of ${grouped(b.budget)} resident (${pct(e.resident, b.budget)}), ${grouped(e.total)} at the peak of a RAM upload: ${formatEstimate(e)}`],
+    [
+      "from flash",
+      `about ${grouped(e.fromFlash)} when the code runs from Storage (outpost flash --storage)` +
+        (e.total > b.budget ? `: upload it that way, a RAM upload needs more than the board's ${grouped(b.budget)}` : ""),
+    ],
     ["tasks", b.tasks.join(", ") || "none"],
   ];
   const width = Math.max(...rows.map(([l]) => l.length));

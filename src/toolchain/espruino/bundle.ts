@@ -115,6 +115,7 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
     memoryBytes,
     rxFifos: Object.values(board.uarts).map((u) => u.rxFifo),
     buttons: Object.keys(board.buttons).length,
+    jsVarBytes: spec.jsVarBytes,
   });
   checkJsVars(estimate, spec.jsVars, board.name, file);
   return {
