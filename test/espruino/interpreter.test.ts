@@ -1,0 +1,113 @@
+/**
+ * Espruino builds on a real Espruino interpreter: the Linux builds that
+ * OUTPOST_ESPRUINO names (boards/espruino/README.md, "Measuring on a real
+ * interpreter"). Without one every case is skipped, saying so in its name.
+ * CI has none (it cannot fetch Espruino's source); the simulator's
+ * Espruino host, which every other test uses, is held to what these see.
+ *
+ * Per interpreter: uart-echo echoes every byte value unchanged (also on a
+ * build with Unicode support, where the indexing echo the simulator models
+ * for `unicode` boards garbles them exactly as the simulator says); traps
+ * and panic texts read as on the simulator's hosts; uart-echo runs from
+ * Storage. On a build with Puck.js-sized (13-byte) JsVars: every example's
+ * resident and upload-peak estimates are upper bounds of what it measures,
+ * and not more than a third above.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { Simulator } from "../../sim/index.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
+import { echoBytes, peak, resident } from "../helpers/espruino-harness.ts";
+import { NO_INTERPRETER, interpretersFromEnv } from "../helpers/espruino-interpreter.ts";
+import { asBuild } from "../helpers/espruino-script.ts";
+import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
+
+const test = suite("espruino builds on a real interpreter");
+const BOARD = "puckjs";
+const board = loadBoard(BOARD);
+const roomy = { ...board, espruino: { ...board.espruino!, jsVars: 1e9 } }; // budgets are what the JsVar case measures
+const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
+const INDEXING_ECHO = 'Serial1.setup(115200); Serial1.on("data", function (d) { var s = ""; for (var i = 0; i < d.length; i++) s += d[i]; Serial1.write(s); });\n';
+
+async function js(example: string): Promise<string> {
+  return (await compileEspruino(await buildTestFirmware(`examples/${example}/main.ts`, BOARD), roomy, `${example}.js`)).js;
+}
+
+/** What the simulated Espruino host echoes for the indexing script on a board with or without Unicode support. */
+async function simulatedIndexingEcho(unicode: boolean, input: Uint8Array): Promise<number[]> {
+  const name = unicode ? "banglejs2" : BOARD;
+  const sim = await Simulator.load(asBuild(INDEXING_ECHO, name), { board: name, name: "echo.js" });
+  sim.uart("UART0").send(input, { at: 1000 });
+  sim.runFor("100ms");
+  return Array.from(sim.uart("UART0").bytes);
+}
+
+const interpreters = interpretersFromEnv();
+if (interpreters.length === 0) test.skip(`every case (${NO_INTERPRETER})`, () => {});
+
+for (const interp of interpreters) {
+  const tag = `${interp.path.split("/").pop()} (${interp.unicode ? "Unicode" : "no Unicode"}, ${interp.blockSize}-byte JsVars)`;
+
+  test(`${tag}: uart-echo echoes all 256 byte values unchanged (fed as Espruino hands them on, a chunk at a time)`, async () => {
+    const { bytes, output } = await echoBytes(interp, await js("uart-echo"), ALL_BYTES);
+    assert.equal(Array.from(bytes), Array.from(ALL_BYTES), output);
+  });
+
+  test(`${tag}: a script that takes bytes by index echoes what the simulator says it does on such a board`, async () => {
+    const input = Uint8Array.of(0x41, 0x80, 0xe9, 0xff);
+    const { bytes } = await echoBytes(interp, INDEXING_ECHO, input);
+    assert.equal(Array.from(bytes), await simulatedIndexingEcho(interp.unicode, input));
+  });
+
+  test(`${tag}: uart-echo runs from Storage`, async () => {
+    const { bytes, output } = await echoBytes(interp, await js("uart-echo"), Uint8Array.of(1, 2, 0x80), "storage");
+    assert.equal(Array.from(bytes), [1, 2, 0x80], output);
+  });
+
+  test(`${tag}: traps and panics print what the simulator's Espruino host reads`, async () => {
+    const { wasm, text } = await buildTest("test/firmware/espruino-traps.ts", BOARD);
+    const { js: traps } = await compileEspruino(wasm, roomy, "traps.js", { text });
+    const line = async (byte: string): Promise<string> => {
+      const { output } = await echoBytes(interp, traps, new TextEncoder().encode(byte));
+      const found = output.split(/\r?\n/).find((l) => /^(TRAP|PANIC) /.test(l)) ?? output;
+      return Buffer.from(found, "latin1").toString("utf8"); // the interpreter prints UTF-8 bytes
+    };
+    assert.is(await line("d"), 'TRAP "probe": divide by zero');
+    assert.is(await line("R"), 'TRAP "probe": remainder by zero');
+    assert.is(await line("O"), 'TRAP "probe": divide result unrepresentable');
+    assert.is(await line("f"), 'TRAP "probe": float unrepresentable in integer range');
+    const sim = await Simulator.load(traps, { board: BOARD });
+    sim.uart("UART0").send("p", { at: 1000 });
+    sim.runFor("50ms");
+    const p = sim.panic!;
+    assert.match(await line("p"), new RegExp(`^PANIC \\d+ "${p.task}" ${p.file.replace(/[.\\/]/g, "\\$&")}:${p.line}:${p.column}: ${p.message.replace(/[()[\]{}.*+?^$|\\]/g, "\\$&")}$`));
+  });
+
+  if (interp.blockSize === 13) {
+    for (const example of ["blinky", "uart-echo", "button-led", "shell"]) {
+      test(`${tag}: ${example}'s JsVar estimates bound what it needs resident, during a RAM upload and from Storage`, async () => {
+        const build = await compileEspruino(await buildTestFirmware(`examples/${example}/main.ts`, BOARD), roomy, `${example}.js`);
+        const e = build.estimate;
+        const started = (out: string): boolean => !/PANIC|TRAP|Error|error/.test(out);
+        // The estimate's system term is a board's (150); the Linux build's own baseline is smaller, so measured figures include it as they are.
+        const within = (estimate: number, actual: number, what: string): void =>
+          assert.ok(estimate >= actual && estimate <= actual * 1.34 + 40, `${what}: estimated ${estimate}, measured ${actual}`);
+        const fromFlash = await peak(interp, build.js, "storage", started, 8, false);
+        assert.ok(fromFlash !== null, "it does not start from Storage");
+        within(e.fromFlash, fromFlash, "peak from Storage");
+        const ram = await peak(interp, build.js, "console", started, 8, false);
+        if (ram === null) {
+          assert.ok(e.total > interp.total, `it does not fit a RAM upload, yet the estimate says ${e.total} of ${interp.total}`);
+        } else {
+          within(e.resident, (await resident(interp, build.js, "console", false)).vars, "resident");
+          within(e.total, ram, "peak during a RAM upload");
+        }
+      });
+    }
+  } else {
+    test.skip(`${tag}: JsVar estimates (skipped: needs a build with Puck.js-sized 13-byte JsVars)`, () => {});
+  }
+}
+
+test.run();
