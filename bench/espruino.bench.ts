@@ -24,7 +24,7 @@ import { loadBoard } from "../src/contract/boards.ts";
 import { compileEspruino } from "../src/toolchain/espruino/bundle.ts";
 import { HAND_WRITTEN_ECHO, echo, echoInstructions } from "../test/helpers/espruino-harness.ts";
 import { NO_INTERPRETER, interpretersFromEnv } from "../test/helpers/espruino-interpreter.ts";
-import { buildTestFirmware } from "../test/helpers/firmware.ts";
+import { buildTest } from "../test/helpers/firmware.ts";
 import { type Benchmark, type Result, type RunOptions, check } from "./lib.ts";
 
 const BOARD = "puckjs";
@@ -41,7 +41,8 @@ const bench: Benchmark = {
       process.stderr.write(`espruino benchmark ${NO_INTERPRETER}\n`);
       return [];
     }
-    const { js } = await compileEspruino(await buildTestFirmware("examples/uart-echo/main.ts", BOARD), loadBoard(BOARD), "uart-echo.js");
+    const { wasm, text } = await buildTest("examples/uart-echo/main.ts", BOARD);
+    const { js } = await compileEspruino(wasm, loadBoard(BOARD), "uart-echo.js", { text });
     const bytes = options.quick ? 64 : 3000;
     const results: Result[] = [];
     for (const chunk of CHUNKS) {

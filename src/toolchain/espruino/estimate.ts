@@ -26,15 +26,15 @@
  *   runtime   what running needs: 90 (timers, glue state) + per UART 40 +
  *             its RX FIFO in string JsVars + per button 15 (a watch and
  *             its callback).
- *   upload    a console upload holds each top-level statement as text
- *             while it is parsed: the longest, at (bytes − 3) characters
- *             per JsVar (measured: well under this).
+ *   upload    each top-level statement is held as text while it is parsed,
+ *             from the console or from Storage alike: the longest, at
+ *             (bytes − 3) characters per JsVar.
  *   system    150 for Espruino itself on a board (the Linux build holds 54).
  *
  *   resident    everything but upload: what a RAM upload keeps
  *   total       resident + upload: the peak of a console upload
- *   fromFlash   resident − code: the code runs from Storage (the from-flash
- *               peak measured within 35 JsVars of it)
+ *   fromFlash   resident − code + upload: the peak when the code runs
+ *               from Storage (what stays is upload less)
  *
  * Top-level statements that only run (data initialisation, the start
  * call) keep nothing after they ran; they count in `upload` only.
@@ -60,7 +60,7 @@ export interface JsVarEstimate {
   resident: number;
   /** The peak of a console upload: resident + upload. */
   total: number;
-  /** Resident with the code in flash (a Storage upload). */
+  /** The peak with the code in flash (a Storage upload): resident without code, plus upload. */
   fromFlash: number;
 }
 
@@ -109,7 +109,7 @@ export function estimateJsVars(input: EstimateInput): JsVarEstimate {
   e.upload = blocks(longest);
   e.resident = e.code + e.functions + e.globals + e.memory + e.runtime + e.system;
   e.total = e.resident + e.upload;
-  e.fromFlash = e.resident - e.code;
+  e.fromFlash = e.resident - e.code + e.upload;
   return e;
 }
 
