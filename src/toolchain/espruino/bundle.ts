@@ -86,7 +86,7 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
       ...helperDecls(flat.helpers),
       ...firmwareDecls(flat),
       ...boardTable(board, spec.serial),
-      literalTable(options.text),
+      ...literalTable(options.text),
       ...glue(flat.start !== null),
     ].map(fixDottedCalls),
     EXPORTS,
@@ -215,17 +215,41 @@ function firmwareDecls(flat: FlatModule): Stmt[] {
   return [...decls, ...aliases];
 }
 
+/** Characters of literals per piece of the table: below the longest firmware functions, so the table never sets the parse peak. */
+const LITERAL_PIECE = 1500;
+
 /**
  * `G_lit(k)`, literal k of a deferred-text build's table as UTF-8 bytes (the
  * glue prints them), or `{#k}` without a table, as hosts print a reference
- * they cannot expand. A function: the table stays in the code (in flash
+ * they cannot expand. Functions: the table stays in the code (in flash
  * when the code runs from Storage) and is built only to print a message.
+ * Espruino copies each statement to RAM while it parses it, so a long
+ * table is cut into pieces of about LITERAL_PIECE characters
+ * (`G_lit0`, `G_lit1`, …), which G_lit picks by index range.
  */
-function literalTable(texts: string[] | undefined): Stmt {
-  const body: Expr = texts
-    ? { k: "index", obj: { k: "arr", items: texts.map((t) => ({ k: "str", value: Buffer.from(t, "utf8").toString("latin1") })) }, index: id("k") }
-    : { k: "bin", op: "+", left: { k: "bin", op: "+", left: { k: "str", value: "{#" }, right: id("k") }, right: { k: "str", value: "}" } };
-  return { k: "func", fn: { name: "G_lit", params: ["k"], body: [{ k: "return", arg: body }] } };
+function literalTable(texts: string[] | undefined): Stmt[] {
+  const fn = (name: string, body: Expr): Stmt => ({ k: "func", fn: { name, params: ["k"], body: [{ k: "return", arg: body }] } });
+  if (!texts) return [fn("G_lit", { k: "bin", op: "+", left: { k: "bin", op: "+", left: { k: "str", value: "{#" }, right: id("k") }, right: { k: "str", value: "}" } })];
+  const bytes = texts.map((t) => Buffer.from(t, "utf8").toString("latin1"));
+  const pieces: { first: number; items: string[] }[] = [];
+  let size = Infinity;
+  bytes.forEach((b, i) => {
+    if (size + b.length > LITERAL_PIECE) {
+      pieces.push({ first: i, items: [] });
+      size = 0;
+    }
+    pieces.at(-1)!.items.push(b);
+    size += b.length + 3;
+  });
+  const table = (items: string[], index: Expr): Expr => ({ k: "index", obj: { k: "arr", items: items.map((value) => ({ k: "str", value })) }, index });
+  if (pieces.length <= 1) return [fn("G_lit", table(pieces[0]?.items ?? [], id("k")))];
+  // k < first of piece 1 ? G_lit0(k) : k < first of piece 2 ? G_lit1(k - first) : …
+  let pick: Expr = { k: "call", callee: id(`G_lit${pieces.length - 1}`), args: [{ k: "bin", op: "-", left: id("k"), right: num(pieces.at(-1)!.first) }] };
+  for (let i = pieces.length - 2; i >= 0; i--) {
+    const call: Expr = { k: "call", callee: id(`G_lit${i}`), args: [i === 0 ? id("k") : { k: "bin", op: "-", left: id("k"), right: num(pieces[i]!.first) }] };
+    pick = { k: "cond", test: { k: "bin", op: "<", left: id("k"), right: num(pieces[i + 1]!.first) }, then: call, else: pick };
+  }
+  return [...pieces.map((p, i) => fn(`G_lit${i}`, table(p.items, id("k")))), fn("G_lit", pick)];
 }
 
 /**
