@@ -12,6 +12,7 @@ import * as assert from "uvu/assert";
 import { expandText } from "../../src/contract/deferred-text.ts";
 import { liftScript } from "../../src/toolchain/espruino/lift.ts";
 import { printStmt } from "../../src/toolchain/espruino/print.ts";
+import { literalTable } from "../../src/toolchain/espruino/bundle.ts";
 
 const test = suite("espruino glue text");
 const GLUE = fileURLToPath(new URL("../../boards/espruino/glue.js", import.meta.url));
@@ -72,6 +73,18 @@ test("random byte strings read the same as on the other hosts (seeded)", () => {
     const cut = bytes.slice(0, 30 + rand(10));
     assert.is(printed(cut), expandText(Uint8Array.from(cut), TABLE), JSON.stringify(cut));
   }
+});
+
+test("a long literal table is cut into pieces G_lit picks from, each literal found where it was", () => {
+  const texts = Array.from({ length: 400 }, (_, i) => `message ${i}: ${"é".repeat(i % 23)} ${"x".repeat((i * 7) % 41)}`);
+  const stmts = literalTable(texts);
+  const printedStmts = stmts.map(printStmt);
+  assert.ok(stmts.length > 5, `${stmts.length} statements`);
+  for (const text of printedStmts.slice(0, -1)) assert.ok(text.length <= 1700, `a piece of ${text.length} characters`);
+  const G_lit = new Function(`${printedStmts.join("\n")}; return G_lit;`)() as (k: number) => string;
+  texts.forEach((t, k) => assert.is(G_lit(k), Buffer.from(t, "utf8").toString("latin1"), `literal ${k}`));
+  const one = new Function(`${literalTable(["a", "b"]).map(printStmt).join("\n")}; return G_lit;`)() as (k: number) => string;
+  assert.is(one(1), "b");
 });
 
 test.run();

@@ -227,19 +227,21 @@ const LITERAL_PIECE = 1500;
  * table is cut into pieces of about LITERAL_PIECE characters
  * (`G_lit0`, `G_lit1`, …), which G_lit picks by index range.
  */
-function literalTable(texts: string[] | undefined): Stmt[] {
+export function literalTable(texts: string[] | undefined): Stmt[] {
   const fn = (name: string, body: Expr): Stmt => ({ k: "func", fn: { name, params: ["k"], body: [{ k: "return", arg: body }] } });
   if (!texts) return [fn("G_lit", { k: "bin", op: "+", left: { k: "bin", op: "+", left: { k: "str", value: "{#" }, right: id("k") }, right: { k: "str", value: "}" } })];
   const bytes = texts.map((t) => Buffer.from(t, "utf8").toString("latin1"));
   const pieces: { first: number; items: string[] }[] = [];
   let size = Infinity;
+  // As printed: a byte outside printable ASCII is a four-character escape.
+  const printed = (b: string): number => b.length + 3 + 3 * (b.match(/[^\x20-\x7e]/g)?.length ?? 0);
   bytes.forEach((b, i) => {
-    if (size + b.length > LITERAL_PIECE) {
+    if (size + printed(b) > LITERAL_PIECE) {
       pieces.push({ first: i, items: [] });
       size = 0;
     }
     pieces.at(-1)!.items.push(b);
-    size += b.length + 3;
+    size += printed(b);
   });
   const table = (items: string[], index: Expr): Expr => ({ k: "index", obj: { k: "arr", items: items.map((value) => ({ k: "str", value })) }, index });
   if (pieces.length <= 1) return [fn("G_lit", table(pieces[0]?.items ?? [], id("k")))];
