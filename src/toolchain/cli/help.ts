@@ -55,8 +55,10 @@ or trapped during outpost_init (interpreter boards run it to measure RAM).
 For an Espruino board (espruino-pico, espruino-wifi, espruino-esp32, puckjs,
 banglejs2) it writes one .js instead (default build/<name>.js): the firmware
 translated to the JavaScript Espruino runs, plus the glue to Espruino's API.
-It prints the file's bytes and the JsVars it needs against the board's
-budget, and refuses (exit 1) a firmware that does not fit or that would use
+It prints the file's bytes and the JsVars it needs against the board's:
+resident, at the peak of a RAM upload, and with its code in flash (outpost
+flash --storage, which the report names when only that fits). It refuses
+(exit 1) a firmware that does not fit even from flash or that would use
 what Espruino cannot run. See boards/espruino/README.md.
 
 For a native board (mps2-an385, mps2-an386, mps2-an500) it writes an ELF
