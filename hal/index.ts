@@ -14,6 +14,7 @@ export { Delay } from "outpost/hal/delay";
 export { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 // Errors
 export { ErrorKind, isError, errorName } from "outpost/hal/error";
+export { IoError, ioError, orThrow } from "outpost/hal/io_error";
 // Implementations
 export { Output } from "outpost/hal/gpio_output";
 export { Input, PinWait, WaitMode } from "outpost/hal/gpio_input";

@@ -80,6 +80,8 @@ export interface AbiExports {
   outpost_heap_top?(): number;
   /** The await site a task last parked at (-1: none). */
   outpost_task_site?(id: number): number;
+  /** A task's await chain: site ids written to the scratch buffer as i32s, outermost first; the count (-1: no such task). */
+  outpost_task_chain?(id: number): number;
 }
 
 
@@ -225,6 +227,26 @@ export class Firmware {
   /** The await site the task last parked at: -1 for none, null when the firmware does not export `outpost_task_site`. */
   taskSite(id: number): number | null {
     return this.read((x) => (x.outpost_task_site ? x.outpost_task_site(id) : null), null);
+  }
+
+  /**
+   * The task's await chain (src/runtime/chain.ts): the site ids of the
+   * awaits its frames are parked at, outermost first; for a task an error
+   * escaped, the chain of its throw. Null when the firmware does not export
+   * `outpost_task_chain` (a release build) or cannot answer.
+   */
+  taskChain(id: number): number[] | null {
+    const x = this.exports;
+    if (!x?.outpost_task_chain || !x.outpost_scratch) return null;
+    try {
+      const n = x.outpost_task_chain(id);
+      if (n < 0) return null;
+      const bytes = this.bytes(x.outpost_scratch(), n * 4, "outpost_task_chain");
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return Array.from({ length: n }, (_, i) => view.getInt32(i * 4, true));
+    } catch {
+      return null;
+    }
   }
 
   /** The allocator's bump pointer; 0 for a firmware that does not export it. */

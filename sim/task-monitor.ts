@@ -61,6 +61,19 @@ export interface TaskInfo {
   site: number | null;
   /** That site's source position, when a site table is loaded. */
   where: SiteInfo | null;
+  /**
+   * Its await chain (src/runtime/chain.ts): the site of each await its async
+   * function frames are parked at, outermost first (for a task an error
+   * escaped, the chain its throw was made in); null when the firmware does
+   * not report chains (a release build, an Espruino build).
+   */
+  chain: SiteRef[] | null;
+}
+
+/** An await site by id, with its source position when a site table is loaded. */
+export interface SiteRef {
+  id: number;
+  where: SiteInfo | null;
 }
 
 export interface StateChange {
@@ -72,7 +85,9 @@ export interface StateChange {
 export type TaskEvent =
   | { kind: "poll"; id: number; name: string; at: number; count: number }
   | { kind: "wake"; id: number; name: string; at: number; count: number; cause: string }
-  | { kind: "state"; id: number; name: string; at: number; state: TaskState };
+  | { kind: "state"; id: number; name: string; at: number; state: TaskState }
+  /** After a poll, the task's await chain changed (reported only to an `onTask` listener). */
+  | { kind: "chain"; id: number; name: string; at: number; chain: SiteRef[] };
 
 /** What the monitor asks its owner at each call into the firmware. */
 export interface MonitorOwner {
@@ -91,6 +106,8 @@ interface Observed {
   wakes: number;
   since: number;
   history: Ring<StateChange>;
+  /** The await chain last reported to the listener, as site ids joined. */
+  chainKey?: string;
 }
 
 /** The cause given for wakes that happened while nobody watched, heard at the first watched sample. */
@@ -140,6 +157,7 @@ export class TaskMonitor {
         }
       }
       if (polled > 0) listener?.({ kind: "poll", id, name: r.name, at, count: polled });
+      if (polled > 0 && listener) this.chainChanged(id, r, at, listener);
       if (state !== r.state) {
         r.history.push({ at, state });
         listener?.({ kind: "state", id, name: r.name, at, state });
@@ -150,14 +168,30 @@ export class TaskMonitor {
     }
   }
 
-  /** Every task, sampled at `now` if a call was made since the last sample, with its await site read now. */
+  /** Every task, sampled at `now` if a call was made since the last sample, with its await site and chain read now. */
   tasks(now: number): TaskInfo[] {
     if (this.stale) this.sample(now);
     return this.records.map((r, id) => {
       const site = this.firmware.taskSite(id);
       const where = site === null || site < 0 ? null : (this.sites.get(site) ?? null);
-      return { id, name: r.name, state: r.state, polls: r.polls, wakes: r.wakes, since: r.since, site, where };
+      return { id, name: r.name, state: r.state, polls: r.polls, wakes: r.wakes, since: r.since, site, where, chain: this.chain(id) };
     });
+  }
+
+  /** A task's await chain with source positions (see TaskInfo.chain). */
+  chain(id: number): SiteRef[] | null {
+    const ids = this.firmware.taskChain(id);
+    return ids === null ? null : ids.map((site) => ({ id: site, where: this.sites.get(site) ?? null }));
+  }
+
+  /** Reports a polled task's new await chain, when it differs from the last one reported. */
+  private chainChanged(id: number, r: Observed, at: number, listener: (event: TaskEvent) => void): void {
+    const ids = this.firmware.taskChain(id);
+    if (ids === null) return;
+    const key = ids.join(",");
+    if (key === r.chainKey) return;
+    r.chainKey = key;
+    listener({ kind: "chain", id, name: r.name, at, chain: ids.map((site) => ({ id: site, where: this.sites.get(site) ?? null })) });
   }
 
   /** Task `id`'s observed changes of state, oldest first (every task starts free at 0); samples at `now` if stale. */

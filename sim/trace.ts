@@ -10,6 +10,10 @@
  *   ph "M"  metadata: process_name, thread_name and thread_sort_index
  *   ph "X"  a task's polls at one instant (`args.polls`: how many); `dur` is
  *           0 because virtual time stands still while the firmware runs
+ *   ph "B"/"E"  a task's await chain (src/runtime/chain.ts) as nested
+ *           slices on its track: one per await its frames are parked at,
+ *           outermost first, named by the await's source position, from
+ *           the poll that parked there to the poll that moved on
  *   ph "i"  instants (`s: "t"`): a task's wakes (`args.cause`: the event,
  *           "timer or task", or "unwatched" for wakes made before `onTask`
  *           was set), its spawns and finishes; on the peripherals track
@@ -22,11 +26,12 @@
  */
 import { Ring } from "./ring.ts";
 import type { LogEntry, SimListeners, TaskEvent, TaskInfo } from "./types.ts";
+import { formatSite } from "./sites.ts";
 
 export interface TraceEvent {
   name: string;
   cat?: string;
-  ph: "X" | "i" | "M";
+  ph: "X" | "i" | "M" | "B" | "E";
   pid: number;
   tid: number;
   ts?: number;
@@ -45,6 +50,8 @@ const PERIPHERALS = 0;
 
 export class TraceRecorder {
   private readonly events: Ring<TraceEvent>;
+  /** Each task's open await slices, outermost first (their names). */
+  private readonly open = new Map<number, string[]>();
 
   constructor(limit = 1_000_000) {
     this.events = new Ring(limit);
@@ -81,9 +88,22 @@ export class TraceRecorder {
       this.events.push({ name: "poll", cat: "task", ph: "X", pid: PID, tid, ts: e.at, dur: 0, args: { polls: e.count } });
     } else if (e.kind === "wake") {
       this.events.push({ name: "wake", cat: "task", ph: "i", s: "t", pid: PID, tid, ts: e.at, args: { count: e.count, cause: e.cause } });
+    } else if (e.kind === "chain") {
+      this.nest(tid, e.at, e.chain.map((s) => (s.where ? formatSite(s.where) : `await site ${s.id}`)));
     } else if (e.state === "finished" || e.state === "free") {
+      this.nest(tid, e.at, []);
       this.events.push({ name: e.state, cat: "task", ph: "i", s: "t", pid: PID, tid, ts: e.at });
     }
+  }
+
+  /** Moves a task's await slices to `chain`: ends the levels that changed, innermost first, then begins the new ones. */
+  private nest(tid: number, at: number, chain: string[]): void {
+    const open = this.open.get(tid) ?? [];
+    let same = 0;
+    while (same < open.length && same < chain.length && open[same] === chain[same]) same++;
+    for (let i = open.length - 1; i >= same; i--) this.events.push({ name: open[i]!, cat: "await", ph: "E", pid: PID, tid, ts: at });
+    for (let i = same; i < chain.length; i++) this.events.push({ name: chain[i]!, cat: "await", ph: "B", pid: PID, tid, ts: at });
+    this.open.set(tid, chain);
   }
 
   private peripheral(name: string, cat: string, at: number, args: Record<string, string | number>): void {

@@ -11,7 +11,7 @@ import type { RxFate, SendOptions, TxRecord } from "./uart.ts";
 
 export type { TimeSpec, Level, LevelChange, PinMode, RxFate, SendOptions, SiteInfo, TaskEvent, TxRecord };
 export type { Panic } from "./abi-host.ts";
-export type { TaskInfo, StateChange } from "./task-monitor.ts";
+export type { TaskInfo, StateChange, SiteRef } from "./task-monitor.ts";
 export type { Liveness } from "./liveness.ts";
 export type { PanicCode, TaskState } from "../src/contract/abi-codes.ts";
 

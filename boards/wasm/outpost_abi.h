@@ -75,6 +75,8 @@
  *   outpost_task_polls    i(i)              (id) polls so far (wraps at 2^32)
  *   outpost_task_size     i(i)              (id) bytes of the task object; optional
  *   outpost_task_site     i(i)              (id) await site parked at, -1 none; optional
+ *   outpost_task_chain    i(i)              (id) await chain: site ids (i32) at outpost_scratch(),
+ *                                           outermost first; returns how many; optional
  *   outpost_current_task  i()               task being polled, -1 outside a poll;
  *                                           read it after a trap to name the culprit
  *   outpost_scratch       i()               pointer to the string buffer for the host
@@ -91,6 +93,7 @@
     X(task_polls, "outpost_task_polls", "i(i)")      \
     X(task_size, "outpost_task_size", "i(i)")        \
     X(task_site, "outpost_task_site", "i(i)")        \
+    X(task_chain, "outpost_task_chain", "i(i)")      \
     X(current_task, "outpost_current_task", "i()")   \
     X(scratch, "outpost_scratch", "i()")             \
     X(heap_top, "outpost_heap_top", "i()")

@@ -12,25 +12,39 @@
 //
 //   bad checksum (1 so far)
 //
+// The sentences come from an async generator, `sentences`: a dozen lines
+// where a hand-written stream (the Gps driver, hal/drivers/gps.ts) takes a
+// future class, a stream class and their wiring.
+//
 // Feed UART1 from a file on every host: `outpost sim … --uart1 @gps.nmea`,
 // `outpost run build/gps-logger.elf --uart1 @gps.nmea` (a native image), or
 // the C host's `--input 1:gps.nmea` (boards/wasm/README.md).
 import { log, task } from "outpost";
-import { ByteBuf, Uart, WriteAll } from "outpost/hal";
-import { Gps } from "outpost/drivers/gps";
+import { BufRead, ByteBuf, Uart, WriteAll } from "outpost/hal";
 import { NmeaParser, NmeaSentence } from "outpost/drivers/nmea";
 import { UART0, UART1 } from "outpost/board";
 
-let gps!: Gps;
+let gps!: Uart;
 let console!: Uart;
+const nmea = new NmeaParser();
 const out = new ByteBuf(128);
 const writeAll = new WriteAll();
 
+/** Each GGA or RMC sentence `nmea` applies from the bytes of `reader`. Lost bytes fail their sentence's checksum. */
+async function* sentences(reader: BufRead, nmea: NmeaParser): AsyncGenerator<i32> {
+  while (true) {
+    const n = await reader.fillBuf(); // bytes buffered, or an ErrorKind (< 0)
+    let used = 0;
+    let kind: i32 = NmeaSentence.NONE;
+    while (used < n && kind == NmeaSentence.NONE) kind = nmea.feed(reader.byteAt(used++));
+    if (used > 0) reader.consume(used);
+    if (kind != NmeaSentence.NONE) yield kind;
+  }
+}
+
 export const logger = task(1, async (): Promise<void> => {
   let badSeen: u32 = 0;
-  // One item per valid GGA or RMC; read errors (e.g. an overrun) are skipped.
-  for await (const kind of gps) {
-    const nmea = gps.nmea;
+  for await (const kind of sentences(gps, nmea)) {
     out.clear();
     if (nmea.badChecksums != badSeen) {
       badSeen = nmea.badChecksums;
@@ -73,6 +87,6 @@ function rmc(out: ByteBuf, nmea: NmeaParser): void {
 export function main(): void {
   log.info("gps-logger: NMEA on UART1 at 9600 baud, fixes on UART0");
   console = new Uart(UART0, 115200, "UART0");
-  gps = new Gps(new Uart(UART1, 9600, "UART1", 128));
+  gps = new Uart(UART1, 9600, "UART1", 128);
   logger.spawn();
 }

@@ -144,6 +144,11 @@ export class EspruinoFirmware {
     return null;
   }
 
+  /** Espruino builds carry no await sites (src/toolchain/espruino/bundle.ts): no chains either. */
+  taskChain(_id: number): number[] | null {
+    return null;
+  }
+
   taskName(id: number): string | null {
     const len = this.read("outpost_task_name", [id], -1);
     if (len < 0) return null;

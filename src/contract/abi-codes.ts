@@ -13,7 +13,7 @@ export const HOST_EXPORTS = ["memory", "outpost_abi_version", "outpost_init", "o
 /** Task introspection: every build exports these but a release build (`outpost build --release`). */
 export const INTROSPECTION_EXPORTS = [
   "outpost_task_count", "outpost_task_name", "outpost_task_state", "outpost_task_polls",
-  "outpost_task_size", "outpost_task_site", "outpost_current_task", "outpost_scratch",
+  "outpost_task_size", "outpost_task_site", "outpost_task_chain", "outpost_current_task", "outpost_scratch",
 ] as const;
 /** The heap top, which `outpost size` reads: kept by release builds too. */
 export const HEAP_TOP_EXPORT = "outpost_heap_top";

@@ -10,6 +10,7 @@ import { taskAt, taskCount } from "./registry";
 import { Task } from "./task";
 import { currentTaskId } from "./current";
 import { scratch, textBegin, textLength, textString } from "./text";
+import { chainOf } from "./chain";
 
 export function outpost_abi_version(): i32 {
   return ABI_VERSION;
@@ -59,6 +60,12 @@ export function outpost_task_size(id: i32): i32 {
 export function outpost_task_site(id: i32): i32 {
   const task = taskOrNull(id);
   return task === null ? -1 : task.site;
+}
+
+/** The task's await chain (chain.ts): site ids written to the scratch buffer as i32s, outermost first; returns how many (-1: no such task). */
+export function outpost_task_chain(id: i32): i32 {
+  const task = taskOrNull(id);
+  return task === null ? -1 : chainOf(task, scratch);
 }
 
 export function outpost_current_task(): i32 {

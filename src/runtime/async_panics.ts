@@ -10,6 +10,7 @@ import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
 import { textAsker } from "./errors";
 import { Text, textBegin, textLiteral, textPut, textString } from "./text";
+import { chainEscaped } from "./chain";
 
 /**
  * An error escaped the task that raised it (`throw` with no `catch` on the
@@ -17,6 +18,7 @@ import { Text, textBegin, textLiteral, textPut, textString } from "./text";
  * error. The host's report adds the task's await chain.
  */
 export function panicUncaught(error: Error): void {
+  chainEscaped();
   textBegin();
   textAsker();
   textLiteral(" failed: uncaught ");

@@ -62,6 +62,20 @@ export abstract class Future {
   failure(): Error | null {
     return null;
   }
+
+  /**
+   * Introspection (chain.ts): the await site an async function's frame is
+   * parked at (-1 for any other future). Only the task introspection
+   * exports call it, so release builds carry none of this.
+   */
+  awaitSite(): i32 {
+    return -1;
+  }
+
+  /** Introspection: the future this one waits on, for an await chain (null: none, or not known). */
+  awaiting(): Future | null {
+    return null;
+  }
 }
 
 /** A future that completes with a value of type T, readable after `poll()` returned true. */

@@ -120,6 +120,11 @@ export class WithTimeout<F extends Future> extends Future {
   pollCancel(): bool {
     return this.state != CANCELLING || this.cleaned(IDLE);
   }
+
+  /** Introspection: the inner future, for an await chain. */
+  awaiting(): Future | null {
+    return this.state == IDLE ? null : this.inner;
+  }
 }
 
 /** A `WithTimeout` racing `f` against `d` from now. Allocates: init only. */

@@ -19,6 +19,7 @@ import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { cachedCompile } from "../../src/toolchain/cache/build.ts";
+import type { SiteInfo } from "../../sim/index.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
 export interface TestBuild {
   wasm: Uint8Array;
   text?: string[];
+  /** The await-site table (`outpost build` writes it as <firmware>.sites.json), for await chains. */
+  sites?: SiteInfo[];
 }
 
 /** The .wasm for the firmware at `path`, built for `board` (cached). */
@@ -43,6 +46,6 @@ export async function buildTestFirmware(path: string, board = "sim", options: Bu
 /** The firmware at `path` built for `board`, with its text table if it has one (cached). */
 export async function buildTest(path: string, board = "sim", options: BuildOptions = {}): Promise<TestBuild> {
   const entry = isAbsolute(path) ? path : resolve(root, path);
-  const { wasm, text } = await cachedCompile({ entry, board: loadBoard(board), debug: options.debug, release: options.release });
-  return { wasm, text };
+  const { wasm, text, lowering } = await cachedCompile({ entry, board: loadBoard(board), debug: options.debug, release: options.release });
+  return { wasm, text, sites: lowering.sites };
 }

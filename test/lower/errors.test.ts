@@ -99,7 +99,33 @@ export function main(): void {
   async function inner(): Promise<void> {}
 }`);
   assert.equal(errors, [
-    "main.ts:6:3: error ASYNC_SYNTAX: async functions must be declared at module level or as class methods; nested and inline async functions are not supported",
+    "main.ts:6:3: error ASYNC_SYNTAX: a nested async function declaration is not supported: write it as an async arrow (`const f = async (…): Promise<T> => …`), which may capture locals, or move it to module level",
+  ]);
+});
+
+test("text built from a call's future reads what it resolved to; a piece that cannot be written is one error, not two", () => {
+  const errors = errorsOf(`import { Timer, Duration, join, log } from "outpost";
+async function sample(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n * 10; }
+async function f(): Promise<void> {
+  const a = sample(1), b = sample(2);
+  await join(a, b);
+  log.info(\`joined \${a.value} \${b.value}\`);
+  const x: f64 = 1.5;
+  log.info(\`x \${x}\`);
+}
+export function main(): void {}`);
+  assert.equal(errors, [
+    "main.ts:8:17: error ASYNC_TYPE: `x` is a float: text built in async code writes integers only; scale it to an integer, or use a ByteBuf's fixed(value, decimals)",
+  ]);
+});
+
+test("an async generator method is refused with the module-level form to write instead", () => {
+  const errors = errorsOf(`class Sensor {
+  async *samples(): AsyncGenerator<i32> { yield 1; }
+}
+export function main(): void {}`);
+  assert.equal(errors, [
+    "main.ts:2:3: error ASYNC_SYNTAX: async generator methods are not supported: declare an `async function*` at module level that takes the object as a parameter",
   ]);
 });
 

@@ -31,6 +31,16 @@ test("the same firmware built MVP-only and size-optimised for an interpreter boa
   assert.equal(lines(sim, "order"), []);
 });
 
+test("async code: 2,000 rounds of thrown and caught errors, generators left early, awaiting cleanups and closure calls never move the heap top", async () => {
+  const sim = await simulate("test/firmware/zero_alloc_async.ts");
+  const heapAfterInit = sim.heapTop();
+  sim.runUntil(() => lines(sim, "rounds").length >= 2, "10s");
+  assert.equal(lines(sim, "rounds"), ["999000 rounds 1000", "1999000 rounds 2000"]);
+  assert.is(sim.panic, null, "no ALLOC_AFTER_INIT (or any) panic");
+  assert.equal(lines(sim, "wrong"), [], "every round computed what native async/await would");
+  assert.is(sim.heapTop(), heapAfterInit);
+});
+
 for (const board of ["sim", "wasm3-esp32"]) {
   test(`arrays grow during init, in place and by moving, with their contents; growing one after init panics (${board})`, async () => {
     const sim = await simulate("test/firmware/heap_grow.ts", board);

@@ -40,7 +40,7 @@ test("a firmware with a deadline is running; one listening to a UART is idle", a
 });
 
 test("the definitions: what is scheduled comes first, then tasks, then listened inputs", () => {
-  const task = (state: TaskInfo["state"]): TaskInfo => ({ id: 0, name: "t", state, polls: 1, wakes: 0, since: 0, site: null, where: null });
+  const task = (state: TaskInfo["state"]): TaskInfo => ({ id: 0, name: "t", state, polls: 1, wakes: 0, since: 0, site: null, where: null, chain: null });
   const facts = { stopped: false, next: Infinity, inputs: [] as string[], tasks: () => [task("parked"), task("finished")] };
   assert.equal(assessLiveness({ ...facts, stopped: true }), { kind: "stopped" });
   assert.equal(assessLiveness({ ...facts, next: 5 }), { kind: "running", next: 5 });
@@ -57,8 +57,8 @@ test("a deadlocked fixture reports each parked task's await site, and its source
   assert.equal(sim.deadlock, {
     at: 0,
     parked: [
-      { id: 0, name: "ping", state: "parked", polls: 0, wakes: 0, since: 0, site: 0, where: null },
-      { id: 1, name: "pong", state: "parked", polls: 0, wakes: 0, since: 0, site: 1, where: sites[0] },
+      { id: 0, name: "ping", state: "parked", polls: 0, wakes: 0, since: 0, site: 0, where: null, chain: null },
+      { id: 1, name: "pong", state: "parked", polls: 0, wakes: 0, since: 0, site: 1, where: sites[0], chain: null },
     ],
   });
 });

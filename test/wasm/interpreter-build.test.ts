@@ -19,7 +19,7 @@ import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
 const INTERPRETER_BOARDS = ["wasm3-esp32", "wasm3-nrf52840", "wamr-esp32c3"];
 const ABI_EXPORTS = [
   "memory", "outpost_abi_version", "outpost_init", "outpost_poll", "outpost_event", "outpost_task_count",
-  "outpost_task_name", "outpost_task_state", "outpost_task_polls", "outpost_task_size", "outpost_task_site", "outpost_current_task", "outpost_scratch",
+  "outpost_task_name", "outpost_task_state", "outpost_task_polls", "outpost_task_size", "outpost_task_site", "outpost_task_chain", "outpost_current_task", "outpost_scratch",
   "outpost_heap_top",
 ];
 

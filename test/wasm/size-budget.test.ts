@@ -27,12 +27,13 @@ import { buildTestFirmware } from "../helpers/firmware.ts";
 
 const BOARD = "wasm3-esp32";
 
-/** Bytes of flash (the .wasm: default build, release build) and of RAM before the interpreter stack (static data and heap after init). */
+/** Bytes of flash (the .wasm: default build, release build; a default build carries the
+ * introspection exports, of which the await chain, outpost_task_chain, costs about 200 B) and of RAM before the interpreter stack (static data and heap after init). */
 const BUDGETS: Record<string, { flash: number; release: number; ram: number }> = {
-  "examples/blinky/main.ts": { flash: 2_450, release: 2_064, ram: 1_000 },
-  "examples/uart-echo/main.ts": { flash: 5_150, release: 4_750, ram: 1_900 },
+  "examples/blinky/main.ts": { flash: 2_700, release: 2_064, ram: 1_000 },
+  "examples/uart-echo/main.ts": { flash: 5_350, release: 4_750, ram: 1_900 },
   "test/firmware/wasm-core.ts": { flash: 5_000, release: 4_650, ram: 2_600 },
-  "test/firmware/wasm-empty-task.ts": { flash: 1_750, release: 1_400, ram: 900 },
+  "test/firmware/wasm-empty-task.ts": { flash: 1_800, release: 1_400, ram: 900 },
 };
 
 /** The build record's bytes: the section, with the board's name and the version in it. */

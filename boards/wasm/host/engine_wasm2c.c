@@ -140,6 +140,9 @@ const char *engine_call(outpost_engine *engine, engine_export fn, int32_t a, int
 #if OUTPOST_HAS_task_name
     case ENGINE_task_name: value = (int32_t)Z_firmwareZ_outpost_task_name(x, (u32)a); break;
 #endif
+#if OUTPOST_HAS_task_chain
+    case ENGINE_task_chain: value = (int32_t)Z_firmwareZ_outpost_task_chain(x, (u32)a); break;
+#endif
 #if OUTPOST_HAS_scratch
     case ENGINE_scratch: value = (int32_t)Z_firmwareZ_outpost_scratch(x); break;
 #endif

@@ -277,6 +277,7 @@ const char *engine_call(outpost_engine *engine, engine_export fn, int32_t a, int
     case ENGINE_task_polls:
     case ENGINE_task_size:
     case ENGINE_task_site:
+    case ENGINE_task_chain:
         status = m3_CallV(function, a);
         break;
     default:

@@ -163,6 +163,32 @@ static uint32_t task_words(outpost_host *host, int64_t task, char *dst, uint32_t
     return n > 0 && (uint32_t)n < cap ? (uint32_t)n : cap - 1;
 }
 
+/*
+ * `    await chain: task "echo" → await site 6 → await site 4`: the sites of
+ * the awaits the task's frames are parked at, outermost first, as ids of the
+ * build's site table (<firmware>.sites.json; `outpost sim --sites` names
+ * them). Nothing when the firmware has no chain export (release builds).
+ */
+static void report_chain(outpost_host *host, int64_t task) {
+    char line[OUTPOST_TEXT_CHARS + 96], who[160];
+    int64_t count = -1, scratch = 0;
+    const uint8_t *ids;
+    uint32_t at;
+    int64_t i;
+    if (task < 0 || host->engine == NULL) return;
+    if (engine_call(host->engine, ENGINE_task_chain, (int32_t)task, 0, 0, &count) != NULL || count <= 0 || count > 64) return;
+    if (engine_call(host->engine, ENGINE_scratch, 0, 0, 0, &scratch) != NULL) return;
+    ids = engine_memory(host->engine, (uint32_t)scratch, (uint32_t)count * 4);
+    if (ids == NULL) return;
+    task_words(host, task, who, sizeof who); /* ` in task "echo"` */
+    at = (uint32_t)snprintf(line, sizeof line, "    await chain: %s", who + 4);
+    for (i = 0; i < count && at < sizeof line - 32; i++) {
+        int32_t id = (int32_t)((uint32_t)ids[i * 4] | (uint32_t)ids[i * 4 + 1] << 8 | (uint32_t)ids[i * 4 + 2] << 16 | (uint32_t)ids[i * 4 + 3] << 24);
+        at += (uint32_t)snprintf(line + at, sizeof line - at, " \xe2\x86\x92 await site %ld", (long)id);
+    }
+    platform_report(line);
+}
+
 /* The words for each trap an engine reports, as wasm3 spells them; engines that differ map to these. */
 const char *outpost_trap_words(const char *trap) {
     static const char prefix[] = "[trap] ";
@@ -194,6 +220,7 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
             snprintf(line + at, sizeof line - at, ":%ld:%ld", (long)p->line, (long)p->column);
             platform_report(line);
         }
+        report_chain(host, p->task);
     } else {
         int64_t task = -1;
         /* ABI v1 allows this one call after a trap, to name the culprit; -1 when the firmware cannot say. */
@@ -202,6 +229,7 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
         at += task_words(host, task, line + at, sizeof line - at);
         snprintf(line + at, sizeof line - at, ": %s", outpost_trap_words(trap));
         platform_report(line);
+        report_chain(host, task);
     }
     return OUTPOST_EXIT_PANIC;
 }

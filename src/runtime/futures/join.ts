@@ -141,6 +141,17 @@ export abstract class JoinAll extends Future {
   pollCancel(): bool {
     return this.state != CANCELLING || this.cleaned(IDLE);
   }
+
+  /** Introspection: the first child still running that is an async function's frame (its chain goes on there). */
+  awaiting(): Future | null {
+    const children = this.children;
+    const done = <i32>this.done;
+    for (let i = 0; i < children.length; i++) {
+      const c = unchecked(children[i]); // arm() stored every child
+      if ((done & (1 << i)) == 0 && c.awaitSite() >= 0) return c;
+    }
+    return null;
+  }
 }
 
 @final

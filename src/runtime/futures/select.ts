@@ -144,6 +144,17 @@ export abstract class SelectAny extends ValueFuture<i32> {
   pollCancel(): bool {
     return this.state != CANCELLING || this.cleaned(IDLE);
   }
+
+  /** Introspection: the first branch that is an async function's frame (its chain goes on there), else the first. */
+  awaiting(): Future | null {
+    return this.state == IDLE || this.state == DONE ? null : firstFrame(this.branches);
+  }
+}
+
+/** The first of `list` that is an async function's frame (reports an await site), else the first; for await chains. */
+export function firstFrame(list: StaticArray<Future>): Future | null {
+  for (let i = 0; i < list.length; i++) if (unchecked(list[i]).awaitSite() >= 0) return unchecked(list[i]); // i < length
+  return list.length > 0 ? unchecked(list[0]) : null;
 }
 
 @final

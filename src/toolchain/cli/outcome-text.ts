@@ -7,7 +7,7 @@
  */
 import type { LogEntry, Panic, RunOutcome, TaskInfo } from "../../../sim/index.ts";
 import { formatTime } from "../../contract/duration.ts";
-import { formatParked } from "./inspect.ts";
+import { formatChain, formatParked } from "./inspect.ts";
 import type { Source } from "./source.ts";
 
 /** The source line behind a position, as `findSource` (source.ts) gives it. */
@@ -20,11 +20,14 @@ export function formatLog(entry: LogEntry): string {
   return `[${formatTime(entry.at)}] ${LOG_LEVELS[entry.level] ?? `level ${entry.level}`}: ${entry.text}`;
 }
 
-/** The panic's report, with the await site of its task (from `tasks`) when the panic names no source position. */
+/** The panic's report, with the await site of its task (from `tasks`) when the panic names no source position, and its await chain. */
 export function panicReport(panic: Panic, tasks: readonly TaskInfo[], source?: SourceLookup): string {
-  const task = tasks.find((t) => t.name === panic.task && t.where !== null);
+  const id = panic.taskId ?? -1;
+  const task = tasks.find((t) => (id >= 0 ? t.id === id : t.name === panic.task) && (t.where !== null || t.chain?.length));
   return formatPanic(panic, { source, task });
 }
+
+
 
 /**
  * `[   1.000000] panic POOL_FULL in task "blink": <message>`, then where:
@@ -41,10 +44,17 @@ function formatPanic(panic: Panic, options: { source?: SourceLookup; task?: Task
   if (panic.file) {
     const source = find(panic.file, panic.line, panic.column);
     text += `    at ${source.path}:${panic.line}:${panic.column}\n${source.excerpt}`;
-  } else if (options.task?.where) {
+  } else if (options.task?.where && !options.task.chain?.length) {
     const w = options.task.where;
     const source = find(w.file, w.line, w.column);
     text += `    after resuming from ${source.path}:${w.line}:${w.column}${w.fn ? ` in ${w.fn}` : ""}\n${source.excerpt}`;
+  }
+  const chain = options.task?.chain;
+  if (chain?.length) {
+    // Where each frame of the task was: the innermost site's line shown when the panic names none.
+    text += `    await chain: ${formatChain(options.task!)}\n`;
+    const last = chain[chain.length - 1]!.where;
+    if (!panic.file && last) text += find(last.file, last.line, last.column).excerpt;
   }
   return text;
 }

@@ -43,7 +43,7 @@ const MEMORY_HEADROOM = 64;
 /** The ABI exports every Espruino build keeps (the glue and the simulator call them). */
 const EXPORTS: readonly string[] = [
   ...HOST_EXPORTS.filter((name) => name !== "memory"),
-  ...INTROSPECTION_EXPORTS.filter((name) => name !== "outpost_task_size" && name !== "outpost_task_site"), // the Espruino host reads no sizes or sites
+  ...INTROSPECTION_EXPORTS.filter((name) => name !== "outpost_task_size" && name !== "outpost_task_site" && name !== "outpost_task_chain"), // the Espruino host reads no sizes or sites
   HEAP_TOP_EXPORT,
   READY_EXPORT,
 ];

@@ -72,6 +72,8 @@ export interface TryEntry extends Entry {
 export interface AwaitState {
   state: number;
   field: string;
+  /** The await's site id (for await chains: `awaitSite()`); absent for a yield. */
+  site?: number;
   /** Cancel state: waits for the slot's cleanup, then runs the finally blocks around the await. */
   cancelAt?: number;
   /** The await is inside a finally block: cancelling lets that finally finish, with `$j = J_CANCEL`. */
@@ -269,7 +271,7 @@ export class Emitter {
     if (site.abstract && report) this.out.add(`${report} if (!${slot}.poll()) return false;`);
     else this.out.add(` if (!${slot}.poll()) {${report} return false; }`);
     if (site.mayFail) this.out.add(` { const $e = ${slot}.failure(); if ($e !== null) {${this.raise("$e")} } }`);
-    this.states.push(this.cancelPlan(l, site.field));
+    this.states.push({ ...this.cancelPlan(l, site.field), site: site.id });
   }
 
   /** `$state = L; case L:` and the poll of a slot, without recording a cancel plan (the caller records its own). */
@@ -320,7 +322,12 @@ export class Emitter {
     } else if (ts.isReturnStatement(s)) {
       this.out.add(this.returnWith(s.expression ? this.values.value(s.expression) : null));
     } else if (ts.isThrowStatement(s)) {
-      this.out.add(this.raise(this.values.thrown(s)));
+      // Where the error was thrown, for the await chain of a task it escapes (chain.ts).
+      const site = this.plan.throwSites.get(s);
+      // The throwing frame is the chain's last step (an async generator's frame is not a future: null).
+      const thrower = this.plan.fn.kind === "asyncGenerator" || this.plan.fn.kind === "generator" ? "null" : F;
+      const keep = site !== undefined ? ` ${this.plan.file.runtimeName("recordThrow")}(${site}, ${thrower});` : "";
+      this.out.add(keep + this.raise(this.values.thrown(s)));
     } else if (ts.isIfStatement(s)) {
       this.ifStatement(s);
     } else if (ts.isWhileStatement(s)) {

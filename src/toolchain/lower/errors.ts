@@ -39,8 +39,6 @@ export const messages = {
     `cannot tell the type of "${name}", which lives across an await: annotate it (e.g. \`let ${name}: i32 = …\`)`,
   needsValueType: (what: string) =>
     `cannot tell what \`${what}\` resolves to: assign it to an annotated local first (\`const v: i32 = await …\`)`,
-  needsSlotType: (what: string) =>
-    `cannot tell the future type of \`${what}\`, which is kept across an await: annotate the value it comes from`,
   needsTempType: (what: string) =>
     `cannot tell the type of \`${what}\`, which is evaluated before an await later in the same expression: move it into an annotated local first (\`const v: i32 = …;\`)`,
   awaitPosition: (what: string) =>
@@ -89,8 +87,9 @@ export const messages = {
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedAsync: () =>
-    `async functions must be declared at module level or as class methods; nested and inline async functions are not supported`,
-  asyncGenerator: () => `async generators are not supported: return a Stream<T> instead`,
+    `a nested async function declaration is not supported: write it as an async arrow (\`const f = async (…): Promise<T> => …\`), which may capture locals, or move it to module level`,
+  asyncGenerator: () =>
+    `async generator methods are not supported: declare an \`async function*\` at module level that takes the object as a parameter`,
   asyncValue: (name: string) =>
     `async function "${name}" used as a value: call it (each call site gets its own preallocated state) or pass it to task()`,
   awaitNew: (cls: string) =>
@@ -106,7 +105,6 @@ export const messages = {
     `recursive async functions: ${cycle}: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop`,
   forAwaitType: () =>
     `for await needs a Stream<T>: cannot tell the stream's item type; annotate the loop variable (\`for await (const b: u8 of stream)\`)`,
-  awaitOutsideAsync: () => `await is only allowed inside async functions`,
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
   defaultExport: () => `export default async functions are not supported: give the function a name`,
 } as const;

@@ -41,12 +41,12 @@ const SYNC_ITERATION = new Set(["Generator", "Iterable", "IterableIterator", "It
 const ASYNC_ITERATION = new Set(["AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
 
 type RuntimeName = "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode" | "zeroOf" | "panicUncaught" | "panicCleanup"
-  | "panicBusyCall" | "panicGenerator" | "Iter" | "IteratorResult";
+  | "panicBusyCall" | "panicGenerator" | "Iter" | "IteratorResult" | "recordThrow";
 
 /** Runtime names the generated code imports from a module other than "outpost". */
 const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = {
   panicUncaught: "outpost/async_panics", panicCleanup: "outpost/async_panics", panicBusyCall: "outpost/async_panics", panicGenerator: "outpost/async_panics",
-  Iter: "outpost/iter", IteratorResult: "outpost/iter",
+  Iter: "outpost/iter", IteratorResult: "outpost/iter", recordThrow: "outpost/chain",
 };
 
 export class FileCtx {
@@ -292,6 +292,7 @@ export class FileCtx {
     if (ts.isTypeReferenceNode(n)) return this.promiseType(n, this.visitOutside);
     if (ts.isFunctionTypeNode(n)) return this.asyncFnType(n, this.visitOutside);
     if (ts.isImportDeclaration(n)) return this.rewriteImport(n);
+    if (ts.isExportDeclaration(n)) return this.rewriteReexport(n);
     if (ts.isCallExpression(n)) {
       const fn = this.asyncCallee(n);
       if (fn) {
@@ -540,6 +541,22 @@ export class FileCtx {
     const text = n.getText();
     if (!kept.length) return keepNewlines(text);
     return `import { ${kept.join(", ")} } from ${n.moduleSpecifier.getText()};` + keepNewlines(text);
+  }
+
+  /** `export { f } from …` of an async function or generator: what is exported is its frame (as an import would name it). */
+  private rewriteReexport(n: ts.ExportDeclaration): string | undefined {
+    if (!n.moduleSpecifier || !n.exportClause || !ts.isNamedExports(n.exportClause)) return undefined;
+    let changed = false;
+    const kept = n.exportClause.elements.map((s) => {
+      const d = this.mods.exported(this.module, s.name.text);
+      const fn = d ? scanOf(this.mods, d.module).byName.get(d.name) : undefined;
+      if (!fn || !(fn.kind === "function" || isGenerator(fn))) return s.getText();
+      changed = true;
+      const suffix = fn.frame.slice(fn.name.length);
+      return `${(s.propertyName ?? s.name).text}${suffix} as ${s.name.text}${suffix}`;
+    });
+    if (!changed) return undefined;
+    return `export { ${kept.join(", ")} } from ${n.moduleSpecifier.getText()};` + keepNewlines(n.getText());
   }
 
   params(fn: AsyncFn, plan: Plan): Param[] {

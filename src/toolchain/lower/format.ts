@@ -108,7 +108,10 @@ export function logFormat(p: Plan, call: ts.CallExpression): { fn: string; parts
   const level = LEVELS[callee.name.text];
   if (level === undefined || !isRuntimeLog(p, callee.expression) || !isStringBuild(p, call.arguments[0]!)) return null;
   const list = pieces(p, call.arguments[0]!);
-  if (!list) return null;
+  if (!list) {
+    p.consumedStrings.add(call.arguments[0]!); // its piece was reported: not also as a string build
+    return null;
+  }
   const file = p.file;
   const params: string[] = [];
   const body: string[] = [`${file.textName("textBegin")}();`];
@@ -138,7 +141,10 @@ export function bufFormat(p: Plan, call: ts.CallExpression): { parts: ts.Express
   const recv = p.typer.typeOf(callee.expression);
   if (!recv || recv.name !== "ByteBuf" || !isStringBuild(p, call.arguments[0]!)) return null;
   const list = pieces(p, call.arguments[0]!);
-  if (!list) return null;
+  if (!list) {
+    p.consumedStrings.add(call.arguments[0]!); // its piece was reported: not also as a string build
+    return null;
+  }
   const parts = list.flatMap((x) => ("expr" in x ? [x.expr] : []));
   const render = (receiver: string, values: string[]) => {
     let k = 0;

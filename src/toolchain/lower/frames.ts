@@ -119,6 +119,7 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
     lines.push(`  $startOn<O>(o: O${psig}): ${self} { return this.start(changetype<${cls}>(o)${params.map((p) => `, ${p.name}`).join("")}); }`);
   }
   if (plan.mayFail) lines.push(`  failure(): Error | null { return this.$error; }`);
+  lines.push(...chainMethods(file, states));
   if (fn.kind !== "task") {
     lines.push(cancelMethod(states));
     if (states.length) lines.push(`  pollCancel(): bool { return this.$state < 0 || this.poll(); }`);
@@ -135,6 +136,32 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
  * interrupt cleanup). A frame started but never polled has nothing to undo;
  * one that is idle, done or already cleaning up ignores the call.
  */
+/**
+ * Introspection for await chains (src/runtime/chain.ts): the site a frame
+ * is parked at and the future it waits on, by state (an await's state, or
+ * its cancel state while the slot cleans up). Only the introspection
+ * exports call them: release builds drop them.
+ */
+export function chainMethods(file: FileCtx, states: AwaitState[]): string[] {
+  const bySite = new Map<string, { site: number; field: string; states: number[] }>();
+  for (const s of states) {
+    if (s.site === undefined) continue;
+    const key = `${s.site}:${s.field}`;
+    const entry = bySite.get(key) ?? { site: s.site, field: s.field, states: [] };
+    entry.states.push(s.state, ...(s.cancelAt !== undefined ? [s.cancelAt] : []));
+    bySite.set(key, entry);
+  }
+  if (!bySite.size) return [];
+  const test = (list: number[]) => list.map((n) => `s == ${n}`).join(" || ");
+  const sites = [...bySite.values()].map((e) => `if (${test(e.states)}) return ${e.site};`).join(" ");
+  const slots = [...bySite.values()].map((e) => `if (${test(e.states)}) return this.${e.field};`).join(" ");
+  const future = file.runtimeName("Future");
+  return [
+    `  awaitSite(): i32 { const s = this.$state; ${sites} return -1; }`,
+    `  awaiting(): ${future} | null { const s = this.$state; ${slots} return null; }`,
+  ];
+}
+
 export function cancelMethod(states: AwaitState[]): string {
   const cases = states.map((s) => {
     if (s.inFinally) return `if (s == ${s.state}) { this.${s.inFinally} = ${J_CANCEL}; return; }`;

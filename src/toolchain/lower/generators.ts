@@ -24,7 +24,7 @@
  */
 import type { AwaitState } from "./emit.ts";
 import type { FileCtx } from "./file.ts";
-import { cancelMethod, fieldText, type Param } from "./frames.ts";
+import { cancelMethod, chainMethods, fieldText, type Param } from "./frames.ts";
 import type { Plan } from "./plan.ts";
 import { isVoid, zeroOf } from "./types.ts";
 
@@ -51,6 +51,7 @@ export function generatorClasses(file: FileCtx, plan: Plan, states: AwaitState[]
   const reset = async ? `${plan.mayFail ? "this.$error = null; " : ""}this.$next.$g = this; ` : "this.done = false; ";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
   lines.push(`  poll(): bool { return ${poll}(this); }`);
+  lines.push(...chainMethods(file, states));
   if (async) {
     const next = `${file.halName("stream", "StreamNext")}<${item}>`;
     lines.push(`  next(): ${next} { return this.$next.arm(); }`);
@@ -80,6 +81,8 @@ function nextClass(file: FileCtx, gen: string, item: string, mayFail: boolean): 
     ...(mayFail ? [`  failure(): Error | null { return this.$g.$error; }`] : []),
     `  cancel(): void { if (this.opState == ${opIdle}.IDLE) return; this.opState = ${opIdle}.IDLE; this.$g.cancel(); }`,
     `  pollCancel(): bool { return this.$g.pollCancel(); }`,
+    `  awaitSite(): i32 { return this.$g.awaitSite(); }`,
+    `  awaiting(): ${file.runtimeName("Future")} | null { return this.$g.awaiting(); }`,
     `}`,
   ].join("\n");
 }

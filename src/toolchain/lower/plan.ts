@@ -157,6 +157,8 @@ export class Plan {
   readonly consumedStrings = new Set<ts.Node>();
   readonly tries = new Map<ts.TryStatement, { j: string; e: string }>();
   readonly throwSlots = new Map<ts.ThrowStatement, string>();
+  /** The site id of each throw statement (await chains of escaped errors end there). */
+  readonly throwSites = new Map<ts.ThrowStatement, number>();
   readonly forAwaitLoops = new Map<ts.ForOfStatement, ForAwaitLoop>();
   readonly forOfLoops = new Map<ts.ForOfStatement, ForOfLoop>();
   readonly loopCloses = new Map<ts.ForOfStatement, LoopClose>();

@@ -130,9 +130,10 @@ export class LowerSession {
   }
 
   private importsAsync(m: Module): boolean {
-    for (const [, imp] of m.imports) {
-      if (isRuntimeFile(imp.from)) continue;
-      const target = this.mods.get(imp.from);
+    const froms = [...[...m.imports.values()].map((i) => i.from), ...[...m.reexports.values()].map((r) => r.from), ...m.starExports];
+    for (const from of froms) {
+      if (isRuntimeFile(from)) continue;
+      const target = this.mods.get(from);
       if (target && /\basync\b/.test(target.text)) return true;
     }
     return false;

@@ -427,7 +427,11 @@ export function planSites(p: Plan): void {
     const e = p.addField({ name: p.fresh("$e"), type: "Error | null", init: "null", bytes: 4 }).name;
     p.tries.set(t, { j, e });
   }
-  for (const t of p.throwNodes) planThrow(p, t);
+  for (const t of p.throwNodes) {
+    planThrow(p, t);
+    const id = file.session.addSite(file, t, p.fn.display);
+    if (id >= 0) p.throwSites.set(t, id);
+  }
   for (const y of p.yields) planYield(p, y);
   // A task's error is a panic, a sync generator's too (next() cannot carry it): neither completes with one.
   if (p.fn.kind !== "task" && p.fn.kind !== "generator" && (p.throwNodes.length > 0 || [...p.sites.values()].some((s) => s.mayFail))) p.mayFail = true;

@@ -155,6 +155,11 @@ export class Typer {
     }
     const t = this.typeOf(e.expression);
     if (!t) return null;
+    // A call's future, read after join or select completed it: `f.value` is what it resolved to.
+    if (name === "value" && !t.decl) {
+      if (t.resolves) return t.resolves;
+      if (t.name === "Promise") return t.args[0] ?? null;
+    }
     const mem = findMember(this.mods, t, name);
     if (mem) return mem.kind !== "method" ? memberType(this.mods, mem) : null;
     return errorMember(this.mods, t, name);

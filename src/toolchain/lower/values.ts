@@ -187,7 +187,7 @@ export class Values {
       const status = this.plan.file.halName("stream", "StreamStatus");
       em.out.add(`${em.caseOf(lc)} ${slot} = ${src}.next();`);
       const lp = em.parkOnly(site);
-      em.states.push(em.cancelPlan(lp, site.field));
+      em.states.push({ ...em.cancelPlan(lp, site.field), site: site.id });
       const ly = em.next();
       em.out.add(` if (${slot}.status == ${status}.END) {${em.goto(lend)} } if (${slot}.status != ${status}.ITEM) {${em.goto(lc)} }`);
       em.out.add(` ${F}.$state = ${ly}; return ${F}.$next.item(${slot}.value);${em.caseOf(ly)}${em.goto(lc)}${em.caseOf(lend)}`);

@@ -86,7 +86,7 @@ export function buildHeader(config: ImageConfig): string {
     `#define OUTPOST_TABLE_ELEMENTS ${config.tableElements}`,
     `#define OUTPOST_FUNC_TYPES ${Math.max(1, config.funcTypes)}`,
     `#define OUTPOST_HAS_IMPORTS ${config.hasImports ? 1 : 0}`,
-    ...["current_task", "task_name", "scratch", "heap_top"].map(has),
+    ...["current_task", "task_name", "task_chain", "scratch", "heap_top"].map(has),
     "#endif",
     "",
   ].join("\n");
