@@ -52,6 +52,7 @@ export const EXPORT_SIGNATURES: Readonly<Record<string, string>> = {
   outpost_task_polls: "i(i)",
   outpost_task_size: "i(i)",
   outpost_task_site: "i(i)",
+  outpost_task_chain: "i(i)",
   outpost_current_task: "i()",
   outpost_scratch: "i()",
   outpost_heap_top: "i()",
