@@ -8,6 +8,8 @@ export declare function outpost_task_state(id: i32): i32;
 export declare function outpost_task_polls(id: i32): i32;
 export declare function outpost_task_size(id: i32): i32;
 export declare function outpost_task_site(id: i32): i32;
+/** The task's await chain (chain.ts): site ids written to the scratch buffer as i32s, outermost first; returns how many (-1: no such task). */
+export declare function outpost_task_chain(id: i32): i32;
 export declare function outpost_current_task(): i32;
 export declare function outpost_scratch(): usize;
 export declare function outpost_heap_top(): usize;

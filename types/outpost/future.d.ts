@@ -57,6 +57,14 @@ export declare abstract class Future {
     pollCancel(): bool;
     /** After `poll()` returned true: the error the future completed with, or null for a value. */
     failure(): Error | null;
+    /**
+     * Introspection (chain.ts): the await site an async function's frame is
+     * parked at (-1 for any other future). Only the task introspection
+     * exports call it, so release builds carry none of this.
+     */
+    awaitSite(): i32;
+    /** Introspection: the future this one waits on, for an await chain (null: none, or not known). */
+    awaiting(): Future | null;
 }
 /** A future that completes with a value of type T, readable after `poll()` returned true. */
 export declare abstract class ValueFuture<T> extends Future {

@@ -50,6 +50,8 @@ export declare class WithTimeout<F extends Future> extends Future {
     failure(): Error | null;
     cancel(): void;
     pollCancel(): bool;
+    /** Introspection: the inner future, for an await chain. */
+    awaiting(): Future | null;
 }
 /** A `WithTimeout` racing `f` against `d` from now. Allocates: init only. */
 export declare function withTimeout<F extends Future>(d: Duration, f: F): WithTimeout<F>;

@@ -51,6 +51,8 @@ export declare abstract class JoinAll extends Future {
     failure(): Error | null;
     cancel(): void;
     pollCancel(): bool;
+    /** Introspection: the first child still running that is an async function's frame (its chain goes on there). */
+    awaiting(): Future | null;
 }
 export declare class Join2<A extends Future, B extends Future> extends JoinAll {
     a: A | null;

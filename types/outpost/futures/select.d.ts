@@ -61,7 +61,11 @@ export declare abstract class SelectAny extends ValueFuture<i32> {
     failure(): Error | null;
     cancel(): void;
     pollCancel(): bool;
+    /** Introspection: the first branch that is an async function's frame (its chain goes on there), else the first. */
+    awaiting(): Future | null;
 }
+/** The first of `list` that is an async function's frame (reports an await site), else the first; for await chains. */
+export declare function firstFrame(list: StaticArray<Future>): Future | null;
 export declare class Select2<A extends Future, B extends Future> extends SelectAny {
     a: A | null;
     b: B | null;

@@ -13,6 +13,7 @@ export { Read, Write, BufRead } from "outpost/hal/io";
 export { Delay } from "outpost/hal/delay";
 export { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 export { ErrorKind, isError, errorName } from "outpost/hal/error";
+export { IoError, ioError, orThrow } from "outpost/hal/io_error";
 export { Output } from "outpost/hal/gpio_output";
 export { Input, PinWait, WaitMode } from "outpost/hal/gpio_input";
 export { Pull } from "outpost/hal/pins";
