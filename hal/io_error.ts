@@ -11,9 +11,13 @@
  *     if (e instanceof IoError) log.info(`lost input: ${errorName((e as IoError).kind)}`);
  *   }
  *
+ *   import { IoError, orThrow } from "outpost/hal/io_error";
+ *
  * Both ways report the same errors, once, by the same operation. An
  * `IoError` is one object per ErrorKind, made at init: throwing it
- * allocates nothing, and `e === ioError(ErrorKind.OVERRUN)` holds.
+ * allocates nothing, and `e === ioError(ErrorKind.OVERRUN)` holds. It is
+ * not re-exported from "outpost/hal": only firmware that imports this
+ * module carries those objects.
  */
 import { ValueFuture } from "outpost";
 import { ErrorKind, errorName } from "outpost/hal/error";

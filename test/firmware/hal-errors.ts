@@ -9,7 +9,8 @@
 //           the receiver sees where it stopped; logs "winner <i>" when the
 //           select completes, after that cleanup
 import { Timer, Duration, select, log, task } from "outpost";
-import { Uart, IoError, orThrow, errorName } from "outpost/hal";
+import { Uart, errorName } from "outpost/hal";
+import { IoError, orThrow } from "outpost/hal/io_error";
 import { UART0, UART1 } from "outpost/board";
 
 const one = new StaticArray<u8>(1);

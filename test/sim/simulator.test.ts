@@ -20,7 +20,7 @@ test("blinky toggles LED1 exactly at each deadline, polled once per deadline", a
   assert.is(sim.now, 2_000_000);
   assert.is(sim.stats.polls, 5);
   // The fixture's task reports "parked" from the start, so the host counts every poll as a wake.
-  assert.equal(sim.tasks(), [{ id: 0, name: "main", state: "parked", polls: 5, wakes: 5, since: 2_000_000, site: null, where: null }]);
+  assert.equal(sim.tasks(), [{ id: 0, name: "main", state: "parked", polls: 5, wakes: 5, since: 2_000_000, site: null, where: null, chain: null }]);
   assert.is(sim.heapTop(), 0x8000);
 });
 

@@ -12,7 +12,7 @@ test("a spawn is not a wake; the edge that wakes the task is", async () => {
   sim.button("BTN1").bounceMs = 0;
   sim.button("BTN1").press("1s");
   sim.runFor("3s");
-  assert.equal(sim.tasks(), [{ id: 0, name: "waiter", state: "finished", polls: 2, wakes: 1, since: 1_000_000, site: sim.tasks()[0]!.site, where: null }]);
+  assert.equal(sim.tasks(), [{ id: 0, name: "waiter", state: "finished", polls: 2, wakes: 1, since: 1_000_000, site: sim.tasks()[0]!.site, where: null, chain: [] }]);
   assert.equal(sim.taskHistory(0), [
     { at: 0, state: "ready" },
     { at: 0, state: "parked" },

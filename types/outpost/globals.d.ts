@@ -5,7 +5,7 @@
  *
  * - `Promise<T>` is what `async` functions return to TypeScript. It is
  *   declared with the shape of Outpost's `ValueFuture<T>` (poll, cancel,
- *   pollCancel, failure, value, then), so an `async read(): Promise<i32>` implements a HAL trait
+ *   pollCancel, failure, awaitSite, awaiting, value, then), so an `async read(): Promise<i32>` implements a HAL trait
  *   method declared `read(): ValueFuture<i32>`. The lowering maps
  *   `Promise<T>` to `ValueFuture<T>` (and `Promise<void>` to `Future`).
  * - `for await (const b of stream)` works over any `Stream<T>`: the typings
@@ -26,6 +26,10 @@ interface Promise<T> {
   pollCancel(): bool;
   /** After `poll()` returned true: the error it completed with, or null. */
   failure(): Error | null;
+  /** Await chains: the site this future's frame is parked at, -1 for none. */
+  awaitSite(): i32;
+  /** Await chains: the future this one waits on next in the chain, or null. */
+  awaiting(): import("outpost").Future | null;
   /** The result, once `poll()` returned true. */
   value: T;
   /** Editor typing only: `await` of this future has type T. */

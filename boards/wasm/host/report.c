@@ -176,11 +176,12 @@ static void report_chain(outpost_host *host, int64_t task) {
     uint32_t at;
     int64_t i;
     if (task < 0 || host->engine == NULL) return;
+    /* The name first: it is written where the chain is (outpost_scratch). */
+    task_words(host, task, who, sizeof who); /* ` in task "echo"` */
     if (engine_call(host->engine, ENGINE_task_chain, (int32_t)task, 0, 0, &count) != NULL || count <= 0 || count > 64) return;
     if (engine_call(host->engine, ENGINE_scratch, 0, 0, 0, &scratch) != NULL) return;
     ids = engine_memory(host->engine, (uint32_t)scratch, (uint32_t)count * 4);
     if (ids == NULL) return;
-    task_words(host, task, who, sizeof who); /* ` in task "echo"` */
     at = (uint32_t)snprintf(line, sizeof line, "    await chain: %s", who + 4);
     for (i = 0; i < count && at < sizeof line - 32; i++) {
         int32_t id = (int32_t)((uint32_t)ids[i * 4] | (uint32_t)ids[i * 4 + 1] << 8 | (uint32_t)ids[i * 4 + 2] << 16 | (uint32_t)ids[i * 4 + 3] << 24);

@@ -5,6 +5,9 @@
  *
  *   import { Output, Input, Pull, Uart, TimerDelay } from "outpost/hal";
  *
+ * `outpost/hal/io_error` (orThrow, IoError) is imported on its own: its
+ * errors are made at init, so only firmware that uses them pays for them.
+ *
  * Imports here use package paths (`outpost/hal/x`), never `./x`: this file
  * is also reachable as `outpost/hal`, where `./` would mean the runtime.
  */
@@ -13,7 +16,6 @@ export { Read, Write, BufRead } from "outpost/hal/io";
 export { Delay } from "outpost/hal/delay";
 export { Stream, StreamNext, StreamStatus } from "outpost/hal/stream";
 export { ErrorKind, isError, errorName } from "outpost/hal/error";
-export { IoError, ioError, orThrow } from "outpost/hal/io_error";
 export { Output } from "outpost/hal/gpio_output";
 export { Input, PinWait, WaitMode } from "outpost/hal/gpio_input";
 export { Pull } from "outpost/hal/pins";
