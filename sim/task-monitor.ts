@@ -189,7 +189,7 @@ export class TaskMonitor {
     const ids = this.firmware.taskChain(id);
     if (ids === null) return;
     const key = ids.join(",");
-    if (key === r.chainKey) return;
+    if (key === (r.chainKey ?? "")) return; // a task starts with no chain: an empty one is no change
     r.chainKey = key;
     listener({ kind: "chain", id, name: r.name, at, chain: ids.map((site) => ({ id: site, where: this.sites.get(site) ?? null })) });
   }

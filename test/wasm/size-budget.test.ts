@@ -28,12 +28,13 @@ import { buildTestFirmware } from "../helpers/firmware.ts";
 const BOARD = "wasm3-esp32";
 
 /** Bytes of flash (the .wasm: default build, release build; a default build carries the
- * introspection exports, of which the await chain, outpost_task_chain, costs about 200 B) and of RAM before the interpreter stack (static data and heap after init). */
+ * introspection exports, of which the await chain, outpost_task_chain, costs about 200 B
+ * of flash and 64 B of RAM) and of RAM before the interpreter stack (static data and heap after init). */
 const BUDGETS: Record<string, { flash: number; release: number; ram: number }> = {
-  "examples/blinky/main.ts": { flash: 2_700, release: 2_064, ram: 1_000 },
+  "examples/blinky/main.ts": { flash: 2_700, release: 2_064, ram: 1_050 },
   "examples/uart-echo/main.ts": { flash: 5_350, release: 4_750, ram: 1_900 },
   "test/firmware/wasm-core.ts": { flash: 5_000, release: 4_650, ram: 2_600 },
-  "test/firmware/wasm-empty-task.ts": { flash: 1_800, release: 1_400, ram: 900 },
+  "test/firmware/wasm-empty-task.ts": { flash: 1_800, release: 1_400, ram: 950 },
 };
 
 /** The build record's bytes: the section, with the board's name and the version in it. */
@@ -55,7 +56,8 @@ for (const [entry, budget] of Object.entries(BUDGETS)) {
     assert.ok(size.heapTop <= budget.ram, `${entry}: ${size.heapTop} bytes of RAM, budget ${budget.ram}`);
     const release = await measure(entry, true);
     assert.ok(release.fileBytes <= budget.release, `${entry}: ${release.fileBytes} bytes of flash released, budget ${budget.release}`);
-    assert.is(release.heapTop, size.heapTop, "a release build needs the same RAM");
+    // The same RAM, less the await-chain buffer (64 B) a release build leaves out with its export.
+    assert.ok(size.heapTop - release.heapTop <= 64 && release.heapTop <= size.heapTop, `${entry}: ${release.heapTop} bytes of RAM released, ${size.heapTop} by default`);
   });
 }
 
