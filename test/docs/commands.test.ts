@@ -60,7 +60,8 @@ export function commandsOf(page: string, text: string): DocCommand[] {
       continue;
     }
     if (block === "sh" && line.trim() !== "") {
-      commands.push(command(page, i + 1, line, null));
+      // `npm install && npm start`: each command on its own, so the one a test can run is run.
+      for (const part of bare(line).split(" && ")) commands.push(command(page, i + 1, part, null));
     } else if (block === "console") {
       if (line.startsWith("$ ")) commands.push(command(page, i + 1, line.slice(2), []));
       else commands.at(-1)?.shown?.push(line);
