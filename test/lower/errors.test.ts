@@ -119,6 +119,22 @@ export function main(): void {}`);
   ]);
 });
 
+test("a throw with a string built at run time, and an async closure without a return type, are one error each", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function f(n: i32): Promise<i32> {
+  await Timer.after(1);
+  if (n > 2) throw new Error("bad " + n.toString());
+  const g = async () => { await Timer.after(1); };
+  await g();
+  return n;
+}
+export function main(): void {}`);
+  assert.equal(errors, [
+    "main.ts:5:13: error ASYNC_TYPE: cannot tell what this async closure resolves to: write its return type (`async (…): Promise<i32> => …`) or pass it where an async function type is expected",
+    "main.ts:4:30: error ASYNC_SYNTAX: `throw new Error(\"bad \" + n.toString())` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that",
+  ]);
+});
+
 test("an async generator method is refused with the module-level form to write instead", () => {
   const errors = errorsOf(`class Sensor {
   async *samples(): AsyncGenerator<i32> { yield 1; }

@@ -19,7 +19,7 @@
 import ts from "typescript";
 import { messages } from "./errors.ts";
 import type { Plan } from "./plan.ts";
-import { excerpt } from "./syntax.ts";
+import { excerpt, unparen } from "./syntax.ts";
 import { isVoid, VOID, type Ty } from "./types.ts";
 
 const LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 }; // LogLevel in src/runtime/log.ts
@@ -167,6 +167,7 @@ function isRuntimeLog(p: Plan, id: ts.Identifier): boolean {
 export function checkStringBuilds(p: Plan, consumed: Set<ts.Node>): void {
   const visit = (n: ts.Node) => {
     if ((n !== p.body && ts.isFunctionLike(n)) || consumed.has(n)) return;
+    if (ts.isThrowStatement(n) && ts.isNewExpression(unparen(n.expression))) return; // planThrow refuses its run-time arguments
     if (ts.isExpression(n) && isStringBuild(p, n as ts.Expression)) {
       p.error(n, "ASYNC_SYNTAX", messages.stringBuilt(excerpt(n)));
       return;

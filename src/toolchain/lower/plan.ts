@@ -18,7 +18,7 @@
 import ts from "typescript";
 import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
-import { isGenerator, type AsyncFn } from "./scan.ts";
+import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
 import { checkDropped, checkSharedFutures, checkSyncThrows, checkUnused } from "./checks.ts";
 import { insideLoop } from "./closures.ts";
@@ -564,7 +564,9 @@ export class Plan {
         const typeText = b.decl.type ? this.file.typeText(b.decl.type) : t ? this.file.render(t) : null;
         if (!t || typeText === null) {
           const inLoop = ts.isVariableDeclaration(b.decl) && ts.isVariableDeclarationList(b.decl.parent) && ts.isForOfStatement(b.decl.parent.parent);
-          if (!inLoop) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name)); // a loop's own error says what to annotate
+          // A loop's own error, or an async closure's (its return type), already says what to annotate.
+          const closure = ts.isVariableDeclaration(b.decl) && asyncArrow(b.decl.initializer) !== null;
+          if (!inLoop && !closure) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name));
           continue;
         }
         this.addField({ name: b.field, type: typeText, init: zeroOf(t), bytes: sizeOf(t) });
@@ -599,3 +601,4 @@ function isDirectArgument(c: ts.Node): boolean {
   while (ts.isParenthesizedExpression(p)) p = p.parent;
   return ts.isCallExpression(p);
 }
+

@@ -15,6 +15,7 @@
  * `blink$Spawner` (a task), `Uart2$read` (a method's frame).
  */
 import ts from "typescript";
+import { unparen } from "./syntax.ts";
 import { hasModifier, type Module, type Modules } from "./modules.ts";
 import { generatorTypes, promiseValue, type Ty } from "./types.ts";
 
@@ -70,9 +71,10 @@ export interface ModuleScan {
 
 const isAsync = (n: ts.Node) => hasModifier(n, ts.SyntaxKind.AsyncKeyword);
 
-function asyncArrow(e: ts.Expression | undefined): ts.ArrowFunction | null {
-  while (e && ts.isParenthesizedExpression(e)) e = e.expression;
-  return e && ts.isArrowFunction(e) && isAsync(e) ? e : null;
+/** The async arrow `e` is (in parentheses or not), or null. */
+export function asyncArrow(e: ts.Expression | undefined): ts.ArrowFunction | null {
+  const inner = e && unparen(e);
+  return inner && ts.isArrowFunction(inner) && isAsync(inner) ? inner : null;
 }
 
 function scanModule(mods: Modules, m: Module): ModuleScan {

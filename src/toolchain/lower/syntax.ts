@@ -67,3 +67,9 @@ export function excerpt(n: ts.Node): string {
   const t = n.getText().replace(/\s+/g, " ");
   return t.length > 48 ? t.slice(0, 45) + "…" : t;
 }
+
+/** `e` without the parentheses around it. */
+export function unparen(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
