@@ -181,7 +181,11 @@ export class TaskMonitor {
   /** A task's await chain with source positions (see TaskInfo.chain). */
   chain(id: number): SiteRef[] | null {
     const ids = this.firmware.taskChain(id);
-    return ids === null ? null : ids.map((site) => ({ id: site, where: this.sites.get(site) ?? null }));
+    return ids === null ? null : this.refs(ids);
+  }
+
+  private refs(ids: readonly number[]): SiteRef[] {
+    return ids.map((site) => ({ id: site, where: this.sites.get(site) ?? null }));
   }
 
   /** Reports a polled task's new await chain, when it differs from the last one reported. */
@@ -191,7 +195,7 @@ export class TaskMonitor {
     const key = ids.join(",");
     if (key === (r.chainKey ?? "")) return; // a task starts with no chain: an empty one is no change
     r.chainKey = key;
-    listener({ kind: "chain", id, name: r.name, at, chain: ids.map((site) => ({ id: site, where: this.sites.get(site) ?? null })) });
+    listener({ kind: "chain", id, name: r.name, at, chain: this.refs(ids) });
   }
 
   /** Task `id`'s observed changes of state, oldest first (every task starts free at 0); samples at `now` if stale. */

@@ -129,14 +129,6 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
 }
 
 /**
- * `cancel()`: a frame parked at an await cancels the slot it waits on and
- * moves to that await's cancel state (emit.ts), then runs as far as it can:
- * the slot's cleanup, then the finally blocks around the await. One parked
- * inside a finally block lets that block finish (cancellation does not
- * interrupt cleanup). A frame started but never polled has nothing to undo;
- * one that is idle, done or already cleaning up ignores the call.
- */
-/**
  * Introspection for await chains (src/runtime/chain.ts): the site a frame
  * is parked at and the future it waits on, by state (an await's state, or
  * its cancel state while the slot cleans up). Only the introspection
@@ -162,6 +154,14 @@ export function chainMethods(file: FileCtx, states: AwaitState[]): string[] {
   ];
 }
 
+/**
+ * `cancel()`: a frame parked at an await cancels the slot it waits on and
+ * moves to that await's cancel state (emit.ts), then runs as far as it can:
+ * the slot's cleanup, then the finally blocks around the await. One parked
+ * inside a finally block lets that block finish (cancellation does not
+ * interrupt cleanup). A frame started but never polled has nothing to undo;
+ * one that is idle, done or already cleaning up ignores the call.
+ */
 export function cancelMethod(states: AwaitState[]): string {
   const cases = states.map((s) => {
     if (s.inFinally) return `if (s == ${s.state}) { this.${s.inFinally} = ${J_CANCEL}; return; }`;
