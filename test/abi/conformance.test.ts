@@ -91,7 +91,7 @@ function hostBuilder(engine: "interp" | "wasm3"): () => string {
   return () => {
     if (binary) return binary;
     const out = join(work, `host-${engine}`);
-    const hostFiles = ["host.c", "abi_check.c", "report.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
+    const hostFiles = ["host.c", "abi_check.c", "report.c", "format.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
     const strict = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-g", "-fsanitize=address,undefined", "-fno-sanitize-recover=all"];
     const args =
       engine === "interp"

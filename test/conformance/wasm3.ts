@@ -48,7 +48,7 @@ function build(source: string, boardName: string): string {
   const exe = join(dir, "host");
   const r = spawnSync("gcc", [
     "-O2", "-w", ...defines, `-I${dir}`, `-I${host}`, `-I${source}`,
-    ...["host.c", "abi_check.c", "report.c", "bench.c", "platform_posix.c", "engine_wasm3.c"].map((f) => join(host, f)),
+    ...["host.c", "abi_check.c", "report.c", "format.c", "bench.c", "platform_posix.c", "engine_wasm3.c"].map((f) => join(host, f)),
     join(dir, "board_tables.c"),
     ...readdirSync(source).filter((f) => f.endsWith(".c")).map((f) => join(source, f)),
     "-lm", "-o", exe,

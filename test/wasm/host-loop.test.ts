@@ -36,7 +36,7 @@ function gcc(args: string[]): { status: number | null; stderr: string } {
 
 function buildHost(): void {
   if (built) return;
-  const sources = ["host.c", "abi_check.c", "report.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
+  const sources = ["host.c", "abi_check.c", "report.c", "format.c", "bench.c", "platform_posix.c"].map((f) => join(hostDir, f));
   const r = gcc([`-I${hostDir}`, ...sources, join(root, "test/wasm/c/engine_test.c"), "-o", binary]);
   assert.is(r.stderr, "", "gcc printed diagnostics");
   assert.is(r.status, 0);

@@ -15,9 +15,9 @@
  */
 #include "bench.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "platform.h"
 
 #define BIT_TIME_SCALE 10000000LL /* 10 bits a byte × 10⁶ µs a second */
@@ -57,8 +57,8 @@ static void pin_update(outpost_bench *bench, int32_t pin, int64_t at) {
                     : p->mode == OUTPOST_PIN_INPUT_PULLUP;
     if (level == p->level) return;
     p->level = level;
-    if (name) snprintf(text, sizeof text, "%.60s %s", name, level ? "high" : "low");
-    else snprintf(text, sizeof text, "pin %ld %s", (long)pin, level ? "high" : "low");
+    if (name) outpost_format(text, sizeof text, "%.60s %s", name, level ? "high" : "low");
+    else outpost_format(text, sizeof text, "pin %ld %s", (long)pin, level ? "high" : "low");
     outpost_host_report(bench->host, text);
     outpost_host_gpio_edge(bench->host, pin, level, at);
 }
@@ -181,7 +181,7 @@ static void console_byte(outpost_bench *bench, uint8_t byte) {
             if (g->fail) {
                 /* The simulator names the first --fail-text that appeared. */
                 char line[OUTPOST_TEXT_CHARS];
-                snprintf(line, sizeof line, "failed: %.*s appeared on %s", (int)g->quoted_len, g->quoted, bench->console_name);
+                outpost_format(line, sizeof line, "failed: %.*s appeared on %s", (int)g->quoted_len, g->quoted, bench->console_name);
                 outpost_host_report(bench->host, line);
                 outpost_host_stop(bench->host, 4);
                 return;
@@ -194,8 +194,7 @@ static void console_byte(outpost_bench *bench, uint8_t byte) {
     }
     if (expects > 0 && met == expects && bench->host->stop_status < 0) {
         char tail[48];
-        int n = snprintf(tail, sizeof tail, " appeared on %s", bench->console_name);
-        outcome(bench, "passed: ", 0, 1, tail, (uint32_t)n);
+        outcome(bench, "passed: ", 0, 1, tail, outpost_format(tail, sizeof tail, " appeared on %s", bench->console_name));
         outpost_host_stop(bench->host, 0);
     }
 }
@@ -203,13 +202,13 @@ static void console_byte(outpost_bench *bench, uint8_t byte) {
 int outpost_bench_finish(outpost_bench *bench, int status) {
     uint32_t i;
     char tail[128];
-    int n;
+    uint32_t n;
     if (status != OUTPOST_EXIT_OK || bench->host->stop_status >= 0) return status;
     for (i = 0; i < bench->goal_count && (bench->goals[i].fail || bench->goals[i].found); i++) {}
     if (i == bench->goal_count) return status;
-    n = snprintf(tail, sizeof tail, " did not appear on %s%.*s", bench->console_name, (int)bench->limit_words_len,
+    n = outpost_format(tail, sizeof tail, " did not appear on %s%.*s", bench->console_name, (int)bench->limit_words_len,
                  bench->limit_words);
-    outcome(bench, "timeout: ", 0, 0, tail, n > 0 && (uint32_t)n < sizeof tail ? (uint32_t)n : 0);
+    outcome(bench, "timeout: ", 0, 0, tail, n);
     return 2;
 }
 

@@ -18,12 +18,12 @@
 #include "host.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #ifndef OUTPOST_ENGINE_BUILTIN
 #include "abi_check.h"
 #endif
+#include "format.h"
 #include "platform.h"
 
 /* ── Queue and FIFOs ─────────────────────────────────────────────────────── */
@@ -156,18 +156,18 @@ int32_t host_gpio_configure(outpost_host *host, int32_t pin, int32_t mode) {
 void host_fault(outpost_host *host, int32_t code, const char *format, ...) {
     outpost_panic_record *p = &host->panic;
     char message[sizeof p->raw + 1];
-    int n;
+    uint32_t n;
     va_list args;
     if (host->panicked) return;
     va_start(args, format);
-    n = vsnprintf(message, sizeof message, format, args);
+    n = outpost_vformat(message, sizeof message, format, args);
     va_end(args);
     host->panicked = 1;
     p->code = code;
     p->task = OUTPOST_HOST_TASK_UNKNOWN;
     p->line = 0;
     p->column = 0;
-    p->message_len = (uint16_t)(n < 0 ? 0 : (size_t)n < sizeof p->raw ? (size_t)n : sizeof p->raw);
+    p->message_len = (uint16_t)n; /* at most sizeof p->raw */
     p->file_len = 0;
     memcpy(p->raw, message, p->message_len);
 }
@@ -312,7 +312,7 @@ int outpost_host_watchdog_expired(outpost_host *host) {
         host->watchdog_fired = 1; /* an engine that can stop a call traps now: the loop names the task */
         return 0;
     }
-    snprintf(text, sizeof text,
+    outpost_format(text, sizeof text,
              "panic WATCHDOG: %s did not return within the watchdog's budget of %lu ms (this engine cannot stop a call: the task is not known)",
              host->calling ? host->calling : "the firmware", (unsigned long)(host->watchdog_us / 1000));
     outpost_host_report(host, text);
@@ -326,7 +326,7 @@ int outpost_host_watchdog_fired(const outpost_host *host) {
 static int finish(outpost_host *host, int status) {
     if (host->events_dropped) {
         char line[112];
-        snprintf(line, sizeof line, "host: %lu events dropped (a queue of %d was full): raise OUTPOST_HOST_EVENTS",
+        outpost_format(line, sizeof line, "host: %lu events dropped (a queue of %d was full): raise OUTPOST_HOST_EVENTS",
                  (unsigned long)host->events_dropped, OUTPOST_HOST_EVENTS);
         outpost_host_report(host, line);
     }
@@ -349,7 +349,7 @@ int outpost_host_run(outpost_host *host, const uint8_t *wasm, uint32_t len) {
         char why[160], line[240];
         int check = outpost_abi_check(wasm, len, why, sizeof why);
         if (check != OUTPOST_ABI_CHECK_OK) {
-            snprintf(line, sizeof line, check == OUTPOST_ABI_CHECK_NOT_WASM ? "cannot load the firmware: %s"
+            outpost_format(line, sizeof line, check == OUTPOST_ABI_CHECK_NOT_WASM ? "cannot load the firmware: %s"
                                                                            : "cannot load the firmware: it is not an Outpost firmware: %s (see boards/ABI.md)",
                      why);
             platform_report(line);
@@ -372,7 +372,7 @@ int outpost_host_run(outpost_host *host, const uint8_t *wasm, uint32_t len) {
     }
     if (error) {
         char line[160];
-        snprintf(line, sizeof line, "cannot load the firmware: %s", error);
+        outpost_format(line, sizeof line, "cannot load the firmware: %s", error);
         platform_report(line);
         host->engine = NULL;
         return OUTPOST_EXIT_LOAD;
@@ -381,7 +381,7 @@ int outpost_host_run(outpost_host *host, const uint8_t *wasm, uint32_t len) {
     if (error) return finish(host, outpost_report_stop(host, error));
     if (version != OUTPOST_ABI_VERSION) {
         char line[128];
-        snprintf(line, sizeof line, "firmware speaks ABI v%ld, this host speaks ABI v%d: rebuild the firmware with this Outpost version",
+        outpost_format(line, sizeof line, "firmware speaks ABI v%ld, this host speaks ABI v%d: rebuild the firmware with this Outpost version",
                  (long)version, OUTPOST_ABI_VERSION);
         platform_report(line);
         return finish(host, OUTPOST_EXIT_ABI);

@@ -15,9 +15,9 @@
  * and only here, so that reporting whole await chains later means changing
  * outpost_report_stop alone. Called from the loop's context only.
  */
-#include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "host.h"
 #include "platform.h"
 
@@ -92,7 +92,7 @@ uint32_t outpost_text(const outpost_host *host, char *dst, uint32_t cap, const u
             uint64_t v = 0;
             int k;
             for (k = 8; k >= 1; k--) v = (v << 8) | src[i + k];
-            snprintf(number, sizeof number, "%s%llu", v >> 63 ? "-" : "", (unsigned long long)(v >> 63 ? 0 - v : v));
+            outpost_format(number, sizeof number, "%s%llu", v >> 63 ? "-" : "", (unsigned long long)(v >> 63 ? 0 - v : v));
             if (!put_text(dst, cap, &n, number)) break; /* no room for the whole number */
             i += 9;
         } else if (src[i] == 0xFF && i + 2 < len) {
@@ -105,7 +105,7 @@ uint32_t outpost_text(const outpost_host *host, char *dst, uint32_t cap, const u
                 n += k;
                 if (n + 1 >= cap) break;
             } else {
-                snprintf(number, sizeof number, "{#%u}", (unsigned)index);
+                outpost_format(number, sizeof number, "{#%u}", (unsigned)index);
                 if (!put_text(dst, cap, &n, number)) break; /* no room for the whole reference */
             }
             i += 3;
@@ -119,17 +119,25 @@ uint32_t outpost_text(const outpost_host *host, char *dst, uint32_t cap, const u
 
 /* ── Lines ───────────────────────────────────────────────────────────────── */
 
+/* Splits a time (>= 0) into whole seconds and µs, without a 64-bit division by 10⁶. */
+static uint32_t seconds_and_us(int64_t t, uint64_t *seconds) {
+    uint32_t us;
+    *seconds = (uint64_t)t;
+    us = outpost_div_u64(seconds, 1000);
+    return us + 1000 * outpost_div_u64(seconds, 1000);
+}
+
 /* "[   1.500000] ": seconds and µs, as the simulator prints them; returns its length. */
 static uint32_t stamp(const outpost_host *host, char *line, uint32_t cap) {
-    int64_t t = host->now_us;
-    int n = snprintf(line, cap, "[%4lld.%06lld] ", (long long)(t / 1000000), (long long)(t % 1000000));
-    return n > 0 && (uint32_t)n < cap ? (uint32_t)n : 0;
+    uint64_t seconds;
+    uint32_t us = seconds_and_us(host->now_us, &seconds);
+    return outpost_format(line, cap, "[%4llu.%06lu] ", (unsigned long long)seconds, (unsigned long)us);
 }
 
 void outpost_host_report(outpost_host *host, const char *text) {
     char line[OUTPOST_TEXT_CHARS + 16];
     uint32_t at = stamp(host, line, sizeof line);
-    snprintf(line + at, sizeof line - at, "%s", text);
+    outpost_format(line + at, sizeof line - at, "%s", text);
     platform_report(line);
 }
 
@@ -137,9 +145,8 @@ void outpost_report_log(outpost_host *host, int32_t level, const uint8_t *text, 
     static const char *const names[] = {"error", "warn", "info", "debug"};
     char line[OUTPOST_TEXT_CHARS + 32];
     uint32_t at = stamp(host, line, sizeof line);
-    int n = level >= 1 && level <= 4 ? snprintf(line + at, sizeof line - at, "%s: ", names[level - 1])
-                                     : snprintf(line + at, sizeof line - at, "level %ld: ", (long)level);
-    at += n > 0 ? (uint32_t)n : 0;
+    at += level >= 1 && level <= 4 ? outpost_format(line + at, sizeof line - at, "%s: ", names[level - 1])
+                                   : outpost_format(line + at, sizeof line - at, "level %ld: ", (long)level);
     outpost_text(host, line + at, sizeof line - at, text, len);
     platform_report(line);
 }
@@ -153,14 +160,12 @@ void outpost_report_log(outpost_host *host, int32_t level, const uint8_t *text, 
 static uint32_t task_words(outpost_host *host, int64_t task, char *dst, uint32_t cap) {
     int64_t len = -1, scratch = 0;
     const uint8_t *name = NULL;
-    int n;
-    if (task < 0) return (uint32_t)snprintf(dst, cap, " outside any task");
+    if (task < 0) return outpost_format(dst, cap, " outside any task");
     if (host->engine && engine_call(host->engine, ENGINE_task_name, (int32_t)task, 0, 0, &len) == NULL && len >= 0 &&
         engine_call(host->engine, ENGINE_scratch, 0, 0, 0, &scratch) == NULL) {
         name = engine_memory(host->engine, (uint32_t)scratch, (uint32_t)len);
     }
-    n = name ? snprintf(dst, cap, " in task \"%.*s\"", (int)len, (const char *)name) : snprintf(dst, cap, " in task %ld", (long)task);
-    return n > 0 && (uint32_t)n < cap ? (uint32_t)n : cap - 1;
+    return name ? outpost_format(dst, cap, " in task \"%.*s\"", (int)len, (const char *)name) : outpost_format(dst, cap, " in task %ld", (long)task);
 }
 
 /*
@@ -182,10 +187,10 @@ static void report_chain(outpost_host *host, int64_t task) {
     if (engine_call(host->engine, ENGINE_scratch, 0, 0, 0, &scratch) != NULL) return;
     ids = engine_memory(host->engine, (uint32_t)scratch, (uint32_t)count * 4);
     if (ids == NULL) return;
-    at = (uint32_t)snprintf(line, sizeof line, "    await chain: %s", who + 4);
+    at = outpost_format(line, sizeof line, "    await chain: %s", who + 4);
     for (i = 0; i < count && at < sizeof line - 32; i++) {
         int32_t id = (int32_t)((uint32_t)ids[i * 4] | (uint32_t)ids[i * 4 + 1] << 8 | (uint32_t)ids[i * 4 + 2] << 16 | (uint32_t)ids[i * 4 + 3] << 24);
-        at += (uint32_t)snprintf(line + at, sizeof line - at, " \xe2\x86\x92 await site %ld", (long)id);
+        at += outpost_format(line + at, sizeof line - at, " \xe2\x86\x92 await site %ld", (long)id);
     }
     platform_report(line);
 }
@@ -210,15 +215,15 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
         int64_t task = p->task;
         /* A rule the host enforced (host_fault): ask the firmware whose poll it was, as after a trap. */
         if (task == OUTPOST_HOST_TASK_UNKNOWN && (host->engine == NULL || engine_call(host->engine, ENGINE_current_task, 0, 0, 0, &task) != NULL)) task = -1;
-        at += (uint32_t)snprintf(line + at, sizeof line - at, "panic %s", code);
+        at += outpost_format(line + at, sizeof line - at, "panic %s", code);
         at += task_words(host, task, line + at, sizeof line - at);
-        at += (uint32_t)snprintf(line + at, sizeof line - at, ": ");
+        at += outpost_format(line + at, sizeof line - at, ": ");
         outpost_text(host, line + at, sizeof line - at, p->raw, p->message_len);
         platform_report(line);
         if (p->file_len) {
-            at = (uint32_t)snprintf(line, sizeof line, "    at ");
+            at = outpost_format(line, sizeof line, "    at ");
             at += outpost_text(host, line + at, sizeof line - at, p->raw + p->message_len, p->file_len);
-            snprintf(line + at, sizeof line - at, ":%ld:%ld", (long)p->line, (long)p->column);
+            outpost_format(line + at, sizeof line - at, ":%ld:%ld", (long)p->line, (long)p->column);
             platform_report(line);
         }
         report_chain(host, p->task);
@@ -226,9 +231,9 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
         int64_t task = -1;
         /* ABI v1 allows this one call after a trap, to name the culprit; -1 when the firmware cannot say. */
         if (host->engine == NULL || engine_call(host->engine, ENGINE_current_task, 0, 0, 0, &task) != NULL) task = -1;
-        at += (uint32_t)snprintf(line + at, sizeof line - at, "panic TRAP");
+        at += outpost_format(line + at, sizeof line - at, "panic TRAP");
         at += task_words(host, task, line + at, sizeof line - at);
-        snprintf(line + at, sizeof line - at, ": %s", outpost_trap_words(trap));
+        outpost_format(line + at, sizeof line - at, ": %s", outpost_trap_words(trap));
         platform_report(line);
         report_chain(host, task);
     }
@@ -237,12 +242,13 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
 
 int outpost_report_stall(outpost_host *host) {
     char line[OUTPOST_TEXT_CHARS + 96];
-    int64_t t = host->now_us;
+    uint64_t seconds;
+    uint32_t us = seconds_and_us(host->now_us, &seconds);
     uint32_t at = stamp(host, line, sizeof line);
-    snprintf(line + at, sizeof line - at,
+    outpost_format(line + at, sizeof line - at,
              "panic STALL outside any task: virtual time cannot advance: outpost_poll returned a deadline at or before now "
-             "%d times in a row at %lld.%06llds; a task that never waits keeps the executor busy",
-             OUTPOST_HOST_STALL_POLLS, (long long)(t / 1000000), (long long)(t % 1000000));
+             "%d times in a row at %llu.%06lus; a task that never waits keeps the executor busy",
+             OUTPOST_HOST_STALL_POLLS, (unsigned long long)seconds, (unsigned long)us);
     platform_report(line);
     return OUTPOST_EXIT_PANIC;
 }

@@ -23,10 +23,10 @@ import type { TranslatedFirmware } from "./wasm2c.ts";
 
 const boardsDir = fileURLToPath(new URL("../../../boards/", import.meta.url));
 const HOST_FILES = [
-  "host.c", "host.h", "report.c", "bench.c", "bench.h", "engine.h", "engine_wasm2c.c", "wasm2c_runtime.c",
+  "host.c", "host.h", "report.c", "format.c", "format.h", "bench.c", "bench.h", "engine.h", "engine_wasm2c.c", "wasm2c_runtime.c",
   "wasm2c_runtime.h", "platform.h",
 ];
-const HOST_SOURCES = ["host.c", "report.c", "bench.c", "engine_wasm2c.c", "wasm2c_runtime.c"];
+const HOST_SOURCES = ["host.c", "report.c", "format.c", "bench.c", "engine_wasm2c.c", "wasm2c_runtime.c"];
 /** Where wabt installs the runtime header wasm2c's output includes. */
 const WASM_RT_HEADERS = ["/usr/include/wasm-rt.h", "/usr/local/include/wasm-rt.h"];
 
