@@ -22,7 +22,7 @@
 import { readdirSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadBoard } from "../src/contract/boards.ts";
-import { imageSections } from "../src/toolchain/cli/build-native.ts";
+import { imageFlash, imageSections } from "../src/toolchain/cli/build-native.ts";
 import { onQemu } from "../test/conformance/hosts.ts";
 import { buildTestImage } from "../test/helpers/native.ts";
 import type { Result } from "./lib.ts";
@@ -45,7 +45,7 @@ async function usage(image: string, until: string): Promise<{ busy: number; stac
 }
 
 export async function pingPong(): Promise<Result[]> {
-  const image = (await buildTestImage("bench/firmware/pingpong.ts", BOARD, "board")).path;
+  const image = (await buildTestImage("bench/firmware/pingpong.ts", BOARD, "user")).path;
   // Second 1 runs the executor, second 2 the plain loop; before 1 s, only start-up.
   const [start, outpost, direct] = [await usage(image, "500ms"), await usage(image, "1500ms"), await usage(image, "2500ms")];
   const perRound = (a: number, b: number): number => (b - a) / ROUNDS;
@@ -60,7 +60,7 @@ export async function images(): Promise<Result[]> {
   const examples = readdirSync(root + "examples").filter((d) => existsSync(`${root}examples/${d}/main.ts`)).sort();
   const results: Result[] = [];
   for (const example of examples) {
-    const image = (await buildTestImage(`examples/${example}/main.ts`, BOARD, "board")).path;
+    const image = (await buildTestImage(`examples/${example}/main.ts`, BOARD, "user")).path;
     const s = imageSections(image);
     const get = (name: string): number => s.get(name) ?? 0;
     const run = await usage(image, "3s");
@@ -69,7 +69,7 @@ export async function images(): Promise<Result[]> {
       benchmark: "native-image",
       impl: example,
       ns_per_op: run.wallMs * 1e6,
-      flash: get(".text") + get(".ARM.exidx") + get(".data") + get(".outpost_board"),
+      flash: imageFlash(s),
       ram: staticRam + run.stack,
       static_ram: staticRam,
       stack_peak: run.stack,

@@ -1,8 +1,10 @@
 /**
  * Native images for tests, cached like test builds (firmware.ts): the
  * release build (or the default one) of a firmware, translated by wasm2c
- * and linked for a board's own platform (an ELF for QEMU) or for this PC
- * (the C host with the POSIX platform and the firmware compiled in). Each
+ * and linked for a board's own platform (an ELF for QEMU: a test image,
+ * "board", or the user image outpost build makes by default, "user") or
+ * for this PC (the C host with the POSIX platform and the firmware
+ * compiled in, "posix"). Each
  * is keyed by the .wasm and every C file and toolchain file that goes into
  * it, under node_modules/.cache/outpost-native.
  *
@@ -31,18 +33,21 @@ export interface TestImage {
 }
 
 /** Why native tests cannot run here, or null when every tool they need is installed. */
-export function missingNativeTools(platform: "board" | "posix"): string | null {
-  const tools = platform === "board" ? (["wasm2c", "arm-none-eabi-gcc", "qemu-system-arm"] as const) : (["wasm2c", "gcc"] as const);
+export function missingNativeTools(platform: Kind): string | null {
+  const tools = platform !== "posix" ? (["wasm2c", "arm-none-eabi-gcc", "qemu-system-arm"] as const) : (["wasm2c", "gcc"] as const);
   const missing = tools.filter((t) => !hasTool(t));
   return missing.length ? `${missing.join(", ")} not installed` : null;
 }
+
+/** A test image for the board (with the test channel), the board's user image, or a PC host. */
+export type Kind = "board" | "user" | "posix";
 
 /**
  * `path` built for `board` and made native for `platform`. Board images are release builds (as
  * outpost build makes them); a PC host may take the default build (`options`), whose exports name
  * tasks. A PC host prints message literals itself; a board image prints {#n} (outpost run spells them out).
  */
-export function buildTestImage(path: string, board: string, platform: "board" | "posix", options: BuildOptions = { release: true }): Promise<TestImage> {
+export function buildTestImage(path: string, board: string, platform: Kind, options: BuildOptions = { release: true }): Promise<TestImage> {
   const id = JSON.stringify({ path, board, platform, options });
   let image = memory.get(id);
   if (!image) {
@@ -53,11 +58,11 @@ export function buildTestImage(path: string, board: string, platform: "board" | 
   return image;
 }
 
-async function build(path: string, boardName: string, platform: "board" | "posix", options: BuildOptions): Promise<TestImage> {
+async function build(path: string, boardName: string, platform: Kind, options: BuildOptions): Promise<TestImage> {
   const built = await buildTest(path, boardName, options);
   const key = imageKey(built.wasm, built.text ?? [], boardName, platform);
   mkdirSync(cacheDir, { recursive: true });
-  const image = join(cacheDir, key + (platform === "board" ? ".elf" : ".host"));
+  const image = join(cacheDir, key + (platform === "posix" ? ".host" : ".elf"));
   const wasm = join(cacheDir, key + ".wasm");
   if (!existsSync(wasm)) {
     if (built.text) writeFileSync(join(cacheDir, key + ".text.json"), JSON.stringify(built.text));
@@ -69,7 +74,8 @@ async function build(path: string, boardName: string, platform: "board" | "posix
     const size = await analyseFirmware(built.wasm, path, { stack: board.build?.stack }).catch(() => ({ heapTop: 65536 }) as SizeReport);
     const partial = `${image}.${process.pid}.tmp`;
     const text = platform === "posix" ? (built.text ?? []) : [];
-    buildNative({ wasm: built.wasm, size, text, name: path }, { platform, board, optimise: platform === "board" }, { output: partial });
+    const target = platform === "posix" ? { platform, board, optimise: false } : { platform: "board" as const, board, testChannel: platform === "board" };
+    buildNative({ wasm: built.wasm, size, text, name: path }, target, { output: partial });
     renameSync(partial, image);
   }
   return { path: image, wasm };

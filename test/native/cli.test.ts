@@ -2,8 +2,10 @@
  * `outpost build --board mps2-an385` and `outpost run` as a user types
  * them: the size report, the text sidecar, --emit-c's project built with
  * plain make into an image that runs exactly like the one outpost links,
- * and the errors (a missing tool names its Debian package, a file that is
- * not an image, a folder that is not empty) before any work is done.
+ * a user image (the default) that refuses inputs it has no test channel
+ * for and a test image (--test-channel) that takes them, and the errors (a
+ * missing tool names its Debian package, a file that is not an image, a
+ * folder that is not empty) before any work is done.
  * Skipped by name where the native tools are missing (.ci/run installs them).
  */
 import { spawnSync } from "node:child_process";
@@ -38,6 +40,7 @@ it("outpost build --board mps2-an385 links an image, prints flash and RAM agains
   assert.is(lines[0], 'blinky.elf for board "mps2-an385"');
   assert.match(lines[1]!, /^ {2}flash {16}\d{1,2},\d{3} of 65,536 \(\d+\.\d%\)$/);
   assert.match(lines[2]!, /^ {2}ram {18}\d,\d{3} of 16,384 \(\d+\.\d%\)$/);
+  assert.is(lines[5], "  test channel         none (a user image; --test-channel builds one for outpost run's inputs)");
   assert.ok(readFileSync(s.path("blinky.elf")).subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])), "an ELF file");
   assert.ok((JSON.parse(readFileSync(s.path("blinky.text.json"), "utf8")) as string[]).includes("blinky: LED1 toggles every 500 ms"));
 });
@@ -99,11 +102,34 @@ test("outpost run on a file that is not a native image, or none at all, says wha
   assert.is(none.code, 1);
 });
 
+it("a user image refuses each input it has no test channel for, in one line naming the rebuild, exit 1", () => {
+  for (const option of [["--press", "BTN1@1s"], ["--uart0", "hi"], ["--expect-text", "x"], ["--fail-text", "x"]]) {
+    const r = s.outpost("run", "blinky.elf", ...option);
+    assert.is(
+      r.stderr,
+      `outpost: error: ${option[0]} needs a test image, and blinky.elf is a user image without the test channel: ` +
+        "rebuild it with outpost build <entry.ts> --board mps2-an385 --test-channel -o blinky.elf: see outpost run --help\n",
+    );
+    assert.is(r.code, 1);
+  }
+});
+
+it("a test image (--test-channel) says so in its size report and plays a button press as outpost sim does", () => {
+  const build = s.outpost("build", new URL("../../examples/button-led/main.ts", import.meta.url).pathname, "--board", "mps2-an385", "--test-channel", "-o", "button.elf");
+  assert.is(build.code, 0, build.stderr);
+  assert.match(build.stdout, /\n {2}test channel {9}32,768 \(a test image: emulator only, outside the budget\)\n/);
+  const args = ["--for", "1s", "--press", "BTN1@500ms:100ms"];
+  const run = s.outpost("run", "button.elf", ...args);
+  const sim = s.outpost("sim", new URL("../../examples/button-led/main.ts", import.meta.url).pathname, "--board", "mps2-an385", ...args);
+  assert.is(run.stderr, sim.stderr);
+  assert.is(run.code, 0);
+});
+
 it("outpost run checks its options before QEMU starts: a button the board lacks, too long a text", () => {
-  const button = s.outpost("run", "blinky.elf", "--press", "BTN9@1s");
+  const button = s.outpost("run", "button.elf", "--press", "BTN9@1s");
   assert.is(button.stderr, 'outpost: error: board "mps2-an385" has no button "BTN9": valid buttons are BTN1, BTN2\n');
   assert.is(button.code, 1);
-  const text = s.outpost("run", "blinky.elf", "--expect-text", "x".repeat(65));
+  const text = s.outpost("run", "button.elf", "--expect-text", "x".repeat(65));
   assert.is(text.stderr, "outpost: error: --expect-text takes a text of at most 64 bytes on a native image: see outpost run --help\n");
   assert.is(text.code, 1);
 });

@@ -18,6 +18,10 @@ void mps2_timer1_irq(void);
 void mps2_uart0_rx_irq(void);
 void mps2_uart1_rx_irq(void);
 void mps2_uart2_rx_irq(void);
+/* TX interrupts: a user image drives its UARTs by them (io_direct.c); a test image has none (0 in the table). */
+void mps2_uart0_tx_irq(void) __attribute__((weak));
+void mps2_uart1_tx_irq(void) __attribute__((weak));
+void mps2_uart2_tx_irq(void) __attribute__((weak));
 
 #define STACK_PAINT 0x5AA5F00Du
 
@@ -40,7 +44,7 @@ uint32_t mps2_stack_peak(void) {
 
 typedef void (*vector)(void);
 
-/* Cortex-M exceptions 1–15, then the MPS2 (AN385) interrupts: UARTn RX at 0, 2, 4; timers at 8, 9. */
+/* Cortex-M exceptions 1–15, then the MPS2 (AN385) interrupts: UARTn RX at 0, 2, 4, TX at 1, 3, 5; timers at 8, 9. */
 __attribute__((section(".vectors"), used)) static const vector vectors[16 + 32] = {
     (vector)(uintptr_t)&__stack_top,
     Reset_Handler,
@@ -56,8 +60,11 @@ __attribute__((section(".vectors"), used)) static const vector vectors[16 + 32] 
     mps2_fault, /* PendSV */
     mps2_fault, /* SysTick */
     [16 + 0] = mps2_uart0_rx_irq,
+    [16 + 1] = mps2_uart0_tx_irq,
     [16 + 2] = mps2_uart1_rx_irq,
+    [16 + 3] = mps2_uart1_tx_irq,
     [16 + 4] = mps2_uart2_rx_irq,
+    [16 + 5] = mps2_uart2_tx_irq,
     [16 + 8] = mps2_timer0_irq,
     [16 + 9] = mps2_timer1_irq,
 };

@@ -1,8 +1,10 @@
 /**
- * `outpost build <entry.ts> --board <native board> [-o FILE.elf] [--emit-c DIR]`:
+ * `outpost build <entry.ts> --board <native board> [-o FILE.elf] [--emit-c DIR] [--test-channel]`:
  * the release build, then src/toolchain/native/ turns it into an image for
  * the board (or, with --emit-c, a C project to build with make). Prints
- * the image's flash and RAM against the board's budget.
+ * the image's flash and RAM against the board's budget. A user image by
+ * default; --test-channel makes a test image, whose platform plays
+ * `outpost run`'s inputs (boards/native/README.md).
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -14,7 +16,7 @@ import { requireTool } from "../native/tools.ts";
 import { join } from "node:path";
 import { textFile } from "./sidecars.ts";
 
-export async function buildNativeCommand(entry: string, board: Board, output: string, emitDir: string | undefined): Promise<number> {
+export async function buildNativeCommand(entry: string, board: Board, output: string, emitDir: string | undefined, testChannel = false): Promise<number> {
   // What can be refused is refused before the compiler runs.
   requireTool("wasm2c", "a native build");
   if (emitDir === undefined) requireTool("arm-none-eabi-gcc", "a native build");
@@ -23,13 +25,14 @@ export async function buildNativeCommand(entry: string, board: Board, output: st
   if (result.warnings) process.stderr.write(result.warnings + "\n");
   // The image prints message literals as {#n}; outpost run and outpost decode read them from the sidecar.
   const input = { wasm: result.wasm, size: result.size!, text: [], name: entry };
+  const target = { platform: "board", board, testChannel } as const;
   if (emitDir !== undefined) {
-    buildNative(input, { platform: "board", board }, { emitDir });
+    buildNative(input, target, { emitDir });
     if (result.text) writeFileSync(join(emitDir, "image.text.json"), JSON.stringify(result.text, null, 1) + "\n");
     process.stdout.write(`${emitDir}: a C project for board "${board.name}" (make builds image.elf)\n`);
     return 0;
   }
-  buildNative(input, { platform: "board", board }, { output });
+  buildNative(input, target, { output });
   if (result.text) writeFileSync(textFile(output), JSON.stringify(result.text, null, 1) + "\n");
   process.stdout.write(formatImageSize(output, board));
   return 0;
@@ -46,10 +49,16 @@ export function imageSections(file: string): Map<string, number> {
   return sections;
 }
 
+/** An image's flash: code, constants, unwind table, .data's initial values, the board marker. */
+export function imageFlash(s: Map<string, number>): number {
+  const get = (name: string): number => s.get(name) ?? 0;
+  return get(".text") + get(".ARM.exidx") + get(".data") + get(".outpost_board");
+}
+
 export function formatImageSize(file: string, board: Board): string {
   const s = imageSections(file);
   const get = (name: string): number => s.get(name) ?? 0;
-  const flash = get(".text") + get(".ARM.exidx") + get(".data") + get(".outpost_board");
+  const flash = imageFlash(s);
   const ram = get(".data") + get(".bss") + get(".stack");
   const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)}%`;
   return [
@@ -58,7 +67,9 @@ export function formatImageSize(file: string, board: Board): string {
     `  ram                  ${grouped(ram)} of ${grouped(board.ram)} (${pct(ram, board.ram)})`,
     `    static data        ${grouped(get(".data") + get(".bss"))}`,
     `    C stack            ${grouped(get(".stack"))}`,
-    `  test channel         ${grouped(get(".bench"))} (emulator only, outside the budget)`,
+    s.has(".bench")
+      ? `  test channel         ${grouped(get(".bench"))} (a test image: emulator only, outside the budget)`
+      : "  test channel         none (a user image; --test-channel builds one for outpost run's inputs)",
     "",
   ].join("\n");
 }

@@ -67,7 +67,7 @@ function checkEntryName(entry: string): void {
 
 export async function buildCommand(argv: string[]): Promise<number> {
   const args = parseArgs("build", argv, {
-    "--board": "value", "-o": "value", "--emit-c": "value", "--release": "switch", "--help": "switch", "-h": "switch",
+    "--board": "value", "-o": "value", "--emit-c": "value", "--test-channel": "switch", "--release": "switch", "--help": "switch", "-h": "switch",
   });
   if (wantsHelp(args)) return printHelp("build");
   const entry = onePositional("build", args, "an entry file, like examples/blinky/main.ts");
@@ -81,9 +81,12 @@ export async function buildCommand(argv: string[]): Promise<number> {
   checkOutputs({ command: "build", outputs: [{ option: "-o", path: output }], inputs: [{ what: "the entry", path: entry }] });
   if (native) {
     const { buildNativeCommand } = await import("./build-native.ts");
-    return buildNativeCommand(entry, board, output, emitDir);
+    return buildNativeCommand(entry, board, output, emitDir, args.switches.has("--test-channel"));
   }
   if (emitDir !== undefined) throw usageError("build", `--emit-c is for native boards (outpost boards lists them); board "${board.name}" is not one`);
+  if (args.switches.has("--test-channel")) {
+    throw usageError("build", `--test-channel is for native boards (outpost boards lists them); board "${board.name}" is not one: outpost sim takes inputs as it is`);
+  }
   if (espruino) {
     if (release) throw usageError("build", `--release is for WebAssembly boards; board "${board.name}" runs JavaScript`);
     return buildEspruinoCommand(entry, board, output);

@@ -7,7 +7,7 @@ export const HELP: Record<string, string> = {
   outpost: `outpost: build and simulate Outpost firmware
 
 Usage:
-  outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
+  outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR] [--test-channel]
   outpost check <entry.ts> [--board NAME]
   outpost sim <firmware.wasm|.js|entry.ts> [--board NAME] [--for 10s] [--uart0 TEXT|@FILE]
               [--press BTN1@1s:50ms] [--scenario FILE.yaml] [--expect-text T] [--fail-text T]
@@ -31,7 +31,7 @@ Exit codes: 0 success, 1 a usage or input error (message on stderr),
 stalled or ran into the watchdog, 4 an expectation failed, 5 deadlock,
 70 an internal error, 130 interrupted (Ctrl-C).
 `,
-  build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR]
+  build: `outpost build <entry.ts> [--board NAME] [-o FILE] [--release] [--emit-c DIR] [--test-channel]
 
 Compiles a firmware entry (it exports function main(): void) to WebAssembly
 for a board, then loads it once to list its tasks.
@@ -71,6 +71,10 @@ gcc-arm-none-eabi and picolibc-arm-none-eabi (the error names a missing one).
   --emit-c DIR   write the whole C project to DIR (new or empty) instead of
                  building it: firmware, host loop, platform, linker script
                  and a Makefile (make builds image.elf; no Outpost needed)
+  --test-channel a test image: its platform plays outpost run's --uartN,
+                 --press, --expect-text and --fail-text (timed like outpost
+                 sim); the default user image drives the board's UARTs and
+                 LEDs directly and is smaller
 
 See boards/native/README.md.
 `,
@@ -104,11 +108,13 @@ src/toolchain/check/README.md lists it.
   run: `outpost run <image.elf> [options]
 
 Runs a native image (outpost build --board mps2-an385) on its board's
-emulator, QEMU (Debian package qemu-system-arm), with the same output and
-exit codes as outpost sim: the console UART on stdout; pin changes, logs,
-panics and the outcome on stderr, stamped with virtual time. Time is
-deterministic (QEMU -icount): the same image and inputs give the same
-transcript, and the same one outpost sim gives for the image's .wasm.
+emulator, QEMU (Debian package qemu-system-arm), with outpost sim's output
+and exit codes: the console UART on stdout; pin changes, logs, panics and
+the outcome on stderr, stamped with virtual time. Time is deterministic
+(QEMU -icount): the same image and inputs give the same transcript. A test
+image (outpost build --test-channel) gives the one outpost sim gives for
+its .wasm; a user image (the default) has no test channel, so it takes
+only --for and --stack-report, and its UARTs send at QEMU's speed.
 
   --for DURATION      how much virtual time to run (default 10s)
   --uartN TEXT        send TEXT to UART N at t=0, at line rate; @FILE sends the
@@ -121,7 +127,8 @@ transcript, and the same one outpost sim gives for the image's .wasm.
   --stack-report      print the C stack's peak use and the CPU's busy time
                       (one ns per instruction) at the end
 
-Inputs reach the image through its test channel (boards/native/README.md).
+Inputs reach a test image through its test channel (boards/native/README.md);
+a user image refuses them.
 Exit codes: as outpost sim (0 passed, 2 an expectation not met in time,
 3 panic, trap or stall, 4 --fail-text appeared, 1 a usage error, 70 the
 image faulted).

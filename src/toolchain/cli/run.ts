@@ -12,7 +12,7 @@ import type { Board } from "../../contract/boards.ts";
 import { decodeReferences } from "../../contract/deferred-text.ts";
 import { parseDuration } from "../../contract/duration.ts";
 import { OutpostError } from "../../contract/errors.ts";
-import { imageBoard, readImage, runOnQemu } from "../native/qemu.ts";
+import { hasTestChannel, imageBoard, readImage, runOnQemu } from "../native/qemu.ts";
 import { type Stimuli, stimulusFile } from "../native/stimuli.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { type Io, processIo } from "./console.ts";
@@ -45,6 +45,20 @@ function checkStimulusSize(stimuli: Stimuli, board: Board, image: string): void 
   }
 }
 
+/** Options that only a test image's channel can carry out. */
+const CHANNEL_OPTIONS = ["--press", "--expect-text", "--fail-text"];
+
+/** A user image has no test channel: an option that needs one is refused, never ignored. */
+function refuseInputs(args: Args, image: string, board: Board): void {
+  const option = args.values.map(([o]) => o).find((o) => CHANNEL_OPTIONS.includes(o) || UART_OPTION.test(o));
+  if (option === undefined) return;
+  throw usageError(
+    "run",
+    `${option} needs a test image, and ${image} is a user image without the test channel: ` +
+      `rebuild it with outpost build <entry.ts> --board ${board.name} --test-channel -o ${image}`,
+  );
+}
+
 /** `outpost run`'s options, parsed (USAGE errors name the option). */
 export function parseRunArgs(argv: string[]): Args {
   return parseArgs(
@@ -59,9 +73,12 @@ export async function runCommand(argv: string[], io: Io = processIo): Promise<nu
   const args = parseRunArgs(argv);
   if (wantsHelp(args)) return printHelp("run");
   const image = onePositional("run", args, "a native image, like build/blinky.elf");
-  const board = imageBoard(readImage(image), image);
+  const bytes = readImage(image);
+  const board = imageBoard(bytes, image);
+  const testChannel = hasTestChannel(bytes);
+  if (!testChannel) refuseInputs(args, image, board);
   const stimuli = runStimuli(args, board);
-  checkStimulusSize(stimuli, board, image);
+  if (testChannel) checkStimulusSize(stimuli, board, image);
   const textPath = textFile(image);
   const table = existsSync(textPath) ? readTextTable(textPath) : [];
   const lines = new LineDecoder(table);
@@ -69,7 +86,7 @@ export async function runCommand(argv: string[], io: Io = processIo): Promise<nu
   const onSignal = (): void => abort.abort();
   process.on("SIGINT", onSignal);
   try {
-    const run = await runOnQemu(image, board, stimuli, {
+    const run = await runOnQemu(image, board, stimuli, testChannel, {
       console: (chunk) => io.stdout(chunk),
       diagnostics: (chunk) => io.stderr(lines.push(chunk)),
     }, { stackReport: args.switches.has("--stack-report"), signal: abort.signal });

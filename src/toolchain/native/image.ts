@@ -23,6 +23,8 @@ import { translate } from "./wasm2c.ts";
 
 /** The marker outpost run reads an image's board from (board_tables.c puts it in the image). */
 export const BOARD_MARKER = "OUTPOST-BOARD ";
+/** The marker of a test image (boards/native/mps2/io_bench.c): it plays outpost run's stimulus files. */
+export const TEST_CHANNEL_MARKER = "OUTPOST-TEST-CHANNEL";
 
 export interface NativeInput {
   wasm: Uint8Array;

@@ -22,11 +22,9 @@ import { type ImageConfig, buildHeader, hostDefines, tablesHeader, tablesSource 
 import type { TranslatedFirmware } from "./wasm2c.ts";
 
 const boardsDir = fileURLToPath(new URL("../../../boards/", import.meta.url));
-const HOST_FILES = [
-  "host.c", "host.h", "report.c", "format.c", "format.h", "bench.c", "bench.h", "engine.h", "engine_wasm2c.c", "wasm2c_runtime.c",
-  "wasm2c_runtime.h", "platform.h",
-];
-const HOST_SOURCES = ["host.c", "report.c", "format.c", "bench.c", "engine_wasm2c.c", "wasm2c_runtime.c"];
+/** The host's files in every image; bench.c (the emulated bench and its test channel) only where `hasBench`. */
+const HOST_HEADERS = ["host.h", "format.h", "bench.h", "engine.h", "wasm2c_runtime.h", "platform.h"];
+const HOST_SOURCES = ["host.c", "report.c", "format.c", "engine_wasm2c.c", "wasm2c_runtime.c"];
 /** Where wabt installs the runtime header wasm2c's output includes. */
 const WASM_RT_HEADERS = ["/usr/include/wasm-rt.h", "/usr/local/include/wasm-rt.h"];
 
@@ -36,6 +34,17 @@ export interface Target {
   board: Board;
   /** Optimise (default). Tests that build many PC hosts turn it off: they compile several times faster. */
   optimise?: boolean;
+  /**
+   * A board image with the test channel (a test image: `outpost build --test-channel`, and the
+   * tests): pins and UARTs through the bench, inputs and expectations from `outpost run`. Without
+   * it (a user image), the platform drives the board's peripherals directly. A PC host always has it.
+   */
+  testChannel?: boolean;
+}
+
+/** True when the image links bench.c: every PC host, and board images with the test channel. */
+export function hasBench(target: Target): boolean {
+  return target.platform === "posix" || target.testChannel === true;
 }
 
 interface PlatformFiles {
@@ -56,10 +65,11 @@ function platformFiles(target: Target): PlatformFiles {
     };
   }
   const native = target.board.native!;
+  const io = target.testChannel ? "io_bench.c" : "io_direct.c";
   return {
     dir: join(boardsDir, "native", native.platform),
-    files: ["platform_mps2.c", "startup.c", "mps2.ld"],
-    sources: ["platform/platform_mps2.c", "platform/startup.c"],
+    files: ["platform_mps2.c", "mps2.h", io, "startup.c", "mps2.ld"],
+    sources: ["platform/platform_mps2.c", `platform/${io}`, "platform/startup.c"],
     cc: "arm-none-eabi-gcc",
     cflags: [
       `-mcpu=${native.cpu}`, "-mthumb", "-ffunction-sections", "-fdata-sections", "--specs=picolibc.specs",
@@ -85,6 +95,10 @@ function memoryScript(board: Board, stack: number): string {
   ].join("\n");
 }
 
+function hostSources(target: Target): string[] {
+  return hasBench(target) ? [...HOST_SOURCES, "bench.c"] : HOST_SOURCES;
+}
+
 export interface CompileStep {
   cc: string;
   args: string[];
@@ -104,7 +118,7 @@ export function compileSteps(target: Target, config: ImageConfig, output: string
     {
       cc: p.cc,
       args: [
-        ...common, optimise ? "-Os" : "-O0", "-Wall", "-Wextra", ...HOST_SOURCES.map((f) => `outpost/host/${f}`), ...p.sources,
+        ...common, optimise ? "-Os" : "-O0", "-Wall", "-Wextra", ...hostSources(target).map((f) => `outpost/host/${f}`), ...p.sources,
         "firmware/board_tables.c", firmwareObject, ...p.ldflags, "-o", output,
       ],
     },
@@ -153,7 +167,7 @@ export function writeProject(dir: string, target: Target, config: ImageConfig, f
   put("firmware/board_tables.h", tablesHeader());
   put("firmware/board_tables.c", tablesSource(config));
   copy(join(boardsDir, "wasm/outpost_abi.h"), "outpost/outpost_abi.h");
-  for (const file of HOST_FILES) copy(join(boardsDir, "wasm/host", file), `outpost/host/${file}`);
+  for (const file of [...HOST_HEADERS, ...hostSources(target)]) copy(join(boardsDir, "wasm/host", file), `outpost/host/${file}`);
   const p = platformFiles(target);
   for (const file of p.files) copy(join(p.dir, file), `platform/${file}`);
   if (target.platform === "board") put("platform/memory.ld", memoryScript(target.board, config.stackBytes));

@@ -3,8 +3,9 @@
  * time (`-icount shift=0,sleep=off`: one instruction is one virtual ns, and
  * idle time is skipped, so a run is exactly repeatable and fast), the
  * console UART on stdout, the image's diagnostics on stderr (semihosting's
- * ":tt" opened for appending), and the test channel's stimulus file named
- * on the semihosting command line (boards/native/mps2/platform_mps2.c).
+ * ":tt" opened for appending), and on the semihosting command line the
+ * test channel's stimulus file (a test image) or the stop time in µs (a
+ * user image, which has no test channel: boards/native/mps2/mps2.h).
  *
  * Who calls it: `outpost run` (cli/run.ts) and the tests. The exit status
  * is the image's own (0, 2, 3, 4 as `outpost sim`; 70 a CPU fault).
@@ -15,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Board, loadBoard } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
-import { BOARD_MARKER } from "./image.ts";
+import { BOARD_MARKER, TEST_CHANNEL_MARKER } from "./image.ts";
 import { type Stimuli, stimulusFile } from "./stimuli.ts";
 import { requireTool, toolPath } from "./tools.ts";
 
@@ -34,29 +35,41 @@ export function imageBoard(bytes: Uint8Array, file: string): Board {
   return loadBoard(text.slice(start, text.indexOf("\0", start)));
 }
 
+/** True when `bytes` is a test image: it plays stimulus files (io_bench.c puts the marker in it). */
+export function hasTestChannel(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes("\0" + TEST_CHANNEL_MARKER + "\0", 0, "latin1");
+}
+
 export interface QemuRun {
   status: number;
   /** QEMU's own complaints (not the image's), for errors. */
   qemuStderr: string;
 }
 
-/** Runs `image` (for `board`) with `stimuli`; console bytes and diagnostics go to the two callbacks as they come. */
+/**
+ * Runs `image` (for `board`) with `stimuli`; console bytes and diagnostics go to the two callbacks as
+ * they come. A user image (`testChannel` false) takes only the stop time (stimuli.limit).
+ */
 export async function runOnQemu(
   image: string,
   board: Board,
   stimuli: Stimuli,
+  testChannel: boolean,
   out: { console: (chunk: Buffer) => void; diagnostics: (chunk: Buffer) => void },
   options: { stackReport?: boolean; signal?: AbortSignal } = {},
 ): Promise<QemuRun> {
   requireTool("qemu-system-arm", `outpost run on board "${board.name}"`);
   const dir = mkdtempSync(join(tmpdir(), "outpost-run-"));
   try {
-    const stimulusPath = join(dir, "stimuli.bin");
-    writeFileSync(stimulusPath, stimulusFile(board, stimuli));
+    let channelArg = String(stimuli.limit);
+    if (testChannel) {
+      channelArg = join(dir, "stimuli.bin");
+      writeFileSync(channelArg, stimulusFile(board, stimuli));
+    }
     const args = [
       "-machine", board.native!.qemu, "-display", "none", "-monitor", "none", "-serial", "stdio",
       "-icount", "shift=0,sleep=off",
-      "-semihosting-config", `enable=on,target=native,arg=:tt,arg=${stimulusPath}${options.stackReport ? ",arg=stack" : ""}`,
+      "-semihosting-config", `enable=on,target=native,arg=:tt,arg=${channelArg}${options.stackReport ? ",arg=stack" : ""}`,
       "-kernel", image,
     ];
     const child = spawn(toolPath("qemu-system-arm")!, args, { stdio: ["ignore", "pipe", "pipe"], signal: options.signal });
