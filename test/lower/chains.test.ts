@@ -5,25 +5,18 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { buildTest } from "../helpers/firmware.ts";
+import { chainText, siteAt } from "../helpers/source-sites.ts";
 import { Simulator, TraceRecorder } from "../../sim/index.ts";
 import { formatChain } from "../../src/toolchain/cli/inspect.ts";
 import { panicReport } from "../../src/toolchain/cli/outcome-text.ts";
 
 const path = "test/firmware/async-chain.ts";
-const source = readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), "utf8").split("\n");
+const at = (text: string, word: string, fn: string): string => siteAt(path, text, word, fn);
 
-/** `file:line:col in fn` of the first `word` on the line holding `text`. */
-function at(text: string, word: string, fn: string): string {
-  const line = source.findIndex((l) => l.includes(text));
-  return `${path}:${line + 1}:${source[line]!.indexOf(word, source[line]!.indexOf(text)) + 1} in ${fn}`;
-}
-
-async function load(options: { trace?: TraceRecorder } = {}): Promise<Simulator> {
-  const { wasm, text, sites } = await buildTest(path, "sim");
-  return Simulator.load(wasm, { board: "sim", name: path, text, sites, ...(options.trace ? options.trace.listeners : {}) });
+async function load(options: { trace?: TraceRecorder } = {}, entry = path): Promise<Simulator> {
+  const { wasm, text, sites } = await buildTest(entry, "sim");
+  return Simulator.load(wasm, { board: "sim", name: entry, text, sites, ...(options.trace ? options.trace.listeners : {}) });
 }
 
 test("a parked task's chain names every await its frames wait at, outermost first, at the column of each await", async () => {
@@ -49,6 +42,22 @@ test("an error that escapes a task: the panic names the chain its throw was made
     at("await readRaw(n)", "await", "sample"),
     at("throw new SensorError()", "throw", "readRaw"),
   ].join(" → ");
+  assert.ok(report.includes(`    await chain: ${chain}\n`), report);
+});
+
+test("a cleanup that throws while its call is cancelled: the panic names the chain of the throw inside the cleanup, not the await it was parked at", async () => {
+  const cleanup = "test/firmware/async-chain-cleanup.ts";
+  const sim = await load({}, cleanup);
+  sim.runFor("1s");
+  assert.is(sim.panic?.task, "closer");
+  assert.is(sim.panic?.at, 7000); // the cleanup's own await (2 ms) after the timeout won at 5 ms
+  const report = panicReport(sim.panic!, sim.tasks());
+  const chain = chainText(
+    "closer",
+    siteAt(cleanup, "await select(flush()", "await", "task closer"),
+    siteAt(cleanup, "await drain()", "await", "flush"),
+    siteAt(cleanup, "throw new FlushError()", "throw", "drain"),
+  );
   assert.ok(report.includes(`    await chain: ${chain}\n`), report);
 });
 
