@@ -8,6 +8,9 @@
  *
  *   [{ "id": 0, "file": "examples/blinky/main.ts", "line": 14, "column": 7, "fn": "blink" }, ...]
  *
+ * Hosts that cannot read the table print a chain's steps as `await site N`;
+ * `decodeChainSites` (`outpost decode`) names them.
+ *
  * `parseSiteTable` also takes `{ "sites": [...] }` and an object keyed by id
  * (`{ "0": { "file": ..., "line": ..., "column": ... } }`), and refuses
  * anything else with BAD_SITES naming the file and the entry.
@@ -28,6 +31,20 @@ export interface SiteInfo {
 /** `examples/blinky/main.ts:14:7 in blink`. */
 export function formatSite(site: SiteInfo): string {
   return `${site.file}:${site.line}:${site.column}${site.fn ? ` in ${site.fn}` : ""}`;
+}
+
+/**
+ * A printed await chain with its site ids named: each `→ await site N`
+ * (how the C host and the Espruino glue print a step) becomes
+ * `→ file:line:col in fn`; `unknown(id)` gives the text for an id the table
+ * lacks. The rest of `text` is copied unchanged.
+ */
+export function decodeChainSites(text: string, sites: readonly SiteInfo[], unknown = (id: number): string => `await site ${id}`): string {
+  const index = siteIndex(sites);
+  return text.replace(/→ await site (\d+)/g, (_, id: string) => {
+    const site = index.get(Number(id));
+    return `→ ${site ? formatSite(site) : unknown(Number(id))}`;
+  });
 }
 
 /** Sites by id. */

@@ -19,6 +19,7 @@ declare function outpost_ready(): number;
 declare function outpost_event(source: number, arg: number, atLow: number, atHigh: number): void;
 declare function outpost_current_task(): number;
 declare function outpost_task_name(id: number): number;
+declare function outpost_task_chain(id: number): number;
 declare function outpost_scratch(): number;
 
 // Espruino 2v29 has these; @types/espruino 1.95 lacks them or their no-argument and extra-argument forms.

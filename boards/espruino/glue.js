@@ -191,12 +191,24 @@ function G_fail(e) {
   clearWatch();
   var r = G_report;
   var name = "";
+  var chain = "";
+  var t, n, ids, i;
   try {
-    var t = r ? r[1] : outpost_current_task();
-    if (t >= 0) name = G_text(outpost_scratch(), outpost_task_name(t));
+    t = r ? r[1] : outpost_current_task();
+    if (t >= 0) {
+      name = G_text(outpost_scratch(), outpost_task_name(t));
+      // The await chain (boards/ABI.md) as site ids, outermost first, read
+      // after the name (both are written at outpost_scratch); `outpost
+      // decode` and the simulator name each site from <firmware>.sites.json.
+      // The arrow is built from its UTF-8 bytes, as G_text builds text.
+      n = outpost_task_chain(t);
+      ids = new Int32Array(HEAPU8.buffer, outpost_scratch(), n > 0 ? n : 0);
+      for (i = 0; i < ids.length; i++) chain += " " + String.fromCharCode(226, 134, 146) + " await site " + ids[i];
+    }
   } catch (x) {}
   if (r) console.log("PANIC " + r[0] + ' "' + name + '" ' + r[3] + ":" + r[4] + ":" + r[5] + ": " + r[2]);
   else console.log('TRAP "' + name + '": ' + (e && e.message));
+  if (chain) console.log('    await chain: task "' + name + '"' + chain);
 }
 
 // ── GPIO ────────────────────────────────────────────────────────────────

@@ -50,6 +50,9 @@ const LOG_LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 
 export class EspruinoFirmware {
   panic: Panic | null = null;
   readonly introspects = true;
+  /** The await chain the glue printed under its panic report (`    await chain: task "x" → await site 6 → …`), as site ids. */
+  private panicChain: number[] | null = null;
+  private readonly exports: Set<string>;
   private readonly loop: EventLoop;
   private readonly watches: Watches;
   private readonly serials = new Map<number, SerialDevice>();
@@ -70,6 +73,7 @@ export class EspruinoFirmware {
       },
       otherBoard: (built) => `${name} was built for board "${built}", not "${board.name}": run it with --board ${built} or rebuild it`,
     });
+    this.exports = new Set(Object.keys(this.manifest.exports));
     const problem = espruinoContractProblem(script, this.manifest);
     if (problem !== null) {
       throw new OutpostError(
@@ -140,13 +144,25 @@ export class EspruinoFirmware {
     return this.read("outpost_task_polls", [id], 0) >>> 0;
   }
 
-  taskSite(_id: number): number | null {
-    return null;
+  taskSite(id: number): number | null {
+    return this.exports.has("outpost_task_site") ? this.read("outpost_task_site", [id], -1) : null;
   }
 
-  /** Espruino builds carry no await sites (src/toolchain/espruino/bundle.ts): no chains either. */
-  taskChain(_id: number): number[] | null {
-    return null;
+  /**
+   * The task's await chain, site ids outermost first: for the task a panic
+   * names, the chain the glue printed under the panic (so what a board
+   * prints is what is tested); otherwise read through `outpost_task_chain`.
+   * Null for a build without the export (older builds).
+   */
+  taskChain(id: number): number[] | null {
+    if (this.panicChain !== null && this.panic?.task === this.taskName(id)) return this.panicChain;
+    if (!this.exports.has("outpost_task_chain")) return null;
+    const n = this.read("outpost_task_chain", [id], -1);
+    const memory = this.global(this.manifest.memory) as Uint8Array | undefined;
+    if (n < 0 || !memory) return null;
+    const at = this.read("outpost_scratch", [], 0);
+    const view = new DataView(memory.buffer, memory.byteOffset);
+    return Array.from({ length: n }, (_, i) => view.getInt32(at + 4 * i, true));
   }
 
   taskName(id: number): string | null {
@@ -198,8 +214,11 @@ export class EspruinoFirmware {
     const text = new TextDecoder().decode(Uint8Array.from(raw, (c) => c.charCodeAt(0) & 0xff));
     const panic = /^PANIC (\d+) "(.*?)" (.*?):(\d+):(\d+): ([\s\S]*)$/.exec(text);
     const trap = /^TRAP "(.*?)": ([\s\S]*)$/.exec(text);
+    const chain = /^ {4}await chain: task ".*?"((?: → await site -?\d+)+)$/.exec(text);
     const at = this.host.nowUs();
-    if (panic) {
+    if (chain && this.panic) {
+      this.panicChain = [...chain[1]!.matchAll(/-?\d+/g)].map((m) => Number(m[0]));
+    } else if (panic) {
       const code = panicCodeName(Number(panic[1]));
       const message = code === "UNKNOWN" ? `panic code ${panic[1]}: ${panic[6]}` : panic[6]!;
       this.panic ??= { code, message, file: panic[3]!, line: Number(panic[4]), column: Number(panic[5]), task: panic[2] || null, at };

@@ -45,7 +45,7 @@ test("without the table the panic shows {#index} references, which outpost decod
 
 test("outpost decode refuses what is not a firmware or a table, and a table that is not a list of strings", async () => {
   const notFirmware = await s.run("decode", "board.log");
-  assert.is(notFirmware.stderr, "outpost: error: board.log is neither a .wasm nor a .text.json: see outpost decode --help\n");
+  assert.is(notFirmware.stderr, "outpost: error: board.log is neither a firmware (.wasm, .js) nor a table (.text.json, .sites.json): see outpost decode --help\n");
   assert.is(notFirmware.code, 1);
   s.file("bad.text.json", '{"0": "x"}');
   const bad = await s.run("decode", "bad.text.json", "board.log");
@@ -60,7 +60,7 @@ test("outpost decode marks a reference its table does not hold, names it and exi
   assert.is(r.stdout, "panic busy: pool full at {#999?}\n");
   assert.is(
     r.stderr,
-    "outpost: error: {#999} is not in two.text.json, which holds 2 texts ({#0} to {#1}); marked {#N?} in the output: decode the log with the table of the build that printed it\n",
+    "outpost: error: {#999} is not in two.text.json, which holds 2 texts ({#0} to {#1}); marked {#N?} in the output: decode the log with the tables of the build that printed it\n",
   );
   assert.is(r.code, 1);
 });

@@ -10,12 +10,14 @@
  *   espruino-pico                 sim, espruino           every example that builds for it
  *   banglejs2 (a Unicode build)   sim, espruino           the same, with bytes ≥ 0x80 on UART0
  *   sim (default builds)          sim, c-host             every test firmware, 2 s, no input
+ *   await chains                  sim, espruino, c-host   a panic's chain, a deadlock's and --inspect's,
+ *                                                         with every site named (outpost decode for ids)
  *   any of them, with OUTPOST_WASM3_SRC=<wasm3 source tree>: wasm3 as well
  *
  * Hosts whose tools are missing are skipped by name (wasm2c, gcc,
  * arm-none-eabi-gcc, qemu-system-arm: .ci/run installs them).
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +25,10 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import { cachedEspruino } from "../../src/toolchain/cache/build.ts";
+import { decodeChainSites } from "../../sim/sites.ts";
+import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
+import { chainText, siteAt } from "../helpers/source-sites.ts";
 import { buildTestImage, missingNativeTools } from "../helpers/native.ts";
 import { DIFFERENCES, type Transcript, normalise, onCHost, onQemu, onSim } from "./hosts.ts";
 import { wasm3Host } from "./wasm3.ts";
@@ -132,6 +137,67 @@ for (const file of firmwares) {
     const image = await buildTestImage(entry, "sim", "posix", {});
     const sim = await onSim(image.wasm, "sim", ["--for", "2s"]);
     same("the C host", onCHost(image.path, "sim", ["--for", "2s"]), sim);
+  });
+}
+
+// ── Await chains: the same chain in the same words on every host ───────────────────────────
+// The simulator names each site from the build's table; the Espruino glue and the C host print
+// site ids (`→ await site 6`), which the simulated Espruino host reads back and outpost decode names
+// (decodeChainSites) from the same table. Each case's chains are written out from its source.
+
+const CHAIN = "test/firmware/async-chain.ts";
+const CLEANUP = "test/firmware/async-chain-cleanup.ts";
+const DEADLOCK_CHAIN = "test/firmware/async-chain-deadlock.ts";
+const CHAIN_CASES: { entry: string; args: string[]; lines: string[] }[] = [
+  {
+    entry: CHAIN,
+    args: ["--for", "1s", "--inspect"],
+    lines: [
+      `    await chain: ${chainText("sampler", siteAt(CHAIN, "await sample(i)", "await", "task sampler"), siteAt(CHAIN, "await readRaw(n)", "await", "sample"), siteAt(CHAIN, "throw new SensorError()", "throw", "readRaw"))}`,
+      `  await chain: ${chainText("waiter", siteAt(CHAIN, "await outer()", "await", "task waiter"), siteAt(CHAIN, "await inner()", "await", "outer"), siteAt(CHAIN, "await never.wait()", "await", "inner"))}`,
+    ],
+  },
+  {
+    entry: CLEANUP,
+    args: ["--for", "1s"],
+    lines: [`    await chain: ${chainText("closer", siteAt(CLEANUP, "await select(flush()", "await", "task closer"), siteAt(CLEANUP, "await drain()", "await", "flush"), siteAt(CLEANUP, "throw new FlushError()", "throw", "drain"))}`],
+  },
+  {
+    entry: DEADLOCK_CHAIN,
+    args: ["--for", "1s", "--inspect"],
+    lines: ["ping", "pong"].map(
+      (t) => `      await chain: ${chainText(t, siteAt(DEADLOCK_CHAIN, `"${t} got"`, "await", `task ${t}`), siteAt(DEADLOCK_CHAIN, "await receive(from)", "await", "exchange"), siteAt(DEADLOCK_CHAIN, "await from.wait()", "await", "receive"))}`,
+    ),
+  },
+];
+
+/** `bytes` written as `name` in the work folder with the site table beside it (<name>.sites.json), as outpost build leaves them. */
+function withSites(name: string, bytes: Uint8Array | string, sites: unknown): string {
+  const file = join(work, name);
+  writeFileSync(file, bytes);
+  writeFileSync(join(work, name.replace(/\.(wasm|js)$/, ".sites.json")), JSON.stringify(sites));
+  return file;
+}
+
+for (const { entry, args, lines } of CHAIN_CASES) {
+  const base = entry.split("/").pop()!.replace(/\.ts$/, "");
+  test(`await chains: ${entry}: sim = espruino (${ESPRUINO}), panic, deadlock and --inspect name every site`, async () => {
+    const { wasm, sites } = await buildTest(entry, ESPRUINO);
+    const { js } = await cachedEspruino(wasm, loadBoard(ESPRUINO), `${base}.js`);
+    const sim = await onSim(withSites(`chain-${base}.wasm`, wasm, sites), ESPRUINO, args);
+    for (const line of lines) assert.ok(sim.lines.includes(line), `the simulator does not print\n${line}\nin\n${sim.lines.join("\n")}`);
+    same("the Espruino host", await onSim(withSites(`chain-${base}.js`, js, sites), ESPRUINO, args), sim);
+  });
+  const panics = lines.filter((l) => l.startsWith("    await chain"));
+  if (panics.length === 0) continue; // only the simulator reports a deadlock or a task table
+  (cMissing ? test.skip : test)(`await chains: ${entry}: sim = c-host, its site ids named by outpost decode${cMissing ? ` (skipped: ${cMissing})` : ""}`, async () => {
+    const image = await buildTestImage(entry, "sim", "posix", {});
+    const { sites } = await buildTest(entry, "sim");
+    const sim = await onSim(withSites(`chain-${base}-sim.wasm`, readFileSync(image.wasm), sites), "sim", ["--for", "1s"]);
+    for (const line of panics) assert.ok(sim.lines.includes(line), `the simulator does not print\n${line}\nin\n${sim.lines.join("\n")}`);
+    const c = onCHost(image.path, "sim", ["--for", "1s"]);
+    assert.ok(c.lines.some((l) => /^ {4}await chain: task "\w+"( → await site \d+)+$/.test(l)), `the C host prints no chain of site ids:\n${c.lines.join("\n")}`);
+    same("the C host, decoded", { ...c, lines: c.lines.map((l) => decodeChainSites(l, sites!)) }, sim);
   });
 }
 

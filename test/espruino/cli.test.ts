@@ -1,5 +1,5 @@
-/** The `outpost` command with Espruino boards: build, sim of the .js, flash (its invocation, dry-run). */
-import { existsSync, readFileSync } from "node:fs";
+/** The `outpost` command with Espruino boards: build, sim of the .js, flash (its invocation, dry-run), decode of a panic's await chain. */
+import { existsSync, readFileSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -59,22 +59,30 @@ test("flash --dry-run prints the uploader's invocation for RAM, --save and --sto
   assert.ok(ble.stdout.endsWith(" --port c6:a1:b2:c3:d4:e5 blinky.js\n"), ble.stdout);
 });
 
-test("flash refuses bad arguments with one message each", () => {
-  const cases: [string[], string][] = [
-    [["blinky.js", "--board", "espruino-pico"], "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port): see outpost flash --help"],
-    [["blinky.js", "--board", "espruino-pico", "--port", "p", "--save", "--storage"], "--save and --storage are two ways to keep the firmware: choose one: see outpost flash --help"],
-    [["blinky.js", "--board", "puckjs", "--port", "p"], 'blinky.js was built for board "espruino-pico", not "puckjs": leave out --board (the firmware names its board), or rebuild it with --board puckjs'],
-    [["missing.js", "--board", "espruino-pico", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board espruino-pico"],
-    [["missing.js", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
-    [["notes.js", "--port", "p"], "notes.js is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
-  ];
-  s.file("notes.js", "console.log('hello');\n");
-  for (const [args, message] of cases) {
-    const r = s.outpost("flash", ...args);
-    assert.is(r.code, 1, args.join(" "));
-    assert.is(r.stderr, `outpost: error: ${message}\n`);
-    assert.is(r.stdout, "");
-  }
+test("a panic's await chain: the glue prints site ids, outpost sim names them from the .sites.json beside the .js, and so does outpost decode", () => {
+  const entry = fileURLToPath(new URL("../firmware/async-chain.ts", import.meta.url));
+  const build = s.outpost("build", entry, "--board", "espruino-pico", "-o", "chain.js");
+  assert.is(build.code, 0, build.stderr);
+  assert.ok(existsSync(s.path("chain.sites.json")), "the build writes the site table beside the .js");
+  const named = s.outpost("sim", "chain.js", "--for", "1s");
+  assert.is(named.code, 3);
+  const chain = /^ {4}await chain: .*$/m.exec(named.stderr)?.[0];
+  assert.ok(chain?.endsWith("/async-chain.ts:26:14 in readRaw"), named.stderr);
+  renameSync(s.path("chain.sites.json"), s.path("kept.sites.json"));
+  const ids = s.outpost("sim", "chain.js", "--for", "1s");
+  assert.match(ids.stderr, /\n {4}await chain: task "sampler" → await site \d+ → await site \d+ → await site \d+\n/);
+  s.file("board.log", ids.stderr);
+  const viaTable = s.outpost("decode", "kept.sites.json", "board.log");
+  assert.is(viaTable.code, 0, viaTable.stderr);
+  assert.is(viaTable.stdout, named.stderr.replace(/ {4}26 \|.*\n.*\^\n/, "")); // less the source excerpt, which only a named site brings
+  assert.is(s.outpost("decode", "chain.js", "board.log").stderr, "outpost: error: chain.js has no chain.sites.json beside it, so there is nothing to decode with: keep the files outpost build writes beside the firmware, or name a table\n");
+  renameSync(s.path("kept.sites.json"), s.path("chain.sites.json"));
+  assert.is(s.outpost("decode", "chain.js", "board.log").stdout, viaTable.stdout);
+  s.file("other.log", "    await chain: task \"x\" → await site 9999\n");
+  const other = s.outpost("decode", "chain.js", "other.log");
+  assert.is(other.code, 1);
+  assert.is(other.stdout, "    await chain: task \"x\" → await site 9999?\n");
+  assert.match(other.stderr, /^outpost: error: await site 9999 is not in chain\.sites\.json, which holds \d+ sites; marked await site N\? in the output: decode the log with the tables of the build that printed it\n$/);
 });
 
 test("flash without the uploader installed says how to get it", () => {

@@ -8,7 +8,8 @@
  * Per interpreter: uart-echo echoes every byte value unchanged (also on a
  * build with Unicode support, where the indexing echo the simulator models
  * for `unicode` boards garbles them exactly as the simulator says); traps
- * and panic texts read as on the simulator's hosts; uart-echo runs from
+ * and panic texts read as on the simulator's hosts; a panic's await chain,
+ * printed as site ids, names the sites the simulator names; uart-echo runs from
  * Storage. On a build with Puck.js-sized (13-byte) JsVars: every example's
  * resident and upload-peak estimates are upper bounds of what it measures,
  * and not more than a third above.
@@ -19,7 +20,10 @@ import { Simulator } from "../../sim/index.ts";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { type EspruinoBuild, compileEspruino } from "../../src/toolchain/espruino/bundle.ts";
 import { echoBytes, peak, resident } from "../helpers/espruino-harness.ts";
-import { NO_INTERPRETER, interpretersFromEnv } from "../helpers/espruino-interpreter.ts";
+import { NO_INTERPRETER, interpretersFromEnv, runOnInterpreter } from "../helpers/espruino-interpreter.ts";
+import { chainText, siteAt } from "../helpers/source-sites.ts";
+import { decodeChainSites } from "../../sim/sites.ts";
+import { formatChain } from "../../src/toolchain/cli/inspect.ts";
 import { asBuild } from "../helpers/espruino-script.ts";
 import { buildTest } from "../helpers/firmware.ts";
 
@@ -85,6 +89,21 @@ for (const interp of interpreters) {
     sim.runFor("50ms");
     const p = sim.panic!;
     assert.match(await line("p"), new RegExp(`^PANIC \\d+ "${p.task}" ${p.file.replace(/[.\\/]/g, "\\$&")}:${p.line}:${p.column}: ${p.message.replace(/[()[\]{}.*+?^$|\\]/g, "\\$&")}$`));
+  });
+
+  test(`${tag}: a panic prints its await chain as site ids, which outpost decode names as the simulator's Espruino host does`, async () => {
+    const entry = "test/firmware/async-chain.ts";
+    const { wasm, text, sites } = await buildTest(entry, BOARD);
+    const { js: chain } = await compileEspruino(wasm, roomy, "chain.js", { text });
+    // The panic (at 6 ms) stops every timer: nothing reports after it, so the run ends at its timeout.
+    const { output } = await runOnInterpreter(interp, { console: chain, until: "none", timeoutMs: 2000 });
+    const printed = Buffer.from(output, "latin1").toString("utf8").split(/\r?\n/).find((l) => l.startsWith("    await chain: ")) ?? output;
+    assert.match(printed, /^ {4}await chain: task "sampler"( → await site \d+){3}$/);
+    const want = chainText("sampler", siteAt(entry, "await sample(i)", "await", "task sampler"), siteAt(entry, "await readRaw(n)", "await", "sample"), siteAt(entry, "throw new SensorError()", "throw", "readRaw"));
+    assert.is(decodeChainSites(printed, sites!), `    await chain: ${want}`);
+    const sim = await Simulator.load(chain, { board: BOARD, name: "chain.js", sites });
+    sim.runFor("1s");
+    assert.is(formatChain(sim.tasks().find((t) => t.name === "sampler")!), want);
   });
 
   if (interp.blockSize === 13) {

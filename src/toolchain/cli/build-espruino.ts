@@ -11,11 +11,14 @@ import type { Board } from "../../contract/boards.ts";
 import { buildEspruinoEntry } from "../espruino/build.ts";
 import { type JsVarEstimate, formatEstimate } from "../espruino/estimate.ts";
 import { writeOutput } from "./outputs.ts";
+import { sitesFile } from "./sidecars.ts";
 
 export async function buildEspruinoCommand(entry: string, board: Board, output: string): Promise<number> {
   const build = await buildEspruinoEntry(entry, board, output);
   if (build.warnings) process.stderr.write(build.warnings + "\n");
   writeOutput(output, "-o", build.js);
+  // The glue prints a panic's await chain as site ids: outpost decode and outpost sim name them from this table.
+  if (build.sites.length) writeOutput(sitesFile(output), "-o", JSON.stringify(build.sites, null, 1) + "\n");
   process.stdout.write(formatEspruinoReport(build, output, board));
   return 0;
 }

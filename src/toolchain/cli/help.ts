@@ -21,7 +21,7 @@ Usage:
   outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
   outpost new <dir> [--board NAME] [--outpost SPEC]
   outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]
-  outpost decode <firmware.wasm|name.text.json> [LOG]
+  outpost decode <firmware.wasm|.js|name.text.json|name.sites.json> [LOG]
   outpost boards
 
 Run outpost <command> --help for details. Options: --help, -h, --version.
@@ -283,18 +283,25 @@ For a native board with a debug probe (board.json native.openocd), --dry-run
 prints the OpenOCD command that programs an image built for it; an emulated
 board (mps2-*) runs its image with outpost run instead.
 `,
-  decode: `outpost decode <firmware.wasm|name.text.json> [LOG]
+  decode: `outpost decode <firmware.wasm|.js|name.text.json|name.sites.json> [LOG]
 
-Spells out a board's log. Interpreter boards (wasm3-*, wamr-*) keep the
-literal text of firmware messages off the chip: the firmware sends an index
-and the host prints {#index}. outpost build writes the literals beside the
-.wasm (build/blinky.wasm -> build/blinky.text.json); this command replaces
-each reference in LOG (default: stdin) by its literal and prints the rest as
-it is.
+Spells out a board's log (LOG, default: stdin), printing the rest as it is:
+
+  {#index}          Interpreter boards (wasm3-*, wamr-*) keep the literal
+                    text of firmware messages off the chip: the firmware
+                    sends an index and the host prints {#index}. outpost
+                    build writes the literals beside the .wasm
+                    (build/blinky.wasm -> build/blinky.text.json).
+  → await site N    A panic's await chain, as the C host and Espruino boards
+                    print it, names each await by its id in the build's site
+                    table (build/blinky.sites.json, beside the .wasm or .js);
+                    each becomes → file:line:col in function.
+
+Given a firmware, it reads whichever of the two tables lie beside it.
 
   host build/blinky.wasm 2>&1 | outpost decode build/blinky.wasm
 
-outpost sim reads the table by itself.
+outpost sim reads the tables by itself.
 `,
   boards: `outpost boards
 

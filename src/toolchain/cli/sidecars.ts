@@ -1,8 +1,9 @@
 /**
  * The files `outpost build` writes beside a .wasm, and reading them back:
  *
- *   build/blinky.wasm        the firmware
- *   build/blinky.sites.json  its await sites (where `--inspect` says tasks are parked)
+ *   build/blinky.wasm        the firmware (or build/blinky.js, an Espruino build)
+ *   build/blinky.sites.json  its await sites (where `--inspect` says tasks are parked,
+ *                            what `outpost decode` names a printed await chain with)
  *   build/blinky.text.json   its deferred message literals, for boards with
  *                            `build.deferText` (src/toolchain/text-literals.ts)
  */
@@ -10,9 +11,9 @@ import { existsSync } from "node:fs";
 import { type ErrorCode, OutpostError } from "../../contract/errors.ts";
 import { readInput } from "./files.ts";
 
-/** build/blinky.wasm → build/blinky.sites.json. */
-export function sitesFile(wasmPath: string): string {
-  return wasmPath.replace(/\.wasm$/, "") + ".sites.json";
+/** build/blinky.wasm (or an Espruino build, build/blinky.js) → build/blinky.sites.json. */
+export function sitesFile(firmwarePath: string): string {
+  return firmwarePath.replace(/\.(wasm|js)$/, "") + ".sites.json";
 }
 
 /** build/blinky.wasm (or a native image, build/blinky.elf) → build/blinky.text.json. */
@@ -20,9 +21,9 @@ export function textFile(firmwarePath: string): string {
   return firmwarePath.replace(/\.(wasm|elf)$/, "") + ".text.json";
 }
 
-/** The sidecar beside `firmware` if it is a .wasm and the file exists. */
-export function sidecarOf(firmware: string, name: (wasm: string) => string): string | undefined {
-  if (!firmware.endsWith(".wasm")) return undefined;
+/** The sidecar beside `firmware` if it is a .wasm or an Espruino build's .js and the file exists. */
+export function sidecarOf(firmware: string, name: (firmware: string) => string): string | undefined {
+  if (!firmware.endsWith(".wasm") && !firmware.endsWith(".js")) return undefined;
   const file = name(firmware);
   return existsSync(file) ? file : undefined;
 }

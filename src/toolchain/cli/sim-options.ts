@@ -173,7 +173,7 @@ export function parsePress(spec: string, board: Board): SimPlan["presses"][numbe
   return press;
 }
 
-/** The site table from --sites FILE, else from `<firmware>.sites.json` beside a .wasm if there is one. */
+/** The site table from --sites FILE, else from `<firmware>.sites.json` beside a .wasm or .js if there is one. */
 export function siteTable(option: string | undefined, firmware: string): SiteInfo[] | undefined {
   const file = option ?? sidecarOf(firmware, sitesFile);
   if (file === undefined) return undefined;

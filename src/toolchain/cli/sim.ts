@@ -23,7 +23,7 @@ import { Console, type Io, processIo } from "./console.ts";
 import { printHelp } from "./help.ts";
 import { wantsHelp } from "./args.ts";
 import { INTROSPECTION_EXPORTS } from "../../contract/abi-codes.ts";
-import { exportNames } from "../../contract/wasm-binary.ts";
+import { exportNames, hasWasmHeader } from "../../contract/wasm-binary.ts";
 import { firmwareFile } from "./files.ts";
 import { describeLiveness, formatTaskTable } from "./inspect.ts";
 import { Progress } from "./progress.ts";
@@ -145,7 +145,7 @@ export async function loadFirmware(plan: Pick<SimPlan, "path" | "board" | "sites
   if (plan.board.family === "espruino" && plan.path.endsWith(".ts")) {
     const { buildEspruinoEntry } = await import("../espruino/build.ts");
     const build = await buildEspruinoEntry(plan.path, plan.board, plan.path.replace(/\.ts$/, ".js"));
-    return { firmware: build.js, sites: plan.sites, sources: build.sources };
+    return { firmware: build.js, sites: plan.sites ?? build.sites, sources: build.sources };
   }
   const file = await firmwareFile(plan.path, plan.board);
   return { firmware: file.wasm, sites: plan.sites ?? file.sites, text: file.text, sources: file.sources };
@@ -159,8 +159,9 @@ export interface LoadedFirmware {
   sources: string[];
 }
 
-/** Outpost firmware built with --release: it exports `outpost_init` but not the task table. */
+/** Outpost firmware built with --release: it exports `outpost_init` but not the task table (an Espruino build's .js never is one). */
 function isReleaseBuild(wasm: Uint8Array, file: string): boolean {
+  if (!hasWasmHeader(wasm)) return false;
   const names = exportNames(wasm, file);
   return names.includes("outpost_init") && !names.includes(INTROSPECTION_EXPORTS[0]);
 }

@@ -40,10 +40,16 @@ import { wasmToJs } from "./wasm2js.ts";
 const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
 /** Bytes of linear memory kept above the heap top measured after init. */
 const MEMORY_HEADROOM = 64;
-/** The ABI exports every Espruino build keeps (the glue and the simulator call them). */
+/**
+ * The ABI exports every Espruino build keeps (the glue and the simulator
+ * call them). Not task sizes, which only `outpost size` reads. The await
+ * site and chain stay: the glue prints a panic's chain and the simulator
+ * reads both; their code costs about 35 to 70 JsVars of a RAM upload and
+ * 4 to 8 when the code runs from Storage (boards/espruino/README.md).
+ */
 const EXPORTS: readonly string[] = [
   ...HOST_EXPORTS.filter((name) => name !== "memory"),
-  ...INTROSPECTION_EXPORTS.filter((name) => name !== "outpost_task_size" && name !== "outpost_task_site" && name !== "outpost_task_chain"), // the Espruino host reads no sizes or sites
+  ...INTROSPECTION_EXPORTS.filter((name) => name !== "outpost_task_size"),
   HEAP_TOP_EXPORT,
   READY_EXPORT,
 ];
@@ -92,6 +98,13 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
     EXPORTS,
   );
   const { program: short, globals } = shortenNames(program);
+  const estimate = estimateJsVars({
+    program: short,
+    memoryBytes,
+    rxFifos: Object.values(board.uarts).map((u) => u.rxFifo),
+    buttons: Object.keys(board.buttons).length,
+    jsVarBytes: spec.jsVarBytes,
+  });
   const manifest: EspruinoManifest = {
     abi: 1,
     board: board.name,
@@ -110,13 +123,6 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
         `This is a bug in Outpost's Espruino translation: please report it with the firmware that triggers it.`,
     );
   }
-  const estimate = estimateJsVars({
-    program: short,
-    memoryBytes,
-    rxFifos: Object.values(board.uarts).map((u) => u.rxFifo),
-    buttons: Object.keys(board.buttons).length,
-    jsVarBytes: spec.jsVarBytes,
-  });
   checkJsVars(estimate, spec.jsVars, board.name, file);
   return {
     js,
