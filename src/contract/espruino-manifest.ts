@@ -1,12 +1,13 @@
 /**
  * The last line of every Outpost build for an Espruino board:
  *
- *   //outpost:{"abi":1,"board":"espruino-pico","outpost":"0.1.0","exports":{"outpost_poll":"cm",…},"memory":"i"}
+ *   //outpost:{"abi":1,"board":"espruino-pico","outpost":"0.1.0","exports":{"outpost_poll":"cm",…},"memory":"i","jsVars":{"ram":2071,"flash":971}}
  *
  * A comment to Espruino; to the simulator (sim/espruino/runtime.ts) it says
  * which board the file was built for, which ABI it speaks, which Outpost
- * version built it (build-info.ts reads these three), and under which
- * short names the ABI exports and the firmware's memory ended up. Written
+ * version built it (build-info.ts reads these three), under which short
+ * names the ABI exports and the firmware's memory ended up, and what it
+ * needs in JsVars uploaded to RAM and to Storage. Written
  * by bundle.ts, read here; `outpost flash` and the simulator's Espruino host
  * take it through `checkedManifest`, each with its own advice.
  */
@@ -23,6 +24,12 @@ export interface EspruinoManifest {
   exports: Record<string, string>;
   /** The Uint8Array over linear memory. */
   memory: string;
+  /**
+   * The build's JsVar estimate (src/toolchain/espruino/estimate.ts): the
+   * peak of a RAM upload and of a Storage upload, code in flash. `outpost
+   * flash` uploads to Storage when only that fits. Absent in older builds.
+   */
+  jsVars?: { ram: number; flash: number };
 }
 
 export function writeManifest(m: EspruinoManifest): string {

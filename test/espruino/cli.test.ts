@@ -57,6 +57,46 @@ test("flash --dry-run prints the uploader's invocation for RAM, --save and --sto
   assert.ok(storage.stdout.endsWith(" --port tcp://192.168.1.5:23 --no-ble --storage .bootcde:blinky.js\n"), storage.stdout);
   const ble = s.outpost("flash", "blinky.js", "--board", "espruino-pico", "--port", "c6:a1:b2:c3:d4:e5", "--dry-run");
   assert.ok(ble.stdout.endsWith(" --port c6:a1:b2:c3:d4:e5 blinky.js\n"), ble.stdout);
+  assert.is(ram.stderr + save.stderr + storage.stderr + ble.stderr, "", "blinky fits a RAM upload: nothing to say");
+});
+
+test("flash uploads a build that fits the board only from Storage to Storage, and says so; --save is warned", () => {
+  const shell = fileURLToPath(new URL("../../examples/shell/main.ts", import.meta.url));
+  const build = s.outpost("build", shell, "--board", "puckjs", "-o", "shell.js");
+  assert.is(build.code, 0, build.stderr);
+  // The figures the build reported are the ones flash goes by.
+  const ram = /, ([\d,]+) at the peak of a RAM upload/.exec(build.stdout)![1];
+  const flash = /from flash {2}about ([\d,]+) when the code runs from Storage \(outpost flash --storage\): upload it that way/.exec(build.stdout)![1];
+  const need = `shell.js needs about ${ram} JsVars uploaded to RAM but board "puckjs" has 2,630; with its code in flash it needs about ${flash}`;
+  const auto = s.outpost("flash", "shell.js", "--port", "/dev/ttyACM0", "--dry-run");
+  assert.is(auto.code, 0, auto.stderr);
+  assert.match(auto.stdout, uploader);
+  assert.ok(auto.stdout.endsWith(" --port /dev/ttyACM0 --no-ble --storage .bootcde:shell.js\n"), auto.stdout);
+  assert.is(auto.stderr, `${need}: uploading to Storage (as --storage)\n`);
+  const save = s.outpost("flash", "shell.js", "--port", "/dev/ttyACM0", "--save", "--dry-run");
+  assert.ok(save.stdout.endsWith(" --port /dev/ttyACM0 --no-ble --config SAVE_ON_SEND=1 shell.js\n"), save.stdout);
+  assert.is(save.stderr, `${need}: --save uploads to RAM first and may run out; --storage fits\n`);
+  const storage = s.outpost("flash", "shell.js", "--port", "/dev/ttyACM0", "--storage", "--dry-run");
+  assert.ok(storage.stdout.endsWith(" --storage .bootcde:shell.js\n"), storage.stdout);
+  assert.is(storage.stderr, "");
+});
+
+test("flash refuses bad arguments with one message each", () => {
+  const cases: [string[], string][] = [
+    [["blinky.js", "--board", "espruino-pico"], "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port): see outpost flash --help"],
+    [["blinky.js", "--board", "espruino-pico", "--port", "p", "--save", "--storage"], "--save and --storage are two ways to keep the firmware: choose one: see outpost flash --help"],
+    [["blinky.js", "--board", "puckjs", "--port", "p"], 'blinky.js was built for board "espruino-pico", not "puckjs": leave out --board (the firmware names its board), or rebuild it with --board puckjs'],
+    [["missing.js", "--board", "espruino-pico", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board espruino-pico"],
+    [["missing.js", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
+    [["notes.js", "--port", "p"], "notes.js is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
+  ];
+  s.file("notes.js", "console.log('hello');\n");
+  for (const [args, message] of cases) {
+    const r = s.outpost("flash", ...args);
+    assert.is(r.code, 1, args.join(" "));
+    assert.is(r.stderr, `outpost: error: ${message}\n`);
+    assert.is(r.stdout, "");
+  }
 });
 
 test("a panic's await chain: the glue prints site ids, outpost sim names them from the .sites.json beside the .js, and so does outpost decode", () => {

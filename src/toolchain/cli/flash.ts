@@ -8,7 +8,10 @@
  * `npm install --no-save espruino@0.1.67`) and, when it is missing, says
  * how to get it and prints the `npx` line that does the same upload.
  *
- *   (default)   upload to RAM and run; lost at reset
+ *   (default)   upload to RAM and run; lost at reset. A build that fits
+ *               the board only with its code in flash (its manifest's
+ *               JsVar estimate) is uploaded as with --storage, and
+ *               stderr says so
  *   --save      also save to flash, run at every boot (SAVE_ON_SEND=1)
  *   --storage   write the file to Storage as .bootcde, run at boot from
  *               flash, where function code stays (the least RAM)
@@ -26,6 +29,7 @@ import { loadBoard } from "../../contract/boards.ts";
 import { boardToRun, readBuildInfo } from "../../contract/build-info.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { espruinoSpec } from "../../contract/espruino-board.ts";
+import { grouped } from "../../contract/grouped.ts";
 import { checkedManifest } from "../../contract/espruino-manifest.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";
@@ -56,12 +60,20 @@ export async function flashCommand(argv: string[]): Promise<number> {
   if (recorded === null) throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${file} is not an Outpost build for Espruino: ${buildHint}`);
   // The board the build recorded; a --board that names another is refused.
   const board = loadBoard(boardToRun(recorded, file, { option: boardOption }, recorded.board));
-  espruinoSpec(board); // an Espruino board, or a message saying which ones are
-  checkedManifest(js, board.name, {
+  const spec = espruinoSpec(board); // an Espruino board, or a message saying which ones are
+  const manifest = checkedManifest(js, board.name, {
     notOutpost: `${file} is not an Outpost build for Espruino: ${buildHint}`,
     otherBoard: (built) => `${file} was built for board "${built}", not "${board.name}": rebuild it with --board ${board.name}`,
   });
-  const uploaderArgs = uploaderArguments(file, port, args.switches.has("--save") ? "save" : args.switches.has("--storage") ? "storage" : "ram");
+  const mode = args.switches.has("--save") ? "save" : args.switches.has("--storage") ? "storage" : "ram";
+  const ramShort = manifest.jsVars !== undefined && manifest.jsVars.ram > spec.jsVars;
+  const upload = mode === "ram" && ramShort ? "storage" : mode;
+  if (ramShort && mode !== "storage") {
+    const need = `${file} needs about ${grouped(manifest.jsVars!.ram)} JsVars uploaded to RAM but board "${board.name}" has ${grouped(spec.jsVars)}; ` +
+      `with its code in flash it needs about ${grouped(manifest.jsVars!.flash)}`;
+    process.stderr.write(mode === "ram" ? `${need}: uploading to Storage (as --storage)\n` : `${need}: --save uploads to RAM first and may run out; --storage fits\n`);
+  }
+  const uploaderArgs = uploaderArguments(file, port, upload);
   const cli = findUploader();
   const command = cli ? [process.execPath, cli, ...uploaderArgs] : ["npx", "--yes", UPLOADER, ...uploaderArgs];
   if (args.switches.has("--dry-run")) {

@@ -276,6 +276,11 @@ says which board it was built for.
                  function code left in flash (the least RAM)
   --dry-run      print the uploader command on stdout instead of running it
 
+Without --save or --storage the file is uploaded to RAM, unless the build
+fits the board only with its code in flash (outpost build reports both
+figures): then it goes to Storage, as with --storage, and a line on stderr
+says so.
+
 Exit codes: 0 uploaded (or printed), 1 a usage or input error, or the
 uploader missing or failing.
 

@@ -111,6 +111,7 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
     outpost: outpostVersion,
     exports: Object.fromEntries(EXPORTS.filter((e) => globals.has(e)).map((e) => [e, globals.get(e)!])),
     memory: globals.get("HEAPU8")!,
+    jsVars: { ram: estimate.total, flash: estimate.fromFlash },
   };
   const header = `// Outpost firmware for ${board.description}. Upload: outpost flash ${file} --board ${board.name} --port PORT\n`;
   const js = header + printProgram(short) + writeManifest(manifest);
