@@ -9,7 +9,9 @@ export declare function panicUncaught(error: Error): void;
 /**
  * A `finally` block that ran because its future was cancelled threw: the
  * error has nowhere to go (the canceller is not waiting for a result), so it
- * is a bug, reported like a panic in a destructor.
+ * is a bug, reported like a panic in a destructor. The host's report adds
+ * the chain its `throw` was made in, ending at the throw (inside the
+ * cleanup), as for an error that escapes a task.
  */
 export declare function panicCleanup(error: Error, fn: Text): void;
 /**

@@ -10,8 +10,9 @@
  *
  * Each frame answers `awaitSite()` and `awaiting()` (future.ts); a select
  * or join continues into its first branch that is a frame. For an error
- * that escapes a task, the chain is the one the `throw` was made in,
- * captured when it was thrown (`recordThrow`), ending at the throw's site.
+ * that escapes a task, or that a cleanup (a `finally` run by cancellation)
+ * throws, the chain is the one the `throw` was made in, captured when it
+ * was thrown (`recordThrow`), ending at the throw's site.
  * All of this is introspection: release builds carry none of it.
  */
 import { Future } from "./future";
@@ -26,5 +27,5 @@ export declare function chainOf(task: Task, out: usize): i32;
  * release builds.
  */
 export declare function recordThrow(site: i32, thrower: Future | null): void;
-/** The running task's error escaped it (a panic follows): its chain is the one its last throw kept. */
+/** The running task's error escaped it or its cleanup (a panic follows): its chain is the one its last throw kept. */
 export declare function chainEscaped(): void;
