@@ -47,7 +47,10 @@ export function readManifest(js: string): EspruinoManifest | null {
   if (at < 0) return null;
   try {
     const m = JSON.parse(js.slice(at + 1 + MANIFEST_MARKER.length).trim()) as EspruinoManifest;
-    return typeof m.abi === "number" && typeof m.board === "string" && m.exports && typeof m.memory === "string" ? m : null;
+    if (!(typeof m.abi === "number" && typeof m.board === "string" && m.exports && typeof m.memory === "string")) return null;
+    // Figures that are not two numbers are no figures: flash then goes by the options alone.
+    if (m.jsVars !== undefined && !(typeof m.jsVars?.ram === "number" && typeof m.jsVars.flash === "number")) delete m.jsVars;
+    return m;
   } catch {
     return null;
   }

@@ -5,7 +5,9 @@
  * (sim-options.ts, outputs.ts), in-process; then a small sample of real
  * `outpost` processes fed mutated scenarios, boards and firmware, whose
  * exit codes must be the documented ones and whose stderr must hold no
- * stack. Durations must be exact to the µs or refused.
+ * stack, and `outpost decode` and `outpost flash --dry-run` fed mutated
+ * site tables, logs and Espruino manifests. Durations must be exact to the
+ * µs or refused.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +19,10 @@ import * as assert from "uvu/assert";
 import { parseDuration } from "../../src/contract/duration.ts";
 import { WasmReader } from "../../src/contract/wasm-binary.ts";
 import { parseSimArgs, simPlan } from "../../src/toolchain/cli/sim-options.ts";
-import { buildTestFirmware } from "../helpers/firmware.ts";
+import { buildTest, buildTestFirmware } from "../helpers/firmware.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { type EspruinoManifest, readManifest, writeManifest } from "../../src/contract/espruino-manifest.ts";
+import { cachedEspruino } from "../../src/toolchain/cache/build.ts";
 import { MUTANTS, fuzz } from "./fuzz.ts";
 import { mutateBytes, mutateJson, mutateText, random } from "./mutate.ts";
 
@@ -97,6 +102,31 @@ test("a sample of mutants through real outpost processes: documented exit codes,
   }
   assertClean("--vcd onto the firmware", outpost(["sim", "shell.wasm", "--vcd", "shell.wasm"]));
   assert.equal(new Uint8Array(readFileSync(join(work, "shell.wasm"))), shell, "the firmware was overwritten");
+});
+
+test("outpost decode and outpost flash fed mutated site tables, logs and manifests: documented exit codes, no stack, the firmware untouched", async () => {
+  const { sites } = await buildTest("test/firmware/async-chain.ts", "sim");
+  const log = '    await chain: task "sampler" → await site 6 → await site 4 → await site 3\n{#2} → await site 99999999999999999999\n';
+  const blinky = await buildTestFirmware("examples/blinky/main.ts", "espruino-pico");
+  const { js } = await cachedEspruino(blinky, loadBoard("espruino-pico"), "fw.js");
+  const manifest = readManifest(js)!;
+  const body = js.slice(0, js.lastIndexOf("\n//outpost:") + 1);
+  for (const seed of [2, 7, 13, 19]) {
+    writeFileSync(join(work, `t${seed}.sites.json`), JSON.stringify(mutateJson(sites, random(seed))));
+    writeFileSync(join(work, `l${seed}.log`), mutateText(log, random(seed)));
+    assertClean(`site table mutant ${seed}`, outpost(["decode", `t${seed}.sites.json`, `l${seed}.log`]));
+    const fw = body + writeManifest(mutateJson(manifest, random(seed)) as EspruinoManifest);
+    writeFileSync(join(work, `f${seed}.js`), fw);
+    assertClean(`manifest mutant ${seed}`, outpost(["flash", `f${seed}.js`, "--port", "/dev/null", "--dry-run"]));
+    assert.is(readFileSync(join(work, `f${seed}.js`), "utf8"), fw, "the firmware was changed");
+  }
+  // JsVar figures that are not two numbers are ignored: the upload goes by the options alone.
+  for (const jsVars of [null, "many", [], { ram: "9999999" }, { ram: 1e9 }, { ram: 1e9, flash: null }]) {
+    writeFileSync(join(work, "odd.js"), body + writeManifest({ ...manifest, jsVars } as unknown as EspruinoManifest));
+    const r = outpost(["flash", "odd.js", "--port", "/dev/null", "--dry-run"]);
+    assert.is(r.code, 0, `jsVars ${JSON.stringify(jsVars)}: ${r.stderr}`);
+    assert.is(r.stderr, "", `jsVars ${JSON.stringify(jsVars)}`);
+  }
 });
 
 test.run();
