@@ -21,12 +21,11 @@ import { OutpostError } from "../src/contract/errors.ts";
 import {
   ABI_VERSION, LAST_DEADLINE, NO_DEADLINE, type PanicCode, TASK_STATES, type TaskState, panicCodeName,
 } from "../src/contract/abi-codes.ts";
-import { abiContractProblem } from "../src/contract/abi-contract.ts";
 import { HostFault } from "./fault.ts";
-import { DEFAULT_WATCHDOG, FUEL_EXPORT, MAX_MEMORY_PAGES, START_EXPORT, instrument, watchdogMessage } from "../src/contract/fuel.ts";
-import { type WasmGlobal, type WasmInstance, type WasmMemory, type WasmModule, isTrap, wasm } from "../src/contract/wasm-api.ts";
+import { DEFAULT_WATCHDOG, FUEL_EXPORT, START_EXPORT, watchdogMessage } from "../src/contract/fuel.ts";
+import { prepareModule } from "./module-cache.ts";
+import { type WasmGlobal, type WasmInstance, type WasmMemory, isTrap, wasm } from "../src/contract/wasm-api.ts";
 import { expandText } from "../src/contract/deferred-text.ts";
-import { hasWasmHeader } from "../src/contract/wasm-binary.ts";
 import { trapWords } from "../src/contract/traps.ts";
 
 /** The peripherals behind the imports. */
@@ -113,22 +112,14 @@ export class Firmware {
   ) {}
 
   /**
-   * Compiles, checks (boards/ABI.md, "Checked at load"), instruments (fuel.ts) and links a
-   * firmware; OutpostError for anything that is not ABI v1 firmware. `text` is the build's
+   * Compiles, checks (boards/ABI.md, "Checked at load") and instruments (fuel.ts) a firmware,
+   * once per content (module-cache.ts), and links it; OutpostError for anything that is not ABI v1 firmware. `text` is the build's
    * deferred-text table, for boards that keep message literals on the host.
    */
   static async load(bytes: Uint8Array, host: AbiHost, name: string, options: FirmwareOptions = {}): Promise<Firmware> {
     const fw = new Firmware(host, name, options.text, options.watchdog ?? DEFAULT_WATCHDOG);
-    await compile(bytes, name); // an invalid module is refused with the engine's own reason
-    const problem = abiContractProblem(bytes, name);
-    if (problem !== null) {
-      throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} is not an Outpost firmware: ${problem} (see boards/ABI.md): build it with outpost build`);
-    }
-    const instrumented = fw.watchdog > 0 ? instrument(bytes, fw.watchdog, MAX_MEMORY_PAGES) : null;
-    if (fw.watchdog > 0 && instrumented === null) {
-      host.log(2, `sim: ${name} uses instructions the watchdog cannot read: it runs without one`);
-    }
-    const module = await compile(instrumented ?? bytes, name);
+    const { module, unguarded } = await prepareModule(bytes, name, fw.watchdog);
+    if (unguarded) host.log(2, `sim: ${name} uses instructions the watchdog cannot read: it runs without one`);
     let instance: WasmInstance;
     try {
       instance = await wasm.instantiate(module, { outpost: fw.imports() });
@@ -393,18 +384,6 @@ export class Firmware {
   }
 }
 
-
-async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {
-  if (!hasWasmHeader(bytes)) {
-    throw new OutpostError("NOT_WASM", `${name} is not a WebAssembly module (bad magic number): build it with outpost build`);
-  }
-  try {
-    return await wasm.compile(bytes);
-  } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/^WebAssembly\.compile\(\): /, "") : String(e);
-    throw new OutpostError("NOT_WASM", `${name} is not a valid WebAssembly module (${why}): rebuild it with outpost build`);
-  }
-}
 
 /** Refuses anything but ABI v1 (the export is known to return an i32: abiContractProblem). */
 function checkVersion(fw: Firmware, name: string): void {
