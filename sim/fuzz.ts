@@ -34,6 +34,7 @@
  * out, logs, the failure) as it happens, so comparing two runs of a seed
  * (`--twice`) costs no memory.
  */
+import type { Board } from "../src/contract/boards.ts";
 import { formatTime, toMicros } from "../src/contract/duration.ts";
 import { type RunStatus, runScenario } from "./scenario-run.ts";
 import { mulberry32 } from "./prng.ts";
@@ -42,8 +43,8 @@ import { Simulator } from "./simulator.ts";
 import type { LoadOptions, SimListeners } from "./types.ts";
 
 export interface FuzzOptions {
-  /** Board name; default sim. */
-  board?: string;
+  /** Board name, or the board loaded (LoadOptions.board); default the one the build records, else sim. */
+  board?: string | Board;
   /** Virtual time per seed (µs or text); default 10 s. */
   duration?: number | string;
   scenario?: Scenario | null;

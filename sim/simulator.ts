@@ -121,7 +121,7 @@ export class Simulator implements SimListeners {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new OutpostError("USAGE", `historyLimit ${limit} must be a whole number >= 1`);
     const name = options.name ?? "firmware";
     // The board the build recorded; a different `board` is refused rather than silently simulated.
-    const board = loadBoard(boardToRun(readBuildInfo(firmware, name), name, { option: options.board }, DEFAULT_BOARD));
+    const board = boardFor(firmware, name, options.board);
     const sim = new Simulator(board, options.seed ?? 1, limit, options.logRate ?? LOG_RATE);
     const { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask } = options;
     Object.assign(sim, { onPinChange, onUartByte, onLog, onEvent, onUartReceive, onTask });
@@ -361,4 +361,16 @@ export class Simulator implements SimListeners {
     uartListen: (port, events) => this.uarts.port(port, "uart_listen").listen(events),
     log: (level, text) => this.log(level, text),
   };
+}
+
+/**
+ * The board to simulate: `asked` itself when it is a board already loaded and the build records
+ * it (or no board), so that loading a simulator per fuzz seed reads no files; else the board read
+ * and checked by name (the errors of `boardToRun`).
+ */
+function boardFor(firmware: Uint8Array | string, name: string, asked: string | Board | undefined): Board {
+  const recorded = readBuildInfo(firmware, name);
+  if (typeof asked === "object" && (recorded === null || recorded.board === asked.name)) return asked;
+  const option = typeof asked === "object" ? asked.name : asked;
+  return loadBoard(boardToRun(recorded, name, { option }, DEFAULT_BOARD));
 }

@@ -3,6 +3,7 @@
  * Times are virtual µs (integers); a `TimeSpec` may also be text ("500ms").
  * The models in gpio.ts, button.ts and uart.ts implement these handles.
  */
+import type { Board } from "../src/contract/boards.ts";
 import type { TimeSpec } from "./bench.ts";
 import type { Level, LevelChange, PinMode } from "./gpio.ts";
 import type { TaskEvent, TaskInfo } from "./task-monitor.ts";
@@ -31,8 +32,10 @@ export interface LoadOptions extends SimListeners {
   /**
    * Board name (boards/<name>/board.json). Default: the board the firmware's build recorded
    * (src/contract/build-info.ts), else "sim"; a board other than the recorded one is refused.
+   * A board already loaded (`loadBoard`) is used as it is: a caller that loads many simulators
+   * (outpost fuzz, a seed each) reads and checks its board.json once.
    */
-  board?: string;
+  board?: string | Board;
   /** Seeds button bounce; same seed, same edges. Default 1. */
   seed?: number;
   /** How error messages name the firmware, e.g. its path. Default "firmware". */
