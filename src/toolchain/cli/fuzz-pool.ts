@@ -1,12 +1,17 @@
 /**
- * Runs fuzz seeds (sim/fuzz.ts) on worker threads, one simulator per seed:
- * the main thread hands out seeds one at a time to whichever worker is
- * free, so a slow seed never holds the others up. Once a seed fails, no
- * seed above it is started and the lowest failing seed is the answer, so
- * the same command reports the same seed whatever the number of jobs.
+ * Runs fuzz seeds (sim/fuzz.ts) on worker threads, one simulator per seed.
+ * The main thread hands out seeds in small batches, in ascending order, to
+ * whichever worker has room (two batches in flight each, so a worker never
+ * waits for the main thread between batches), and a slow seed holds up at
+ * most its own batch. Once a seed fails, no batch above it is started, a
+ * worker stops its batch at a failing seed, and the lowest failing seed is
+ * the answer: every seed below it has run whatever the batching, so the
+ * same command reports the same seed whatever the number of jobs.
  *
  * Workers run fuzz-worker.ts; they get the firmware bytes and options once
- * (workerData), then a seed per message. Node-only: the CLI's part.
+ * (workerData), then a batch per message, and answer with its results.
+ * Each worker compiles the firmware once (sim/module-cache.ts). Node-only:
+ * the CLI's part.
  */
 import { Worker } from "node:worker_threads";
 import type { FuzzOptions, FuzzResult } from "../../../sim/index.ts";
@@ -32,6 +37,17 @@ export interface PoolResult {
   wallMs: number;
 }
 
+/** A batch of seeds, as the main thread sends it: seeds first … first + count − 1. */
+export interface SeedBatch {
+  first: number;
+  count: number;
+}
+
+/** Batches each worker holds at once: one running, one waiting. */
+const IN_FLIGHT = 2;
+/** The largest batch: about 30 ms of seeds of 10 s of a small firmware. */
+const MAX_BATCH = 16;
+
 // A worker imports TypeScript (the CLI runs from sources): register the same loader there first.
 const hooks = new URL("../../../tools/ts-hooks.mjs", import.meta.url).href;
 const entry = new URL("./fuzz-worker.ts", import.meta.url).href;
@@ -43,21 +59,33 @@ export async function runPool(p: PoolOptions): Promise<PoolResult> {
   const end = p.first + p.count;
   let done = 0;
   let failed: FuzzResult | null = null;
-  const workers = Array.from({ length: Math.max(1, Math.min(p.jobs, p.count)) }, () =>
+  const jobs = Math.max(1, Math.min(p.jobs, p.count));
+  // Small enough that the last batches spread over every worker, at most MAX_BATCH.
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(p.count / (jobs * 8))));
+  const workers = Array.from({ length: jobs }, () =>
     new Worker(bootstrap, { eval: true, workerData: { firmware: p.firmware, options: p.options, twice: p.twice } }),
   );
   await Promise.all(
     workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
           const give = (): void => {
-            if (next < end && (failed === null || next < failed.seed)) worker.postMessage(next++);
-            else void worker.terminate().then(() => resolve());
+            while (inFlight < IN_FLIGHT && next < end && (failed === null || next < failed.seed)) {
+              const batch: SeedBatch = { first: next, count: Math.min(size, end - next) };
+              next += batch.count;
+              inFlight++;
+              worker.postMessage(batch);
+            }
+            if (inFlight === 0) void worker.terminate().then(() => resolve());
           };
-          worker.on("message", (result: FuzzResult) => {
-            done++;
-            if (result.failure && (failed === null || result.seed < failed.seed)) failed = result;
-            p.onResult?.(result, done);
+          worker.on("message", (results: FuzzResult[]) => {
+            inFlight--;
+            for (const result of results) {
+              done++;
+              if (result.failure && (failed === null || result.seed < failed.seed)) failed = result;
+              p.onResult?.(result, done);
+            }
             give();
           });
           worker.on("error", reject);
