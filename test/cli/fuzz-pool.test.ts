@@ -16,12 +16,12 @@ const lossy = readFileSync(new URL("../fixtures/lossy-echo.wat", import.meta.url
 const firmware = assemble(moduleText(lossy));
 const options: FuzzOptions = { board: "sim", duration: "300ms", echo: ["UART0"] };
 
-test("batches over 1, 2 and 3 workers find the lowest failing seed a loop over the seeds finds, after every seed below it", async () => {
+test("batches over 1 and 3 workers find the lowest failing seed a loop over the seeds finds, after every seed below it", async () => {
   let lowest = 1;
   let expected = await fuzzSeed(firmware, options, lowest);
   while (!expected.failure) expected = await fuzzSeed(firmware, options, ++lowest);
   assert.ok(lowest > 16, `seed ${lowest} fails: the lowest failing seed should lie beyond the first batches`);
-  for (const jobs of [1, 2, 3]) {
+  for (const jobs of [1, 3]) {
     const passed = new Set<number>();
     const r = await runPool({
       firmware, options, first: 1, count: 150, jobs, twice: false,
