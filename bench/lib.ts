@@ -120,13 +120,13 @@ export async function nsPerOpAsync(ops: number, what: string, f: () => Promise<n
 
 /**
  * Runs a bench firmware under a bare ABI host up to virtual time `end` (µs),
- * timed, and returns the wall ns per each of its `ops` operations. Throws
+ * timed by `clock` (wall time unless given), and returns ns per each of its `ops` operations. Throws
  * unless it logged exactly `report` meanwhile (the firmware's own count of
  * what it did), or if it panicked.
  */
-export function bareRun(host: BareHost, end: number, report: string, ops: number): number {
+export function bareRun(host: BareHost, end: number, report: string, ops: number, clock: (f: () => void) => number = timeNs): number {
   const logs = host.logs.length;
-  const ns = timeNs(() => host.runUntilTime(end));
+  const ns = clock(() => host.runUntilTime(end));
   if (host.panic) throw new Error(`bench firmware panicked before ${end} µs: ${host.panic.message}`);
   const lines = host.logs.slice(logs).map((l) => l.text);
   check(lines.length === 1 && lines[0] === report, `by ${end} µs: expected "${report}", got ${JSON.stringify(lines)}`);

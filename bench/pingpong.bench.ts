@@ -20,11 +20,11 @@ import { deviceScriptResults } from "./peers/devicescript.ts";
 export const ROUNDS = 1_000_000; // ROUNDS in bench/firmware/pingpong.ts and pingpong_async.ts
 
 /** Runs the firmware's next timed run (one virtual second); returns ns per round trip. */
-export function nextRun(host: BareHost, mode: "outpost" | "direct"): number {
+export function nextRun(host: BareHost, mode: "outpost" | "direct", clock?: (f: () => void) => number): number {
   const second = Math.floor(host.now / 1e6) + 1;
   const expected = second % 2 === 1 ? "outpost" : "direct";
   if (expected !== mode) throw new Error(`bench firmware out of step: second ${second} runs ${expected}, not ${mode}`);
-  return bareRun(host, second * 1e6, `${mode} ${ROUNDS}`, ROUNDS);
+  return bareRun(host, second * 1e6, `${mode} ${ROUNDS}`, ROUNDS, clock);
 }
 
 async function promisesPingPong(rounds: number): Promise<number> {

@@ -12,12 +12,13 @@
  *
  * Both run 1,000,000 round trips per virtual second inside the executor
  * under a bare ABI host (test/helpers/bare_host.ts); runs alternate between
- * the firmwares so all see the same machine state. Targets: each lowered
- * form within 1.5× the hand-written.
+ * the firmwares so all see the same machine state, and are timed in CPU time
+ * (single-threaded work: other processes on a shared machine do not count).
+ * Targets: each lowered form within 1.5× the hand-written.
  */
 import { BareHost } from "../test/helpers/bare_host.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";
-import { type Benchmark, type Result, type RunOptions, bareRun, bestInterleaved, rounds } from "./lib.ts";
+import { type Benchmark, type Result, type RunOptions, bareRun, bestInterleaved, cpuNs, rounds } from "./lib.ts";
 import { ROUNDS, nextRun } from "./pingpong.bench.ts";
 
 const pingPongAsync: Benchmark = {
@@ -38,11 +39,11 @@ const pingPongAsync: Benchmark = {
     for (const h of [lowered, closure, generic, hand]) h.runUntilTime(0);
     let second = 0, closureSecond = 0, genericSecond = 0;
     const best = bestInterleaved(WARMUP, RUNS, {
-      async: () => bareRun(lowered, ++second * 1e6, `async ${ROUNDS}`, ROUNDS), // one run per virtual second
-      closure: () => bareRun(closure, ++closureSecond * 1e6, `closure ${ROUNDS}`, ROUNDS),
-      generic: () => bareRun(generic, ++genericSecond * 1e6, `generic ${ROUNDS}`, ROUNDS),
+      async: () => bareRun(lowered, ++second * 1e6, `async ${ROUNDS}`, ROUNDS, cpuNs), // one run per virtual second
+      closure: () => bareRun(closure, ++closureSecond * 1e6, `closure ${ROUNDS}`, ROUNDS, cpuNs),
+      generic: () => bareRun(generic, ++genericSecond * 1e6, `generic ${ROUNDS}`, ROUNDS, cpuNs),
       hand: () => {
-        const ns = nextRun(hand, "outpost"); // its odd seconds run the executor pair
+        const ns = nextRun(hand, "outpost", cpuNs); // its odd seconds run the executor pair
         nextRun(hand, "direct"); // its even seconds run the direct pair, untimed here
         return ns;
       },

@@ -24,20 +24,24 @@ export type OriginalSource = (file: string) => string | null;
 
 const BLOCK = /^(ERROR|WARNING) ([A-Z]+\d+): (.*)\n( *):\n( *)(\d+) │ (.*)\n( *)│ ( *)(~+)\n( *)└─ in (.+)\((\d+),(\d+)\)$/gm;
 
-export function cleanDiagnostics(text: string, original: OriginalSource = () => null): string {
+/** The line of a file's source that a lowered line was written on, when the lowering moved it (a closure's state machine); else null. */
+export type MovedLine = (file: string, line: number) => number | null;
+
+export function cleanDiagnostics(text: string, original: OriginalSource = () => null, moved: MovedLine = () => null): string {
   return text
     .replace(/~lib\/outpost\/[\w/$.-]*[\w$]/g, (name) => libraryFileLabel(name) ?? name)
     .replace(/^FAILURE .*$/gm, "")
     .replace(BLOCK, (all, kind, code, message, c1, n1, line, shown, c2, pad, marks, c3, file, lineNo, col) => {
-      if (!generated(shown)) return all;
+      if (!generated(shown) && moved(file, Number(lineNo)) === null) return all;
       const source = original(file);
-      const user = source?.split("\n")[Number(lineNo) - 1];
+      const userNo = String(moved(file, Number(lineNo)) ?? lineNo);
+      const user = source?.split("\n")[Number(userNo) - 1];
       if (user === undefined) return all.replace(message, demangle(message));
       // Where the marks start in the shown line: both lines have their own gutter before the text.
       const start = c2.length + 2 + pad.length - (n1.length + line.length + 3);
       // asc marks the frame itself (`$f`) when the error is about what is read through it, as a
       // sync closure capturing `$f.k` (AS100): the user's word is `k`.
-      const through = marks.length === 2 ? /^\$f(?:\.\$k\.\$env)*\.[\w$]+/.exec(shown.slice(start)) : null;
+      const through = marks.length === 2 ? /^\$f(?:\.\$env)*\.[\w$]+/.exec(shown.slice(start)) : null;
       const marked = through ? through[0] : shown.slice(start, start + marks.length);
       const words = demangle(marked).trim();
       const indent = user.length - user.trimStart().length;
@@ -52,13 +56,14 @@ export function cleanDiagnostics(text: string, original: OriginalSource = () => 
         return sb > sa || (sb === sa && db > da) ? b : a;
       }) : indent;
       const width = found.length ? words.length : 1;
-      const gutter = " ".repeat(c1.length);
+      // asc's gutter fits its line number; a moved line's number is the user's, of its own width.
+      const gutter = userNo === lineNo ? c1 : " ".repeat(userNo.length + 2);
       return [
         `${kind} ${code}: ${demangle(message)}`,
         `${gutter}:`,
-        `${n1}${lineNo} │ ${user}`,
+        `${userNo === lineNo ? n1 : " "}${userNo} │ ${user}`,
         `${gutter}│ ${" ".repeat(at)}${"~".repeat(width)}`,
-        `${gutter}└─ in ${file}(${lineNo},${at + 1})`,
+        `${gutter}└─ in ${file}(${userNo},${at + 1})`,
       ].join("\n");
     })
     .trim();
@@ -91,7 +96,7 @@ function generated(line: string): boolean {
 /** Generated names as the user wrote them. */
 export function demangle(text: string): string {
   return text
-    .replace(/\$f\.(\$k\.\$env\.)*/g, "")
+    .replace(/\$f\.(\$env\.)*/g, "")
     .replace(/\$f\b/g, "this call")
     .replace(/\b(\w+)\$(Future|Task|Gen|Fn|Spawner)\b/g, "$1")
     .replace(/\b(\w*)\$fn\d+(\$Future)?\b/g, (_m, name: string) => (name ? name : "async arrow"))

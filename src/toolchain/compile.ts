@@ -139,7 +139,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
-  const lowering = new LowerSession(host);
+  const lowering = new LowerSession(host, { inlinePolls: !small });
   lowering.setEntry(entry);
   const result = await asc.main(args, {
     readFile: (name: string, dir: string) => {
@@ -161,7 +161,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   } as unknown as Parameters<typeof asc.main>[1]);
   const where = relative(process.cwd(), entry) || entry;
   // What the user wrote, for diagnostics in lowered lines (asc names user files from baseDir, Outpost's from the repository).
-  const originalOf = (file: string) => host.read(resolve(file.startsWith("hal/") || file.startsWith("src/") ? repoRoot : baseDir, file));
+  const pathOf = (file: string) => resolve(file.startsWith("hal/") || file.startsWith("src/") ? repoRoot : baseDir, file);
+  const originalOf = (file: string) => host.read(pathOf(file));
+  const movedLine = (file: string, line: number) => lowering.originalLine(pathOf(file), line);
   if (lowering.diagnostics.length) {
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${formatLowerErrors(lowering.diagnostics)}`);
   }
@@ -174,12 +176,12 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   }
   if (result.error || wasm === null) {
     unknownBoardName(stderr, options.board, where);
-    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf)}`);
+    throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf, movedLine)}`);
   }
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
-  const warnings = [lowerWarnings, cleanDiagnostics(stderr, originalOf)].filter((w) => w).join("\n");
+  const warnings = [lowerWarnings, cleanDiagnostics(stderr, originalOf, movedLine)].filter((w) => w).join("\n");
   const built: CompileResult = { wasm, warnings, lowering: lowering.report(), sources: [...sources] };
   if (texts) built.text = texts.texts;
   if (!interpreter) return built;

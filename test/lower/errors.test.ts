@@ -159,6 +159,24 @@ async function make(base: i32): Promise<i32> {
   ]);
 });
 
+test("an async closure inside generic code is refused with what to write instead, not left to fail in generated code", () => {
+  const errors = errorsOf(`import { Signal } from "outpost";
+const s = new Signal<i32>("s");
+async function twice<T>(v: T): Promise<T> {
+  const g = async (): Promise<T> => { await s.wait(); return v; };
+  return await g();
+}
+class Box<T> {
+  constructor(public v: T) {}
+  make(): void { const h = async (): Promise<void> => { await s.wait(); }; }
+}`);
+  const why = "is not supported (its state machine would need the type parameters): write it as a generic async function that takes what it captures as parameters, or move it out of the generic code";
+  assert.equal(errors, [
+    `main.ts:4:13: error ASYNC_SYNTAX: an async closure inside the generic function "twice" ${why}`,
+    `main.ts:9:28: error ASYNC_SYNTAX: an async closure inside the generic class "Box" ${why}`,
+  ]);
+});
+
 test("a closure capturing a variable declared in a loop is refused unless it is passed straight to a call", () => {
   const errors = errorsOf(`import { Timer } from "outpost";
 async function each(f: () => Promise<void>): Promise<void> { await f(); }

@@ -61,7 +61,8 @@ test("a diagnostic in a line the lowering did not change is left as asc wrote it
 
 test("generated names are written as the user wrote them", () => {
   assert.is(demangle("Property 'x' does not exist on type 'blink$Task'"), "Property 'x' does not exist on type 'blink'");
-  assert.is(demangle("$f.$k.$env.count + $f.by"), "count + by");
+  assert.is(demangle("$f.$env.count + $f.by"), "count + by");
+  assert.is(demangle("$f.$env.$env.count"), "count");
   assert.is(demangle("type 'Led$blink'"), "type 'Led.blink'");
   assert.is(demangle("type 'add$fn0$Future'"), "type 'add'");
 });
@@ -84,6 +85,29 @@ test("a type error inside an async function, built for real, points at the user'
   assert.ok(error, "the build fails");
   assert.match(error!, /4 │ {3}let s: string = n;\n {3}│ {19}~\n {3}└─ in main\.ts\(4,19\)/);
   assert.not.match(error!, /\$f\b/);
+});
+
+test("a type error inside an async closure, whose state machine the lowering writes after the file, points at the user's line", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "outpost-diag-"));
+  const entry = join(dir, "main.ts");
+  writeFileSync(entry, [
+    `import { Timer, Duration, task, log } from "outpost";`,
+    `export const t = task(1, async (): Promise<void> => {`,
+    `  const base: i32 = 2;`,
+    `  const add = async (n: i32): Promise<i32> => {`,
+    `    await Timer.after(Duration.millis(n));`,
+    `    let s: string = n + base;`,
+    `    return s.length;`,
+    `  };`,
+    `  log.infoInt("v", await add(1));`,
+    `});`,
+    `export function main(): void { t.spawn(); }`,
+    ``,
+  ].join("\n"));
+  const error = await compileFirmware({ entry, board: loadBoard("sim") }).then(() => null, (e: Error) => e.message);
+  assert.ok(error, "the build fails");
+  assert.match(error!, /6 │ {5}let s: string = n \+ base;\n {3}│ {21}~~~~~~~~\n {3}└─ in main\.ts\(6,21\)/);
+  assert.not.match(error!, /\$f\b|\$poll|\$env/);
 });
 
 test.run();

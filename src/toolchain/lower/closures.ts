@@ -6,14 +6,18 @@
  * naming both calls):
  *
  *   const add = async (x: i32): Promise<i32> => { await t; return x + base; };
- * becomes, where it is written (lines kept: the body stays in place, as a
- * non-capturing poll function handed to the value):
- *   const add = $f.$k0.bind($f, ($f: add$fn0$Future): bool => { while (true) switch … $f.$k.$env.base … });
- * and after the file:
+ * becomes, where it is written (followed by the body's newlines, so later
+ * lines keep their places):
+ *   const add = $f.$k0.bind($f);
+ * and after the file (asc's diagnostics in it are mapped back to the user's
+ * lines: FileCtx.movedLines):
+ *   function add$fn0$poll($f: add$fn0$Future): bool { while (true) switch … $f.$env.base … }
  *   class add$fn0 extends $AsyncFn1<i32, $ValueFuture<i32>> {
- *     $env: <the creator's frame or environment>; $poll: …; $frame: add$fn0$Future = new add$fn0$Future();
- *     bind(env, poll): add$fn0 { … }   call(x: i32, at: $Text): $ValueFuture<i32> { return this.$frame.start(this, at, x); }
+ *     $env: <the creator's frame or environment>; $frame: add$fn0$Future = new add$fn0$Future();
+ *     bind(env): add$fn0 { … }   call(x: i32, at: $Text): $ValueFuture<i32> { return this.$frame.start(this, at, x); }
  *   }
+ * The frame copies `$env` when it starts and calls add$fn0$poll directly:
+ * a call through a function value would cost an indirect call per poll.
  *
  * Where a closure lives decides what it may capture:
  * - created in an async function: in that function's frame (a slot made
@@ -230,6 +234,11 @@ function findMethod(file: FileCtx, owner: Ty, name: string, isStatic: boolean): 
 /** The signature of a closure: parameter types (rendered) and what its Promise resolves to; null after an error. */
 export function closureSignature(file: FileCtx, fn: AsyncFn, typer: Typer): { params: Ty[]; value: Ty } | null {
   const arrow = fn.node as ts.ArrowFunction | ts.FunctionExpression;
+  const generic = genericScope(arrow);
+  if (generic) {
+    file.error(arrow, "ASYNC_SYNTAX", messages.closureInGeneric(generic));
+    return null;
+  }
   const context = contextualType(file, arrow, typer);
   const ctxFn = context?.fn;
   const params: Ty[] = [];
@@ -251,6 +260,17 @@ export function closureSignature(file: FileCtx, fn: AsyncFn, typer: Typer): { pa
     return null;
   }
   return { params, value };
+}
+
+/** The generic function or class a node is written in (`the generic function "f"`), or null. */
+function genericScope(n: ts.Node): string | null {
+  for (let p = n.parent; p; p = p.parent) {
+    if ((ts.isFunctionLike(p) || ts.isClassLike(p)) && p.typeParameters?.length) {
+      const name = p.name && ts.isIdentifier(p.name) ? `"${p.name.text}"` : "";
+      return `the generic ${ts.isClassLike(p) ? "class" : ts.isMethodDeclaration(p) ? "method" : "function"}${name ? " " + name : ""}`;
+    }
+  }
+  return null;
 }
 
 /** The text of `$AsyncFnN<params…, F>` for a signature. */

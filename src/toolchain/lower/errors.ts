@@ -73,6 +73,8 @@ export const messages = {
   closureArity: () => `async closures take at most 6 parameters: pass an object instead`,
   closureEscapes: (name: string | null) =>
     `${name ? `"${name}", an async closure made in an async function,` : "an async closure made in an async function"} would outlive the call that made it (its captured variables live in that call's frame): call it, await it, or pass it as an argument here; a closure that must live on is made at init (in main() or a sync factory)`,
+  closureInGeneric: (where: string) =>
+    `an async closure inside ${where} is not supported (its state machine would need the type parameters): write it as a generic async function that takes what it captures as parameters, or move it out of the generic code`,
   closureThis: () => `\`this\` in an async closure needs an enclosing method: use a variable instead`,
   typeArgument: (param: string, callee: string) =>
     `cannot infer the type argument ${param} of ${callee}(…) from its arguments: write it (\`${callee}<i32>(…)\`)`,

@@ -86,7 +86,7 @@ export function frameTypeParams(fn: AsyncFn): { decl: string; use: string; class
   return { decl: typeParamsText(all), use: typeArgsText(all), classUse: typeArgsText(cls) };
 }
 
-export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], extraPoll?: string): string {
+export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], extraPoll?: string, env: string | null = null): string {
   const fn = plan.fn;
   const tp = frameTypeParams(fn);
   const typeParams = tp.classUse;
@@ -101,16 +101,22 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
   const owner = fn.kind === "method" ? fn.owner!.name!.text + typeParams : null;
   if (owner) lines.push(`  $owner: ${owner} = ${file.runtimeName("zeroOf")}<${owner}>();`);
   if (closure) lines.push(`  $k: ${fn.name} = ${file.runtimeName("zeroOf")}<${fn.name}>();`, `  $at: usize = 0;`);
+  // The creator's frame or environment, read once per call: the body's captured variables are `$f.$env.x`.
+  if (closure && env) lines.push(`  $env: ${env} = ${file.runtimeName("zeroOf")}<${env}>();`);
   for (const f of plan.fields) lines.push("  " + fieldText(file, f));
   const lead = owner ? [`owner: ${owner}`] : closure ? [`k: ${fn.name}`, `at: usize`] : [];
   const sig = [...lead, ...params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`)].join(", ");
-  const sets = (owner ? "this.$owner = owner; " : closure ? "this.$k = k; this.$at = at; " : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
+  const sets = (owner ? "this.$owner = owner; " : closure ? `this.$k = k; this.$at = at; ${env ? "this.$env = k.$env; " : ""}` : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
   const busy = fn.kind === "task" ? ""
     : closure ? `if (this.$state > 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$at, at); `
     : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   const reset = plan.mayFail ? "this.$error = null; " : "";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
-  lines.push(`  poll(): bool { ${extraPoll ?? (closure ? "return this.$k.$poll(this);" : `return ${pollCall(fn)};`)} }`);
+  // Inlined state machines (LowerSession.inlinePolls): poll() is inlined at each await site; cancel
+  // paths poll through the virtual call, whose one copy is poll() itself.
+  const inline = !extraPoll && file.inlines(fn);
+  const pollSelf = inline ? `changetype<${file.runtimeName("Future")}>(this).poll()` : "this.poll()";
+  lines.push(`  ${inline ? "@inline " : ""}poll(): bool { ${extraPoll ?? (closure ? `return ${fn.name}$poll(this);` : `return ${pollCall(fn)};`)} }`);
   if (owner && !typeParams) {
     // For dispatchers (calls.ts): which receivers this frame serves, and a start for a receiver typed as their base.
     const cls = fn.owner!.name!.text;
@@ -121,8 +127,8 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
   if (plan.mayFail) lines.push(`  failure(): Error | null { return this.$error; }`);
   lines.push(...chainMethods(file, states));
   if (fn.kind !== "task") {
-    lines.push(cancelMethod(states));
-    if (states.length) lines.push(`  pollCancel(): bool { return this.$state < 0 || this.poll(); }`);
+    lines.push(cancelMethod(states, pollSelf));
+    if (states.length) lines.push(`  pollCancel(): bool { return this.$state < 0 || ${pollSelf}; }`);
   }
   lines.push("}");
   return lines.join("\n");
@@ -162,14 +168,14 @@ export function chainMethods(file: FileCtx, states: AwaitState[]): string[] {
  * interrupt cleanup). A frame started but never polled has nothing to undo;
  * one that is idle, done or already cleaning up ignores the call.
  */
-export function cancelMethod(states: AwaitState[]): string {
+export function cancelMethod(states: AwaitState[], poll = "this.poll()"): string {
   const cases = states.map((s) => {
     if (s.inFinally) return `if (s == ${s.state}) { this.${s.inFinally} = ${J_CANCEL}; return; }`;
     if (s.noChild) return `if (s == ${s.state}) { this.$state = ${s.cancelAt}; }`;
     if (s.closeSync) return `if (s == ${s.state}) { this.${s.field}.close(); this.$state = ${s.cancelAt}; }`;
     return `if (s == ${s.state}) { this.${s.field}.cancel(); this.$state = ${s.cancelAt}; }`;
   });
-  const parked = cases.length ? ` ${cases.join(" else ")} else return; this.poll();` : "";
+  const parked = cases.length ? ` ${cases.join(" else ")} else return; ${poll};` : "";
   return `  cancel(): void { const s = this.$state; if (s <= 0) { this.$state = -1; return; }${parked} }`;
 }
 
@@ -179,22 +185,21 @@ function busyMessage(fn: AsyncFn): string {
 }
 
 /**
- * A closure's class: its environment, its poll function (handed over by
- * `bind`, being written in place), and its one frame; `call` starts it.
+ * A closure's class: its environment and its one frame; `call` starts it.
+ * The frame polls the closure's state machine directly (`<name>$poll`,
+ * written after the file by closureText).
  */
 export function closureClasses(file: FileCtx, plan: Plan, states: AwaitState[], params: Param[], env: string | null): string {
   const fn = plan.fn;
   const sig = plan.signature;
   const base = sig ? asyncFnText(file, sig.params, sig.value) : null;
-  const frame = frameClass(file, plan, states, params);
+  const frame = frameClass(file, plan, states, params, undefined, env);
   if (!sig || base === null) return frame;
-  const pollType = `(${"$f"}: ${fn.frame}) => bool`;
   const lines = [
     `@final class ${fn.name} extends ${base} {`,
     ...(env ? [`  $env: ${env} = ${file.runtimeName("zeroOf")}<${env}>();`] : []),
-    `  $poll: ${pollType} = changetype<${pollType}>(0);`,
     `  $frame: ${fn.frame} = new ${fn.frame}();`,
-    `  bind(${env ? `env: ${env}, ` : ""}poll: ${pollType}): ${fn.name} { ${env ? "this.$env = env; " : ""}this.$poll = poll; return this; }`,
+    `  bind(${env ? `env: ${env}` : ""}): ${fn.name} { ${env ? "this.$env = env; " : ""}return this; }`,
     `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "at: usize"].join(", ")}): ${futureText(file, sig.value)} {`,
     `    const frame = this.$frame;`,
     `    if (frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), frame.$at, at);`,

@@ -166,7 +166,7 @@ export class Plan {
   readonly yields: ts.YieldExpression[] = [];
   /** The frame may complete with an error (set while planning and emitting). */
   mayFail = false;
-  /** Closures: references to the creator's variables, as paths from this frame (`$k.$env.base`). */
+  /** Closures: references to the creator's variables, as paths from this frame (`$env.base`). */
   readonly outerRefs = new Map<ts.Identifier, { path: string; ty: Ty | null }>();
   /** Closures: the path to `this` (an async method's owner, or a method's environment's `$this`). */
   thisPath: string | null = null;
@@ -207,7 +207,7 @@ export class Plan {
   /**
    * A closure's reference to a variable of the function it is created in
    * (or further out): the path from this frame, through each frame's
-   * `$k.$env`, or through a sync function's environment.
+   * `$env`, or through a sync function's environment.
    */
   private outerRef(id: ts.Identifier): { path: string; ty: Ty | null } | null {
     const c = this.fn.creator;
@@ -215,16 +215,16 @@ export class Plan {
     const cp = this.creatorPlan;
     if (cp) {
       const b = cp.refOf.get(id);
-      if (b && b.field !== undefined) return { path: `$k.$env.${b.field}`, ty: cp.bindingType(b) };
+      if (b && b.field !== undefined) return { path: `$env.${b.field}`, ty: cp.bindingType(b) };
       const further = cp.outerRefs.get(id) ?? cp.outerRefFor(id);
-      return further ? { path: `$k.$env.${further.path}`, ty: further.ty } : null;
+      return further ? { path: `$env.${further.path}`, ty: further.ty } : null;
     }
     const env = this.file.envOf(c);
     const v = env?.field(id.text);
     if (!v) return null;
     const d = v.decl;
     const ty = d.type ? tyFromNode(this.file.mods, d.type, this.fn.module) : d.initializer ? this.typer.typeOf(d.initializer) : null;
-    return { path: `$k.$env.${v.name}`, ty };
+    return { path: `$env.${v.name}`, ty };
   }
 
   /** `outerRef` for an identifier of a closure nested in this one (which this plan's scopes did not resolve). */
@@ -238,11 +238,11 @@ export class Plan {
     if (!c) return null;
     const cp = this.creatorPlan;
     if (cp) {
-      if (cp.fn.kind === "method") return "$k.$env.$owner";
-      if (cp.fn.kind === "closure" && cp.thisPath) return `$k.$env.${cp.thisPath}`;
+      if (cp.fn.kind === "method") return "$env.$owner";
+      if (cp.fn.kind === "closure" && cp.thisPath) return `$env.${cp.thisPath}`;
       return null;
     }
-    return this.file.envOf(c)?.thisType ? "$k.$env.$this" : null;
+    return this.file.envOf(c)?.thisType ? "$env.$this" : null;
   }
 
   fresh(prefix: string): string {

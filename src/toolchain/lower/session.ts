@@ -68,11 +68,22 @@ export class LowerSession {
   private siteCount = new Map<FileCtx, number>();
   private analysis = new Map<Module, FileCtx>();
   private lowered = new Map<string, string>();
+  /** Per file: lowered lines that were moved after the file (closures' poll functions). */
+  private moved = new Map<string, FileCtx["movedLines"]>();
   private entries: string[] = [];
   private whole: Program | null = null;
 
-  constructor(host: ModuleHost) {
+  /**
+   * Speed builds (the simulator's -O3): each async function's state machine
+   * is inlined where it is awaited (asc's @inline), saving a call per poll
+   * of a nested future at the cost of a copy per await site. Size builds
+   * (interpreter, Espruino and native boards) keep one copy.
+   */
+  readonly inlinePolls: boolean;
+
+  constructor(host: ModuleHost, options: { inlinePolls?: boolean } = {}) {
     this.mods = new Modules(host);
+    this.inlinePolls = options.inlinePolls ?? false;
   }
 
   /** The firmware's entry file: the program is every module reachable from it. */
@@ -96,6 +107,7 @@ export class LowerSession {
     if (!this.entries.length) this.setEntry(path);
     const ctx = new FileCtx(this, this.mods, m);
     const result = ctx.scan.relevant || this.importsAsync(m) ? ctx.lower() : text;
+    if (ctx.movedLines.length) this.moved.set(path, ctx.movedLines);
     if (ctx.scan.relevant) this.sizeTasks(ctx);
     this.lowered.set(key, result);
     return result;
@@ -118,6 +130,14 @@ export class LowerSession {
       });
       return text;
     }
+  }
+
+  /** The line of `path`'s source that lowered line `line` (1-based) was written on, when the lowering moved it; else null. */
+  originalLine(path: string, line: number): number | null {
+    for (const m of this.moved.get(path) ?? []) {
+      if (line >= m.lowered && line < m.lowered + m.count) return m.original + (line - m.lowered);
+    }
+    return null;
   }
 
   report(): LowerReport {
