@@ -10,7 +10,7 @@
  *   check-in-process  checkFirmware() again in a process that has checked
  *                     before: what the editor plugin and a watcher pay
  *   outpost-build     `node bin/outpost.mjs build examples/<x>/main.ts`
- *                     (the peer)
+ *                     with the build cache off (the peer)
  *
  * The per-example times go into results.json as extra fields (ms).
  */
@@ -31,10 +31,14 @@ function examples(quick: boolean): string[] {
   return quick ? all.slice(0, 1) : all;
 }
 
-/** Wall ns of one `outpost ...args` process, which must exit 0. */
+/**
+ * Wall ns of one `outpost ...args` process, which must exit 0. The build
+ * cache is off: the peer is the build a check stands in for, not a cache hit.
+ */
 function outpost(...args: string[]): number {
   let status: number | null = null;
-  const ns = timeNs(() => (status = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: "ignore" }).status));
+  const env = { ...process.env, OUTPOST_CACHE: "off" };
+  const ns = timeNs(() => (status = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: "ignore", env }).status));
   check(status === 0, `outpost ${args.join(" ")} exited ${status}`);
   return ns;
 }
