@@ -18,6 +18,7 @@ import { OutpostError } from "../contract/errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport, type ModuleHost } from "./lower/index.ts";
 import { BOARD_PATH, outpostPackagePath, repoRoot, runtimeDir } from "./packages.ts";
 import { cleanDiagnostics } from "./asc-diagnostics.ts";
+import { resolveBuildFlags } from "./build-flags.ts";
 import { type SizeReport, analyseFirmware, checkBudget } from "./wasm/size.ts";
 import { mergeDataSegments } from "./wasm/data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
@@ -112,12 +113,11 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   ].join("\n");
 
   const build = options.board.build ?? {};
-  const mvp = options.mvp ?? build.mvp ?? false;
-  const small = options.small ?? build.small ?? false;
+  const { mvp, small, deferText } = resolveBuildFlags(options.board, options);
   // Native boards build as interpreter boards do; their budget is the linked image's (src/toolchain/native/).
   const native = options.board.family === "native";
   const interpreter = options.board.family === "wasm" || native;
-  const texts = (options.deferText ?? build.deferText ?? false) ? new TextTable() : null;
+  const texts = deferText ? new TextTable() : null;
   const maxPages = Math.max(1, Math.ceil((options.board.ram - (build.stack ?? 0)) / 65536));
   const args = [
     ENTRY,

@@ -5,7 +5,7 @@
  *
  *   the toolchain's fingerprint (Outpost's version and every toolchain,
  *   runtime and HAL file: fingerprint.ts) + the entry's path + the board's
- *   description + the build options
+ *   description + the build options (with the board's defaults filled in)
  *
  * and then by the content of every other file the last builds of that entry
  * read (its own sources; a file that was looked for and missing counts as
@@ -22,6 +22,7 @@ import { resolve } from "node:path";
 import type { Board } from "../../contract/boards.ts";
 import type { CompileOptions, CompileResult } from "../compile.ts";
 import type { EspruinoBuild, EspruinoOptions } from "../espruino/bundle.ts";
+import { resolveBuildFlags } from "../build-flags.ts";
 import { isOutpostSource } from "../packages.ts";
 import { fileHash, sha256, toolchainFingerprint } from "./fingerprint.ts";
 import { cacheDir, CacheStore } from "./store.ts";
@@ -56,10 +57,8 @@ export async function cachedCompile(options: CompileOptions): Promise<CompileRes
       toolchain: toolchainFingerprint(),
       entry,
       board: options.board,
-      mvp: options.mvp ?? null,
-      small: options.small ?? null,
+      ...resolveBuildFlags(options.board, options), // a board's default asked for explicitly is the same build
       debug: options.debug ?? false,
-      deferText: options.deferText ?? null,
       release: options.release ?? false,
     }),
   );
