@@ -1,5 +1,6 @@
 /**
- * The build cache's files on disk: JSON documents by name in one folder,
+ * The build cache's files on disk: JSON documents (and native objects,
+ * native/objects.ts) by name in one folder,
  * written atomically (a whole file or none, so parallel processes never
  * read half of one), kept to a bounded number, and a lock per build so two
  * processes that want the same build at once compile it once.
@@ -14,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import { basename, dirname, join, resolve } from "node:path";
 import { repoRoot } from "../packages.ts";
 
-/** Files kept before the oldest are removed; a build is two or three small files. */
+/** Files kept before the oldest are removed; a build is two or three small files, a native image's objects up to eight. */
 const MAX_FILES = 1500;
 /** How long a waiter trusts another process's lock before building itself. */
 const LOCK_PATIENCE_MS = 180_000;
@@ -36,12 +37,9 @@ export class CacheStore {
 
   /** The document `name`, or undefined when absent or unreadable. Marks it used (for pruning). */
   read<T>(name: string): T | undefined {
-    const file = join(this.dir, name);
+    const bytes = this.readBytes(name);
     try {
-      const value = JSON.parse(readFileSync(file, "utf8")) as T;
-      const now = new Date();
-      utimesSync(file, now, now);
-      return value;
+      return bytes === undefined ? undefined : (JSON.parse(bytes.toString("utf8")) as T);
     } catch {
       return undefined;
     }
@@ -49,11 +47,29 @@ export class CacheStore {
 
   /** Writes `value` as `name`, atomically; false when the folder cannot be written. */
   write(name: string, value: unknown): boolean {
+    return this.writeBytes(name, JSON.stringify(value));
+  }
+
+  /** The file `name` as it was written, or undefined when absent or unreadable. Marks it used (for pruning). */
+  readBytes(name: string): Buffer | undefined {
+    const file = join(this.dir, name);
+    try {
+      const bytes = readFileSync(file);
+      const now = new Date();
+      utimesSync(file, now, now);
+      return bytes;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes `bytes` as `name`, atomically; false when the folder cannot be written. */
+  writeBytes(name: string, bytes: string | Uint8Array): boolean {
     const file = join(this.dir, name);
     const partial = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(partial, JSON.stringify(value));
+      writeFileSync(partial, bytes);
       renameSync(partial, file);
     } catch {
       rmSync(partial, { force: true });

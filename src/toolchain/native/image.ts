@@ -4,8 +4,9 @@
  * project (project.ts) and compiled and linked into an ELF image, whose
  * flash and RAM the linker holds to the board's budget.
  *
- * `buildNative` does it all in a temporary folder, or in `emitDir` for
- * `--emit-c`, where the project stays (and nothing is compiled). The same
+ * `buildNative` does it all in a temporary folder (objects come from the
+ * build cache where they can: objects.ts), or in `emitDir` for `--emit-c`,
+ * where the project stays (and nothing is compiled). The same
  * steps with the POSIX platform give a PC program that runs the firmware
  * natively (`target: posix`), which the conformance tests use.
  */
@@ -17,8 +18,9 @@ import { OutpostError } from "../../contract/errors.ts";
 import { exportNames } from "../../contract/wasm-binary.ts";
 import type { SizeReport } from "../wasm/size.ts";
 import type { ImageConfig } from "./tables.ts";
-import { type CompileStep, type Target, writeProject } from "./project.ts";
-import { type Tool, requireTool, runTool } from "./tools.ts";
+import { runCompileStep } from "./objects.ts";
+import { type Target, writeProject } from "./project.ts";
+import { requireTool } from "./tools.ts";
 import { translate } from "./wasm2c.ts";
 
 /** The marker outpost run reads an image's board from (board_tables.c puts it in the image). */
@@ -62,10 +64,6 @@ export function checkEmptyFolder(dir: string): void {
   }
 }
 
-function runSteps(steps: CompileStep[], dir: string, what: string): void {
-  for (const step of steps) runTool(step.cc as Tool, step.args, what, dir);
-}
-
 /**
  * Builds the image for `target` and copies it to `output` (an .elf for a
  * board, an executable for posix); with `emitDir`, writes the project there
@@ -90,7 +88,7 @@ export function buildNative(input: NativeInput, target: Target, options: { outpu
   const dir = mkdtempSync(join(tmpdir(), "outpost-native-"));
   try {
     const steps = writeProject(dir, target, config, firmware, "image.elf");
-    runSteps(steps, dir, `building ${input.name} for ${native ? `board "${target.board.name}"` : "this PC"}`);
+    for (const step of steps) runCompileStep(step, dir, `building ${input.name} for ${native ? `board "${target.board.name}"` : "this PC"}`);
     const output = resolve(options.output!);
     mkdirSync(dirname(output), { recursive: true });
     copyFileSync(join(dir, "image.elf"), output);
