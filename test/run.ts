@@ -9,8 +9,10 @@
  *   node --import ./tools/register.mjs test/sim/gpio.test.ts   one file alone, without this runner
  *
  * Files are handed out longest first, by how long each took last time
- * (kept in the build cache's folder), so the slow ones do not finish last
- * on one core; each file's report is printed whole when it ends. Firmware
+ * (kept in the build cache's folder; before there is a last time, as in a
+ * fresh clone, by test/times.json: each file's time in a cold run),
+ * so the slow ones do not finish last on one core; each file's report is
+ * printed whole when it ends. Firmware
  * builds are shared between workers through the build cache
  * (src/toolchain/cache/): a build one worker is making, another waits for.
  *
@@ -45,7 +47,7 @@ function testFiles(dir: string): string[] {
 const filters = process.argv.slice(2);
 const files = testFiles(testDir).filter((f) => filters.length === 0 || filters.some((p) => relative(root, f).includes(p)));
 const timesFile = join(cacheDir() ?? join(root, "node_modules/.cache/outpost"), "test-times.json");
-const lastTimes = readTimes();
+const lastTimes = { ...readTimes(join(testDir, "times.json")), ...readTimes(timesFile) };
 // Longest first; a file never timed counts as long (it may build firmware).
 const queue = [...files].sort((a, b) => (lastTimes[relative(root, b)] ?? 60_000) - (lastTimes[relative(root, a)] ?? 60_000));
 const jobs = Math.max(1, Number(process.env.OUTPOST_TEST_JOBS) || availableParallelism());
@@ -57,9 +59,9 @@ const skippedNames: string[] = [];
 const times: Record<string, number> = { ...lastTimes };
 const started = performance.now();
 
-function readTimes(): Record<string, number> {
+function readTimes(file: string): Record<string, number> {
   try {
-    return JSON.parse(readFileSync(timesFile, "utf8")) as Record<string, number>;
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, number>;
   } catch {
     return {};
   }
