@@ -36,6 +36,7 @@ export const programs: Program[] = [
   { name: "closure-argument" },
   { name: "closure-factory" },
   { name: "closure-join" },
+  { name: "closure-nested" },
   { name: "async-fn-param" },
   { name: "map-sum" },
   { name: "named-as-value" },

@@ -750,19 +750,19 @@ export class FileCtx {
       if (fn) {
         const frame = this.frameName(fn, null);
         fields.push(`  $${i}: ${frame} = new ${frame}();`);
-        checks.push(`    if (${frame}.$owns<${recvText}>(recv)) return this.$${i}.$startOn<${recvText}>(recv${args ? ", " + args : ""});`);
+        checks.push(`    if (${frame}.$owns<${recvText}>($recv)) return this.$${i}.$startOn<${recvText}>($recv${args ? ", " + args : ""});`);
       } else if (impls.slice(i + 1).some((later) => later.fn && this.session.program.isSubtype(cls, later.cls.decl.node))) {
         // A hand-written override of a lowered method: its own future, before the base's frame is tried.
         const own = this.ownsHelper(cls, method);
-        checks.push(`    if (${own}.$owns<${recvText}>(recv)) return recv.${method}(${args});`);
+        checks.push(`    if (${own}.$owns<${recvText}>($recv)) return $recv.${method}(${args});`);
       }
     });
     this.dispatcherClasses.push([
       `class ${name} {`,
       ...fields,
-      `  start(recv: ${recvText}${sig.length ? ", " + sig.join(", ") : ""}): ${ret} {`,
+      `  start($recv: ${recvText}${sig.length ? ", " + sig.join(", ") : ""}): ${ret} {`,
       ...checks,
-      `    return recv.${method}(${args});`,
+      `    return $recv.${method}(${args});`,
       `  }`,
       `}`,
     ].join("\n"));

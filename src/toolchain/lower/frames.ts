@@ -104,11 +104,12 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
   // The creator's frame or environment, read once per call: the body's captured variables are `$f.$env.x`.
   if (closure && env) lines.push(`  $env: ${env} = ${file.runtimeName("zeroOf")}<${env}>();`);
   for (const f of plan.fields) lines.push("  " + fieldText(file, f));
-  const lead = owner ? [`owner: ${owner}`] : closure ? [`k: ${fn.name}`, `at: usize`] : [];
+  // `$`-named: the user's parameters follow, under their own names.
+  const lead = owner ? [`$owner: ${owner}`] : closure ? [`$k: ${fn.name}`, `$at: usize`] : [];
   const sig = [...lead, ...params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`)].join(", ");
-  const sets = (owner ? "this.$owner = owner; " : closure ? `this.$k = k; this.$at = at; ${env ? "this.$env = k.$env; " : ""}` : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
+  const sets = (owner ? "this.$owner = $owner; " : closure ? `this.$k = $k; this.$at = $at; ${env ? "this.$env = $k.$env; " : ""}` : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
   const busy = fn.kind === "task" ? ""
-    : closure ? `if (this.$state > 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$at, at); `
+    : closure ? `if (this.$state > 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$at, $at); `
     : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   const reset = plan.mayFail ? "this.$error = null; " : "";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
@@ -122,7 +123,7 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
     const cls = fn.owner!.name!.text;
     lines.push(`  static $owns<O>(o: O): bool { return o instanceof ${cls}; }`);
     const psig = params.map((p) => `, ${p.name}: ${p.type}`).join("");
-    lines.push(`  $startOn<O>(o: O${psig}): ${self} { return this.start(changetype<${cls}>(o)${params.map((p) => `, ${p.name}`).join("")}); }`);
+    lines.push(`  $startOn<O>($o: O${psig}): ${self} { return this.start(changetype<${cls}>($o)${params.map((p) => `, ${p.name}`).join("")}); }`);
   }
   if (plan.mayFail) lines.push(`  failure(): Error | null { return this.$error; }`);
   lines.push(...chainMethods(file, states));
@@ -200,10 +201,9 @@ export function closureClasses(file: FileCtx, plan: Plan, states: AwaitState[], 
     ...(env ? [`  $env: ${env} = ${file.runtimeName("zeroOf")}<${env}>();`] : []),
     `  $frame: ${fn.frame} = new ${fn.frame}();`,
     `  bind(${env ? `env: ${env}` : ""}): ${fn.name} { ${env ? "this.$env = env; " : ""}return this; }`,
-    `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "at: usize"].join(", ")}): ${futureText(file, sig.value)} {`,
-    `    const frame = this.$frame;`,
-    `    if (frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), frame.$at, at);`,
-    `    return frame.start(${["this", "at", ...params.map((p) => p.name)].join(", ")});`,
+    `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "$at: usize"].join(", ")}): ${futureText(file, sig.value)} {`,
+    `    if (this.$frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$frame.$at, $at);`,
+    `    return this.$frame.start(${["this", "$at", ...params.map((p) => p.name)].join(", ")});`,
     `  }`,
     `}`,
   ];
@@ -219,9 +219,9 @@ export function fnValueClassText(file: FileCtx, fn: AsyncFn, params: Param[]): s
     `@final ${fn.exported ? "export " : ""}class ${fn.name}$Fn extends ${base} {`,
     `  $frame: ${fn.frame} = new ${fn.frame}();`,
     `  $at: usize = 0;`,
-    `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "at: usize"].join(", ")}): ${futureText(file, fn.value)} {`,
-    `    if (this.$frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(`async function ${fn.display}`)}), this.$at, at);`,
-    `    this.$at = at;`,
+    `  call(${[...params.map((p) => `${p.name}: ${p.type}`), "$at: usize"].join(", ")}): ${futureText(file, fn.value)} {`,
+    `    if (this.$frame.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(`async function ${fn.display}`)}), this.$at, $at);`,
+    `    this.$at = $at;`,
     `    return this.$frame.start(${list});`,
     `  }`,
     `}`,
