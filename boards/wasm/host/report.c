@@ -171,8 +171,9 @@ static uint32_t task_words(outpost_host *host, int64_t task, char *dst, uint32_t
 /*
  * `    await chain: task "echo" → await site 6 → await site 4`: the sites of
  * the awaits the task's frames are parked at, outermost first, as ids of the
- * build's site table (<firmware>.sites.json; `outpost sim --sites` names
- * them). Nothing when the firmware has no chain export (release builds).
+ * build's site table (<firmware>.sites.json; `outpost decode <firmware>`
+ * names them in a captured log, as the simulator prints them). Nothing when
+ * the firmware has no chain export (release builds).
  */
 static void report_chain(outpost_host *host, int64_t task) {
     char line[OUTPOST_TEXT_CHARS + 96], who[160];
