@@ -1,11 +1,14 @@
 /**
  * Await chains (src/runtime/chain.ts): a task's whole chain of awaits,
- * outermost first, in the task table, a panic's report and the trace, each
- * site at the column of its `await` (or `throw`).
+ * outermost first, in the task table, a panic's report and the trace (on
+ * the Wasm and the Espruino host alike), each site at the column of its
+ * `await` (or `throw`).
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildTest } from "../helpers/firmware.ts";
+import { loadBoard } from "../../src/contract/boards.ts";
+import { cachedEspruino } from "../../src/toolchain/cache/build.ts";
 import { chainText, siteAt } from "../helpers/source-sites.ts";
 import { Simulator, TraceRecorder } from "../../sim/index.ts";
 import { formatChain } from "../../src/toolchain/cli/inspect.ts";
@@ -73,6 +76,21 @@ test("the trace nests each await as a slice in its task's track, begun where the
     `6000 E ${at("await Timer.after", "await", "readRaw")}`,
     `6000 B ${at("throw new SensorError()", "throw", "readRaw")}`,
   ]);
+});
+
+test("the Espruino host's trace nests the same awaits at the same times as the Wasm build it was translated from", async () => {
+  const board = "espruino-pico";
+  const { wasm, sites } = await buildTest(path, board);
+  const { js } = await cachedEspruino(wasm, loadBoard(board), "async-chain.js");
+  const awaits = async (firmware: Uint8Array | string): Promise<string[]> => {
+    const trace = new TraceRecorder();
+    const sim = await Simulator.load(firmware, { board, name: path, sites, ...trace.listeners });
+    sim.runFor("1s");
+    return trace.toJSON(sim.tasks()).traceEvents.filter((e) => e.cat === "await").map((e) => `${e.tid} ${e.ts} ${e.ph} ${e.name}`);
+  };
+  const wasmAwaits = await awaits(wasm);
+  assert.ok(wasmAwaits.includes(`2 6000 B ${at("throw new SensorError()", "throw", "readRaw")}`), wasmAwaits.join("\n"));
+  assert.equal(await awaits(js), wasmAwaits);
 });
 
 test.run();
