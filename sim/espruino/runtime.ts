@@ -19,11 +19,13 @@
  *   poll()              one round of the event loop (loop.ts); the next timer is the deadline
  *
  * The glue reports a panic or trap with one console line (`PANIC …` or
- * `TRAP …`), which becomes `panic`; other console lines are logs (`info:
- * …` at its level). An exception that escapes a callback stops the
+ * `TRAP …`), which becomes `panic`, then the task's await chain as site
+ * ids (`    await chain: task "x" → await site 6 → …`), which becomes that
+ * task's chain; other console lines are logs (`info: …` at its level). An exception that escapes a callback stops the
  * firmware as a TRAP (Espruino would print it and carry on). Task
- * introspection calls the firmware's ABI exports through the names the
- * build's manifest line records.
+ * introspection (states, polls, names, await sites and chains) calls the
+ * firmware's ABI exports through the names the build's manifest line
+ * records.
  */
 import { OutpostError } from "../../src/contract/errors.ts";
 import type { Board } from "../../src/contract/boards.ts";
