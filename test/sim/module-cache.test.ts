@@ -9,20 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Simulator } from "../../sim/index.ts";
 import { OutpostError } from "../../src/contract/errors.ts";
-import { assemble, moduleText } from "../fixtures/wat.ts";
-
-/** A firmware whose init loops `n` times, then logs "counted". */
-function counter(n: number): Uint8Array {
-  return assemble(
-    moduleText(`
-      (data (i32.const 64) "counted")
-      (func (export "outpost_init") (local $i i32)
-        (loop $again
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (br_if $again (i32.lt_u (local.get $i) (i32.const ${n}))))
-        (call $log (i32.const 3) (i32.const 64) (i32.const 7)))`),
-  );
-}
+import { assemble, counter, moduleText } from "../fixtures/wat.ts";
 
 async function logs(bytes: Uint8Array, watchdog?: number): Promise<string[]> {
   const sim = await Simulator.load(bytes, { watchdog });

@@ -12,20 +12,7 @@ import { DEFAULT_WATCHDOG, instrument } from "../../src/contract/fuel.ts";
 import { Simulator } from "../../sim/index.ts";
 import { analyseFirmware } from "../../src/toolchain/wasm/size.ts";
 import { buildTestFirmware } from "../helpers/firmware.ts";
-import { assemble, firmware, moduleText } from "../fixtures/wat.ts";
-
-/** A firmware whose init counts to `n` in a loop (jumping back n - 1 times), then logs "counted". */
-function counter(n: number): Uint8Array {
-  return assemble(
-    moduleText(`
-      (data (i32.const 64) "counted")
-      (func (export "outpost_init") (local $i i32)
-        (loop $again
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (br_if $again (i32.lt_u (local.get $i) (i32.const ${n}))))
-        (call $log (i32.const 3) (i32.const 64) (i32.const 7)))`),
-  );
-}
+import { assemble, counter, firmware, moduleText } from "../fixtures/wat.ts";
 
 test("a loop that jumps back exactly the budget's times completes; one more jump is stopped", async () => {
   const within = await Simulator.load(counter(1001), { watchdog: 1000 });
