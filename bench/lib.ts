@@ -79,6 +79,32 @@ export function bestInterleaved<K extends string>(warmup: number, runs: number, 
   return best;
 }
 
+/**
+ * Every timed run of several measurements taken in turn, after `warmup`
+ * rounds: ns per op, one array per measurement, index i from round i. The
+ * order rotates each round, so that none always runs first (right after
+ * another's garbage, or a colder cache); compare two measurements round by
+ * round (`quantile` of the ratios) to cancel what the machine did meanwhile.
+ */
+export function interleavedRuns<K extends string>(warmup: number, runs: number, measure: Record<K, () => number>): Record<K, number[]> {
+  const names = Object.keys(measure) as K[];
+  const all = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < warmup + runs; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length]!;
+      const ns = measure[k]();
+      if (i >= warmup) all[k].push(ns);
+    }
+  }
+  return all;
+}
+
+/** The `p` quantile (0 … 1) of `values`, the nearest rank below. */
+export function quantile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) * p)]!;
+}
+
 /** Warm-up and timed runs for `options`: a single untimed-quality run when quick. */
 export function rounds(options: RunOptions, warmup: number, runs: number): { warmup: number; runs: number } {
   return options.quick ? { warmup: 0, runs: 1 } : { warmup, runs };
