@@ -68,6 +68,17 @@ test("OUTPOST_CACHE=off builds without reading or writing the cache", () => {
   assert.equal(stored(), before);
 });
 
+test("the same entry built from another working directory is another build: its messages name files from there", () => {
+  mark();
+  const r = spawnSync(process.execPath, [bin, "build", "app/main.ts", "-o", "app/elsewhere.wasm"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, OUTPOST_CACHE: cache },
+  });
+  assert.is(r.status, 0, r.stderr);
+  assert.is(r.stderr, "", "built, not the build made in app/");
+});
+
 test("a change to a file the entry imports builds again; changing it back finds the earlier build", () => {
   greeting("hello, again");
   const changed = build();

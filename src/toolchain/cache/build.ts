@@ -56,6 +56,9 @@ export async function cachedCompile(options: CompileOptions): Promise<CompileRes
       format: FORMAT,
       toolchain: toolchainFingerprint(),
       entry,
+      // Messages and await-site names carry source paths relative to the working directory
+      // (`examples/x/main.ts:20:5`), in the .wasm and its site table: a build from elsewhere differs.
+      cwd: process.cwd(),
       board: options.board,
       ...resolveBuildFlags(options.board, options), // a board's default asked for explicitly is the same build
       debug: options.debug ?? false,
