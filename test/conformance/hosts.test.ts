@@ -5,8 +5,8 @@
  * every stderr line with its µs) must be identical. The only differences
  * allowed are named in hosts.ts's DIFFERENCES.
  *
- *   mps2-an385 (release builds)   sim, c-host, qemu       every example, and native-faults
- *                                                         (a panic, traps, overruns at line rate)
+ *   mps2-an385 (release builds)   sim, c-host, qemu       every example, native-faults and native-deep
+ *                                                         (a panic, traps, overruns at line rate, stack exhaustion)
  *   espruino-pico                 sim, espruino           every example that builds for it
  *   banglejs2 (a Unicode build)   sim, espruino           the same, with bytes ≥ 0x80 on UART0
  *   sim (default builds)          sim, c-host             every test firmware, 2 s, no input
@@ -70,6 +70,7 @@ const MPS2_CASES: [string, string[]][] = [
   ["test/firmware/native-faults.ts", ["--uart0", "u", "--fail-text", "never", "--for", "1s"]],
   ["test/firmware/native-faults.ts", ["--uart0", `${".".repeat(80)}s`, "--for", "3s"]],
   ["test/firmware/native-faults.ts", ["--uart0", "..", "--expect-text", "never", "--for", "300ms"]],
+  ["test/firmware/native-deep.ts", ["--for", "1s"]],
 ];
 
 const qemuMissing = missingNativeTools("board");

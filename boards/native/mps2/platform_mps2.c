@@ -67,6 +67,15 @@ static volatile int wake_armed;
 static int diag = -1;
 
 extern uint32_t mps2_stack_peak(void);
+extern uint32_t __stack_bottom;
+
+/*
+ * The firmware's frames stop this far above the C stack's bottom (the
+ * "call stack exhausted" trap): below them there must still be room for an
+ * import's report (a line buffer of OUTPOST_TEXT_CHARS and the formatter,
+ * about 450 bytes), an interrupt's frame and the trap's longjmp.
+ */
+#define MPS2_STACK_RESERVE 640u
 
 int mps2_semihost(int op, void *block) {
     register int r0 __asm__("r0") = op;
@@ -268,6 +277,7 @@ int main(void) {
     outpost_host_init(&mps2_host);
     mps2_host.names = outpost_board_names;
     mps2_host.config.stack_bytes = OUTPOST_STACK_BYTES;
+    mps2_host.config.stack_floor = (uintptr_t)&__stack_bottom + MPS2_STACK_RESERVE;
     mps2_io_init(&mps2_host);
     stack_report = start();
     /* The clock starts with the host: time 0 is when the firmware starts, as in the simulator. */

@@ -32,6 +32,13 @@ typedef struct engine_config {
     uint32_t stack_bytes;
     /* Linear memory the engine backs (wasm3: runtime->memoryLimit); 0 = every declared page. */
     uint32_t memory_limit;
+    /*
+     * Engines that run the firmware on the C stack (wasm2c): the lowest
+     * address its frames may reach, whatever stack_bytes says; 0: none. A
+     * chip sets it above its stack's bottom by what runs below the
+     * firmware's deepest frame (an import's report, an interrupt, a trap).
+     */
+    uintptr_t stack_floor;
 } engine_config;
 
 /* The exports the loop calls, in outpost_abi.h's OUTPOST_EXPORTS order. */

@@ -107,7 +107,7 @@ const char *engine_load(outpost_engine **out, const uint8_t *wasm, uint32_t len,
                         struct outpost_host *host) {
     (void)wasm;
     (void)len;
-    wasm2c_runtime_setup(config->memory_limit, config->stack_bytes);
+    wasm2c_runtime_setup(config->memory_limit, config->stack_bytes, config->stack_floor);
     if (WASM_RT_SETJMP(*wasm2c_runtime_unwind())) {
         return wasm2c_runtime_last_trap() == WASM_RT_TRAP_OOB
                    ? "the firmware's data does not fit the memory this image backs: rebuild it"

@@ -19,6 +19,7 @@
 
 uintptr_t wasm2c_stack_guard;
 uint32_t wasm2c_stack_bytes;
+uintptr_t wasm2c_stack_floor;
 
 /* The linear memory; 8-byte aligned so that wasm2c's memcpy loads compile to plain loads. */
 uint8_t wasm2c_memory[OUTPOST_MEMORY_BYTES] __attribute__((aligned(8)));
@@ -37,9 +38,10 @@ static struct {
 } func_types[OUTPOST_FUNC_TYPES];
 static uint32_t func_type_count;
 
-void wasm2c_runtime_setup(uint32_t memory_limit, uint32_t stack_bytes) {
+void wasm2c_runtime_setup(uint32_t memory_limit, uint32_t stack_bytes, uintptr_t stack_floor) {
     (void)memory_limit; /* fixed at build time: the bounds checks compare against the constant */
     wasm2c_stack_bytes = stack_bytes;
+    wasm2c_stack_floor = stack_floor;
     wasm2c_runtime_enter();
     initialized = 1;
 }
