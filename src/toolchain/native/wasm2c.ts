@@ -1,7 +1,8 @@
 /**
  * The wasm2c step: a release .wasm becomes firmware.c and firmware.h
  * (wabt 1.0.32's `wasm2c -n firmware`), then two rewrites of the C make it
- * fit a microcontroller (boards/wasm/host/wasm2c_runtime.h says why):
+ * fit a microcontroller (boards/wasm/host/wasm2c_runtime.h says why), and
+ * two more tell GCC what it cannot see for itself:
  *
  *   bounds checks   wasm2c checks every access as `(u64)addr + offset + size
  *                   > mem->size` in 64-bit arithmetic, which GCC never
@@ -14,6 +15,19 @@
  *                   by every function); instead each prologue compares the
  *                   stack pointer with the engine's budget: a trap, not a
  *                   crash, when recursion runs the C stack out.
+ *   small leaves    a function that calls nothing and is short (a wake, a
+ *                   field update) is inlined into every caller and loses
+ *                   its guard: its locals live in the caller's frame, which
+ *                   the caller's guard already checked (called through the
+ *                   table, its out-of-line copy's small frame fits in the
+ *                   reserve below the guard: engine_config.stack_floor).
+ *                   GCC at -Os keeps such functions out of line; on the
+ *                   executor's hot path a call costs more than the body.
+ *   exports         the functions behind the exports are never inlined into
+ *                   engine_wasm2c.c's engine_call: it calls setjmp, and code
+ *                   inlined there is compiled as if any register could be
+ *                   lost (the executor's loop then kept its state on the
+ *                   stack).
  *
  * Each rewrite checks that it found what it expects and fails the build
  * otherwise (another wabt version): a build never runs unchecked.
@@ -115,7 +129,29 @@ const GUARD_PROLOGUE = `/* Outpost: the C stack's budget instead of a call count
   if (UNLIKELY(wasm2c_stack_pointer() < wasm2c_stack_guard)) TRAP(EXHAUSTION);
 #define FUNC_EPILOGUE`;
 
-/** The two rewrites above; exported for tests, which feed it wasm2c's own text. */
+/** The longest leaf function (lines of wasm2c's C, about two per Wasm instruction) that is inlined into its callers. */
+const SMALL_LEAF_LINES = 40;
+
+/** A function definition in wasm2c 1.0.32's output: header, body, closing brace at column 0. */
+const DEFINITION = /^static (?:u32|u64|f32|f64|void) (w2c_\w+)\(Z_firmware_instance_t\* instance[^\n]*\) \{\n([\s\S]*?)^\}$/gm;
+/** A call in a body: another function, an import (through its pointer), or an indirect call. */
+const CALL = /\bw2c_\w+\(instance\b|\(\*Z_\w+\)\(|CALL_INDIRECT/;
+/** The function an export's wrapper calls. */
+const EXPORT_TARGET = /^\/\* export: '[^']*' \*\/\n[^\n]*\{\n\s*(?:return )?(w2c_\w+)\(instance/gm;
+
+/** Inlines small leaf functions (without their guard) and keeps export targets out of engine_call; see the file comment. */
+function markInlining(c: string, fail: (what: string) => never): string {
+  const exported = new Set([...c.matchAll(EXPORT_TARGET)].map((m) => m[1]!));
+  return c.replace(DEFINITION, (whole, name: string, body: string) => {
+    if (exported.has(name)) return `__attribute__((noinline)) ${whole}`;
+    if (CALL.test(body) || body.split("\n").length > SMALL_LEAF_LINES) return whole;
+    const unguarded = body.replace(/^ {2}FUNC_PROLOGUE;\n/m, "");
+    if (unguarded.length === body.length) fail(`no prologue in ${name}`);
+    return whole.replace(body, () => unguarded).replace(/^static /, "static inline __attribute__((always_inline)) ");
+  });
+}
+
+/** The rewrites above; exported for tests, which feed it wasm2c's own text. */
 export function rewriteForChip(c: string, name: string): string {
   const fail = (what: string): never => {
     throw new OutpostError(
@@ -132,7 +168,7 @@ export function rewriteForChip(c: string, name: string): string {
     return `${fn}(&instance->w2c_memory, ${addr}, ${offset ?? "0"}u`;
   });
   if (rewritten !== accesses) fail(`${accesses - rewritten} memory accesses of another form`);
-  out = out.replace(LITTLE_ENDIAN_ACCESSORS, CHIP_ACCESSORS).replace(DEPTH_PROLOGUE, GUARD_PROLOGUE);
+  out = markInlining(out.replace(LITTLE_ENDIAN_ACCESSORS, CHIP_ACCESSORS).replace(DEPTH_PROLOGUE, GUARD_PROLOGUE), fail);
   // The runtime declares the memory, the guard and the backing's size.
   return out.replace(/^(#include "firmware\.h")$/m, `$1\n#include "outpost_build.h"\n#include "wasm2c_runtime.h"`);
 }
