@@ -114,6 +114,17 @@ it("a user image refuses each input it has no test channel for, in one line nami
   }
 });
 
+it("a user image sends on its console UART by the TX interrupt: the shell's prompt, byte for byte as outpost sim", () => {
+  const shell = new URL("../../examples/shell/main.ts", import.meta.url).pathname;
+  const build = s.outpost("build", shell, "--board", "mps2-an385", "-o", "shell.elf");
+  assert.is(build.code, 0, build.stderr);
+  const run = s.outpost("run", "shell.elf", "--for", "1s");
+  const sim = s.outpost("sim", shell, "--board", "mps2-an385", "--for", "1s");
+  assert.is(run.stdout, "> ");
+  assert.is(run.stdout, sim.stdout);
+  assert.is(run.code, 0);
+});
+
 it("a test image (--test-channel) says so in its size report and plays a button press as outpost sim does", () => {
   const build = s.outpost("build", new URL("../../examples/button-led/main.ts", import.meta.url).pathname, "--board", "mps2-an385", "--test-channel", "-o", "button.elf");
   assert.is(build.code, 0, build.stderr);
