@@ -31,7 +31,9 @@ const pingPongAsync: Benchmark = {
     { impl: "generic", peer: "hand", factor: 1.5, text: "a generic async function per round trip ≤ 1.5× hand-written futures" },
   ],
   async run(options: RunOptions): Promise<Result[]> {
-    const { warmup: WARMUP, runs: RUNS } = rounds(options, 3, 15);
+    // A long warm-up: when the builds below are not cached, this process has just run the compiler
+    // (binaryen's large module), whose optimising recompiles can hold the firmwares' own tier-up back.
+    const { warmup: WARMUP, runs: RUNS } = rounds(options, 12, 15);
     const lowered = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_async.ts"));
     const closure = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_closure.ts"));
     const generic = BareHost.load(await buildTestFirmware("bench/firmware/pingpong_generic.ts"));
