@@ -17,7 +17,7 @@ import { messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import type { Plan } from "./plan.ts";
 import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
-import { excerpt } from "./syntax.ts";
+import { excerpt, unparen } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { findMember, futureValue, type Ty } from "./types.ts";
 import { hasModifier, type Modules } from "./modules.ts";
@@ -28,7 +28,7 @@ export function checkDropped(p: Plan): void {
     if (n !== p.body && ts.isFunctionLike(n)) return;
     if (ts.isExpressionStatement(n)) {
       let e = n.expression;
-      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      e = unparen(e);
       if (ts.isCallExpression(e) && (makesFuture(p, e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p, e)))) {
         p.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), true));
       }
@@ -50,7 +50,7 @@ export function checkSharedFutures(p: Plan): void {
     const seen = new Map<string, ts.CallExpression>();
     for (const arg of call.arguments) {
       let e = arg;
-      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      e = unparen(e);
       if (!ts.isCallExpression(e) || makesFuture(p, e) || !ts.isPropertyAccessExpression(e.expression)) continue;
       const key = `${e.expression.expression.getText().replace(/\s+/g, "")}.${e.expression.name.text}`;
       const first = seen.get(key);
@@ -117,7 +117,7 @@ export function checkUnused(p: Plan): void {
   for (const b of p.bindings) {
     if (b.isParam || b.refs.length || !ts.isVariableDeclaration(b.decl) || !b.decl.initializer) continue;
     let e = b.decl.initializer;
-    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    e = unparen(e);
     if (ts.isCallExpression(e) && (makesFuture(p, e) || isFutureType(p.file.mods, p.typer.typeOf(e)))) {
       p.file.warn(b.decl, "ASYNC_UNUSED", messages.unused(b.name));
     }
@@ -132,7 +132,7 @@ export function checkDroppedOutside(file: FileCtx): void {
     if (lowered.has(n)) return;
     if (ts.isExpressionStatement(n)) {
       let e = n.expression;
-      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      e = unparen(e);
       if (ts.isCallExpression(e) && callsAsync(file, typer, e)) file.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), false));
     }
     ts.forEachChild(n, visit);

@@ -29,7 +29,7 @@ type Piece = { literal: string } | { expr: ts.Expression; kind: "string" | "int"
 
 /** A template literal with substitutions, or a `+` whose left or right side is a string. */
 export function isStringBuild(p: Plan, e: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  e = unparen(e);
   if (ts.isTemplateExpression(e)) return true;
   if (!ts.isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
@@ -38,7 +38,7 @@ export function isStringBuild(p: Plan, e: ts.Expression): boolean {
 }
 
 function isString(p: Plan, e: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  e = unparen(e);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) return true;
   if (isStringBuild(p, e)) return true;
   const t = p.typer.typeOf(e);
@@ -47,7 +47,7 @@ function isString(p: Plan, e: ts.Expression): boolean {
 
 /** The pieces of a string being built, left to right; null (after an error) if one cannot be formatted. */
 function pieces(p: Plan, e: ts.Expression): Piece[] | null {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  e = unparen(e);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [{ literal: e.text }];
   if (ts.isTemplateExpression(e)) {
     const out: Piece[] = [{ literal: e.head.text }];
@@ -74,7 +74,7 @@ function asList(piece: Piece | null): Piece[] | null {
 /** One value inside the string: its kind decides how it is written. */
 function value(p: Plan, e: ts.Expression): Piece | null {
   let inner = e;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  inner = unparen(inner);
   if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return { literal: inner.text };
   // `n.toString()` / `String(n)` of an integer: the integer itself (the conversion would allocate).
   const converted = ts.isCallExpression(inner) && inner.arguments.length === 0 && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === "toString"

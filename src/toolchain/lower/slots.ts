@@ -11,7 +11,7 @@ import { messages } from "./errors.ts";
 import type { Decl } from "./modules.ts";
 import type { Plan, Site } from "./plan.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
-import { excerpt, isReference } from "./syntax.ts";
+import { excerpt, isReference, unparen } from "./syntax.ts";
 import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
@@ -136,7 +136,7 @@ function knownClosure(p: Plan, callee: ts.Expression): AsyncFn | null {
   const b = p.refOf.get(callee);
   if (!b || b.isParam || b.assigned || !ts.isVariableDeclaration(b.decl) || !b.decl.initializer) return null;
   let init: ts.Expression = b.decl.initializer;
-  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  init = unparen(init);
   return p.closures.get(init)?.fn ?? null;
 }
 
@@ -383,7 +383,7 @@ export function planSites(p: Plan): void {
   const file = p.file;
   for (const a of p.awaits) {
     let e: ts.Expression = a.expression;
-    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    e = unparen(e);
     if (ts.isNewExpression(e)) {
       p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
       continue;
@@ -570,7 +570,7 @@ function zeroOfOrNull(t: Ty): string | null {
  */
 function planThrow(p: Plan, t: ts.ThrowStatement): void {
   let e: ts.Expression = t.expression;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  e = unparen(e);
   if (!ts.isNewExpression(e)) return;
   const args = e.arguments ?? [];
   const bad = args.find((a) => !isConstantExpression(p, a));
@@ -584,7 +584,7 @@ function planThrow(p: Plan, t: ts.ThrowStatement): void {
 
 /** A literal, or a name of a module-level const or enum member: known at init. */
 function isConstantExpression(p: Plan, e: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  e = unparen(e);
   if (ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword
     || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isPrefixUnaryExpression(e)) return isConstantExpression(p, e.operand);

@@ -21,7 +21,7 @@ import ts from "typescript";
 import { messages } from "./errors.ts";
 import type { Emitter } from "./emit.ts";
 import { FRAME as F } from "./plan.ts";
-import { containsAwait, excerpt } from "./syntax.ts";
+import { containsAwait, excerpt, unparen } from "./syntax.ts";
 import { isVoid } from "./types.ts";
 
 const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
@@ -79,7 +79,7 @@ export class Values {
   /** Evaluates `e` for its effect only (an expression statement). */
   effect(e: ts.Expression): void {
     let inner = e;
-    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    inner = unparen(inner);
     if (ts.isYieldExpression(inner)) {
       this.yielded(inner);
       return;
@@ -146,7 +146,7 @@ export class Values {
       return this.value(a.expression);
     }
     let inner: ts.Expression = a.expression;
-    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    inner = unparen(inner);
     const armed = ts.isCallExpression(inner) ? this.call(inner) : this.value(inner);
     this.em.out.add(site.callSlot ? ` ${armed};` : ` ${F}.${site.field} = ${armed};`);
     this.em.park(site);
