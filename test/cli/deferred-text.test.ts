@@ -45,7 +45,7 @@ test("without the table the panic shows {#index} references, which outpost decod
 
 test("outpost decode refuses what is not a firmware or a table, and a table that is not a list of strings", async () => {
   const notFirmware = await s.run("decode", "board.log");
-  assert.is(notFirmware.stderr, "outpost: error: board.log is neither a firmware (.wasm, .js) nor a table (.text.json, .sites.json): see outpost decode --help\n");
+  assert.is(notFirmware.stderr, "outpost: error: board.log is neither a firmware (.wasm, .js, .elf) nor a table (.text.json, .sites.json): see outpost decode --help\n");
   assert.is(notFirmware.code, 1);
   s.file("bad.text.json", '{"0": "x"}');
   const bad = await s.run("decode", "bad.text.json", "board.log");
@@ -63,6 +63,19 @@ test("outpost decode marks a reference its table does not hold, names it and exi
     "outpost: error: {#999} is not in two.text.json, which holds 2 texts ({#0} to {#1}); marked {#N?} in the output: decode the log with the tables of the build that printed it\n",
   );
   assert.is(r.code, 1);
+});
+
+test("outpost decode reads the text table beside a native image (.elf), and says when there is none", async () => {
+  s.file("native.elf", "not read: only the table beside it is");
+  s.file("native.text.json", '["pool full", "busy"]');
+  s.file("native.log", "panic {#1}: {#0}\n");
+  const r = await s.run("decode", "native.elf", "native.log");
+  assert.is(r.stdout, "panic busy: pool full\n");
+  assert.is(r.code, 0, r.stderr);
+  s.file("bare.elf", "");
+  const none = await s.run("decode", "bare.elf", "native.log");
+  assert.is(none.stderr, "outpost: error: bare.elf has no bare.text.json beside it, so there is nothing to decode with: keep the files outpost build writes beside the firmware, or name a table\n");
+  assert.is(none.code, 1);
 });
 
 test("--release leaves out the introspection exports but the running task's id: smaller, same behaviour, the panic names the task by id", async () => {

@@ -1,10 +1,11 @@
 /**
- * `outpost decode <firmware.wasm|.js|name.text.json|name.sites.json> [FILE]`:
+ * `outpost decode <firmware.wasm|.js|.elf|name.text.json|name.sites.json> [FILE]`:
  * turns what a board printed back into words, from FILE or stdin to stdout,
  * copying the rest unchanged:
  *
  *   {#index}               a deferred message literal (boards with
- *                          `build.deferText`), from <name>.text.json
+ *                          `build.deferText`, native images among them),
+ *                          from <name>.text.json
  *   → await site N         a step of an await chain (the C host and the
  *                          Espruino glue print site ids), as
  *                          `→ file:line:col in fn` from <name>.sites.json
@@ -27,7 +28,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   if (wantsHelp(args)) return printHelp("decode");
   const [firmware, log, ...extra] = args.positionals;
   if (firmware === undefined || extra.length > 0) {
-    throw usageError("decode", "give the firmware (.wasm or .js, or its .text.json or .sites.json) and at most one log file");
+    throw usageError("decode", "give the firmware (.wasm, .js or .elf, or its .text.json or .sites.json) and at most one log file");
   }
   const tables = tablesFor(firmware);
   const input = log === undefined ? readStdin() : new TextDecoder().decode(readInput(log, "log", "check the path"));
@@ -57,7 +58,7 @@ interface Tables {
   sites?: { file: string; table: SiteInfo[] };
 }
 
-/** The tables `firmware` names: a table itself, or those beside a .wasm or .js (at least one). */
+/** The tables `firmware` names: a table itself, or those beside a .wasm, .js or .elf (at least one). */
 function tablesFor(firmware: string): Tables {
   const texts = (file: string): Tables["text"] => ({ file, table: readTextTable(file) });
   const sites = (file: string): Tables["sites"] => ({
@@ -66,14 +67,17 @@ function tablesFor(firmware: string): Tables {
   });
   if (firmware.endsWith(".text.json")) return { text: texts(firmware) };
   if (firmware.endsWith(".sites.json")) return { sites: sites(firmware) };
-  if (!firmware.endsWith(".wasm") && !firmware.endsWith(".js")) {
-    throw usageError("decode", `${firmware} is neither a firmware (.wasm, .js) nor a table (.text.json, .sites.json)`);
+  if (!/\.(wasm|js|elf)$/.test(firmware)) {
+    throw usageError("decode", `${firmware} is neither a firmware (.wasm, .js, .elf) nor a table (.text.json, .sites.json)`);
   }
   // An Espruino build's .js carries its literals (the glue prints them): only its site table lies beside it.
-  const textTable = firmware.endsWith(".js") ? undefined : sidecarOf(firmware, textFile);
-  const siteTable = sidecarOf(firmware, sitesFile);
+  // A native image prints no await chains: only its text table lies beside it.
+  const js = firmware.endsWith(".js");
+  const elf = firmware.endsWith(".elf");
+  const textTable = js ? undefined : sidecarOf(firmware, textFile);
+  const siteTable = elf ? undefined : sidecarOf(firmware, sitesFile);
   if (textTable === undefined && siteTable === undefined) {
-    const none = firmware.endsWith(".js") ? `no ${sitesFile(firmware)}` : `neither ${textFile(firmware)} nor ${sitesFile(firmware)}`;
+    const none = js ? `no ${sitesFile(firmware)}` : elf ? `no ${textFile(firmware)}` : `neither ${textFile(firmware)} nor ${sitesFile(firmware)}`;
     throw new OutpostError(
       "FILE_NOT_FOUND",
       `${firmware} has ${none} beside it, so there is nothing to decode with: keep the files outpost build writes beside the firmware, or name a table`,

@@ -21,7 +21,7 @@ Usage:
   outpost view <firmware.wasm|.js|entry.ts> [--board NAME] [--port N] [--watch]
   outpost new <dir> [--board NAME] [--outpost SPEC]
   outpost flash <firmware.js> --port PORT [--board NAME] [--save | --storage] [--dry-run]
-  outpost decode <firmware.wasm|.js|name.text.json|name.sites.json> [LOG]
+  outpost decode <firmware.wasm|.js|.elf|name.text.json|name.sites.json> [LOG]
   outpost boards
 
 Run outpost <command> --help for details. Options: --help, -h, --version.
@@ -288,14 +288,15 @@ For a native board with a debug probe (board.json native.openocd), --dry-run
 prints the OpenOCD command that programs an image built for it; an emulated
 board (mps2-*) runs its image with outpost run instead.
 `,
-  decode: `outpost decode <firmware.wasm|.js|name.text.json|name.sites.json> [LOG]
+  decode: `outpost decode <firmware.wasm|.js|.elf|name.text.json|name.sites.json> [LOG]
 
 Spells out a board's log (LOG, default: stdin), printing the rest as it is:
 
-  {#index}          Interpreter boards (wasm3-*, wamr-*) keep the literal
-                    text of firmware messages off the chip: the firmware
-                    sends an index and the host prints {#index}. outpost
-                    build writes the literals beside the .wasm
+  {#index}          Interpreter boards (wasm3-*, wamr-*) and native images
+                    (mps2-*) keep the literal text of firmware messages
+                    off the chip: the firmware sends an index and the
+                    host prints {#index}. outpost build writes the
+                    literals beside the .wasm or .elf
                     (build/blinky.wasm -> build/blinky.text.json).
   → await site N    A panic's await chain, as the C host and Espruino boards
                     print it, names each await by its id in the build's site

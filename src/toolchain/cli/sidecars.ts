@@ -21,9 +21,9 @@ export function textFile(firmwarePath: string): string {
   return firmwarePath.replace(/\.(wasm|elf)$/, "") + ".text.json";
 }
 
-/** The sidecar beside `firmware` if it is a .wasm or an Espruino build's .js and the file exists. */
+/** The sidecar beside `firmware` if it is a .wasm, an Espruino build's .js or a native image's .elf and the file exists. */
 export function sidecarOf(firmware: string, name: (firmware: string) => string): string | undefined {
-  if (!firmware.endsWith(".wasm") && !firmware.endsWith(".js")) return undefined;
+  if (!/\.(wasm|js|elf)$/.test(firmware)) return undefined;
   const file = name(firmware);
   return existsSync(file) ? file : undefined;
 }
