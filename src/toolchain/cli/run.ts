@@ -7,7 +7,6 @@
  * The options are checked here, before QEMU starts (one USAGE error each);
  * the run itself is src/toolchain/native/qemu.ts.
  */
-import { existsSync } from "node:fs";
 import type { Board } from "../../contract/boards.ts";
 import { decodeReferences } from "../../contract/deferred-text.ts";
 import { parseDuration } from "../../contract/duration.ts";
@@ -17,7 +16,7 @@ import { type Stimuli, stimulusFile } from "../native/stimuli.ts";
 import { type Args, onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { type Io, processIo } from "./console.ts";
 import { printHelp } from "./help.ts";
-import { readTextTable, textFile } from "./sidecars.ts";
+import { readTextTable, sidecarOf, textFile } from "./sidecars.ts";
 import { DEFAULT_FOR, UART_OPTION, parsePress, uartInputs } from "./sim-options.ts";
 
 /** The image's diagnostics, whole lines at a time, with {#n} references spelled out from the text table. */
@@ -79,8 +78,8 @@ export async function runCommand(argv: string[], io: Io = processIo): Promise<nu
   if (!testChannel) refuseInputs(args, image, board);
   const stimuli = runStimuli(args, board);
   if (testChannel) checkStimulusSize(stimuli, board, image);
-  const textPath = textFile(image);
-  const table = existsSync(textPath) ? readTextTable(textPath) : [];
+  const textPath = sidecarOf(image, textFile);
+  const table = textPath === undefined ? [] : readTextTable(textPath);
   const lines = new LineDecoder(table);
   const abort = new AbortController();
   const onSignal = (): void => abort.abort();
