@@ -8,8 +8,9 @@
  * version built it (build-info.ts reads these three), under which short
  * names the ABI exports and the firmware's memory ended up, and what it
  * needs in JsVars uploaded to RAM and to Storage. Written
- * by bundle.ts, read here; `outpost flash` and the simulator's Espruino host
- * take it through `checkedManifest`, each with its own advice.
+ * by bundle.ts, read here; the simulator's Espruino host takes it through
+ * `checkedManifest`, with its own advice, and `outpost flash` through
+ * build-info.ts, which checks the board as every command does.
  */
 import { OutpostError } from "./errors.ts";
 

@@ -30,7 +30,7 @@ import { boardToRun, readBuildInfo } from "../../contract/build-info.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { espruinoSpec } from "../../contract/espruino-board.ts";
 import { grouped } from "../../contract/grouped.ts";
-import { checkedManifest } from "../../contract/espruino-manifest.ts";
+import { readManifest } from "../../contract/espruino-manifest.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";
 import { printHelp } from "./help.ts";
@@ -61,10 +61,7 @@ export async function flashCommand(argv: string[]): Promise<number> {
   // The board the build recorded; a --board that names another is refused.
   const board = loadBoard(boardToRun(recorded, file, { option: boardOption }, recorded.board));
   const spec = espruinoSpec(board); // an Espruino board, or a message saying which ones are
-  const manifest = checkedManifest(js, board.name, {
-    notOutpost: `${file} is not an Outpost build for Espruino: ${buildHint}`,
-    otherBoard: (built) => `${file} was built for board "${built}", not "${board.name}": rebuild it with --board ${board.name}`,
-  });
+  const manifest = readManifest(js)!; // readBuildInfo read the board from this very manifest
   const mode = args.switches.has("--save") ? "save" : args.switches.has("--storage") ? "storage" : "ram";
   const ramShort = manifest.jsVars !== undefined && manifest.jsVars.ram > spec.jsVars;
   const upload = mode === "ram" && ramShort ? "storage" : mode;
