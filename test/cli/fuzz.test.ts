@@ -67,6 +67,7 @@ test("bad options are one line, exit 1", () => {
   fails([fw, "--seeds", "0"], 'bad --seeds "0": write a whole number from 1, like 1000: see outpost fuzz --help');
   fails([fw, "--jobs", "two"], 'bad --jobs "two": write a whole number from 1, like 2: see outpost fuzz --help');
   fails([fw, "--echo", "UART7"], 'board "sim" has no UART "UART7": valid UARTs are UART0, UART1');
+  fails([fw, "--watchdog", "5x"], 'bad --watchdog "5x": write a number of loop iterations from 1 to 2147M, like 500k or 20M, or off: see outpost fuzz --help');
   fails([fw, "--vcd", "x.vcd"], "--vcd writes the waveform of one seed: give it with --seed N: see outpost fuzz --help");
   fails([s.file("x.wasm", "nope")], "x.wasm is not a WebAssembly module (bad magic number): build it with outpost build");
 });

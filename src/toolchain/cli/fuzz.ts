@@ -64,7 +64,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
     inputs: [{ what: "the firmware", path }, ...(scenarioFile ? [{ what: "the scenario", path: scenarioFile }] : [])],
   });
   const { firmware, text } = await loadFirmware({ path, board, sites: undefined });
-  const options: FuzzOptions = { board, duration, scenario, echo, watchdog: parseWatchdog(valueOf(args, "--watchdog")), text };
+  const options: FuzzOptions = { board, duration, scenario, echo, watchdog: parseWatchdog(valueOf(args, "--watchdog"), "fuzz"), text };
   await Simulator.load(firmware, { board: board.name, name: path, watchdog: 0, text }); // refuses what is not firmware, once
   const replay = replayLine(argv, path);
   if (only !== null) return replayOne(firmware, options, only, args.switches.has("--twice"), vcd, replay);

@@ -123,13 +123,13 @@ export function simPlan(args: Args): SimPlan {
 }
 
 /** `--watchdog`: a count of loop iterations (`5000`, `500k`, `20M`), or `off`. */
-export function parseWatchdog(text: string | undefined): number {
+export function parseWatchdog(text: string | undefined, command: "sim" | "fuzz" = "sim"): number {
   if (text === undefined) return DEFAULT_WATCHDOG;
   if (text === "off") return 0;
   const m = /^([1-9]\d*)([kM]?)$/.exec(text);
   const n = m ? Number(m[1]) * (m[2] === "k" ? 1e3 : m[2] === "M" ? 1e6 : 1) : NaN;
   if (!Number.isSafeInteger(n) || n > 2 ** 31 - 1) {
-    throw usageError("sim", `bad --watchdog "${text}": write a number of loop iterations from 1 to 2147M, like 500k or 20M, or off`);
+    throw usageError(command, `bad --watchdog "${text}": write a number of loop iterations from 1 to 2147M, like 500k or 20M, or off`);
   }
   return n;
 }
