@@ -4,7 +4,8 @@
  * run by the worker pool (src/toolchain/cli/fuzz-pool.ts) with 1 job (the
  * peer) and with 2. One operation is one seed; `seeds_per_s` is the rate,
  * `first_seed_ms` the start-up (workers importing the simulator, compiling
- * the firmware) until the first seed's result, `cpu_us_per_seed` the CPU
+ * the firmware) until the first results, which come a batch at a time (up
+ * to 16 seeds, fuzz-pool.ts), `cpu_us_per_seed` the CPU
  * time of every thread per seed: what running in parallel costs on top,
  * whatever else shares the cores. On a 2-core machine 2 jobs should come
  * close to twice the rate.
