@@ -65,7 +65,8 @@ export interface TaskInfo {
    * Its await chain (src/runtime/chain.ts): the site of each await its async
    * function frames are parked at, outermost first (for a task an error
    * escaped, the chain its throw was made in); null when the firmware does
-   * not report chains (a release build, an Espruino build).
+   * not report chains (a release build, an Espruino build older than the
+   * `outpost_task_chain` export).
    */
   chain: SiteRef[] | null;
 }
