@@ -204,7 +204,9 @@ always gives the same run, so a failing seed is its own replay.
   --jobs N         worker threads (default: one per core)
   --for DURATION   virtual time per seed (default 10s); stimuli fall in
                    its first 80%
-  --board NAME     the board (default: the scenario's, or sim)
+  --board NAME     the board: a built firmware runs on the one it was built
+                   for (another NAME is refused); an entry is built for
+                   NAME (default: the scenario's, or sim)
   --scenario FILE  each seed also runs this scenario, which must pass; the
                    inputs its steps use get no random stimuli
   --echo UART      the firmware echoes what this UART receives (repeat)
@@ -235,7 +237,8 @@ real time, x10, x1000 or as fast as possible, pause and step, the panic or
 deadlock report, VCD and Perfetto downloads, and scenario files to play.
 It needs nothing from the network. A .ts entry is built first.
 
-  --board NAME   the board to draw and simulate (default sim)
+  --board NAME   the board to draw and simulate: a built firmware's own (another
+                 NAME is refused); an entry is built for NAME (default sim)
   --port N       the port to serve on (default 8080; 0 picks a free one)
   --sites FILE   the build's await-site table (default: <firmware>.sites.json
                  beside a .wasm, if present)
