@@ -88,6 +88,7 @@ test("flash refuses bad arguments with one message each", () => {
     [["blinky.js", "--board", "puckjs", "--port", "p"], 'blinky.js was built for board "espruino-pico", not "puckjs": leave out --board (the firmware names its board), or rebuild it with --board puckjs'],
     [["missing.js", "--board", "espruino-pico", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board espruino-pico"],
     [["missing.js", "--port", "p"], "cannot read firmware missing.js (no such file): build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
+    [["blinky.wasm", "--board", "wasm3-esp32", "--port", "p"], 'board "wasm3-esp32" is not an Espruino board (boards/wasm3-esp32/board.json needs family "espruino" and an "espruino" section with jsVars and serial): choose one of the espruino-* boards, puckjs or banglejs2'],
     [["notes.js", "--port", "p"], "notes.js is not an Outpost build for Espruino: build it with outpost build <entry.ts> --board NAME (an Espruino board)"],
   ];
   s.file("notes.js", "console.log('hello');\n");

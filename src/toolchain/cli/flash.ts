@@ -45,15 +45,18 @@ export async function flashCommand(argv: string[]): Promise<number> {
   if (wantsHelp(args)) return printHelp("flash");
   const file = onePositional("flash", args, "a firmware built for an Espruino board, like build/blinky.js");
   const boardOption = valueOf(args, "--board");
+  const asked = boardOption === undefined ? undefined : loadBoard(boardOption);
   const port = valueOf(args, "--port");
   // A native image names its board as well; OpenOCD programs it (flash-native.ts).
-  if (boardOption !== undefined ? loadBoard(boardOption).family === "native" : file.endsWith(".elf")) {
+  if (asked !== undefined ? asked.family === "native" : file.endsWith(".elf")) {
     const { flashNativeCommand } = await import("./flash-native.ts");
     const { imageBoard, readImage } = await import("../native/qemu.ts");
-    return flashNativeCommand(file, boardOption !== undefined ? loadBoard(boardOption) : imageBoard(readImage(file), file), args);
+    return flashNativeCommand(file, asked ?? imageBoard(readImage(file), file), args);
   }
   if (!port) throw usageError("flash", "outpost flash needs --port PORT (a serial device, a Bluetooth address or tcp://host:port)");
   if (args.switches.has("--save") && args.switches.has("--storage")) throw usageError("flash", "--save and --storage are two ways to keep the firmware: choose one");
+  // A --board that is no Espruino board says so, rather than advising a build for it that flash would refuse again.
+  if (asked !== undefined) espruinoSpec(asked);
   const buildHint = `build it with outpost build <entry.ts> --board ${boardOption ?? "NAME (an Espruino board)"}`;
   const js = new TextDecoder().decode(readInput(file, "firmware", buildHint));
   const recorded = readBuildInfo(js, file);
