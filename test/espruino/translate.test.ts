@@ -113,6 +113,26 @@ test("short names never hide a global a function uses, nor Espruino's own", () =
 });
 
 
+test("trap guards leave alone data that reads like an instruction", async () => {
+  const { guardTraps } = await import("../../src/toolchain/espruino/traps.ts");
+  const { loadBinaryen } = await import("../../src/toolchain/wasm/binaryen.ts");
+  const b = await loadBinaryen();
+  const m = b.parseText(`(module (memory 1) (data (i32.const 0) "x(i32.div_s y") (func (export "f") (param i32 i32) (result i32) (i32.rem_u (local.get 0) (local.get 1))))`);
+  const plain = m.emitBinary();
+  m.dispose();
+  const data = (bytes: Uint8Array): string => {
+    const module = b.readBinary(bytes);
+    try {
+      return module.emitText().split("\n").filter((l: string) => l.includes("(data")).join("\n");
+    } finally {
+      module.dispose();
+    }
+  };
+  const guarded = await guardTraps(plain);
+  assert.match(data(guarded), /"x\(i32\.div_s y"/);
+  assert.is(data(guarded), data(plain));
+});
+
 test("trap guards trap exactly where WebAssembly does, and compute the same elsewhere", async () => {
   const { guardTraps } = await import("../../src/toolchain/espruino/traps.ts");
   const { loadBinaryen } = await import("../../src/toolchain/wasm/binaryen.ts");

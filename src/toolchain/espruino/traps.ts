@@ -22,7 +22,8 @@
  *
  * The rewrite works on binaryen's text form, where every instruction is a
  * parenthesised expression: replacing the opening `(i32.div_s` by a call
- * keeps its operands where they are.
+ * keeps its operands where they are. String literals (data segments, names)
+ * are skipped whole: a message that reads "(i32.div_s " stays as it is.
  */
 import { TRAP_MESSAGES, TRAP_MODULE } from "../../contract/espruino-traps.ts";
 import { loadBinaryen } from "../wasm/binaryen.ts";
@@ -65,7 +66,11 @@ function truncGuard(t: Int, f: "f32" | "f64", signed: boolean): string {
   );
 }
 
-const GUARDED = /\((i32|i64)\.(div_s|div_u|rem_s|rem_u|trunc_f32_s|trunc_f32_u|trunc_f64_s|trunc_f64_u)(?=[\s)])/g;
+/**
+ * An instruction to guard, or a string literal (a data segment, a name), matched whole so that
+ * text inside it which reads like an instruction is left as it is.
+ */
+const GUARDED = /"(?:[^"\\]|\\.)*"|\((i32|i64)\.(div_s|div_u|rem_s|rem_u|trunc_f32_s|trunc_f32_u|trunc_f64_s|trunc_f64_u)(?=[\s)])/g;
 
 /** `wasm` with every trapping division, remainder and float → integer conversion checked first. */
 export async function guardTraps(wasm: Uint8Array): Promise<Uint8Array> {
@@ -80,7 +85,8 @@ export async function guardTraps(wasm: Uint8Array): Promise<Uint8Array> {
     module.dispose();
   }
   const used = new Set<string>();
-  text = text.replace(GUARDED, (_, t: string, op: string) => {
+  text = text.replace(GUARDED, (match, t: string | undefined, op: string) => {
+    if (t === undefined) return match; // a string literal
     used.add(`${t}.${op}`);
     return `(call $__outpost_${t}.${op}`;
   });
