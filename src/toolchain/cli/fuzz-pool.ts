@@ -65,7 +65,7 @@ export async function runPool(p: PoolOptions): Promise<PoolResult> {
   const workers = Array.from({ length: jobs }, () =>
     new Worker(bootstrap, { eval: true, workerData: { firmware: p.firmware, options: p.options, twice: p.twice } }),
   );
-  await Promise.all(
+  const running = Promise.all(
     workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
@@ -93,5 +93,12 @@ export async function runPool(p: PoolOptions): Promise<PoolResult> {
         }),
     ),
   );
+  try {
+    await running;
+  } catch (e) {
+    // One worker failed: the others stop too, rather than go on running seeds no one will read.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
   return { done, failed, wallMs: performance.now() - start };
 }
