@@ -11,9 +11,7 @@ import { DEFAULT_BOARD, loadBoard } from "../../contract/boards.ts";
 import { checkFirmware, formatDiagnostics } from "../check/index.ts";
 import { printHelp } from "./help.ts";
 import { onePositional, parseArgs, usageError, valueOf, wantsHelp } from "./args.ts";
-import { EXIT_OK, EXIT_USER_ERROR } from "./report.ts";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+import { EXIT_OK, EXIT_USER_ERROR, plural } from "./report.ts";
 
 export async function checkCommand(argv: string[]): Promise<number> {
   const args = parseArgs("check", argv, { "--board": "value", "--help": "switch", "-h": "switch" });

@@ -21,6 +21,7 @@ import { type SiteInfo, decodeChainSites, parseSiteTable } from "../../../sim/si
 import { printHelp } from "./help.ts";
 import { parseArgs, usageError, wantsHelp } from "./args.ts";
 import { readInput } from "./files.ts";
+import { plural } from "./report.ts";
 import { readSidecarJson, readTextTable, sidecarOf, sitesFile, textFile } from "./sidecars.ts";
 
 export async function decodeCommand(argv: string[]): Promise<number> {
@@ -42,12 +43,12 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const problems: string[] = [];
   if (unknownTexts.size > 0) {
     const table = tables.text!.table;
-    const holds = table.length === 0 ? "no texts" : `${table.length} texts ({#0} to {#${table.length - 1}})`;
+    const holds = table.length === 0 ? "no texts" : table.length === 1 ? "1 text ({#0})" : `${table.length} texts ({#0} to {#${table.length - 1}})`;
     problems.push(`${[...unknownTexts].map((id) => `{#${id}}`).join(", ")} ${unknownTexts.size === 1 ? "is" : "are"} not in ${tables.text!.file}, which holds ${holds}; marked {#N?} in the output`);
   }
   if (unknownSites.size > 0) {
     const ids = [...unknownSites].map((id) => `await site ${id}`).join(", ");
-    problems.push(`${ids} ${unknownSites.size === 1 ? "is" : "are"} not in ${tables.sites!.file}, which holds ${tables.sites!.table.length} sites; marked await site N? in the output`);
+    problems.push(`${ids} ${unknownSites.size === 1 ? "is" : "are"} not in ${tables.sites!.file}, which holds ${plural(tables.sites!.table.length, "site")}; marked await site N? in the output`);
   }
   if (problems.length === 0) return 0;
   throw new OutpostError(unknownTexts.size > 0 ? "BAD_TEXT_TABLE" : "BAD_SITES", `${problems.join("; ")}: decode the log with the tables of the build that printed it`);

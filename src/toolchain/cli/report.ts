@@ -24,6 +24,9 @@ export const EXIT_DEADLOCK = 5;
 export const EXIT_INTERNAL = 70;
 export const EXIT_INTERRUPTED = 130;
 
+/** `n word`, with an s when n is not 1: "1 site", "3 sites". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export function report(error: unknown): number {
   if (isOutpostError(error)) {
     process.stderr.write(`outpost: error: ${error.message}\n`);
