@@ -78,6 +78,25 @@ it("--emit-c refuses a folder that is not empty, before compiling, and changes n
   assert.is(readFileSync(s.path("full/keep.txt"), "utf8"), "mine");
 });
 
+it("--emit-c refuses a file, a folder under a file and an empty name (which would be the current folder), exit 1", () => {
+  s.file("plain.txt", "mine");
+  const give = "--emit-c writes a whole project, give it a new or empty folder";
+  for (const [dir, why] of [["plain.txt", "plain.txt is a file"], ["plain.txt/sub", "cannot create plain.txt/sub (ENOTDIR)"], ["", "--emit-c needs a folder"]]) {
+    const r = s.outpost("build", blinky, "--board", "mps2-an385", "--emit-c", dir!);
+    assert.is(r.stderr, `outpost: error: ${why}: ${give}\n`, dir);
+    assert.is(r.code, 1);
+  }
+  assert.not.ok(existsSync(s.path("Makefile")), "nothing written into the current folder");
+  assert.is(readFileSync(s.path("plain.txt"), "utf8"), "mine");
+});
+
+it("-o under a file is refused as on every board, exit 1, not a stack trace", () => {
+  s.file("plain2.txt", "mine");
+  const r = s.outpost("build", blinky, "--board", "mps2-an385", "-o", "plain2.txt/blinky.elf");
+  assert.match(r.stderr, /^outpost: error: cannot write -o plain2.txt\/blinky.elf \(.*\): choose a path you can write\n$/);
+  assert.is(r.code, 1);
+});
+
 test("a native build without wasm2c says which Debian package provides it, exit 1", () => {
   // A PATH with node only: no wasm2c, no compiler.
   const bin = s.path("node-only");

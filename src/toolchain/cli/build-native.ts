@@ -14,6 +14,7 @@ import { compileFirmware } from "../compile.ts";
 import { buildNative, checkEmptyFolder } from "../native/image.ts";
 import { requireTool } from "../native/tools.ts";
 import { join } from "node:path";
+import { OutputFile, writeOutput } from "./outputs.ts";
 import { textFile } from "./sidecars.ts";
 
 export async function buildNativeCommand(entry: string, board: Board, output: string, emitDir: string | undefined, testChannel = false): Promise<number> {
@@ -32,8 +33,16 @@ export async function buildNativeCommand(entry: string, board: Board, output: st
     process.stdout.write(`${emitDir}: a C project for board "${board.name}" (make builds image.elf)\n`);
     return 0;
   }
-  buildNative(input, target, { output });
-  if (result.text) writeFileSync(textFile(output), JSON.stringify(result.text, null, 1) + "\n");
+  // As every build's -o: a path that cannot be written is refused, and a failed build leaves the old image.
+  const image = new OutputFile(output, "-o");
+  try {
+    buildNative(input, target, { output: image.partial });
+  } catch (e) {
+    image.discard();
+    throw e;
+  }
+  image.commit();
+  if (result.text) writeOutput(textFile(output), "-o", JSON.stringify(result.text, null, 1) + "\n");
   process.stdout.write(formatImageSize(output, board));
   return 0;
 }

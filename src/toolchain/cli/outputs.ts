@@ -67,7 +67,8 @@ function defaultName(option: string): string {
 /** An output written in pieces to `<path>.partial`, then renamed into place by `commit`. */
 export class OutputFile {
   private fd: number;
-  private readonly partial: string;
+  /** Where the output is written until `commit` (a tool that writes the file itself may write here). */
+  readonly partial: string;
   private pending = "";
 
   constructor(

@@ -10,7 +10,7 @@
  * steps with the POSIX platform give a PC program that runs the firmware
  * natively (`target: posix`), which the conformance tests use.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Board } from "../../contract/boards.ts";
@@ -57,10 +57,19 @@ export function imageConfig(input: NativeInput, board: Board): ImageConfig {
   };
 }
 
-/** --emit-c writes a whole project: into a new or empty folder only, so nothing is overwritten. */
+/**
+ * --emit-c writes a whole project: into a new or empty folder only, so nothing is overwritten. The
+ * folder is created here, so that a path that cannot be one (under a file, or "") is refused first.
+ */
 export function checkEmptyFolder(dir: string): void {
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new OutpostError("USAGE", `${dir} is not empty: --emit-c writes a whole project, give it a new or empty folder`);
+  const give = "--emit-c writes a whole project, give it a new or empty folder";
+  if (dir === "") throw new OutpostError("USAGE", `--emit-c needs a folder: ${give}`);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutpostError("USAGE", `${dir} is a file: ${give}`);
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new OutpostError("USAGE", `${dir} is not empty: ${give}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new OutpostError("USAGE", `cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): ${give}`);
   }
 }
 
