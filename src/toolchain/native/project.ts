@@ -74,8 +74,6 @@ function platformFiles(target: Target): PlatformFiles {
     cflags: [
       // -flto: the host, platform and firmware optimised as one program (uart-echo: 1.3 KB less flash).
       `-mcpu=${native.cpu}`, "-mthumb", "-flto", "-ffunction-sections", "-fdata-sections", "--specs=picolibc.specs",
-      // printf without floating point: the host formats integers only.
-      "-DPICOLIBC_INTEGER_PRINTF_SCANF",
     ],
     ldflags: ["-nostartfiles", "-Wl,--gc-sections", "-Lplatform", "-Tplatform/mps2.ld", "-lm"],
   };
