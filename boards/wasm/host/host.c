@@ -174,8 +174,11 @@ void host_fault(outpost_host *host, int32_t code, const char *format, ...) {
 
 /* ABI v1: gpio_write, gpio_read and gpio_listen only on a pin the firmware configured; else a PERIPHERAL panic. */
 static int configured_pin(outpost_host *host, int32_t pin, const char *call) {
+    const char *name = pin >= 0 && (uint32_t)pin < host->names.pin_count ? host->names.pins[pin] : NULL;
     if (pin >= 0 && pin < OUTPOST_HOST_PINS && host->pins[pin].claimed) return 1;
-    host_fault(host, OUTPOST_PANIC_PERIPHERAL, "%s on pin %ld, which is not configured: call gpio_configure first", call, (long)pin);
+    /* By the board's name for it, as the simulator says it ("gpio_write on BTN2"). */
+    if (name) host_fault(host, OUTPOST_PANIC_PERIPHERAL, "%s on %.60s, which is not configured: call gpio_configure first", call, name);
+    else host_fault(host, OUTPOST_PANIC_PERIPHERAL, "%s on pin %ld, which is not configured: call gpio_configure first", call, (long)pin);
     return 0;
 }
 

@@ -227,7 +227,7 @@ int outpost_report_stop(outpost_host *host, const char *trap) {
             outpost_format(line + at, sizeof line - at, ":%ld:%ld", (long)p->line, (long)p->column);
             platform_report(line);
         }
-        report_chain(host, p->task);
+        report_chain(host, task);
     } else {
         int64_t task = -1;
         /* ABI v1 allows this one call after a trap, to name the culprit; -1 when the firmware cannot say. */
