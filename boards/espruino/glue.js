@@ -228,7 +228,9 @@ function gpio_configure(pin, mode) {
 
 function gpio_write(pin, level) {
   var p = G_pins[pin];
-  if (p !== undefined) digitalWrite(p, level ? 1 : 0);
+  // As on every host, writing a pin never configured stops the firmware (here as a trap).
+  if (p === undefined) throw new Error("gpio_write on pin " + pin + ", which is not configured");
+  digitalWrite(p, level ? 1 : 0);
 }
 
 function gpio_read(pin) {
