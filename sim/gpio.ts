@@ -23,6 +23,7 @@
  */
 import type { Board } from "../src/contract/boards.ts";
 import { resolvePin, pinLabel } from "../src/contract/boards.ts";
+import { pinRule } from "../src/contract/host-rules.ts";
 import {
   E_BAD_CONFIG, E_NO_PIN, E_PIN_BUSY, EDGE_FALLING, EDGE_RISING, EVENT_GPIO_EDGE, MODE_OUTPUT, OK, PIN_MODES,
   type PinModeName,
@@ -174,10 +175,7 @@ export class Gpio {
    */
   mustBeConfigured(pin: number, call: string): void {
     const found = this.pins.get(pin);
-    if (!found) throw new HostFault("PERIPHERAL", `${call} on pin ${pin}, which board "${this.board.name}" lacks`);
-    if (found.mode === "unconfigured") {
-      throw new HostFault("PERIPHERAL", `${call} on ${found.label}, which is not configured: call gpio_configure first`);
-    }
+    if (!found || found.mode === "unconfigured") throw new HostFault("PERIPHERAL", pinRule(this.board, call, pin));
   }
 
   private known(pin: number, call: string): Pin | undefined {

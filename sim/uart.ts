@@ -23,6 +23,7 @@
  */
 import type { Board, UartSpec } from "../src/contract/boards.ts";
 import { resolveUart } from "../src/contract/boards.ts";
+import { notConfigured, portRule } from "../src/contract/host-rules.ts";
 import {
   E_BAD_CONFIG, E_NO_PORT, E_PIN_BUSY, E_PORT_BUSY, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, LISTEN_ERROR,
   LISTEN_RX, LISTEN_TX, OK, UART_FRAMING, UART_OVERRUN,
@@ -204,7 +205,7 @@ export class Uart {
 
   private mustBeConfigured(call: string): void {
     if (this.baud === 0) {
-      throw new HostFault("PERIPHERAL", `${call} on ${this.name}, which is not configured: call uart_configure first`);
+      throw new HostFault("PERIPHERAL", notConfigured(call, this.name, "uart"));
     }
   }
 }
@@ -247,7 +248,7 @@ export class Uarts {
   /** The port behind a read, write or listen; a number the board lacks stops the firmware. */
   port(port: number, call: string): Uart {
     const uart = this.byPort.get(port);
-    if (!uart) throw new HostFault("PERIPHERAL", `${call} on port ${port}, which board "${this.board.name}" lacks`);
+    if (!uart) throw new HostFault("PERIPHERAL", portRule(this.board, call, port));
     return uart;
   }
 }

@@ -211,6 +211,16 @@ function G_fail(e) {
   if (chain) console.log('    await chain: task "' + name + '"' + chain);
 }
 
+// A host rule broken (boards/ABI.md: a pin or port used before it is
+// configured): the running task stops with a PERIPHERAL panic (code 5), in
+// the words of every host but with the pin or port named by number (the
+// board's names would cost JsVars here; the simulated Espruino host says
+// them as outpost sim does).
+function G_rule(call, what, n) {
+  G_report = [5, outpost_current_task(), call + " on " + what + " " + n + ", which is not configured: call " + (what == "pin" ? "gpio" : "uart") + "_configure first", "", 0, 0];
+  throw 0;
+}
+
 // ── GPIO ────────────────────────────────────────────────────────────────
 
 function gpio_configure(pin, mode) {
@@ -228,8 +238,7 @@ function gpio_configure(pin, mode) {
 
 function gpio_write(pin, level) {
   var p = G_pins[pin];
-  // As on every host, writing a pin never configured stops the firmware (here as a trap).
-  if (p === undefined) throw new Error("gpio_write on pin " + pin + ", which is not configured");
+  if (p === undefined) G_rule("gpio_write", "pin", pin);
   digitalWrite(p, level ? 1 : 0);
 }
 
@@ -279,7 +288,7 @@ function uart_configure(port, baud, flags) {
 
 function uart_read(port, ptr, len) {
   var p = G_ports[port];
-  if (!p) throw new Error("uart_read on port " + port + ", which is not configured");
+  if (!p) G_rule("uart_read", "port", port);
   if (!p.n) return 0;
   var m = 0;
   var s, k;
@@ -297,7 +306,7 @@ function uart_read(port, ptr, len) {
 
 function uart_write(port, ptr, len) {
   var p = G_ports[port];
-  if (!p) throw new Error("uart_write on port " + port + ", which is not configured");
+  if (!p) G_rule("uart_write", "port", port);
   var now = G_t;
   // A line that has drained starts a new train of bytes; of the current one, what is on the wire has left the FIFO.
   if (now > p.ts + Math.ceil(p.tn * 1e7 / p.b)) {
@@ -318,7 +327,7 @@ function uart_write(port, ptr, len) {
 
 function uart_listen(port, events) {
   var p = G_ports[port];
-  if (!p) throw new Error("uart_listen on port " + port + ", which is not configured");
+  if (!p) G_rule("uart_listen", "port", port);
   p.l = events;
 }
 

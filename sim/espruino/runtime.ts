@@ -31,6 +31,7 @@ import { OutpostError } from "../../src/contract/errors.ts";
 import type { Board } from "../../src/contract/boards.ts";
 import { expandText } from "../../src/contract/deferred-text.ts";
 import { espruinoSpec } from "../../src/contract/espruino-board.ts";
+import { inBoardWords } from "../../src/contract/host-rules.ts";
 import { WASM_TRAP_MESSAGES } from "../../src/contract/espruino-traps.ts";
 import { trapWords } from "../../src/contract/traps.ts";
 import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
@@ -222,7 +223,7 @@ export class EspruinoFirmware {
       this.panicChain = [...chain[1]!.matchAll(/-?\d+/g)].map((m) => Number(m[0]));
     } else if (panic) {
       const code = panicCodeName(Number(panic[1]));
-      const message = code === "UNKNOWN" ? `panic code ${panic[1]}: ${panic[6]}` : panic[6]!;
+      const message = code === "UNKNOWN" ? `panic code ${panic[1]}: ${panic[6]}` : code === "PERIPHERAL" ? inBoardWords(this.board, panic[6]!) : panic[6]!;
       this.panic ??= { code, message, file: panic[3]!, line: Number(panic[4]), column: Number(panic[5]), task: panic[2] || null, at };
       this.loop.stop();
     } else if (trap) {
