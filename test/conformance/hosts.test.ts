@@ -149,6 +149,7 @@ for (const file of firmwares) {
 const CHAIN = "test/firmware/async-chain.ts";
 const CLEANUP = "test/firmware/async-chain-cleanup.ts";
 const DEADLOCK_CHAIN = "test/firmware/async-chain-deadlock.ts";
+const FAULT_CHAIN = "test/firmware/async-chain-fault.ts";
 const CHAIN_CASES: { entry: string; args: string[]; lines: string[] }[] = [
   {
     entry: CHAIN,
@@ -162,6 +163,12 @@ const CHAIN_CASES: { entry: string; args: string[]; lines: string[] }[] = [
     entry: CLEANUP,
     args: ["--for", "1s"],
     lines: [`    await chain: ${chainText("closer", siteAt(CLEANUP, "await select(flush()", "await", "task closer"), siteAt(CLEANUP, "await drain()", "await", "flush"), siteAt(CLEANUP, "throw new FlushError()", "throw", "drain"))}`],
+  },
+  {
+    // A rule the host enforces (a pin written before it is configured): a PERIPHERAL panic in the board's words, in the running task.
+    entry: FAULT_CHAIN,
+    args: ["--for", "1s"],
+    lines: [`    await chain: ${chainText("poker", siteAt(FAULT_CHAIN, "await reach()", "await", "task poker"), siteAt(FAULT_CHAIN, "await poke()", "await", "reach"), siteAt(FAULT_CHAIN, "await Timer.after", "await", "poke"))}`],
   },
   {
     entry: DEADLOCK_CHAIN,
