@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { boardNames } from "../../src/contract/boards.ts";
@@ -93,6 +94,14 @@ test("an unknown command", async () => {
   assert.match(r.stderr, /^outpost: error: unknown command "frob": the commands are build, sim, run, size, new, boards(, \w+)* \(see outpost --help\)\n$/);
   assert.is(r.stdout, "");
   assert.is(r.code, 1);
+});
+
+// Node's mkdirSync(…, { recursive: true }) never returns for a path under /proc: every folder Outpost makes is made
+// level by level (src/toolchain/make-dirs.ts), so a path that cannot be made is one line, not a hang.
+const proc = existsSync("/proc/self") ? test : test.skip;
+proc(`a folder that cannot be made${existsSync("/proc/self") ? "" : " (skipped: no /proc on this machine)"}: one line, not a hang`, async () => {
+  await fails(["sim", s.firmware("blinky"), "--for", "1s", "--vcd", "/proc/outpost/run.vcd"], "cannot write --vcd /proc/outpost/run.vcd (ENOENT: no such file or directory, mkdir '/proc/outpost'): choose a path you can write");
+  await fails(["new", "/proc/outpost"], "cannot create a project in /proc/outpost (ENOENT): choose a folder you can write");
 });
 
 test.run();

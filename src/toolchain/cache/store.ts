@@ -11,9 +11,10 @@
  * working, uncached. Nothing here knows what a build is: cache/build.ts
  * decides names and contents.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { repoRoot } from "../packages.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 /** Files kept before the oldest are removed; a build is two or three small files, a native image's objects up to eight. */
 const MAX_FILES = 1500;
@@ -68,7 +69,7 @@ export class CacheStore {
     const file = join(this.dir, name);
     const partial = `${file}.${process.pid}.tmp`;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeDirs(this.dir);
       writeFileSync(partial, bytes);
       renameSync(partial, file);
     } catch {
@@ -89,7 +90,7 @@ export class CacheStore {
     const started = Date.now();
     for (;;) {
       try {
-        mkdirSync(this.dir, { recursive: true });
+        makeDirs(this.dir);
         writeFileSync(file, String(process.pid), { flag: "wx" });
         break;
       } catch (e) {

@@ -5,7 +5,7 @@
  * Prints each file it wrote on stdout, then the next command to run, quoted
  * so it can be pasted.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_BOARD, type Board, loadBoard } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
@@ -14,6 +14,7 @@ import { onePositional, parseArgs, valueOf, wantsHelp } from "./args.ts";
 import { printHelp } from "./help.ts";
 import { shellQuote } from "./shell-quote.ts";
 import { projectFiles } from "./new-templates.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 export async function newCommand(argv: string[]): Promise<number> {
   const args = parseArgs("new", argv, { "--board": "value", "--outpost": "value", "--help": "switch", "-h": "switch" });
@@ -27,11 +28,18 @@ export async function newCommand(argv: string[]): Promise<number> {
   const outpost = dependencySpec(valueOf(args, "--outpost"));
   const linked = outpost.startsWith("file:") && isFolder(outpost.slice(5));
   const files = projectFiles({ name: packageName(basename(target)), board, outpost, linked, led: ledOf(board) });
-  for (const [file, text] of Object.entries(files)) {
-    const path = join(target, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    process.stdout.write(`created ${join(dir, file)}\n`);
+  try {
+    makeDirs(target); // a folder that cannot be made fails here, before any file is written
+    for (const [file, text] of Object.entries(files)) {
+      const path = join(target, file);
+      makeDirs(dirname(path));
+      writeFileSync(path, text);
+      process.stdout.write(`created ${join(dir, file)}\n`);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    throw new OutpostError("USAGE", `cannot create a project in ${dir} (${code}): choose a folder you can write`);
   }
   process.stdout.write(`next: cd ${shellQuote(dir)} && npm install && npm test\n`);
   return 0;

@@ -15,10 +15,11 @@
  *
  * Who calls: build.ts, build-espruino.ts and sim.ts.
  */
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { OutpostError } from "../../contract/errors.ts";
 import { usageError } from "./args.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 /** What a command writes, by option (`--vcd`), and what it reads, by what it is ("the firmware"). */
 export interface OutputCheck {
@@ -77,7 +78,7 @@ export class OutputFile {
   ) {
     this.partial = `${path}.partial`;
     try {
-      mkdirSync(dirname(resolve(path)), { recursive: true });
+      makeDirs(dirname(resolve(path)));
       this.fd = openSync(this.partial, "w");
     } catch (e) {
       const why = (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message;

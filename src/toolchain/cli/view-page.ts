@@ -11,13 +11,14 @@
  * atomically, so two views starting at once never read half a file.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { OutputOptions, RollupOptions } from "rollup";
 import { OutpostError } from "../../contract/errors.ts";
 import { repoRoot } from "../packages.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 export interface PageFile {
   type: string;
@@ -95,7 +96,7 @@ async function buildBundle(): Promise<Map<string, Uint8Array>> {
 
 function save(manifest: Manifest, outputs: Map<string, Uint8Array>): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    makeDirs(cacheDir);
     for (const [name, body] of outputs) atomicWrite(join(cacheDir, name), body);
     atomicWrite(manifestFile, JSON.stringify(manifest)); // last: it promises the outputs are there
   } catch {

@@ -10,7 +10,7 @@
  * steps with the POSIX platform give a PC program that runs the firmware
  * natively (`target: posix`), which the conformance tests use.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Board } from "../../contract/boards.ts";
@@ -22,6 +22,7 @@ import { runCompileStep } from "./objects.ts";
 import { type Target, writeProject } from "./project.ts";
 import { requireTool } from "./tools.ts";
 import { translate } from "./wasm2c.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 /** The marker outpost run reads an image's board from (board_tables.c puts it in the image). */
 export const BOARD_MARKER = "OUTPOST-BOARD ";
@@ -67,7 +68,7 @@ export function checkEmptyFolder(dir: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutpostError("USAGE", `${dir} is a file: ${give}`);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new OutpostError("USAGE", `${dir} is not empty: ${give}`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
   } catch (e) {
     throw new OutpostError("USAGE", `cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): ${give}`);
   }
@@ -99,7 +100,7 @@ export function buildNative(input: NativeInput, target: Target, options: { outpu
     const steps = writeProject(dir, target, config, firmware, "image.elf");
     for (const step of steps) runCompileStep(step, dir, `building ${input.name} for ${native ? `board "${target.board.name}"` : "this PC"}`);
     const output = resolve(options.output!);
-    mkdirSync(dirname(output), { recursive: true });
+    makeDirs(dirname(output));
     copyFileSync(join(dir, "image.elf"), output);
   } finally {
     rmSync(dir, { recursive: true, force: true });

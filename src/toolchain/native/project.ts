@@ -13,13 +13,14 @@
  * `compileSteps` is the one description of how to compile it: the Makefile
  * is rendered from it and `outpost build` runs it.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Board } from "../../contract/boards.ts";
 import { OutpostError } from "../../contract/errors.ts";
 import { type ImageConfig, buildHeader, hostDefines, tablesHeader, tablesSource } from "./tables.ts";
 import type { TranslatedFirmware } from "./wasm2c.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 const boardsDir = fileURLToPath(new URL("../../../boards/", import.meta.url));
 /** The host's files in every image; bench.c (the emulated bench and its test channel) only where `hasBench`. */
@@ -152,11 +153,11 @@ export function writeProject(dir: string, target: Target, config: ImageConfig, f
     throw new OutpostError("TOOL_MISSING", "a native build needs wasm-rt.h, which wabt installs: apt-get install wabt");
   }
   const put = (file: string, text: string): void => {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    makeDirs(dirname(join(dir, file)));
     writeFileSync(join(dir, file), text);
   };
   const copy = (from: string, to: string): void => {
-    mkdirSync(dirname(join(dir, to)), { recursive: true });
+    makeDirs(dirname(join(dir, to)));
     copyFileSync(from, join(dir, to));
   };
   put("firmware/firmware.c", firmware.c);
