@@ -7,12 +7,16 @@ import { register } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { hostEntry } from "../tools/host-tree.mjs";
 
+const flags = [];
 // A command is short-lived: compile the compiler's WebAssembly (binaryen) with the baseline tier
 // only, which halves a cold build's CPU; optimising it pays off only over the many builds of --watch.
-if (!process.argv.includes("--watch")) setFlagsFromString("--liftoff-only");
+if (!process.argv.includes("--watch")) flags.push("--liftoff-only");
 // A check is over in about a second, before V8's optimising compiler earns back its CPU
-// (a check of an example: 1.9 s of CPU with it, 1.4 s without; builds and simulations need it).
-if (process.argv[2] === "check") setFlagsFromString("--no-opt");
+// (builds and simulations need it).
+if (process.argv[2] === "check") flags.push("--no-opt");
+for (const flag of flags) setFlagsFromString(flag);
+// tools/typescript.mjs keeps a code cache per set of flags (V8 refuses one made under others).
+globalThis[Symbol.for("outpost.v8-flags")] = flags;
 
 const entry = "src/toolchain/cli/main.ts";
 const copy = process.env.OUTPOST_HOST_TREE === "off" ? null : await hostEntry(entry);

@@ -26,7 +26,11 @@ function load() {
   if (require.cache[file]) return require.cache[file].exports;
   const version = JSON.parse(readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
   const cacheDir = fileURLToPath(new URL("../node_modules/.cache/outpost-ts/", import.meta.url));
-  const cacheFile = `${cacheDir}typescript-${version}-node${process.version}-${process.arch}.v8`;
+  // V8 refuses a cache made under other flags (and the writer then replaces it), so each set of
+  // flags a process sets at run time (bin/outpost.mjs names them) keeps its own file: without
+  // that, `outpost check`, other commands and the tests would each throw away the others' cache.
+  const flags = (globalThis[Symbol.for("outpost.v8-flags")] ?? []).map((f) => f.replace(/^-+/, "")).join("+") || "default";
+  const cacheFile = `${cacheDir}typescript-${version}-node${process.version}-${process.arch}-${flags}.v8`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
