@@ -8,8 +8,8 @@
  * `outpost build` generates re-exports it for Espruino boards; other builds
  * leave it out, so their size does not change.
  */
-import { runQueueHead, runQueueTail } from "./run_queue";
+import { runQueueHead, runQueueTail, STEP } from "./run_queue";
 
 export function outpost_ready(): i32 {
-  return <i32>(runQueueTail() - runQueueHead());
+  return <i32>((runQueueTail() - runQueueHead()) / STEP);
 }

@@ -9,7 +9,11 @@
  * with n tasks ready, each is polled once in every n polls.
  *
  *   ring: [ . . a b c . . . ]   capacity: power of two ≥ task count
- *               ^head  ^tail     length = tail - head (indices wrap by mask)
+ *               ^head  ^tail     length = (tail - head) / STEP
+ *
+ * Positions count bytes (STEP per entry) and wrap by `mask` (capacity ×
+ * STEP - 1), so an entry's address is base + (position & mask): no shift
+ * on the executor's pop or a wake's push.
  *
  * Entries are task pointers, so popping needs no table lookup. The executor
  * works the ring (`wake` pushes, `runExecutor` pops, and `finish` removes
@@ -18,6 +22,10 @@
  */
 import { Task } from "./task";
 import { growTable } from "./registry";
+
+/** Ring positions count bytes: one entry is STEP. */
+// @ts-ignore: decorator
+@inline export const STEP: u32 = sizeof<usize>();
 
 let ringBase: usize = 0;
 let mask: u32 = 0;
@@ -31,21 +39,22 @@ let tail: u32 = 0;
  * and its entries keep their positions in the larger ring.
  */
 export function runQueueReserve(capacity: i32): void {
-  ringBase = growTable(ringBase, <i32>tail, capacity);
-  mask = <u32>capacity - 1;
+  ringBase = growTable(ringBase, <i32>(tail >> alignof<usize>()), capacity);
+  mask = (<u32>capacity << alignof<usize>()) - 1;
 }
 
 // @ts-ignore: decorator
 @inline export function runQueuePush(task: Task): void {
-  // slot (tail & mask) < capacity; at most one entry per task, so never full
-  store<usize>(ringBase + (<usize>(tail & mask) << alignof<usize>()), changetype<usize>(task));
-  tail++;
+  // (t & mask) lies in the ring; at most one entry per task, so never full
+  const t = tail;
+  store<usize>(ringBase + <usize>(t & mask), changetype<usize>(task));
+  tail = t + STEP;
 }
 
 /**
  * Draining, for the executor's loop: it reads `runQueueHead()` once, pops
- * with `runQueueAtIn(base, m, h++)` while `h != runQueueTail()` (wakes during a poll
- * move the tail), and stores the head back with `runQueueSetHead(h)`
+ * with `runQueueAtIn(base, m, h)` and `h += STEP` while `h != runQueueTail()`
+ * (wakes during a poll move the tail), and stores the head back with `runQueueSetHead(h)`
  * before returning. Keeping the head in a local saves two memory accesses
  * per poll on the hottest loop of the runtime.
  */
@@ -77,8 +86,8 @@ export function runQueueReserve(capacity: i32): void {
  */
 // @ts-ignore: decorator
 @inline export function runQueueAtIn(base: usize, m: u32, index: u32): Task {
-  // (index & m) < capacity, and positions in [head, tail) hold tasks pushed earlier
-  return changetype<Task>(load<usize>(base + (<usize>(index & m) << alignof<usize>())));
+  // (index & m) lies in the ring, and positions in [head, tail) hold tasks pushed earlier
+  return changetype<Task>(load<usize>(base + <usize>(index & m)));
 }
 
 // @ts-ignore: decorator
@@ -98,13 +107,13 @@ export function runQueueReserve(capacity: i32): void {
  */
 export function runQueueRemove(task: Task, from: u32): void {
   const target = changetype<usize>(task); // compared as a pointer
-  for (let i = from; i != tail; i++) {
+  for (let i = from; i != tail; i += STEP) {
     if (changetype<usize>(runQueueAt(i)) != target) continue;
-    for (let j = i + 1; j != tail; j++) {
+    for (let j = i + STEP; j != tail; j += STEP) {
       // both positions lie in [from, tail): in the ring
-      store<usize>(ringBase + (<usize>((j - 1) & mask) << alignof<usize>()), changetype<usize>(runQueueAt(j)));
+      store<usize>(ringBase + <usize>((j - STEP) & mask), changetype<usize>(runQueueAt(j)));
     }
-    tail--;
+    tail -= STEP;
     return;
   }
 }

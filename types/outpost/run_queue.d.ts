@@ -18,6 +18,8 @@
  * runQueueReserve as its table grows at init. Nothing else touches it.
  */
 import { Task } from "./task";
+/** Ring positions count bytes: one entry is STEP. */
+export declare const STEP: u32;
 /**
  * Grows the ring to `capacity` entries, a power of two (registry.ts calls it
  * as the task table grows). Init only: it allocates. No task is polled
