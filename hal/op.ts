@@ -29,8 +29,9 @@
  * `poll()`, and override `release()` if they registered anything. Event
  * handlers call `wakeWaiter()` and nothing else.
  */
-import { Text, textOf, ValueFuture, wake } from "outpost";
-import { currentTaskId } from "outpost/current";
+import { Task, Text, textOf, ValueFuture } from "outpost";
+import { runningTask } from "outpost/current";
+import { wakeTask } from "outpost/executor";
 import { panicBusy } from "outpost/hal/messages";
 
 export namespace OpState {
@@ -48,8 +49,8 @@ export abstract class Op<T> extends ValueFuture<T> {
   /** What the operation is called in messages: `read`, `write`, `wait`. (No `Text` is null: an unnamed op is an "operation".) */
   what: Text = textOf("operation");
   opState: u8 = OpState.IDLE;
-  /** The task to wake, -1 when none. */
-  waiter: i32 = -1;
+  /** The task to wake, null when none. */
+  waiter: Task | null = null;
 
   /** Names the op for messages; called once by its owner at init. */
   named(owner: string, what: Text): void {
@@ -81,7 +82,7 @@ export abstract class Op<T> extends ValueFuture<T> {
   /** Records the current task as the waiter; returns false (for `return this.park()`). */
   protected park(): bool {
     this.opState = OpState.PENDING;
-    this.waiter = currentTaskId();
+    this.waiter = runningTask();
     return false;
   }
 
@@ -89,20 +90,21 @@ export abstract class Op<T> extends ValueFuture<T> {
   protected finish(v: T): bool {
     this.value = v;
     this.opState = OpState.IDLE;
-    this.waiter = -1;
+    this.waiter = null;
     return true;
   }
 
   /** Wakes the waiting task, if any. Safe in event handlers (O(1), no allocation). */
   wakeWaiter(): void {
-    if (this.waiter >= 0) wake(this.waiter);
+    const task = this.waiter;
+    if (task !== null) wakeTask(task);
   }
 
   cancel(): void {
     if (this.opState == OpState.IDLE) return;
     this.release();
     this.opState = OpState.IDLE;
-    this.waiter = -1;
+    this.waiter = null;
   }
 
   /** Undoes what `poll` registered (listeners, flags); called by `cancel`. */

@@ -17,7 +17,7 @@
  * second to the moment the firmware is idle again.
  */
 import { Task, TaskPool, Signal, Timer, Duration, log } from "outpost";
-import { currentTaskId, setCurrentTaskId } from "outpost/current";
+import { runningTask, setRunningTask } from "outpost/current";
 
 const ROUNDS: i32 = 1_000_000;
 
@@ -111,15 +111,15 @@ class Driver extends Task {
   direct(): i32 {
     const a = this.directPing;
     const b = this.directPong;
-    const self = currentTaskId();
-    setCurrentTaskId(-1); // no task is current: waits register no waker, signals wake nobody
+    const self = runningTask();
+    setRunningTask(null); // no task is current: waits register no waker, signals wake nobody
     a.wires.go.signal(ROUNDS);
     const done = a.wires.done;
     while (!done.tryTake()) {
       a.poll();
       b.poll();
     }
-    setCurrentTaskId(self);
+    setRunningTask(self);
     return done.value;
   }
 }

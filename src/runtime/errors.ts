@@ -9,7 +9,7 @@
  */
 import { PanicCode } from "./abi";
 import { panicNow } from "./panic";
-import { currentTaskId } from "./current";
+import { runningTask } from "./current";
 import { taskAt } from "./registry";
 import { Text, textBegin, textInt, textLiteral, textPut, textString } from "./text";
 
@@ -25,10 +25,10 @@ function textPrimitive(kind: string, name: string): void {
 
 /** Writes `task "name"`, or `an event handler` outside a poll. */
 export function textAsker(): void {
-  const id = currentTaskId();
-  if (id >= 0) {
+  const task = runningTask();
+  if (task !== null) {
     textLiteral("task \"");
-    textString(taskAt(id).name);
+    textString(task.name);
     textLiteral("\"");
   } else {
     textLiteral("an event handler");

@@ -16,8 +16,10 @@
  * poll returns. A task's deadline is thus recomputed on every poll and can
  * never go stale.
  *
- * `wake(id)` is O(1), idempotent, allocation-free, and the only thing event
- * handlers do, which is what makes it safe between polls.
+ * `wake(id)` and `wakeTask(task)` are O(1), idempotent, allocation-free,
+ * and the only thing event handlers do, which is what makes them safe
+ * between polls. Futures keep the task they wake (`runningTask()` when
+ * they park), so their wakes skip the task table.
  *
  * Hot path: a wake plus a poll is the executor's whole cost per message
  * (bench/pingpong.ts). Both are inlined into their callers; the run queue
@@ -30,7 +32,7 @@ import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
 import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail, STEP } from "./run_queue";
 import { timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
-import { setCurrentTaskId } from "./current";
+import { setRunningTask } from "./current";
 import { RELEASE } from "./build";
 
 /** Task polls per `outpost_poll` call before control returns to the host. */
@@ -114,7 +116,7 @@ export function endInit(): void {
 @inline function pollTask(task: Task, h: u32): void {
   task.state = TaskState.PARKED;
   if (!RELEASE) task.polls++; // introspection only
-  setCurrentTaskId(task.id);
+  setRunningTask(task);
   // `pollDeadline` is NO_DEADLINE here: it is reset right after any poll that set it.
   if (task.poll()) {
     finish(task, h);
@@ -146,7 +148,7 @@ export function runExecutor(): i64 {
     if (h == stop) {
       // Budget spent with tasks still ready: let the host deliver events, then call again.
       runQueueSetHead(h);
-      setCurrentTaskId(-1);
+      setRunningTask(null);
       return 0;
     }
     const task = runQueueAtIn(base, m, h);
@@ -156,6 +158,6 @@ export function runExecutor(): i64 {
   runQueueSetHead(h);
   // Only the polls themselves run between two settings of the current task,
   // so resetting it once per pass is enough.
-  setCurrentTaskId(-1);
+  setRunningTask(null);
   return timerNext();
 }

@@ -1,7 +1,8 @@
 /**
  * The task table: every task slot of every pool, by id. Filled while pools
  * are constructed (module initialisation or `main()`), fixed afterwards.
- * A task id is the index here; it is also the task's waker.
+ * A task id is the index here: what `wake(id)`, introspection and
+ * messages name a task by. (Futures keep the task itself as their waker.)
  *
  *   slots ──► [ Task* | Task* | … | (spare) ]   capacity: power of two ≥ count
  *              id 0    id 1
@@ -11,13 +12,13 @@
  * grow together (`growTable`), which is the only place any of them
  * allocates.
  *
- * `taskAt` is on the executor's hot path (every wake), so the table is a
- * raw array of object pointers: one load per lookup, no bounds check.
+ * `taskAt` serves `wake(id)` and the size builds' timer scan, so the table
+ * is a raw array of object pointers: one load per lookup, no bounds check.
  */
 import { Task } from "./task";
 import { runQueueReserve } from "./run_queue";
 import { timerQueueReserve } from "./timer_queue";
-import { currentTaskId } from "./current";
+import { runningTask } from "./current";
 import { RELEASE } from "./build";
 
 let slotsBase: usize = 0;
@@ -74,6 +75,6 @@ export function taskCount(): i32 {
 // @ts-ignore: decorator
 @inline export function recordSite(id: i32): void {
   if (RELEASE) return;
-  const t = currentTaskId();
-  if (t >= 0) taskAt(t).site = id;
+  const t = runningTask();
+  if (t !== null) t.site = id;
 }

@@ -3,8 +3,8 @@
  * goes to the back of the run queue (see run_queue.ts on fairness).
  */
 import { Future } from "./future";
-import { wake } from "./executor";
-import { currentTaskId } from "./current";
+import { wakeTask } from "./executor";
+import { runningTask } from "./current";
 
 export class Yield extends Future {
   private yielded: bool = false;
@@ -20,7 +20,8 @@ export class Yield extends Future {
   poll(): bool {
     if (this.yielded) return true;
     this.yielded = true;
-    wake(currentTaskId());
+    const task = runningTask();
+    if (task !== null) wakeTask(task); // polled outside a task: nobody to wake
     return false;
   }
 }

@@ -2,7 +2,8 @@
 /**
  * The task table: every task slot of every pool, by id. Filled while pools
  * are constructed (module initialisation or `main()`), fixed afterwards.
- * A task id is the index here; it is also the task's waker.
+ * A task id is the index here: what `wake(id)`, introspection and
+ * messages name a task by. (Futures keep the task itself as their waker.)
  *
  *   slots ──► [ Task* | Task* | … | (spare) ]   capacity: power of two ≥ count
  *              id 0    id 1
@@ -12,8 +13,8 @@
  * grow together (`growTable`), which is the only place any of them
  * allocates.
  *
- * `taskAt` is on the executor's hot path (every wake), so the table is a
- * raw array of object pointers: one load per lookup, no bounds check.
+ * `taskAt` serves `wake(id)` and the size builds' timer scan, so the table
+ * is a raw array of object pointers: one load per lookup, no bounds check.
  */
 import { Task } from "./task";
 /** Adds a task slot of the pool `name`; returns its id. Init only (the table cannot grow later). */

@@ -34,8 +34,9 @@
  * No allocation after init. Cost: O(1) per operation.
  */
 import { Future, ValueFuture, zeroOf } from "../future";
-import { wake } from "../executor";
-import { currentTaskId } from "../current";
+import { wakeTask } from "../executor";
+import { runningTask } from "../current";
+import { Task } from "../task";
 import { WaiterSlots } from "./waiter_slots";
 import { panicBadArgumentOf, panicWaitersBusy } from "../errors";
 import { Text, textOf } from "../text";
@@ -157,7 +158,7 @@ export class Channel<T> {
       return true;
     }
     if (!queued) slots.enqueue(s.slot);
-    s.task = currentTaskId();
+    s.task = runningTask();
     return false;
   }
 
@@ -182,7 +183,7 @@ export class Channel<T> {
       return true;
     }
     if (!queued) slots.enqueue(r.slot);
-    r.task = currentTaskId();
+    r.task = runningTask();
     return false;
   }
 
@@ -217,7 +218,7 @@ export class Channel<T> {
     const i = this.receiveSlots.first();
     if (i >= 0 && this.count > 0) {
       const task = unchecked(this.receivers[i]).task; // i < waiters: a queued slot index
-      if (task >= 0) wake(task);
+      if (task !== null) wakeTask(task);
     }
   }
 
@@ -226,7 +227,7 @@ export class Channel<T> {
     const i = this.sendSlots.first();
     if (i >= 0 && this.count < this.capacity) {
       const task = unchecked(this.senders[i]).task; // i < waiters: a queued slot index
-      if (task >= 0) wake(task);
+      if (task !== null) wakeTask(task);
     }
   }
 
@@ -240,7 +241,7 @@ export class Channel<T> {
 export class ChannelSend<T> extends Future {
   /** @internal */ channel: Channel<T> | null = null;
   /** @internal Index in the channel's send pool. */ slot: i32 = 0;
-  /** @internal Task to wake when it is this sender's turn. */ task: i32 = -1;
+  /** @internal Task to wake when it is this sender's turn. */ task: Task | null = null;
   /** @internal Handed out and not yet completed or cancelled. */ armed: bool = false;
   /** The value to send. */
   item: T = zeroOf<T>();
@@ -262,7 +263,7 @@ export class ChannelSend<T> extends Future {
 export class ChannelReceive<T> extends ValueFuture<T> {
   /** @internal */ channel: Channel<T> | null = null;
   /** @internal Index in the channel's receive pool. */ slot: i32 = 0;
-  /** @internal Task to wake when it is this receiver's turn. */ task: i32 = -1;
+  /** @internal Task to wake when it is this receiver's turn. */ task: Task | null = null;
   /** @internal Handed out and not yet completed or cancelled. */ armed: bool = false;
 
   poll(): bool {

@@ -29,8 +29,9 @@
  * owner is the one unlocking. No allocation after init; O(1) per operation.
  */
 import { Future } from "../future";
-import { wake } from "../executor";
-import { currentTaskId } from "../current";
+import { wakeTask } from "../executor";
+import { currentTaskId, runningTask } from "../current";
+import { Task } from "../task";
 import { WaiterSlots } from "./waiter_slots";
 import { panicBadArgument, panicMisuse, panicWaitersBusy } from "../errors";
 import { textOf } from "../text";
@@ -96,8 +97,9 @@ export class Mutex {
     this.slots.unlink(i);
     const l = unchecked(this.lockers[i]); // i < waiters: a queued slot index
     l.granted = true;
-    this.owner = l.task;
-    if (l.task >= 0) wake(l.task);
+    const task = l.task;
+    this.owner = task === null ? -1 : task.id;
+    if (task !== null) wakeTask(task);
   }
 
   /** @internal The lock future `l` is polled. */
@@ -107,7 +109,7 @@ export class Mutex {
       // Free implies nobody waits (unlock() hands a waited-for mutex on), so a free mutex is ours.
       if (this.locked) {
         if (!slots.isQueued(l.slot)) slots.enqueue(l.slot);
-        l.task = currentTaskId();
+        l.task = runningTask();
         return false;
       }
       this.locked = true;
@@ -135,7 +137,7 @@ export class Mutex {
 export class MutexLock extends Future {
   /** @internal */ mutex: Mutex | null = null;
   /** @internal Index in the mutex's pool. */ slot: i32 = 0;
-  /** @internal Task to wake when the mutex is handed to it. */ task: i32 = -1;
+  /** @internal Task to wake when the mutex is handed to it. */ task: Task | null = null;
   /** @internal Handed out and not yet completed or cancelled. */ armed: bool = false;
   /** @internal `unlock()` made this waiter the owner; its next poll completes. */ granted: bool = false;
 

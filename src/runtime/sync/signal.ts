@@ -22,11 +22,12 @@
  *              └── poll() takes a value, or cancel() ◄┘
  *
  * Invariant: `pending` is true exactly while a signalled value is untaken;
- * `waiterTask` is the task parked on the signal (-1: none).
+ * `waiterTask` is the task parked on the signal (null: none).
  */
 import { ValueFuture } from "../future";
-import { wake } from "../executor";
-import { currentTaskId } from "../current";
+import { wakeTask } from "../executor";
+import { Task } from "../task";
+import { runningTask } from "../current";
 import { panicSecondWaiter } from "../errors";
 
 @final
@@ -34,8 +35,8 @@ export class Signal<T> extends ValueFuture<T> {
   readonly name: string;
   /** A value was signalled and not yet taken. */
   pending: bool = false;
-  /** Task to wake on `signal`, -1 when nobody waits. */
-  waiterTask: i32 = -1;
+  /** Task to wake on `signal`, null when nobody waits. */
+  waiterTask: Task | null = null;
 
   /** Allocates: init only. `name` appears in panic messages. */
   constructor(name: string = "") {
@@ -52,7 +53,7 @@ export class Signal<T> extends ValueFuture<T> {
     this.value = v;
     this.pending = true;
     const task = this.waiterTask;
-    if (task >= 0) wake(task);
+    if (task !== null) wakeTask(task);
   }
 
   /**
@@ -66,7 +67,7 @@ export class Signal<T> extends ValueFuture<T> {
   // @ts-ignore: decorator
   @inline wait(): Signal<T> {
     const parked = this.waiterTask;
-    if (parked >= 0 && parked != currentTaskId()) this.busy();
+    if (parked !== null && parked !== runningTask()) this.busy();
     return this;
   }
 
@@ -92,21 +93,21 @@ export class Signal<T> extends ValueFuture<T> {
   @inline poll(): bool {
     if (this.pending) {
       this.pending = false;
-      this.waiterTask = -1;
+      this.waiterTask = null;
       return true;
     }
-    const task = currentTaskId();
+    const task = runningTask();
     const parked = this.waiterTask;
-    if (parked != task && parked >= 0) this.busy();
+    if (parked !== task && parked !== null) this.busy();
     this.waiterTask = task;
     return false;
   }
 
   cancel(): void {
-    this.waiterTask = -1;
+    this.waiterTask = null;
   }
 
   private busy(): void {
-    panicSecondWaiter(nameof<Signal<T>>(), this.name, this.waiterTask);
+    panicSecondWaiter(nameof<Signal<T>>(), this.name, this.waiterTask!.id);
   }
 }

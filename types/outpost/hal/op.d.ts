@@ -30,7 +30,7 @@
  * `poll()`, and override `release()` if they registered anything. Event
  * handlers call `wakeWaiter()` and nothing else.
  */
-import { Text, ValueFuture } from "outpost";
+import { Task, Text, ValueFuture } from "outpost";
 export declare namespace OpState {
     const IDLE: u8;
     const ARMED: u8;
@@ -42,8 +42,8 @@ export declare abstract class Op<T> extends ValueFuture<T> {
     /** What the operation is called in messages: `read`, `write`, `wait`. (No `Text` is null: an unnamed op is an "operation".) */
     what: Text;
     opState: u8;
-    /** The task to wake, -1 when none. */
-    waiter: i32;
+    /** The task to wake, null when none. */
+    waiter: Task | null;
     /** Names the op for messages; called once by its owner at init. */
     named(owner: string, what: Text): void;
     /** True while an operation is in flight (started, neither completed nor cancelled): another would be BUSY. */

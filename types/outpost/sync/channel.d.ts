@@ -35,6 +35,7 @@
  * No allocation after init. Cost: O(1) per operation.
  */
 import { Future, ValueFuture } from "../future";
+import { Task } from "../task";
 export declare class Channel<T> {
     readonly name: string;
     readonly capacity: i32;
@@ -100,7 +101,7 @@ export declare class Channel<T> {
 export declare class ChannelSend<T> extends Future {
     /** @internal */ channel: Channel<T> | null;
     /** @internal Index in the channel's send pool. */ slot: i32;
-    /** @internal Task to wake when it is this sender's turn. */ task: i32;
+    /** @internal Task to wake when it is this sender's turn. */ task: Task | null;
     /** @internal Handed out and not yet completed or cancelled. */ armed: bool;
     /** The value to send. */
     item: T;
@@ -111,7 +112,7 @@ export declare class ChannelSend<T> extends Future {
 export declare class ChannelReceive<T> extends ValueFuture<T> {
     /** @internal */ channel: Channel<T> | null;
     /** @internal Index in the channel's receive pool. */ slot: i32;
-    /** @internal Task to wake when it is this receiver's turn. */ task: i32;
+    /** @internal Task to wake when it is this receiver's turn. */ task: Task | null;
     /** @internal Handed out and not yet completed or cancelled. */ armed: bool;
     poll(): bool;
     cancel(): void;

@@ -30,6 +30,7 @@
  * owner is the one unlocking. No allocation after init; O(1) per operation.
  */
 import { Future } from "../future";
+import { Task } from "../task";
 export declare class Mutex {
     readonly name: string;
     /** The owning task's id; -1 when free or locked outside a task. */
@@ -58,7 +59,7 @@ export declare class Mutex {
 export declare class MutexLock extends Future {
     /** @internal */ mutex: Mutex | null;
     /** @internal Index in the mutex's pool. */ slot: i32;
-    /** @internal Task to wake when the mutex is handed to it. */ task: i32;
+    /** @internal Task to wake when the mutex is handed to it. */ task: Task | null;
     /** @internal Handed out and not yet completed or cancelled. */ armed: bool;
     /** @internal `unlock()` made this waiter the owner; its next poll completes. */ granted: bool;
     poll(): bool;

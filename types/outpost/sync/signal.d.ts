@@ -26,12 +26,13 @@
  * `waiterTask` is the task parked on the signal (-1: none).
  */
 import { ValueFuture } from "../future";
+import { Task } from "../task";
 export declare class Signal<T> extends ValueFuture<T> {
     readonly name: string;
     /** A value was signalled and not yet taken. */
     pending: bool;
-    /** Task to wake on `signal`, -1 when nobody waits. */
-    waiterTask: i32;
+    /** Task to wake on `signal`, null when nobody waits. */
+    waiterTask: Task | null;
     /** Allocates: init only. `name` appears in panic messages. */
     constructor(name?: string);
     /**
