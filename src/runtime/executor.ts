@@ -12,9 +12,9 @@
  *      ready, the earliest armed deadline, or -1 for none.
  *
  * While a task is polled, the futures it polls call `scheduleWake(at)`; the
- * earliest such time becomes the task's deadline in the timer queue when the
- * poll returns. A task's deadline is thus recomputed on every poll and can
- * never go stale.
+ * earliest such time becomes the task's deadline in the timer queue (size
+ * builds: the task's deadline itself, cleared as the poll starts). A task's
+ * deadline is thus recomputed on every poll and can never go stale.
  *
  * `wake(id)` and `wakeTask(task)` are O(1), idempotent, allocation-free,
  * and the only thing event handlers do, which is what makes them safe
@@ -22,9 +22,10 @@
  * they park), so their wakes skip the task table.
  *
  * Hot path: a wake plus a poll is the executor's whole cost per message
- * (bench/pingpong.ts). Both are inlined into their callers; the run queue
- * and the task table are raw pointer arrays (one load each), and ring
- * positions count bytes, so neither shifts an index.
+ * (bench/pingpong.ts, bench/native_pingpong.bench.ts). A poll pops a task
+ * pointer from the ring, marks it PARKED, makes it the running task and
+ * dispatches on its class; a wake tests and sets its state and pushes it.
+ * Ring positions count bytes, so neither shifts an index.
  */
 import { now_us } from "./abi";
 import { Task, TaskState } from "./task";
@@ -32,7 +33,7 @@ import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
 import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail, STEP } from "./run_queue";
 import { timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
-import { setRunningTask } from "./current";
+import { runningTask, setRunningTask } from "./current";
 import { RELEASE } from "./build";
 
 /** Task polls per `outpost_poll` call before control returns to the host. */
@@ -73,10 +74,26 @@ function queueIfParked(task: Task): void {
   }
 }
 
-/** Asks for the current task to be polled again no later than `at` (µs). */
+/**
+ * Where a poll's wakes go. Size builds keep no timer heap (timer_queue.ts),
+ * so the polled task's own deadline collects them: cleared before the
+ * poll, nothing to store after it. Speed builds collect them in
+ * `pollDeadline` and hand the result to the heap once the poll returns.
+ */
+// @ts-ignore: decorator
+@inline const IN_TASK: bool = ASC_SHRINK_LEVEL > 0;
+
+/**
+ * Asks for the current task to be polled again no later than `at` (µs).
+ * Outside a task's poll (init, an event handler) there is no task to wake:
+ * ignored.
+ */
 // @ts-ignore: decorator
 @inline export function scheduleWake(at: i64): void {
-  if (at < pollDeadline) pollDeadline = at;
+  const task = runningTask();
+  if (IN_TASK) {
+    if (task !== null && at < task.deadline) task.deadline = at;
+  } else if (at < pollDeadline && task !== null) pollDeadline = at;
 }
 
 /**
@@ -88,13 +105,19 @@ function queueIfParked(task: Task): void {
  */
 // @ts-ignore: decorator
 @inline export function wakeMark(): i64 {
-  return pollDeadline;
+  if (!IN_TASK) return pollDeadline;
+  const task = runningTask();
+  return task === null ? NO_DEADLINE : task.deadline;
 }
 
 /** Forgets every `scheduleWake` since `wakeMark()` returned `mark`. */
 // @ts-ignore: decorator
 @inline export function dropWakesSince(mark: i64): void {
-  pollDeadline = mark;
+  if (!IN_TASK) pollDeadline = mark;
+  else {
+    const task = runningTask();
+    if (task !== null) task.deadline = mark;
+  }
 }
 
 /** True once `outpost_init` has finished (the heap is sealed). */
@@ -117,10 +140,11 @@ export function endInit(): void {
   task.state = TaskState.PARKED;
   if (!RELEASE) task.polls++; // introspection only
   setRunningTask(task);
-  // `pollDeadline` is NO_DEADLINE here: it is reset right after any poll that set it.
+  // Speed builds: `pollDeadline` is NO_DEADLINE here, reset right after any poll that set it.
+  if (IN_TASK) task.deadline = NO_DEADLINE;
   if (task.poll()) {
     finish(task, h);
-  } else {
+  } else if (!IN_TASK) {
     const deadline = pollDeadline;
     pollDeadline = NO_DEADLINE;
     timerSet(task, deadline);

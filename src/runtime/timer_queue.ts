@@ -101,8 +101,10 @@ function earliestBefore(limit: i64): Task | null {
 }
 
 /**
- * The task's deadline after a poll: `at`, or none for NO_DEADLINE. Most
- * polls ask for no time and had none: in the heap they cost one compare.
+ * Heap builds: the task's deadline after a poll, `at`, or none for
+ * NO_DEADLINE. Most polls ask for no time and had none: in the heap they
+ * cost one compare. (Size builds need no call: a poll's wakes go straight
+ * into the task's deadline, executor.ts.)
  */
 // @ts-ignore: decorator
 @inline export function timerSet(task: Task, at: i64): void {

@@ -7,6 +7,10 @@
 //   deadline   "sleeper" races a 10 ms timer against a signal that fires at
 //              2 ms, then waits on the signal alone: its 10 ms deadline is
 //              dropped, so it is not polled at 10 ms (the test counts polls).
+//   outside    main() polls a 5 ms Timer and a Yield before any task runs:
+//              there is no task to wake, so neither wakes one. "idler",
+//              the first task polled, parks for good after one poll (not
+//              polled again at 5 ms), and nothing is queued by the Yield.
 import { Task, TaskPool, Timer, Duration, Yield, Signal, Select2, wake, currentTask, log } from "outpost";
 import { OnceAt } from "./lib/once_at";
 
@@ -72,12 +76,24 @@ class Ringer extends OnceAt {
   }
 }
 
+class Idler extends Task {
+  poll(): bool {
+    return false; // nothing will wake it
+  }
+}
+
+const idlers = new TaskPool<Idler>("idler", 1);
 const flashPool = new TaskPool<Flash>("flash", 1);
 const respawners = new TaskPool<Respawner>("respawner", 1);
 const sleepers = new TaskPool<Sleeper>("sleeper", 1);
 const ringers = new TaskPool<Ringer>("ringer", 1);
 
 export function main(): void {
+  const early = new Timer().after(Duration.millis(5));
+  const yielder = new Yield();
+  log.infoInt("outside a task, timer done", early.poll() ? 1 : 0);
+  log.infoInt("outside a task, yield done", yielder.poll() ? 1 : 0);
+  idlers.spawn();
   respawners.spawn();
   sleepers.spawn();
   ringers.spawn();

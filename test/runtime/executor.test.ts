@@ -32,8 +32,13 @@ test("a deadline a task no longer waits for is dropped: no poll at the old timer
 test("the host sees task names, states and poll counts through the ABI", () => {
   assert.equal(
     sim.tasks().map((t) => `${t.name}:${t.state}`),
-    ["flash:finished", "respawner:finished", "sleeper:parked", "ringer:finished"],
+    ["idler:parked", "flash:finished", "respawner:finished", "sleeper:parked", "ringer:finished"],
   );
+});
+
+test("a Timer or Yield polled outside a task wakes no task: the first task polled is not polled again at the timer's instant", () => {
+  assert.equal(lines(sim, "outside a task"), ["0 outside a task, timer done 0", "0 outside a task, yield done 0"]);
+  assert.equal(task("idler"), { ...task("idler"), state: "parked", polls: 1 });
 });
 
 test.run();

@@ -10,7 +10,11 @@ export declare function wake(id: i32): void;
  * where the few nanoseconds matter less than its copies at every wake site.
  */
 export declare function wakeTask(task: Task): void;
-/** Asks for the current task to be polled again no later than `at` (µs). */
+/**
+ * Asks for the current task to be polled again no later than `at` (µs).
+ * Outside a task's poll (init, an event handler) there is no task to wake:
+ * ignored.
+ */
 export declare function scheduleWake(at: i64): void;
 /**
  * The earliest wake asked for so far in this poll. Combinators read it
