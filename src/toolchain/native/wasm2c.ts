@@ -28,6 +28,13 @@
  *                   inlined there is compiled as if any register could be
  *                   lost (the executor's loop then kept its state on the
  *                   stack).
+ *   the executor    `outpost_poll`'s function (the executor's loop, with the
+ *                   task polls asc inlined into it) is compiled at -O2, the
+ *                   rest of the image at -Os: at -Os GCC re-tests the loop's
+ *                   condition at the top, spills the poll budget and
+ *                   rebuilds constants on every poll (12 of a ping-pong
+ *                   round trip's 272 instructions, bench/native_pingpong),
+ *                   for a few bytes of flash.
  *
  * Each rewrite checks that it found what it expects and fails the build
  * otherwise (another wabt version): a build never runs unchecked.
@@ -137,13 +144,18 @@ const DEFINITION = /^static (?:u32|u64|f32|f64|void) (w2c_\w+)\(Z_firmware_insta
 /** A call in a body: another function, an import (through its pointer), or an indirect call. */
 const CALL = /\bw2c_\w+\(instance\b|\(\*Z_\w+\)\(|CALL_INDIRECT/;
 /** The function an export's wrapper calls. */
-const EXPORT_TARGET = /^\/\* export: '[^']*' \*\/\n[^\n]*\{\n\s*(?:return )?(w2c_\w+)\(instance/gm;
+const EXPORT_TARGET = /^\/\* export: '([^']*)' \*\/\n[^\n]*\{\n\s*(?:return )?(w2c_\w+)\(instance/gm;
+/** The export whose function is compiled for speed (see the file comment). */
+const EXECUTOR_EXPORT = "outpost_poll";
 
-/** Inlines small leaf functions (without their guard) and keeps export targets out of engine_call; see the file comment. */
+/** Inlines small leaf functions (without their guard), keeps export targets out of engine_call and compiles the executor for speed; see the file comment. */
 function markInlining(c: string, fail: (what: string) => never): string {
-  const exported = new Set([...c.matchAll(EXPORT_TARGET)].map((m) => m[1]!));
+  const exported = new Map([...c.matchAll(EXPORT_TARGET)].map((m) => [m[2]!, m[1]!]));
+  if (![...exported.values()].includes(EXECUTOR_EXPORT)) fail(`no ${EXECUTOR_EXPORT} export`);
   return c.replace(DEFINITION, (whole, name: string, body: string) => {
-    if (exported.has(name)) return `__attribute__((noinline)) ${whole}`;
+    const exportName = exported.get(name);
+    if (exportName === EXECUTOR_EXPORT) return `__attribute__((noinline, optimize("O2"))) ${whole}`;
+    if (exportName !== undefined) return `__attribute__((noinline)) ${whole}`;
     if (CALL.test(body) || body.split("\n").length > SMALL_LEAF_LINES) return whole;
     const unguarded = body.replace(/^ {2}FUNC_PROLOGUE;\n/m, "");
     if (unguarded.length === body.length) fail(`no prologue in ${name}`);
