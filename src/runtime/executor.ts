@@ -155,8 +155,8 @@ export function endInit(): void {
 function finish(task: Task, h: u32): void {
   if (task.state == TaskState.READY) runQueueRemove(task, h);
   task.state = TaskState.FINISHED;
-  pollDeadline = NO_DEADLINE;
-  timerRemove(task);
+  if (!IN_TASK) pollDeadline = NO_DEADLINE;
+  timerRemove(task); // size builds: this clears the wakes the poll asked for
 }
 
 /** One executor pass; returns the next deadline (see the file comment). */

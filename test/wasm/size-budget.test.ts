@@ -34,7 +34,7 @@ const BUDGETS: Record<string, { flash: number; release: number; ram: number }> =
   "examples/blinky/main.ts": { flash: 2_700, release: 2_064, ram: 1_050 },
   "examples/uart-echo/main.ts": { flash: 5_350, release: 4_750, ram: 1_900 },
   "test/firmware/wasm-core.ts": { flash: 5_000, release: 4_650, ram: 2_600 },
-  "test/firmware/wasm-empty-task.ts": { flash: 1_800, release: 1_400, ram: 950 },
+  "test/firmware/wasm-empty-task.ts": { flash: 1_830, release: 1_400, ram: 950 },
 };
 
 /** The build record's bytes: the section, with the board's name and the version in it. */

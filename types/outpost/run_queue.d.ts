@@ -10,7 +10,11 @@
  * with n tasks ready, each is polled once in every n polls.
  *
  *   ring: [ . . a b c . . . ]   capacity: power of two ≥ task count
- *               ^head  ^tail     length = tail - head (indices wrap by mask)
+ *               ^head  ^tail     length = (tail - head) / STEP
+ *
+ * Positions count bytes (STEP per entry) and wrap by `mask` (capacity ×
+ * STEP - 1), so an entry's address is base + (position & mask): no shift
+ * on the executor's pop or a wake's push.
  *
  * Entries are task pointers, so popping needs no table lookup. The executor
  * works the ring (`wake` pushes, `runExecutor` pops, and `finish` removes
@@ -30,8 +34,8 @@ export declare function runQueueReserve(capacity: i32): void;
 export declare function runQueuePush(task: Task): void;
 /**
  * Draining, for the executor's loop: it reads `runQueueHead()` once, pops
- * with `runQueueAtIn(base, m, h++)` while `h != runQueueTail()` (wakes during a poll
- * move the tail), and stores the head back with `runQueueSetHead(h)`
+ * with `runQueueAtIn(base, m, h)` and `h += STEP` while `h != runQueueTail()`
+ * (wakes during a poll move the tail), and stores the head back with `runQueueSetHead(h)`
  * before returning. Keeping the head in a local saves two memory accesses
  * per poll on the hottest loop of the runtime.
  */

@@ -23,8 +23,10 @@ import { Task } from "./task";
 /** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
 export declare function timerQueueReserve(capacity: i32): void;
 /**
- * The task's deadline after a poll: `at`, or none for NO_DEADLINE. Most
- * polls ask for no time and had none: in the heap they cost one compare.
+ * Heap builds: the task's deadline after a poll, `at`, or none for
+ * NO_DEADLINE. Most polls ask for no time and had none: in the heap they
+ * cost one compare. (Size builds need no call: a poll's wakes go straight
+ * into the task's deadline, executor.ts.)
  */
 export declare function timerSet(task: Task, at: i64): void;
 export declare function timerRemove(task: Task): void;

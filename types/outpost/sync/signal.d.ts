@@ -23,7 +23,7 @@
  *              └── poll() takes a value, or cancel() ◄┘
  *
  * Invariant: `pending` is true exactly while a signalled value is untaken;
- * `waiterTask` is the task parked on the signal (-1: none).
+ * `waiterTask` is the task parked on the signal (null: none).
  */
 import { ValueFuture } from "../future";
 import { Task } from "../task";
@@ -58,5 +58,6 @@ export declare class Signal<T> extends ValueFuture<T> {
     /** The wait future: completes when a value is pending, taking it. */
     poll(): bool;
     cancel(): void;
+    /** Called only while a task is parked here (waiterTask is not null). */
     private busy;
 }
