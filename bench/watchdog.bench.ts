@@ -1,8 +1,8 @@
 /**
  * What the simulator's watchdog costs (src/contract/fuel.ts): the same
- * firmware in the simulator with the watchdog on (the default: a fuel
- * counter on every jump back to a loop, refuelled by a wrapper around
- * every export) and off (the peer: the module as built). Goal: within a
+ * firmware in the simulator with the watchdog on (the default: the fuel
+ * counted down at every jump back to a loop, passed from call to call,
+ * each export a wrapper that starts it at the budget) and off (the peer: the module as built). Goal: within a
  * few percent. Times are CPU time (bench/lib.ts cpuNs): a difference of a
  * few percent drowns in wall time when other processes share the cores.
  *
@@ -15,7 +15,7 @@
  * taken side by side, which cancel most of what else the machine did
  * meanwhile. `blinky_ms`
  * adds a poll-bound case, a virtual day of examples/blinky (172,800 calls,
- * each refuelled), and `blinky_ratio` its on/off ratio.
+ * each given the whole budget), and `blinky_ratio` its on/off ratio.
  */
 import { Simulator } from "../sim/index.ts";
 import { buildTestFirmware } from "../test/helpers/firmware.ts";

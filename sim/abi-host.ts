@@ -119,7 +119,7 @@ export class Firmware {
   static async load(bytes: Uint8Array, host: AbiHost, name: string, options: FirmwareOptions = {}): Promise<Firmware> {
     const fw = new Firmware(host, name, options.text, options.watchdog ?? DEFAULT_WATCHDOG);
     const { module, unguarded } = await prepareModule(bytes, name, fw.watchdog);
-    if (unguarded) host.log(2, `sim: ${name} uses instructions the watchdog cannot read: it runs without one`);
+    if (unguarded) host.log(2, `sim: the watchdog cannot instrument ${name} (exception handling, a table holding an imported function, or instructions it cannot read): it runs without one`);
     let instance: WasmInstance;
     try {
       instance = await wasm.instantiate(module, { outpost: fw.imports() });

@@ -22,7 +22,7 @@ import { hasWasmHeader } from "../src/contract/wasm-binary.ts";
 export interface PreparedModule {
   /** What to instantiate: the instrumented module, or the original one without a watchdog. */
   module: WasmModule;
-  /** The watchdog was asked for but the module uses instructions fuel.ts cannot read: it runs without one. */
+  /** The watchdog was asked for but fuel.ts cannot rewrite the module (exception handling, a table holding an import, instructions it cannot read): it runs without one. */
   unguarded: boolean;
 }
 

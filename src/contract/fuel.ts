@@ -1,18 +1,20 @@
 /**
  * The watchdog of the hosts that run firmware in V8 (the simulator, and
  * `outpost build`/`outpost size` measuring a firmware's init), built into
- * the firmware: a copy of the module with a fuel counter on every jump back
- * to a loop, so that a call into the firmware that never returns stops
- * after a fixed number of loop iterations, the same
- * number on every machine (virtual time does not move while firmware runs,
- * so a wall-clock budget would make runs differ).
+ * the firmware: a copy of the module that counts every jump back to a
+ * loop, so that a call into the firmware that never returns stops after a
+ * fixed number of loop iterations, the same number on every machine
+ * (virtual time does not move while firmware runs, so a wall-clock budget
+ * would make runs differ).
  *
- * `instrument` adds one mutable i32 global, exported as `outpost:fuel`, a
- * scratch i32 local to each function it changes, and a check on every
- * back-edge: every branch that jumps back to the start of a `loop`.
+ * The fuel is threaded through the module's own functions: each takes it
+ * as one more, last, i32 parameter and returns what is left as one more,
+ * last, result (fuel-code.ts rewrites the bodies; the types get fuelled
+ * twins), so the counter lives in a local — a register — and a jump back
+ * costs a decrement and a compare, not a global's load and store:
  *
- *   t = fuel - 1; fuel = t
- *   t < 0 ?  unreachable                     (the cold path: the watchdog fires)
+ *   fuel = fuel - 1
+ *   fuel < 0 ?  $fired = -1; unreachable     (the cold path: the watchdog fires)
  *
  * before a `br` to a loop, inside `if … br … end` for a `br_if` (counted
  * only when it jumps), before a `br_table` with a loop among its targets.
@@ -21,35 +23,42 @@
  * code that runs for ever without recursing must jump back to a loop for
  * ever, so the budget catches it; counting back-edges rather than loop
  * entries leaves alone the loops an async firmware spends its time in
- * (`while (true) { … return … }` polls that leave in their first pass);
- * the executor's ping-pong, which jumps back 4 times a round trip, runs
- * 1.07 to 1.09× as long (bench/watchdog.bench.ts, docs/reliability.md).
+ * (`while (true) { … return … }` polls that leave in their first pass).
+ * The executor's ping-pong, which jumps back 4 times a round trip, runs
+ * 1.00× as long as without the watchdog (quartiles 0.96–1.06;
+ * bench/watchdog.bench.ts, docs/reliability.md); the counter in a global,
+ * as before, cost 1.07–1.09×.
  *
- * Every exported function, and the start function, is called through a
- * wrapper that first sets the fuel to the budget, so each call from the
- * host gets the whole budget (calls inside the firmware do not refuel),
- * without the host writing the global (a WebAssembly.Global write from
- * JavaScript costs as much as a whole poll). After a trap,
- * fuel == -1 says the watchdog fired (before firing it is never negative):
- * a budget of N lets loops jump back N times and stops the next jump.
- * Recursion needs no fuel: it ends in a stack-overflow trap.
+ * Every exported function of the module, and the start function, is
+ * exported as a wrapper of the original type that calls it with the whole
+ * budget and drops what is left, so each call from the host gets the whole
+ * budget and calls inside the firmware share it. Calls to imports pass no
+ * fuel (the host never calls back into the firmware). The one added global,
+ * exported as `outpost:fuel`, is 0 until the watchdog fires and -1 after,
+ * so the host tells the watchdog's trap from others: a budget of N lets
+ * loops jump back N times and stops the next jump. Recursion needs no
+ * fuel: it ends in a stack-overflow trap.
  *
  * A start function would run inside instantiation, before the host could
  * tell a watchdog trap from another: the copy has no start section and
- * exports that function as `outpost:start` for the host to call first.
+ * exports that function's wrapper as `outpost:start` for the host to call
+ * first.
  *
  * The same pass caps linear memory: the memory's maximum becomes at most
  * `maxPages` (never below its initial size), so `memory.grow` past the
  * simulator's limit returns -1, as boards/ABI.md says for every host.
  *
- * It reads every instruction (MVP, sign-extension, saturating conversions,
- * bulk memory, reference types, SIMD, threads, exceptions, tail calls) only
- * to find `loop`s and the branches to them; `instrument` returns null for a module it cannot read,
- * which then runs without the watchdog (the caller says so).
+ * `instrument` returns null for a module it cannot rewrite — one using an
+ * instruction wasm-code.ts cannot read, exception handling, GC types, or a
+ * reference to an imported function (a table holding the host's function
+ * would be called with the fuelled type) — which then runs without the
+ * watchdog (the caller says so).
  */
 import { grouped } from "./grouped.ts";
-import { type ModuleShape, readShape } from "./abi-contract.ts";
+import { readShape } from "./abi-contract.ts";
+import { type FuelFrame, fuelledBody } from "./fuel-code.ts";
 import { WasmReader, concat, sLeb, uLeb } from "./wasm-binary.ts";
+import { constantRefersBelow } from "./wasm-code.ts";
 
 /** Loop iterations (jumps back to a loop) one call into the firmware may run before the watchdog stops it (`outpost sim --watchdog`). */
 export const DEFAULT_WATCHDOG = 10_000_000;
@@ -64,6 +73,7 @@ export function watchdogMessage(during: string, budget: number): string {
   );
 }
 
+/** The global that reads -1 once the watchdog fired (0 before). */
 export const FUEL_EXPORT = "outpost:fuel";
 /** The module's start function, exported instead of started: the host calls it with fuel, after instantiating. */
 export const START_EXPORT = "outpost:start";
@@ -84,6 +94,7 @@ function rewrite(bytes: Uint8Array, budget: number, maxPages: number): Uint8Arra
   const r = new WasmReader(bytes, "firmware");
   const sections = r.sections();
   const shape = readShape(bytes, "firmware");
+  const imported = shape.imports.filter((i) => i.kind === 0).length;
   let importedGlobals = 0;
   let definedGlobals = 0;
   let start = -1;
@@ -93,18 +104,20 @@ function rewrite(bytes: Uint8Array, budget: number, maxPages: number): Uint8Arra
     if (s.id === GLOBAL_SECTION) definedGlobals = r.u32();
     if (s.id === 8) start = r.u32();
   }
-  const fuel = importedGlobals + definedGlobals;
-  // Every exported function (and the start function) is called through a refuelling wrapper, appended after the module's functions.
-  const wrapped = shape.exports.filter((e) => e.kind === 0).map((e) => e.index);
-  if (start >= 0) wrapped.push(start);
+  const types = typeTable(bytes, sections, shape.functions.slice(imported));
+  const frame: FuelFrame = { imported, twin: (t) => types.twin(t), fired: importedGlobals + definedGlobals };
+  // Every exported function of the module (and the start function) is called through a wrapper that hands it the budget, appended after the module's functions.
+  const wrapped = shape.exports.filter((e) => e.kind === 0 && e.index >= imported).map((e) => e.index);
+  if (start >= imported) wrapped.push(start);
+  else if (start >= 0) throw new Error("an imported start function");
   const targets = [...new Set(wrapped)];
   const wrapperOf = new Map(targets.map((f, i) => [f, shape.functions.length + i]));
-  const exports: [string, number, number][] = [[FUEL_EXPORT, 0x03, fuel]];
+  const exports: [string, number, number][] = [[FUEL_EXPORT, 0x03, frame.fired]];
   if (start >= 0) exports.push([START_EXPORT, 0x00, wrapperOf.get(start)!]);
-  const newGlobal = [0x7f, 0x01, 0x41, ...sLeb(budget), 0x0b];
+  const newGlobal = [0x7f, 0x01, 0x41, 0x00, 0x0b];
   const parts: ArrayLike<number>[] = [bytes.subarray(0, 8)];
   let globalsWritten = false;
-  let wrappersWritten = 0;
+  let codeWritten = false;
   const section = (id: number, body: ArrayLike<number>): void => void parts.push([id, ...uLeb(body.length)], body);
   for (const s of sections) {
     const body = bytes.subarray(s.start, s.end);
@@ -113,35 +126,124 @@ function rewrite(bytes: Uint8Array, budget: number, maxPages: number): Uint8Arra
       globalsWritten = true;
     }
     r.pos = s.start;
-    if (s.id === GLOBAL_SECTION) {
+    if (s.id === 1) section(s.id, types.section());
+    else if (s.id === GLOBAL_SECTION) {
       r.u32();
-      section(s.id, concat([uLeb(definedGlobals + 1), bytes.subarray(r.pos, s.end), newGlobal]));
+      const entries = r.pos;
+      if (refersToImport(r, s.end, definedGlobals, imported, globalType)) throw new Error("a global holds an imported function");
+      section(s.id, concat([uLeb(definedGlobals + 1), bytes.subarray(entries, s.end), newGlobal]));
       globalsWritten = true;
     } else if (s.id === 3) {
-      section(s.id, concat([uLeb(r.u32() + targets.length), bytes.subarray(r.pos, s.end), ...targets.map((f) => uLeb(shape.functions[f]!))]));
-      wrappersWritten++;
+      const defined = shape.functions.slice(imported).map((t) => uLeb(types.twin(t)));
+      section(s.id, concat([uLeb(defined.length + targets.length), ...defined, ...targets.map((f) => uLeb(shape.functions[f]!))]));
     } else if (s.id === 5) section(s.id, cappedMemories(r, s.end, maxPages));
     else if (s.id === 7) section(s.id, withExports(r, s.end, wrapperOf, exports));
     else if (s.id === 8) continue;
-    else if (s.id === 10) {
-      const refuel = [0x41, ...sLeb(budget), 0x24, ...uLeb(fuel)];
-      const wrappers = targets.map((f) => refuelling(f, shape.types[shape.functions[f]!]!.params.length, refuel));
-      section(s.id, fuelledCode(r, s.end, fuel, parameterCounts(shape), wrappers));
-      wrappersWritten++;
+    else if (s.id === 9) {
+      if (refersToImport(r, s.end, r.u32(), imported, elementSegment)) throw new Error("a table holds an imported function");
+      parts.push(bytes.subarray(s.headerStart, s.end));
+    } else if (s.id === 10) {
+      const count = r.u32();
+      const bodies: ArrayLike<number>[] = [uLeb(count + targets.length)];
+      for (let f = imported; f < imported + count; f++) {
+        const type = shape.types[shape.functions[f]!];
+        if (type === undefined) throw new Error("a function body without a declaration");
+        bodies.push(fuelledBody(r, type.params.length, types.resultsBlock(shape.functions[f]!), frame));
+      }
+      if (r.pos !== s.end) throw new Error("code section");
+      const budgetBytes = [0x41, ...sLeb(budget)];
+      for (const f of targets) bodies.push(wrapper(f, shape.types[shape.functions[f]!]!.params.length, budgetBytes));
+      section(s.id, concat(bodies));
+      codeWritten = true;
     } else parts.push(bytes.subarray(s.headerStart, s.end));
   }
-  if (targets.length > 0 && wrappersWritten !== 2) throw new Error("exported functions without function and code sections");
+  if (!codeWritten && shape.functions.length > imported) throw new Error("functions without a code section");
   return concat(parts);
 }
 
-/** The body of a function that sets the fuel to the budget (`refuel`) and calls `target` with its own `params` arguments. */
-function refuelling(target: number, params: number, refuel: number[]): Uint8Array {
-  const code = [0x00, ...refuel];
-  for (let i = 0; i < params; i++) code.push(0x20, ...uLeb(i));
-  code.push(0x10, ...uLeb(target), 0x0b);
-  return concat([uLeb(code.length), code]);
+/**
+ * The module's function types, each followed (appended to the type section) by its fuelled twin — the
+ * same with one more i32 parameter and one more i32 result — and by the block types (no parameters,
+ * several results) of the functions that return more than one value.
+ */
+function typeTable(bytes: Uint8Array, sections: { id: number; start: number; end: number }[], defined: number[]) {
+  const r = new WasmReader(bytes, "firmware");
+  const own: { params: number[]; results: number[] }[] = [];
+  const found = sections.find((s) => s.id === 1);
+  if (found) {
+    r.pos = found.start;
+    const valueTypes = (): number[] => Array.from({ length: r.u32() }, () => valueType(r.byte()));
+    for (let n = r.u32(); n > 0; n--) {
+      if (r.byte() !== 0x60) throw new Error("a type that is not a function type");
+      own.push({ params: valueTypes(), results: valueTypes() });
+    }
+    if (r.pos !== found.end) throw new Error("type section");
+  }
+  const added: number[][] = own.map((t) => [0x60, ...uLeb(t.params.length + 1), ...t.params, 0x7f, ...uLeb(t.results.length + 1), ...t.results, 0x7f]);
+  const blocks = new Map<string, number>();
+  for (const t of defined) {
+    const results = own[t]?.results ?? [];
+    const key = results.join(",");
+    if (results.length > 1 && !blocks.has(key)) (blocks.set(key, own.length + added.length), added.push([0x60, 0x00, ...uLeb(results.length), ...results]));
+  }
+  return {
+    twin: (t: number): number => {
+      if (t >= own.length) throw new Error("an unknown type");
+      return own.length + t;
+    },
+    resultsBlock(t: number): number[] {
+      const results = own[t]!.results;
+      if (results.length <= 1) return results.length === 0 ? [0x40] : results;
+      return sLeb(blocks.get(results.join(","))!);
+    },
+    section(): Uint8Array {
+      const entries = [...own.map((t) => [0x60, ...uLeb(t.params.length), ...t.params, ...uLeb(t.results.length), ...t.results]), ...added];
+      return concat([uLeb(entries.length), ...entries]);
+    },
+  };
 }
 
+/** A value type's byte (numbers, vectors, funcref, externref); anything else (GC types) is not read. */
+function valueType(b: number): number {
+  if ((b >= 0x7b && b <= 0x7f) || b === 0x70 || b === 0x6f) return b;
+  throw new Error(`value type 0x${b.toString(16)}`);
+}
+
+/** True when one of `count` entries (each read by `entry`) refers to a function below `imported`. */
+function refersToImport(r: WasmReader, end: number, count: number, imported: number, entry: (r: WasmReader, imported: number) => boolean): boolean {
+  let refers = false;
+  for (let n = count; n > 0; n--) refers = entry(r, imported) || refers;
+  if (r.pos !== end) throw new Error("segment section");
+  return refers;
+}
+
+function globalType(r: WasmReader, imported: number): boolean {
+  valueType(r.byte());
+  r.byte(); // mutability
+  return constantRefersBelow(r, imported);
+}
+
+/** One element segment (all eight encodings): whether it lists an imported function. */
+function elementSegment(r: WasmReader, imported: number): boolean {
+  const flags = r.u32();
+  if (flags > 7) throw new Error("element segment");
+  let refers = false;
+  if ((flags & 1) === 0) {
+    if (flags & 2) r.u32(); // the table
+    constantRefersBelow(r, 0); // the offset
+  }
+  if (flags & 3) r.byte(); // element kind or reference type
+  for (let n = r.u32(); n > 0; n--) refers = ((flags & 4) !== 0 ? constantRefersBelow(r, imported) : r.u32() < imported) || refers;
+  return refers;
+}
+
+/** The body of a function that calls `target` with its own `params` arguments and the budget (`budget`: an i32.const), dropping the fuel it hands back. */
+function wrapper(target: number, params: number, budget: number[]): Uint8Array {
+  const code = [0x00];
+  for (let i = 0; i < params; i++) code.push(0x20, ...uLeb(i));
+  code.push(...budget, 0x10, ...uLeb(target), 0x1a, 0x0b);
+  return concat([uLeb(code.length), code]);
+}
 function cappedMemories(r: WasmReader, end: number, maxPages: number): Uint8Array {
   const out: number[] = [];
   const count = r.u32();
@@ -166,148 +268,4 @@ function withExports(r: WasmReader, end: number, wrapperOf: Map<number, number>,
     return concat([uLeb(text.length), text, [kind, ...uLeb(index)]]);
   });
   return concat([uLeb(entries.length), ...entries]);
-}
-
-/** The number of parameters of each function the module defines (not imports), in order. */
-function parameterCounts(shape: ModuleShape): number[] {
-  const imported = shape.imports.filter((i) => i.kind === 0).length;
-  return shape.functions.slice(imported).map((type) => shape.types[type]!.params.length);
-}
-
-/** What a branch to a label means for the fuel: no loop, a loop counted at its back-edges, a typed loop counted on entry. */
-const OTHER = 0;
-const EDGES = 1;
-const ENTRY = 2;
-
-function fuelledCode(r: WasmReader, end: number, fuel: number, params: number[], appended: Uint8Array[]): Uint8Array {
-  const g = uLeb(fuel);
-  const parts: ArrayLike<number>[] = [];
-  const count = r.u32();
-  parts.push(uLeb(count + appended.length));
-  for (let f = 0; f < count; f++) {
-    const size = r.u32();
-    const bodyStart = r.pos;
-    const bodyEnd = bodyStart + size;
-    const groups = r.u32();
-    const declarations = r.pos;
-    let locals = 0;
-    for (let n = groups; n > 0; n--) (locals += r.u32(), r.byte()); // local declarations
-    const code = r.pos;
-    // The check (see the file comment); t is the function's new last local.
-    if (params[f] === undefined) throw new Error("a function body without a declaration");
-    const t = uLeb(params[f] + locals);
-    const check = [0x23, ...g, 0x41, 0x01, 0x6b, 0x22, ...t, 0x24, ...g, 0x20, ...t, 0x41, 0x00, 0x48, 0x04, 0x40, 0x00, 0x0b];
-    const body: ArrayLike<number>[] = [];
-    let copied = code;
-    const labels: number[] = [OTHER]; // the function body's own block
-    const target = (depth: number): number => labels[labels.length - 1 - depth] ?? OTHER;
-    while (r.pos < bodyEnd) {
-      const at = r.pos;
-      const op = r.bytes[at]!;
-      if (op === 0x03) {
-        // A loop whose type is a type index may take parameters, which a branch carries: it is counted on entry.
-        r.pos++;
-        const typed = blockType(r);
-        labels.push(typed ? ENTRY : EDGES);
-        if (typed) body.push(r.bytes.subarray(copied, r.pos), check), (copied = r.pos);
-      } else if (op === 0x02 || op === 0x04 || op === 0x06) {
-        r.pos++;
-        blockType(r);
-        labels.push(OTHER);
-      } else if (op === 0x0b || op === 0x18) {
-        instruction(r); // end, or delegate (which ends its try)
-        labels.pop();
-      } else if (op === 0x0c || op === 0x0d) {
-        r.pos++;
-        const depth = r.u32();
-        if (target(depth) !== EDGES) continue;
-        // br: count, then jump back. br_if: count only when it jumps (`if … br … end` adds a label).
-        const jump = op === 0x0c ? [...check, 0x0c, ...uLeb(depth)] : [0x04, 0x40, ...check, 0x0c, ...uLeb(depth + 1), 0x0b];
-        body.push(r.bytes.subarray(copied, at), jump);
-        copied = r.pos;
-      } else if (op === 0x0e) {
-        r.pos++;
-        let back = false;
-        for (let n = r.u32(); n >= 0; n--) back ||= target(r.u32()) === EDGES; // the labels, then the default
-        if (back) body.push(r.bytes.subarray(copied, at), check), (copied = at);
-      } else instruction(r);
-    }
-    if (r.pos !== bodyEnd || labels.length !== 0) throw new Error("function body");
-    body.push(r.bytes.subarray(copied, bodyEnd));
-    // A function with a check declares one more local group: the scratch i32.
-    const rewritten =
-      body.length === 1 ? r.bytes.subarray(bodyStart, bodyEnd) : concat([uLeb(groups + 1), r.bytes.subarray(declarations, code), [0x01, 0x7f], ...body]);
-    parts.push(uLeb(rewritten.length), rewritten);
-  }
-  if (r.pos !== end) throw new Error("code section");
-  return concat([...parts, ...appended]);
-}
-
-/** Skips a block type; true when it is a type index (which may give the block parameters). */
-function blockType(r: WasmReader): boolean {
-  const b = r.bytes[r.pos]!;
-  if (b === 0x40 || (b >= 0x6f && b <= 0x7f)) {
-    r.pos++;
-    return false;
-  }
-  r.s32(); // a type index (s33; the module was validated, so it fits)
-  return true;
-}
-
-function memarg(r: WasmReader): void {
-  const align = r.u32();
-  if (align & 0x40) r.u32(); // multi-memory: a memory index follows
-  r.u32();
-}
-
-/** Skips one instruction other than `loop`, immediates included. */
-function instruction(r: WasmReader): void {
-  const op = r.byte();
-  if (op === 0x02 || op === 0x04 || op === 0x06) return void blockType(r); // block, if, try
-  if ((op >= 0x0c && op <= 0x0d) || op === 0x10 || op === 0x12 || (op >= 0x20 && op <= 0x26) || op === 0xd2) return void r.u32();
-  if (op === 0x07 || op === 0x08 || op === 0x09 || op === 0x18) return void r.u32(); // catch, throw, rethrow, delegate
-  if (op === 0x0e) {
-    for (let n = r.u32(); n >= 0; n--) r.u32(); // the labels, then the default
-    return;
-  }
-  if (op === 0x11 || op === 0x13) return void (r.u32(), r.u32()); // call_indirect: type, table
-  if (op === 0x1c) {
-    for (let n = r.u32(); n > 0; n--) r.byte();
-    return;
-  }
-  if (op >= 0x28 && op <= 0x3e) return memarg(r);
-  if (op === 0x3f || op === 0x40) return void r.u32();
-  if (op === 0x41) return void r.s32();
-  if (op === 0x42) return skipLeb(r);
-  if (op === 0x43) return void (r.pos += 4);
-  if (op === 0x44) return void (r.pos += 8);
-  if (op === 0xd0) return void r.byte();
-  if (op === 0xfc) return prefixedFc(r, r.u32());
-  if (op === 0xfd) return prefixedFd(r, r.u32());
-  if (op === 0xfe) {
-    if (r.u32() === 0x03) r.byte(); // atomic.fence
-    else memarg(r);
-    return;
-  }
-  if (op <= 0x01 || op === 0x05 || op === 0x0b || op === 0x0f || op === 0x19 || op === 0x1a || op === 0x1b || (op >= 0x45 && op <= 0xc4) || op === 0xd1) return;
-  throw new Error(`opcode 0x${op.toString(16)}`);
-}
-
-function skipLeb(r: WasmReader): void {
-  while (r.byte() & 0x80);
-}
-
-function prefixedFc(r: WasmReader, sub: number): void {
-  if (sub <= 7) return; // saturating conversions
-  const immediates: Record<number, number> = { 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2, 15: 1, 16: 1, 17: 1 };
-  const n = immediates[sub];
-  if (n === undefined) throw new Error(`opcode 0xfc ${sub}`);
-  for (let i = 0; i < n; i++) r.u32();
-}
-
-function prefixedFd(r: WasmReader, sub: number): void {
-  if (sub <= 11 || sub === 92 || sub === 93) return memarg(r); // loads and stores
-  if (sub === 12 || sub === 13) return void (r.pos += 16); // v128.const, i8x16.shuffle
-  if (sub >= 21 && sub <= 34) return void r.byte(); // extract and replace lane
-  if (sub >= 84 && sub <= 91) return void (memarg(r), r.byte()); // load and store lane
 }

@@ -69,7 +69,7 @@ test("every way back to a loop is counted: br from a nested block, br_table, a l
   }
 });
 
-test("calls inside the firmware share one budget: only the host's calls refuel", async () => {
+test("calls inside the firmware share one budget: only the host's calls start it afresh", async () => {
   // init calls the exported outpost_abi_version 10 times; each jumps back 200 times: 2,009 in one call from the host.
   const body = `
     (func $spin (export "outpost_abi_version") (result i32) (local $i i32)
@@ -85,6 +85,45 @@ test("calls inside the firmware share one budget: only the host's calls refuel",
   const source = moduleText(body);
   assert.is((await Simulator.load(assemble(source), { watchdog: 2009 })).panic, null);
   assert.is((await Simulator.load(assemble(source), { watchdog: 2008 })).panic?.code, "WATCHDOG");
+});
+
+test("the budget is shared through indirect calls, and functions keep their results: several values, a branch out of the body", async () => {
+  // init calls $spin through the table 10 times (200 jumps back each, 2,009 in all) and logs "ok" if every result came back.
+  const body = `
+    (type $spinner (func (param i32) (result i32 i32)))
+    (table 1 funcref)
+    (elem (i32.const 0) $spin)
+    (data (i32.const 64) "ok")
+    (func $spin (param $x i32) (result i32 i32) (local $i i32)
+      (loop $again
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $again (i32.le_u (local.get $i) (i32.const 200))))
+      (br 0 (local.get $x) (local.get $i)))
+    (func (export "outpost_init") (local $n i32) (local $sum i32)
+      (loop $calls
+        (local.set $sum (i32.add (local.get $sum)
+          (i32.add (call_indirect (type $spinner) (local.get $n) (i32.const 0)))))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br_if $calls (i32.lt_u (local.get $n) (i32.const 10))))
+      (if (i32.eq (local.get $sum) (i32.const 2055)) (then (call $log (i32.const 3) (i32.const 64) (i32.const 2)))))`;
+  const source = moduleText(body);
+  const within = await Simulator.load(assemble(source), { watchdog: 2009 });
+  assert.is(within.panic, null);
+  assert.equal(within.logs.map((l) => l.text), ["ok"]); // 0 + … + 9 + 10 × 201
+  assert.is((await Simulator.load(assemble(source), { watchdog: 2008 })).panic?.code, "WATCHDOG");
+});
+
+test("a module whose table holds an imported function runs without the watchdog, and says so", async () => {
+  const body = `
+    (table 1 funcref)
+    (elem (i32.const 0) $gpio_read)
+    (func (export "outpost_init") (loop $spin (br_if $spin (i32.eqz (call_indirect (param i32) (result i32) (i32.const 0) (i32.const 0))))))`;
+  const wasm = assemble(moduleText(body));
+  assert.is(instrument(wasm, 10, 1), null);
+  const sim = await Simulator.load(wasm, { board: "sim", watchdog: 100 });
+  assert.equal(sim.logs.map((l) => l.text), [
+    "sim: the watchdog cannot instrument firmware (exception handling, a table holding an imported function, or instructions it cannot read): it runs without one",
+  ]);
 });
 
 test("outpost build and size measure init under the same watchdog: a runaway init is one line", async () => {
