@@ -24,7 +24,9 @@ import {
 import { HostFault } from "./fault.ts";
 import { DEFAULT_WATCHDOG, FUEL_EXPORT, START_EXPORT, watchdogMessage } from "../src/contract/fuel.ts";
 import { prepareModule } from "./module-cache.ts";
-import { type WasmGlobal, type WasmInstance, type WasmMemory, isTrap, wasm } from "../src/contract/wasm-api.ts";
+import type { MemoryPool } from "./memory-pool.ts";
+import { MEMORY_MODULE, MEMORY_NAME } from "../src/contract/memory-import.ts";
+import { type WasmGlobal, type WasmImports, type WasmInstance, type WasmMemory, isTrap, wasm } from "../src/contract/wasm-api.ts";
 import { expandText } from "../src/contract/deferred-text.ts";
 import { trapWords } from "../src/contract/traps.ts";
 
@@ -100,6 +102,9 @@ export class Firmware {
   private report: PanicReport | null = null;
   /** The watchdog's fuel (fuel.ts); null without one. */
   private fuel: WasmGlobal | null = null;
+  /** The memory handed in (module-cache.ts), and the pool it goes back to on `release`; null when the module defines its own. */
+  private memory: WasmMemory | null = null;
+  private pool: MemoryPool | null = null;
   /** The export being called, for the watchdog's message. */
   private during = "the start function";
 
@@ -118,11 +123,13 @@ export class Firmware {
    */
   static async load(bytes: Uint8Array, host: AbiHost, name: string, options: FirmwareOptions = {}): Promise<Firmware> {
     const fw = new Firmware(host, name, options.text, options.watchdog ?? DEFAULT_WATCHDOG);
-    const { module, unguarded } = await prepareModule(bytes, name, fw.watchdog);
+    const { module, unguarded, memory } = await prepareModule(bytes, name, fw.watchdog);
     if (unguarded) host.log(2, `sim: the watchdog cannot instrument ${name} (exception handling, a table holding an imported function, or instructions it cannot read): it runs without one`);
     let instance: WasmInstance;
     try {
-      instance = await wasm.instantiate(module, { outpost: fw.imports() });
+      const imports: WasmImports = { outpost: fw.imports() };
+      if (memory) (fw.pool = memory), (fw.memory = memory.take()), (imports[MEMORY_MODULE] = { [MEMORY_NAME]: fw.memory });
+      instance = await wasm.instantiate(module, imports);
     } catch (e) {
       if (e instanceof wasm.LinkError) {
         throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} cannot be linked by this host (${e.message}): build it with outpost build`);
@@ -136,6 +143,16 @@ export class Firmware {
     if (start) fw.call(start, "the start function");
     if (!fw.panic) checkVersion(fw, name);
     return fw;
+  }
+
+  /**
+   * Ends this run for good: the firmware is never called again and its memory goes back to the pool
+   * for the next load of the same module (memory-pool.ts). Nothing may read this firmware afterwards.
+   */
+  release(): void {
+    this.exports = null;
+    if (this.memory && this.pool) this.pool.give(this.memory);
+    this.memory = null;
   }
 
   init(): void {

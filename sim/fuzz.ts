@@ -160,6 +160,7 @@ export async function fuzzSeed(firmware: Uint8Array | string, options: FuzzOptio
   watch.loaded?.(sim);
   const result = check(sim, options, seed, duration, random, digest, echoes);
   watch.finished?.(sim);
+  sim.release(); // its memory goes to the next seed's simulator
   return result;
 }
 

@@ -12,18 +12,26 @@
  * kept; a refused module is checked again at every load, so its message
  * names the file it was loaded as. At most `KEPT` entries, the most
  * recently used: fuzzing thousands of mutated modules keeps memory flat.
+ *
+ * The compiled module imports its memory where it can
+ * (src/contract/memory-import.ts), and the entry keeps a pool of memories
+ * (memory-pool.ts) that released simulators hand back to the next load.
  */
 import { OutpostError } from "../src/contract/errors.ts";
 import { abiContractProblem } from "../src/contract/abi-contract.ts";
 import { MAX_MEMORY_PAGES, instrument } from "../src/contract/fuel.ts";
 import { type WasmModule, wasm } from "../src/contract/wasm-api.ts";
 import { hasWasmHeader } from "../src/contract/wasm-binary.ts";
+import { importMemory } from "../src/contract/memory-import.ts";
+import { MemoryPool } from "./memory-pool.ts";
 
 export interface PreparedModule {
   /** What to instantiate: the instrumented module, or the original one without a watchdog. */
   module: WasmModule;
   /** The watchdog was asked for but fuel.ts cannot rewrite the module (exception handling, a table holding an import, instructions it cannot read): it runs without one. */
   unguarded: boolean;
+  /** Where its memory comes from (memory-import.ts), or null: the module defines its own. */
+  memory: MemoryPool | null;
 }
 
 interface Entry {
@@ -63,10 +71,13 @@ async function prepare(bytes: Uint8Array, name: string, watchdog: number): Promi
   if (problem !== null) {
     throw new OutpostError("NOT_OUTPOST_FIRMWARE", `${name} is not an Outpost firmware: ${problem} (see boards/ABI.md): build it with outpost build`);
   }
-  if (watchdog <= 0) return { module: original, unguarded: false };
-  const instrumented = instrument(bytes, watchdog, MAX_MEMORY_PAGES);
-  if (instrumented === null) return { module: original, unguarded: true };
-  return { module: await compile(instrumented, name), unguarded: false };
+  const instrumented = watchdog > 0 ? instrument(bytes, watchdog, MAX_MEMORY_PAGES) : null;
+  const unguarded = watchdog > 0 && instrumented === null;
+  const imported = importMemory(instrumented ?? bytes);
+  if (imported !== null) {
+    return { module: await compile(imported.bytes, name), unguarded, memory: new MemoryPool(imported.initial, imported.maximum) };
+  }
+  return { module: instrumented ? await compile(instrumented, name) : original, unguarded, memory: null };
 }
 
 async function compile(bytes: Uint8Array, name: string): Promise<WasmModule> {

@@ -10,7 +10,7 @@ import { EspruinoFirmware, espruinoScript } from "./espruino/runtime.ts";
 
 export type FirmwareRunner = Pick<
   Firmware,
-  "panic" | "init" | "poll" | "event" | "stop" | "taskCount" | "taskState" | "taskPolls" | "taskSite" | "taskChain" | "taskName" | "introspects" | "heapTop"
+  "panic" | "release" | "init" | "poll" | "event" | "stop" | "taskCount" | "taskState" | "taskPolls" | "taskSite" | "taskChain" | "taskName" | "introspects" | "heapTop"
 >;
 
 /** A .wasm (bytes) runs in the Wasm host; an Espruino build (its text, or its bytes) in the Espruino host. */

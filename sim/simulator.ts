@@ -145,6 +145,14 @@ export class Simulator implements SimListeners {
     return sim;
   }
 
+  /**
+   * Ends this simulator for good (`outpost fuzz` after each seed): the firmware is never called again
+   * and its memory goes to the next simulator of the same firmware (memory-pool.ts). Read what you need first.
+   */
+  release(): void {
+    this.firmware.release();
+  }
+
   /** Log lines (the firmware's and the simulator's warnings), oldest first: the newest `historyLimit`. */
   get logs(): readonly LogEntry[] {
     return this.logRing.toArray();

@@ -111,6 +111,9 @@ export class EspruinoFirmware {
     return new EspruinoFirmware(script, host, board, name);
   }
 
+  /** Ends this run (Simulator.release); the realm holds nothing to hand on. */
+  release(): void {}
+
   init(): void {
     this.guard(() => {
       this.realm.run(this.script, this.name);

@@ -36,7 +36,7 @@ interface WebAssemblyApi {
     exports(module: WasmModule): Omit<WasmModuleEntry, "module">[];
   };
   Instance: new (module: WasmModule, imports: WasmImports) => WasmInstance;
-  Memory: abstract new (...args: never[]) => WasmMemory;
+  Memory: new (limits: { initial: number; maximum?: number }) => WasmMemory;
   RuntimeError: new (...args: never[]) => Error;
   CompileError: new (...args: never[]) => Error;
   LinkError: new (...args: never[]) => Error;
