@@ -7,12 +7,14 @@
  * the marker shows on stderr exactly when the stored entry was used.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { hasTool } from "../../src/toolchain/native/tools.ts";
+import { when } from "../helpers/skip.ts";
 
 const test = suite("build cache");
 const dir = mkdtempSync(join(tmpdir(), "outpost-cache-"));
@@ -100,6 +102,21 @@ test("an import that is missing fails and stores nothing; the build works once t
   const found = build();
   assert.is(found.code, 0, found.stderr);
   assert.ok(found.wasm!.includes(Buffer.from("later", "utf16le")));
+});
+
+when(hasTool("wasm2c"), "wasm2c is not installed")(test, "a native board's build is cached too: --emit-c again translates the stored build, file for file", () => {
+  const emit = (folder: string) =>
+    spawnSync(process.execPath, [bin, "build", "main.ts", "--board", "mps2-an385", "--emit-c", folder], { cwd: join(dir, "app"), encoding: "utf8", env: { ...process.env, OUTPOST_CACHE: cache } });
+  const first = emit("c1");
+  assert.is(first.status, 0, first.stderr);
+  assert.is(first.stderr, "", "built, not taken from the cache");
+  mark();
+  const again = emit("c2");
+  assert.is(again.status, 0, again.stderr);
+  assert.is(again.stderr, MARKER + "\n");
+  const files = (folder: string) => (readdirSync(join(dir, "app", folder), { recursive: true }) as string[]).filter((f) => statSync(join(dir, "app", folder, f)).isFile()).sort();
+  assert.equal(files("c2"), files("c1"));
+  for (const f of files("c1")) assert.equal(readFileSync(join(dir, "app/c2", f)), readFileSync(join(dir, "app/c1", f)), f);
 });
 
 test("no lock is left behind", () => {

@@ -1,6 +1,7 @@
 /**
  * `outpost build <entry.ts> --board <native board> [-o FILE.elf] [--emit-c DIR] [--test-channel]`:
- * the release build, then src/toolchain/native/ turns it into an image for
+ * the release build (through the build cache, as every board's), then
+ * src/toolchain/native/ turns it into an image for
  * the board (or, with --emit-c, a C project to build with make). Prints
  * the image's flash and RAM against the board's budget. A user image by
  * default; --test-channel makes a test image, whose platform plays
@@ -10,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import type { Board } from "../../contract/boards.ts";
 import { grouped } from "../../contract/grouped.ts";
-import { compileFirmware } from "../compile.ts";
+import { cachedCompile } from "../cache/build.ts";
 import { buildNative, checkEmptyFolder } from "../native/image.ts";
 import { requireTool } from "../native/tools.ts";
 import { join } from "node:path";
@@ -22,7 +23,7 @@ export async function buildNativeCommand(entry: string, board: Board, output: st
   requireTool("wasm2c", "a native build");
   if (emitDir === undefined) requireTool("arm-none-eabi-gcc", "a native build");
   else checkEmptyFolder(emitDir);
-  const result = await compileFirmware({ entry, board, output, release: true });
+  const result = await cachedCompile({ entry, board, output, release: true }); // as every build: unchanged sources compile nothing
   if (result.warnings) process.stderr.write(result.warnings + "\n");
   // The image prints message literals as {#n}; outpost run and outpost decode read them from the sidecar.
   const input = { wasm: result.wasm, size: result.size!, text: [], name: entry };
