@@ -93,27 +93,36 @@ export function matches(shown: string[], actual: string[]): boolean {
   return at(0, 0);
 }
 
-/** A folder that looks like the repository (links to each top-level entry) but has its own build/. */
+/**
+ * The scratch folder's path: one for every page (each page gets it afresh), because a build's cache
+ * key includes the working directory (its messages name files from there), so builds made for it
+ * before (FIRMWARE) are the builds its commands find.
+ */
+const scratchParent = mkdtempSync(join(tmpdir(), "outpost-docs-"));
+const scratch = join(scratchParent, "repo");
+
+/** A folder that looks like the repository (links to each top-level entry) but has its own build/: `scratch`, made afresh. */
 function scratchRepository(): string {
-  const dir = mkdtempSync(join(tmpdir(), "outpost-docs-"));
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch);
   for (const name of readdirSync(root)) {
     if (name === "build" || name === ".git") continue;
-    symlinkSync(join(root, name), join(dir, name));
+    symlinkSync(join(root, name), join(scratch, name));
   }
-  mkdirSync(join(dir, ".bin"));
-  const shim = join(dir, ".bin/outpost");
+  mkdirSync(join(scratch, ".bin"));
+  const shim = join(scratch, ".bin/outpost");
   writeFileSync(shim, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, "bin/outpost.mjs"))} "$@"\n`);
   chmodSync(shim, 0o755);
-  return dir;
+  return scratch;
 }
 
 const pages = PAGES.map((page) => ({ page, commands: commandsOf(page, readFileSync(join(root, page), "utf8")) }));
 const test = suite("docs that run");
 
 /**
- * The firmware the pages run, built first in this process (whose compiler is warm) into the build
- * cache the commands read: each command then finds its build instead of compiling it in a new
- * process. A firmware missing here is only slower to run.
+ * The firmware the pages run, built first in this process (whose compiler is warm) from the scratch
+ * folder, as the commands build it, into the build cache they read: each command then finds its build
+ * instead of compiling it in a new process. A firmware missing here is only slower to run.
  */
 const FIRMWARE: [entry: string, board: string][] = [
   ["examples/blinky/main.ts", "sim"],
@@ -123,8 +132,15 @@ const FIRMWARE: [entry: string, board: string][] = [
   ["test/firmware/deadlock.ts", "sim"],
 ];
 test.before(async () => {
-  for (const [entry, board] of FIRMWARE) await buildTest(entry, board);
+  const cwd = process.cwd();
+  process.chdir(scratchRepository()); // this worker runs one test file at a time: nothing else sees it
+  try {
+    for (const [entry, board] of FIRMWARE) await buildTest(join(scratch, entry), board);
+  } finally {
+    process.chdir(cwd);
+  }
 });
+test.after(() => rmSync(scratchParent, { recursive: true, force: true }));
 
 test("the pages show commands, and every one this test does not run is listed with its reason", () => {
   const all = pages.flatMap((p) => p.commands.map((c) => bare(c.command)));
