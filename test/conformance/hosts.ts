@@ -1,7 +1,21 @@
 /**
  * The cross-host conformance suite's harness: one firmware, one set of
  * inputs (`outpost sim`'s options), run on each host and turned into one
- * normalised transcript, so that hosts compare exactly.
+ * normalised transcript, so that hosts compare exactly. The suite is one
+ * test file per group of hosts, so `npm test` spreads it over its workers
+ * (builds and images are shared through the build caches):
+ *
+ *   mps2.test.ts       mps2-an385 (release builds): sim, c-host, qemu, on every example,
+ *                      native-faults and native-deep (a panic, traps, overruns at line rate,
+ *                      stack exhaustion)
+ *   espruino.test.ts   espruino-pico and banglejs2 (a Unicode build): sim, espruino, on every
+ *                      example that builds for the board
+ *   firmware-1.test.ts sim (default builds): sim, c-host, on every test firmware, 2 s, no input
+ *   firmware-2.test.ts (firmware.ts deals the firmware between the two)
+ *   chains.test.ts     await chains: sim, espruino, c-host: a panic's chain, a deadlock's and
+ *                      --inspect's, with every site named (outpost decode for ids)
+ *
+ * Hosts:
  *
  *   sim       outpost sim, in-process, on the .wasm
  *   espruino  outpost sim on the build translated to JavaScript (the Espruino host)
@@ -9,7 +23,11 @@
  *             compiled in by wasm2c (boards/wasm/host/, --virtual --bench)
  *   qemu      outpost run: the native image for a Cortex-M board on QEMU
  *   wasm3     the C host loop with the POSIX platform and wasm3 (only when
- *             OUTPOST_WASM3_SRC names a wasm3 source tree: CI cannot fetch it)
+ *             OUTPOST_WASM3_SRC names a wasm3 source tree: CI cannot fetch it;
+ *             mps2.test.ts adds it to every case)
+ *
+ * Hosts whose tools are missing are skipped by name (wasm2c, gcc,
+ * arm-none-eabi-gcc, qemu-system-arm: .ci/run installs them).
  *
  * A transcript is the exit status, the console UART's bytes and every
  * stderr line (stamped pin changes, logs, panics, outcomes). Each
@@ -21,6 +39,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBoard } from "../../src/contract/boards.ts";
+import * as assert from "uvu/assert";
 import { captureIo } from "../../src/toolchain/cli/console.ts";
 import { parseRunArgs, runCommand, runStimuli } from "../../src/toolchain/cli/run.ts";
 import { simCommand } from "../../src/toolchain/cli/sim.ts";
@@ -58,6 +77,16 @@ export function normalise(t: Transcript): Transcript {
 }
 export { DEADLOCK };
 
+/** `got` (another host's transcript) is the simulator's `want`, but for DIFFERENCES. */
+export function same(host: string, got: Transcript, want: Transcript): void {
+  assert.equal(normalise(got), normalise(want), `${host} differs from the simulator`);
+}
+
+/** The case made the firmware do something a host could get wrong. */
+export function eventful(t: Transcript): void {
+  assert.ok(t.lines.length > 0 || t.console.length > 0, "the case made the firmware do nothing observable");
+}
+
 function transcript(status: number, out: number[] | Buffer, err: string): Transcript {
   return { status, console: Buffer.from(out).toString("latin1"), lines: err.split("\n").filter((l) => l !== "") };
 }
@@ -76,7 +105,8 @@ export async function onQemu(image: string, args: string[]): Promise<Transcript>
   return transcript(status, io.out, io.err);
 }
 
-const work = mkdtempSync(join(tmpdir(), "outpost-conformance-"));
+/** A scratch folder for the files a case writes (inputs, firmware, stimuli). */
+export const work = mkdtempSync(join(tmpdir(), "outpost-conformance-"));
 let files = 0;
 
 /** A C host executable (wasm2c or wasm3 engine) with the same inputs as a stimulus file. */

@@ -1,4 +1,4 @@
-// Test firmware for test/conformance/hosts.test.ts: a rule the host enforces
+// Test firmware for test/conformance/ (chains.test.ts, firmware.ts): a rule the host enforces
 // (a pin written before it is configured: a PERIPHERAL panic) broken two
 // calls deep in task poker, after an await in each. Every host names the
 // task and prints its await chain under the panic.

@@ -1,0 +1,4 @@
+/** Conformance: part 1 of every test firmware on the simulator and the C host (firmware.ts deals them). */
+import { runFirmwareCases } from "./firmware.ts";
+
+runFirmwareCases(0, 2);
