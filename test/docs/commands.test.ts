@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { inFolder } from "../fixtures/cli.ts";
 import { buildTest } from "../helpers/firmware.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -131,15 +132,12 @@ const FIRMWARE: [entry: string, board: string][] = [
   ["examples/shell/main.ts", "sim"],
   ["test/firmware/deadlock.ts", "sim"],
 ];
-test.before(async () => {
-  const cwd = process.cwd();
-  process.chdir(scratchRepository()); // this worker runs one test file at a time: nothing else sees it
-  try {
+test.before(() =>
+  // A worker runs one test file at a time: nothing else sees the working directory change.
+  inFolder(scratchRepository(), async () => {
     for (const [entry, board] of FIRMWARE) await buildTest(join(scratch, entry), board);
-  } finally {
-    process.chdir(cwd);
-  }
-});
+  }),
+);
 test.after(() => rmSync(scratchParent, { recursive: true, force: true }));
 
 test("the pages show commands, and every one this test does not run is listed with its reason", () => {

@@ -10,6 +10,12 @@ const s = new Scratch();
 const blinky = fileURLToPath(new URL("../../examples/blinky/main.ts", import.meta.url));
 const uploader = /^(npx --yes espruino@0\.1\.67|\S+ \S+espruino\S*\.js)/;
 test.after(() => s.remove());
+// The builds the commands below make, made here with the compiler this process has loaded.
+test.before(async () => {
+  await s.prebuild(blinky, "espruino-pico");
+  await s.prebuild(fileURLToPath(new URL("../../examples/shell/main.ts", import.meta.url)), "puckjs");
+  await s.prebuild(fileURLToPath(new URL("../firmware/async-chain.ts", import.meta.url)), "espruino-pico");
+});
 
 test("build writes one .js for the board and reports bytes and JsVars", () => {
   const r = s.outpost("build", blinky, "--board", "espruino-pico", "-o", "blinky.js");

@@ -18,6 +18,15 @@ import { missingNativeTools } from "../helpers/native.ts";
 
 const s = new Scratch();
 test.after(() => s.remove());
+// The builds the commands below make, made here with the compiler this process has loaded.
+test.before(async () => {
+  if (missing) return;
+  for (const example of ["blinky", "shell", "button-led"]) {
+    const entry = new URL(`../../examples/${example}/main.ts`, import.meta.url).pathname;
+    await s.prebuild(entry, "mps2-an385", { release: true }); // outpost build
+    if (example !== "blinky") await s.prebuild(entry, "mps2-an385"); // outpost sim
+  }
+});
 const blinky = new URL("../../examples/blinky/main.ts", import.meta.url).pathname;
 const missing = missingNativeTools("board");
 const hasMake = spawnSync("make", ["--version"], { stdio: "ignore" }).status === 0;
