@@ -7,11 +7,13 @@
 // from this copy; `outpost check` of an example about 0.2 s less).
 //
 // The copy lives in node_modules/.cache/outpost-js/<id>/, one file per
-// TypeScript module the entry reaches (static and literal dynamic imports),
+// TypeScript module the entry reaches (static and literal dynamic imports,
+// and modules named by import.meta.resolve, such as a worker's entry),
 // at the same relative paths, each transpiled as the hooks would transpile
 // it, with three rewrites made on the syntax tree (never on text, so a
 // template that contains import lines is left alone):
-//   - a relative `.ts` specifier names the copy's `.js`;
+//   - a relative `.ts` specifier (of an import, or of import.meta.resolve)
+//     names the copy's `.js`;
 //   - any other relative specifier (a .mjs, .js or .json beside the sources)
 //     and `typescript` (tools/typescript.mjs) name the original file;
 //   - `import.meta.url` is the original file's URL, so paths computed from
@@ -115,8 +117,10 @@ async function build(base, root, entry) {
       } catch {}
     }
     outputs.set(file, code);
-    for (const imported of ts.preProcessFile(source, true, true).importedFiles) {
-      const spec = imported.fileName;
+    // Modules it imports, and those it names with import.meta.resolve (a worker's entry, say).
+    const specs = ts.preProcessFile(source, true, true).importedFiles.map((i) => i.fileName);
+    for (const m of source.matchAll(/import\.meta\.resolve\(\s*"([^"]+)"\s*\)/g)) specs.push(m[1]);
+    for (const spec of specs) {
       if (spec.startsWith(".") && spec.endsWith(".ts")) queue.push(relative(root, resolve(root, dirname(file), spec)));
     }
   }
@@ -164,11 +168,11 @@ function transpile(ts, root, file, source) {
       if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
         return f.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, literal(node.moduleSpecifier), node.attributes);
       }
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length) {
+      if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isImportMeta(ts, node.expression, "resolve")) && node.arguments.length) {
         const [first, ...rest] = node.arguments;
         return f.updateCallExpression(node, node.expression, node.typeArguments, [literal(ts.visitNode(first, visit)), ...rest]);
       }
-      if (ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && node.name.text === "url") {
+      if (isImportMeta(ts, node, "url")) {
         return f.createStringLiteral(pathToFileURL(path).href);
       }
       return ts.visitEachChild(node, visit, context);
@@ -180,6 +184,11 @@ function transpile(ts, root, file, source) {
     compilerOptions: transpileOptions(ts, { sourceMap: false, inlineSourceMap: true, inlineSources: false }),
     transformers: { after: [rewrite] },
   }).outputText;
+}
+
+/** `import.meta.<name>`. */
+function isImportMeta(ts, node, name) {
+  return ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && node.name.text === name;
 }
 
 /** Removes copies beyond the newest few that no process has started from for a day (a long-running one may still load from it). */

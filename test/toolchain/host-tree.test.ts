@@ -28,6 +28,7 @@ write("main.ts", [
   'import type { Shape } from "./shape.ts";',
   'export { twice } from "./lib/twice.ts";',
   "export const here: string = import.meta.url;",
+  'export const worker: string = import.meta.resolve("./late.ts");',
   'export const text: string = `import x from "./lib/b.ts"; import.meta.url`;',
   'export async function later(): Promise<string> { return (await import("./late.ts")).late; }',
   "export const shape: Shape = { side: b };",
@@ -39,7 +40,7 @@ write("shape.ts", "export interface Shape { side: number }\n");
 write("late.ts", 'export const late: string = "loaded later";\n');
 write("data.mjs", "export default 42;\n");
 
-test("the copy runs as the sources: imports, re-exports, lazy imports, other files and import.meta.url", async () => {
+test("the copy runs as the sources: imports, re-exports, lazy imports, other files, import.meta.url and .resolve", async () => {
   const url: string = await hostEntry("main.ts", { root, cacheDir });
   assert.ok(url.startsWith(pathToFileURL(join(cacheDir, "outpost-js")).href), url);
   const m = await import(url);
@@ -47,6 +48,8 @@ test("the copy runs as the sources: imports, re-exports, lazy imports, other fil
   assert.is(m.twice(), 2);
   assert.is(m.data, 42);
   assert.is(m.here, pathToFileURL(join(root, "main.ts")).href);
+  assert.is(m.worker, new URL("late.js", url).href); // a worker's entry: the copy's, which the copy holds
+  assert.is((await import(m.worker)).late, "loaded later");
   assert.is(m.text, 'import x from "./lib/b.ts"; import.meta.url'); // text that looks like an import is text
   assert.is(await m.later(), "loaded later");
   assert.equal(m.shape, { side: 1 });

@@ -48,10 +48,13 @@ const IN_FLIGHT = 2;
 /** The largest batch: about 30 ms of seeds of 10 s of a small firmware. */
 const MAX_BATCH = 16;
 
-// A worker imports TypeScript (the CLI runs from sources): register the same loader there first.
+// The worker's entry: the transpiled copy's when the command runs from one (tools/host-tree.mjs),
+// else the source, and then the worker registers the same loader first.
+const entry = import.meta.resolve("./fuzz-worker.ts");
 const hooks = new URL("../../../tools/ts-hooks.mjs", import.meta.url).href;
-const entry = new URL("./fuzz-worker.ts", import.meta.url).href;
-const bootstrap = `import { register } from "node:module"; register(${JSON.stringify(hooks)}); await import(${JSON.stringify(entry)});`;
+const bootstrap = entry.endsWith(".ts")
+  ? `import { register } from "node:module"; register(${JSON.stringify(hooks)}); await import(${JSON.stringify(entry)});`
+  : `await import(${JSON.stringify(entry)});`;
 
 export async function runPool(p: PoolOptions): Promise<PoolResult> {
   const start = performance.now();
