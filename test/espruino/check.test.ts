@@ -41,6 +41,8 @@ const FORBIDDEN: [name: string, code: string, column: number, what: string][] = 
   ["a BigInt", "var x = 1n;", 9, "a BigInt literal"],
   ["a class field", "class A { x = 1; }", 11, "a class field"],
   ["a default clause before cases", "switch (x) { default: f(); case 1: g(); }", 14, "a default clause before other cases (Espruino takes default only last)"],
+  ["a do … while directly in a case", "switch (x) { case 1: break; case 2: do f(); while (0); }", 37, "a do…while directly in a switch case (Espruino 2v29 runs on from it after a break or continue: wrap it in braces)"],
+  ["a do … while as an else branch", "if (x) f(); else do f(); while (0);", 18, "a do…while directly as an else branch (Espruino 2v29 runs on from it after a break or continue: wrap it in braces)"],
   ["a call before the declaration", "f();\nfunction f() {}", 1, "f used before its declaration (no hoisting)"],
   ["a var before its declaration", "x = 1;\nvar x;", 1, "x used before its declaration (no hoisting)"],
 ];
@@ -75,6 +77,8 @@ test("accepts what Espruino runs: closures, calls of earlier declarations, late 
     "var s = `t${n}`, f = (a) => a * 2, m = Math.max(1, Math.floor(2.5));",
     "class A { constructor() { this.x = 1; } get y() { return 2; } }",
     "do { n--; } while (n > 0);",
+    "switch (n) { case 1: break; case 2: { do n--; while (n > 0); } break; default: if (n) n++; else { do n--; while (0); } }",
+    "if (n) do n--; while (n > 0); else n++;",
     "tick();",
   ].join("\n");
   assert.equal(checkEspruino(code), []);

@@ -104,6 +104,27 @@ test("printing is minimal and reads back to the same text", () => {
   );
 });
 
+test("a do … while in a switch case or an else branch prints in braces (Espruino 2v29 runs on from a bare one after a break) and reads back the same", () => {
+  const source = [
+    "function f(x, c) { switch (x) { case 1: c = 1; break; case 2: do { c += 10; } while (0); c += 100; break; default: { do c--; while (c > 5); } } return c; }",
+    "function g(x, c) { switch (x) { case 1: if (x) break; if (c) c = 3; else if (c > 1) c = 4; else do c++; while (0); c += 100; } return c; }",
+  ].join("\n");
+  const once = printProgram(liftScript(source));
+  assert.is(
+    once,
+    [
+      "function f(x,c){switch(x){case 1:c=1;break;case 2:{do c+=10;while(0)}c+=100;break;default:{do c--;while(c>5)}}return c}",
+      "function g(x,c){switch(x){case 1:if(x)break;if(c)c=3;else if(c>1)c=4;else{do c++;while(0)}c+=100}return c}",
+      "",
+    ].join("\n"),
+  );
+  assert.is(printProgram(liftScript(once)), once);
+  assert.equal(checkEspruino(once), []);
+  const [f, g] = [compile(source), new Function(`${source}; return g;`)() as Fn];
+  const [pf, pg] = [compile(once), new Function(`${once}; return g;`)() as Fn];
+  for (let x = 0; x < 4; x++) for (let c = 0; c < 9; c++) assert.equal([pf(x, c), pg(x, c)], [f(x, c), g(x, c)]);
+});
+
 test("short names never hide a global a function uses, nor Espruino's own", () => {
   const source = "var total = 0; function add(value) { var tmp = value * 2; total = total + tmp; print(E, value); } add(1);";
   const { program, globals } = shortenNames(liftScript(source));

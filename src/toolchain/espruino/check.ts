@@ -12,7 +12,11 @@
  * syntax; Math functions beyond its own set (imul, clz32, fround, trunc,
  * sign, …); Map, Set, WeakMap, WeakSet, Symbol, Proxy, Reflect;
  * `copyWithin`; `Object.create` with property descriptors; a `default`
- * clause before other cases (Espruino's parser takes it only last); and hoisting: a
+ * clause before other cases (Espruino's parser takes it only last); a
+ * `do … while` directly in a switch case or as an `else` branch (after a
+ * `break` or `continue`, Espruino reads on without running until it meets
+ * one, which it then runs as if nothing had broken out: inside braces it
+ * skips the code unread); and hoisting: a
  * function or variable used before its declaration, at top level (directly
  * or through the functions a top-level statement calls) or in a function.
  */
@@ -113,6 +117,15 @@ function constructs(node: ts.Node, add: (node: ts.Node, what: string) => void): 
       const clauses = (node as ts.CaseBlock).clauses;
       const d = clauses.findIndex((c) => ts.isDefaultClause(c));
       if (d >= 0 && d < clauses.length - 1) add(clauses[d]!, "a default clause before other cases (Espruino takes default only last)");
+      return;
+    }
+    case k.DoStatement: {
+      // Espruino 2v29 parses the statements after a `break` or `continue` to skip them, except inside
+      // braces; a do…while met there clears the break and runs on from it (measured on 2v29, jsparse.c).
+      const p = node.parent;
+      if (ts.isCaseClause(p) || ts.isDefaultClause(p) || (ts.isIfStatement(p) && p.elseStatement === node)) {
+        add(node, `a do…while directly ${ts.isIfStatement(p) ? "as an else branch" : "in a switch case"} (Espruino 2v29 runs on from it after a break or continue: wrap it in braces)`);
+      }
       return;
     }
     case k.CatchClause:

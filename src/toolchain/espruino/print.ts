@@ -11,7 +11,9 @@
  * Invariants: the printed text means what the tree means (parentheses and
  * `else` bindings are never lost), and printing what `liftScript` reads
  * back from it gives the same text again. Blocks of one statement print as
- * the statement, so the tree read back may have fewer blocks.
+ * the statement, so the tree read back may have fewer blocks; except that a
+ * `do … while` directly in a switch case or as an `else` branch always
+ * prints in braces, which Espruino 2v29 needs (`printBraced`).
  */
 import type { Expr, Func, Stmt } from "./ast.ts";
 
@@ -159,25 +161,51 @@ function printBlock(body: Stmt[]): string {
   return "{" + printList(body) + "}";
 }
 
-/** Statements in sequence; the `;` that would stand before `}` is dropped unless `keepLast`. */
-function printList(body: Stmt[], keepLast = false): string {
+/**
+ * Statements in sequence; the `;` that would stand before `}` is dropped
+ * unless `keepLast`. A switch case's statements (`inCase`) put each
+ * `do … while` in braces (`printBraced`).
+ */
+function printList(body: Stmt[], keepLast = false, inCase = false): string {
   let out = "";
-  for (const s of body) out = join(out, printStmt(s));
+  for (const s of body) out = join(out, inCase ? printBraced(s) : printStmt(s));
   const last = body[body.length - 1];
-  return !keepLast && last && endsWithSemicolon(last) ? out.slice(0, -1) : out;
+  return !keepLast && last && !(inCase && printsAsDo(last)) && endsWithSemicolon(last) ? out.slice(0, -1) : out;
+}
+
+/**
+ * A statement in a place where Espruino 2v29 must not meet a bare
+ * `do … while` (a switch case's statements, an `else` branch): there it
+ * reads the statements after a `break` or `continue` one by one to skip
+ * them, and a `do … while` it reads clears the break, so what follows runs.
+ * Inside braces it skips the code unread. check.ts refuses the bare form.
+ */
+function printBraced(s: Stmt): string {
+  return printsAsDo(s) ? "{" + printStmt(s).slice(0, -1) + "}" : printStmt(s);
+}
+
+/** Whether `s` prints as a `do … while`. */
+function printsAsDo(s: Stmt): boolean {
+  const shown = printsAs(s);
+  return shown === s ? s.k === "do" : printsAsDo(shown);
+}
+
+/** The statement a block of one simple statement prints as (`if(a)b;` rather than `if(a){b}`); otherwise `s`. */
+function printsAs(s: Stmt): Stmt {
+  return s.k === "block" && s.body.length === 1 && s.body[0]!.k !== "var" && s.body[0]!.k !== "func" ? s.body[0]! : s;
 }
 
 /** Whether the printed statement ends with its own `;` (rather than a `}`). */
 function endsWithSemicolon(s: Stmt): boolean {
   switch (s.k) {
     case "block":
-      return s.body.length === 1 && s.body[0]!.k !== "var" && s.body[0]!.k !== "func" && endsWithSemicolon(s.body[0]!);
+      return printsAs(s) !== s && endsWithSemicolon(printsAs(s));
     case "func":
     case "switch":
     case "try":
       return false;
     case "if":
-      return endsWithSemicolon(s.else ?? s.then);
+      return s.else ? !printsAsDo(s.else) && endsWithSemicolon(s.else) : endsWithSemicolon(s.then);
     case "while":
     case "for":
     case "label":
@@ -201,7 +229,7 @@ export function printStmt(s: Stmt): string {
       // A dangling else would bind to an inner if that has none.
       const then = s.else && danglingIf(s.then) ? printBlock([s.then]) : printStmt(s.then);
       const head = "if(" + printExpr(s.test) + ")" + then;
-      return s.else ? join(head + "else", printStmt(s.else)) : head;
+      return s.else ? join(head + "else", printBraced(s.else)) : head;
     }
     case "while":
       return "while(" + printExpr(s.test) + ")" + printStmt(s.body);
@@ -213,7 +241,7 @@ export function printStmt(s: Stmt): string {
     }
     case "block":
       // A block of one simple statement prints as the statement (`if(a)b;` rather than `if(a){b}`).
-      return s.body.length === 1 && s.body[0]!.k !== "var" && s.body[0]!.k !== "func" ? printStmt(s.body[0]!) : printBlock(s.body);
+      return printsAs(s) !== s ? printStmt(printsAs(s)) : printBlock(s.body);
     case "return":
       return (s.arg ? join("return", printExpr(s.arg)) : "return") + ";";
     case "throw":
@@ -228,7 +256,7 @@ export function printStmt(s: Stmt): string {
       return (
         "switch(" + printExpr(s.disc) + "){" +
         s.cases
-          .map((c, i) => join(c.test ? join("case", printExpr(c.test)) + ":" : "default:", printList(c.body, i < s.cases.length - 1)))
+          .map((c, i) => join(c.test ? join("case", printExpr(c.test)) + ":" : "default:", printList(c.body, i < s.cases.length - 1, true)))
           .reduce(join, "") +
         "}"
       );
