@@ -91,19 +91,54 @@ for (const interp of interpreters) {
     assert.match(await line("p"), new RegExp(`^PANIC \\d+ "${p.task}" ${p.file.replace(/[.\\/]/g, "\\$&")}:${p.line}:${p.column}: ${p.message.replace(/[()[\]{}.*+?^$|\\]/g, "\\$&")}$`));
   });
 
+  /** The await chain line the glue prints under a panic, as the interpreter printed it (site ids). */
+  const printedChain = async (js: string): Promise<string> => {
+    // The panic stops every timer and nothing reports after it: the run ends at the chain's line.
+    const { output } = await runOnInterpreter(interp, { console: js, until: /^ {4}await chain: / });
+    return Buffer.from(output, "latin1").toString("utf8").split(/\r?\n/).find((l) => l.startsWith("    await chain: ")) ?? output;
+  };
+
   test(`${tag}: a panic prints its await chain as site ids, which outpost decode names as the simulator's Espruino host does`, async () => {
     const entry = "test/firmware/async-chain.ts";
     const { wasm, text, sites } = await buildTest(entry, BOARD);
     const { js: chain } = await compileEspruino(wasm, roomy, "chain.js", { text });
-    // The panic (at 6 ms) stops every timer: nothing reports after it, so the run ends at its timeout.
-    const { output } = await runOnInterpreter(interp, { console: chain, until: "none", timeoutMs: 2000 });
-    const printed = Buffer.from(output, "latin1").toString("utf8").split(/\r?\n/).find((l) => l.startsWith("    await chain: ")) ?? output;
+    const printed = await printedChain(chain);
     assert.match(printed, /^ {4}await chain: task "sampler"( → await site \d+){3}$/);
     const want = chainText("sampler", siteAt(entry, "await sample(i)", "await", "task sampler"), siteAt(entry, "await readRaw(n)", "await", "sample"), siteAt(entry, "throw new SensorError()", "throw", "readRaw"));
     assert.is(decodeChainSites(printed, sites!), `    await chain: ${want}`);
     const sim = await Simulator.load(chain, { board: BOARD, name: "chain.js", sites });
     sim.runFor("1s");
     assert.is(formatChain(sim.tasks().find((t) => t.name === "sampler")!), want);
+  });
+
+  test(`${tag}: the chain of a task stopped while it runs (a pin written before it is configured) is the one the simulator's Espruino host reads`, async () => {
+    // Read through outpost_task_chain, whose walk is a switch with a do … while in a case after a break:
+    // bare, Espruino ran on from it and the walk never left the innermost frame (16 sites, CHAIN_MAX).
+    const entry = "test/firmware/async-chain-fault.ts";
+    const { wasm, text, sites } = await buildTest(entry, BOARD);
+    const { js } = await compileEspruino(wasm, roomy, "fault.js", { text });
+    const printed = await printedChain(js);
+    const sim = await Simulator.load(js, { board: BOARD, name: "fault.js", sites });
+    sim.runFor("1s");
+    const want = chainText("poker", siteAt(entry, "await reach()", "await", "task poker"), siteAt(entry, "await poke()", "await", "reach"), siteAt(entry, "await Timer.after(Duration.millis(5));", "await", "poke") /* the first, in poke */);
+    assert.is(formatChain(sim.tasks().find((t) => t.name === "poker")!), want);
+    assert.is(decodeChainSites(printed, sites!), `    await chain: ${want}`);
+  });
+
+  test(`${tag}: Espruino still runs on from a bare do … while that a break skipped (which the translation braces), and skips a braced one`, async () => {
+    // Each function returns what V8 returns only in its braced form; `bare` records what this interpreter gives.
+    const cases = [
+      ["in a later case", "switch(x){case 1:c=1;break;case 2:DO c+=100}"],
+      ["in the same case, after a break", "switch(x){case 1:if(x)break;DO c+=100}"],
+      ["as an else branch", "switch(x){case 1:c=1;break;case 2:if(c)c=3;else DO c+=100}"],
+    ];
+    const body = (shape: string, braced: boolean): string => shape.replace("DO", braced ? "{do c+=10;while(0)}" : "do c+=10;while(0);");
+    const script = cases.map(([, shape], i) => `function b${i}(x){var c=0;${body(shape!, false)}return c}function k${i}(x){var c=0;${body(shape!, true)}return c}`).join("\n");
+    const report = `console.log("@@quirk "+JSON.stringify([${cases.map((_, i) => `[b${i}(1),k${i}(1)]`).join(",")}]));\n`;
+    const { reports } = await runOnInterpreter(interp, { console: `E.setFlags({pretokenise:1});\n${script}\n${report}`, until: "quirk" });
+    const v8 = new Function(`${script}; return [${cases.map((_, i) => `[b${i}(1),k${i}(1)]`).join(",")}];`)() as number[][];
+    assert.equal(v8, [[1, 1], [0, 0], [1, 1]]);
+    assert.equal(reports.find((r) => r.name === "quirk")?.value, [[101, 1], [100, 0], [101, 1]], cases.map(([name]) => name).join(", "));
   });
 
   if (interp.blockSize === 13) {

@@ -17,7 +17,9 @@
  * A script reports with lines `@@<name> <json>`; each report is kept with
  * the process's CPU time when it was read (utime + stime from
  * /proc/<pid>/stat, 10 ms ticks). A run ends at the report named by
- * `until`, or fails after `timeoutMs`; the process is killed either way
+ * `until` (or, when `until` is a RegExp, at the first output line it
+ * matches: for scripts that print without reporting, as the glue's panic
+ * lines), or fails after `timeoutMs`; the process is killed either way
  * (the Linux build's exit path prints noise). Other output is kept as text.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -51,8 +53,8 @@ export interface RunOptions {
   console: string;
   /** Text run from Storage at boot (written by a first process). */
   storage?: string;
-  /** The report that ends the run. */
-  until: string;
+  /** The report that ends the run, or a pattern for the output line that does (matched without its line end). */
+  until: string | RegExp;
   timeoutMs?: number;
   /** A command the interpreter runs under (e.g. valgrind and its options); the run then waits for the process to exit (the script calls quit()). */
   under?: string[];
@@ -142,7 +144,7 @@ function jsString(s: string): string {
 }
 
 /** One interpreter process; with `waitForExit` the `until` report only marks success and the run ends when the process does. */
-function session(command: string[], cwd: string, input: string, until: string, timeoutMs: number, waitForExit: boolean): Promise<RunResult> {
+function session(command: string[], cwd: string, input: string, until: string | RegExp, timeoutMs: number, waitForExit: boolean): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child: ChildProcess = spawn(command[0]!, command.slice(1), { cwd, stdio: ["pipe", "pipe", "pipe"] });
@@ -166,9 +168,13 @@ function session(command: string[], cwd: string, input: string, until: string, t
       pending += chunk;
       let nl: number;
       while ((nl = pending.indexOf("\n")) >= 0) {
-        const line = pending.slice(0, nl);
+        const line = pending.slice(0, nl).replace(/\r$/, "");
         pending = pending.slice(nl + 1);
-        const m = /@@(\w+) (.*)$/.exec(line.replace(/\r$/, ""));
+        if (typeof until !== "string" && until.test(line)) {
+          arrived = true;
+          if (!waitForExit) finish(true);
+        }
+        const m = /@@(\w+) (.*)$/.exec(line);
         if (!m) continue;
         let value: unknown = m[2];
         try {
