@@ -29,8 +29,8 @@
  *                   lost (the executor's loop then kept its state on the
  *                   stack).
  *   the executor    `outpost_poll`'s function (the executor's loop, with the
- *                   task polls asc inlined into it) is compiled at -O2, the
- *                   rest of the image at -Os: at -Os GCC re-tests the loop's
+ *                   task polls asc inlined into it) is compiled at -O2 where
+ *                   GCC compiles the rest of the image at -Os: at -Os GCC re-tests the loop's
  *                   condition at the top, spills the poll budget and
  *                   rebuilds constants on every poll (12 of a ping-pong
  *                   round trip's 272 instructions, bench/native_pingpong),
@@ -136,6 +136,14 @@ const GUARD_PROLOGUE = `/* Outpost: the C stack's budget instead of a call count
   if (UNLIKELY(wasm2c_stack_pointer() < wasm2c_stack_guard)) TRAP(EXHAUSTION);
 #define FUNC_EPILOGUE`;
 
+/** -O2 for the executor where the file is compiled for size by GCC (-Os); nothing at -O0 or for other compilers. */
+const FOR_SPEED = `/* Outpost: the executor's loop for speed in an image built for size (src/toolchain/native/wasm2c.ts). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE_SIZE__)
+#define OUTPOST_FOR_SPEED __attribute__((optimize("O2")))
+#else
+#define OUTPOST_FOR_SPEED
+#endif`;
+
 /** The longest leaf function (lines of wasm2c's C, about two per Wasm instruction) that is inlined into its callers. */
 const SMALL_LEAF_LINES = 40;
 
@@ -154,7 +162,7 @@ function markInlining(c: string, fail: (what: string) => never): string {
   if (![...exported.values()].includes(EXECUTOR_EXPORT)) fail(`no ${EXECUTOR_EXPORT} export`);
   return c.replace(DEFINITION, (whole, name: string, body: string) => {
     const exportName = exported.get(name);
-    if (exportName === EXECUTOR_EXPORT) return `__attribute__((noinline, optimize("O2"))) ${whole}`;
+    if (exportName === EXECUTOR_EXPORT) return `__attribute__((noinline)) OUTPOST_FOR_SPEED ${whole}`;
     if (exportName !== undefined) return `__attribute__((noinline)) ${whole}`;
     if (CALL.test(body) || body.split("\n").length > SMALL_LEAF_LINES) return whole;
     const unguarded = body.replace(/^ {2}FUNC_PROLOGUE;\n/m, "");
@@ -182,7 +190,7 @@ export function rewriteForChip(c: string, name: string): string {
   if (rewritten !== accesses) fail(`${accesses - rewritten} memory accesses of another form`);
   out = markInlining(out.replace(LITTLE_ENDIAN_ACCESSORS, CHIP_ACCESSORS).replace(DEPTH_PROLOGUE, GUARD_PROLOGUE), fail);
   // The runtime declares the memory, the guard and the backing's size.
-  return out.replace(/^(#include "firmware\.h")$/m, `$1\n#include "outpost_build.h"\n#include "wasm2c_runtime.h"`);
+  return out.replace(/^(#include "firmware\.h")$/m, `$1\n#include "outpost_build.h"\n#include "wasm2c_runtime.h"\n${FOR_SPEED}`);
 }
 
 /** The largest funcref table wasm2c allocates, from its `wasm_rt_allocate_funcref_table(…, n, max)` calls. */
