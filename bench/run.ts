@@ -32,12 +32,19 @@ const only = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort();
 const benchmarks: Benchmark[] = [];
+const names: string[] = [];
+const known = new Set<string>();
 for (const file of files) {
   const b = (await import(pathToFileURL(dir + file).href)).default as Benchmark;
-  if (only.length === 0 || only.includes(b.name)) benchmarks.push(b);
+  // A benchmark answers to its name (native-ping-pong) and to its file's (native_pingpong).
+  const spellings = [b.name, file.replace(/\.bench\.ts$/, "")];
+  names.push(b.name);
+  for (const s of spellings) known.add(s);
+  if (only.length === 0 || spellings.some((s) => only.includes(s))) benchmarks.push(b);
 }
-if (benchmarks.length === 0) {
-  process.stderr.write(`no benchmark named ${only.join(", ")}: choose from ${files.map((f) => f.replace(/\.bench\.ts$/, "")).join(", ")}\n`);
+const unknown = only.filter((a) => !known.has(a));
+if (benchmarks.length === 0 || unknown.length) {
+  process.stderr.write(`no benchmark named ${(unknown.length ? unknown : only).join(", ")}: choose from ${names.join(", ")}\n`);
   process.exit(1);
 }
 
