@@ -77,10 +77,48 @@ export function asyncArrow(e: ts.Expression | undefined): ts.ArrowFunction | nul
   return inner && ts.isArrowFunction(inner) && isAsync(inner) ? inner : null;
 }
 
+interface Mentions {
+  /** An `async` function, method or arrow. */
+  async: boolean;
+  /** That, a generator, or the name `Promise`. */
+  relevant: boolean;
+}
+
+const mentioned = new WeakMap<Module, Mentions>();
+
+/**
+ * What `m`'s code (not its comments: hal/'s doc comments speak of async
+ * traits) declares or names. A file that mentions none is left as written
+ * without being walked: this is what keeps hal/ and its drivers out of the
+ * lowering's work.
+ */
+export function mentions(m: Module): Mentions {
+  let found = mentioned.get(m);
+  if (found) return found;
+  found = { async: false, relevant: false };
+  if (/\basync\b|\bPromise\b|\bfunction\s*\*/.test(m.text)) {
+    const seen = found;
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        if (n.text === "Promise") seen.relevant = true;
+        return;
+      }
+      if ((ts.isFunctionLike(n) && "asteriskToken" in n && n.asteriskToken) || (ts.canHaveModifiers(n) && isAsync(n))) {
+        seen.relevant = true;
+        if (isAsync(n)) seen.async = true;
+      }
+      if (!seen.async) ts.forEachChild(n, visit);
+    };
+    visit(m.sf);
+  }
+  mentioned.set(m, found);
+  return found;
+}
+
 function scanModule(mods: Modules, m: Module): ModuleScan {
   const scan: ModuleScan = {
     fns: [], byName: new Map(), byClass: new Map(), accepted: new Set(), problems: [],
-    relevant: /\basync\b|\bPromise\b|\bfunction\s*\*/.test(m.text),
+    relevant: mentions(m).relevant,
   };
   if (!scan.relevant) return scan;
   const add = (fn: AsyncFn) => {

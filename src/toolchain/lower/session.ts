@@ -13,7 +13,7 @@ import { FileCtx } from "./file.ts";
 import type { FrameSize } from "./frames.ts";
 import { isRuntimeFile, Modules, type Module, type ModuleHost } from "./modules.ts";
 import { relative } from "node:path";
-import type { AsyncFn } from "./scan.ts";
+import { mentions, type AsyncFn } from "./scan.ts";
 import { Program } from "./program.ts";
 
 export interface SiteInfo {
@@ -154,7 +154,7 @@ export class LowerSession {
     for (const from of froms) {
       if (isRuntimeFile(from)) continue;
       const target = this.mods.get(from);
-      if (target && /\basync\b/.test(target.text)) return true;
+      if (target && mentions(target).async) return true;
     }
     return false;
   }
