@@ -284,6 +284,19 @@ export function main(): void { work(4); t.spawn(new Uart(0, 9600)); }`);
   ]);
 });
 
+test("a future thrown away is an error when its class is two imports away and the file itself declares nothing async", () => {
+  const errors = errorsOf(`import { makeLed } from "./factory";
+export function main(): void {
+  makeLed().blink(3);
+}`, {
+    "factory.ts": `import { Led } from "./led";\nexport function makeLed(): Led { return new Led(); }\n`,
+    "led.ts": `import { Timer } from "outpost";\nexport class Led { async blink(n: i32): Promise<void> { await Timer.after(n); } }\n`,
+  });
+  assert.equal(errors, [
+    "main.ts:3:3: error ASYNC_DROPPED: the future of `makeLed().blink(3)` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): await it in async code, or spawn a task to run it",
+  ]);
+});
+
 test("a future kept in a variable and never awaited is a warning; awaited later, it is fine", () => {
   const { errors, warnings } = lowerSource(`import { Timer } from "outpost";
 async function work(n: i32): Promise<i32> { await Timer.after(n); return n; }

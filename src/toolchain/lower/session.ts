@@ -149,12 +149,23 @@ export class LowerSession {
     return { sites: this.sites, tasks: this.tasks, values: this.values, totalBytes, totalHeap };
   }
 
+  /**
+   * Whether any module `m` reaches through its imports declares something
+   * async: a value of such a type can reach `m` through a module that
+   * declares nothing async itself (`makeLed().blink(3)`, with Led's class
+   * two imports away), so `m` must be walked for dropped futures.
+   */
   private importsAsync(m: Module): boolean {
-    const froms = [...[...m.imports.values()].map((i) => i.from), ...[...m.reexports.values()].map((r) => r.from), ...m.starExports];
-    for (const from of froms) {
-      if (isRuntimeFile(from)) continue;
+    const seen = new Set<string>([m.path]);
+    const todo = [...m.deps];
+    while (todo.length) {
+      const from = todo.pop()!;
+      if (seen.has(from) || isRuntimeFile(from)) continue;
+      seen.add(from);
       const target = this.mods.get(from);
-      if (target && mentions(target).async) return true;
+      if (!target) continue;
+      if (mentions(target).async) return true;
+      todo.push(...target.deps);
     }
     return false;
   }
