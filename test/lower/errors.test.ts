@@ -284,6 +284,38 @@ export function main(): void { work(4); t.spawn(new Uart(0, 9600)); }`);
   ]);
 });
 
+test("a future thrown away under void, in a comma, a ?: branch or the right of && is an error, as is one typed as a future outside async code", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function work(n: i32): Promise<i32> { await Timer.after(n); return n; }
+function later(): Promise<i32> { return work(1); }
+interface Job { run(): Promise<void>; }
+class Blink implements Job { async run(): Promise<void> { await Timer.after(1); } }
+const job: Job = new Blink();
+export function main(): void {
+  void work(1);
+  work(2), work(3);
+  job != null ? work(4) : later();
+  job != null && job.run();
+}
+async function f(ok: bool): Promise<void> {
+  void work(5);
+  ok || later();
+}`);
+  const tail = " is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): ";
+  const outside = tail + "await it in async code, or spawn a task to run it";
+  assert.equal(errors, [
+    // Async bodies are checked as they are lowered, the rest of the file after.
+    "main.ts:14:8: error ASYNC_DROPPED: the future of `work(5)`" + tail + "write `await work(5)`, or spawn a task to run it alongside",
+    "main.ts:15:9: error ASYNC_DROPPED: the future of `later()`" + tail + "write `await later()`, or spawn a task to run it alongside",
+    "main.ts:8:8: error ASYNC_DROPPED: the future of `work(1)`" + outside,
+    "main.ts:9:3: error ASYNC_DROPPED: the future of `work(2)`" + outside,
+    "main.ts:9:12: error ASYNC_DROPPED: the future of `work(3)`" + outside,
+    "main.ts:10:17: error ASYNC_DROPPED: the future of `work(4)`" + outside,
+    "main.ts:10:27: error ASYNC_DROPPED: the future of `later()`" + outside,
+    "main.ts:11:18: error ASYNC_DROPPED: the future of `job.run()`" + outside,
+  ]);
+});
+
 test("a future thrown away is an error when its class is two imports away and the file itself declares nothing async", () => {
   const errors = errorsOf(`import { makeLed } from "./factory";
 export function main(): void {

@@ -4,9 +4,10 @@
  *
  * - ASYNC_DROPPED (error): a call whose future is thrown away, `work(1);`.
  *   Futures are lazy (they run when awaited, joined or selected), so such a
- *   call does nothing at all. In async code this covers every future
- *   (`uart.write(buf);` too); elsewhere, calls of async functions and
- *   methods, whose futures are the ones that look like plain calls.
+ *   call does nothing at all, in async code or out of it: calls of async
+ *   functions and methods, and every call typed as a future (`uart.write(buf);`,
+ *   an interface's `run(): Promise<void>`), also under `void`, in a comma
+ *   expression, a `?:` branch or the right of `&&`, `||`, `??`.
  * - ASYNC_UNUSED (warning): a future kept in a variable that nothing reads.
  *
  * Spawning a task (`blink.spawn()`) returns the task, which is a future the
@@ -27,15 +28,32 @@ export function checkDropped(p: Plan): void {
   const visit = (n: ts.Node) => {
     if (n !== p.body && ts.isFunctionLike(n)) return;
     if (ts.isExpressionStatement(n)) {
-      let e = n.expression;
-      e = unparen(e);
-      if (ts.isCallExpression(e) && (makesFuture(p, e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p, e)))) {
-        p.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), true));
+      for (const e of discarded(n.expression)) {
+        if (ts.isCallExpression(e) && (makesFuture(p, e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p.typer, e, p.calls.has(e))))) {
+          p.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), true));
+        }
       }
     }
     ts.forEachChild(n, visit);
   };
   visit(p.body);
+}
+
+/**
+ * The parts of a statement's expression whose values nothing reads:
+ * `void f()`, both sides of `a(), b()`, both branches of `c ? a() : b()`,
+ * the right of `ok && f()` (the left is read as the condition).
+ */
+function discarded(e: ts.Expression): ts.Expression[] {
+  e = unparen(e);
+  if (ts.isVoidExpression(e)) return discarded(e.expression);
+  if (ts.isConditionalExpression(e)) return [...discarded(e.whenTrue), ...discarded(e.whenFalse)];
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.CommaToken) return [...discarded(e.left), ...discarded(e.right)];
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return discarded(e.right);
+  }
+  return [e];
 }
 
 /**
@@ -124,16 +142,19 @@ export function checkUnused(p: Plan): void {
   }
 }
 
-/** Calls of async functions and methods thrown away outside async bodies (main(), sync helpers, module level). */
+/** Futures thrown away outside async bodies (main(), sync helpers, module level). */
 export function checkDroppedOutside(file: FileCtx): void {
   const lowered = file.scan.accepted;
   const typer = new Typer(file.mods, file.module, null, null);
   const visit = (n: ts.Node) => {
     if (lowered.has(n)) return;
     if (ts.isExpressionStatement(n)) {
-      let e = n.expression;
-      e = unparen(e);
-      if (ts.isCallExpression(e) && callsAsync(file, typer, e)) file.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), false));
+      for (const e of discarded(n.expression)) {
+        if (!ts.isCallExpression(e)) continue;
+        if (callsAsync(file, typer, e) || (isFutureType(file.mods, typer.typeOf(e)) && !fluent(typer, e, false))) {
+          file.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), false));
+        }
+      }
     }
     ts.forEachChild(n, visit);
   };
@@ -163,10 +184,10 @@ function callsAsync(file: FileCtx, typer: Typer, call: ts.CallExpression): boole
  * object configures or arms it for a later await of that object; the
  * statement drops nothing.
  */
-function fluent(p: Plan, call: ts.CallExpression): boolean {
-  if (!ts.isPropertyAccessExpression(call.expression) || p.calls.has(call)) return false;
-  const recv = p.typer.typeOf(call.expression.expression);
-  const result = p.typer.typeOf(call);
+function fluent(typer: Typer, call: ts.CallExpression, planned: boolean): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || planned) return false;
+  const recv = typer.typeOf(call.expression.expression);
+  const result = typer.typeOf(call);
   return !!recv && !!result && !!recv.decl && recv.decl === result.decl;
 }
 
