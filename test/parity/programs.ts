@@ -84,4 +84,13 @@ export const programs: Program[] = [
   { name: "for-await-break" },
   { name: "async-generator-cancel" },
   { name: "async-next" },
+  // Everyday forms tried beside those: compound assignment, switch, loop headers, shadowing, defaults, results.
+  { name: "compound-await" },
+  { name: "switch-await" },
+  { name: "loop-header-await" },
+  { name: "shadowing" },
+  { name: "early-exit" },
+  { name: "method-state" },
+  { name: "default-params" },
+  { name: "class-results" },
 ];

@@ -183,6 +183,12 @@ export function findMember(mods: Modules, t: Ty, name: string, wantStatic = fals
   const node = t.decl.node as ts.ClassDeclaration | ts.InterfaceDeclaration;
   const subst = paramSubst(node.typeParameters, t.args);
   for (const mem of node.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
+    // `constructor(public x: i32)` declares the field x (a parameter property).
+    if (ts.isConstructorDeclaration(mem) && !wantStatic) {
+      const param = mem.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, mem));
+      if (param) return { node: mem, module: t.decl.module, subst, isStatic: false, isAsync: false, owner: t.decl, kind: "field", type: param.type };
+      continue;
+    }
     if (!mem.name || !ts.isIdentifier(mem.name) || mem.name.text !== name) continue;
     const isStatic = hasModifier(mem, ts.SyntaxKind.StaticKeyword);
     if (isStatic !== wantStatic) continue;
