@@ -2,7 +2,7 @@
  * The panics of async code (the lowering's generated code calls them; see
  * src/toolchain/lower/): an error that escaped a task, a cleanup that
  * threw, an async function value called while busy, a sync generator that
- * threw. A file of its own, so firmware without them does not carry their
+ * threw, the value of a future that lost a select read. A file of its own, so firmware without them does not carry their
  * messages. Like errors.ts, each builds its text with the text.ts writers
  * (no allocation) and stops the firmware through `panicNow`.
  */
@@ -11,6 +11,7 @@ import { panicNow } from "./panic";
 import { textAsker } from "./errors";
 import { Text, textBegin, textLiteral, textPut, textString } from "./text";
 import { chainEscaped } from "./chain";
+import { Future } from "./future";
 
 /**
  * An error escaped the task that raised it (`throw` with no `catch` on the
@@ -78,5 +79,23 @@ export function panicGenerator(error: Error, fn: Text): void {
   textLiteral(": ");
   textString(error.message);
   textLiteral(" (a sync generator cannot throw to its consumer: yield an error value, or use an async generator, whose errors reach for await)");
+  panicNow(PanicCode.ABORT);
+}
+
+/**
+ * `f.value` in async code, for a future `f` the code keeps: `f` itself,
+ * or a panic when it lost a select (or a failed join cancelled it), so it
+ * never finished and has no value. `read` names the read (`main.ts:9:24
+ * a.value`).
+ */
+export function wonValue<F extends Future>(f: F, read: Text): F {
+  if (f.isLost()) panicLostValue(read);
+  return f;
+}
+
+function panicLostValue(read: Text): void {
+  textBegin();
+  textPut(read);
+  textLiteral(" reads the value of a future that lost a select (or that a failed join cancelled): it never finished, so it has none; read the winner's (select returns its index)");
   panicNow(PanicCode.ABORT);
 }

@@ -76,11 +76,39 @@ export abstract class Future {
   awaiting(): Future | null {
     return null;
   }
+
+  /**
+   * `select` and `join` say whether this future finished (false) or was
+   * dropped unfinished (true: a select's loser, a child a failed join
+   * cancelled). Only a future with a value keeps it (ValueFuture).
+   */
+  setLost(lost: bool): void {}
+
+  /** True when the value of this future's latest run is not there (see setLost). */
+  isLost(): bool {
+    return false;
+  }
 }
 
 /** A future that completes with a value of type T, readable after `poll()` returned true. */
 export abstract class ValueFuture<T> extends Future {
   value: T = zeroOf<T>();
+  /**
+   * Set while `value` is not this run's: `select` dropped the future as a
+   * loser, or a failed `join` cancelled it; cleared when it wins, completes
+   * in a join, or is awaited. Async code's reads of a kept future's
+   * `.value` check it (`wonValue`), so a loser's value is a panic, never a
+   * zero or an earlier run's value.
+   */
+  $lost: bool = false;
+
+  setLost(lost: bool): void {
+    this.$lost = lost;
+  }
+
+  isLost(): bool {
+    return this.$lost;
+  }
 }
 
 /**

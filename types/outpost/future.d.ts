@@ -65,12 +65,30 @@ export declare abstract class Future {
     awaitSite(): i32;
     /** Introspection: the future this one waits on, for an await chain (null: none, or not known). */
     awaiting(): Future | null;
+    /**
+     * `select` and `join` say whether this future finished (false) or was
+     * dropped unfinished (true: a select's loser, a child a failed join
+     * cancelled). Only a future with a value keeps it (ValueFuture).
+     */
+    setLost(lost: bool): void;
+    /** True when the value of this future's latest run is not there (see setLost). */
+    isLost(): bool;
 }
 /** A future that completes with a value of type T, readable after `poll()` returned true. */
 export declare abstract class ValueFuture<T> extends Future {
     /** Editor typing only: `await` of this future has type T. */
     then<R>(f: (v: T) => R): R;
     value: T;
+    /**
+     * Set while `value` is not this run's: `select` dropped the future as a
+     * loser, or a failed `join` cancelled it; cleared when it wins, completes
+     * in a join, or is awaited. Async code's reads of a kept future's
+     * `.value` check it (`wonValue`), so a loser's value is a panic, never a
+     * zero or an earlier run's value.
+     */
+    $lost: bool;
+    setLost(lost: bool): void;
+    isLost(): bool;
 }
 /**
  * The "nothing yet" value of any T: 0 for numbers, null for references

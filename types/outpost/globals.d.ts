@@ -30,6 +30,12 @@ interface Promise<T> {
   awaitSite(): i32;
   /** Await chains: the future this one waits on next in the chain, or null. */
   awaiting(): import("outpost").Future | null;
+  /** select/join: the future finished (false) or was dropped unfinished (true). */
+  setLost(lost: bool): void;
+  /** True when a select dropped this future unfinished: it has no value. */
+  isLost(): bool;
+  /** What isLost() reads. */
+  $lost: bool;
   /** The result, once `poll()` returned true. */
   value: T;
   /** Editor typing only: `await` of this future has type T. */

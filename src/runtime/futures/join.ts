@@ -83,6 +83,7 @@ export abstract class JoinAll extends Future {
       if (!child.poll()) continue;
       done |= 1 << i;
       const error = child.failure();
+      child.setLost(error !== null);
       if (error !== null) {
         this.done = <u8>done;
         this.error = error;
@@ -103,7 +104,10 @@ export abstract class JoinAll extends Future {
     const children = this.children;
     const done = <i32>this.done;
     for (let i = 0; i < children.length; i++) {
-      if ((done & (1 << i)) == 0) unchecked(children[i]).cancel(); // arm() stored every child
+      if ((done & (1 << i)) != 0) continue;
+      const child = unchecked(children[i]); // arm() stored every child
+      child.cancel();
+      child.setLost(true);
     }
   }
 

@@ -90,6 +90,7 @@ export abstract class SelectAny extends ValueFuture<i32> {
     for (let i = 0; i < n; i++) {
       const branch = unchecked(branches[i]); // arm() stored every branch
       if (!branch.poll()) continue;
+      branch.setLost(false);
       this.value = i;
       this.error = branch.failure();
       dropWakesSince(mark); // the losers' timers no longer matter (their cleanup may ask again)
@@ -105,7 +106,9 @@ export abstract class SelectAny extends ValueFuture<i32> {
     let cleaning = 0;
     for (let j = 0; j < branches.length; j++) {
       if (j == keep) continue;
-      unchecked(branches[j]).cancel(); // arm() stored every branch
+      const loser = unchecked(branches[j]); // arm() stored every branch
+      loser.cancel();
+      loser.setLost(true);
       cleaning |= 1 << j;
     }
     this.cleaning = <u8>cleaning;

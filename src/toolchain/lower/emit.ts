@@ -35,8 +35,8 @@ import ts from "typescript";
 import { messages } from "./errors.ts";
 import { Out, rewrite, type Visit } from "./layout.ts";
 import { FRAME as F, type Plan, type Site } from "./plan.ts";
-import { isReference, jumpTarget } from "./syntax.ts";
-import { isVoid } from "./types.ts";
+import { isReference, isWrittenTo, jumpTarget } from "./syntax.ts";
+import { futureValue, isVoid } from "./types.ts";
 import { Values } from "./values.ts";
 
 const DONE = -1;
@@ -228,6 +228,10 @@ export class Emitter {
       plan.error(n, "ASYNC_SYNTAX", messages.closureThis());
       return undefined;
     }
+    if (ts.isPropertyAccessExpression(n)) {
+      const read = this.valueRead(n);
+      if (read !== null) return read;
+    }
     if (ts.isIdentifier(n)) {
       const outer = plan.outerRefs.get(n);
       if (outer) return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${F}.${outer.path}` : `${F}.${outer.path}`;
@@ -254,6 +258,20 @@ export class Emitter {
     if (ts.isFunctionTypeNode(n)) return plan.file.asyncFnType(n, this.visit);
     return undefined;
   };
+
+  /**
+   * `a.value` of a future `a` the code keeps, read (not written): through
+   * `wonValue`, which panics if `a` lost a select, where the read would
+   * otherwise see a value `a` never produced.
+   */
+  private valueRead(n: ts.PropertyAccessExpression): string | null {
+    if (n.name.text !== "value" || !ts.isIdentifier(n.expression) || isWrittenTo(n)) return null;
+    const plan = this.plan;
+    const t = plan.typer.typeOf(n.expression);
+    if (!t || futureValue(plan.file.mods, t) === null) return null;
+    const what = JSON.stringify(`${plan.file.where(n)} ${n.getText(this.sf)}`);
+    return `${plan.file.runtimeName("wonValue")}(${rewrite(n.expression, this.sf, this.visit)}, textOf(${what})).value`;
+  }
 
   expr(e: ts.Node): string {
     return rewrite(e, this.sf, this.visit);

@@ -41,12 +41,12 @@ const SYNC_ITERATION = new Set(["Generator", "Iterable", "IterableIterator", "It
 const ASYNC_ITERATION = new Set(["AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
 
 type RuntimeName = "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode" | "zeroOf" | "panicUncaught" | "panicCleanup"
-  | "panicBusyCall" | "panicGenerator" | "Iter" | "IteratorResult" | "recordThrow";
+  | "panicBusyCall" | "panicGenerator" | "wonValue" | "Iter" | "IteratorResult" | "recordThrow";
 
 /** Runtime names the generated code imports from a module other than "outpost". */
 const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = {
   panicUncaught: "outpost/async_panics", panicCleanup: "outpost/async_panics", panicBusyCall: "outpost/async_panics", panicGenerator: "outpost/async_panics",
-  Iter: "outpost/iter", IteratorResult: "outpost/iter", recordThrow: "outpost/chain",
+  wonValue: "outpost/async_panics", Iter: "outpost/iter", IteratorResult: "outpost/iter", recordThrow: "outpost/chain",
 };
 
 export class FileCtx {

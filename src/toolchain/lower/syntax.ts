@@ -63,6 +63,19 @@ export function isReference(id: ts.Identifier): boolean {
   return true;
 }
 
+/** `e` is assigned to or incremented (`e = …`, `e += …`, `e++`), not only read. */
+export function isWrittenTo(e: ts.Expression): boolean {
+  const p = e.parent;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    return p.left === e && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
+    return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  return false;
+}
+
 export function excerpt(n: ts.Node): string {
   const t = n.getText().replace(/\s+/g, " ");
   return t.length > 48 ? t.slice(0, 45) + "…" : t;
