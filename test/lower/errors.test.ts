@@ -329,6 +329,24 @@ export function main(): void {
   ]);
 });
 
+test("a HAL read or write whose byte count is thrown away is a warning: it may move less than the range", () => {
+  const { errors, warnings } = lowerSource(`import { Uart, WriteAll } from "outpost/hal";
+const uart = new Uart(0, 115200);
+const buf = new StaticArray<u8>(8);
+const all = new WriteAll();
+async function send(): Promise<void> {
+  await uart.write(buf, 0, 4);
+  await uart.read(buf);
+  const n = await uart.read(buf);
+  await all.arm(uart, buf, 0, n);
+}`);
+  assert.equal(errors, []);
+  assert.equal(warnings.map((w) => w.replace(/^.*virtual\//, "")), [
+    "main.ts:6:3: warning ASYNC_COUNT: `await uart.write(buf, 0, 4)` throws away how many bytes were written: write() takes what the device has room for, maybe less than the range, and the rest is never sent; write the whole range with a WriteAll made at init (`await all.arm(uart, buf, 0, n)`), or loop on the count",
+    "main.ts:7:3: warning ASYNC_COUNT: `await uart.read(buf)` throws away how many bytes were read: read() delivers what has arrived, maybe less than the range; keep the count (`const n = await …`), or fill the whole range with a ReadExact made at init",
+  ]);
+});
+
 test("a future kept in a variable and never awaited is a warning; awaited later, it is fine", () => {
   const { errors, warnings } = lowerSource(`import { Timer } from "outpost";
 async function work(n: i32): Promise<i32> { await Timer.after(n); return n; }

@@ -9,6 +9,9 @@
  *   an interface's `run(): Promise<void>`), also under `void`, in a comma
  *   expression, a `?:` branch or the right of `&&`, `||`, `??`.
  * - ASYNC_UNUSED (warning): a future kept in a variable that nothing reads.
+ * - ASYNC_COUNT (warning): `await uart.write(buf);` whose byte count is
+ *   thrown away: HAL reads and writes move what the device can take or
+ *   has, maybe less than the range, so the rest is silently not moved.
  *
  * Spawning a task (`blink.spawn()`) returns the task, which is a future the
  * executor runs: never reported.
@@ -21,7 +24,7 @@ import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
 import { excerpt, unparen } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { findMember, futureValue, type Ty } from "./types.ts";
-import { hasModifier, type Modules } from "./modules.ts";
+import { hasModifier, isHalFile, type Modules } from "./modules.ts";
 
 /** Expression statements of an async body whose value is a future. */
 export function checkDropped(p: Plan): void {
@@ -32,11 +35,29 @@ export function checkDropped(p: Plan): void {
         if (ts.isCallExpression(e) && (makesFuture(p, e) || (isFutureType(p.file.mods, p.typer.typeOf(e)) && !fluent(p.typer, e, p.calls.has(e))))) {
           p.error(e, "ASYNC_DROPPED", messages.dropped(excerpt(e), true));
         }
+        if (ts.isAwaitExpression(e)) {
+          const io = partialIo(p, unparen(e.expression));
+          if (io) p.file.warn(e, "ASYNC_COUNT", messages.countDropped(excerpt(e), io));
+        }
       }
     }
     ts.forEachChild(n, visit);
   };
   visit(p.body);
+}
+
+/**
+ * `uart.write(…)` or `uart.read(…)` of the HAL's byte I/O, which moves
+ * as many bytes as the device has room for or holds, maybe fewer than the
+ * range: the count it resolves to says how many.
+ */
+function partialIo(p: Plan, e: ts.Expression): "read" | "write" | null {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return null;
+  const name = e.expression.name.text;
+  if (name !== "read" && name !== "write") return null;
+  const recv = p.typer.typeOf(e.expression.expression);
+  const member = recv ? findMember(p.file.mods, recv, name) : null;
+  return member && member.kind === "method" && isHalFile(member.module.path) ? name : null;
 }
 
 /**

@@ -10,6 +10,7 @@
  *
  * Warnings (the build succeeds and prints them):
  *   ASYNC_UNUSED     a future kept in a variable that nothing awaits
+ *   ASYNC_COUNT      the byte count of a HAL read or write thrown away
  *
  * Lowering collects every error of a file before failing, so one build
  * shows them all. `formatLowerErrors` is the one formatter.
@@ -18,7 +19,7 @@
 export type LowerCode = "ASYNC_SYNTAX" | "ASYNC_TYPE" | "ASYNC_RECURSION" | "ASYNC_DROPPED";
 
 /** Warning codes: the build succeeds, and prints them. */
-export type LowerWarningCode = "ASYNC_UNUSED";
+export type LowerWarningCode = "ASYNC_UNUSED" | "ASYNC_COUNT";
 
 export interface LowerDiagnostic {
   code: LowerCode | LowerWarningCode;
@@ -56,6 +57,10 @@ export const messages = {
     (inAsync ? `write \`await ${what}\`, or spawn a task to run it alongside` : `await it in async code, or spawn a task to run it`),
   sharedFuture: (first: string, second: string) =>
     `\`${second}\` and \`${first}\` share one future (the object's one operation in that direction), so the second would take over the first: await them one after the other`,
+  countDropped: (what: string, op: "read" | "write") =>
+    op === "write"
+      ? `\`${what}\` throws away how many bytes were written: write() takes what the device has room for, maybe less than the range, and the rest is never sent; write the whole range with a WriteAll made at init (\`await all.arm(uart, buf, 0, n)\`), or loop on the count`
+      : `\`${what}\` throws away how many bytes were read: read() delivers what has arrived, maybe less than the range; keep the count (\`const n = await …\`), or fill the whole range with a ReadExact made at init`,
   unused: (name: string) =>
     `the future kept in "${name}" is never awaited, joined or selected, so it never runs (futures are lazy): await it, or drop the call`,
   stringBuilt: (what: string) =>

@@ -92,6 +92,11 @@ export function specifierFor(path: string, fromPath: string): string {
   return rel;
 }
 
+/** A file of Outpost's HAL (hal/, its drivers included). */
+export function isHalFile(path: string): boolean {
+  return path.startsWith(halDir);
+}
+
 /** True for files of the runtime itself (never lowered). */
 export function isRuntimeFile(path: string): boolean {
   return path.startsWith(runtimeDir);
