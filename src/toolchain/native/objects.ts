@@ -10,10 +10,14 @@
  * compile per file (`-c`, link-only flags left out) and then the link of
  * the objects with the step's own arguments, which links what the single
  * command would. An object is found by its compiler (path, version and
- * target), its arguments and the source as the preprocessor expands it
- * (every header it includes, every -D): what the compiler would see, so
- * the same key is the same object. With the cache off (OUTPOST_CACHE=off)
- * the steps run as written.
+ * target), its arguments (every -D) and what it reads: the source and
+ * every project file it can include, by content, and the system headers'
+ * fingerprint (includes.ts, which follows the #include lines without
+ * running the preprocessor: a third of a PC image's build when every
+ * object is cached). A compile includes.ts cannot follow is keyed by the
+ * source as the preprocessor expands it. Either way the same key is the
+ * same object. With the cache off (OUTPOST_CACHE=off) the steps run as
+ * written.
  *
  * Called by image.ts (`buildNative`).
  */
@@ -22,6 +26,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "../cache/fingerprint.ts";
 import { CacheStore, cacheDir } from "../cache/store.ts";
+import { compileInputs } from "./includes.ts";
 import type { CompileStep } from "./project.ts";
 import { type Tool, runTool, toolPath } from "./tools.ts";
 
@@ -29,7 +34,7 @@ import { type Tool, runTool, toolPath } from "./tools.ts";
 const LINK_ONLY = /^(-l|-L|-T|-Wl,|-nostartfiles$)/;
 
 /** Bump when what an object's key covers changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * Runs `step` in `dir`, each C file it compiles taken from the cache when it was compiled before;
@@ -55,9 +60,7 @@ export function runCompileStep(step: CompileStep, dir: string, what: string): st
 
 /** `cc args` in `dir`, which writes `object`: from the cache when the same compile was made before. True when it compiled. */
 function compileCached(store: CacheStore, cc: Tool, args: string[], dir: string, object: string, what: string): boolean {
-  const out = args.indexOf("-o");
-  const preprocessed = runTool(cc, [...args.filter((a, i) => a !== "-c" && i !== out && i !== out + 1), "-E"], what, dir);
-  const name = sha256(JSON.stringify({ format: FORMAT, compiler: compilerIdentity(cc), args }) + preprocessed) + ".o";
+  const name = sha256(JSON.stringify({ format: FORMAT, compiler: compilerIdentity(cc), args }) + inputs(cc, args, dir, what)) + ".o";
   const stored = store.readBytes(name);
   if (stored !== undefined) {
     writeFileSync(join(dir, object), stored);
@@ -66,6 +69,17 @@ function compileCached(store: CacheStore, cc: Tool, args: string[], dir: string,
   runTool(cc, args, what, dir);
   store.writeBytes(name, readFileSync(join(dir, object)));
   return true;
+}
+
+/**
+ * What the compile reads, as text to hash: the files it can include and the system headers' fingerprint
+ * (includes.ts), or, where those cannot be followed, the source as the preprocessor expands it.
+ */
+function inputs(cc: Tool, args: string[], dir: string, what: string): string {
+  const followed = compileInputs(toolPath(cc)!, args, dir);
+  if (followed !== null) return `files\n${followed}`;
+  const out = args.indexOf("-o");
+  return `preprocessed\n${runTool(cc, [...args.filter((a, i) => a !== "-c" && i !== out && i !== out + 1), "-E"], what, dir)}`;
 }
 
 const identities = new Map<Tool, string>();
