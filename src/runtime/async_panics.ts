@@ -2,7 +2,8 @@
  * The panics of async code (the lowering's generated code calls them; see
  * src/toolchain/lower/): an error that escaped a task, a cleanup that
  * threw, an async function value called while busy, a sync generator that
- * threw, the value of a future that lost a select read. A file of its own, so firmware without them does not carry their
+ * threw, the value of a future that lost a select read, an async call
+ * outside async code after init. A file of its own, so firmware without them does not carry their
  * messages. Like errors.ts, each builds its text with the text.ts writers
  * (no allocation) and stops the firmware through `panicNow`.
  */
@@ -12,6 +13,7 @@ import { textAsker } from "./errors";
 import { Text, textBegin, textLiteral, textPut, textString } from "./text";
 import { chainEscaped } from "./chain";
 import { Future } from "./future";
+import { initFinished } from "./executor";
 
 /**
  * An error escaped the task that raised it (`throw` with no `catch` on the
@@ -98,4 +100,19 @@ function panicLostValue(read: Text): void {
   textPut(read);
   textLiteral(" reads the value of a future that lost a select (or that a failed join cancelled): it never finished, so it has none; read the winner's (select returns its index)");
   panicNow(PanicCode.ABORT);
+}
+
+/**
+ * An async function called outside async code (a sync helper, main(),
+ * module level) makes a new frame per call: fine at init, but after init
+ * it would be an allocation. Generated code calls this first, so the panic
+ * names the call instead of only its bytes. `call` is `work(n)
+ * (main.ts:3:38)`.
+ */
+export function frameOutside(call: Text): void {
+  if (!initFinished()) return;
+  textBegin();
+  textPut(call);
+  textLiteral(" makes a new frame per call, and this call runs after init outside async code, where nothing may be allocated: await the call in async code (its frame is then part of the caller's), or make the future at init");
+  panicNow(PanicCode.ALLOC_AFTER_INIT);
 }

@@ -1,5 +1,5 @@
 // The values of futures kept in variables around select and join
-// (test/lower/select-value.test.ts): the winner's is read, a loser that is
+// (test/lower/misuse.test.ts): the winner's is read, a loser that is
 // kept and awaited to the end in the next round has its own again, a
 // join's are all there, and reading a loser's stops the firmware.
 import { Timer, Duration, select, join, log, task } from "outpost";

@@ -34,3 +34,11 @@ export declare function panicGenerator(error: Error, fn: Text): void;
  * a.value`).
  */
 export declare function wonValue<F extends Future>(f: F, read: Text): F;
+/**
+ * An async function called outside async code (a sync helper, main(),
+ * module level) makes a new frame per call: fine at init, but after init
+ * it would be an allocation. Generated code calls this first, so the panic
+ * names the call instead of only its bytes. `call` is `work(n)
+ * (main.ts:3:38)`.
+ */
+export declare function frameOutside(call: Text): void;

@@ -41,12 +41,12 @@ const SYNC_ITERATION = new Set(["Generator", "Iterable", "IterableIterator", "It
 const ASYNC_ITERATION = new Set(["AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
 
 type RuntimeName = "Future" | "ValueFuture" | "Task" | "TaskPool" | "panicWith" | "PanicCode" | "zeroOf" | "panicUncaught" | "panicCleanup"
-  | "panicBusyCall" | "panicGenerator" | "wonValue" | "Iter" | "IteratorResult" | "recordThrow";
+  | "panicBusyCall" | "panicGenerator" | "wonValue" | "frameOutside" | "Iter" | "IteratorResult" | "recordThrow";
 
 /** Runtime names the generated code imports from a module other than "outpost". */
 const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = {
   panicUncaught: "outpost/async_panics", panicCleanup: "outpost/async_panics", panicBusyCall: "outpost/async_panics", panicGenerator: "outpost/async_panics",
-  wonValue: "outpost/async_panics", Iter: "outpost/iter", IteratorResult: "outpost/iter", recordThrow: "outpost/chain",
+  wonValue: "outpost/async_panics", frameOutside: "outpost/async_panics", Iter: "outpost/iter", IteratorResult: "outpost/iter", recordThrow: "outpost/chain",
 };
 
 export class FileCtx {
@@ -306,7 +306,8 @@ export class FileCtx {
           ? `${callee.expression.text}.${fn.frame}` : this.frameName(fn, local);
         const typeArgs = fn.node.typeParameters?.length ? typeArgsOf(this, fn, n, this.typerAt(n)) : [];
         const rendered = (typeArgs ?? []).map((t) => this.render(t) ?? "i32");
-        return `new ${frame}${rendered.length ? `<${rendered.join(", ")}>` : ""}().start(${args})`;
+        const call = JSON.stringify(`${n.getText(this.module.sf).replace(/\s+/g, " ")} (${this.where(n)})`);
+        return `(${this.runtimeName("frameOutside")}(textOf(${call})), new ${frame}${rendered.length ? `<${rendered.join(", ")}>` : ""}().start(${args}))`;
       }
     }
     if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && this.asyncFnOf(n)?.kind === "closure") {
