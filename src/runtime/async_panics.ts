@@ -73,6 +73,7 @@ export function panicBusyCall(what: Text, first: Text, second: Text): void {
  * the firmware here instead of being lost.
  */
 export function panicGenerator(error: Error, fn: Text): void {
+  chainEscaped();
   textBegin();
   textLiteral("generator ");
   textPut(fn);

@@ -64,6 +64,21 @@ test("a cleanup that throws while its call is cancelled: the panic names the cha
   assert.ok(report.includes(`    await chain: ${chain}\n`), report);
 });
 
+test("a sync generator that throws: the panic names the chain of its throw, not an older throw the task caught", async () => {
+  const generator = "test/firmware/async-chain-generator.ts";
+  const sim = await load({}, generator);
+  sim.runFor("1s");
+  assert.is(sim.panic?.task, "user");
+  assert.is(sim.panic?.at, 3000); // items 0 and 1, a millisecond each after the caught error at 1 ms
+  const report = panicReport(sim.panic!, sim.tasks());
+  const chain = chainText(
+    "user",
+    siteAt(generator, "await consume()", "await", "task user"),
+    siteAt(generator, "throw bad", "throw", "items"),
+  );
+  assert.ok(report.includes(`    await chain: ${chain}\n`), report);
+});
+
 test("the trace nests each await as a slice in its task's track, begun where the task parked there and ended when it moved on", async () => {
   const trace = new TraceRecorder();
   const sim = await load({ trace });
