@@ -347,6 +347,24 @@ async function send(): Promise<void> {
   ]);
 });
 
+test("an async closure made in a constructor that captures this before an object field is set asks for the field's ! or a value", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+type Step = (x: i32) => Promise<i32>;
+class Machine {
+  base: i32 = 100;
+  name: string;
+  step: Step;
+  constructor() {
+    this.name = "m";
+    this.step = async (x: i32): Promise<i32> => { await Timer.after(1); return x + this.base; };
+  }
+}`);
+  assert.equal(errors, [
+    'main.ts:9:84: error ASYNC_SYNTAX: an async closure in Machine\'s constructor captures `this` before field "name" is set, and AssemblyScript needs every field set before `this` is used: declare it `name!: string` (set in the constructor), or give it a value where it is declared',
+    'main.ts:9:84: error ASYNC_SYNTAX: an async closure in Machine\'s constructor captures `this` before field "step" is set, and AssemblyScript needs every field set before `this` is used: declare it `step!: Step` (set in the constructor), or give it a value where it is declared',
+  ]);
+});
+
 test("a future kept in a variable and never awaited is a warning; awaited later, it is fine", () => {
   const { errors, warnings } = lowerSource(`import { Timer } from "outpost";
 async function work(n: i32): Promise<i32> { await Timer.after(n); return n; }

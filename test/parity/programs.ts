@@ -93,4 +93,5 @@ export const programs: Program[] = [
   { name: "method-state" },
   { name: "default-params" },
   { name: "class-results" },
+  { name: "closure-ctor" },
 ];

@@ -84,6 +84,14 @@ export class SyncEnv {
   }
 }
 
+const NUMERIC = new Set(["i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "isize", "usize", "f32", "f64", "bool", "number", "boolean"]);
+
+/** Instance fields of a class that hold an object and get no value where declared (`step: Step;`): set only in the constructor. */
+function unsetFields(cls: ts.ClassDeclaration): ts.PropertyDeclaration[] {
+  return cls.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && !m.initializer && !m.exclamationToken
+    && !m.questionToken && !!m.type && !NUMERIC.has(m.type.getText()) && !ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
+}
+
 /** The sync functions of a file whose variables async closures capture, analysed once. */
 export function syncEnvs(file: FileCtx, closures: AsyncFn[]): Map<ts.Node, SyncEnv> {
   const envs = new Map<ts.Node, SyncEnv>();
@@ -117,6 +125,10 @@ export function syncEnvs(file: FileCtx, closures: AsyncFn[]): Map<ts.Node, SyncE
           if (!env) {
             env = new SyncEnv(file, fn, envs.size);
             envs.set(fn, env);
+          }
+          if (env.thisType === null && ts.isConstructorDeclaration(fn)) {
+            // The environment takes `this` as the constructor starts, where asc wants every field set already.
+            for (const field of unsetFields(cls)) file.error(n, "ASYNC_SYNTAX", messages.thisBeforeFields(cls.name.text, field.name.getText(), field.type!.getText()));
           }
           env.thisType = cls.name.text + (cls.typeParameters?.length ? `<${cls.typeParameters.map((p) => p.name.text).join(", ")}>` : "");
         }
