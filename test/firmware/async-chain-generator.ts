@@ -6,7 +6,7 @@ import { Timer, Duration, log, task } from "outpost";
 const early = new Error("early");
 const bad = new Error("bad item");
 
-function* items(n: i32): Iterable<i32> {
+function* items(n: i32): Generator<i32> {
   for (let i = 0; i < n; i++) {
     if (i == 2) throw bad;
     yield i;

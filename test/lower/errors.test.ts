@@ -360,8 +360,7 @@ class Machine {
   }
 }`);
   assert.equal(errors, [
-    'main.ts:9:84: error ASYNC_SYNTAX: an async closure in Machine\'s constructor captures `this` before field "name" is set, and AssemblyScript needs every field set before `this` is used: declare it `name!: string` (set in the constructor), or give it a value where it is declared',
-    'main.ts:9:84: error ASYNC_SYNTAX: an async closure in Machine\'s constructor captures `this` before field "step" is set, and AssemblyScript needs every field set before `this` is used: declare it `step!: Step` (set in the constructor), or give it a value where it is declared',
+    'main.ts:9:84: error ASYNC_SYNTAX: an async closure in Machine\'s constructor captures `this` before fields "name" and "step" are set, and AssemblyScript needs every field set before `this` is used: declare `name!: string`, `step!: Step` (set in the constructor), or give them values where declared',
   ]);
 });
 

@@ -128,7 +128,8 @@ export function syncEnvs(file: FileCtx, closures: AsyncFn[]): Map<ts.Node, SyncE
           }
           if (env.thisType === null && ts.isConstructorDeclaration(fn)) {
             // The environment takes `this` as the constructor starts, where asc wants every field set already.
-            for (const field of unsetFields(cls)) file.error(n, "ASYNC_SYNTAX", messages.thisBeforeFields(cls.name.text, field.name.getText(), field.type!.getText()));
+            const unset = unsetFields(cls).map((f) => ({ name: f.name.getText(), type: f.type!.getText() }));
+            if (unset.length) file.error(n, "ASYNC_SYNTAX", messages.thisBeforeFields(cls.name.text, unset));
           }
           env.thisType = cls.name.text + (cls.typeParameters?.length ? `<${cls.typeParameters.map((p) => p.name.text).join(", ")}>` : "");
         }

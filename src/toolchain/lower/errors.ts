@@ -71,8 +71,8 @@ export const messages = {
     `\`${what}\` is a float: text built in async code writes integers only; scale it to an integer, or use a ByteBuf's fixed(value, decimals)`,
   capturedPerIteration: (name: string) =>
     `a closure captures "${name}", declared inside a loop: JavaScript makes a new "${name}" per iteration, a closure here sees one per call; declare it before the loop, or pass it as an argument`,
-  thisBeforeFields: (cls: string, field: string, type: string) =>
-    `an async closure in ${cls}'s constructor captures \`this\` before field "${field}" is set, and AssemblyScript needs every field set before \`this\` is used: declare it \`${field}!: ${type}\` (set in the constructor), or give it a value where it is declared`,
+  thisBeforeFields: (cls: string, fields: { name: string; type: string }[]) =>
+    `an async closure in ${cls}'s constructor captures \`this\` before ${fields.length > 1 ? "fields" : "field"} ${fields.map((f) => `"${f.name}"`).join(" and ")} ${fields.length > 1 ? "are" : "is"} set, and AssemblyScript needs every field set before \`this\` is used: declare ${fields.map((f) => `\`${f.name}!: ${f.type}\``).join(", ")} (set in the constructor), or give ${fields.length > 1 ? "them values" : "it a value"} where declared`,
   closureParamType: (name: string) =>
     `cannot tell the type of the closure's parameter "${name}": annotate it (\`async (${name}: i32): Promise<void> => …\`)`,
   closureReturnType: () =>
