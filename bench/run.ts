@@ -19,12 +19,17 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import type { Benchmark, Result } from "./lib.ts";
 import { formatTable } from "./table.ts";
 
 const dir = fileURLToPath(new URL("./", import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+// --quick only checks that every benchmark runs: its WebAssembly (binaryen's, the firmware's) is compiled
+// with the baseline tier only, as a short `outpost` command's is (bin/outpost.mjs), which takes a
+// fifth off the smoke test's CPU; set before any benchmark loads.
+if (quick) setFlagsFromString("--liftoff-only");
 const check = args.includes("--check");
 const outIndex = args.indexOf("--out");
 const out = outIndex >= 0 ? args[outIndex + 1]! : dir + "out/results.json";
