@@ -4,7 +4,9 @@
  * that compiles two files and links them. Built again in a new folder, the
  * program is the same bytes and nothing is compiled; a header only one
  * file includes recompiles that file only; a -D flag recompiles both; with
- * OUTPOST_CACHE=off everything compiles. Skipped by name without gcc.
+ * OUTPOST_CACHE=off everything compiles. Then what a key covers
+ * (includes.ts), on a program whose headers include each other. Skipped by
+ * name without gcc.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { compileInputs } from "../../src/toolchain/native/includes.ts";
 import { runCompileStep } from "../../src/toolchain/native/objects.ts";
+import { toolPath } from "../../src/toolchain/native/tools.ts";
 import { missingNativeTools } from "../helpers/native.ts";
 
 const test = suite("native object cache");
@@ -69,6 +73,60 @@ it("with OUTPOST_CACHE=off the command runs as written", () => {
   } finally {
     process.env.OUTPOST_CACHE = cache;
   }
+});
+
+/**
+ * What a key covers (src/toolchain/native/includes.ts): a header two includes deep, one found by -I,
+ * one named through a macro (keyed by the preprocessor instead) and one under an #if the compile does
+ * not take each recompile the files that can read them when they change, and only then.
+ */
+const INCLUDING: Record<string, string> = {
+  "main.c": '#include <stdio.h>\n#include "outer.h"\n#include NAMED\nint other(void);\nint main(void) { printf("%d %d %d\\n", DEEP, NAMED_VALUE, other() - DEEP); return 0; }\n',
+  "outer.h": '#include "inner.h"\n',
+  "inner.h": "#define DEEP 1\n",
+  "unused.h": "/* never read */\n",
+  "named.h": "#define NAMED_VALUE 2\n",
+  "lib/lib.h": "#define LIB 3\n",
+  "other.c": '#include "outer.h"\n#include <lib.h>\n#if 0\n#include "unused.h"\n#endif\nint other(void) { return DEEP + LIB; }\n',
+};
+
+/** The program of INCLUDING built in a new folder with `changes` to its files: what it prints and the files compiled. */
+function buildIncluding(changes: Record<string, string> = {}): { output: string; compiled: string[] } {
+  const dir = join(work, `build-${++builds}`);
+  mkdirSync(join(dir, "lib"), { recursive: true });
+  for (const [file, text] of Object.entries({ ...INCLUDING, ...changes })) writeFileSync(join(dir, file), text);
+  const args = ["-O0", '-DNAMED="named.h"', "-Ilib", "main.c", "other.c", "-o", "program"];
+  const compiled = runCompileStep({ cc: "gcc", args }, dir, "building the test program");
+  return { output: spawnSync(join(dir, "program"), { encoding: "utf8" }).stdout, compiled };
+}
+
+it("a program whose files include each other: the first build compiles both files, the same files elsewhere none", () => {
+  assert.equal(buildIncluding(), { output: "1 2 3\n", compiled: ["main.c", "other.c"] });
+  assert.equal(buildIncluding(), { output: "1 2 3\n", compiled: [] });
+});
+
+it("a header two includes deep recompiles every file that reaches it", () => {
+  assert.equal(buildIncluding({ "inner.h": "#define DEEP 10\n" }), { output: "10 2 3\n", compiled: ["main.c", "other.c"] });
+});
+
+it("a header found through -I recompiles the file that includes it, and only that one", () => {
+  assert.equal(buildIncluding({ "lib/lib.h": "#define LIB 30\n" }), { output: "1 2 30\n", compiled: ["other.c"] });
+});
+
+it("a header named through a macro is keyed by the preprocessor: a change recompiles, an unchanged one does not", () => {
+  assert.equal(buildIncluding({ "named.h": "#define NAMED_VALUE 20\n" }), { output: "1 20 3\n", compiled: ["main.c"] });
+  assert.equal(buildIncluding({ "named.h": "#define NAMED_VALUE 20\n" }), { output: "1 20 3\n", compiled: [] });
+});
+
+it("a header under an #if the compile does not take counts as read (a key may cover more than is read, never less)", () => {
+  assert.equal(buildIncluding({ "unused.h": "/* still never read */\n" }), { output: "1 2 3\n", compiled: ["other.c"] });
+});
+
+it("what the key is made of: each project file a compile can read, by content, and the system headers' fingerprint", () => {
+  const dir = join(work, `build-${builds}`);
+  const inputs = compileInputs(toolPath("gcc")!, ["-O0", "-Ilib", "-c", "other.c", "-o", "other.o"], dir)!;
+  assert.equal(inputs.split("\n").map((l) => l.split(" ")[0]), ["inner.h", "lib/lib.h", "other.c", "outer.h", "unused.h", "system"]);
+  assert.is(compileInputs(toolPath("gcc")!, ["-O0", '-DNAMED="named.h"', "-Ilib", "-c", "main.c", "-o", "main.o"], dir), null, "an #include through a macro is not followed");
 });
 
 test.run();
