@@ -3,8 +3,8 @@
  * src/toolchain/lower/): an error that escaped a task, a cleanup that
  * threw, an async function value called while busy, a sync generator that
  * threw, the value of a future that lost a select read, an async call
- * outside async code after init. A file of its own, so firmware without them does not carry their
- * messages. Like errors.ts, each builds its text with the text.ts writers
+ * outside async code after init. A file of its own, so firmware without
+ * them does not carry their messages. Like errors.ts, each builds its text with the text.ts writers
  * (no allocation) and stops the firmware through `panicNow`.
  */
 import { PanicCode } from "./abi";
