@@ -34,6 +34,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transpileOptions } from "./ts-options.mjs";
+import { writeWhole } from "./write-whole.mjs";
 
 function sha1(...parts) {
   const h = createHash("sha1");
@@ -111,10 +112,7 @@ async function build(base, root, entry) {
       code = readFileSync(cached, "utf8");
     } catch {
       code = transpile(ts, root, file, source);
-      try {
-        mkdirSync(hooksCache, { recursive: true });
-        writeFileSync(cached, code);
-      } catch {}
+      writeWhole(cached, code);
     }
     outputs.set(file, code);
     // Modules it imports, and those it names with import.meta.resolve (a worker's entry, say).

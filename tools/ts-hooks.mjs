@@ -5,9 +5,10 @@
 // a cache miss. `import ts from "typescript"` loads it through require
 // (typescript.mjs says why).
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { transpileOptions } from "./ts-options.mjs";
+import { writeWhole } from "./write-whole.mjs";
 
 const cacheDir = fileURLToPath(new URL("../node_modules/.cache/outpost-ts/", import.meta.url));
 const typescriptShim = new URL("./typescript.mjs", import.meta.url).href;
@@ -33,12 +34,7 @@ export async function load(url, context, nextLoad) {
       fileName: path,
       compilerOptions: transpileOptions(ts, { sourceMap: false, inlineSourceMap: true, inlineSources: false }),
     }).outputText;
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(cached, code);
-    } catch {
-      // A read-only tree still runs; it just transpiles every time.
-    }
+    writeWhole(cached, code); // a read-only tree still runs; it just transpiles every time
   }
   return { format: "module", source: code, shortCircuit: true };
 }

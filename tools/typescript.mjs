@@ -13,11 +13,11 @@
 // against the source, the Node version and its flags, and compiles as
 // usual when it does not match. A cache that cannot be written is skipped.
 import Module, { createRequire } from "node:module";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { threadId } from "node:worker_threads";
+import { writeWhole } from "./write-whole.mjs";
 
 const require = createRequire(import.meta.url);
 const file = require.resolve("typescript");
@@ -45,12 +45,7 @@ function load() {
   if (cachedData === undefined || script.cachedDataRejected) {
     // At exit the cache holds every function this process compiled, not only the top level.
     process.once("exit", () => {
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${cacheFile}.${process.pid}.${threadId}`;
-        writeFileSync(tmp, script.createCachedData());
-        renameSync(tmp, cacheFile);
-      } catch {}
+      writeWhole(cacheFile, script.createCachedData());
     });
   }
   return mod.exports;

@@ -12,7 +12,7 @@
  *   image.path    // the .elf (or PC executable); image.wasm: the .wasm it was made from, with its sidecars
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBoard } from "../../src/contract/boards.ts";
@@ -20,6 +20,7 @@ import { buildNative } from "../../src/toolchain/native/image.ts";
 import { hasTool } from "../../src/toolchain/native/tools.ts";
 import { type SizeReport, analyseFirmware } from "../../src/toolchain/wasm/size.ts";
 import { type BuildOptions, buildTest } from "./firmware.ts";
+import { writeWhole } from "../../tools/write-whole.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cacheDir = join(root, "node_modules/.cache/outpost-native");
@@ -65,8 +66,9 @@ async function build(path: string, boardName: string, platform: Kind, options: B
   const image = join(cacheDir, key + (platform === "posix" ? ".host" : ".elf"));
   const wasm = join(cacheDir, key + ".wasm");
   if (!existsSync(wasm)) {
-    if (built.text) writeFileSync(join(cacheDir, key + ".text.json"), JSON.stringify(built.text));
-    writeFileSync(wasm, built.wasm);
+    // Whole files only: the other test worker may read them meanwhile.
+    if (built.text) writeWhole(join(cacheDir, key + ".text.json"), JSON.stringify(built.text));
+    writeWhole(wasm, built.wasm);
   }
   if (!existsSync(image)) {
     const board = loadBoard(boardName);
