@@ -127,6 +127,8 @@ it("what the key is made of: each project file a compile can read, by content, a
   const inputs = compileInputs(toolPath("gcc")!, ["-O0", "-Ilib", "-c", "other.c", "-o", "other.o"], dir)!;
   assert.equal(inputs.split("\n").map((l) => l.split(" ")[0]), ["inner.h", "lib/lib.h", "other.c", "outer.h", "unused.h", "system"]);
   assert.is(compileInputs(toolPath("gcc")!, ["-O0", '-DNAMED="named.h"', "-Ilib", "-c", "main.c", "-o", "main.o"], dir), null, "an #include through a macro is not followed");
+  assert.is(compileInputs(toolPath("gcc")!, ["-O0", "-isystem", "lib", "-c", "main.c", "-o", "main.o"], dir), null, "a folder searched by -isystem is not followed");
+  assert.is(compileInputs(toolPath("gcc")!, ["-O0", "-iquotelib", "-c", "main.c", "-o", "main.o"], dir), null, "-iquote, written as one argument, is not followed");
 });
 
 test.run();

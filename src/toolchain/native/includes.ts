@@ -32,8 +32,8 @@ import { sha256 } from "../cache/fingerprint.ts";
 const DIRECTIVE = /^[ \t]*#[ \t]*(include|include_next|import)\b[ \t]*(.*)$/gm;
 /** Flags that only define macros, warn or optimise: they cannot move the header search. */
 const NO_SEARCH_EFFECT = /^(-D|-U|-O|-W|-w$|-std=|-f|-c$)/;
-/** Flags that make the compile read files this scan does not follow. */
-const UNFOLLOWED = new Set(["-include", "-imacros", "-iquote", "-idirafter", "-iprefix", "-iwithprefix"]);
+/** Flags that make the compile read files this scan does not follow, or search where it does not look (both spellings: `-isystem d`, `-isystemd`). */
+const UNFOLLOWED = /^(-include|-imacros|-iquote|-isystem|-idirafter|-iprefix|-iwithprefix|-I-$|-nostdinc)/;
 
 /**
  * The text every object's key hashes for `cc args` run in `dir` (its C source among `args`): each
@@ -42,7 +42,7 @@ const UNFOLLOWED = new Set(["-include", "-imacros", "-iquote", "-idirafter", "-i
  */
 export function compileInputs(ccPath: string, args: string[], dir: string): string | null {
   const sources = args.filter((a, i) => a.endsWith(".c") && args[i - 1] !== "-o");
-  if (sources.length !== 1 || args.some((a) => UNFOLLOWED.has(a))) return null;
+  if (sources.length !== 1 || args.some((a) => UNFOLLOWED.test(a))) return null;
   const searchDirs = includeDirs(args).map((d) => resolve(dir, d));
   const read = new Map<string, string>();
   const pending = [resolve(dir, sources[0]!)];

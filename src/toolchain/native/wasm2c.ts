@@ -29,8 +29,9 @@
  *                   lost (the executor's loop then kept its state on the
  *                   stack).
  *   the executor    `outpost_poll`'s function (the executor's loop, with the
- *                   task polls asc inlined into it) is compiled at -O2 where
- *                   GCC compiles the rest of the image at -Os: at -Os GCC re-tests the loop's
+ *                   task polls asc inlined into it) is compiled at -O2
+ *                   where GCC compiles the rest of the image at -Os (only
+ *                   there: OUTPOST_FOR_SPEED): at -Os GCC re-tests the loop's
  *                   condition at the top, spills the poll budget and
  *                   rebuilds constants on every poll (12 of a ping-pong
  *                   round trip's 272 instructions, bench/native_pingpong),
