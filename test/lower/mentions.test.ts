@@ -9,7 +9,6 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Modules } from "../../src/toolchain/lower/modules.ts";
 import { mentions } from "../../src/toolchain/lower/scan.ts";
-import { LowerSession } from "../../src/toolchain/lower/index.ts";
 
 const modules = new Modules({ read: () => null });
 const of = (text: string) => mentions(modules.put(`/m${text.length}.ts`, text));
@@ -25,15 +24,6 @@ test("declared async code, generators and Promise types are found", () => {
   assert.equal(of(`export const g = (): void => { const h = async (): Promise<void> => {}; };\n`), { async: true, relevant: true });
   assert.equal(of(`export function* count(n: i32): Iterable<i32> { yield n; }\n`), { async: false, relevant: true });
   assert.equal(of(`export let pending: Promise<i32> | null = null;\n`), { async: false, relevant: true });
-});
-
-test("a file that only imports from one whose comments say async is left as written", () => {
-  const lib = `/** The async traits' helpers. */\nexport function twice(x: i32): i32 { return 2 * x; }\n`;
-  const main = `import { twice } from "./lib";\nexport function main(): void { twice(2); }\n`;
-  const session = new LowerSession({ read: (path) => (path === "/p/lib.ts" ? lib : path === "/p/main.ts" ? main : null) });
-  assert.is(session.lowerFile("/p/main.ts", main), main);
-  assert.is(session.lowerFile("/p/lib.ts", lib), lib);
-  assert.equal(session.diagnostics, []);
 });
 
 test.run();
