@@ -32,7 +32,11 @@ const quick = args.includes("--quick");
 if (quick) setFlagsFromString("--liftoff-only");
 const check = args.includes("--check");
 const outIndex = args.indexOf("--out");
-const out = outIndex >= 0 ? args[outIndex + 1]! : dir + "out/results.json";
+const out = outIndex >= 0 ? args[outIndex + 1] : dir + "out/results.json";
+if (out === undefined || out.startsWith("--")) {
+  process.stderr.write("--out needs a file to write the results to (bench/run.ts --out results.json)\n");
+  process.exit(1);
+}
 const only = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out");
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort();
