@@ -36,6 +36,7 @@
 #include "format.h"
 #include "host.h"
 #include "mps2.h"
+#include "outpost_build.h" /* OUTPOST_STACK_BYTES */
 #include "platform.h"
 
 #define REG MPS2_REG

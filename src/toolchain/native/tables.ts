@@ -99,7 +99,6 @@ export function tablesHeader(): string {
     "#define OUTPOST_BOARD_TABLES_H",
     '#include "bench.h"',
     '#include "host.h"',
-    '#include "outpost_build.h"',
     "extern const outpost_names outpost_board_names;",
     "extern const outpost_bench_port outpost_board_ports[OUTPOST_HOST_UARTS];",
     "#endif",
