@@ -59,7 +59,7 @@ export const BOARD_SCHEMA = {
     build: {
       type: "object",
       additionalProperties: false,
-      properties: { mvp: FLAG, small: FLAG, stack: { type: "integer", minimum: 0 }, deferText: FLAG, release: FLAG },
+      properties: { mvp: FLAG, small: FLAG, quick: FLAG, stack: { type: "integer", minimum: 0 }, deferText: FLAG, release: FLAG },
     },
     pins: { type: "object", minProperties: 1, propertyNames: NAME, additionalProperties: { type: "integer", minimum: 0, maximum: 65535 } },
     aliases: { type: "object", propertyNames: NAME, additionalProperties: { type: "string" } },

@@ -11,6 +11,8 @@ export interface BuildFlags {
   mvp: boolean;
   /** -O3z rather than -O3. */
   small: boolean;
+  /** -O1 rather than -O3 (where not `small`). */
+  quick: boolean;
   /** Message literals kept on the host (text-literals.ts). */
   deferText: boolean;
 }
@@ -21,6 +23,7 @@ export function resolveBuildFlags(board: Board, given: Partial<BuildFlags>): Bui
   return {
     mvp: given.mvp ?? defaults.mvp ?? false,
     small: given.small ?? defaults.small ?? false,
+    quick: given.quick ?? defaults.quick ?? false,
     deferText: given.deferText ?? defaults.deferText ?? false,
   };
 }

@@ -45,6 +45,8 @@ export interface CompileOptions {
   mvp?: boolean;
   /** Optimise for size (-O3z) rather than speed (-O3). Default: the board's `build.small`. */
   small?: boolean;
+  /** Optimise for build time (-O1) rather than speed (-O3). Default: the board's `build.quick`. */
+  quick?: boolean;
   /** Where the .wasm will be written; names the firmware in budget errors (default: the entry). */
   output?: string;
   /** Keep function names for stack traces. */
@@ -113,7 +115,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   ].join("\n");
 
   const build = options.board.build ?? {};
-  const { mvp, small, deferText } = resolveBuildFlags(options.board, options);
+  const { mvp, small, quick, deferText } = resolveBuildFlags(options.board, options);
   // Native boards build as interpreter boards do; their budget is the linked image's (src/toolchain/native/).
   const native = options.board.family === "native";
   const interpreter = options.board.family === "wasm" || native;
@@ -126,7 +128,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     "--outFile", "out.wasm",
     "--noColors",
     "--baseDir", baseDir,
-    ...(small ? ["-O3z"] : ["-O3"]),
+    ...(small ? ["-O3z"] : quick ? ["-O1"] : ["-O3"]),
     ...(options.debug ? ["--debug"] : []),
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM

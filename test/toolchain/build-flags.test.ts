@@ -9,14 +9,31 @@ import * as assert from "uvu/assert";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { resolveBuildFlags } from "../../src/toolchain/build-flags.ts";
 import { cachedCompile } from "../../src/toolchain/cache/build.ts";
+import { Simulator } from "../../sim/index.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 
 test("each flag is what was asked, else the board's default, else false", () => {
-  assert.equal(resolveBuildFlags(loadBoard("espruino-pico"), {}), { mvp: true, small: true, deferText: true });
-  assert.equal(resolveBuildFlags(loadBoard("espruino-pico"), { small: false }), { mvp: true, small: false, deferText: true });
-  assert.equal(resolveBuildFlags(loadBoard("sim"), {}), { mvp: false, small: false, deferText: false });
-  assert.equal(resolveBuildFlags(loadBoard("sim"), { mvp: true }), { mvp: true, small: false, deferText: false });
+  assert.equal(resolveBuildFlags(loadBoard("espruino-pico"), {}), { mvp: true, small: true, quick: false, deferText: true });
+  assert.equal(resolveBuildFlags(loadBoard("espruino-pico"), { small: false }), { mvp: true, small: false, quick: false, deferText: true });
+  assert.equal(resolveBuildFlags(loadBoard("sim"), {}), { mvp: false, small: false, quick: true, deferText: false });
+  assert.equal(resolveBuildFlags(loadBoard("sim"), { mvp: true, quick: false }), { mvp: true, small: false, quick: false, deferText: false });
+});
+
+test("the simulator's quick build (-O1) is other code than a speed build (-O3), and runs the same", async () => {
+  const board = loadBoard("sim");
+  const entry = root + "examples/blinky/main.ts";
+  const quick = await cachedCompile({ entry, board });
+  const speed = await cachedCompile({ entry, board, quick: false });
+  assert.not.equal(quick.wasm, speed.wasm);
+  const trace = async (wasm: Uint8Array): Promise<string[]> => {
+    const sim = await Simulator.load(wasm, { board: "sim" });
+    sim.runFor(2_000_000);
+    return sim.pin("LED1").changes.toArray().map((c) => `${c.at} ${c.level}`);
+  };
+  const want = await trace(speed.wasm);
+  assert.is(want.length, 5); // low at 0, toggled every 500 ms
+  assert.equal(await trace(quick.wasm), want);
 });
 
 test("a board's defaults asked for explicitly find the build made without them", async () => {
