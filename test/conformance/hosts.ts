@@ -20,7 +20,8 @@
  *   sim       outpost sim, in-process, on the .wasm
  *   espruino  outpost sim on the build translated to JavaScript (the Espruino host)
  *   c-host    the C host loop with the POSIX platform and the firmware
- *             compiled in by wasm2c (boards/wasm/host/, --virtual --bench)
+ *             compiled in by wasm2c (boards/wasm/host/, --virtual --bench),
+ *             compiled by tcc where installed, else gcc (helpers/native.ts)
  *   qemu      outpost run: the native image for a Cortex-M board on QEMU
  *   wasm3     the C host loop with the POSIX platform and wasm3 (only when
  *             OUTPOST_WASM3_SRC names a wasm3 source tree: CI cannot fetch it;

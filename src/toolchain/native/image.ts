@@ -94,7 +94,7 @@ export function buildNative(input: NativeInput, target: Target, options: { outpu
     return;
   }
   const native = target.platform === "board";
-  requireTool(native ? "arm-none-eabi-gcc" : "gcc", "a native build");
+  requireTool(native ? "arm-none-eabi-gcc" : (target.cc ?? "gcc"), "a native build");
   const dir = mkdtempSync(join(tmpdir(), "outpost-native-"));
   try {
     const steps = writeProject(dir, target, config, firmware, "image.elf");

@@ -89,7 +89,9 @@ function compilerIdentity(cc: Tool): string {
   let id = identities.get(cc);
   if (id === undefined) {
     const path = toolPath(cc)!;
-    id = `${path} ${spawnSync(path, ["-dumpfullversion", "-dumpmachine"], { encoding: "utf8" }).stdout}`;
+    // GCC's machine-readable version and target; tcc answers only --version (with both).
+    const ask = (args: string[]): string => spawnSync(path, args, { encoding: "utf8" }).stdout;
+    id = `${path} ${ask(["-dumpfullversion", "-dumpmachine"]) || ask(["--version"])}`;
     identities.set(cc, id);
   }
   return id;

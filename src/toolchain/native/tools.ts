@@ -1,5 +1,5 @@
 /**
- * The native tools Outpost drives (wasm2c, arm-none-eabi-gcc, gcc,
+ * The native tools Outpost drives (wasm2c, arm-none-eabi-gcc, gcc, tcc,
  * qemu-system-arm), found on PATH. A missing one is one TOOL_MISSING error
  * naming the Debian package that provides it.
  *
@@ -16,6 +16,7 @@ export const TOOL_PACKAGES = {
   wasm2c: "wabt",
   "arm-none-eabi-gcc": "gcc-arm-none-eabi (and picolibc-arm-none-eabi)",
   gcc: "gcc",
+  tcc: "tcc",
   "qemu-system-arm": "qemu-system-arm",
 } as const;
 export type Tool = keyof typeof TOOL_PACKAGES;
