@@ -29,7 +29,7 @@ test("the simulator's quick build (-O1) is other code than a speed build (-O3), 
   const trace = async (wasm: Uint8Array): Promise<string[]> => {
     const sim = await Simulator.load(wasm, { board: "sim" });
     sim.runFor(2_000_000);
-    return sim.pin("LED1").changes.toArray().map((c) => `${c.at} ${c.level}`);
+    return sim.pin("LED1").history.map((c) => `${c.at} ${c.level}`);
   };
   const want = await trace(speed.wasm);
   assert.is(want.length, 5); // low at 0, toggled every 500 ms
