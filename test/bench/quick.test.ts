@@ -33,6 +33,7 @@ test("bench/run.ts --quick runs every benchmark and writes one result per implem
     assert.equal(pingPong.sort(), ["direct", "outpost", "promises"]);
     assert.match(r.stdout, /^benchmark +impl +ns\/op +vs peer/);
     assert.match(r.stderr, /devicescript peer skipped: not run with --quick/);
+    assert.match(r.stderr, /page-speed: the page skipped: not run with --quick/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
