@@ -84,7 +84,8 @@ export const programs: Program[] = [
   { name: "for-await-break" },
   { name: "async-generator-cancel" },
   { name: "async-next" },
-  // Everyday forms tried beside those: compound assignment, switch, loop headers, shadowing, defaults, results.
+  // Everyday forms tried beside those: compound assignment, switch, loop headers, shadowing, defaults, results,
+  // a retry loop with back-off, a channel drained to a sentinel, awaits in call arguments and conditionals.
   { name: "compound-await" },
   { name: "switch-await" },
   { name: "loop-header-await" },
@@ -94,4 +95,7 @@ export const programs: Program[] = [
   { name: "default-params" },
   { name: "class-results" },
   { name: "closure-ctor" },
+  { name: "retry-backoff" },
+  { name: "sentinel-drain" },
+  { name: "await-in-args" },
 ];
