@@ -85,7 +85,8 @@ export const programs: Program[] = [
   { name: "async-generator-cancel" },
   { name: "async-next" },
   // Everyday forms tried beside those: compound assignment, switch, loop headers, shadowing, defaults, results,
-  // a retry loop with back-off, a channel drained to a sentinel, awaits in call arguments and conditionals.
+  // a retry loop with back-off, a channel drained to a sentinel, awaits in call arguments and conditionals,
+  // an async arrow as a field's initial value.
   { name: "compound-await" },
   { name: "switch-await" },
   { name: "loop-header-await" },
@@ -98,4 +99,5 @@ export const programs: Program[] = [
   { name: "retry-backoff" },
   { name: "sentinel-drain" },
   { name: "await-in-args" },
+  { name: "closure-field-init" },
 ];

@@ -92,12 +92,21 @@ function unsetFields(cls: ts.ClassDeclaration): ts.PropertyDeclaration[] {
     && !m.questionToken && !!m.type && !NUMERIC.has(m.type.getText()) && !ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
 }
 
+/**
+ * The class whose instance field `field` is, when an async closure is its initial value: the closure's
+ * environment is the object being made (`this`), which it keeps as `$env`.
+ */
+export function fieldClass(field: ts.Node): string | null {
+  return ts.isPropertyDeclaration(field) && ts.isClassDeclaration(field.parent) && field.parent.name ? field.parent.name.text : null;
+}
+
 /** The sync functions of a file whose variables async closures capture, analysed once. */
 export function syncEnvs(file: FileCtx, closures: AsyncFn[]): Map<ts.Node, SyncEnv> {
   const envs = new Map<ts.Node, SyncEnv>();
   const typer = new Typer(file.mods, file.module, null, null);
   for (const c of closures) {
     const creator = c.creator;
+    if (creator && ts.isPropertyDeclaration(creator)) continue; // a field's initial value: its environment is the object
     if (!creator || file.isAsyncNode(creator)) continue;
     const fn = creator as ts.FunctionLikeDeclaration;
     const declared = declarations(fn);

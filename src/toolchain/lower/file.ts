@@ -20,7 +20,7 @@ import ts from "typescript";
 import { relative } from "node:path";
 import { Emitter, type AwaitState } from "./emit.ts";
 import { checkDroppedOutside } from "./checks.ts";
-import { closureSignature, syncEnvs, type EnvVar, type SyncEnv } from "./closures.ts";
+import { closureSignature, fieldClass, syncEnvs, type EnvVar, type SyncEnv } from "./closures.ts";
 import { closureClasses, fnValueClassText, frameTypeParams } from "./frames.ts";
 import { generatorClasses } from "./generators.ts";
 import { substOf, substitute, typeArgsOf, typeParamsText } from "./generics.ts";
@@ -32,7 +32,7 @@ import { specifierFor, type Decl, type Module, type Modules } from "./modules.ts
 import { FRAME as F, Plan } from "./plan.ts";
 import { asyncNamed, isGenerator, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
 import type { LowerSession } from "./session.ts";
-import { classFieldBytes, futureValue, isVoid, prim, promiseValue, tyFromNode, VOID, zeroOf, type Member, type Ty } from "./types.ts";
+import { classFieldBytes, futureValue, isVoid, prim, promiseValue, tyFromNode, unparenthesised, VOID, zeroOf, type Member, type Ty } from "./types.ts";
 import type { ClassInfo } from "./program.ts";
 import { hasModifier } from "./modules.ts";
 import { asyncMethodOf, Typer } from "./typer.ts";
@@ -294,6 +294,15 @@ export class FileCtx {
     }
     if (ts.isTypeReferenceNode(n)) return this.promiseType(n, this.visitOutside);
     if (ts.isFunctionTypeNode(n)) return this.asyncFnType(n, this.visitOutside);
+    if (ts.isPropertyDeclaration(n) && !n.type && n.initializer) {
+      // `run = async (): Promise<void> => …`: asc wants a field's type written; it is the closure's.
+      const t = this.closureType(unparenthesised(n.initializer));
+      const type = t ? this.render(t) : null;
+      if (type) {
+        const sf = this.module.sf;
+        return `${sf.text.slice(n.getStart(sf), n.name.end)}: ${type} = ${rewrite(n.initializer, sf, this.visitOutside)}${n.getText(sf).endsWith(";") ? ";" : ""}`;
+      }
+    }
     if (ts.isImportDeclaration(n)) return this.rewriteImport(n);
     if (ts.isExportDeclaration(n)) return this.rewriteReexport(n);
     if (ts.isCallExpression(n)) {
@@ -313,6 +322,7 @@ export class FileCtx {
     if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && this.asyncFnOf(n)?.kind === "closure") {
       // A closure made outside async code (module level, main(), a factory): a new object, with the function's environment.
       const fn = this.asyncFnOf(n)!;
+      if (fn.creator && fieldClass(fn.creator)) return this.closureText(fn, `new ${fn.name}()`, "this"); // a field's initial value
       const env = fn.creator ? this.envOf(fn.creator) : undefined;
       return this.closureText(fn, `new ${fn.name}()`, env ? "$env" : null);
     }
@@ -498,6 +508,8 @@ export class FileCtx {
   /** The class of the environment a closure's `$env` holds: its creator's frame, a sync function's environment, or none. */
   private closureEnvType(fn: AsyncFn): string | null {
     if (!fn.creator) return null;
+    const owner = fieldClass(fn.creator);
+    if (owner) return owner;
     const creator = this.asyncFnOf(fn.creator);
     if (creator) return creator.frame;
     return this.envOf(fn.creator)?.className ?? null;

@@ -21,7 +21,7 @@ import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
 import { checkDropped, checkSharedFutures, checkSyncThrows, checkUnused } from "./checks.ts";
-import { insideLoop } from "./closures.ts";
+import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
@@ -236,6 +236,7 @@ export class Plan {
   private resolveThis(): string | null {
     const c = this.fn.creator;
     if (!c) return null;
+    if (fieldClass(c)) return "$env"; // a field's initial value: the environment is the object
     const cp = this.creatorPlan;
     if (cp) {
       if (cp.fn.kind === "method") return "$env.$owner";

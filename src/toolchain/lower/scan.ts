@@ -45,7 +45,7 @@ export interface AsyncFn {
   delegateRef?: ts.Identifier;
   /** What it resolves to (VOID for Promise<void>); null when not written as Promise<T>. */
   value: Ty | null;
-  /** Closures: the function it is created in (null at module level); its class is `name`. */
+  /** Closures: the function it is created in, or the instance field whose initial value it is (null at module level); its class is `name`. */
   creator?: ts.Node | null;
   /** Generators: what `return` gives (the value of `yield*`); VOID when nothing. `value` is the item type. */
   returns?: Ty | null;
@@ -217,6 +217,8 @@ function closure(mods: Modules, m: Module, n: ts.ArrowFunction | ts.FunctionExpr
   let owner: ts.ClassDeclaration | undefined;
   for (let q: ts.Node = n.parent; q; q = q.parent) {
     if (!creator && ts.isFunctionLike(q)) creator = q;
+    // An instance field's initial value: its `this` is the object being made, its environment.
+    if (!creator && ts.isPropertyDeclaration(q) && !ts.getModifiers(q)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) creator = q;
     if (ts.isClassDeclaration(q)) {
       owner = q;
       break;

@@ -206,8 +206,21 @@ export function findMember(mods: Modules, t: Ty, name: string, wantStatic = fals
 }
 
 /** The type of a member (field type, method return type), with the owner's type arguments applied. */
+/** `e` without the parentheses around it. */
+export function unparenthesised(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
 export function memberType(mods: Modules, mem: Member): Ty | null {
-  return mem.type ? tyFromNode(mods, mem.type, mem.module, mem.subst) : null;
+  if (mem.type) return tyFromNode(mods, mem.type, mem.module, mem.subst);
+  // A field whose type is its initial value's, an async closure written with its types: `run = async (x: i32): Promise<void> => …`.
+  const init = ts.isPropertyDeclaration(mem.node) && mem.node.initializer ? unparenthesised(mem.node.initializer) : null;
+  if (!init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init)) || !hasModifier(init, ts.SyntaxKind.AsyncKeyword)) return null;
+  const params = init.parameters.map((p) => (p.type ? tyFromNode(mods, p.type, mem.module, mem.subst) : null));
+  const promise = promiseValue(mods, init.type, mem.module, mem.subst);
+  if (!promise || params.some((p) => p === null)) return null;
+  return { name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params: params as Ty[], promise } };
 }
 
 /** True for the runtime's future.ts, where Future and ValueFuture are declared. */
