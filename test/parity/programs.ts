@@ -86,7 +86,7 @@ export const programs: Program[] = [
   { name: "async-next" },
   // Everyday forms tried beside those: compound assignment, switch, loop headers, shadowing, defaults, results,
   // a retry loop with back-off, a channel drained to a sentinel, awaits in call arguments and conditionals,
-  // an async arrow as a field's initial value.
+  // an async arrow as a field's initial value, a nullable local narrowed across awaits.
   { name: "compound-await" },
   { name: "switch-await" },
   { name: "loop-header-await" },
@@ -100,4 +100,5 @@ export const programs: Program[] = [
   { name: "sentinel-drain" },
   { name: "await-in-args" },
   { name: "closure-field-init" },
+  { name: "nullable-narrow" },
 ];

@@ -36,7 +36,7 @@ import { messages } from "./errors.ts";
 import { Out, rewrite, type Visit } from "./layout.ts";
 import { FRAME as F, type Plan, type Site } from "./plan.ts";
 import { isReference, isWrittenTo, jumpTarget } from "./syntax.ts";
-import { futureValue, isVoid } from "./types.ts";
+import { futureValue, isVoid, type Ty } from "./types.ts";
 import { Values } from "./values.ts";
 
 const DONE = -1;
@@ -82,6 +82,18 @@ export interface AwaitState {
   noChild?: boolean;
   /** A yield* over a sync generator: close it (it cleans up at once). */
   closeSync?: boolean;
+}
+
+/**
+ * A nullable local kept in the frame (it lives across an await), read as the object of a member
+ * access: `m.init()` after `if (m != null)`. TypeScript and asc narrow a local there, but not a
+ * field, so the frame's field is asserted non-null (`$f.m!`): code that checked reads as written,
+ * and a read of null stops the firmware with asc's null panic where JavaScript would throw.
+ */
+function narrowed(id: ts.Identifier, text: string, ty: Ty | null): string {
+  const p = id.parent;
+  const receiver = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === id && !p.questionDotToken;
+  return receiver && ty?.nullable ? `${text}!` : text;
 }
 
 export class Emitter {
@@ -234,14 +246,15 @@ export class Emitter {
     }
     if (ts.isIdentifier(n)) {
       const outer = plan.outerRefs.get(n);
-      if (outer) return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${F}.${outer.path}` : `${F}.${outer.path}`;
+      if (outer) return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${F}.${outer.path}` : narrowed(n, `${F}.${outer.path}`, outer.ty);
       const value = plan.fnValues.get(n);
       if (value) return `${F}.${value.field}`;
       const b = plan.refOf.get(n);
       if (!b || !isReference(n)) return undefined;
       const name = b.field !== undefined ? `${F}.${b.field}` : b.rename;
       if (name === undefined) return undefined;
-      return ts.isShorthandPropertyAssignment(n.parent) ? `${n.text}: ${name}` : name;
+      if (ts.isShorthandPropertyAssignment(n.parent)) return `${n.text}: ${name}`;
+      return b.field !== undefined ? narrowed(n, name, plan.bindingType(b)) : name;
     }
     if (ts.isCallExpression(n)) {
       const planned = plan.calls.get(n);
