@@ -5,7 +5,9 @@
  *   a select's loser never finished, so reading its value is a panic, not
  *   the zero or the stale value of an earlier round;
  * - an async call made outside async code after init
- *   (test/firmware/frame-outside.ts) would allocate its frame.
+ *   (test/firmware/frame-outside.ts) would allocate its frame;
+ * - a nullable local kept across an await, read as an object while null
+ *   (test/firmware/null-frame-local.ts), where JavaScript would throw.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -32,6 +34,17 @@ test("an async call made at init runs; one a sync helper makes after init is a p
   assert.equal(lines(sim), ["2000 early 20"]);
   assert.is(sim.panic?.code, "ALLOC_AFTER_INIT");
   assert.is(sim.panic?.message, "work(n) (test/firmware/frame-outside.ts:13:10) makes a new frame per call, and this call runs after init outside async code, where nothing may be allocated: await the call in async code (its frame is then part of the caller's), or make the future at init");
+  assert.is(sim.now, 2000);
+});
+
+test("a nullable local kept across an await reads its object, and read while null is a null panic at the read", async () => {
+  const sim = await simulate("test/firmware/null-frame-local.ts");
+  sim.runFor("1s");
+  assert.equal(lines(sim), ["1000 id 7"]);
+  assert.is(sim.panic?.code, "ABORT");
+  assert.is(sim.panic?.message, "Unexpected 'null' (not assigned or failed cast)");
+  assert.equal([sim.panic?.file, sim.panic?.line, sim.panic?.column], ["null-frame-local.ts", 17, 19]);
+  assert.is(sim.panic?.task, "user");
   assert.is(sim.now, 2000);
 });
 

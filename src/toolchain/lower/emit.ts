@@ -85,15 +85,59 @@ export interface AwaitState {
 }
 
 /**
- * A nullable local kept in the frame (it lives across an await), read as the object of a member
- * access: `m.init()` after `if (m != null)`. TypeScript and asc narrow a local there, but not a
- * field, so the frame's field is asserted non-null (`$f.m!`): code that checked reads as written,
- * and a read of null stops the firmware with asc's null panic where JavaScript would throw.
+ * A nullable local kept in the frame (it lives across an await), read where TypeScript and asc
+ * would narrow the local (`if (p != null) use(p)`), or as the object of a member access
+ * (`p.read()`): asc does not narrow a field, so the frame's field is asserted non-null (`$f.p!`).
+ * Code that checked reads as written; an object read while null stops the firmware with asc's null
+ * panic where JavaScript would throw. Narrowing is followed for locals never assigned again only.
  */
-function narrowed(id: ts.Identifier, text: string, ty: Ty | null): string {
+function narrowed(id: ts.Identifier, text: string, ty: Ty | null, constant = false): string {
+  if (!ty?.nullable) return text;
   const p = id.parent;
   const receiver = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === id && !p.questionDotToken;
-  return receiver && ty?.nullable ? `${text}!` : text;
+  return receiver || (constant && nonNullHere(id)) ? `${text}!` : text;
+}
+
+/** TypeScript's narrowing of `id` to non-null where it is read: inside a branch a null check guards, or after `if (id == null) return;`. */
+function nonNullHere(id: ts.Identifier): boolean {
+  const name = id.text;
+  for (let a: ts.Node = id; a.parent && !ts.isFunctionLike(a); a = a.parent) {
+    const p = a.parent;
+    if (ts.isIfStatement(p) && ((a === p.thenStatement && checks(p.expression, name, true)) || (a === p.elseStatement && checks(p.expression, name, false)))) return true;
+    if (ts.isConditionalExpression(p) && ((a === p.whenTrue && checks(p.condition, name, true)) || (a === p.whenFalse && checks(p.condition, name, false)))) return true;
+    if (ts.isBinaryExpression(p) && a === p.right) {
+      const op = p.operatorToken.kind;
+      if ((op === ts.SyntaxKind.AmpersandAmpersandToken && checks(p.left, name, true)) || (op === ts.SyntaxKind.BarBarToken && checks(p.left, name, false))) return true;
+    }
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
+      const before = p.statements.slice(0, p.statements.indexOf(a as ts.Statement));
+      if (before.some((s) => ts.isIfStatement(s) && !s.elseStatement && exits(s.thenStatement) && checks(s.expression, name, false))) return true;
+    }
+  }
+  return false;
+}
+
+/** `e` is true (`nonNull`) or false (`!nonNull`) only when `name` is not null: `x != null`, `x`, `!x`, `x == null`, with && and ||. */
+function checks(e: ts.Expression, name: string, nonNull: boolean): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e)) return nonNull && e.text === name;
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return checks(e.operand, name, !nonNull);
+  if (!ts.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return nonNull ? checks(e.left, name, true) || checks(e.right, name, true) : false;
+  if (op === ts.SyntaxKind.BarBarToken) return nonNull ? false : checks(e.left, name, false) || checks(e.right, name, false);
+  const isNull = (x: ts.Expression): boolean => x.kind === ts.SyntaxKind.NullKeyword;
+  const isName = (x: ts.Expression): boolean => ts.isIdentifier(x) && x.text === name;
+  if (!((isName(e.left) && isNull(e.right)) || (isNull(e.left) && isName(e.right)))) return false;
+  const unequal = op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+  const equal = op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken;
+  return nonNull ? unequal : equal;
+}
+
+/** A statement that never falls through to the next: return, throw, break, continue, or a block ending in one. */
+function exits(s: ts.Statement): boolean {
+  if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
+  return ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s);
 }
 
 export class Emitter {
@@ -254,7 +298,7 @@ export class Emitter {
       const name = b.field !== undefined ? `${F}.${b.field}` : b.rename;
       if (name === undefined) return undefined;
       if (ts.isShorthandPropertyAssignment(n.parent)) return `${n.text}: ${name}`;
-      return b.field !== undefined ? narrowed(n, name, plan.bindingType(b)) : name;
+      return b.field !== undefined ? narrowed(n, name, plan.bindingType(b), !b.assigned) : name;
     }
     if (ts.isCallExpression(n)) {
       const planned = plan.calls.get(n);

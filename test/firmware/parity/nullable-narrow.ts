@@ -1,5 +1,6 @@
 // Parity program (test/parity/): a nullable local checked against null
-// and used across awaits reads its object, as TypeScript narrows it.
+// (in an if, or by returning early) and used across awaits reads its
+// object, as TypeScript narrows it, as a receiver and as an argument.
 import { Timer, Duration, log, task } from "outpost";
 
 class Probe {
@@ -14,6 +15,17 @@ class Probe {
 
 const probes: StaticArray<Probe | null> = [new Probe(1), null, new Probe(3)];
 
+function idOf(p: Probe): i32 {
+  return p.id;
+}
+
+async function readAt(i: i32): Promise<i32> {
+  const p = probes[i];
+  if (p == null) return -1;
+  await Timer.after(Duration.millis(1));
+  return idOf(p) + (await p.read());
+}
+
 export const user = task(1, async (): Promise<void> => {
   for (let i = 0; i < probes.length; i++) {
     const p = probes[i];
@@ -27,6 +39,8 @@ export const user = task(1, async (): Promise<void> => {
   }
   const q = probes[2];
   if (q) log.infoInt("nullable-narrow again", (await q.read()) + q.reads);
+  log.infoInt("nullable-narrow at 0", await readAt(0));
+  log.infoInt("nullable-narrow at 1", await readAt(1));
 });
 
 export function main(): void {
