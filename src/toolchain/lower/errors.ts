@@ -35,6 +35,18 @@ export function formatLowerErrors(diagnostics: LowerDiagnostic[], severity: "err
 }
 
 /** The messages, in one place. `what` strings are short source excerpts. */
+/** What firmware writes instead of each piece of JavaScript's Promise API (`messages.promiseApi`). */
+const PROMISE_API: Record<string, string> = {
+  "new Promise": "for a delay `await Timer.after(Duration.millis(ms))`, for an event from another task or an interrupt a Signal (`await signal.wait()`)",
+  "Promise.all": "`await join(a(), b())` (join3 for three) runs them together and fails with the first error",
+  "Promise.allSettled": "`await join(a(), b())` with each call's errors caught inside it",
+  "Promise.race": "`await select(a(), b())` returns the index of the first to finish and cancels the other",
+  "Promise.any": "`await select(a(), b())` returns the index of the first to finish and cancels the other",
+  "Promise.resolve": "an async function returns its value (`return v;`)",
+  "Promise.reject": "an async function throws (`throw new Error(\"…\")`)",
+  Promise: "use an async function, join, select or withTimeout from \"outpost\"",
+};
+
 export const messages = {
   needsAnnotation: (name: string) =>
     `cannot tell the type of "${name}", which lives across an await: annotate it (e.g. \`let ${name}: i32 = …\`)`,
@@ -103,6 +115,8 @@ export const messages = {
     `async function "${name}" used as a value: call it (each call site gets its own preallocated state) or pass it to task()`,
   awaitNew: (cls: string) =>
     `\`await new ${cls}(…)\` would allocate on every call: create the future once (a field or module const) and re-arm it`,
+  promiseApi: (what: string) =>
+    `\`${what}\` is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines): ${PROMISE_API[what] ?? PROMISE_API["Promise"]}`,
   destructuring: () => `destructuring is not supported by AssemblyScript: declare one variable per value`,
   taskForm: () =>
     `task() must initialise a module-level const: \`export const name = task(size, async (…): Promise<void> => { … })\``,

@@ -379,13 +379,26 @@ function superCall(p: Plan, call: ts.CallExpression, callee: ts.PropertyAccessEx
   if (fn) methodFrame(p, call, fn, []);
 }
 
+/** `Promise.all(…)` and the like: the name of the Promise API a call uses, or null. */
+function promiseApi(e: ts.Expression): string | null {
+  const callee = ts.isCallExpression(e) ? e.expression : null;
+  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise"
+    ? `Promise.${callee.name.text}` : null;
+}
+
 export function planSites(p: Plan): void {
   const file = p.file;
   for (const a of p.awaits) {
     let e: ts.Expression = a.expression;
     e = unparen(e);
     if (ts.isNewExpression(e)) {
-      p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
+      const cls = e.expression.getText();
+      p.error(a, "ASYNC_SYNTAX", cls === "Promise" ? messages.promiseApi("new Promise") : messages.awaitNew(cls));
+      continue;
+    }
+    const api = promiseApi(e);
+    if (api) {
+      p.error(a, "ASYNC_SYNTAX", messages.promiseApi(api));
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
