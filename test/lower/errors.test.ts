@@ -426,4 +426,17 @@ async function f(): Promise<void> {
   ]);
 });
 
+test("optional chaining in async code is refused naming the chain and the null test to write", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+class Probe { id: i32 = 1; async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return this.id; } }
+async function f(p: Probe | null): Promise<i32> {
+  await Timer.after(Duration.millis(1));
+  return (await p?.read()) + p?.id;
+}`);
+  assert.equal(errors, [
+    "main.ts:5:18: error ASYNC_SYNTAX: `p?.read()`: AssemblyScript has no optional chaining (`?.`): test for null first (`p != null ? await p.read() : 0`, or `if (p != null) …`)",
+    "main.ts:5:31: error ASYNC_SYNTAX: `p?.id`: AssemblyScript has no optional chaining (`?.`): test for null first (`p != null ? await p.read() : 0`, or `if (p != null) …`)",
+  ]);
+});
+
 test.run();

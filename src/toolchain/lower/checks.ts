@@ -123,6 +123,22 @@ export function checkSyncThrows(p: Plan): void {
   visit(p.body, false);
 }
 
+/** `p?.read()`: AssemblyScript has no optional chaining, and in async code asc's error would name a generated field. */
+export function checkOptionalChaining(p: Plan): void {
+  const chained = (n: ts.Node): n is ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression =>
+    ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n);
+  const visit = (n: ts.Node): void => {
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    if (chained(n) && n.questionDotToken) {
+      let whole: ts.Node = n; // the chain it starts: `p?.read()`, not `p?.read`
+      while (chained(whole.parent) && whole.parent.expression === whole) whole = whole.parent;
+      p.error(n.questionDotToken, "ASYNC_SYNTAX", messages.optionalChaining(excerpt(whole)));
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(p.body);
+}
+
 /** The sync function or method a call reaches, when it can be told from the source. */
 function syncCallee(p: Plan, call: ts.CallExpression): { node: ts.FunctionLikeDeclaration; name: string } | null {
   const callee = call.expression;

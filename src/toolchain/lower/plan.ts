@@ -20,7 +20,7 @@ import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkSyncThrows, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkOptionalChaining, checkSyncThrows, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
 import { Typer } from "./typer.ts";
@@ -319,6 +319,7 @@ export class Plan {
     checkDropped(this);
     checkSharedFutures(this);
     checkSyncThrows(this);
+    checkOptionalChaining(this);
     this.hoist();
     planSites(this);
     checkUnused(this);
