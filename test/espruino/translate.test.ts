@@ -79,6 +79,31 @@ test("peephole rewrites drop only coercions that change nothing", () => {
   }
 });
 
+test("an int32 value loses its |0, and nothing else does", async () => {
+  const { int32Facts } = await import("../../src/toolchain/espruino/simplify.ts");
+  const views = [{ name: "H32", type: "Int32Array" }, { name: "F64", type: "Float64Array" }];
+  // i: int32 local; t: a comparison (boolean); x: assigned a float load; n: sum (may overflow);
+  // p: parameter of an export; q: parameter always given int32s; g: int32 module variable; h: one given a float;
+  // k() returns int32s; w() may return a float; z() may fall off its end.
+  const source = [
+    "var g = 0, h = 0;",
+    "function f(p) { var i = 0, t = 0, x = 0, n = 0; i = H32[p >> 2]; t = (i | 0) < 3; x = F64[1]; n = i + 1; g = i & 7; h = x;",
+    "  return [i | 0, t | 0, x | 0, n | 0, p | 0, (H32[4] | 0) < (F64[2] | 0), k(i) | 0, w(i) | 0, z() | 0, g | 0, h | 0, inner(i, 5) | 0]; }",
+    "function k(a) { return a & 255; }",
+    "function w(a) { return F64[a]; }",
+    "function z() { if (g) return 1; }",
+    "function inner(q, r) { return (q | 0) < (r | 0) ? q : r; }",
+  ].join("\n");
+  const program = liftScript(source);
+  const fns = program.filter((s) => s.k === "func").map((s) => (s as Extract<Stmt, { k: "func" }>).fn);
+  const facts = int32Facts(fns, views, new Set(["f"]), program.filter((s) => s.k !== "func"));
+  const text = program.map((s) => (s.k === "func" ? printStmt(simplify(s, views, facts)) : printStmt(s))).join("\n");
+  assert.ok(text.includes("return[i,t|0,x|0,n|0,p|0,H32[4]<(F64[2]|0),k(i),w(i)|0,z()|0,g,h|0,inner(i,5)]"), text);
+  assert.ok(text.includes("function inner(q,r){return q<r?q:r}"), text);
+  const run = (t: string): unknown => new Function("H32", "F64", `${t}; return f(8);`)(new Int32Array([0, 0, 2 ** 31 - 1, 0, -5]), new Float64Array([0, 2.5, -7.75, 0, 0]));
+  assert.equal(run(text), run(source));
+});
+
 test("printing is minimal and reads back to the same text", () => {
   const source = [
     "var x = (a, b), y = -(-z), w = a - -b, v = a + +b, u = typeof (a + b), t = !(a && b) || c;",

@@ -24,11 +24,11 @@
  * Called by bundle.ts. Any shape it does not recognise is an internal
  * error naming the statement: wasm2js changed and this file must follow.
  */
-import { type Expr, type Stmt, id, mapStmt, num, walkStmt } from "./ast.ts";
+import { type Expr, type Func, type Stmt, id, mapStmt, num, walkStmt } from "./ast.ts";
 import { trapHelper } from "./helpers.ts";
 import { removeLabels } from "./labels.ts";
 import { printStmt } from "./print.ts";
-import { simplify } from "./simplify.ts";
+import { int32Facts, simplify } from "./simplify.ts";
 import { TRAP_MESSAGES, TRAP_MODULE, UNREACHABLE_MESSAGE } from "../../contract/espruino-traps.ts";
 
 /** The variable that carries the high 32 bits of an i64 across the ABI. */
@@ -158,11 +158,14 @@ export function flattenModule(program: Stmt[]): FlatModule {
   };
   const rewritten = functions.map((f) => mapStmt(f, rewrite) as Extract<Stmt, { k: "func" }>);
   const forwarded = importForwarders(rewritten);
+  const unlabelled: Func[] = [];
   for (const f of rewritten) {
     if (forwarded.has(f.fn.name!)) continue;
     const fn = (forwarded.size > 0 ? (mapStmt(f, (e) => (e.k === "id" && forwarded.has(e.name) ? id(forwarded.get(e.name)!) : e)) as typeof f) : f).fn;
-    decls.push(simplify({ k: "func", fn: { ...fn, body: removeLabels(fn.body) } }));
+    unlabelled.push({ ...fn, body: removeLabels(fn.body) });
   }
+  const facts = int32Facts(unlabelled, views, new Set([...Object.values(exports), ...(start ? [start] : [])]), decls);
+  for (const fn of unlabelled) decls.push(simplify({ k: "func", fn }, views, facts));
   return { decls, start, exports, views, memoryBytes, segments, helpers };
 }
 
