@@ -38,6 +38,13 @@ const LABELLED = [
   // default first, as wasm2js writes br_table; fall-through into and out of it
   `function f(a, b) { var r = 0; o: while (r < 40) { switch ((a + r) % 5) { default: r += 1; case 1: r += 2; break; case 2: r += 1; if (b & 1) continue o; r += 4; case 3: break o; } r += b; } return r; }`,
   `function f(a, b) { var r = a; switch (b % 4) { case 0: r *= 3; default: r += 5; case 3: r -= 1; } return r; }`,
+  // br_table chains (jump tables): a guarding if with code after it, a jump to the next case from
+  // mid-segment, `default` on a segment that moves last and jumps to the last (repeated), jumps
+  // out of a loop inside a segment, several values on one segment, a continue to an outer loop
+  `function f(a, b) { var r = 0; o: while (r < 30) { out: { b2: { b1: { b0: { if (a & 1) { switch ((a + r) % 4) { case 0: break b0; case 1: break b1; case 2: break b2; default: break out; } } r += 1; } r += 2; if (b & 1) break b2; r += 3; } r += 5; break out; } r += 7; if (r > 20) break o; } r += 11; } return r; }`,
+  `function f(a, b) { var r = 0; x: { w: { v: { u: { switch (a % 5) { case 1: break v; case 2: break w; default: break u; } } if (b == 3) break w; return -1; } r += 2; break x; } r += 3; } return r + b; }`,
+  `function f(a, b) { var r = 0; x: { w: { v: { switch (a % 3) { case 0: break v; case 1: break w; default: break x; } } for (var i = 0; i < b; i++) { r += i; if (r > 5) break w; if (i == 4) break x; } r += 100; } r += 1000; } return r; }`,
+  `function f(a, b) { var r = 0; o: while (r < 9) { r++; x: { w: { v: { switch (a) { case 0: case 3: break v; case 5: case 1: break w; case 7: break w; default: break x; } } r += b; if (r & 1) continue o; } r += 10; } r += 100; } return r; }`,
 ];
 
 LABELLED.forEach((source, i) => {

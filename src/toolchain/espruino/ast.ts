@@ -64,6 +64,28 @@ export const num = (value: number): Expr => (value < 0 ? { k: "un", op: "-", arg
 export const call = (name: string, ...args: Expr[]): Expr => ({ k: "call", callee: id(name), args });
 export const exprStmt = (expr: Expr): Stmt => ({ k: "expr", expr });
 
+/** The statements directly inside `s` (branches, bodies, a `for`'s init, cases, a try's parts), not in nested functions. */
+export function childStatements(s: Stmt): Stmt[] {
+  switch (s.k) {
+    case "if":
+      return s.else ? [s.then, s.else] : [s.then];
+    case "while":
+    case "do":
+    case "label":
+      return [s.body];
+    case "for":
+      return s.init ? [s.init, s.body] : [s.body];
+    case "block":
+      return s.body;
+    case "switch":
+      return s.cases.flatMap((c) => c.body);
+    case "try":
+      return [...s.block, ...(s.handler ?? []), ...(s.finalizer ?? [])];
+    default:
+      return [];
+  }
+}
+
 /**
  * Calls `visit` on every expression under `s` (outer first, left to right).
  * Nested functions are walked into, unless `onFunction` is given: then each

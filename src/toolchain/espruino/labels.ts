@@ -25,19 +25,36 @@
  * Switches whose `default` is not last become blocks too (Espruino takes
  * `default` only as the last clause; see switchAsBlock).
  *
+ * A chain of labelled blocks that a switch of jumps enters (wasm2js's shape
+ * for `br_table`) becomes one switch whose cases are the code each jump
+ * lands on, falling through as the blocks end (see jumpTable): Espruino
+ * walks every token of a function it runs, skipped or not, and the nested
+ * blocks with a dispatch after each cost twice what the one switch costs.
+ *
  * Invariant: the flag is 0 whenever no jump is in flight, so it needs no
  * reset between calls; a labelled block that no `break` names is unwrapped.
  */
-import type { Expr, Stmt } from "./ast.ts";
+import { type Case, type Expr, type Stmt, childStatements } from "./ast.ts";
+import { type TablePlan, clone, jumpTablePlan } from "./jump-table.ts";
 
-/** "swblock": a switch rewritten as a block (switchAsBlock): plain `break` leaves it, `continue` does not pass it. */
-type Kind = "loop" | "switch" | "block" | "swblock";
+/**
+ * "swblock": a switch rewritten as a block (switchAsBlock): plain `break` leaves it, `continue` does not pass it.
+ * "table": the switch a jump table becomes (jumpTable), which no unlabelled jump of the source targets;
+ * "link": an inner block of its chain, never on the stack: a `break` to it goes where `lands` says.
+ */
+type Kind = "loop" | "switch" | "block" | "swblock" | "table" | "link";
 
 interface Context {
   labels: string[];
   kind: Kind;
   /** Flag codes of jumps that leave this context on their way out. */
   pending: Set<number>;
+  /** A table's inner blocks. */
+  links?: Context[];
+  /** A link's landing: the statements a `break` to it is replaced by (they end by leaving the table or a segment). */
+  lands?: (ctx: Context[]) => Stmt[];
+  /** Whether some jump targets this context (a segment of a table is wrapped in `do … while (0)` only then). */
+  used?: boolean;
 }
 
 interface Jump {
@@ -115,6 +132,8 @@ class State {
     if (body.k === "while" || body.k === "do" || body.k === "for" || body.k === "switch") return this.stmt(body, ctx, labels);
     if (!labels.some((l) => breaks(body, l))) return this.stmt(body, ctx);
     const inner = body.k === "block" ? body.body : [body];
+    const table = jumpTablePlan(labels, inner);
+    if (table) return this.jumpTable(table, ctx);
     return this.context(ctx, labels, "block", (c) => ({
       k: "do",
       body: { k: "block", body: this.list(inner, c) },
@@ -161,6 +180,64 @@ class State {
     return [assign(s.disc), assign(pick), ...built];
   }
 
+  /**
+   * A chain of labelled blocks entered through a switch of jumps (planned
+   * by jumpTablePlan) as one switch on the same value, each case the code a
+   * jump lands on, in the order the blocks end:
+   *
+   *   a: { b: { c: {                 switch (x) {
+   *     switch (x) {                   case 1: { Y }          (falls through, as block b ends)
+   *       case 1: break c;       →     case 2: { Z; break }
+   *       case 2: break b;             default: { W }
+   *       default: break d;          }
+   *     }
+   *   } Y; } Z; break a; } W…      (d: a block whose code, W, ends by leaving the chain)
+   *
+   * A `break` to the outermost block leaves the switch; one to a block
+   * whose code comes next leaves its segment's `do … while (0)`; one to
+   * the last block's code repeats that code (a few statements) and leaves.
+   */
+  private jumpTable(plan: TablePlan, ctx: Context[]): Stmt[] {
+    const out = this.list(plan.before, ctx);
+    const built = this.context(ctx, plan.labels, "table", (inner) => {
+      const table = inner[inner.length - 1]!;
+      // A segment's own context, when a jump in it lands on the next case: `break` leaves its `do … while (0)`.
+      const segCtx = plan.segments.map((_, seg): Context | null => (plan.wrap[seg] ? { labels: [], kind: "block", pending: new Set() } : null));
+      table.links = plan.links.map((l): Context => ({
+        labels: l.labels,
+        kind: "link",
+        pending: new Set(),
+        lands: (c) => {
+          const here = segCtx.find((s) => s !== null && c.includes(s));
+          if (here && plan.order[plan.order.indexOf(segCtx.indexOf(here)) + 1] === l.segment) return this.jump("break", here, c);
+          // The last segment, repeated, then out (jumpTablePlan checked that it is short and jumps nowhere in the chain).
+          const repeated = this.list(plan.segments[l.segment]!.map(clone), c);
+          const end = repeated[repeated.length - 1]?.k;
+          return end === "break" || end === "continue" || end === "return" || end === "throw" ? repeated : [...repeated, ...this.jump("break", table, c)];
+        },
+      }));
+      const cases: Case[] = [];
+      for (const seg of plan.order) {
+        const own = segCtx[seg];
+        let body = this.list(plan.segments[seg]!, own ? [...inner, own] : inner);
+        if (own) body = [{ k: "do", body: { k: "block", body }, test: { k: "num", value: 0 } }, ...(own.pending.size > 0 ? [this.dispatch([...own.pending], inner)] : [])];
+        const isDefault = plan.defaultSegment === seg;
+        if (plan.values[seg]!.length === 0 && !isDefault && cases.length > 0) {
+          cases[cases.length - 1]!.body.push(...body); // reached only by falling into it
+          continue;
+        }
+        // Reached by nothing (no value lands on it): a value no int32 equals keeps it in place.
+        const values = plan.values[seg]!.length > 0 || isDefault ? plan.values[seg]! : [{ k: "num" as const, value: 0.25 }];
+        values.forEach((v) => cases.push({ test: v, body: [] }));
+        if (isDefault) cases.push({ test: null, body: [] });
+        cases[cases.length - 1]!.body.push(...body);
+      }
+      for (const c of cases) if (c.body.length > 0) c.body = [{ k: "block", body: c.body }];
+      return { k: "switch", disc: plan.disc, cases };
+    });
+    return [...out, ...built];
+  }
+
   /** Builds a context's construct, then the dispatch for jumps passing through it. */
   private context(ctx: Context[], labels: string[], kind: Kind, build: (inner: Context[]) => Stmt): Stmt[] {
     const me: Context = { labels, kind, pending: new Set() };
@@ -203,12 +280,14 @@ class State {
   private direct(jump: Jump, ctx: Context[]): boolean {
     if (jump.kind === "break") return ctx[ctx.length - 1] === jump.target;
     for (let i = ctx.length - 1; i >= 0; i--) {
-      if (ctx[i]!.kind !== "switch") return ctx[i] === jump.target;
+      if (ctx[i]!.kind !== "switch" && ctx[i]!.kind !== "table") return ctx[i] === jump.target;
     }
     return false;
   }
 
   private jump(kind: "break" | "continue", target: Context, ctx: Context[]): Stmt[] {
+    if (target.lands) return target.lands(ctx);
+    target.used = true;
     const jump: Jump = { target, kind };
     if (this.direct(jump, ctx)) return [{ k: kind, label: null }];
     let code = this.jumps.findIndex((j) => j.target === target && j.kind === kind) + 1;
@@ -221,10 +300,12 @@ class State {
   /** The context a source-level break/continue names (JavaScript's own rules). */
   private target(kind: "break" | "continue", label: string | null, ctx: Context[]): Context {
     for (let i = ctx.length - 1; i >= 0; i--) {
-      const c = ctx[i]!;
-      if (label !== null ? c.labels.includes(label) : kind === "break" ? c.kind !== "block" : c.kind === "loop") {
-        if (kind === "continue" && c.kind !== "loop") throw new Error(`continue ${label} names a statement that is not a loop`);
-        return c;
+      for (const c of [ctx[i]!, ...(ctx[i]!.links ?? [])]) {
+        const unlabelled = kind === "break" ? c.kind === "loop" || c.kind === "switch" || c.kind === "swblock" : c.kind === "loop";
+        if (label !== null ? c.labels.includes(label) : unlabelled) {
+          if (kind === "continue" && c.kind !== "loop") throw new Error(`continue ${label} names a statement that is not a loop`);
+          return c;
+        }
       }
     }
     throw new Error(`${kind}${label ? " " + label : ""} outside any statement it could leave`);
@@ -233,23 +314,5 @@ class State {
 
 /** Whether `break label` occurs in `s` (not counting nested functions, which cannot jump out). */
 function breaks(s: Stmt, label: string): boolean {
-  switch (s.k) {
-    case "break":
-      return s.label === label;
-    case "if":
-      return breaks(s.then, label) || (s.else !== null && breaks(s.else, label));
-    case "while":
-    case "do":
-    case "for":
-    case "label":
-      return breaks(s.body, label);
-    case "block":
-      return s.body.some((x) => breaks(x, label));
-    case "switch":
-      return s.cases.some((c) => c.body.some((x) => breaks(x, label)));
-    case "try":
-      return [...s.block, ...(s.handler ?? []), ...(s.finalizer ?? [])].some((x) => breaks(x, label));
-    default:
-      return false;
-  }
+  return s.k === "break" ? s.label === label : childStatements(s).some((x) => breaks(x, label));
 }

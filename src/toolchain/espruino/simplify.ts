@@ -18,7 +18,7 @@
  * Called by the bundler on the firmware's functions, after labels are gone,
  * with the typed-array views over memory (module.ts) by name and type.
  */
-import { type Expr, type Func, type Stmt, mapStmt, walkStmt } from "./ast.ts";
+import { type Expr, type Func, type Stmt, childStatements, mapStmt, walkStmt } from "./ast.ts";
 
 /** Typed arrays whose elements are all int32 values. */
 const INT_VIEWS = new Set(["Int8Array", "Uint8Array", "Int16Array", "Uint16Array", "Int32Array"]);
@@ -115,7 +115,7 @@ function int32Locals(fn: Func, views: Set<string>, returns: Set<string>, params:
   const declareAll = (list: Stmt[]): void =>
     list.forEach((s) => {
       declare(s);
-      forEachChild(s, declareAll);
+      declareAll(childStatements(s));
     });
   declareAll(fn.body);
   const visit = (e: Expr): void => {
@@ -141,37 +141,6 @@ function int32Locals(fn: Func, views: Set<string>, returns: Set<string>, params:
     }
   }
   return candidates;
-}
-
-/** Calls `f` with the statement lists nested directly in `s` (var declarations inside blocks count as the function's). */
-function forEachChild(s: Stmt, f: (list: Stmt[]) => void): void {
-  switch (s.k) {
-    case "if":
-      f([s.then]);
-      if (s.else) f([s.else]);
-      break;
-    case "while":
-    case "do":
-      f([s.body]);
-      break;
-    case "for":
-      f(s.init ? [s.init, s.body] : [s.body]);
-      break;
-    case "label":
-      f([s.body]);
-      break;
-    case "block":
-      f(s.body);
-      break;
-    case "switch":
-      s.cases.forEach((c) => f(c.body));
-      break;
-    case "try":
-      f(s.block);
-      if (s.handler) f(s.handler);
-      if (s.finalizer) f(s.finalizer);
-      break;
-  }
 }
 
 function simplifyExpr(x: Expr, known: Int32s): Expr {
@@ -290,7 +259,7 @@ export function int32Facts(fns: Func[], views: Views, exported: Set<string>, oth
 /** Calls `f` with every return statement in `s` (not in nested functions, which the analysis refuses anyway). */
 function forEachReturn(s: Stmt, f: (r: Extract<Stmt, { k: "return" }>) => void): void {
   if (s.k === "return") f(s);
-  forEachChild(s, (list) => list.forEach((x) => forEachReturn(x, f)));
+  childStatements(s).forEach((x) => forEachReturn(x, f));
 }
 
 /** `s` shortened as above; `views` are the typed-array views over memory, by name and type; `facts` from int32Facts. */
