@@ -1,19 +1,25 @@
-// A nullable local kept across an await and read as an object while null:
-// asc would refuse the read of an unchecked local; in async code the local
-// is a frame field, and the read is a null panic at its position
-// (test/lower/misuse.test.ts).
+// A nullable local kept across an await, checked against null, then set
+// to null by an async closure while the check's branch awaits: TypeScript
+// still narrows it (it does not follow the closure), JavaScript would
+// throw at the read, and Outpost stops the firmware with a null panic at
+// the read (test/lower/misuse.test.ts).
 import { Timer, Duration, log, task } from "outpost";
 
 class Probe {
   id: i32 = 7;
 }
 
-const probes: StaticArray<Probe | null> = [new Probe(), null];
+const probe = new Probe();
 
 export const user = task(1, async (): Promise<void> => {
-  for (let i = 0; i < probes.length; i++) {
-    const p = probes[i];
+  let p: Probe | null = probe;
+  const drop = async (): Promise<void> => {
     await Timer.after(Duration.millis(1));
+    p = null;
+  };
+  if (p != null) {
+    log.infoInt("id", p.id);
+    await drop();
     log.infoInt("id", p.id);
   }
 });
