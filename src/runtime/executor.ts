@@ -32,7 +32,7 @@ import { Task, TaskState } from "./task";
 import { NO_DEADLINE } from "./time";
 import { taskAt, taskCount } from "./registry";
 import { runQueueAtIn, runQueueBase, runQueueHead, runQueueMask, runQueuePush, runQueueRemove, runQueueSetHead, runQueueTail, STEP } from "./run_queue";
-import { timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
+import { timerArmed, timerNext, timerPopDue, timerRemove, timerSet } from "./timer_queue";
 import { runningTask, setRunningTask } from "./current";
 import { RELEASE } from "./build";
 
@@ -141,6 +141,7 @@ export function endInit(): void {
   if (!RELEASE) task.polls++; // introspection only
   setRunningTask(task);
   // Speed builds: `pollDeadline` is NO_DEADLINE here, reset right after any poll that set it.
+  const before = task.deadline;
   if (IN_TASK) task.deadline = NO_DEADLINE;
   if (task.poll()) {
     finish(task, h);
@@ -148,6 +149,8 @@ export function endInit(): void {
     const deadline = pollDeadline;
     pollDeadline = NO_DEADLINE;
     timerSet(task, deadline);
+  } else if (task.deadline != before) {
+    timerArmed(task); // size builds: a new deadline (the same one asked for again keeps its place)
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The integrated timer queue: a binary min-heap of tasks keyed by
- * (deadline, id). Each task carries its own deadline and heap position, so
+ * (deadline, arming order). Each task carries its own deadline and heap position, so
  * the queue needs no nodes of its own: scheduling, rescheduling and removal
  * are O(log n) without allocation, and the executor asks the host for one
  * alarm — the root's deadline.
@@ -8,14 +8,21 @@
  *   heap[0] = earliest        heap[i]'s children: heap[2i+1], heap[2i+2]
  *   task.heapIndex = i  ⇔  heap[i] == task;   -1 when not queued
  *
- * Ties on the deadline break by task id, so tasks due at the same instant
- * wake in a stable order: the simulator's traces are deterministic.
+ * Ties on the deadline break by arming order, counted here: tasks due at
+ * the same instant wake in the order their deadlines were armed, as
+ * JavaScript runs timers due together in the order they were set, and the
+ * order is deterministic. A deadline a poll asks for again (the same timer,
+ * still pending) keeps its place. The count is a u32 compared across its
+ * wrap (as a difference), right while the deadlines pending at once were
+ * armed fewer than 2^31 arms apart. Size builds keep a task's count in its
+ * unused `heapIndex`, so the task header stays 32 bytes; heap builds in a
+ * table by task id.
  *
  * Size builds (`-O3z`: interpreter and Espruino boards) keep no heap. They
  * find the earliest deadline by scanning the task table, as Embassy's
  * integrated timer list walks its tasks: O(tasks) per executor pass, which
  * for the handful of tasks such a board runs costs less than the heap's
- * code (about 300 bytes). The order is the same, (deadline, id), so a
+ * code (about 300 bytes). The order is the same, (deadline, arming), so a
  * firmware wakes in the same order on every board.
  */
 import { Task } from "./task";
@@ -32,11 +39,35 @@ import { growTable, taskAt, taskCount } from "./registry";
  */
 let heapBase: usize = 0;
 let size: i32 = 0;
+/** Deadlines armed so far (wrapping): the next arming's place. */
+let arms: u32 = 0;
+/** Heap builds: each task's arming place, by task id. */
+let armedBase: usize = 0;
+
+/** Where `task`'s deadline stands in arming order. */
+// @ts-ignore: decorator
+@inline function armedAt(task: Task): u32 {
+  return SCAN ? <u32>task.heapIndex : load<u32>(armedBase + (<usize>task.id << alignof<usize>()));
+}
+
+/** Records that `task` armed a new deadline now (size builds call it after a poll that changed it). */
+// @ts-ignore: decorator
+@inline export function timerArmed(task: Task): void {
+  if (SCAN) task.heapIndex = <i32>++arms;
+  else store<u32>(armedBase + (<usize>task.id << alignof<usize>()), ++arms);
+}
+
+/** Armed before: `a` was armed earlier than `b`, across the count's wrap. */
+// @ts-ignore: decorator
+@inline function armedBefore(a: Task, b: Task): bool {
+  return <i32>(armedAt(a) - armedAt(b)) < 0;
+}
 
 /** Grows the heap to `capacity` entries (registry.ts calls it as the task table grows). Init only: it allocates. */
 export function timerQueueReserve(capacity: i32): void {
   if (SCAN) return;
   heapBase = growTable(heapBase, size, capacity);
+  armedBase = growTable(armedBase, taskCount(), capacity);
 }
 
 /** The task at heap position `i` (i < size). */
@@ -45,9 +76,9 @@ export function timerQueueReserve(capacity: i32): void {
   return changetype<Task>(load<usize>(heapBase + (<usize>i << alignof<usize>()))); // callers pass i < size ≤ capacity
 }
 
-/** Heap order: earlier deadline first, then lower id. */
+/** Heap order: earlier deadline first, then armed earlier. */
 function before(a: Task, b: Task): bool {
-  return a.deadline < b.deadline || (a.deadline == b.deadline && a.id < b.id);
+  return a.deadline < b.deadline || (a.deadline == b.deadline && armedBefore(a, b));
 }
 
 function place(i: i32, task: Task): void {
@@ -87,14 +118,18 @@ function reposition(i: i32, task: Task): void {
   place(i, task);
 }
 
-/** Size builds: the task with the earliest deadline before `limit`, the lowest id among equals (the heap's order); null if none. */
+/** Size builds: the task with the earliest deadline before `limit`, the earliest armed among equals (the heap's order); null if none. */
 function earliestBefore(limit: i64): Task | null {
   let first: Task | null = null;
+  let armed: u32 = 0; // first's arming place
   for (let id = 0, n = taskCount(); id < n; id++) {
     const task = taskAt(id); // id < count
-    if (task.deadline < limit) {
-      limit = task.deadline; // strictly earlier from now on: a later id never wins a tie
+    const d = task.deadline;
+    const at = <u32>task.heapIndex; // size builds: the arming place
+    if (d < limit || (d == limit && first !== null && <i32>(at - armed) < 0)) {
+      limit = d;
       first = task;
+      armed = at;
     }
   }
   return first;
@@ -117,8 +152,9 @@ function earliestBefore(limit: i64): Task | null {
 function timerArm(task: Task, at: i64): void {
   let i = task.heapIndex;
   if (i < 0) i = size++;
-  else if (at == task.deadline) return;
+  else if (at == task.deadline) return; // the same deadline asked for again keeps its place
   task.deadline = at;
+  timerArmed(task);
   reposition(i, task);
 }
 

@@ -2,7 +2,8 @@
 // (20 each, increasing per task, on a 10 µs grid so that tasks collide).
 // Each wake logs "t<task> <deadline>"; a wake at any other instant than the
 // deadline logs "late <task> <now>". The test regenerates the deadlines with
-// the same xorshift32 and expects the log sorted by (deadline, task).
+// the same xorshift32 and expects the log in deadline order, ties in the
+// order the deadlines were armed.
 import { Task, TaskPool, Timer, Instant, log } from "outpost";
 
 const TASKS = 50;

@@ -18,8 +18,8 @@ test("async functions, traits and classes imported from another module work as i
     "4000 logged 6",
     "5000 a 1", // join: both calls run side by side
     "5000 b 2",
+    "6000 total 33", // three 2 ms puts: 10 + 11 + 12; the third's timer, set at 4 ms, before ns's set at 5 ms
     "6000 ns 9",
-    "6000 total 33", // three 2 ms puts: 10 + 11 + 12
     "12000 total 96", // then 20 + 21 + 22
   ]);
 });

@@ -101,4 +101,5 @@ export const programs: Program[] = [
   { name: "await-in-args" },
   { name: "closure-field-init" },
   { name: "nullable-narrow" },
+  { name: "same-instant" },
 ];

@@ -48,12 +48,13 @@ test("select: a loser that was never polled is still cancelled once", () => {
 });
 
 test("select3: the third branch wins with its value; both losers are cancelled once", () => {
+  // The helper's wake at 25 ms, armed at 0, comes before the probes' (armed at 24 ms): one poll at 25 ms sees the signal.
   assert.equal(report("s3"), [
     "25000 s3 25000",
     "25000  winner 2",
-    "25000  p1 polls 17",
+    "25000  p1 polls 16",
     "25000  p1 cancels 1",
-    "25000  p2 polls 17",
+    "25000  p2 polls 16",
     "25000  p2 cancels 1",
   ]);
   assert.equal(lines(sim, "s3 value"), ["25000 s3 value 7"]);

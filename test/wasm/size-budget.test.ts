@@ -29,12 +29,13 @@ const BOARD = "wasm3-esp32";
 
 /** Bytes of flash (the .wasm: default build, release build; a default build carries the
  * introspection exports, of which the await chain, outpost_task_chain, costs about 200 B
- * of flash and 64 B of RAM) and of RAM before the interpreter stack (static data and heap after init). */
+ * of flash and 64 B of RAM) and of RAM before the interpreter stack (static data and heap after init).
+ * Waking tasks due together in arming order (timer_queue.ts) costs about 70 bytes of code in a release build. */
 const BUDGETS: Record<string, { flash: number; release: number; ram: number }> = {
-  "examples/blinky/main.ts": { flash: 2_700, release: 2_064, ram: 1_050 },
-  "examples/uart-echo/main.ts": { flash: 5_350, release: 4_750, ram: 1_900 },
+  "examples/blinky/main.ts": { flash: 2_710, release: 2_115, ram: 1_050 },
+  "examples/uart-echo/main.ts": { flash: 5_385, release: 4_780, ram: 1_900 },
   "test/firmware/wasm-core.ts": { flash: 5_000, release: 4_650, ram: 2_600 },
-  "test/firmware/wasm-empty-task.ts": { flash: 1_830, release: 1_400, ram: 950 },
+  "test/firmware/wasm-empty-task.ts": { flash: 1_860, release: 1_400, ram: 950 },
 };
 
 /** The build record's bytes: the section, with the board's name and the version in it. */

@@ -35,7 +35,8 @@
  *   0  deadline   i64   armed deadline in the timer queue (NO_DEADLINE: none)
  *   8  name       ptr   the pool's name
  *  12  id         i32   index in the task table: the waker
- *  16  heapIndex  i32   position in the timer heap, -1 when not armed (size builds keep no heap: unused)
+ *  16  heapIndex  i32   position in the timer heap, -1 when not armed (size builds keep no heap: the
+ *                       deadline's arming order instead, timer_queue.ts)
  *  20  polls      u32   times polled (introspection)
  *  24  site       i32   await site the task is parked at (set by lowered code)
  *  28  state      u8    TaskState

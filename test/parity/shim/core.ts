@@ -35,6 +35,8 @@ export class ShimError extends Error {}
 export class ShimTask {
   queued = false;
   deadline = Infinity;
+  /** When the deadline was armed, as a count of arms: ties on the deadline wake in arming order. */
+  armSeq = 0;
   done = true;
   root: ShimFuture<void> | null = null;
   start: (() => ShimFuture<void>) | null = null;
@@ -44,6 +46,8 @@ export class ShimTask {
 /** The world: virtual time, tasks, the run queue and the trace. reset() starts a fresh one. */
 export const world = {
   now: 0,
+  /** Deadlines armed so far. */
+  arms: 0,
   tasks: [] as ShimTask[],
   runQueue: [] as ShimTask[],
   trace: [] as string[],

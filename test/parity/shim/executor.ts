@@ -1,8 +1,9 @@
 /**
  * Tasks and the run loop of the shim: `task()` pools, `reset()`,
  * `runUntil()`. Ids follow declaration order, the run queue is FIFO, and at
- * each instant tasks whose deadline is due wake in (deadline, id) order, as
- * in src/runtime/executor.ts. A task's poll polls its root frame, which
+ * each instant tasks whose deadline is due wake in (deadline, arming) order,
+ * as in src/runtime/executor.ts (and as JavaScript runs timers due together:
+ * in the order they were set). A task's poll polls its root frame, which
  * starts on the first poll (spawning runs nothing).
  */
 import { Cancelled, ShimError, ShimFuture, ShimTask, wake, world } from "./core.ts";
@@ -10,6 +11,7 @@ import { Cancelled, ShimError, ShimFuture, ShimTask, wake, world } from "./core.
 /** Starts a fresh world; `lazy`: async calls start when first polled (Outpost's rule) instead of when called. */
 export function reset(options: { lazy?: boolean } = {}): void {
   world.now = 0;
+  world.arms = 0;
   world.tasks = [];
   world.runQueue = [];
   world.trace = [];
@@ -56,6 +58,7 @@ export function task<A extends unknown[]>(size: number, body: (...args: A) => Pr
 /** One poll of a task: its root frame is polled (started on the first poll). */
 async function pollTask(t: ShimTask): Promise<void> {
   world.current = t;
+  const before = t.deadline;
   t.deadline = Infinity;
   if (t.start) {
     t.root = t.start();
@@ -68,6 +71,8 @@ async function pollTask(t: ShimTask): Promise<void> {
     if (root.failed && !(root.error instanceof Cancelled)) {
       throw new ShimError(`task ${t.id} ended with an uncaught error: ${String(root.error)}`);
     }
+  } else if (t.deadline !== before && t.deadline !== Infinity) {
+    t.armSeq = ++world.arms; // a new deadline; the same one asked for again keeps its place
   }
   world.current = null;
 }
@@ -87,6 +92,9 @@ export async function runUntil(until: number): Promise<void> {
       return;
     }
     world.now = Math.max(world.now, next);
-    for (const t of live.filter((t) => t.deadline <= world.now).sort((a, b) => a.deadline - b.deadline || a.id - b.id)) wake(t);
+    for (const t of live.filter((t) => t.deadline <= world.now).sort((a, b) => a.deadline - b.deadline || a.armSeq - b.armSeq)) {
+      t.deadline = Infinity; // taken off the timer queue: what it arms next is a new deadline
+      wake(t);
+    }
   }
 }
