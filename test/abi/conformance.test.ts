@@ -13,10 +13,11 @@
  * `;; omit:` leaves default exports out (fixtures/wat.ts), `;; input:`
  * sends text to the console UART at 0. The C host must also never trip a
  * sanitizer: its stderr is checked for their reports. With
- * OUTPOST_WASM3_SRC set to a wasm3 v0.5.0 source/ directory, the suite
+ * OUTPOST_WASM3_SRC set to a wasm3 v0.5.0 checkout (or its source/ folder), the suite
  * runs through the real wasm3 adapter too (see boards/wasm/README.md).
  */
 import { spawnSync } from "node:child_process";
+import { wasm3Source } from "../conformance/wasm3.ts";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,7 +32,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixtures = join(root, "test/fixtures/abi");
 const hostDir = join(root, "boards/wasm/host");
 const hasGcc = spawnSync("gcc", ["--version"]).status === 0;
-const wasm3 = process.env.OUTPOST_WASM3_SRC;
+const wasm3 = wasm3Source();
 
 interface Fixture {
   name: string;
@@ -147,7 +148,7 @@ cSuite("ABI conformance: the C host (test engine, address and undefined-behaviou
 cSuite(
   "ABI conformance: the C host with wasm3 (OUTPOST_WASM3_SRC)",
   hostBuilder("wasm3"),
-  !hasGcc ? "gcc is not installed" : !wasm3 ? "set OUTPOST_WASM3_SRC to a wasm3 v0.5.0 source/ directory to run it" : null,
+  !hasGcc ? "gcc is not installed" : !wasm3 ? "set OUTPOST_WASM3_SRC to a wasm3 v0.5.0 checkout to run it" : null,
 );
 const cleanup = suite("ABI conformance: cleanup");
 cleanup.after(() => rmSync(work, { recursive: true, force: true }));

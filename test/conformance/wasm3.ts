@@ -21,13 +21,23 @@ export interface Wasm3Host {
   run(wasm: string, args: string[]): Transcript;
 }
 
-/** The wasm3 host for `board`, built on first use; null without OUTPOST_WASM3_SRC. */
-export function wasm3Host(board: string): Wasm3Host | null {
+/**
+ * wasm3's source/ folder, from OUTPOST_WASM3_SRC: the root of a wasm3 v0.5.0 checkout, or its
+ * source/ folder itself; null when unset.
+ */
+export function wasm3Source(): string | null {
   const src = process.env.OUTPOST_WASM3_SRC;
   if (!src) return null;
+  return existsSync(join(src, "wasm3.h")) ? src : join(src, "source");
+}
+
+/** The wasm3 host for `board`, built on first use; null without OUTPOST_WASM3_SRC. */
+export function wasm3Host(board: string): Wasm3Host | null {
+  const source = wasm3Source();
+  if (!source) return null;
   let executable = built.get(board);
   if (!executable) {
-    executable = build(join(src, "source"), board);
+    executable = build(source, board);
     built.set(board, executable);
   }
   const exe = executable;
@@ -35,7 +45,7 @@ export function wasm3Host(board: string): Wasm3Host | null {
 }
 
 function build(source: string, boardName: string): string {
-  if (!existsSync(join(source, "wasm3.h"))) throw new Error(`OUTPOST_WASM3_SRC has no source/wasm3.h: give the root of a wasm3 checkout`);
+  if (!existsSync(join(source, "wasm3.h"))) throw new Error(`OUTPOST_WASM3_SRC has no wasm3.h nor source/wasm3.h: give the root of a wasm3 checkout`);
   const board = loadBoard(boardName);
   const dir = join(tmpdir(), `outpost-wasm3-${boardName}`);
   mkdirSync(dir, { recursive: true });
