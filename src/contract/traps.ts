@@ -3,8 +3,9 @@
  * them differently (V8: "divide by zero", wasm3: "[trap] integer divide by
  * zero", wasm2c: WASM_RT_TRAP_DIV_BY_ZERO); every host reports a trap as
  * `panic TRAP in task …: <words>` with the words below, which are wasm3's
- * (boards/wasm/host/report.c strips wasm3's tag; wasm2c_runtime.c maps
- * wasm2c's kinds to the same words).
+ * but for a stack overflow (boards/wasm/host/report.c strips wasm3's tag
+ * and names its "stack overflow" as below; wasm2c_runtime.c maps wasm2c's
+ * kinds to the same words).
  */
 
 export const TRAP_WORDS = {

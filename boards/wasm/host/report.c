@@ -196,10 +196,14 @@ static void report_chain(outpost_host *host, int64_t task) {
     platform_report(line);
 }
 
-/* The words for each trap an engine reports, as wasm3 spells them; engines that differ map to these. */
+/*
+ * The words for each trap an engine reports, as wasm3 spells them (src/contract/traps.ts); engines
+ * that differ map to these. wasm3's own "stack overflow" is the hosts' "call stack exhausted".
+ */
 const char *outpost_trap_words(const char *trap) {
     static const char prefix[] = "[trap] ";
-    if (strncmp(trap, prefix, sizeof prefix - 1) == 0) return trap + sizeof prefix - 1;
+    if (strncmp(trap, prefix, sizeof prefix - 1) == 0) trap += sizeof prefix - 1;
+    if (strcmp(trap, "stack overflow") == 0) return "call stack exhausted";
     return trap;
 }
 
