@@ -408,7 +408,7 @@ async function f(x: i32): Promise<i32> {
   ]);
 });
 
-test("JavaScript's Promise API (new Promise, Promise.all, race, resolve) is refused naming what firmware writes instead", () => {
+test("JavaScript's Promise API (new Promise, Promise.all, race, resolve), awaited or kept, is refused where it is written, naming what firmware writes instead", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 async function val(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }
 async function f(): Promise<void> {
@@ -416,13 +416,17 @@ async function f(): Promise<void> {
   const all = await Promise.all([val(1), val(2)]);
   const first = await Promise.race([val(1), val(2)]);
   await Promise.resolve(3);
+  const kept = Promise.all([val(1), val(2)]);
+  await kept;
 }`);
   const api = "is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines):";
+  const join = "`await join(a(), b())` (join3 for three) runs them together and fails with the first error";
   assert.equal(errors, [
-    `main.ts:4:3: error ASYNC_SYNTAX: \`new Promise\` ${api} for a delay \`await Timer.after(Duration.millis(ms))\`, for an event from another task or an interrupt a Signal (\`await signal.wait()\`)`,
-    `main.ts:5:15: error ASYNC_SYNTAX: \`Promise.all\` ${api} \`await join(a(), b())\` (join3 for three) runs them together and fails with the first error`,
-    `main.ts:6:17: error ASYNC_SYNTAX: \`Promise.race\` ${api} \`await select(a(), b())\` returns the index of the first to finish and cancels the other`,
-    `main.ts:7:3: error ASYNC_SYNTAX: \`Promise.resolve\` ${api} an async function returns its value (\`return v;\`)`,
+    `main.ts:4:9: error ASYNC_SYNTAX: \`new Promise\` ${api} for a delay \`await Timer.after(Duration.millis(ms))\`, for an event from another task or an interrupt a Signal (\`await signal.wait()\`)`,
+    `main.ts:5:21: error ASYNC_SYNTAX: \`Promise.all\` ${api} ${join}`,
+    `main.ts:6:23: error ASYNC_SYNTAX: \`Promise.race\` ${api} \`await select(a(), b())\` returns the index of the first to finish and cancels the other`,
+    `main.ts:7:9: error ASYNC_SYNTAX: \`Promise.resolve\` ${api} an async function returns its value (\`return v;\`)`,
+    `main.ts:8:16: error ASYNC_SYNTAX: \`Promise.all\` ${api} ${join}`,
   ]);
 });
 

@@ -123,8 +123,20 @@ export function checkSyncThrows(p: Plan): void {
   visit(p.body, false);
 }
 
-/** `p?.read()`: AssemblyScript has no optional chaining, and in async code asc's error would name a generated field. */
-export function checkOptionalChaining(p: Plan): void {
+/** `new Promise(…)`, `Promise.all(…)` and the like: the name of the Promise API `e` uses, or null. */
+export function promiseApi(e: ts.Node): string | null {
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Promise") return "new Promise";
+  const callee = ts.isCallExpression(e) ? e.expression : null;
+  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise"
+    ? `Promise.${callee.name.text}` : null;
+}
+
+/**
+ * JavaScript that AssemblyScript or Outpost has no counterpart for, each refused where it is written with
+ * what to write instead (in async code asc's own error would name a generated field, or other checks would
+ * ask for a type): optional chaining (`p?.read()`), and JavaScript's Promise API, awaited or not.
+ */
+export function checkJavaScriptOnly(p: Plan): void {
   const chained = (n: ts.Node): n is ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression =>
     ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n);
   const visit = (n: ts.Node): void => {
@@ -133,6 +145,11 @@ export function checkOptionalChaining(p: Plan): void {
       let whole: ts.Node = n; // the chain it starts: `p?.read()`, not `p?.read`
       while (chained(whole.parent) && whole.parent.expression === whole) whole = whole.parent;
       p.error(n.questionDotToken, "ASYNC_SYNTAX", messages.optionalChaining(excerpt(whole)));
+    }
+    const api = promiseApi(n);
+    if (api) {
+      p.error(n, "ASYNC_SYNTAX", messages.promiseApi(api));
+      return; // its arguments (`r => setTimeout(r, 100)`) are the API's, not firmware
     }
     ts.forEachChild(n, visit);
   };

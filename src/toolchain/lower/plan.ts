@@ -20,9 +20,9 @@ import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkOptionalChaining, checkSyncThrows, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkJavaScriptOnly, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
-import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget } from "./syntax.ts";
+import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
 import { Typer } from "./typer.ts";
 import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
 
@@ -319,7 +319,7 @@ export class Plan {
     checkDropped(this);
     checkSharedFutures(this);
     checkSyncThrows(this);
-    checkOptionalChaining(this);
+    checkJavaScriptOnly(this);
     this.hoist();
     planSites(this);
     checkUnused(this);
@@ -566,9 +566,11 @@ export class Plan {
         const typeText = b.decl.type ? this.file.typeText(b.decl.type) : t ? this.file.render(t) : null;
         if (!t || typeText === null) {
           const inLoop = ts.isVariableDeclaration(b.decl) && ts.isVariableDeclarationList(b.decl.parent) && ts.isForOfStatement(b.decl.parent.parent);
-          // A loop's own error, or an async closure's (its return type), already says what to annotate.
-          const closure = ts.isVariableDeclaration(b.decl) && asyncArrow(b.decl.initializer) !== null;
-          if (!inLoop && !closure) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name));
+          // A loop's own error, an async closure's (its return type) or the Promise API's already says what to write.
+          const init = ts.isVariableDeclaration(b.decl) ? b.decl.initializer : undefined;
+          const closure = asyncArrow(init) !== null;
+          const promise = init !== undefined && promiseApi(unparen(init)) !== null;
+          if (!inLoop && !closure && !promise) this.error(b.decl, "ASYNC_TYPE", messages.needsAnnotation(b.name));
           continue;
         }
         this.addField({ name: b.field, type: typeText, init: zeroOf(t), bytes: sizeOf(t) });

@@ -16,6 +16,7 @@ import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture
 import { hasModifier } from "./modules.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 import { checkEscape } from "./closures.ts";
+import { promiseApi } from "./checks.ts";
 import { substOf, substitute, typeArgsOf } from "./generics.ts";
 
 
@@ -379,26 +380,14 @@ function superCall(p: Plan, call: ts.CallExpression, callee: ts.PropertyAccessEx
   if (fn) methodFrame(p, call, fn, []);
 }
 
-/** `Promise.all(…)` and the like: the name of the Promise API a call uses, or null. */
-function promiseApi(e: ts.Expression): string | null {
-  const callee = ts.isCallExpression(e) ? e.expression : null;
-  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise"
-    ? `Promise.${callee.name.text}` : null;
-}
-
 export function planSites(p: Plan): void {
   const file = p.file;
   for (const a of p.awaits) {
     let e: ts.Expression = a.expression;
     e = unparen(e);
+    if (promiseApi(e)) continue; // refused where it is written (checks.ts)
     if (ts.isNewExpression(e)) {
-      const cls = e.expression.getText();
-      p.error(a, "ASYNC_SYNTAX", cls === "Promise" ? messages.promiseApi("new Promise") : messages.awaitNew(cls));
-      continue;
-    }
-    const api = promiseApi(e);
-    if (api) {
-      p.error(a, "ASYNC_SYNTAX", messages.promiseApi(api));
+      p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
