@@ -130,4 +130,11 @@ it("what the key is made of: each project file a compile can read, by content, a
   assert.is(compileInputs(toolPath("gcc")!, ["-O0", "-iquotelib", "-c", "main.c", "-o", "main.o"], dir), null, "-iquote, written as one argument, is not followed");
 });
 
+// tcc lists its include folders only for -vv: without them its objects would be keyed anew in every process.
+(hasTool("tcc") ? test : test.skip)(`tcc's system headers are fingerprinted as GCC's are${hasTool("tcc") ? "" : " (skipped: tcc not installed)"}`, () => {
+  const dir = join(work, `build-${builds}`);
+  const system = compileInputs(toolPath("tcc")!, ["-O0", "-Ilib", "-c", "other.c", "-o", "other.o"], dir)!.split("\n").pop()!;
+  assert.match(system, /^system [0-9a-f]{64}$/);
+});
+
 test.run();

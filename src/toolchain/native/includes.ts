@@ -80,7 +80,11 @@ function systemHeaders(ccPath: string, args: string[], dir: string): string {
   let fingerprint = fingerprints.get(id);
   if (fingerprint === undefined) {
     const r = spawnSync(ccPath, [...flags, "-E", "-v", "-x", "c", "/dev/null"], { cwd: dir, encoding: "utf8" });
-    const search = /#include <\.\.\.> search starts here:\n([\s\S]*?)End of search list\./.exec(r.stderr)?.[1] ?? "";
+    // GCC lists its search after -E -v; tcc says nothing there, and lists it under "include:" for -vv,
+    // which it answers only without an input or a -I (the -I folders are the project's, followed above).
+    let search = /#include <\.\.\.> search starts here:\n([\s\S]*?)End of search list\./.exec(r.stderr)?.[1];
+    const vv = (): string => spawnSync(ccPath, [...flags.filter((f) => !f.startsWith("-I")), "-vv"], { cwd: dir, encoding: "utf8" }).stdout ?? "";
+    search ??= /^include:\n((?:[ \t]+\S.*\n)*)/m.exec(vv())?.[1] ?? "";
     const folders = search.split("\n").map((l) => l.trim()).filter((l) => isAbsolute(l) && !resolve(l).startsWith(resolve(dir)));
     const hash = sha256(folders.map((f) => `${f}\n${listing(f)}`).join("\n"));
     fingerprint = r.status === 0 && folders.length > 0 ? hash : `unknown ${Date.now()}`; // an unreadable search never matches
