@@ -48,8 +48,13 @@ export interface SnapshotOptions {
 /** `wasm` with its start function (exported as START_EXPORT) run at build time, or put back as the start function when it cannot run here. */
 export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOptions): Promise<Uint8Array> {
   const b = await loadBinaryen();
-  defaultSettings(b);
-  b.setDebugInfo(debug);
+  // binaryen's settings are global to the process, and another build may change them while the start
+  // function runs (below, asynchronously): they are set again before each step that reads them.
+  const settle = (): void => {
+    defaultSettings(b);
+    b.setDebugInfo(debug);
+  };
+  settle();
   // What asc emitted: MVP, or its default features (the module has no features section to read them from).
   const features = mvp ? b.Features.MVP : b.Features.MutableGlobals | b.Features.SignExt | b.Features.NontrappingFPToInt | b.Features.BulkMemory;
   const module = b.readBinary(wasm);
@@ -60,6 +65,7 @@ export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOp
     const start = b.getExportInfo(exported).value;
     module.removeExport(START_EXPORT);
     const state = await runStart(b, wasm, features);
+    settle();
     if (state === null) {
       module.setStart(module.getFunction(start));
       return module.emitBinary();
