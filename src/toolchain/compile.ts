@@ -18,6 +18,7 @@ import { OutpostError } from "../contract/errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport, type ModuleHost } from "./lower/index.ts";
 import { BOARD_PATH, outpostPackagePath, repoRoot, runtimeDir } from "./packages.ts";
 import { cleanDiagnostics } from "./asc-diagnostics.ts";
+import { installParseCache } from "./parse-cache.ts";
 import { resolveBuildFlags } from "./build-flags.ts";
 import { type SizeReport, analyseFirmware, checkBudget } from "./wasm/size.ts";
 import { mergeDataSegments } from "./wasm/data-segments.ts";
@@ -103,6 +104,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     throw new OutpostError("FILE_NOT_FOUND", `cannot read firmware entry ${options.entry}: check the path`);
   }
   installSealedRuntime();
+  installParseCache();
   const baseDir = dirname(entry);
   const userModule = "./" + basename(entry).replace(/\.ts$/, "");
   const entrySource = [
