@@ -133,7 +133,12 @@ export class Values {
     if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.TrueKeyword
       || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || ts.isNoSubstitutionTemplateLiteral(e)) return true;
     if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return this.stable(e.operand);
-    if (ts.isIdentifier(e)) return this.plan.isConstant(e);
+    if (ts.isIdentifier(e)) {
+      // A local that is not a frame field is gone once the frame parks (`const a = await f(1); return a + await f(2);`).
+      const b = this.plan.refOf.get(e);
+      if (b && b.field === undefined) return false;
+      return this.plan.isConstant(e);
+    }
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) return this.plan.isNamespaceConstant(e);
     return false;
   }
@@ -249,8 +254,12 @@ export class Values {
         ? this.spill(this.value(target.expression), target.expression) : this.em.expr(target.expression);
       lhs = `${o}.${target.name.text}`;
     } else if (ts.isElementAccessExpression(target)) {
-      const [o, i] = this.operands([target.expression, target.argumentExpression]).map((v, k) =>
-        k === 0 && !this.stable(target.expression) && !v.startsWith(`${F}.$t`) ? this.spill(v, target.expression) : v);
+      // JavaScript evaluates the object, then the index, then the value: an index that can change (`a[i++] = await f(i)`)
+      // is kept before the value's await.
+      const later = containsAwait(e.right);
+      const parts = [target.expression, target.argumentExpression];
+      const [o, i] = this.operands(parts).map((v, k) =>
+        (k === 0 || later) && !this.stable(parts[k]!) && !v.startsWith(`${F}.$t`) ? this.spill(v, parts[k]!) : v);
       lhs = `${o}[${i!}]`;
     } else {
       lhs = this.em.expr(target);
