@@ -12,7 +12,7 @@ import type { Decl } from "./modules.ts";
 import type { Plan, Site } from "./plan.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference, unparen } from "./syntax.ts";
-import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Ty } from "./types.ts";
+import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Member, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 import { checkEscape } from "./closures.ts";
@@ -314,7 +314,7 @@ function methodCall(p: Plan, call: ts.CallExpression, recv: Ty, method: string):
   }
   const lowered = impls.filter((i) => i.fn !== null).map((i) => i.fn!);
   if (!lowered.length) return;
-  const args = recv.args.length && member.owner.node === recv.decl!.node ? recv.args : [];
+  const args = ownerArgs(member);
   // Static dispatch only when the receiver's own type is (or inherits) the one implementation:
   // through an interface or a base class, a dispatcher checks the class at run time.
   if (impls.length === 1 && lowered[0]!.owner === member.owner.node) {
@@ -334,6 +334,17 @@ function methodCall(p: Plan, call: ts.CallExpression, recv: Ty, method: string):
     : { name: "Future", args: [], decl: null, nullable: false, raw: file.runtimeName("Future"), resolves: VOID };
   p.addField({ name: field, type: holder, init: `new ${holder}()`, bytes: 4, owns: { dispatch: lowered } });
   p.calls.set(call, { kind: "dynamic", impls: lowered, field, ty });
+}
+
+/**
+ * The type arguments of the class that declares `member`, as the receiver's type sees them: a generic class's own
+ * (`Latch<i64>`), or those an heir fixes (`class IntLatch extends Latch<i32>` calling an inherited method); none
+ * when one is not known.
+ */
+function ownerArgs(member: Member): Ty[] {
+  const params = (member.owner.node as ts.ClassDeclaration).typeParameters ?? [];
+  const args = params.map((tp) => member.subst.get(tp.name.text));
+  return args.every((a) => a !== undefined) ? (args as Ty[]) : [];
 }
 
 /** The call site's own frame of one async method (static dispatch): `$cN.start(receiver, args)`. */
