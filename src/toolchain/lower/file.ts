@@ -451,9 +451,17 @@ export class FileCtx {
   /** The function type of a closure (its signature), for typing locals that hold one. */
   closureType(arrow: ts.Node, typer?: Typer): Ty | null {
     const fn = this.asyncFnOf(arrow);
+    if (!fn && (ts.isArrowFunction(arrow) || ts.isFunctionExpression(arrow))) return this.syncFnType(arrow);
     if (!fn || fn.kind !== "closure") return null;
     const sig = this.signatureOf(fn, typer ?? this.typerAt(arrow));
     return sig ? { name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params: sig.params, promise: sig.value } } : null;
+  }
+
+  /** A sync arrow's function type, from its annotations (`(x: i32): i32 => …` is `(x: i32) => i32`), or null. */
+  private syncFnType(arrow: ts.ArrowFunction | ts.FunctionExpression): Ty | null {
+    if (!arrow.type || arrow.parameters.some((p) => !p.type || !ts.isIdentifier(p.name))) return null;
+    const params = arrow.parameters.map((p) => `${(p.name as ts.Identifier).text}: ${this.typeText(p.type!)}`);
+    return { name: "function", args: [], decl: null, nullable: false, raw: `(${params.join(", ")}) => ${this.typeText(arrow.type)}` };
   }
 
   private closuresDone = new Set<AsyncFn>();

@@ -269,7 +269,8 @@ function planCall(p: Plan, call: ts.CallExpression): void {
     if (target.decl.kind === "class") staticCall(p, call, target.decl, callee.name.text);
     return;
   }
-  const recv = p.typer.typeOf(callee.expression);
+  const typed = p.typer.typeOf(callee.expression);
+  const recv = typed && !typed.decl ? constraintOf(p, typed) ?? typed : typed;
   if (!recv || !recv.decl || (recv.decl.kind !== "class" && recv.decl.kind !== "interface")) {
     if (file.session.program.hasAsyncMethod(callee.name.text)) {
       p.error(callee.expression, "ASYNC_TYPE", messages.receiverType(excerpt(callee.expression), callee.name.text));
@@ -277,6 +278,19 @@ function planCall(p: Plan, call: ts.CallExpression): void {
     return;
   }
   methodCall(p, call, recv, callee.name.text);
+}
+
+/**
+ * A type parameter's constraint (`s: T` with `T extends Sensor`): the calls
+ * its methods can reach are those of the constraint and its heirs, known at
+ * build time whatever T is instantiated with.
+ */
+function constraintOf(p: Plan, t: Ty): Ty | null {
+  const owner = p.fn.owner as ts.ClassLikeDeclaration | undefined;
+  const params = [...(p.fn.node.typeParameters ?? []), ...(owner?.typeParameters ?? [])];
+  const param = params.find((tp) => tp.name.text === t.name);
+  const bound = param?.constraint ? tyFromNode(p.file.mods, param.constraint, p.fn.module) : null;
+  return bound && { ...bound, nullable: bound.nullable || t.nullable };
 }
 
 /** `C.m(…)`: a static async method (the call site's own frame), or a static factory (`Timer.after(d)`). */

@@ -25,6 +25,9 @@ const COMPARISON = new Set([
   ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword,
 ]);
 
+const BUILTIN_LENGTH = new Set(["string", "Array", "StaticArray", "Uint8Array", "Int8Array", "Uint16Array", "Int16Array",
+  "Uint32Array", "Int32Array", "Float32Array", "Float64Array"]);
+
 export class Typer {
   private guard = new Set<ts.Node>();
   constructor(
@@ -147,6 +150,7 @@ export class Typer {
     if (target?.kind === "decl") {
       const d = target.decl;
       if (d.kind === "namespace") return this.namespaceMemberType(d, name);
+      if (d.kind === "enum") return prim("i32");
       if (d.kind === "class") {
         const mem = findMember(this.mods, { name: d.name, args: [], decl: d, nullable: false }, name, true);
         return mem && mem.kind !== "method" ? memberType(this.mods, mem) : null;
@@ -160,6 +164,8 @@ export class Typer {
       if (t.resolves) return t.resolves;
       if (t.name === "Promise") return t.args[0] ?? null;
     }
+    // The standard library's lengths (string, arrays, typed arrays) are i32.
+    if (name === "length" && !t.decl && BUILTIN_LENGTH.has(t.name)) return prim("i32");
     const mem = findMember(this.mods, t, name);
     if (mem) return mem.kind !== "method" ? memberType(this.mods, mem) : null;
     return errorMember(this.mods, t, name);

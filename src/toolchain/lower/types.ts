@@ -132,6 +132,8 @@ function fromDecl(mods: Modules, decl: Decl, args: Ty[]): Ty | null {
     return tyFromNode(mods, alias.type, decl.module, paramSubst(alias.typeParameters, args));
   }
   if (decl.kind === "class" || decl.kind === "interface") return { name: decl.name, args, decl, nullable: false };
+  // An enum's values are i32s in AssemblyScript: frame fields and futures hold them as such.
+  if (decl.kind === "enum") return prim("i32");
   return null;
 }
 
