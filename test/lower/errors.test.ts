@@ -27,12 +27,13 @@ async function f(): Promise<void> {
 test("an annotated local, a typed call or a literal needs no annotation", () => {
   const { errors } = lowerSource(`import { Timer, Duration } from "outpost";
 function make(): i32 { return 3; }
+const timer = new Timer();
 async function f(): Promise<void> {
   let a: i64 = 1;
   let b = make();
   let c = 2;
   let d = Duration.millis(5);
-  let e = new Timer();
+  let e = timer;
   await Timer.after(1);
   a++; b++; c++; d++; await e.after(1);
 }`);
@@ -440,6 +441,70 @@ async function f(p: Probe | null): Promise<i32> {
   assert.equal(errors, [
     "main.ts:5:18: error ASYNC_SYNTAX: `p?.read()`: AssemblyScript has no optional chaining (`?.`): test for null first (`p != null ? await p.read() : 0`, or `if (p != null) …`)",
     "main.ts:5:31: error ASYNC_SYNTAX: `p?.id`: AssemblyScript has no optional chaining (`?.`): test for null first (`p != null ? await p.read() : 0`, or `if (p != null) …`)",
+  ]);
+});
+
+test("returning a future unawaited from an async function or arrow is refused, asking for `return await`", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+async function g(x: i32): Promise<i32> { await Timer.after(Duration.millis(x)); return x; }
+async function f(x: i32): Promise<i32> {
+  if (x > 1) return g(x);
+  return await g(x + 1);
+}
+const h = async (x: i32): Promise<i32> => g(x);
+const k = async (x: i32): Promise<i32> => await g(x);
+function sync(x: i32): Promise<i32> { return g(x); }`);
+  assert.equal(errors, [
+    "main.ts:4:21: error ASYNC_SYNTAX: `return g(x)` returns a future without awaiting it, which an async function cannot hand on: write `return await g(x)`",
+    "main.ts:7:43: error ASYNC_SYNTAX: the async arrow's body `g(x)` is a future without awaiting it, which an async function cannot hand on: write `await g(x)`",
+  ]);
+});
+
+test("a logical assignment in async code whose target has effects is refused (the target is written twice)", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+const slots: StaticArray<i32> = [0, 0];
+function at(): i32 { return 1; }
+async function f(): Promise<i32> {
+  await Timer.after(Duration.millis(1));
+  slots[at()] ||= 3;
+  slots[0] ||= 2;
+  let n = 0;
+  n ??= 1;
+  return n;
+}`);
+  assert.equal(errors, [
+    "main.ts:6:3: error ASYNC_SYNTAX: `slots[at()] ||= 3` assigns to a place that is computed (AssemblyScript has no logical assignment, so the target is read and written separately here): keep the place in a local first, or write it with `if`",
+  ]);
+});
+
+test("`new` and array literals in async code, which would allocate after init, are refused where written", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+class Box { v: i32 = 0; }
+class Failed extends Error {}
+const table: StaticArray<i32> = [1, 2];
+async function f(n: i32): Promise<i32> {
+  await Timer.after(Duration.millis(1));
+  const b = new Box();
+  const row: StaticArray<i32> = [n, n + 1];
+  if (n > table[0]) throw new Failed();
+  return b.v + row[0];
+}`);
+  assert.equal(errors, [
+    "main.ts:7:13: error ASYNC_SYNTAX: `new Box()` makes a new object each time it runs, after init (async code runs after init), which stops the firmware: make the object at init (a module-level const, a field) and reuse it",
+    "main.ts:8:33: error ASYNC_SYNTAX: `[n, n + 1]` makes a new array each time it runs, after init (async code runs after init), which stops the firmware: make the array a module-level const, or fill one made at init",
+  ]);
+});
+
+test("a sync function declared inside async code is refused, naming the arrow to write", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+async function f(n: i32): Promise<i32> {
+  function twice(x: i32): i32 { return x * 2; }
+  const thrice = (x: i32): i32 => x * 3;
+  await Timer.after(Duration.millis(1));
+  return twice(n) + thrice(n);
+}`);
+  assert.equal(errors, [
+    "main.ts:3:12: error ASYNC_SYNTAX: a function declared inside async code (`function twice`) is not supported: write it as an arrow (`const twice = (x: i32): i32 => …`), or move it to module level",
   ]);
 });
 

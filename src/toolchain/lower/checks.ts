@@ -78,6 +78,81 @@ function discarded(e: ts.Expression): ts.Expression[] {
 }
 
 /**
+ * `new C(…)` and array literals in async code: the code runs after init, so
+ * each evaluation would allocate and stop the firmware (ALLOC_AFTER_INIT).
+ * Refused where written instead, naming what to do. A `throw new E(…)` is
+ * made at init (slots.ts), and `await new X()` has its own error; a sync
+ * generator's body may run in main(), so it is not checked.
+ */
+export function checkAllocations(p: Plan): void {
+  if (p.fn.kind === "generator") return;
+  const visit = (n: ts.Node) => {
+    if ((n !== p.body && ts.isFunctionLike(n)) || (ts.isCallExpression(n) && promiseApi(n))) return; // the Promise API has its own error
+    if (ts.isArrayLiteralExpression(n)) {
+      p.error(n, "ASYNC_SYNTAX", messages.arrayLiteral(excerpt(n)));
+      return;
+    }
+    if (ts.isNewExpression(n) && !promiseApi(n) && !thrownOrAwaited(n)) {
+      p.error(n, "ASYNC_SYNTAX", messages.newAfterInit(excerpt(n)));
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(p.body);
+}
+
+/**
+ * A sync `function` declared inside async code: the body becomes a state
+ * machine's poll function, where a nested declaration is neither hoisted
+ * nor a closure AssemblyScript can make. Refused, naming the forms that work.
+ */
+export function checkNestedFunctions(p: Plan): void {
+  const visit = (n: ts.Node) => {
+    if (ts.isFunctionDeclaration(n) && n !== p.fn.node && !hasModifier(n, ts.SyntaxKind.AsyncKeyword) && n.name) {
+      p.error(n.name, "ASYNC_SYNTAX", messages.nestedFunction(n.name.text));
+      return;
+    }
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(p.body);
+}
+
+function thrownOrAwaited(n: ts.Node): boolean {
+  let parent = n.parent;
+  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  return ts.isThrowStatement(parent) || ts.isAwaitExpression(parent);
+}
+
+/**
+ * `return g(x)` (or an async arrow's body `g(x)`) handing back a future
+ * unawaited. JavaScript adopts a returned promise; here the frame would
+ * have to run a future it does not own after it has returned, so the build
+ * asks for `return await g(x)`, which is what TypeScript does outside `try`
+ * (inside it, JavaScript's catch would not see g's error and its finally
+ * would run before g ends: `await` makes both wait for g, as is usual).
+ */
+export function checkReturnedFuture(p: Plan): void {
+  if (p.fn.kind === "generator" || p.fn.kind === "asyncGenerator") return;
+  const check = (e: ts.Expression, arrow: boolean) => {
+    const inner = unparen(e);
+    if (ts.isAwaitExpression(inner)) return;
+    const future = ts.isCallExpression(inner) ? makesFuture(p, inner) || isFutureType(p.file.mods, p.typer.typeOf(inner)) : isFutureType(p.file.mods, p.typer.typeOf(inner));
+    if (future) p.error(e, "ASYNC_SYNTAX", messages.returnedFuture(excerpt(e), arrow));
+  };
+  if (!ts.isBlock(p.body)) {
+    check(p.body, true);
+    return;
+  }
+  const visit = (n: ts.Node) => {
+    if (n !== p.body && ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) check(n.expression, false);
+    ts.forEachChild(n, visit);
+  };
+  visit(p.body);
+}
+
+/**
  * `join(uart.write(a), uart.write(b))`: two calls of one hand-written
  * future method on one object inside one combinator. Such a method hands
  * out the object's one future for that direction, so the second call would

@@ -35,9 +35,9 @@ import ts from "typescript";
 import { messages } from "./errors.ts";
 import { Out, rewrite, type Visit } from "./layout.ts";
 import { FRAME as F, type Plan, type Site } from "./plan.ts";
-import { isReference, isWrittenTo, jumpTarget } from "./syntax.ts";
+import { excerpt, isReference, isWrittenTo, jumpTarget } from "./syntax.ts";
 import { futureValue, isVoid, type Ty } from "./types.ts";
-import { Values } from "./values.ts";
+import { LOGICAL_ASSIGNMENT, logicalSkip, Values } from "./values.ts";
 
 const DONE = -1;
 export const J_NORMAL = -1;
@@ -138,6 +138,22 @@ function checks(e: ts.Expression, name: string, nonNull: boolean): boolean {
 function exits(s: ts.Statement): boolean {
   if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
   return ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s);
+}
+
+/** The function a statement belongs to (a return in a sync arrow inside async code returns from the arrow). */
+function ownerOf(n: ts.Node): ts.Node | undefined {
+  let p = n.parent;
+  while (p && !ts.isFunctionLike(p)) p = p.parent;
+  return p;
+}
+
+/** A name, `this`, a literal, or property and element reads of them: evaluating it twice reads the same place. */
+function sideEffectFree(e: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return sideEffectFree(e.expression);
+  if (ts.isIdentifier(e) || ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPropertyAccessExpression(e)) return sideEffectFree(e.expression);
+  if (ts.isElementAccessExpression(e)) return sideEffectFree(e.expression) && sideEffectFree(e.argumentExpression);
+  return false;
 }
 
 export class Emitter {
@@ -284,6 +300,7 @@ export class Emitter {
       plan.error(n, "ASYNC_SYNTAX", messages.closureThis());
       return undefined;
     }
+    if (ts.isBinaryExpression(n) && LOGICAL_ASSIGNMENT.has(n.operatorToken.kind)) return this.logicalAssignment(n);
     if (ts.isPropertyAccessExpression(n)) {
       const read = this.valueRead(n);
       if (read !== null) return read;
@@ -308,13 +325,30 @@ export class Emitter {
         : ts.isPropertyAccessExpression(n.expression) ? rewrite(n.expression.expression, this.sf, this.visit) : null;
       return this.values.callText(n, receiver, args);
     }
-    if (ts.isReturnStatement(n)) {
+    if (ts.isReturnStatement(n) && ownerOf(n) === plan.fn.node) {
       return `{${this.returnWith(n.expression ? rewrite(n.expression, this.sf, this.visit) : null)} }`;
     }
     if (ts.isTypeReferenceNode(n)) return plan.file.promiseType(n, this.visit);
     if (ts.isFunctionTypeNode(n)) return plan.file.asyncFnType(n, this.visit);
     return undefined;
   };
+
+  /**
+   * `x ??= v` with no await in it (AssemblyScript parses no logical
+   * assignment): `(x !== null ? x! : (x = v))`, so v is evaluated only when
+   * assigned. The target is written twice, so it may be a name or a path of
+   * names only (`this.cache`, `slots[i]`), which read the same both times.
+   */
+  private logicalAssignment(n: ts.BinaryExpression): string {
+    if (!sideEffectFree(n.left)) {
+      this.plan.error(n, "ASYNC_SYNTAX", messages.logicalTarget(excerpt(n)));
+      return "0";
+    }
+    const op = n.operatorToken.kind;
+    const target = rewrite(n.left, this.sf, this.visit);
+    const kept = op === ts.SyntaxKind.QuestionQuestionEqualsToken ? `${target}!` : target;
+    return `(${logicalSkip(op, target)} ? ${kept} : (${target} = ${rewrite(n.right, this.sf, this.visit)}))`;
+  }
 
   /**
    * `a.value` of a future `a` the code keeps, read (not written): through

@@ -64,6 +64,16 @@ export const messages = {
     `cannot tell the type of \`${what}\`, whose async method ${method}() is called here: annotate it (each call site gets the frame of the method it calls)`,
   genericDispatch: (what: string) =>
     `${what} is dispatched between several implementations, and one of them is in a generic class: call it on a value of that class's own type`,
+  arrayLiteral: (what: string) =>
+    `\`${what}\` makes a new array each time it runs, after init (async code runs after init), which stops the firmware: make the array a module-level const, or fill one made at init`,
+  newAfterInit: (what: string) =>
+    `\`${what}\` makes a new object each time it runs, after init (async code runs after init), which stops the firmware: make the object at init (a module-level const, a field) and reuse it`,
+  logicalTarget: (what: string) =>
+    `\`${what}\` assigns to a place that is computed (AssemblyScript has no logical assignment, so the target is read and written separately here): ` +
+    `keep the place in a local first, or write it with \`if\``,
+  returnedFuture: (what: string, arrow: boolean) =>
+    `${arrow ? `the async arrow's body \`${what}\` is` : `\`return ${what}\` returns`} a future without awaiting it, which an async function cannot hand on: ` +
+    `write \`${arrow ? "" : "return "}await ${what}\``,
   dropped: (what: string, inAsync: boolean) =>
     `the future of \`${what}\` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): ` +
     (inAsync ? `write \`await ${what}\`, or spawn a task to run it alongside` : `await it in async code, or spawn a task to run it`),
@@ -107,6 +117,8 @@ export const messages = {
     `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
+  nestedFunction: (name: string) =>
+    `a function declared inside async code (\`function ${name}\`) is not supported: write it as an arrow (\`const ${name} = (x: i32): i32 => …\`), or move it to module level`,
   nestedAsync: () =>
     `a nested async function declaration is not supported: write it as an async arrow (\`const f = async (…): Promise<T> => …\`), which may capture locals, or move it to module level`,
   asyncGenerator: () =>

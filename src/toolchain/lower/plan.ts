@@ -20,7 +20,7 @@ import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkJavaScriptOnly, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
 import { Typer } from "./typer.ts";
@@ -320,6 +320,9 @@ export class Plan {
     checkSharedFutures(this);
     checkSyncThrows(this);
     checkJavaScriptOnly(this);
+    checkReturnedFuture(this);
+    checkAllocations(this);
+    checkNestedFunctions(this);
     this.hoist();
     planSites(this);
     checkUnused(this);

@@ -26,6 +26,18 @@ import { isVoid } from "./types.ts";
 
 const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
+/** `&&=`, `||=`, `??=`: AssemblyScript parses none of them, so the lowering writes them out in async code. */
+export const LOGICAL_ASSIGNMENT = new Set([
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+/** The condition under which `target op= value` keeps the target as it is (JavaScript evaluates no value then). */
+export function logicalSkip(op: ts.SyntaxKind, target: string): string {
+  if (op === ts.SyntaxKind.AmpersandAmpersandEqualsToken) return `!(${target})`;
+  if (op === ts.SyntaxKind.BarBarEqualsToken) return `${target}`;
+  return `${target} !== null`;
+}
+
 export class Values {
   constructor(private readonly em: Emitter) {}
 
@@ -243,10 +255,6 @@ export class Values {
   private assignment(e: ts.BinaryExpression): string {
     const op = e.operatorToken.getText(this.em.sf);
     const compound = e.operatorToken.kind !== ts.SyntaxKind.EqualsToken;
-    if (compound && (op === "&&=" || op === "||=" || op === "??=")) {
-      this.plan.error(e, "ASYNC_SYNTAX", messages.awaitPosition(excerpt(e)));
-      return "0";
-    }
     const target = e.left;
     let lhs: string;
     if (ts.isPropertyAccessExpression(target)) {
@@ -265,6 +273,14 @@ export class Values {
       lhs = this.em.expr(target);
     }
     if (!compound) return `(${lhs} = ${this.value(e.right)})`;
+    if (LOGICAL_ASSIGNMENT.has(e.operatorToken.kind)) {
+      // `x ||= await f()`: the await runs only when the assignment happens, as `x || (x = await f())`.
+      const em = this.em;
+      const lend = em.next();
+      em.out.add(` if (${logicalSkip(e.operatorToken.kind, lhs)}) {${em.goto(lend)} }`);
+      em.out.add(` ${lhs} = ${this.value(e.right)};${em.caseOf(lend)}`);
+      return e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken ? `${lhs}!` : lhs;
+    }
     const old = this.spill(lhs, target);
     const binary = op.slice(0, -1);
     return `(${lhs} = ${old} ${binary} (${this.value(e.right)}))`;
