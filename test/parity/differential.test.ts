@@ -39,7 +39,8 @@ function lowered(): Promise<Simulator> {
     const imports = ready.map((p, i) => `import { main as main${i} } from "../../../${dir}${p.name}";`);
     const calls = ready.map((_, i) => `  main${i}();`);
     writeFileSync(entry, [...imports, "export function main(): void {", ...calls, "}", ""].join("\n"));
-    const sim = await simulate(entry);
+    // Every program logs into one firmware: keep all its lines (the simulator drops lines past 1,000 a second by default).
+    const sim = await simulate(entry, "sim", { logRate: 0 });
     sim.runFor(Math.max(...ready.map((p) => p.us ?? DEFAULT_US)));
     return sim;
   })();
