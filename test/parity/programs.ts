@@ -182,4 +182,11 @@ export const programs: Program[] = [
   { name: "channel-send-cancel" },
   { name: "timeout-join" },
   { name: "generic-select" },
+  { name: "linked-walk" },
+  { name: "stoppable-loop" },
+  { name: "debounce" },
+  { name: "ring-wait" },
+  { name: "generic-nested" },
+  { name: "optional-callback" },
+  { name: "closure-condition" },
 ];
