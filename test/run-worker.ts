@@ -17,6 +17,10 @@ import { relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { takeSkipped } from "./helpers/skip.ts";
 
+// test/run.ts starts workers with --liftoff-only, as bin/outpost.mjs runs commands: tools/typescript.mjs
+// keys its code cache by the flags (V8 refuses one made under others), so workers share the commands' cache.
+(globalThis as Record<symbol, unknown>)[Symbol.for("outpost.v8-flags")] = process.execArgv.filter((a) => a === "--liftoff-only");
+
 type SuiteResult = [errors: string | true, passed: number, skipped: number, total: number];
 type QueueGroup = [name: string | null, ...runners: (() => Promise<SuiteResult>)[]];
 const uvuGlobals = globalThis as unknown as { UVU_DEFER: number; UVU_INDEX: number; UVU_QUEUE: QueueGroup[] };
