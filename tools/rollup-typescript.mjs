@@ -1,21 +1,23 @@
 // A rollup plugin that strips types from .ts modules with TypeScript's own
-// transpiler and the loader's settings (ts-options.mjs), with source maps.
-// Shared by the CLI bundle (rollup.config.mjs) and the browser page's
-// bundle (web/rollup.config.mjs): a plugin instead of a dependency.
+// transpiler and the loader's settings, through the loader's cache
+// (transpile.mjs: a module the loader has run is not transpiled again),
+// with the source map split off the module's inline one. Shared by the CLI
+// bundle (rollup.config.mjs) and the browser page's bundle
+// (web/rollup.config.mjs): a plugin instead of a dependency.
 import { readFileSync } from "node:fs";
-import ts from "typescript";
-import { transpileOptions } from "./ts-options.mjs";
+import { transpiled } from "./transpile.mjs";
+
+const INLINE_MAP = "\n//# sourceMappingURL=data:application/json;base64,";
 
 export function typescript() {
   return {
     name: "outpost-typescript",
-    load(id) {
+    async load(id) {
       if (!id.endsWith(".ts")) return null;
-      const out = ts.transpileModule(readFileSync(id, "utf8"), {
-        fileName: id,
-        compilerOptions: transpileOptions(ts, { sourceMap: true }),
-      });
-      return { code: out.outputText, map: out.sourceMapText };
+      const code = await transpiled(id, readFileSync(id, "utf8"), async () => (await import("typescript")).default);
+      const at = code.lastIndexOf(INLINE_MAP);
+      if (at < 0) return { code };
+      return { code: code.slice(0, at), map: JSON.parse(Buffer.from(code.slice(at + INLINE_MAP.length).trim(), "base64").toString("utf8")) };
     },
   };
 }
