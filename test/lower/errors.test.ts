@@ -160,6 +160,24 @@ async function make(base: i32): Promise<i32> {
   ]);
 });
 
+test("an async closure may move to another local of the same call (assigned, or picked by ?:), and still may not escape through it", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+let kept: ((x: i32) => Promise<i32>) | null = null;
+async function run(base: i32, up: bool): Promise<i32> {
+  const inc = async (x: i32): Promise<i32> => x + base;
+  const dec = async (x: i32): Promise<i32> => x - base;
+  let op: (x: i32) => Promise<i32> = inc;
+  op = up ? inc : dec;
+  const v = await op(1);
+  const alias = dec;
+  kept = alias;
+  return v;
+}`);
+  assert.equal(errors, [
+    'main.ts:10:10: error ASYNC_SYNTAX: "alias", an async closure made in an async function, would outlive the call that made it (its captured variables live in that call\'s frame): call it, await it, or pass it as an argument here; a closure that must live on is made at init (in main() or a sync factory)',
+  ]);
+});
+
 test("an async closure inside generic code is refused with what to write instead, not left to fail in generated code", () => {
   const errors = errorsOf(`import { Signal } from "outpost";
 const s = new Signal<i32>("s");

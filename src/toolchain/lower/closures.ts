@@ -303,34 +303,39 @@ export function asyncFnBase(file: FileCtx, params: Ty[], value: Ty): string | nu
 /**
  * Where a closure created in an async function goes: it must not outlive
  * that call (its captured variables are the frame's). Allowed: called,
- * passed as an argument, awaited, or kept in a local that is only used so.
+ * passed as an argument, awaited, or kept in a local (also by assigning
+ * it, or a `?:` picking it, to a local: `op = up`) that is only used so.
+ * `usesOf` gives the references of a local of the function, from its
+ * declared name or a reference, or null for anything else.
  */
-export function checkEscape(file: FileCtx, arrow: ts.Node, localUses: (decl: ts.VariableDeclaration) => ts.Identifier[] | null): void {
-  let child: ts.Node = arrow;
-  let p = arrow.parent;
-  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p)) {
-    child = p;
-    p = p.parent;
-  }
-  if (ts.isCallExpression(p)) return; // called, or an argument
-  if (ts.isVariableDeclaration(p) && p.initializer === child) {
-    const uses = localUses(p);
-    if (uses === null) return;
+export function checkEscape(file: FileCtx, arrow: ts.Node, usesOf: (id: ts.Identifier) => ts.Identifier[] | null): void {
+  const seen = new Set<ts.Identifier[]>();
+  /** The first place `value` goes beyond the frame (null: it stays). */
+  const escape = (value: ts.Node): ts.Node | null => {
+    let child: ts.Node = value;
+    let p = value.parent;
+    while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || (ts.isConditionalExpression(p) && p.condition !== child)) {
+      child = p;
+      p = p.parent;
+    }
+    if (ts.isCallExpression(p) || ts.isAwaitExpression(p)) return null; // called, awaited, or an argument
+    const declared = ts.isVariableDeclaration(p) && p.initializer === child && ts.isIdentifier(p.name) ? p.name : null;
+    const assigned = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === child && ts.isIdentifier(p.left) ? p.left : null;
+    const holder = declared ?? assigned;
+    if (!holder) return value;
+    const uses = usesOf(holder);
+    if (uses === null) return declared ? null : value;
+    if (seen.has(uses)) return null;
+    seen.add(uses);
     for (const u of uses) {
       if (isWritten(u)) continue;
-      let c: ts.Node = u;
-      let q = u.parent;
-      while (ts.isParenthesizedExpression(q) || ts.isNonNullExpression(q)) {
-        c = q;
-        q = q.parent;
-      }
-      if (ts.isCallExpression(q) || ts.isAwaitExpression(q)) continue;
-      file.error(u, "ASYNC_SYNTAX", messages.closureEscapes(u.text));
-      return;
+      const out = escape(u);
+      if (out) return out;
     }
-    return;
-  }
-  file.error(arrow, "ASYNC_SYNTAX", messages.closureEscapes(null));
+    return null;
+  };
+  const out = escape(arrow);
+  if (out) file.error(out, "ASYNC_SYNTAX", messages.closureEscapes(ts.isIdentifier(out) ? out.text : null));
 }
 
 export { isVoid };

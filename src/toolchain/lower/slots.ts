@@ -97,8 +97,8 @@ export function planClosures(p: Plan): void {
     p.closures.set(node, { fn, field });
     const captures = p.bindings.some((b) => b.capturedBy?.has(node)) || usesThis(node);
     if (captures) {
-      checkEscape(p.file, node, (decl) => {
-        const b = p.bindings.find((x) => x.decl === decl);
+      checkEscape(p.file, node, (id) => {
+        const b = p.refOf.get(id) ?? p.bindings.find((x) => x.decl.name === id);
         return b ? b.refs : null;
       });
     }
