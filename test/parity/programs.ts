@@ -189,4 +189,12 @@ export const programs: Program[] = [
   { name: "generic-nested" },
   { name: "optional-callback" },
   { name: "closure-condition" },
+  { name: "for-two-vars" },
+  { name: "switch-shadow" },
+  { name: "field-future" },
+  { name: "many-params" },
+  { name: "closure-reassign" },
+  { name: "finally-catch-cancel" },
+  { name: "getter-read" },
+  { name: "generic-interface" },
 ];
