@@ -462,19 +462,27 @@ async function f(p: Probe | null): Promise<i32> {
   ]);
 });
 
-test("returning a future unawaited from an async function or arrow is refused, asking for `return await`", () => {
-  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+test("a future returned unawaited runs as awaited outside try for calls of async functions and of this's methods; elsewhere `return await` is asked for", () => {
+  const errors = errorsOf(`import { Timer, Duration, Channel } from "outpost";
+const ch = new Channel<i32>(1);
 async function g(x: i32): Promise<i32> { await Timer.after(Duration.millis(x)); return x; }
 async function f(x: i32): Promise<i32> {
   if (x > 1) return g(x);
-  return await g(x + 1);
+  try {
+    return g(x + 1);
+  } finally {
+    await Timer.after(Duration.millis(1));
+  }
 }
 const h = async (x: i32): Promise<i32> => g(x);
-const k = async (x: i32): Promise<i32> => await g(x);
+const k = async (): Promise<i32> => ch.receive();
+async function r(): Promise<i32> { return ch.receive(); }
 function sync(x: i32): Promise<i32> { return g(x); }`);
+  const unawaited = "a future unawaited, which runs as if awaited only";
   assert.equal(errors, [
-    "main.ts:4:21: error ASYNC_SYNTAX: `return g(x)` returns a future without awaiting it, which an async function cannot hand on: write `return await g(x)`",
-    "main.ts:7:43: error ASYNC_SYNTAX: the async arrow's body `g(x)` is a future without awaiting it, which an async function cannot hand on: write `await g(x)`",
+    `main.ts:7:12: error ASYNC_SYNTAX: \`return g(x + 1)\` returns ${unawaited} outside \`try\` and for a call of an async function or of an async method of \`this\`: write \`return await g(x + 1)\``,
+    `main.ts:13:37: error ASYNC_SYNTAX: the async arrow's body \`ch.receive()\` is ${unawaited} for a call of an async function or of an async method of \`this\`: write \`await ch.receive()\``,
+    `main.ts:14:43: error ASYNC_SYNTAX: \`return ch.receive()\` returns ${unawaited} outside \`try\` and for a call of an async function or of an async method of \`this\`: write \`return await ch.receive()\``,
   ]);
 });
 

@@ -126,11 +126,10 @@ function thrownOrAwaited(n: ts.Node): boolean {
 
 /**
  * `return g(x)` (or an async arrow's body `g(x)`) handing back a future
- * unawaited. JavaScript adopts a returned promise; here the frame would
- * have to run a future it does not own after it has returned, so the build
- * asks for `return await g(x)`, which is what TypeScript does outside `try`
- * (inside it, JavaScript's catch would not see g's error and its finally
- * would run before g ends: `await` makes both wait for g, as is usual).
+ * unawaited where adopt.ts does not run it as `return await g(x)`: inside
+ * `try` (JavaScript's catch would not see g's error, and its finally would
+ * run before g ends), or a future not known from its syntax to be one
+ * (`return ch.receive()`). Refused, asking for `return await`.
  */
 export function checkReturnedFuture(p: Plan): void {
   if (p.fn.kind === "generator" || p.fn.kind === "asyncGenerator") return;
@@ -141,12 +140,12 @@ export function checkReturnedFuture(p: Plan): void {
     if (future) p.error(e, "ASYNC_SYNTAX", messages.returnedFuture(excerpt(e), arrow));
   };
   if (!ts.isBlock(p.body)) {
-    check(p.body, true);
+    if (!p.adopted.has(p.fn.node)) check(p.body, true);
     return;
   }
   const visit = (n: ts.Node) => {
     if (n !== p.body && ts.isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) check(n.expression, false);
+    if (ts.isReturnStatement(n) && n.expression && !p.adopted.has(n)) check(n.expression, false);
     ts.forEachChild(n, visit);
   };
   visit(p.body);

@@ -180,7 +180,7 @@ export class Emitter {
       this.out.add(this.complete(), body.end - 1);
     } else {
       this.out.add("", body.getStart());
-      this.out.add(this.returnWith(this.values.value(body)));
+      this.out.add(this.returnWith(this.values.value(this.plan.adopted.get(this.plan.fn.node) ?? body)));
     }
     for (const c of this.cancelCode) this.out.add(c);
   }
@@ -429,7 +429,7 @@ export class Emitter {
     } else if (ts.isExpressionStatement(s)) {
       this.values.effect(s.expression);
     } else if (ts.isReturnStatement(s)) {
-      this.out.add(this.returnWith(s.expression ? this.values.value(s.expression) : null));
+      this.out.add(this.returnWith(s.expression ? this.values.value(this.plan.adopted.get(s) ?? s.expression) : null));
     } else if (ts.isThrowStatement(s)) {
       // Where the error was thrown, for the await chain of a task it escapes (chain.ts).
       const site = this.plan.throwSites.get(s);

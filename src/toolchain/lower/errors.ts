@@ -72,8 +72,8 @@ export const messages = {
     `\`${what}\` assigns to a place that is computed (AssemblyScript has no logical assignment, so the target is read and written separately here): ` +
     `keep the place in a local first, or write it with \`if\``,
   returnedFuture: (what: string, arrow: boolean) =>
-    `${arrow ? `the async arrow's body \`${what}\` is` : `\`return ${what}\` returns`} a future without awaiting it, which an async function cannot hand on: ` +
-    `write \`${arrow ? "" : "return "}await ${what}\``,
+    `${arrow ? `the async arrow's body \`${what}\` is` : `\`return ${what}\` returns`} a future unawaited, which runs as if awaited only ` +
+    `${arrow ? "" : "outside `try` and "}for a call of an async function or of an async method of \`this\`: write \`${arrow ? "" : "return "}await ${what}\``,
   dropped: (what: string, inAsync: boolean) =>
     `the future of \`${what}\` is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): ` +
     (inAsync ? `write \`await ${what}\`, or spawn a task to run it alongside` : `await it in async code, or spawn a task to run it`),

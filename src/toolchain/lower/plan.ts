@@ -19,6 +19,7 @@ import ts from "typescript";
 import { messages, type LowerCode } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
+import { adoptedAwait } from "./adopt.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
 import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
@@ -146,6 +147,8 @@ const RESERVED = new Set([
 
 export class Plan {
   readonly awaits: ts.AwaitExpression[] = [];
+  /** `return g(x)` of a future, run as `return await g(x)` (adopt.ts): the return statement or arrow → its await. */
+  readonly adopted = new Map<ts.Node, ts.AwaitExpression>();
   readonly forAwaits: ts.ForOfStatement[] = [];
   readonly flat = new Set<ts.Node>();
   readonly bindings: Binding[] = [];
@@ -309,6 +312,7 @@ export class Plan {
       this.signature = this.file.signatureOf(this.fn, cp ? cp.typer : this.file.typerAt(this.fn.node));
       this.thisPath = this.resolveThis();
     }
+    if (!ts.isBlock(this.body)) this.adopt(this.fn.node, this.body);
     this.collect(this.body);
     this.flatten();
     this.scope();
@@ -353,9 +357,19 @@ export class Plan {
     if (ts.isTryStatement(n)) this.tryNodes.push(n);
     if (ts.isLabeledStatement(n)) this.error(n, "ASYNC_SYNTAX", messages.labelUnsupported());
     if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) this.jumps.push({ node: n, target: jumpTarget(n) });
-    if (ts.isReturnStatement(n)) this.jumps.push({ node: n, target: null });
+    if (ts.isReturnStatement(n)) {
+      this.jumps.push({ node: n, target: null });
+      if (n.expression) this.adopt(n, n.expression);
+    }
     if (ts.isCaseClause(n) && containsAwait(n.expression)) this.error(n.expression, "ASYNC_SYNTAX", messages.awaitInCase());
     ts.forEachChild(n, (c) => this.collect(c));
+  }
+
+  private adopt(holder: ts.Node, expr: ts.Expression): void {
+    const a = adoptedAwait(this, holder, expr);
+    if (!a) return;
+    this.awaits.push(a);
+    this.adopted.set(holder, a);
   }
 
   // ─── flattening ─────────────────────────────────────────────────────────
