@@ -197,4 +197,9 @@ export const programs: Program[] = [
   { name: "finally-catch-cancel" },
   { name: "getter-read" },
   { name: "generic-interface" },
+  { name: "static-closure" },
+  { name: "template-branches" },
+  { name: "index-await-read" },
+  { name: "closures-shared" },
+  { name: "sync-callback" },
 ];
