@@ -202,4 +202,10 @@ export const programs: Program[] = [
   { name: "index-await-read" },
   { name: "closures-shared" },
   { name: "sync-callback" },
+  { name: "spawn-loop" },
+  { name: "rethrow-filter" },
+  { name: "method-switch" },
+  { name: "deep-nesting" },
+  { name: "generator-switch" },
+  { name: "return-future-dispatch" },
 ];
