@@ -16,7 +16,8 @@ export async function resolve(specifier, context, nextResolve) {
 }
 
 export async function load(url, context, nextLoad) {
-  if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
+  // A query (`mod.ts?run=2`, a second instance of a module) is not part of the file's path.
+  if (!url.startsWith("file:") || !new URL(url).pathname.endsWith(".ts")) return nextLoad(url, context);
   const path = fileURLToPath(url);
   const code = await transpiled(path, readFileSync(path, "utf8"), async () => (ts ??= (await import(typescriptShim)).default));
   return { format: "module", source: code, shortCircuit: true };

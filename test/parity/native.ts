@@ -35,13 +35,14 @@ export interface NativeOptions {
 export async function runNative(path: string, options: NativeOptions): Promise<string[]> {
   const source = readFileSync(join(root, path), "utf8");
   mkdirSync(tmp, { recursive: true });
-  // A module is evaluated once per file: a second run of the same program in this process gets its own copy.
-  const copy = (runs.get(path) ?? 0) + 1;
-  runs.set(path, copy);
-  const file = join(tmp, path.replace(/[\\/]/g, "_").replace(/\.ts$/, copy > 1 ? `.${copy}.ts` : ".ts"));
+  const file = join(tmp, path.replace(/[\\/]/g, "_"));
   writeFileSync(file, prepare(source, path));
+  // A module is evaluated once per URL: a second run of the same program in this process is another instance of
+  // the same file (the loader transpiles it once).
+  const run = (runs.get(path) ?? 0) + 1;
+  runs.set(path, run);
   shim.reset({ lazy: options.lazy });
-  const program = (await import(pathToFileURL(file).href)) as { main(): void };
+  const program = (await import(`${pathToFileURL(file).href}?run=${run}`)) as { main(): void };
   program.main();
   await shim.runUntil(options.us);
   return shim.traceLines();
