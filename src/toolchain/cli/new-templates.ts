@@ -62,7 +62,8 @@ export function projectFiles(p: ProjectSpec): Record<string, string> {
     scripts: {
       start: `outpost sim main.ts --board ${board} --for 5s`,
       watch: `outpost sim main.ts --board ${board} --for 5s --watch`,
-      test: "node --import outpost/register node_modules/uvu/bin.js test",
+      // Baseline-tier WebAssembly, as outpost commands run (bin/outpost.mjs): the compiler's is not worth optimising in a short run.
+      test: "node --liftoff-only --import outpost/register node_modules/uvu/bin.js test",
       build: `outpost build main.ts --board ${board} -o build/firmware.${p.board.family === "espruino" ? "js" : "wasm"}`,
     },
     dependencies: { outpost: p.outpost },
@@ -167,7 +168,10 @@ npm run build      # writes ${output} and prints its size
 \`\`\`
 
 Builds are cached (node_modules/.cache/outpost): running an unchanged
-firmware again does not compile it again.
+firmware again does not compile it again. \`npm test\` runs Node with
+\`--liftoff-only\`, as the \`outpost\` command runs itself: the compiler
+(WebAssembly) then starts in half the CPU time; drop the flag if a test
+simulates long enough for V8's optimising tier to pay off.
 
 - \`main.ts\` is the firmware (AssemblyScript): a task is an async function
   declared with \`task(poolSize, fn)\`, and \`main()\` spawns it, handing it
