@@ -65,8 +65,10 @@ interface PlatformFiles {
 
 function platformFiles(target: Target): PlatformFiles {
   if (target.platform === "posix") {
+    // tcc lacks GCC's bit-counting builtins, which wasm2c's output calls: tcc_builtins.c stands in for them.
+    const files = target.cc === "tcc" ? ["platform_posix.c", "tcc_builtins.c"] : ["platform_posix.c"];
     return {
-      dir: join(boardsDir, "wasm/host"), files: ["platform_posix.c"], sources: ["platform/platform_posix.c"],
+      dir: join(boardsDir, "wasm/host"), files, sources: files.map((f) => `platform/${f}`),
       cc: target.cc ?? "gcc", cflags: [], ldflags: ["-lm"],
     };
   }
