@@ -11,7 +11,7 @@ export interface BuildFlags {
   mvp: boolean;
   /** -O3z rather than -O3. */
   small: boolean;
-  /** -O1 rather than -O3 (where not `small`). */
+  /** binaryen's -O1 after an unoptimised asc compile, rather than asc -O3 (where not `small`). */
   quick: boolean;
   /** Message literals kept on the host (text-literals.ts). */
   deferText: boolean;

@@ -25,6 +25,7 @@ import { mergeDataSegments } from "./wasm/data-segments.ts";
 import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
 import { moveStartIntoInit } from "./wasm/start-into-init.ts";
+import { optimiseQuick } from "./wasm/quick-optimise.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
 import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
@@ -46,7 +47,7 @@ export interface CompileOptions {
   mvp?: boolean;
   /** Optimise for size (-O3z) rather than speed (-O3). Default: the board's `build.small`. */
   small?: boolean;
-  /** Optimise for build time (-O1) rather than speed (-O3). Default: the board's `build.quick`. */
+  /** Optimise for build time (asc -O0, then binaryen's -O1) rather than speed (-O3). Default: the board's `build.quick`. */
   quick?: boolean;
   /** Where the .wasm will be written; names the firmware in budget errors (default: the entry). */
   output?: string;
@@ -130,7 +131,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     "--outFile", "out.wasm",
     "--noColors",
     "--baseDir", baseDir,
-    ...(small ? ["-O3z"] : quick ? ["-O1"] : ["-O3"]),
+    // A quick build is optimised by binaryen's own -O1 pipeline afterwards (quick-optimise.ts says why).
+    ...(small ? ["-O3z"] : quick ? ["-O0"] : ["-O3"]),
     ...(options.debug ? ["--debug"] : []),
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
@@ -182,6 +184,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf, movedLine)}`);
   }
+  if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: options.debug ?? false });
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";

@@ -13,7 +13,7 @@
  *   const sim = await Simulator.load(wasm, { board: "sim" });
  *
  * Paths are relative to the repository root (or absolute). Builds use the
- * defaults of `outpost build` for the board (the simulator's: -O1) unless options say otherwise.
+ * defaults of `outpost build` for the board (the simulator's: quick) unless options say otherwise.
  */
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -20,7 +20,7 @@ test("each flag is what was asked, else the board's default, else false", () => 
   assert.equal(resolveBuildFlags(loadBoard("sim"), { mvp: true, quick: false }), { mvp: true, small: false, quick: false, deferText: false });
 });
 
-test("the simulator's quick build (-O1) is other code than a speed build (-O3), and runs the same", async () => {
+test("the simulator's quick build is other code than a speed build (-O3), and runs the same", async () => {
   const board = loadBoard("sim");
   const entry = root + "examples/blinky/main.ts";
   const quick = await cachedCompile({ entry, board });

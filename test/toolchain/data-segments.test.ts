@@ -64,7 +64,7 @@ test("a firmware's data segments merge into a smaller file that still validates;
   const board = loadBoard("wasm3-esp32");
   const entry = "test/firmware/wasm-empty-task.ts";
   // A speed build for the sim board keeps asc's segments: no merge, and no start snapshot (which lays data out anew).
-  const unmerged = (await compileFirmware({ entry, board: loadBoard("sim"), mvp: true })).wasm;
+  const unmerged = (await compileFirmware({ entry, board: loadBoard("sim"), mvp: true, quick: false })).wasm;
   const merged = mergeDataSegments(unmerged);
   assert.ok(merged.length < unmerged.length, `${merged.length} bytes merged, ${unmerged.length} before`);
   assert.is(await mvpProblem(merged), null);

@@ -74,7 +74,7 @@ export class LowerSession {
   private whole: Program | null = null;
 
   /**
-   * Builds not for size (the simulator's -O1, or -O3): each async function's state machine
+   * Builds not for size (the simulator's quick builds, or -O3): each async function's state machine
    * is inlined where it is awaited (asc's @inline), saving a call per poll
    * of a nested future at the cost of a copy per await site. Size builds
    * (interpreter, Espruino and native boards) keep one copy.
