@@ -1,8 +1,9 @@
 // Node module hooks that let Outpost's host code (TypeScript) run without a
 // build step: `.ts` files are transpiled on load (types stripped, nothing
 // checked; `npm test` type-checks with tsc), through the cache transpile.mjs
-// keeps, so TypeScript itself is only loaded on a cache miss. `import ts from "typescript"` loads it through require
-// (typescript.mjs says why).
+// keeps, so TypeScript itself is only loaded on a cache miss.
+// `import ts from "typescript"` loads it through require (typescript.mjs
+// says why).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { transpiled } from "./transpile.mjs";
