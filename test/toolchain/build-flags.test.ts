@@ -36,6 +36,19 @@ test("the simulator's quick build is other code than a speed build (-O3), and ru
   assert.equal(await trace(quick.wasm), want);
 });
 
+test("bulk memory runs the same in a quick build, a speed build and a size build that is not MVP", async () => {
+  const board = loadBoard("sim");
+  const entry = root + "test/firmware/bulk-memory.ts";
+  const logs = async (options: { quick?: boolean; small?: boolean }): Promise<string[]> => {
+    const sim = await Simulator.load((await cachedCompile({ entry, board, ...options })).wasm, { board: "sim" });
+    return sim.logs.map((l) => l.text);
+  };
+  const want = ["bulk-memory copied the last byte 189", "bulk-memory filled byte 9 170", "bulk-memory left byte 12 36"];
+  assert.equal(await logs({}), want);
+  assert.equal(await logs({ quick: false }), want);
+  assert.equal(await logs({ small: true }), want); // once aborted in binaryen: bulk memory without its optimisations
+});
+
 test("a board's defaults asked for explicitly find the build made without them", async () => {
   const board = loadBoard("espruino-pico");
   const entry = root + "examples/blinky/main.ts";

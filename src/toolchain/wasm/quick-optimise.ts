@@ -11,7 +11,7 @@
  * (bench/sim_speed.bench.ts); 30 test firmwares build in 9.2 s instead of
  * 14.5 s. Size and speed builds (-O3z, -O3) keep asc's own pipeline.
  */
-import { defaultSettings, loadBinaryen } from "./binaryen.ts";
+import { ascFeatures, defaultSettings, loadBinaryen } from "./binaryen.ts";
 
 export interface QuickOptions {
   /** The module is MVP-only (else it uses asc's default features). */
@@ -22,11 +22,9 @@ export interface QuickOptions {
 
 export async function optimiseQuick(wasm: Uint8Array, { mvp, debug }: QuickOptions): Promise<Uint8Array> {
   const b = await loadBinaryen();
-  const f = b.Features;
   const module = b.readBinary(wasm);
   try {
-    // What asc emitted: MVP, or its default features (bulk memory with the operations binaryen may emit for it).
-    module.setFeatures(mvp ? f.MVP : f.MutableGlobals | f.SignExt | f.NontrappingFPToInt | f.BulkMemory | f.BulkMemoryOpt);
+    module.setFeatures(ascFeatures(b, mvp));
     // binaryen's settings are global to the process: set right before the passes that read them, with no await between.
     defaultSettings(b);
     b.setOptimizeLevel(1);

@@ -20,7 +20,7 @@
  * module's start function, which start-into-init.ts then moves to the
  * front of `outpost_init`, so it runs on the board.
  */
-import { defaultSettings, loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
+import { ascFeatures, defaultSettings, loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
 import { type WasmImports, type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
 
 /** What the build has asc call the start function (`--exportStart`); the export is gone from the firmware a host loads. */
@@ -55,8 +55,7 @@ export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOp
     b.setDebugInfo(debug);
   };
   settle();
-  // What asc emitted: MVP, or its default features (the module has no features section to read them from).
-  const features = mvp ? b.Features.MVP : b.Features.MutableGlobals | b.Features.SignExt | b.Features.NontrappingFPToInt | b.Features.BulkMemory;
+  const features = ascFeatures(b, mvp);
   const module = b.readBinary(wasm);
   try {
     module.setFeatures(features);
