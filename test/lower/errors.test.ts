@@ -449,6 +449,33 @@ async function f(): Promise<void> {
   ]);
 });
 
+test("logical assignment and optional chaining outside async code are refused with what to write, in files with and without async code", () => {
+  const plain = `class P { id: i32 = 1; }
+let x: i32 = 0;
+let p: P | null = null;
+let q: P | null = null;
+export function main(): void {
+  x ||= 4;
+  x &&= x + 1;
+  q ??= p;
+  const s = "a?.b ||= c"; // only code counts
+  x += p?.id;
+}`;
+  assert.equal(errorsOf(plain), [
+    "main.ts:6:5: error ASYNC_SYNTAX: `x ||= 4`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write `if (!x) x = 4`",
+    "main.ts:7:5: error ASYNC_SYNTAX: `x &&= x + 1`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write `if (x) x = x + 1`",
+    "main.ts:8:5: error ASYNC_SYNTAX: `q ??= p`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write `if (q == null) q = p`",
+    "main.ts:10:9: error ASYNC_SYNTAX: `p?.id`: AssemblyScript has no optional chaining (`?.`): test for null first (`p != null ? await p.read() : 0`, or `if (p != null) …`)",
+  ]);
+  // Beside async code, the async function's own logical assignment is the lowering's to rewrite.
+  assert.equal(errorsOf(`import { Timer } from "outpost";
+let x: i32 = 0;
+function reset(): void { x ||= 1; }
+async function f(): Promise<void> { x ||= 2; await Timer.after(1); }`), [
+    "main.ts:3:28: error ASYNC_SYNTAX: `x ||= 1`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write `if (!x) x = 1`",
+  ]);
+});
+
 test("optional chaining in async code is refused naming the chain and the null test to write", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 class Probe { id: i32 = 1; async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return this.id; } }

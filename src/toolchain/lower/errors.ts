@@ -68,6 +68,8 @@ export const messages = {
     `\`${what}\` makes a new array each time it runs, after init (async code runs after init), which stops the firmware: make the array a module-level const, or fill one made at init`,
   newAfterInit: (what: string) =>
     `\`${what}\` makes a new object each time it runs, after init (async code runs after init), which stops the firmware: make the object at init (a module-level const, a field) and reuse it`,
+  logicalAssignment: (what: string, instead: string) =>
+    `\`${what}\`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write \`${instead}\``,
   logicalTarget: (what: string) =>
     `\`${what}\` assigns to a place that is computed (AssemblyScript has no logical assignment, so the target is read and written separately here): ` +
     `keep the place in a local first, or write it with \`if\``,

@@ -15,6 +15,7 @@ import { isRuntimeFile, Modules, type Module, type ModuleHost } from "./modules.
 import { relative } from "node:path";
 import { mentions, type AsyncFn } from "./scan.ts";
 import { Program } from "./program.ts";
+import { checkSyncSyntax } from "./sync-syntax.ts";
 
 export interface SiteInfo {
   id: number;
@@ -106,6 +107,7 @@ export class LowerSession {
     const m = this.mods.put(path, text);
     if (!this.entries.length) this.setEntry(path);
     const ctx = new FileCtx(this, this.mods, m);
+    checkSyncSyntax(ctx);
     const result = ctx.scan.relevant || this.importsAsync(m) ? ctx.lower() : text;
     if (ctx.movedLines.length) this.moved.set(path, ctx.movedLines);
     if (ctx.scan.relevant) this.sizeTasks(ctx);
