@@ -461,7 +461,11 @@ export class FileCtx {
   private syncFnType(arrow: ts.ArrowFunction | ts.FunctionExpression): Ty | null {
     if (!arrow.type || arrow.parameters.some((p) => !p.type || !ts.isIdentifier(p.name))) return null;
     const params = arrow.parameters.map((p) => `${(p.name as ts.Identifier).text}: ${this.typeText(p.type!)}`);
-    return { name: "function", args: [], decl: null, nullable: false, raw: `(${params.join(", ")}) => ${this.typeText(arrow.type)}` };
+    const t: Ty = { name: "function", args: [], decl: null, nullable: false, raw: `(${params.join(", ")}) => ${this.typeText(arrow.type)}` };
+    // Its parameter and return types, so that a call of it types as a call of a declared function does (`const r = f(0)`).
+    const paramTys = arrow.parameters.map((p) => tyFromNode(this.mods, p.type!, this.module));
+    if (paramTys.every((x) => x !== null)) t.fn = { params: paramTys as Ty[], promise: null, returns: tyFromNode(this.mods, arrow.type, this.module) };
+    return t;
   }
 
   private closuresDone = new Set<AsyncFn>();

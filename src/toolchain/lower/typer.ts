@@ -203,6 +203,8 @@ export class Typer {
       // A call of an async function value resolves to what its Promise does.
       const ft = ts.isPropertyAccessExpression(callee) && this.staticTarget(callee.expression) ? null : this.typeOf(callee);
       if (ft?.fn && ft.fn.promise) return { name: "Promise", args: ft.fn.promise.name === "void" ? [] : [ft.fn.promise], decl: null, nullable: false };
+      // A call of a sync function value (a local arrow, a field typed `(x: i32) => i32`) is what it returns.
+      if (ft?.fn && !ft.fn.promise && ft.fn.returns) return ft.fn.returns;
     }
     if (ts.isIdentifier(callee)) {
       if (this.locals?.typeOfLocal(callee) !== undefined) return null;

@@ -25,8 +25,8 @@ export interface Ty {
   resolves?: Ty;
   /** For a generated frame (raw): the async function it runs. */
   frame?: import("./scan.ts").AsyncFn;
-  /** For a function type (raw): its parameter types and, for an async one, what its Promise resolves to. */
-  fn?: { params: Ty[]; promise: Ty | null };
+  /** For a function type (raw): its parameter types and, for an async one, what its Promise resolves to; for a sync one, what it returns. */
+  fn?: { params: Ty[]; promise: Ty | null; returns?: Ty | null };
 }
 
 const PRIM_SIZES: Record<string, number> = {
@@ -99,7 +99,7 @@ export function tyFromNode(mods: Modules, node: ts.TypeNode, m: Module, subst: S
     const params = node.parameters.map((p) => (p.type ? tyFromNode(mods, p.type, m, subst) : null));
     const promise = promiseValue(mods, node.type, m, subst);
     const t: Ty = { name: "function", args: [], decl: null, nullable: false, raw: node.getText() };
-    if (params.every((x) => x !== null)) t.fn = { params: params as Ty[], promise };
+    if (params.every((x) => x !== null)) t.fn = { params: params as Ty[], promise, returns: promise ? null : tyFromNode(mods, node.type, m, subst) };
     return t;
   }
   if (!ts.isTypeReferenceNode(node)) return null;
