@@ -124,6 +124,7 @@ export const programs: Program[] = [
   { name: "interface-array" },
   { name: "join-same-instant" },
   { name: "logical-assign" },
+  { name: "logical-computed" },
   { name: "sync-arrow-result" },
   { name: "loop-try-exit" },
   { name: "method-depth" },

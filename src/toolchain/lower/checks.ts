@@ -22,6 +22,7 @@ import type { FileCtx } from "./file.ts";
 import type { Plan } from "./plan.ts";
 import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
 import { excerpt, unparen } from "./syntax.ts";
+import { optionalChainMessage, startsChain } from "./sync-syntax.ts";
 import { Typer } from "./typer.ts";
 import { findMember, futureValue, type Ty } from "./types.ts";
 import { hasModifier, isHalFile, type Modules } from "./modules.ts";
@@ -211,15 +212,10 @@ export function promiseApi(e: ts.Node): string | null {
  * ask for a type): optional chaining (`p?.read()`), and JavaScript's Promise API, awaited or not.
  */
 export function checkJavaScriptOnly(p: Plan): void {
-  const chained = (n: ts.Node): n is ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression =>
-    ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n);
   const visit = (n: ts.Node): void => {
-    if (n !== p.body && ts.isFunctionLike(n)) return;
-    if (chained(n) && n.questionDotToken) {
-      let whole: ts.Node = n; // the chain it starts: `p?.read()`, not `p?.read`
-      while (chained(whole.parent) && whole.parent.expression === whole) whole = whole.parent;
-      p.error(n.questionDotToken, "ASYNC_SYNTAX", messages.optionalChaining(excerpt(whole)));
-    }
+    // A nested async function or generator has its own plan; a sync arrow's body is this function's to check.
+    if (n !== p.body && ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && n.asteriskToken))) return;
+    if (startsChain(n)) p.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
     const api = promiseApi(n);
     if (api) {
       p.error(n, "ASYNC_SYNTAX", messages.promiseApi(api));

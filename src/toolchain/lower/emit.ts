@@ -336,18 +336,39 @@ export class Emitter {
   /**
    * `x ??= v` with no await in it (AssemblyScript parses no logical
    * assignment): `(x !== null ? x! : (x = v))`, so v is evaluated only when
-   * assigned. The target is written twice, so it may be a name or a path of
-   * names only (`this.cache`, `slots[i]`), which read the same both times.
+   * assigned. The target is read and then written, so what it is computed
+   * from is evaluated once first, as JavaScript does: `slots[next()] ||= 5`
+   * keeps `next()` in a temporary field (`(F.$t = next(), …)`), and names,
+   * `this` and literals stay as written.
    */
   private logicalAssignment(n: ts.BinaryExpression): string {
-    if (!sideEffectFree(n.left)) {
+    const op = n.operatorToken.kind;
+    const kept: string[] = [];
+    const once = (e: ts.Expression): string => {
+      const text = rewrite(e, this.sf, this.visit);
+      if (sideEffectFree(e)) return text;
+      const t = this.plan.temp(e);
+      if (t === null) return text; // temp() said which annotation it needs
+      kept.push(`${F}.${t} = ${text}`);
+      return `${F}.${t}`;
+    };
+    let left = n.left;
+    while (ts.isParenthesizedExpression(left)) left = left.expression;
+    let target: string;
+    if (sideEffectFree(left)) target = rewrite(left, this.sf, this.visit);
+    else if (ownerOf(n) !== this.plan.fn.node) {
+      // In a sync arrow inside async code there is no frame field to keep the place in.
+      this.plan.error(n, "ASYNC_SYNTAX", messages.logicalTarget(excerpt(n)));
+      return "0";
+    } else if (ts.isElementAccessExpression(left)) target = `${once(left.expression)}[${once(left.argumentExpression)}]`;
+    else if (ts.isPropertyAccessExpression(left)) target = `${once(left.expression)}.${left.name.text}`;
+    else {
       this.plan.error(n, "ASYNC_SYNTAX", messages.logicalTarget(excerpt(n)));
       return "0";
     }
-    const op = n.operatorToken.kind;
-    const target = rewrite(n.left, this.sf, this.visit);
-    const kept = op === ts.SyntaxKind.QuestionQuestionEqualsToken ? `${target}!` : target;
-    return `(${logicalSkip(op, target)} ? ${kept} : (${target} = ${rewrite(n.right, this.sf, this.visit)}))`;
+    const value = op === ts.SyntaxKind.QuestionQuestionEqualsToken ? `${target}!` : target;
+    const assign = `(${logicalSkip(op, target)} ? ${value} : (${target} = ${rewrite(n.right, this.sf, this.visit)}))`;
+    return kept.length ? `(${kept.join(", ")}, ${assign})` : assign;
   }
 
   /**

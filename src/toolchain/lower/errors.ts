@@ -129,8 +129,8 @@ export const messages = {
     `async function "${name}" used as a value: call it (each call site gets its own preallocated state) or pass it to task()`,
   awaitNew: (cls: string) =>
     `\`await new ${cls}(…)\` would allocate on every call: create the future once (a field or module const) and re-arm it`,
-  optionalChaining: (what: string) =>
-    `\`${what}\`: AssemblyScript has no optional chaining (\`?.\`): test for null first (\`p != null ? await p.read() : 0\`, or \`if (p != null) …\`)`,
+  optionalChaining: (what: string, conditional: string, statement: string) =>
+    `\`${what}\`: AssemblyScript has no optional chaining (\`?.\`): test for null first: \`${conditional}\`, or \`${statement}\``,
   promiseApi: (what: string) =>
     `\`${what}\` is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines): ${PROMISE_API[what] ?? PROMISE_API["Promise"]}`,
   destructuring: () => `destructuring is not supported by AssemblyScript: declare one variable per value`,

@@ -32,10 +32,41 @@ export function checkSyncSyntax(file: FileCtx): void {
         file.error(n.operatorToken, "ASYNC_SYNTAX", messages.logicalAssignment(excerpt(n), `if (${condition(target)}) ${target} = ${excerpt(n.right)}`));
       }
     }
-    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n)) && n.questionDotToken) {
-      file.error(n.questionDotToken, "ASYNC_SYNTAX", messages.optionalChaining(excerpt(n)));
-    }
+    if (isChained(n) && startsChain(n)) file.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
     ts.forEachChild(n, visit);
   };
   visit(sf);
+}
+
+type Chained = ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
+
+function isChained(n: ts.Node): n is Chained {
+  return ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n);
+}
+
+/** `n` is the first `?.` of its chain (`q?.next?.id` is refused once, at `q?.`). */
+export function startsChain(n: ts.Node): n is Chained {
+  if (!isChained(n) || !n.questionDotToken) return false;
+  for (let e: ts.Node = n.expression; isChained(e); e = e.expression) if (e.questionDotToken) return false;
+  return true;
+}
+
+/**
+ * The refusal of the `?.` of `n`, naming the chain it starts (`p?.read()`, not `p?.read`) and the null
+ * test to write instead, made from the user's own code: `p != null ? p!.read() : …` (`!`, because
+ * AssemblyScript narrows locals only, and `p` may be a field or a global). Shared by sync code (here)
+ * and async code (checks.ts).
+ */
+export function optionalChainMessage(n: Chained): string {
+  let whole: ts.Node = n;
+  while (isChained(whole.parent) && whole.parent.expression === whole) whole = whole.parent;
+  const sf = n.getSourceFile();
+  const text = whole.getText(sf);
+  const at = n.questionDotToken!.getStart(sf) - whole.getStart(sf);
+  const asserted = text.slice(0, at) + (ts.isPropertyAccessExpression(n) ? "!." : "!") + text.slice(at + 2);
+  let outer: ts.Node = whole.parent;
+  while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+  const then = `${ts.isAwaitExpression(outer) ? "await " : ""}${asserted}`.replace(/\s+/g, " ");
+  const test = excerpt(n.expression);
+  return messages.optionalChaining(excerpt(whole), `${test} != null ? ${then.length > 48 ? then.slice(0, 45) + "…" : then} : …`, `if (${test} != null) …`);
 }
