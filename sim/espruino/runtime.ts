@@ -34,7 +34,7 @@ import { espruinoSpec } from "../../src/contract/espruino-board.ts";
 import { inBoardWords } from "../../src/contract/host-rules.ts";
 import { WASM_TRAP_MESSAGES } from "../../src/contract/espruino-traps.ts";
 import { trapWords } from "../../src/contract/traps.ts";
-import { type EspruinoManifest, checkedManifest, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
+import { type EspruinoManifest, checkedManifest, exportPlace, hasManifestLine } from "../../src/contract/espruino-manifest.ts";
 import { hasWasmHeader } from "../../src/contract/wasm-binary.ts";
 import {
   ABI_VERSION, EVENT_GPIO_EDGE, EVENT_UART_ERROR, EVENT_UART_RX, EVENT_UART_TX, type PanicCode, TASK_STATES, type TaskState,
@@ -186,10 +186,11 @@ export class EspruinoFirmware {
 
   /** Calls an ABI export by its ABI name; `fallback` if it is missing or throws. */
   private read(exportName: string, args: number[], fallback: number): number {
-    const fn = this.global(this.manifest.exports[exportName] ?? "");
+    const { name, k } = exportPlace(this.manifest.exports[exportName] ?? "");
+    const fn = this.global(name);
     if (typeof fn !== "function") return fallback;
     try {
-      return Number((fn as (...a: number[]) => unknown)(...args));
+      return Number((fn as (...a: number[]) => unknown)(...(k === null ? args : [k, ...args])));
     } catch {
       return fallback;
     }

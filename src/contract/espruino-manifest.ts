@@ -21,7 +21,11 @@ export interface EspruinoManifest {
   board: string;
   /** The Outpost version that built it (absent in builds older than this field). */
   outpost?: string;
-  /** ABI export name → its name in the script. */
+  /**
+   * ABI export name → where it is in the script: a function's name, or
+   * `name:k` for one folded into a dispatcher (src/toolchain/espruino/cold.ts),
+   * called as `name(k, …arguments)`.
+   */
   exports: Record<string, string>;
   /** The Uint8Array over linear memory. */
   memory: string;
@@ -31,6 +35,12 @@ export interface EspruinoManifest {
    * flash` uploads to Storage when only that fits. Absent in older builds.
    */
   jsVars?: { ram: number; flash: number };
+}
+
+/** Where an export of the manifest is: the function to call and the case to put first (null: none). */
+export function exportPlace(place: string): { name: string; k: number | null } {
+  const m = /^([\w$]+):(\d+)$/.exec(place);
+  return m ? { name: m[1]!, k: Number(m[2]) } : { name: place, k: null };
 }
 
 export function writeManifest(m: EspruinoManifest): string {

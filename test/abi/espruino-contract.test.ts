@@ -2,7 +2,9 @@
  * The simulated Espruino host checks a build's exports before running it
  * (sim/espruino/contract.ts), worded as the Wasm host words it: a
  * manifest without a required export, or an export whose function takes
- * the wrong number of arguments, is refused and none of the script runs.
+ * the wrong number of arguments, is refused and none of the script runs;
+ * so is an export folded into a dispatcher (`name:k`) whose dispatcher
+ * has no room for the case and the export's arguments.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -50,6 +52,18 @@ test("outpost_event with its i64 time as one argument instead of two is refused"
   assert.is(
     await refusal(bad),
     "bad.js is not an Outpost firmware: its export outpost_event takes 3 arguments where ABI v1 says 4 (see boards/ABI.md): build it with outpost build --board espruino-pico",
+  );
+});
+
+test("an export folded into a dispatcher too narrow for its arguments is refused", async () => {
+  const folded = Object.entries(manifest.exports).find(([name, place]) => name === "outpost_task_name" && place.includes(":"));
+  assert.ok(folded, `outpost_task_name is not folded: ${JSON.stringify(manifest.exports)}`);
+  const dispatcher = folded[1].split(":")[0]!;
+  const bad = js.replace(new RegExp(`function ${dispatcher}\\(([^,)]*)[^)]*\\)`), `function ${dispatcher}($1)`);
+  assert.is.not(bad, js);
+  assert.is(
+    await refusal(bad),
+    `bad.js is not an Outpost firmware: its export outpost_task_name takes 0 arguments (case ${folded[1].split(":")[1]} of ${dispatcher}, after the case) where ABI v1 says 1 (see boards/ABI.md): build it with outpost build --board espruino-pico`,
   );
 });
 

@@ -30,11 +30,12 @@ import { type EspruinoManifest, writeManifest } from "../../contract/espruino-ma
 import { type FlatModule, HIGH_BITS, type Segment, flattenModule } from "./module.ts";
 import { shortenNames } from "./names.ts";
 import { outpostVersion } from "../packages.ts";
-import { printProgram } from "./print.ts";
+import { printProgram, printStmt } from "./print.ts";
 import { dropUnreachable } from "./reach.ts";
 import { MEM_HELPER, checkMemoryAccesses } from "./checked.ts";
 import { guardTraps } from "./traps.ts";
 import { foldViews } from "./views.ts";
+import { foldCold } from "./cold.ts";
 import { wasmToJs } from "./wasm2js.ts";
 
 const GLUE_FILE = fileURLToPath(new URL("../../../boards/espruino/glue.js", import.meta.url));
@@ -53,6 +54,13 @@ const EXPORTS: readonly string[] = [
   HEAP_TOP_EXPORT,
   READY_EXPORT,
 ];
+
+/** What runs per event (cold.ts folds what these do not reach): the glue's entry and the firmware's. */
+const HOT = ["G_go", "G_run", "outpost_poll", "outpost_event", READY_EXPORT];
+/** The glue's panic path: cold wherever it is called from. */
+const COLD_GLUE = new Set(["G_fail", "G_rule", "panic"]);
+/** Called by their own names on every host (the contract checks them), so never folded. */
+const KEPT_AS_THEY_ARE = new Set<string>([...HOST_EXPORTS, READY_EXPORT]);
 
 export interface EspruinoBuild {
   js: string;
@@ -97,7 +105,9 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
     ].map(fixDottedCalls),
     EXPORTS,
   );
-  const { program: short, globals } = shortenNames(program);
+  const lengths = shortenNames(program).program.map((s) => printStmt(s).length);
+  const { program: lean, folded } = foldCold(program, { hot: HOT, coldRoots: COLD_GLUE, keep: KEPT_AS_THEY_ARE, lengths });
+  const { program: short, globals } = shortenNames(lean);
   const estimate = estimateJsVars({
     program: short,
     memoryBytes,
@@ -109,7 +119,13 @@ export async function compileEspruino(wasm: Uint8Array, board: Board, file: stri
     abi: 1,
     board: board.name,
     outpost: outpostVersion,
-    exports: Object.fromEntries(EXPORTS.filter((e) => globals.has(e)).map((e) => [e, globals.get(e)!])),
+    exports: Object.fromEntries(
+      EXPORTS.flatMap((e) => {
+        const f = folded.get(e);
+        if (f) return [[e, `${globals.get(f.fn)!}:${f.k}`]];
+        return globals.has(e) ? [[e, globals.get(e)!]] : [];
+      }),
+    ),
     memory: globals.get("HEAPU8")!,
     jsVars: { ram: estimate.total, flash: estimate.fromFlash },
   };
