@@ -28,6 +28,7 @@ import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { optimiseQuick } from "./wasm/quick-optimise.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
+import { unalignedWideAccesses } from "./std-alignment.ts";
 import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
@@ -86,6 +87,8 @@ function installSealedRuntime(): void {
   const libraryFiles = asc.libraryFiles as Record<string, string>;
   libraryFiles["rt/outpost-sealed"] = readFileSync(runtimeDir + "rt/sealed.ts", "utf8");
   libraryFiles["rt/index-stub"] = `import "./outpost-sealed";\n`;
+  // Honest alignment hints in its number formatting, which the Espruino translation relies on (std-alignment.ts).
+  libraryFiles["util/number"] = unalignedWideAccesses(libraryFiles["util/number"]!);
   runtimeInstalled = true;
 }
 

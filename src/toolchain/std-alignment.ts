@@ -1,0 +1,39 @@
+/**
+ * AssemblyScript's number formatting (its std `util/number`: itoa, dtoa and
+ * their `_buffered` forms) writes UTF-16 digits two and four at a time with
+ * `store<u32>`/`store<u64>` at addresses that are only 2-aligned
+ * (`-21.0`: the `.0` lands at byte 6), and declares natural alignment.
+ * WebAssembly allows that on every host, but the Espruino translation reads
+ * an alignment hint as a promise (wasm2js's `HEAP32[a >> 2]` is the aligned
+ * word below a misaligned `a`), so `${210.0}` came out as `21.0` and a NUL.
+ *
+ * So the build gives that file honest hints: every wide load and store in it
+ * says alignment 1 (`store<u64>(p, v)` → `store<u64>(p, v, 0, 1)`), and
+ * wasm2js writes those byte by byte. Other hosts ignore hints (wasm3, WAMR,
+ * wasm2c's memcpy loads); the file is only compiled in when a firmware
+ * formats numbers the standard library's way (`${x}` in sync code, the
+ * float writer of src/runtime/text.ts). Installed by compile.ts.
+ */
+import ts from "typescript";
+
+const WIDE = new Set(["u32", "i32", "u64", "i64", "f32", "f64"]);
+
+/** `source` (a std file) with alignment 1 on each wide `load<T>`/`store<T>` that does not state one. */
+export function unalignedWideAccesses(source: string): string {
+  const sf = ts.createSourceFile("number.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const edits: { at: number; text: string }[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && (n.expression.text === "load" || n.expression.text === "store")
+      && n.typeArguments?.length === 1 && WIDE.has(n.typeArguments[0]!.getText(sf))) {
+      const operands = n.expression.text === "store" ? 2 : 1; // then immOffset, immAlign
+      const count = n.arguments.length;
+      if (count === operands) edits.push({ at: n.arguments.end, text: ", 0, 1" });
+      else if (count === operands + 1) edits.push({ at: n.arguments.end, text: ", 1" });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  let out = source;
+  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.at);
+  return out;
+}
