@@ -12,7 +12,7 @@
  * costs O(bytes written) and never allocates. Text and numbers are encoded
  * by outpost/text's writers (redirected here), the ones panics and logs use.
  */
-import { textDecimal, textDropped, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
+import { textDecimal, textDropped, textFloat, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
 import { newStaticArray } from "outpost/arrays";
 
 export class ByteBuf {
@@ -64,6 +64,13 @@ export class ByteBuf {
   int(value: i64): ByteBuf {
     this.redirect();
     textDecimal(value);
+    return this.settle();
+  }
+
+  /** Appends a float (f64 or f32) as `${value}` writes it in AssemblyScript (`21.5`, `21.0`, `1e+21`). */
+  float<T extends number>(value: T): ByteBuf {
+    this.redirect();
+    textFloat<T>(value);
     return this.settle();
   }
 

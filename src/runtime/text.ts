@@ -21,6 +21,7 @@
  * text that leaves the firmware as it is (a UART line).
  */
 import { DEFERRED_TEXT } from "./build";
+import { dtoa_buffered, MAX_DOUBLE_LENGTH } from "~lib/util/number";
 
 // @ts-ignore: decorator
 @inline export const SCRATCH_SIZE: i32 = 512;
@@ -177,6 +178,20 @@ export function textInt(value: i64): void {
   } else {
     textDecimal(value);
   }
+}
+
+/** dtoa's output, UTF-16: at most MAX_DOUBLE_LENGTH code units. */
+const floatChars: usize = memory.data(MAX_DOUBLE_LENGTH << 1);
+
+/**
+ * Appends a float as AssemblyScript's `toString` writes it, which is what
+ * `${x}` gives in sync code (`21.5`, `21.0`, `1e+21`, `NaN`; an f32 with the
+ * digits an f32 needs), as finished ASCII on every board: deferred text has
+ * no tag for floats, and the host prints them as the firmware does.
+ */
+export function textFloat<T extends number>(value: T): void {
+  const n = dtoa_buffered<T>(floatChars, value);
+  for (let i: u32 = 0; i < n; i++) textByte(<i32>load<u16>(floatChars + (<usize>i << 1))); // i < n ≤ MAX_DOUBLE_LENGTH
 }
 
 /** Appends a signed decimal integer: for bytes that leave as they are, like a `ByteBuf`'s. */

@@ -112,11 +112,13 @@ async function f(): Promise<void> {
   await join(a, b);
   log.info(\`joined \${a.value} \${b.value}\`);
   const x: f64 = 1.5;
-  log.info(\`x \${x}\`);
+  log.info(\`x \${x} \${probe}\`);
 }
+class Probe { id: i32 = 1; }
+const probe = new Probe();
 export function main(): void {}`);
   assert.equal(errors, [
-    "main.ts:8:17: error ASYNC_TYPE: `x` is a float: text built in async code writes integers only; scale it to an integer, or use a ByteBuf's fixed(value, decimals)",
+    "main.ts:8:22: error ASYNC_TYPE: cannot put `probe` into text without allocating: only strings, integers, floats and bools are written (annotate it, or convert it first)",
   ]);
 });
 
@@ -473,6 +475,30 @@ let x: i32 = 0;
 function reset(): void { x ||= 1; }
 async function f(): Promise<void> { x ||= 2; await Timer.after(1); }`), [
     "main.ts:3:28: error ASYNC_SYNTAX: `x ||= 1`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write `if (!x) x = 1`",
+  ]);
+});
+
+test("a function kept in a variable without its return or parameter types is refused with the annotation to write, in sync and async code", () => {
+  const errors = errorsOf(`import { Timer, Duration, log } from "outpost";
+class Gain { scale = (x: i32) => x * 2; }
+export function main(): void {
+  const half = (x: f64) => x / 2;
+  const tell = function (x: i32) { log.infoInt("x", x); };
+  const kept = (x: i32): i32 => x;
+}
+async function f(): Promise<void> {
+  const square = (x: i32) => { return x * x; };
+  const loose = (x) => x;
+  await Timer.after(Duration.millis(1));
+  log.info(\`\${square(3)}\`);
+}`);
+  const says = "is kept in a variable without saying what it returns, which AssemblyScript needs: write";
+  assert.equal(errors, [
+    `main.ts:2:22: error ASYNC_SYNTAX: \`(x: i32) => x * 2\` ${says} \`(x: i32): i32 => …\``,
+    `main.ts:4:16: error ASYNC_SYNTAX: \`(x: f64) => x / 2\` ${says} \`(x: f64): f64 => …\``,
+    `main.ts:5:16: error ASYNC_SYNTAX: \`function (x: i32) { log.infoInt("x", x); }\` ${says} \`function (x: i32): void { … }\``,
+    `main.ts:9:18: error ASYNC_SYNTAX: \`(x: i32) => { return x * x; }\` ${says} \`(x: i32): i32 => …\``,
+    "main.ts:10:17: error ASYNC_SYNTAX: `(x) => x` is kept in a variable without the types of its parameters (x), which AssemblyScript needs: write them and what it returns (`(x: i32): i32 => …`)",
   ]);
 });
 

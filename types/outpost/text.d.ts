@@ -43,6 +43,13 @@ export declare function __outpost_text_put(t: Text): void;
 export declare function textLiteral(s: string): void;
 /** Appends an integer to a message for the host: decimal, or in deferred-text builds 0xFD and its 8 bytes (little-endian) for the host to print. */
 export declare function textInt(value: i64): void;
+/**
+ * Appends a float as AssemblyScript's `toString` writes it, which is what
+ * `${x}` gives in sync code (`21.5`, `21.0`, `1e+21`, `NaN`; an f32 with the
+ * digits an f32 needs), as finished ASCII on every board: deferred text has
+ * no tag for floats, and the host prints them as the firmware does.
+ */
+export declare function textFloat<T extends number>(value: T): void;
 /** Appends a signed decimal integer: for bytes that leave as they are, like a `ByteBuf`'s. */
 export declare function textDecimal(value: i64): void;
 /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */

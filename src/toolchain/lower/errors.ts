@@ -70,6 +70,10 @@ export const messages = {
     `\`${what}\` makes a new object each time it runs, after init (async code runs after init), which stops the firmware: make the object at init (a module-level const, a field) and reuse it`,
   logicalAssignment: (what: string, instead: string) =>
     `\`${what}\`: AssemblyScript has no logical assignment (only async code, which Outpost rewrites, takes it): write \`${instead}\``,
+  keptFunctionTypes: (what: string, untyped: string[], written: string | null, inferred: boolean) =>
+    `\`${what}\` is kept in a variable without ` +
+    (untyped.length ? `the types of its parameters (${untyped.join(", ")}), which AssemblyScript needs: write them and what it returns (\`(x: i32): i32 => …\`)`
+      : `saying what it returns, which AssemblyScript needs: write \`${written}\`${inferred ? "" : " with T its return type"}`),
   logicalTarget: (what: string) =>
     `\`${what}\` assigns to a place that is computed (AssemblyScript has no logical assignment, so the target is read and written separately here): ` +
     `keep the place in a local first, or write it with \`if\``,
@@ -90,9 +94,7 @@ export const messages = {
   stringBuilt: (what: string) =>
     `\`${what}\` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(\`…\`), or write it into a ByteBuf made at init (out.str(\`…\`))`,
   stringPieceType: (what: string) =>
-    `cannot put \`${what}\` into text without allocating: only strings, integers and bools are written (annotate it, or convert it first)`,
-  floatInString: (what: string) =>
-    `\`${what}\` is a float: text built in async code writes integers only; scale it to an integer, or use a ByteBuf's fixed(value, decimals)`,
+    `cannot put \`${what}\` into text without allocating: only strings, integers, floats and bools are written (annotate it, or convert it first)`,
   capturedPerIteration: (name: string) =>
     `a closure captures "${name}", declared inside a loop: JavaScript makes a new "${name}" per iteration, a closure here sees one per call; declare it before the loop, or pass it as an argument`,
   thisBeforeFields: (cls: string, fields: { name: string; type: string }[]) =>

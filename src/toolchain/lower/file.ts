@@ -35,7 +35,7 @@ import type { LowerSession } from "./session.ts";
 import { classFieldBytes, futureValue, isVoid, prim, promiseValue, tyFromNode, unparenthesised, VOID, zeroOf, type Member, type Ty } from "./types.ts";
 import type { ClassInfo } from "./program.ts";
 import { hasModifier } from "./modules.ts";
-import { asyncMethodOf, Typer } from "./typer.ts";
+import { arrowReturnType, asyncMethodOf, Typer } from "./typer.ts";
 
 const SYNC_ITERATION = new Set(["Generator", "Iterable", "IterableIterator", "Iterator"]);
 const ASYNC_ITERATION = new Set(["AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
@@ -117,7 +117,7 @@ export class FileCtx {
   }
 
   /** A text writer of src/runtime/text.ts, imported for generated code. */
-  textName(name: "textBegin" | "textString" | "textInt"): string {
+  textName(name: "textBegin" | "textString" | "textInt" | "textFloat"): string {
     return this.importAs("outpost/text", name, "$" + name);
   }
 
@@ -457,14 +457,20 @@ export class FileCtx {
     return sig ? { name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params: sig.params, promise: sig.value } } : null;
   }
 
-  /** A sync arrow's function type, from its annotations (`(x: i32): i32 => …` is `(x: i32) => i32`), or null. */
+  /**
+   * A sync arrow's function type (`(x: i32): i32 => …` is `(x: i32) => i32`), from its annotations, or
+   * with the return type it would have when that is not written (sync-syntax.ts asks for it), or null.
+   */
   private syncFnType(arrow: ts.ArrowFunction | ts.FunctionExpression): Ty | null {
-    if (!arrow.type || arrow.parameters.some((p) => !p.type || !ts.isIdentifier(p.name))) return null;
+    if (arrow.parameters.some((p) => !p.type || !ts.isIdentifier(p.name))) return null;
+    const returns = arrowReturnType(this.mods, this.module, arrow);
+    const returnText = arrow.type ? this.typeText(arrow.type) : returns && this.render(returns);
+    if (!returnText) return null;
     const params = arrow.parameters.map((p) => `${(p.name as ts.Identifier).text}: ${this.typeText(p.type!)}`);
-    const t: Ty = { name: "function", args: [], decl: null, nullable: false, raw: `(${params.join(", ")}) => ${this.typeText(arrow.type)}` };
+    const t: Ty = { name: "function", args: [], decl: null, nullable: false, raw: `(${params.join(", ")}) => ${returnText}` };
     // Its parameter and return types, so that a call of it types as a call of a declared function does (`const r = f(0)`).
     const paramTys = arrow.parameters.map((p) => tyFromNode(this.mods, p.type!, this.module));
-    if (paramTys.every((x) => x !== null)) t.fn = { params: paramTys as Ty[], promise: null, returns: tyFromNode(this.mods, arrow.type, this.module) };
+    if (paramTys.every((x) => x !== null)) t.fn = { params: paramTys as Ty[], promise: null, returns };
     return t;
   }
 

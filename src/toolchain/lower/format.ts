@@ -12,9 +12,10 @@
  *   out.str("LED " + name + "\r\n")      → out.str("LED ").str(name).str("\r\n")   (a ByteBuf)
  *
  * Pieces: string literals (stored once, as every message literal is),
- * strings, integers (decimal), bool (`true`/`false`). Floats are refused:
- * format them as integers (a ByteBuf's `fixed(value, decimals)`). The
- * pieces are evaluated left to right, as the concatenation would have been.
+ * strings, integers (decimal), bool (`true`/`false`), floats (as
+ * AssemblyScript's toString writes them, so as the sync code beside it
+ * would: `21.5`, `21.0`). The pieces are evaluated left to right, as the
+ * concatenation would have been.
  */
 import ts from "typescript";
 import { messages } from "./errors.ts";
@@ -25,7 +26,7 @@ import { isVoid, VOID, type Ty } from "./types.ts";
 const LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 }; // LogLevel in src/runtime/log.ts
 const INTEGERS = new Set(["i8", "u8", "i16", "u16", "i32", "u32", "i64", "isize", "usize"]);
 
-type Piece = { literal: string } | { expr: ts.Expression; kind: "string" | "int" | "bool" };
+type Piece = { literal: string } | { expr: ts.Expression; kind: "string" | "int" | "bool" | "float" };
 
 /** A template literal with substitutions, or a `+` whose left or right side is a string. */
 export function isStringBuild(p: Plan, e: ts.Expression): boolean {
@@ -84,16 +85,17 @@ function value(p: Plan, e: ts.Expression): Piece | null {
   const t = p.typer.typeOf(e);
   const kind = kindOf(t);
   if (kind === null) {
-    p.error(e, "ASYNC_TYPE", t && (t.name === "f32" || t.name === "f64") ? messages.floatInString(excerpt(e)) : messages.stringPieceType(excerpt(e)));
+    p.error(e, "ASYNC_TYPE", messages.stringPieceType(excerpt(e)));
     return null;
   }
   return { expr: e, kind };
 }
 
-function kindOf(t: Ty | null): "string" | "int" | "bool" | null {
+function kindOf(t: Ty | null): "string" | "int" | "bool" | "float" | null {
   if (!t || t.nullable || t.decl) return null;
   if (t.name === "string") return "string";
   if (t.name === "bool" || t.name === "boolean") return "bool";
+  if (t.name === "f64" || t.name === "f32" || t.name === "number") return "float";
   return INTEGERS.has(t.name) ? "int" : null;
 }
 
@@ -127,6 +129,7 @@ export function logFormat(p: Plan, call: ts.CallExpression): { fn: string; parts
     params.push(`${a}: ${t.name}`);
     if (piece.kind === "string") body.push(`${file.textName("textString")}(${a});`);
     else if (piece.kind === "int") body.push(`${file.textName("textInt")}(<i64>${a});`);
+    else if (piece.kind === "float") body.push(`${file.textName("textFloat")}<${t.name === "f32" ? "f32" : "f64"}>(${a});`);
     else body.push(`if (${a}) textLiteral("true"); else textLiteral("false");`);
   }
   body.push(`${file.logBuiltName()}(${level});`);
@@ -151,7 +154,7 @@ export function bufFormat(p: Plan, call: ts.CallExpression): { parts: ts.Express
     return receiver + list.map((piece) => {
       if ("literal" in piece) return `.str(${JSON.stringify(piece.literal)})`;
       const v = values[k++]!;
-      return piece.kind === "string" ? `.str(${v})` : piece.kind === "int" ? `.int(<i64>${v})` : `.str(${v} ? "true" : "false")`;
+      return piece.kind === "string" ? `.str(${v})` : piece.kind === "int" ? `.int(<i64>${v})` : piece.kind === "float" ? `.float(${v})` : `.str(${v} ? "true" : "false")`;
     }).join("");
   };
   return { parts, render, ty: recv };

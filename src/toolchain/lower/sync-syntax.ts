@@ -12,6 +12,7 @@ import { messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { hasModifier } from "./modules.ts";
 import { excerpt } from "./syntax.ts";
+import { arrowReturnType } from "./typer.ts";
 
 const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
   [ts.SyntaxKind.BarBarEqualsToken]: (t) => `!${t}`,
@@ -21,21 +22,39 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?=|\?\./.test(sf.text)) return;
-  const visit = (n: ts.Node): void => {
+  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(/.test(sf.text)) return;
+  const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
-    if (ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && n.asteriskToken))) return;
-    if (ts.isBinaryExpression(n)) {
+    const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
+    if (!inAsync && !isAsync && ts.isBinaryExpression(n)) {
       const condition = LOGICAL[n.operatorToken.kind];
       if (condition) {
         const target = excerpt(n.left);
         file.error(n.operatorToken, "ASYNC_SYNTAX", messages.logicalAssignment(excerpt(n), `if (${condition(target)}) ${target} = ${excerpt(n.right)}`));
       }
     }
-    if (isChained(n) && startsChain(n)) file.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
-    ts.forEachChild(n, visit);
+    if (!inAsync && !isAsync && isChained(n) && startsChain(n)) file.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
+    if ((ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && !n.type && n.initializer) checkKeptFunction(file, n.initializer);
+    ts.forEachChild(n, (c) => visit(c, inAsync || isAsync));
   };
-  visit(sf);
+  visit(sf, false);
+}
+
+/**
+ * A sync arrow or function expression kept in a variable or field without a declared type must say what
+ * it returns (and take typed parameters): AssemblyScript infers neither, and says only "Type expected".
+ * The message writes the annotation when the lowering can tell the type (`(x: i32): i32 => …`).
+ */
+function checkKeptFunction(file: FileCtx, init: ts.Expression): void {
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!(ts.isArrowFunction(init) || ts.isFunctionExpression(init)) || hasModifier(init, ts.SyntaxKind.AsyncKeyword) || init.asteriskToken) return;
+  const untyped = init.parameters.filter((p) => !p.type).map((p) => p.name.getText());
+  if (init.type && untyped.length === 0) return;
+  const returns = init.type ? null : arrowReturnType(file.mods, file.module, init);
+  const rendered = returns && file.render(returns);
+  const params = `(${init.parameters.map((p) => p.getText()).join(", ")})`;
+  const written = untyped.length ? null : ts.isArrowFunction(init) ? `${params}: ${rendered ?? "T"} => …` : `function ${params}: ${rendered ?? "T"} { … }`;
+  file.error(init, "ASYNC_SYNTAX", messages.keptFunctionTypes(excerpt(init), untyped, written, rendered !== null));
 }
 
 type Chained = ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;

@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, isGenerator, type AsyncFn } from "./scan.ts";
 import {
-  findMember, futureValue, memberType, notAFuture, prim, tyFromNode, type Ty,
+  findMember, futureValue, memberType, notAFuture, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
 
 export interface LocalTypes {
@@ -279,4 +279,26 @@ export function asyncMethodOf(typer: Typer, call: ts.CallExpression): AsyncFn | 
   const st = typer.staticTarget(callee.expression);
   if (st?.kind !== "decl" || st.decl.kind !== "class") return null;
   return asyncMethod(typer.mods, st.decl.node as ts.ClassDeclaration, st.decl.module, callee.name.text, true);
+}
+
+/**
+ * What a sync arrow or function expression returns: its annotation, else the type of what it returns
+ * (its expression body, or its block's first `return`), read with its annotated parameters in scope;
+ * void for a block that returns nothing; null when that cannot be told.
+ */
+export function arrowReturnType(mods: Modules, m: Module, fn: ts.ArrowFunction | ts.FunctionExpression): Ty | null {
+  if (fn.type) return tyFromNode(mods, fn.type, m);
+  const params = new Map<string, Ty | null>();
+  for (const p of fn.parameters) if (ts.isIdentifier(p.name)) params.set(p.name.text, p.type ? tyFromNode(mods, p.type, m) : null);
+  const typer = new Typer(mods, m, { typeOfLocal: (id) => (params.has(id.text) ? params.get(id.text)! : undefined) }, null);
+  if (!ts.isBlock(fn.body)) return typer.typeOf(fn.body);
+  let returned: ts.ReturnStatement | null = null;
+  const find = (n: ts.Node): void => {
+    if (returned || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returned = n;
+    else ts.forEachChild(n, find);
+  };
+  ts.forEachChild(fn.body, find);
+  const value = (returned as ts.ReturnStatement | null)?.expression;
+  return value ? typer.typeOf(value) : VOID;
 }

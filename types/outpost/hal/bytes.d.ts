@@ -16,6 +16,8 @@ export declare class ByteBuf {
     bytes(src: StaticArray<u8>, start: i32, end: i32): ByteBuf;
     /** Appends a signed decimal integer. */
     int(value: i64): ByteBuf;
+    /** Appends a float (f64 or f32) as `${value}` writes it in AssemblyScript (`21.5`, `21.0`, `1e+21`). */
+    float<T extends number>(value: T): ByteBuf;
     /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
     uint(value: u64, digits?: i32): ByteBuf;
     /**
