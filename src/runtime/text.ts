@@ -180,9 +180,6 @@ export function textInt(value: i64): void {
   }
 }
 
-/** dtoa's output, UTF-16: at most MAX_DOUBLE_LENGTH code units. */
-const floatChars: usize = memory.data(MAX_DOUBLE_LENGTH << 1);
-
 /**
  * Appends a float as AssemblyScript's `toString` writes it, which is what
  * `${x}` gives in sync code (`21.5`, `21.0`, `1e+21`, `NaN`; an f32 with the
@@ -190,6 +187,8 @@ const floatChars: usize = memory.data(MAX_DOUBLE_LENGTH << 1);
  * no tag for floats, and the host prints them as the firmware does.
  */
 export function textFloat<T extends number>(value: T): void {
+  // dtoa's output, UTF-16, at most MAX_DOUBLE_LENGTH code units: static data only in firmware that writes floats.
+  const floatChars = memory.data(MAX_DOUBLE_LENGTH << 1);
   const n = dtoa_buffered<T>(floatChars, value);
   for (let i: u32 = 0; i < n; i++) textByte(<i32>load<u16>(floatChars + (<usize>i << 1))); // i < n ≤ MAX_DOUBLE_LENGTH
 }
