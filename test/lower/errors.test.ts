@@ -116,9 +116,13 @@ async function f(): Promise<void> {
 }
 class Probe { id: i32 = 1; }
 const probe = new Probe();
+async function g(on: bool): Promise<void> {
+  log.info(\`nested \${\`at \${1}\`} \${on ? \`at \${2}\` : "off"}\`);
+}
 export function main(): void {}`);
   assert.equal(errors, [
     "main.ts:8:22: error ASYNC_TYPE: cannot put `probe` into text without allocating: only strings, integers, floats and bools are written (annotate it, or convert it first)",
+    "main.ts:13:40: error ASYNC_SYNTAX: ``at ${2}`` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(`…`), or write it into a ByteBuf made at init (out.str(`…`))",
   ]);
 });
 

@@ -57,6 +57,7 @@ export const programs: Program[] = [
   { name: "for-of-array" },
   { name: "for-of-static" },
   { name: "template-log" },
+  { name: "template-nested" },
   { name: "concat-log" },
   // Issue 13: async parity II.
   { name: "throw-await" },

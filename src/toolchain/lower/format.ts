@@ -53,9 +53,10 @@ function pieces(p: Plan, e: ts.Expression): Piece[] | null {
   if (ts.isTemplateExpression(e)) {
     const out: Piece[] = [{ literal: e.head.text }];
     for (const span of e.templateSpans) {
-      const piece = value(p, span.expression);
-      if (!piece) return null;
-      out.push(piece, { literal: span.literal.text });
+      // A string built inside (`${`inner ${n}`}`, `${"a" + b}`) is written piece by piece too.
+      const inner = isStringBuild(p, span.expression) ? pieces(p, span.expression) : asList(value(p, span.expression));
+      if (!inner) return null;
+      out.push(...inner, { literal: span.literal.text });
     }
     return out.filter((x) => !("literal" in x) || x.literal !== "");
   }
@@ -82,6 +83,12 @@ function value(p: Plan, e: ts.Expression): Piece | null {
     ? inner.expression.expression
     : ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "String" && inner.arguments.length === 1 ? inner.arguments[0]! : null;
   if (converted && kindOf(p.typer.typeOf(converted)) === "int") return { expr: converted, kind: "int" };
+  // A string built deeper inside (`${on ? `at ${n}` : "off"}`) would allocate when it runs.
+  const built = stringBuildIn(p, inner);
+  if (built) {
+    p.error(built, "ASYNC_SYNTAX", messages.stringBuilt(excerpt(built)));
+    return null;
+  }
   const t = p.typer.typeOf(e);
   const kind = kindOf(t);
   if (kind === null) {
@@ -89,6 +96,18 @@ function value(p: Plan, e: ts.Expression): Piece | null {
     return null;
   }
   return { expr: e, kind };
+}
+
+/** The first string build inside `e` (not in a nested function), if any. */
+function stringBuildIn(p: Plan, e: ts.Node): ts.Node | null {
+  let found: ts.Node | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isExpression(n) && isStringBuild(p, n)) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(e, visit);
+  return found;
 }
 
 function kindOf(t: Ty | null): "string" | "int" | "bool" | "float" | null {
