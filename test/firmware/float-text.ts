@@ -20,6 +20,7 @@ export const floats = task(1, async (): Promise<void> => {
   for (let i = 0; i < values.length; i++) log.info(`float ${i}: ${values[i]}`);
   const nan = values[11] + Infinity;
   log.info(`float f32 ${single}, nan ${nan}, sum ${values[0] + values[5]}`);
+  log.info(`float math ${Math.floor(values[0])} ${Math.PI} ${Mathf.sqrt(single * single)} ${i32(values[0])} ${max(values[3], values[5])}`);
   out.clear().str(`${values[0]};${values[1]};${single};${values[6]}`).crlf();
   await writeAll.arm(uart, out.data, 0, out.length);
 });

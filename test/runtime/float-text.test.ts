@@ -32,6 +32,7 @@ const expected = {
     ...INTEGERS.map((v) => `0 int ${v}`),
     ...VALUES.map((v, i) => `1000 float ${i}: ${v}`),
     "1000 float f32 0.1, nan NaN, sum 18.25",
+    "1000 float math 21.0 3.141592653589793 0.1 21 -3.25",
   ],
   uart: "21.5;21.0;0.1;1e+21\r\n",
 };

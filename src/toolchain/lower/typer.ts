@@ -25,6 +25,13 @@ const COMPARISON = new Set([
   ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword,
 ]);
 
+/** AssemblyScript's portable conversions (`i32(x)`, `f64(n)`): their result is the type they are named after. */
+const CONVERSIONS = new Set(["i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "isize", "usize", "f32", "f64", "bool"]);
+/** AssemblyScript's generic math builtins: their result has their argument's type (`abs(x)`, `max(a, b)`). */
+const GENERIC_MATH = new Set(["abs", "min", "max", "floor", "ceil", "sqrt", "trunc", "nearest", "copysign"]);
+/** AssemblyScript's Math namespaces: every function of `Math` gives an f64, of `Mathf` an f32. */
+const MATH: Record<string, string> = { Math: "f64", NativeMath: "f64", Mathf: "f32", NativeMathf: "f32" };
+
 const BUILTIN_LENGTH = new Set(["string", "Array", "StaticArray", "Uint8Array", "Int8Array", "Uint16Array", "Int16Array",
   "Uint32Array", "Int32Array", "Float32Array", "Float64Array"]);
 
@@ -141,6 +148,7 @@ export class Typer {
 
   /** `ns.x`, `Class.staticField`, `obj.field`, `obj.getter`. */
   private propertyType(e: ts.PropertyAccessExpression): Ty | null {
+    if (this.isMath(e.expression)) return prim(MATH[e.expression.text]!); // Math.PI
     const target = this.staticTarget(e.expression);
     const name = e.name.text;
     if (target?.kind === "module") {
@@ -216,10 +224,16 @@ export class Typer {
       if (d && d.kind === "var" && d.variable?.initializer && ts.isArrowFunction(d.variable.initializer)) {
         return this.returnType(d.variable.initializer, d.module);
       }
+      if (!d && CONVERSIONS.has(callee.text)) return prim(callee.text);
+      if (!d && GENERIC_MATH.has(callee.text)) {
+        const explicit = e.typeArguments?.[0];
+        return explicit ? tyFromNode(this.mods, explicit, this.module) : e.arguments[0] ? this.typeOf(e.arguments[0]) : null;
+      }
       return null;
     }
     if (!ts.isPropertyAccessExpression(callee)) return null;
     const name = callee.name.text;
+    if (this.isMath(callee.expression)) return prim(MATH[callee.expression.text]!);
     const target = this.staticTarget(callee.expression);
     if (target?.kind === "module") {
       const d = this.mods.exported(target.module, name);
@@ -248,6 +262,11 @@ export class Typer {
     const mem = findMember(this.mods, t, name);
     if (!mem || mem.kind !== "method") return null;
     return memberType(this.mods, mem);
+  }
+
+  /** `Math` or `Mathf` as AssemblyScript declares them (not a local or a declaration of the firmware's). */
+  private isMath(e: ts.Expression): e is ts.Identifier {
+    return ts.isIdentifier(e) && MATH[e.text] !== undefined && this.locals?.typeOfLocal(e) === undefined && this.mods.named(this.module, e.text) === null;
   }
 
   private returnType(fn: ts.SignatureDeclaration, m: Module): Ty | null {
