@@ -506,6 +506,20 @@ async function f(): Promise<void> {
   ]);
 });
 
+test("an optional parameter without a default in an async function, method or arrow is refused with the default to write", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+class Acc { async add(n: i32, times?: i32): Promise<void> { await Timer.after(Duration.millis(n)); } }
+async function wait(ms?: u32): Promise<void> { await Timer.after(Duration.millis(ms)); }
+const later = async (on?: bool): Promise<void> => { await wait(1); };
+async function fine(ms: u32 = 1): Promise<void> { await wait(ms); }`);
+  const says = "AssemblyScript needs a default value for an optional parameter: write";
+  assert.equal(errors, [
+    `main.ts:2:31: error ASYNC_SYNTAX: \`times?: i32\`: ${says} \`times: i32 = …\` (0, false, null, or what it should be)`,
+    `main.ts:3:21: error ASYNC_SYNTAX: \`ms?: u32\`: ${says} \`ms: u32 = …\` (0, false, null, or what it should be)`,
+    `main.ts:4:22: error ASYNC_SYNTAX: \`on?: bool\`: ${says} \`on: bool = …\` (0, false, null, or what it should be)`,
+  ]);
+});
+
 test("optional chaining in async code, and in a sync arrow inside it, is refused naming the chain and the null test to write", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 class Probe { id: i32 = 1; next: Probe | null = null; async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return this.id; } }

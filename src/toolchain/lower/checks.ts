@@ -212,6 +212,10 @@ export function promiseApi(e: ts.Node): string | null {
  * ask for a type): optional chaining (`p?.read()`), and JavaScript's Promise API, awaited or not.
  */
 export function checkJavaScriptOnly(p: Plan): void {
+  // `x?: i32` without a default: AssemblyScript needs one (AS215); the frame's start would otherwise take fewer arguments than it is given.
+  for (const param of ts.isFunctionLike(p.fn.node) ? p.fn.node.parameters : []) {
+    if (param.questionToken && !param.initializer) p.error(param, "ASYNC_SYNTAX", messages.optionalParameter(excerpt(param)));
+  }
   const visit = (n: ts.Node): void => {
     // A nested async function or generator has its own plan; a sync arrow's body is this function's to check.
     if (n !== p.body && ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && n.asteriskToken))) return;

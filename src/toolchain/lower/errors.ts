@@ -74,6 +74,8 @@ export const messages = {
     `\`${what}\` is kept in a variable without ` +
     (untyped.length ? `the types of its parameters (${untyped.join(", ")}), which AssemblyScript needs: write them and what it returns (\`(x: i32): i32 => …\`)`
       : `saying what it returns, which AssemblyScript needs: write \`${written}\`${inferred ? "" : " with T its return type"}`),
+  optionalParameter: (what: string) =>
+    `\`${what}\`: AssemblyScript needs a default value for an optional parameter: write \`${what.replace(/\?\s*:\s*(.+)$/, ": $1 = …")}\` (0, false, null, or what it should be)`,
   logicalTarget: (what: string) =>
     `\`${what}\` assigns to a place that is computed (AssemblyScript has no logical assignment, so the target is read and written separately here): ` +
     `keep the place in a local first, or write it with \`if\``,
