@@ -58,6 +58,7 @@ export const programs: Program[] = [
   { name: "for-of-static" },
   { name: "template-log" },
   { name: "template-nested" },
+  { name: "builtin-results" },
   { name: "concat-log" },
   // Issue 13: async parity II.
   { name: "throw-await" },

@@ -32,6 +32,26 @@ const GENERIC_MATH = new Set(["abs", "min", "max", "floor", "ceil", "sqrt", "tru
 /** AssemblyScript's Math namespaces: every function of `Math` gives an f64, of `Mathf` an f32. */
 const MATH: Record<string, string> = { Math: "f64", NativeMath: "f64", Mathf: "f32", NativeMathf: "f32" };
 
+/** What the standard library's string and array methods that allocate nothing return. */
+const STRING_METHODS: Record<string, string> = {
+  charCodeAt: "i32", codePointAt: "i32", indexOf: "i32", lastIndexOf: "i32", localeCompare: "i32",
+  includes: "bool", startsWith: "bool", endsWith: "bool",
+};
+const ARRAY_METHODS: Record<string, string> = { indexOf: "i32", lastIndexOf: "i32", includes: "bool" };
+
+/** The element type of each typed array. */
+const TYPED_ARRAYS: Record<string, string> = {
+  Uint8Array: "u8", Int8Array: "i8", Uint8ClampedArray: "u8", Uint16Array: "u16", Int16Array: "i16",
+  Uint32Array: "u32", Int32Array: "i32", Uint64Array: "u64", Int64Array: "i64", Float32Array: "f32", Float64Array: "f64",
+};
+
+/** What indexing a standard-library array or typed array gives. */
+function elementOf(t: Ty): Ty | null {
+  if (t.decl) return null;
+  if (t.name === "StaticArray" || t.name === "Array") return t.args[0] ?? null;
+  return TYPED_ARRAYS[t.name] ? prim(TYPED_ARRAYS[t.name]!) : null;
+}
+
 const BUILTIN_LENGTH = new Set(["string", "Array", "StaticArray", "Uint8Array", "Int8Array", "Uint16Array", "Int16Array",
   "Uint32Array", "Int32Array", "Float32Array", "Float64Array"]);
 
@@ -102,6 +122,8 @@ export class Typer {
       return this.typeOf(e.left) ?? this.typeOf(e.right);
     }
     if (ts.isConditionalExpression(e)) return this.typeOf(e.whenTrue) ?? this.typeOf(e.whenFalse);
+    // AssemblyScript's typeof is a string known at compile time ("number", "string", "object", …).
+    if (ts.isTypeOfExpression(e)) return { name: "string", args: [], decl: null, nullable: false };
     if (ts.isAwaitExpression(e)) {
       const t = this.typeOf(e.expression);
       if (!t) return null;
@@ -124,10 +146,7 @@ export class Typer {
     if (ts.isPropertyAccessExpression(e)) return this.propertyType(e);
     if (ts.isElementAccessExpression(e)) {
       const t = this.typeOf(e.expression);
-      if (!t) return null;
-      if (["StaticArray", "Array"].includes(t.name) && !t.decl) return t.args[0] ?? null;
-      if (t.name === "Uint8Array") return prim("u8");
-      return null;
+      return t && elementOf(t);
     }
     if (ts.isCallExpression(e)) return this.callType(e);
     return null;
@@ -259,6 +278,11 @@ export class Typer {
     }
     const t = this.typeOf(callee.expression);
     if (!t) return null;
+    if (!t.decl && !t.nullable && t.name === "string" && STRING_METHODS[name]) return prim(STRING_METHODS[name]!);
+    if (!t.decl && !t.nullable && BUILTIN_LENGTH.has(t.name) && t.name !== "string") {
+      if (ARRAY_METHODS[name]) return prim(ARRAY_METHODS[name]!);
+      if (name === "at") return elementOf(t);
+    }
     const mem = findMember(this.mods, t, name);
     if (!mem || mem.kind !== "method") return null;
     return memberType(this.mods, mem);
