@@ -29,14 +29,18 @@ export type MovedLine = (file: string, line: number) => number | null;
 
 export function cleanDiagnostics(text: string, original: OriginalSource = () => null, moved: MovedLine = () => null): string {
   return text
+    // A module asc could not find a name in is the one the user imported (`Module 'outpost/hal' has no exported member …`).
+    .replace(/Module '~lib\/(outpost(?:\/[\w/$.-]*)?)'/g, "Module '$1'")
     .replace(/~lib\/outpost\/[\w/$.-]*[\w$]/g, (name) => libraryFileLabel(name) ?? name)
     .replace(/^FAILURE .*$/gm, "")
     .replace(BLOCK, (all, kind, code, message, c1, n1, line, shown, c2, pad, marks, c3, file, lineNo, col) => {
-      if (!generated(shown) && moved(file, Number(lineNo)) === null) return all;
-      const source = original(file);
-      const userNo = String(moved(file, Number(lineNo)) ?? lineNo);
-      const user = source?.split("\n")[Number(userNo) - 1];
-      if (user === undefined) return all.replace(message, demangle(message));
+      const movedTo = moved(file, Number(lineNo));
+      const userNo = String(movedTo ?? lineNo);
+      const user = original(file)?.split("\n")[Number(userNo) - 1];
+      if (user === undefined) return generated(shown) ? all.replace(message, demangle(message)) : all;
+      // A line the lowering left as the user wrote it. Any other was rewritten: its own code, or the
+      // imports the lowering puts at the start of line 1 (`import { Timer, Bad } from "outpost"` there).
+      if (movedTo === null && user.trimEnd() === shown.trimEnd()) return all;
       // Where the marks start in the shown line: both lines have their own gutter before the text.
       const start = c2.length + 2 + pad.length - (n1.length + line.length + 3);
       // asc marks the frame itself (`$f`) when the error is about what is read through it, as a

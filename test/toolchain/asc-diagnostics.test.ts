@@ -87,6 +87,21 @@ test("a type error inside an async function, built for real, points at the user'
   assert.not.match(error!, /\$f\b/);
 });
 
+test("a name an import does not have, on the line where the lowering adds its own imports, is shown on the user's line and names the module imported", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "outpost-diag-"));
+  const entry = join(dir, "main.ts");
+  writeFileSync(entry, [
+    `import { Timer, Duration, task, TimeoutErr } from "outpost";`,
+    `export const t = task(1, async (): Promise<void> => { await Timer.after(Duration.millis(1)); });`,
+    `export function main(): void { t.spawn(); }`,
+    ``,
+  ].join("\n"));
+  const error = await compileFirmware({ entry, board: loadBoard("sim") }).then(() => null, (e: Error) => e.message);
+  assert.ok(error, "the build fails");
+  assert.match(error!, /ERROR TS2305: Module 'outpost' has no exported member 'TimeoutErr'\.\n {3}:\n 1 │ import \{ Timer, Duration, task, TimeoutErr \} from "outpost";\n {3}│ {33}~{10}\n {3}└─ in main\.ts\(1,33\)/);
+  assert.not.match(error!, /\$Future|~lib/);
+});
+
 test("a type error inside an async closure, whose state machine the lowering writes after the file, points at the user's line", async () => {
   const dir = mkdtempSync(join(tmpdir(), "outpost-diag-"));
   const entry = join(dir, "main.ts");
