@@ -293,7 +293,7 @@ export class Firmware {
       this.panic = { code: "WATCHDOG", message, file: "", line: 0, column: 0, ...this.currentTask(), at };
     } else if (isTrap(e)) {
       // In the words every host uses (src/contract/traps.ts); where it happened on a line of its own.
-      const where = trapLocation(e);
+      const where = firmwareCallers(e.stack ?? "") ?? trapLocation(e);
       this.panic = { code: "TRAP", message: trapWords(e.message), file: "", line: 0, column: 0, ...this.currentTask(), at };
       if (where) this.panic.where = where;
     } else {
@@ -395,6 +395,9 @@ export class Firmware {
           taskId: task,
           at: h.nowUs(),
         };
+        // An allocation after init happens in the allocator: what called it is what to change.
+        const callers = name === "ALLOC_AFTER_INIT" ? firmwareCallers(new Error().stack ?? "") : null;
+        if (callers) this.report.where = callers;
       },
     };
     return outpost;
@@ -420,12 +423,57 @@ function deadline(next: number): number {
   throw new HostFault("ABI_VIOLATION", `outpost_poll returned ${next}: a deadline is a time in µs (>= 0) or -1 for none`);
 }
 
+/**
+ * The firmware's functions that were running when it panicked or trapped,
+ * from a stack through its code (names come from the module's name section,
+ * which quick builds keep): innermost first, up to the async function or
+ * task being polled, e.g. `Array<i32>.push ← enqueue ← sampler
+ * (wasm-function[119]:0x1a60)`. Outpost's runtime and allocator are left out
+ * when the firmware's own code is on the stack (an allocation after init is
+ * the allocator's panic, but the call to change is the firmware's), and a run
+ * of standard-library frames shows as the one call the firmware made. Null
+ * when the module has no names.
+ */
+export function firmwareCallers(stack: string): string | null {
+  const frames = [...stack.matchAll(/at (\S.*?) \(wasm:\/\/[^:]*:(wasm-function\[\d+\]:0x[0-9a-f]+)\)/g)].map((m) => ({ name: m[1]!, at: m[2]! }));
+  const runtime = (name: string) => /^~lib\/(outpost|rt)\//.test(name);
+  const own = frames.some((f) => !runtime(f.name) && !/^\$?\d+$/.test(f.name));
+  if (!own) return null;
+  const shown: string[] = [];
+  let place: string | null = null;
+  let std: (typeof frames)[number] | null = null;
+  for (const f of frames) {
+    if (runtime(f.name)) continue;
+    if (/^outpost_/.test(readableName(f.name))) break; // the ABI export the host called (outpost_init runs main)
+    if (f.name.startsWith("~lib/")) {
+      std = f; // the outermost of a run of std frames is the call the firmware made
+      continue;
+    }
+    for (const g of std ? [std, f] : [f]) {
+      shown.push(readableName(g.name));
+      place ??= g.at;
+    }
+    std = null;
+    if (/\$poll$/.test(f.name) || shown.length >= 5) break;
+  }
+  if (std) {
+    shown.push(readableName(std.name));
+    place ??= std.at;
+  }
+  return `${shown.join(" ← ")} (${place})`;
+}
+
+/** asc's internal name of a function as its source names it: `~lib/array/Array<~lib/string/String>#push` → `Array<String>.push`, `app/t$poll` → `t`. */
+function readableName(name: string): string {
+  return name.replace(/~lib\/(?:[\w.-]+\/)*/g, "").replace(/^(?:[^<>]*\/)+/, "").replace(/\$poll$/, "").replace(/#/g, ".");
+}
+
 /** The innermost Wasm frame of a trap's stack, e.g. `$poll (wasm-function[7]:0x1a4)`. */
 function trapLocation(e: Error): string | null {
   const frame = (e.stack ?? "").split("\n").find((l) => l.includes("wasm://") || l.includes("wasm-function"));
   if (!frame) return null;
   const m = /at (\S+) \(wasm:\/\/[^:]*:(wasm-function\[\d+\]:0x[0-9a-f]+)\)/.exec(frame);
-  if (m) return `${m[1]} (${m[2]})`;
+  if (m) return `${readableName(m[1]!)} (${m[2]})`;
   const anon = /(wasm-function\[\d+\]:0x[0-9a-f]+)/.exec(frame);
   return anon ? anon[1]! : null;
 }

@@ -122,6 +122,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
 
   const build = options.board.build ?? {};
   const { mvp, small, quick, deferText } = resolveBuildFlags(options.board, options);
+  // Quick builds (the simulator's) keep function names: a panic or trap in the simulator then says which functions were running.
+  const names = (options.debug ?? false) || (quick && !small);
   // Native boards build as interpreter boards do; their budget is the linked image's (src/toolchain/native/).
   const native = options.board.family === "native";
   const interpreter = options.board.family === "wasm" || native;
@@ -136,7 +138,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     "--baseDir", baseDir,
     // A quick build is optimised by binaryen's own -O1 pipeline afterwards (quick-optimise.ts says why).
     ...(small ? ["-O3z"] : quick ? ["-O0"] : ["-O3"]),
-    ...(options.debug ? ["--debug"] : []),
+    ...(names ? ["--debug"] : []),
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
     // the firmware never touches), and memory that may not grow past what the RAM budget covers.
@@ -187,7 +189,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf, movedLine)}`);
   }
-  if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: options.debug ?? false });
+  if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: names });
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
