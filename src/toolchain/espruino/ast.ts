@@ -282,3 +282,37 @@ export function mapStmt(s: Stmt, map: (e: Expr) => Expr): Stmt {
       return s;
   }
 }
+
+/** Rebuilds `s` bottom-up through `map` over its statements (function declarations' bodies too, not function expressions'; expressions untouched). */
+export function mapStatements(s: Stmt, map: (s: Stmt) => Stmt): Stmt {
+  const r = (x: Stmt): Stmt => mapStatements(x, map);
+  let out: Stmt;
+  switch (s.k) {
+    case "if":
+      out = { ...s, then: r(s.then), else: s.else && r(s.else) };
+      break;
+    case "while":
+    case "do":
+    case "label":
+      out = { ...s, body: r(s.body) } as Stmt;
+      break;
+    case "for":
+      out = { ...s, init: s.init && r(s.init), body: r(s.body) };
+      break;
+    case "block":
+      out = { ...s, body: s.body.map(r) };
+      break;
+    case "switch":
+      out = { ...s, cases: s.cases.map((c) => ({ test: c.test, body: c.body.map(r) })) };
+      break;
+    case "try":
+      out = { ...s, block: s.block.map(r), handler: s.handler && s.handler.map(r), finalizer: s.finalizer && s.finalizer.map(r) };
+      break;
+    case "func":
+      out = { ...s, fn: { ...s.fn, body: s.fn.body.map(r) } };
+      break;
+    default:
+      out = s;
+  }
+  return map(out);
+}

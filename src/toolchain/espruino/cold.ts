@@ -29,7 +29,7 @@
  * upload's peak does not grow. Called by bundle.ts
  * before names are shortened; returns where each folded export went.
  */
-import { type Expr, type Func, type Stmt, childStatements, id, mapStmt, num, walkStmt } from "./ast.ts";
+import { type Expr, type Func, type Stmt, childStatements, id, mapStatements, mapStmt, num, walkStmt } from "./ast.ts";
 
 export interface ColdOptions {
   /** Functions run per event (and all they reach, but through `coldRoots`). */
@@ -175,27 +175,11 @@ function renameLocals(f: Func, prefix: string): Stmt[] {
 
 /** Renames the names `s` declares (mapStmt renames only uses). */
 function rebind(s: Stmt, to: (n: string) => string): Stmt {
-  const r = (x: Stmt): Stmt => rebind(x, to);
-  switch (s.k) {
-    case "var":
-      return { ...s, decls: s.decls.map((d) => ({ name: to(d.name), init: d.init })) };
-    case "if":
-      return { ...s, then: r(s.then), else: s.else && r(s.else) };
-    case "while":
-    case "do":
-    case "label":
-      return { ...s, body: r(s.body) } as Stmt;
-    case "for":
-      return { ...s, init: s.init && r(s.init), body: r(s.body) };
-    case "block":
-      return { ...s, body: s.body.map(r) };
-    case "switch":
-      return { ...s, cases: s.cases.map((c) => ({ test: c.test, body: c.body.map(r) })) };
-    case "try":
-      return { ...s, param: s.param && to(s.param), block: s.block.map(r), handler: s.handler && s.handler.map(r), finalizer: s.finalizer && s.finalizer.map(r) };
-    default:
-      return s;
-  }
+  return mapStatements(s, (x) => {
+    if (x.k === "var") return { ...x, decls: x.decls.map((d) => ({ name: to(d.name), init: d.init })) };
+    if (x.k === "try" && x.param) return { ...x, param: to(x.param) };
+    return x;
+  });
 }
 
 /** Every call of a folded function becomes a call of its dispatcher with its case first. */
