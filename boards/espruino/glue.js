@@ -283,6 +283,8 @@ function uart_configure(port, baud, flags) {
   u[0].on("framing", function () {
     G_go(3, port);
   });
+  // The handlers keep this call's variables as long as they live: not the board's table.
+  u = undefined;
   return 0;
 }
 
