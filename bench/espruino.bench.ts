@@ -10,6 +10,12 @@
  *                           fed 1 or 16 bytes per `data` callback, no
  *                           faster than 115200 baud (test/helpers/espruino-harness.ts)
  *   hand-1, hand-16         the hand-written echo, fed the same way
+ *   task-1, task-16         uart-echo written by hand in plain Espruino
+ *                           JavaScript with Outpost's semantics (data held
+ *                           until read, a task woken through a run queue,
+ *                           a read into a 32-byte buffer, a write):
+ *                           bench/peers/espruino-task-echo.js, the floor
+ *                           for any translation of the firmware
  *
  * ns_per_op is the interpreter process's CPU time per byte (/proc, 10 ms
  * ticks: the hand-written echo is fed 10× the bytes to be measurable);
@@ -20,6 +26,8 @@
  * process.memory().usage once the script has started (the interpreter's
  * own baseline included). With several interpreters named, the first is measured.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { loadBoard } from "../src/contract/boards.ts";
 import { compileEspruino } from "../src/toolchain/espruino/bundle.ts";
 import { HAND_WRITTEN_ECHO, echo, echoInstructions } from "../test/helpers/espruino-harness.ts";
@@ -43,10 +51,11 @@ const bench: Benchmark = {
     }
     const { wasm, text } = await buildTest("examples/uart-echo/main.ts", BOARD);
     const { js } = await compileEspruino(wasm, loadBoard(BOARD), "uart-echo.js", { text });
+    const floor = readFileSync(fileURLToPath(new URL("./peers/espruino-task-echo.js", import.meta.url)), "utf8");
     const bytes = options.quick ? 64 : 3000;
     const results: Result[] = [];
     for (const chunk of CHUNKS) {
-      for (const [impl, program, n] of [["outpost", js, bytes], ["hand", HAND_WRITTEN_ECHO, bytes * 10]] as const) {
+      for (const [impl, program, n] of [["outpost", js, bytes], ["task", floor, bytes * 3], ["hand", HAND_WRITTEN_ECHO, bytes * 10]] as const) {
         const r = await echo(interp, program, n, chunk);
         check(r.echoed >= n, `${impl} echoed ${r.echoed} of ${n} bytes on ${interp.path}`);
         const instructions = options.quick ? null : await echoInstructions(interp, program, 200, chunk);
