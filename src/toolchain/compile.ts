@@ -150,7 +150,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   ];
   let wasm: Uint8Array | null = null;
   let stderr = "";
-  const lowering = new LowerSession(host, { inlinePolls: !small });
+  const lowering = new LowerSession(host, { inlinePolls: !small, entryMain: true });
   lowering.setEntry(entry);
   const result = await asc.main(args, {
     readFile: (name: string, dir: string) => {

@@ -83,7 +83,7 @@ function refusedPrograms(): Array<Record<string, string>> {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && !ts.isFunctionDeclaration(n.parent)) {
       const [first, second] = n.arguments;
       if ((n.expression.text === "errorsOf" || n.expression.text === "lowerSource") && text(first) !== null) programs.push({ "main.ts": text(first)!, ...files(second) });
-      if (n.expression.text === "lowerFiles") programs.push(files(first));
+      if (n.expression.text === "lowerFiles" && Object.keys(files(first)).length) programs.push(files(first)); // not a helper's call with sources made elsewhere
     }
     ts.forEachChild(n, visit);
   };

@@ -520,6 +520,36 @@ async function fine(ms: u32 = 1): Promise<void> { await wait(ms); }`);
   ]);
 });
 
+test("await outside an async function, a task body returning a value, and an entry's missing or async main() are refused with what to write", () => {
+  const build = (source: string) => lowerFiles({ "main.ts": source }, { entryMain: true }).errors.map((e) => e.replace(/^.*virtual\//, ""));
+  const errors = errorsOf(`import { Timer, Duration, task } from "outpost";
+await Timer.after(Duration.millis(1));
+function wait(): void { await Timer.after(Duration.millis(1)); }
+class Probe { read(): void { await Timer.after(Duration.millis(1)); } }
+const later = (): void => { await Timer.after(Duration.millis(1)); };
+async function count(): Promise<i32> { await Timer.after(Duration.millis(1)); return 1; }
+export const t = task(1, async (): Promise<i32> => { await Timer.after(Duration.millis(1)); return 1; });
+export const u = task(1, count);`);
+  const notAsync = "which is not async: make it async, returning a Promise";
+  const taskResult = "a task's body returns Promise<void>: what a task returns has nowhere to go (log it, or send it on a Channel to a task that waits for it), so write `async (…): Promise<void> => …`";
+  assert.equal(errors, [
+    "main.ts:2:1: error ASYNC_SYNTAX: `await` at module level: module code runs once at init, where nothing can wait; await inside a task (`export const t = task(1, async (): Promise<void> => { … })`)",
+    `main.ts:3:25: error ASYNC_SYNTAX: \`await\` in wait, ${notAsync} (\`async function wait(…): Promise<void>\`), and await it where it is called`,
+    `main.ts:4:30: error ASYNC_SYNTAX: \`await\` in Probe.read, ${notAsync} (\`async read(…): Promise<void>\`), and await it where it is called`,
+    `main.ts:5:29: error ASYNC_SYNTAX: \`await\` in later, ${notAsync} (\`async (…): Promise<void> => …\`), and await it where it is called`,
+    `main.ts:7:36: error ASYNC_SYNTAX: ${taskResult}`,
+    `main.ts:8:26: error ASYNC_SYNTAX: ${taskResult}`,
+  ]);
+  // A build's entry (outpost check says the same from the type checker: check/entry-main.ts).
+  assert.equal(build(`export async function main(): Promise<void> {}`), [
+    "main.ts:1:23: error ASYNC_SYNTAX: main() is async: outpost build calls it once at start, synchronously; make it `export function main(): void` and spawn a task for the async work",
+  ]);
+  assert.equal(build(`import { log } from "outpost";\nexport function setup(): void { log.info("x"); }`), [
+    "main.ts:1:1: error ASYNC_SYNTAX: the entry exports no main(): add `export function main(): void { … }`, which outpost build calls once at start (it spawns the tasks)",
+  ]);
+  assert.equal(build(`export { main } from "./app";`, ), []);
+});
+
 test("optional chaining in async code, and in a sync arrow inside it, is refused naming the chain and the null test to write", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 class Probe { id: i32 = 1; next: Probe | null = null; async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return this.id; } }

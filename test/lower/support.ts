@@ -20,12 +20,13 @@ export interface Lowered {
 /**
  * Lowers `files` (name → source, in test/lower/virtual/, which does not exist on
  * disk) starting with the first; other modules (outpost, hal) come from the repository.
+ * `entryMain`: as a build does, the first file must export a sync main().
  */
-export function lowerFiles(files: Record<string, string>): Lowered {
+export function lowerFiles(files: Record<string, string>, options: { entryMain?: boolean } = {}): Lowered {
   const base = fsHost(() => boardModuleSource(loadBoard("sim")));
   const session = new LowerSession({
     read: (path) => (path.startsWith(virtualDir) ? files[path.slice(virtualDir.length)] ?? null : base.read(path)),
-  });
+  }, options);
   const [first] = Object.keys(files);
   session.setEntry(virtualDir + first);
   const text = session.lowerFile(virtualDir + first, files[first!]!);

@@ -9,10 +9,11 @@
  */
 import ts from "typescript";
 import { atNode, type CheckDiagnostic } from "./diagnostic.ts";
+import { messages } from "../lower/errors.ts";
 
 const say = {
-  missing: () => "the entry exports no main(): add `export function main(): void { … }`, which outpost build calls once at start (it spawns the tasks)",
-  async: () => "main() is async: outpost build calls it once at start, synchronously; make it `export function main(): void` and spawn a task for the async work",
+  missing: messages.mainMissing, // the build's words too (lower/sync-syntax.ts)
+  async: messages.mainAsync,
   notFunction: () => "main is not a function: outpost build calls main() once at start; export `function main(): void { … }`",
   parameters: () => "main() takes arguments, and outpost build calls it with none: give each parameter a default, or drop them",
 };

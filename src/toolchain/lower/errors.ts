@@ -143,6 +143,16 @@ export const messages = {
   taskSize: () => `task(size, …) needs a literal pool size ≥ 1`,
   taskBody: () =>
     `task(size, body): body must be an async arrow function returning Promise<void>, or the name of an async function`,
+  taskResult: () =>
+    `a task's body returns Promise<void>: what a task returns has nowhere to go (log it, or send it on a Channel to a task that waits for it), so write \`async (…): Promise<void> => …\``,
+  awaitOutsideAsync: (fn: { name: string; asyncForm: string } | null) =>
+    fn ? `\`await\` in ${fn.name}, which is not async: make it async, returning a Promise (\`${fn.asyncForm}\`), and await it where it is called`
+      : `\`await\` at module level: module code runs once at init, where nothing can wait; await inside a task (\`export const t = task(1, async (): Promise<void> => { … })\`)`,
+  // Also `outpost check`'s words (check/entry-main.ts), so a build and a check say the same.
+  mainMissing: () =>
+    "the entry exports no main(): add `export function main(): void { … }`, which outpost build calls once at start (it spawns the tasks)",
+  mainAsync: () =>
+    "main() is async: outpost build calls it once at start, synchronously; make it `export function main(): void` and spawn a task for the async work",
   returnType: () => `async functions are written with a Promise<T> return type (\`async function f(): Promise<void>\`)`,
   recursion: (cycle: string) =>
     `recursive async functions: ${cycle}: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop`,

@@ -17,7 +17,7 @@
 import ts from "typescript";
 import { unparen } from "./syntax.ts";
 import { hasModifier, type Module, type Modules } from "./modules.ts";
-import { generatorTypes, promiseValue, type Ty } from "./types.ts";
+import { generatorTypes, isVoid, promiseValue, type Ty } from "./types.ts";
 
 export type AsyncKind = "function" | "task" | "method" | "closure" | "generator" | "asyncGenerator";
 
@@ -53,7 +53,7 @@ export interface AsyncFn {
 
 export interface ScanProblem {
   node: ts.Node;
-  message: "taskForm" | "taskSize" | "taskBody" | "nestedAsync" | "asyncGenerator" | "defaultExport";
+  message: "taskForm" | "taskSize" | "taskBody" | "taskResult" | "nestedAsync" | "asyncGenerator" | "defaultExport";
 }
 
 export interface ModuleScan {
@@ -255,6 +255,7 @@ function scanTask(
   };
   if (arrow) {
     const fn: AsyncFn = { ...base, node: arrow, value: promiseValue(mods, arrow.type, m) };
+    if (fn.value && !isVoid(fn.value)) scan.problems.push({ node: arrow.type ?? arrow, message: "taskResult" });
     scan.fns.push(fn);
     scan.byName.set(name, fn);
     return;
@@ -263,6 +264,7 @@ function scanTask(
     const target = scan.byName.get(bodyArg.text) ?? importedAsync(mods, m, bodyArg.text);
     if (target && target.kind === "function" && !target.owner) {
       const fn: AsyncFn = { ...base, node: target.node, delegate: target, delegateRef: bodyArg, value: target.value };
+      if (fn.value && !isVoid(fn.value)) scan.problems.push({ node: bodyArg, message: "taskResult" });
       scan.fns.push(fn);
       scan.byName.set(name, fn);
       return;

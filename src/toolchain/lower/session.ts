@@ -15,7 +15,7 @@ import { isRuntimeFile, Modules, type Module, type ModuleHost } from "./modules.
 import { relative } from "node:path";
 import { mentions, type AsyncFn } from "./scan.ts";
 import { Program } from "./program.ts";
-import { checkSyncSyntax } from "./sync-syntax.ts";
+import { checkEntryMain, checkSyncSyntax } from "./sync-syntax.ts";
 
 export interface SiteInfo {
   id: number;
@@ -82,9 +82,13 @@ export class LowerSession {
    */
   readonly inlinePolls: boolean;
 
-  constructor(host: ModuleHost, options: { inlinePolls?: boolean } = {}) {
+  /** A build's session: its entry must export a sync `main()` (checkEntryMain); `outpost check` and editors check any module. */
+  readonly entryMain: boolean;
+
+  constructor(host: ModuleHost, options: { inlinePolls?: boolean; entryMain?: boolean } = {}) {
     this.mods = new Modules(host);
     this.inlinePolls = options.inlinePolls ?? false;
+    this.entryMain = options.entryMain ?? false;
   }
 
   /** The firmware's entry file: the program is every module reachable from it. */
@@ -108,6 +112,7 @@ export class LowerSession {
     if (!this.entries.length) this.setEntry(path);
     const ctx = new FileCtx(this, this.mods, m);
     checkSyncSyntax(ctx);
+    if (this.entryMain && path === this.entries[0]) checkEntryMain(ctx);
     const result = ctx.scan.relevant || this.importsAsync(m) ? ctx.lower() : text;
     if (ctx.movedLines.length) this.moved.set(path, ctx.movedLines);
     if (ctx.scan.relevant) this.sizeTasks(ctx);

@@ -22,7 +22,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -34,6 +34,7 @@ export function checkSyncSyntax(file: FileCtx): void {
       }
     }
     if (!inAsync && !isAsync && isChained(n) && startsChain(n)) file.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
+    if (!inAsync && ts.isAwaitExpression(n)) file.error(n, "ASYNC_SYNTAX", messages.awaitOutsideAsync(enclosingName(n)));
     if ((ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && !n.type && n.initializer) checkKeptFunction(file, n.initializer);
     ts.forEachChild(n, (c) => visit(c, inAsync || isAsync));
   };
@@ -55,6 +56,40 @@ function checkKeptFunction(file: FileCtx, init: ts.Expression): void {
   const params = `(${init.parameters.map((p) => p.getText()).join(", ")})`;
   const written = untyped.length ? null : ts.isArrowFunction(init) ? `${params}: ${rendered ?? "T"} => …` : `function ${params}: ${rendered ?? "T"} { … }`;
   file.error(init, "ASYNC_SYNTAX", messages.keptFunctionTypes(excerpt(init), untyped, written, rendered !== null));
+}
+
+/** The function `n` is in, named as the user wrote it (`wait`, `Sensor.read`), with its async form; null at module level. */
+function enclosingName(n: ts.Node): { name: string; asyncForm: string } | null {
+  let f: ts.Node | undefined = n.parent;
+  while (f && !ts.isFunctionLike(f)) f = f.parent;
+  if (!f) return null;
+  const own = "name" in f && f.name && ts.isIdentifier(f.name as ts.Node) ? (f.name as ts.Identifier).text : null;
+  const held = ts.isVariableDeclaration(f.parent) && ts.isIdentifier(f.parent.name) ? f.parent.name.text : null;
+  if (ts.isMethodDeclaration(f) && own) {
+    const cls = ts.isClassLike(f.parent) && f.parent.name ? `${f.parent.name.text}.` : "";
+    return { name: `${cls}${own}`, asyncForm: `async ${own}(…): Promise<void>` };
+  }
+  if (ts.isFunctionDeclaration(f) && own) return { name: own, asyncForm: `async function ${own}(…): Promise<void>` };
+  return { name: held ?? own ?? "this function", asyncForm: "async (…): Promise<void> => …" };
+}
+
+/**
+ * A build's entry file's `main`: the firmware runs it once at init (compile.ts's generated entry imports it),
+ * so it must be there, exported, and sync; said at 1:1 or at main, where asc would name the generated file.
+ * `outpost check` says the same from the type checker (check/entry-main.ts).
+ */
+export function checkEntryMain(file: FileCtx): void {
+  const sf = file.module.sf;
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st) && (!st.exportClause || (ts.isNamedExports(st.exportClause) && st.exportClause.elements.some((e) => e.name.text === "main")))) return;
+    const exported = hasModifier(st, ts.SyntaxKind.ExportKeyword);
+    if (ts.isFunctionDeclaration(st) && st.name?.text === "main" && exported) {
+      if (hasModifier(st, ts.SyntaxKind.AsyncKeyword)) file.error(st.name, "ASYNC_SYNTAX", messages.mainAsync());
+      return;
+    }
+    if (ts.isVariableStatement(st) && exported && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === "main")) return;
+  }
+  file.error(sf.statements[0] ?? sf, "ASYNC_SYNTAX", messages.mainMissing());
 }
 
 type Chained = ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
