@@ -29,6 +29,7 @@ import { optimiseQuick } from "./wasm/quick-optimise.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
 import { unalignedWideAccesses } from "./std-alignment.ts";
+import { checkHostImports } from "./host-imports.ts";
 import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
 
 const ENTRY = "__outpost_entry__.ts";
@@ -189,6 +190,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf, movedLine)}`);
   }
+  // The firmware's own files first: the call to name is in one of them, not in Outpost's.
+  const own = [...sources].sort((a, b) => Number(a.startsWith(repoRoot)) - Number(b.startsWith(repoRoot)));
+  checkHostImports(wasm, where, own, (path) => host.read(path), (path) => relative(process.cwd(), path) || path);
   if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: names });
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
