@@ -550,6 +550,27 @@ export const u = task(1, count);`);
   assert.equal(build(`export { main } from "./app";`, ), []);
 });
 
+test("JavaScript's timer functions are refused with what a task does instead, in sync and async code; an unused task import is no error", () => {
+  const errors = errorsOf(`import { Timer, Duration, log, task } from "outpost";
+export function main(): void {
+  setTimeout(() => { log.info("later"); }, 100);
+}
+async function poll(): Promise<void> {
+  setInterval(() => {}, 10);
+  await Timer.after(Duration.millis(1));
+}
+function setImmediate(f: () => void): void { f(); }
+export function later(): void { setImmediate(() => {}); }`);
+  const api = "is JavaScript's timer API, which Outpost firmware does not have (tasks wait instead):";
+  assert.equal(errors, [
+    `main.ts:3:3: error ASYNC_SYNTAX: \`setTimeout\` ${api} in a task, \`await Timer.after(Duration.millis(ms))\`, then do the work`,
+    `main.ts:6:3: error ASYNC_SYNTAX: \`setInterval\` ${api} in a task, a Ticker: \`ticker.every(Duration.millis(ms))\`, then \`while (true) { await ticker.next(); … }\``,
+  ]);
+  const lowered = lowerSource(`import { log, task } from "outpost";\nexport function main(): void { log.info("no tasks yet"); }`);
+  assert.equal(lowered.errors, []);
+  assert.not.match(lowered.text, /\btask\b/);
+});
+
 test("optional chaining in async code, and in a sync arrow inside it, is refused naming the chain and the null test to write", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 class Probe { id: i32 = 1; next: Probe | null = null; async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return this.id; } }

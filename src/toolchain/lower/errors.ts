@@ -47,6 +47,16 @@ const PROMISE_API: Record<string, string> = {
   Promise: "use an async function, join, select or withTimeout from \"outpost\"",
 };
 
+/** JavaScript's timer functions, and what a task does instead. */
+export const JS_TIMERS: Record<string, string> = {
+  setTimeout: "in a task, `await Timer.after(Duration.millis(ms))`, then do the work",
+  setInterval: "in a task, a Ticker: `ticker.every(Duration.millis(ms))`, then `while (true) { await ticker.next(); … }`",
+  setImmediate: "in a task, `await Yield.now()` lets the other ready tasks run first",
+  queueMicrotask: "in a task, `await Yield.now()` lets the other ready tasks run first",
+  clearTimeout: "stop a wait by racing it (`await select(Timer.after(d), signal.wait())`) or with a flag the task checks",
+  clearInterval: "stop a ticking task with a flag it checks after each `await ticker.next()`",
+};
+
 export const messages = {
   needsAnnotation: (name: string) =>
     `cannot tell the type of "${name}", which lives across an await: annotate it (e.g. \`let ${name}: i32 = …\`)`,
@@ -137,6 +147,7 @@ export const messages = {
     `\`${what}\`: AssemblyScript has no optional chaining (\`?.\`): test for null first: \`${conditional}\`, or \`${statement}\``,
   promiseApi: (what: string) =>
     `\`${what}\` is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines): ${PROMISE_API[what] ?? PROMISE_API["Promise"]}`,
+  jsTimer: (name: string) => `\`${name}\` is JavaScript's timer API, which Outpost firmware does not have (tasks wait instead): ${JS_TIMERS[name]}`,
   destructuring: () => `destructuring is not supported by AssemblyScript: declare one variable per value`,
   taskForm: () =>
     `task() must initialise a module-level const: \`export const name = task(size, async (…): Promise<void> => { … })\``,

@@ -113,7 +113,7 @@ export class LowerSession {
     const ctx = new FileCtx(this, this.mods, m);
     checkSyncSyntax(ctx);
     if (this.entryMain && path === this.entries[0]) checkEntryMain(ctx);
-    const result = ctx.scan.relevant || this.importsAsync(m) ? ctx.lower() : text;
+    const result = ctx.scan.relevant || this.importsAsync(m) || importsTask(m) ? ctx.lower() : text;
     if (ctx.movedLines.length) this.moved.set(path, ctx.movedLines);
     if (ctx.scan.relevant) this.sizeTasks(ctx);
     this.lowered.set(key, result);
@@ -274,3 +274,8 @@ export class LowerSession {
   }
 }
 
+/** `m` imports `task` from Outpost, which only the lowering knows (it rewrites task() declarations): the import must go, used or not. */
+function importsTask(m: Module): boolean {
+  return m.sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && /^outpost(\/|$)/.test(st.moduleSpecifier.text)
+    && !!st.importClause?.namedBindings && ts.isNamedImports(st.importClause.namedBindings) && st.importClause.namedBindings.elements.some((e) => e.name.text === "task"));
+}

@@ -8,7 +8,7 @@
  * a file that contains none of the four tokens is not walked.
  */
 import ts from "typescript";
-import { messages } from "./errors.ts";
+import { JS_TIMERS, messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { hasModifier } from "./modules.ts";
 import { excerpt } from "./syntax.ts";
@@ -22,7 +22,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -35,6 +35,9 @@ export function checkSyncSyntax(file: FileCtx): void {
     }
     if (!inAsync && !isAsync && isChained(n) && startsChain(n)) file.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
     if (!inAsync && ts.isAwaitExpression(n)) file.error(n, "ASYNC_SYNTAX", messages.awaitOutsideAsync(enclosingName(n)));
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && JS_TIMERS[n.expression.text] && file.mods.named(file.module, n.expression.text) === null && !inPromise(n)) {
+      file.error(n.expression, "ASYNC_SYNTAX", messages.jsTimer(n.expression.text));
+    }
     if ((ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && !n.type && n.initializer) checkKeptFunction(file, n.initializer);
     ts.forEachChild(n, (c) => visit(c, inAsync || isAsync));
   };
@@ -56,6 +59,12 @@ function checkKeptFunction(file: FileCtx, init: ts.Expression): void {
   const params = `(${init.parameters.map((p) => p.getText()).join(", ")})`;
   const written = untyped.length ? null : ts.isArrowFunction(init) ? `${params}: ${rendered ?? "T"} => …` : `function ${params}: ${rendered ?? "T"} { … }`;
   file.error(init, "ASYNC_SYNTAX", messages.keptFunctionTypes(excerpt(init), untyped, written, rendered !== null));
+}
+
+/** `n` is inside `new Promise(…)`, which is refused as a whole (checks.ts): `new Promise((r) => setTimeout(r, 100))` is one error. */
+function inPromise(n: ts.Node): boolean {
+  for (let a = n.parent; a; a = a.parent) if (ts.isNewExpression(a) && ts.isIdentifier(a.expression) && a.expression.text === "Promise") return true;
+  return false;
 }
 
 /** The function `n` is in, named as the user wrote it (`wait`, `Sensor.read`), with its async form; null at module level. */
