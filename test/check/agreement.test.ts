@@ -115,7 +115,7 @@ test("every program the lowering refuses (test/lower/errors.test.ts) is refused 
   assert.ok(refused.size >= programs.length - 5, `${refused.size} of ${programs.length} programs refused`);
 });
 
-for (const fixture of ["refused-semantic", "refused-parse", "refused-task-import"]) {
+for (const fixture of ["refused-semantic", "refused-parse"]) {
   test(`${fixture}.ts: outpost check reports each error asc reports, at its place, and none on a line asc accepts`, async () => {
     const entry = join(root, "test/check/fixtures", `${fixture}.ts`);
     const built = await buildErrors(entry);

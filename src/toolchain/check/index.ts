@@ -43,15 +43,14 @@ export interface CheckResult {
 export function checkFirmware(entries: string | string[], board: Board): CheckResult {
   const paths = (typeof entries === "string" ? [entries] : entries).map((e) => resolve(e));
   const host = boardHost(board);
-  const lowered = { diagnostics: [] as CheckDiagnostic[], files: [] as string[], lowered: new Set<string>() };
+  const lowered = { diagnostics: [] as CheckDiagnostic[], files: [] as string[] };
   for (const [i, path] of paths.entries()) {
     if (host.read(path) === null) throw new OutpostError("FILE_NOT_FOUND", `cannot read firmware entry ${[entries].flat()[i]}: check the path`);
     const one = lowerProgram(path, host);
     lowered.diagnostics.push(...one.diagnostics);
     lowered.files.push(...one.files);
-    for (const f of one.lowered) lowered.lowered.add(f);
   }
-  const typed = typecheck(paths, board, lowered.lowered);
+  const typed = typecheck(paths, board);
   const files = [...new Set([...lowered.files, ...typed.files])];
   const diagnostics = sortDiagnostics(firstAtEachPlace([...lowered.diagnostics, ...typed.diagnostics]), files);
   const errors = diagnostics.filter((d) => d.severity === "error").length;

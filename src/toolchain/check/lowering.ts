@@ -16,8 +16,6 @@ export interface Lowered {
   diagnostics: CheckDiagnostic[];
   /** Every module the entry reaches, runtime excepted, in discovery order (absolute paths). */
   files: string[];
-  /** The files the lowering rewrote (the others reach asc as written). */
-  lowered: Set<string>;
 }
 
 /** Modules read from disk, `outpost/board` generated for `board`. */
@@ -30,10 +28,9 @@ export function lowerProgram(entry: string, host: ModuleHost): Lowered {
   const session = new LowerSession(host);
   session.setEntry(entry);
   const modules = session.program.all();
-  const lowered = new Set<string>();
   for (const m of modules) {
     try {
-      if (session.lowerFile(m.path, m.text) !== m.text) lowered.add(m.path);
+      session.lowerFile(m.path, m.text);
     } catch (e) {
       // A bug in the lowering, not in the firmware: one line that says so, as the build would stop there too.
       const where = relative(process.cwd(), m.path) || m.path;
@@ -47,6 +44,5 @@ export function lowerProgram(entry: string, host: ModuleHost): Lowered {
       ...session.warnings.map((d) => fromLowering(d, "warning", absolute)),
     ],
     files: modules.map((m) => m.path),
-    lowered,
   };
 }

@@ -120,7 +120,7 @@ export function editorChecker(editor: Editor, info: server.PluginCreateInfo): Ed
       try {
         const lowering = loweringOf(program, sf);
         const found = lowering.diagnostics.filter((d) => d.file === sf.fileName);
-        if (sameTypeScript) found.push(...restrictions(sf, program.getTypeChecker(), lowering.lowered.has(sf.fileName)));
+        if (sameTypeScript) found.push(...restrictions(sf, program.getTypeChecker()));
         return firstAtEachPlace(found).map((d) => toEditor(sf, d));
       } catch (e) {
         log(`could not check ${fileName}: ${(e as Error).stack ?? e}`);

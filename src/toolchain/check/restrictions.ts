@@ -10,11 +10,10 @@
  *   AS219   an optional property
  *   TS1110  a function or method without a return type; `let x;`;
  *           an object type (`{ a: i32 }`)
- *   TS1003  destructuring            TS1109  `a?.b`, a label
+ *   TS1003  destructuring            TS1109  a label
  *   TS1155  for…in                   TS2304  any, unknown, object, never, undefined
  *   TS2322  an enum member that is not a number
  *   TS2391  overload signatures
- *   TS2305  `task` imported into a file with nothing async (only the lowering defines it)
  *
  * asc stops at its parse errors (TS1xxx) before it reports the others; a
  * check reports them all at once. Async functions and generators are the
@@ -38,14 +37,12 @@ const say = {
   untyped: (n: string) => `"${n}" has neither a type nor an initializer, which AssemblyScript refuses (TS1110 Type expected): write \`${n}: i32\``,
   objectType: () => "an object type: AssemblyScript has none (TS1110 Type expected); declare a class with these fields",
   destructuring: () => "destructuring is not supported by AssemblyScript (TS1003): declare one variable per value",
-  optionalChain: () => "`?.` is not supported by AssemblyScript (TS1109): test for null first (`a != null ? a.b : …`)",
   label: () => "labeled statements are not supported (AssemblyScript has no labels; TS1109): use a flag, or move the loop into a function and return",
   forIn: () => "for…in is not supported by AssemblyScript (TS1155): loop by index, or over a Map's keys()",
   keywordType: (t: string) => `AssemblyScript has no \`${t}\` (TS2304 Cannot find name): write the type (i32, bool, a class, …)`,
   undefinedValue: () => "AssemblyScript has no `undefined` (TS2304 Cannot find name): use null for a reference, or a sentinel value for a number",
   enumValue: () => "an enum member of AssemblyScript is an integer (TS2322): use a number, or module-level string constants",
   overload: () => "AssemblyScript has no overloads (TS2391): write one signature (with defaults), or functions with different names",
-  taskImport: () => "`task` is only defined where the async lowering declares tasks, and this file declares nothing async (asc: TS2305 no exported member 'task'): remove the import",
 };
 
 const KEYWORD_TYPES = new Map<ts.SyntaxKind, string>([
@@ -95,6 +92,13 @@ function isOverload(n: ts.FunctionDeclaration | ts.MethodDeclaration): boolean {
   return !!next && next.kind === n.kind && (next as ts.FunctionDeclaration).name?.getText() === n.name?.getText();
 }
 
+/** A function expression a variable or field without a type holds: the lowering refuses it, with the annotation to write (lower/sync-syntax.ts). */
+function keptInVariable(n: ts.Node): boolean {
+  let p = n.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  return (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && !p.type && p.initializer !== undefined;
+}
+
 function nodeProblems(n: ts.Node, sf: ts.SourceFile, checker: ts.TypeChecker, out: CheckDiagnostic[]): void {
   if (ts.isTryStatement(n) && !inLowered(n)) out.push(atNode(sf, n, "AS100", say.exceptions()));
   else if (ts.isUnionTypeNode(n)) {
@@ -106,7 +110,7 @@ function nodeProblems(n: ts.Node, sf: ts.SourceFile, checker: ts.TypeChecker, ou
   } else if ((ts.isPropertySignature(n) || ts.isPropertyDeclaration(n)) && n.questionToken) {
     out.push(atNode(sf, n.name, "AS219", say.optionalProperty(n.name.getText(sf))));
   } else if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n))
-    && n.body && !n.type && !isLowered(n)) {
+    && n.body && !n.type && !isLowered(n) && !keptInVariable(n)) {
     out.push(atOffset(sf, closeParenEnd(n, sf), "TS1110", say.returnType()));
   } else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && !n.type && !n.initializer
     && !ts.isForInStatement(n.parent.parent) && !ts.isForOfStatement(n.parent.parent) && !ts.isCatchClause(n.parent) && !(ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Ambient)) {
@@ -117,10 +121,8 @@ function nodeProblems(n: ts.Node, sf: ts.SourceFile, checker: ts.TypeChecker, ou
     const list = ts.isVariableDeclaration(n.parent) ? n.parent.parent : n;
     out.push(atNode(sf, list, "TS1003", say.destructuring()));
   }
-  else if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n)) && n.questionDotToken) {
-    // asc reads `a?` as the start of a conditional and stops at what follows the `?`.
-    out.push(atOffset(sf, n.questionDotToken.getStart(sf) + 1, "TS1109", say.optionalChain()));
-  } else if (ts.isLabeledStatement(n) && !inLowered(n)) out.push(atOffset(sf, n.label.getEnd(), "TS1109", say.label()));
+  // `a?.b` is the lowering's to refuse, in every file (lower/sync-syntax.ts): the check shows its error.
+  else if (ts.isLabeledStatement(n) && !inLowered(n)) out.push(atOffset(sf, n.label.getEnd(), "TS1109", say.label()));
   else if (ts.isForInStatement(n)) {
     const init = n.initializer;
     const at = ts.isVariableDeclarationList(init) && init.declarations[0] ? init.declarations[0].name : init;
@@ -136,31 +138,13 @@ function nodeProblems(n: ts.Node, sf: ts.SourceFile, checker: ts.TypeChecker, ou
   }
 }
 
-/**
- * `task` only exists where the lowering rewrites task declarations: a file
- * it leaves alone (`lowered` false) hands asc an import of a name the
- * runtime does not export.
- */
-function taskImports(sf: ts.SourceFile, out: CheckDiagnostic[]): void {
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== "outpost") continue;
-    const named = st.importClause?.namedBindings;
-    if (!named || !ts.isNamedImports(named)) continue;
-    for (const s of named.elements) if ((s.propertyName ?? s.name).text === "task") out.push(atNode(sf, s, "TS2305", say.taskImport()));
-  }
-}
-
-/**
- * Every restriction in one user file. `lowered`: whether the async
- * lowering rewrote the file (it strips the `task` import when it does).
- */
-export function restrictions(sf: ts.SourceFile, checker: ts.TypeChecker, lowered: boolean): CheckDiagnostic[] {
+/** Every restriction in one user file. */
+export function restrictions(sf: ts.SourceFile, checker: ts.TypeChecker): CheckDiagnostic[] {
   const out: CheckDiagnostic[] = captures(sf, checker);
   const visit = (n: ts.Node): void => {
     nodeProblems(n, sf, checker, out);
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  if (!lowered) taskImports(sf, out);
   return out;
 }

@@ -22,12 +22,8 @@ export interface TypeChecked {
   files: string[];
 }
 
-/**
- * `lowered`: the files the async lowering rewrote (restrictions.ts needs to
- * know). Several entries share one program (what makes checking many
- * firmwares at once cheap).
- */
-export function typecheck(entries: string[], board: Board, lowered: ReadonlySet<string>): TypeChecked {
+/** Several entries share one program (what makes checking many firmwares at once cheap). */
+export function typecheck(entries: string[], board: Board): TypeChecked {
   const program = typingsProgram(entries, board);
   const checker = program.getTypeChecker();
   const files = program.getSourceFiles().filter((sf) => !isTypingsFile(sf.fileName) && !sf.isDeclarationFile);
@@ -42,7 +38,7 @@ export function typecheck(entries: string[], board: Board, lowered: ReadonlySet<
       if (c) out.push(c);
     }
     // AssemblyScript's restrictions read a well-formed tree; a syntax error is enough to fix first.
-    if (!syntax.length) out.push(...restrictions(sf, checker, lowered.has(sf.fileName)));
+    if (!syntax.length) out.push(...restrictions(sf, checker));
   }
   for (const entry of entries) {
     const sf = program.getSourceFile(entry);
