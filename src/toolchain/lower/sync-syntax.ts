@@ -1,11 +1,17 @@
 /**
- * JavaScript that AssemblyScript does not parse, in code the lowering
- * leaves as written (everything outside async functions and generators,
- * whose own rewriting takes logical assignments and refuses optional
- * chaining): `x ||= v`, `x &&= v`, `x ??= v` and `p?.read()` are refused
- * at file:line:col with what to write instead, where asc would say only
- * "Expression expected". Called by the session for every user and hal/ file;
- * a file that contains none of the four tokens is not walked.
+ * Mistakes in code the lowering leaves as written, refused at
+ * file:line:col with what to write instead, where asc would say only
+ * "Expression expected", "Type expected" or "Cannot find name", or say it
+ * in a generated file:
+ *   - JavaScript asc does not parse, outside async functions and generators
+ *     (whose own rewriting takes logical assignments and refuses optional
+ *     chaining): `x ||= v`, `x &&= v`, `x ??= v`, `p?.read()`;
+ *   - `await` outside an async function, and JavaScript's timers
+ *     (`setTimeout`, `setInterval`, …), anywhere;
+ *   - a function kept in a variable without its types (`const f = (x: i32) => x`);
+ *   - a build's entry without a sync `export function main()` (checkEntryMain).
+ * Called by the session for every user and hal/ file; a file that contains
+ * none of the tokens these need is not walked.
  */
 import ts from "typescript";
 import { JS_TIMERS, messages } from "./errors.ts";
