@@ -20,12 +20,18 @@ function arity(signature: string): number {
   return [...signature.slice(2, -1)].reduce((n, letter) => n + (letter === "I" ? 2 : 1), 0);
 }
 
-/** The parameter list of the function `name` is, following `var name=other;` aliases; null if there is none. */
+/**
+ * The parameter list of the function `name` is, following `var name=other;` aliases; null if there is
+ * none. A build prints each top-level statement on a line of its own, and a function's local may reuse a
+ * global's short name (`var ax=0;` in the glue beside the top-level `var ax=t;`), so a declaration that
+ * starts a line is taken first; a script written by hand is searched anywhere.
+ */
 function declaration(script: string, name: string, hops = 0): RegExpExecArray | null {
   const id = name.replace(/\$/g, "\\$");
-  const fn = new RegExp(`(?:^|[^\\w$])function ${id}\\(([^)]*)\\)`).exec(script);
+  const find = (pattern: string) => new RegExp(`^${pattern}`, "m").exec(script) ?? new RegExp(`(?:^|[^\\w$])${pattern}`).exec(script);
+  const fn = find(`function ${id}\\(([^)]*)\\)`);
   if (fn || hops > 4) return fn;
-  const alias = new RegExp(`(?:^|[^\\w$])var ${id}=([\\w$]+);`).exec(script);
+  const alias = find(`var ${id}=([\\w$]+);`);
   return alias ? declaration(script, alias[1]!, hops + 1) : null;
 }
 

@@ -37,6 +37,17 @@ test("a well-formed build loads and runs", async () => {
   assert.equal(sim.logs.map((l) => l.text), ["héllo"]);
 });
 
+test("a function's local that reuses an export's short name does not hide the top-level declaration", async () => {
+  // A build prints one top-level statement per line; name shortening may give a local the name of a global.
+  // outpost_poll as an alias of its function (as exports with identical bodies are), and a local of that name first.
+  const poll = manifest.exports.outpost_poll!;
+  const aliased = js.replace(`function ${poll}(`, `function ${poll}$body(`).replace(/\n(\/\/outpost:)/, `\nvar ${poll}=${poll}$body;\n$1`);
+  const shadowing = aliased.replace(/\n/, `\nfunction zz$shadow(){var ${poll}=0;return ${poll}}\n`);
+  assert.ok(shadowing.includes(`var ${poll}=${poll}$body;`) && shadowing.includes(`var ${poll}=0;`));
+  const sim = await Simulator.load(shadowing, { board: BOARD });
+  assert.equal(sim.logs.map((l) => l.text), ["héllo"]);
+});
+
 test("a manifest without outpost_poll is refused, and nothing runs", async () => {
   const bad = js.replace(`"outpost_poll":"${manifest.exports.outpost_poll}",`, "");
   assert.is(
