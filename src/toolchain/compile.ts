@@ -28,7 +28,7 @@ import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { optimiseQuick } from "./wasm/quick-optimise.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
-import { unalignedWideAccesses } from "./std-alignment.ts";
+import { ALIGNMENT_PATCHED, unalignedWideAccesses } from "./std-alignment.ts";
 import { checkHostImports } from "./host-imports.ts";
 import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
 
@@ -88,8 +88,8 @@ function installSealedRuntime(): void {
   const libraryFiles = asc.libraryFiles as Record<string, string>;
   libraryFiles["rt/outpost-sealed"] = readFileSync(runtimeDir + "rt/sealed.ts", "utf8");
   libraryFiles["rt/index-stub"] = `import "./outpost-sealed";\n`;
-  // Honest alignment hints in its number formatting, which the Espruino translation relies on (std-alignment.ts).
-  libraryFiles["util/number"] = unalignedWideAccesses(libraryFiles["util/number"]!);
+  // Honest alignment hints in its number and string code, which the Espruino translation relies on (std-alignment.ts).
+  for (const file of ALIGNMENT_PATCHED) libraryFiles[file] = unalignedWideAccesses(libraryFiles[file]!);
   runtimeInstalled = true;
 }
 

@@ -1,20 +1,25 @@
 /**
- * AssemblyScript's number formatting (its std `util/number`: itoa, dtoa and
- * their `_buffered` forms) writes UTF-16 digits two and four at a time with
- * `store<u32>`/`store<u64>` at addresses that are only 2-aligned
- * (`-21.0`: the `.0` lands at byte 6), and declares natural alignment.
- * WebAssembly allows that on every host, but the Espruino translation reads
- * an alignment hint as a promise (wasm2js's `HEAP32[a >> 2]` is the aligned
- * word below a misaligned `a`), so `${210.0}` came out as `21.0` and a NUL.
+ * AssemblyScript's standard library reads and writes UTF-16 text two and
+ * four code units at a time (`store<u32>`/`load<u64>`) at addresses that
+ * are only 2-aligned, while declaring natural alignment: number formatting
+ * (`util/number`: `-21.0`, the `.0` lands at byte 6), case mapping and
+ * UTF-8 coding (`string`: `"Straße".toUpperCase()` writes `SS` as one
+ * u32), parsing (`util/string`). WebAssembly allows that on every host,
+ * but the Espruino translation reads an alignment hint as a promise
+ * (wasm2js's `HEAP32[a >> 2]` is the aligned word below a misaligned `a`),
+ * so `${210.0}` came out as `21.0` and a NUL, and `STRASSE` as `STRAßSE`.
  *
- * So the build gives that file honest hints: every wide load and store in it
- * says alignment 1 (`store<u64>(p, v)` → `store<u64>(p, v, 0, 1)`), and
- * wasm2js writes those byte by byte. Other hosts ignore hints (wasm3, WAMR,
- * wasm2c's memcpy loads); the file is only compiled in when a firmware
- * formats numbers the standard library's way (`${x}` in sync code, the
- * float writer of src/runtime/text.ts). Installed by compile.ts.
+ * So the build gives those files honest hints: every wide load and store
+ * in them says alignment 1 (`store<u64>(p, v)` → `store<u64>(p, v, 0, 1)`),
+ * and wasm2js writes those byte by byte. Other hosts ignore hints (wasm3,
+ * WAMR, wasm2c's memcpy loads). The accesses are in the uncommon paths
+ * (special casing, code points, parsing); comparing strings on a size
+ * build reads u16s already. Installed by compile.ts.
  */
 import ts from "typescript";
+
+/** The std files that move UTF-16 text in wide words at 2-aligned addresses. */
+export const ALIGNMENT_PATCHED = ["util/number", "util/string", "string"];
 
 const WIDE = new Set(["u32", "i32", "u64", "i64", "f32", "f64"]);
 

@@ -2,8 +2,8 @@
 // written as the sync code beside them writes them (AssemblyScript's
 // toString): main() logs each value once at init, the task logs the same
 // after an await and writes them to UART0 through a ByteBuf. main() also
-// formats integers the standard library's way, whose digits land at
-// unaligned addresses (std-alignment.ts).
+// formats integers and maps case the standard library's way, which writes
+// at unaligned addresses (std-alignment.ts).
 import { Duration, Timer, log, task } from "outpost";
 import { ByteBuf, Uart, WriteAll } from "outpost/hal";
 import { UART0 } from "outpost/board";
@@ -11,6 +11,7 @@ import { UART0 } from "outpost/board";
 const values: StaticArray<f64> = [21.5, 21.0, 210.0, -21.0, 0.0, -3.25, 1e21, 1e-7, 0.1 + 0.2, 2.0 / 3.0, 1.7976931348623157e308, -Infinity];
 const integers: StaticArray<i64> = [7, -42, 123, -12345, 1234567, -2147483648, 9007199254740993];
 const single: f32 = 0.1;
+const words: StaticArray<string> = ["Straße", "-Infinity", "ǅemal", "x"];
 const out = new ByteBuf(96);
 const writeAll = new WriteAll();
 let uart!: Uart;
@@ -28,6 +29,8 @@ export const floats = task(1, async (): Promise<void> => {
 export function main(): void {
   for (let i = 0; i < values.length; i++) log.info(`float ${i}: ${values[i]}`);
   for (let i = 0; i < integers.length; i++) log.info(`int ${integers[i]} ${<i32>integers[i]}`);
+  // Case mapping and parsing move UTF-16 in wide words too (std-alignment.ts).
+  for (let i = 0; i < words.length; i++) log.info(`text ${words[i].toUpperCase()} ${words[i].toLowerCase()} ${parseFloat(words[i])}`);
   uart = new Uart(UART0, 115200, "UART0");
   floats.spawn();
 }

@@ -4,8 +4,9 @@
  * code beside them does (test/firmware/float-text.ts logs each value both
  * ways), on a quick build and an Espruino board's build (size-optimised,
  * deferred text), as Wasm and as JavaScript, byte for byte. The sync lines are the standard library's
- * formatting, which on Espruino needed honest alignment hints
- * (src/toolchain/std-alignment.ts: `${210.0}` printed `21.0` and a NUL).
+ * formatting and case mapping, which on Espruino needed honest alignment
+ * hints (src/toolchain/std-alignment.ts: `${210.0}` printed `21.0` and a
+ * NUL, `"Straße".toUpperCase()` `STRAßSE`).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -30,6 +31,10 @@ const expected = {
   logs: [
     ...VALUES.map((v, i) => `0 float ${i}: ${v}`),
     ...INTEGERS.map((v) => `0 int ${v}`),
+    "0 text STRASSE straße NaN",
+    "0 text -INFINITY -infinity -Infinity",
+    "0 text ǄEMAL ǆemal NaN",
+    "0 text X x NaN",
     ...VALUES.map((v, i) => `1000 float ${i}: ${v}`),
     "1000 float f32 0.1, nan NaN, sum 18.25",
     "1000 float math 21.0 3.141592653589793 0.1 21 -3.25",
