@@ -190,9 +190,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     unknownBoardName(stderr, options.board, where);
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf, movedLine)}`);
   }
-  // The firmware's own files first: the call to name is in one of them, not in Outpost's.
-  const own = [...sources].sort((a, b) => Number(a.startsWith(repoRoot)) - Number(b.startsWith(repoRoot)));
-  checkHostImports(wasm, where, own, (path) => host.read(path), (path) => relative(process.cwd(), path) || path);
+  checkHostImports(wasm, where);
   if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: names });
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);

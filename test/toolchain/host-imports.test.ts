@@ -1,7 +1,9 @@
 /**
  * Standard-library calls no Outpost host can serve (asc imports them from
- * `env`) fail the build at the call, saying what to use, instead of
- * building a module every host refuses to load (src/toolchain/host-imports.ts).
+ * `env`) fail the build at the call, saying what to use (the lowering:
+ * lower/sync-syntax.ts), and one reached otherwise fails it by its import
+ * (src/toolchain/host-imports.ts), instead of building a module every host
+ * refuses to load.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -29,13 +31,18 @@ test("Math.random() in a helper is refused at the call, with what to use instead
     `}`,
     `export function main(): void { log.infoInt("roll", roll()); }`,
   ]);
-  assert.is(error, "dice.ts does not compile:\ndice.ts:3:14: error HOST_API: `Math.random()` asks the host for a seed, which Outpost hosts do not give (asc imports env.seed for it): " +
+  assert.is(error, "dice.ts does not compile:\ndice.ts:3:14: error ASYNC_SYNTAX: `Math.random()` asks the host for a seed, which Outpost hosts do not give: " +
     "use a small generator of your own (xorshift32) seeded at init from something that varies (`Instant.now()` at a button press, an unconnected pin)");
 });
 
 test("console.log is refused at the call, pointing at log", async () => {
   const error = await buildError("hello.ts", [`export function main(): void {`, `  console.log("hello");`, `}`]);
-  assert.is(error, "hello.ts does not compile:\nhello.ts:2:3: error HOST_API: `console` is not part of Outpost's host interface (asc imports env.console.log for it): use `log.info(…)` (or log.warn, log.error, log.debug)");
+  assert.is(error, "hello.ts does not compile:\nhello.ts:2:3: error ASYNC_SYNTAX: `console` is not part of Outpost's host interface: use `log.info(…)` (or log.warn, log.error, log.debug)");
+});
+
+test("a host import the lowering cannot see at a call is still refused, naming the import", async () => {
+  const error = await buildError("clock.ts", [`import { log } from "outpost";`, `export function main(): void {`, `  const now = Date.now;`, `  log.info(\`\${now()}\`);`, `}`]);
+  assert.is(error, "clock.ts does not compile:\nerror HOST_API: `Date.now()` reads a wall clock, which Outpost boards do not have (asc imports env.Date.now for it): use `Instant.now()` (µs since start, from the board's timer; virtual time in the simulator)");
 });
 
 test.run();

@@ -57,6 +57,18 @@ export const JS_TIMERS: Record<string, string> = {
   clearInterval: "stop a ticking task with a flag it checks after each `await ticker.next()`",
 };
 
+/**
+ * Standard-library calls no Outpost host serves (asc imports them from `env`), by the callee as written:
+ * refused at the call by the lowering (sync-syntax.ts), and by the import, if one gets through, by the
+ * build (host-imports.ts).
+ */
+export const HOST_APIS: { callee: string; import: RegExp; what: string; instead: string }[] = [
+  { callee: "Date.now", import: /^env\.Date\.now$/, what: "`Date.now()` reads a wall clock, which Outpost boards do not have", instead: "`Instant.now()` (µs since start, from the board's timer; virtual time in the simulator)" },
+  { callee: "Math.random", import: /^env\.seed$/, what: "`Math.random()` asks the host for a seed, which Outpost hosts do not give", instead: "a small generator of your own (xorshift32) seeded at init from something that varies (`Instant.now()` at a button press, an unconnected pin)" },
+  { callee: "console", import: /^env\.console\.\w+$/, what: "`console` is not part of Outpost's host interface", instead: "`log.info(…)` (or log.warn, log.error, log.debug)" },
+  { callee: "trace", import: /^env\.trace$/, what: "`trace()` is not part of Outpost's host interface", instead: "`log.debug(…)`" },
+];
+
 export const messages = {
   needsAnnotation: (name: string) =>
     `cannot tell the type of "${name}", which lives across an await: annotate it (e.g. \`let ${name}: i32 = …\`)`,
@@ -147,6 +159,7 @@ export const messages = {
     `\`${what}\`: AssemblyScript has no optional chaining (\`?.\`): test for null first: \`${conditional}\`, or \`${statement}\``,
   promiseApi: (what: string) =>
     `\`${what}\` is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines): ${PROMISE_API[what] ?? PROMISE_API["Promise"]}`,
+  hostApi: (api: { what: string; instead: string }) => `${api.what}: use ${api.instead}`,
   jsTimer: (name: string) => `\`${name}\` is JavaScript's timer API, which Outpost firmware does not have (tasks wait instead): ${JS_TIMERS[name]}`,
   destructuring: () => `destructuring is not supported by AssemblyScript: declare one variable per value`,
   taskForm: () =>

@@ -6,15 +6,16 @@
  *   - JavaScript asc does not parse, outside async functions and generators
  *     (whose own rewriting takes logical assignments and refuses optional
  *     chaining): `x ||= v`, `x &&= v`, `x ??= v`, `p?.read()`;
- *   - `await` outside an async function, and JavaScript's timers
- *     (`setTimeout`, `setInterval`, …), anywhere;
+ *   - `await` outside an async function, JavaScript's timers
+ *     (`setTimeout`, `setInterval`, …), and the calls asc would import
+ *     from the host (`Date.now()`, `Math.random()`, `console.log`), anywhere;
  *   - a function kept in a variable without its types (`const f = (x: i32) => x`);
  *   - a build's entry without a sync `export function main()` (checkEntryMain).
  * Called by the session for every user and hal/ file; a file that contains
  * none of the tokens these need is not walked.
  */
 import ts from "typescript";
-import { JS_TIMERS, messages } from "./errors.ts";
+import { HOST_APIS, JS_TIMERS, messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { hasModifier } from "./modules.ts";
 import { excerpt } from "./syntax.ts";
@@ -28,7 +29,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -43,6 +44,10 @@ export function checkSyncSyntax(file: FileCtx): void {
     if (!inAsync && ts.isAwaitExpression(n)) file.error(n, "ASYNC_SYNTAX", messages.awaitOutsideAsync(enclosingName(n)));
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && JS_TIMERS[n.expression.text] && file.mods.named(file.module, n.expression.text) === null && !inPromise(n)) {
       file.error(n.expression, "ASYNC_SYNTAX", messages.jsTimer(n.expression.text));
+    }
+    if (ts.isCallExpression(n)) {
+      const api = hostApi(file, n.expression);
+      if (api) file.error(n.expression, "ASYNC_SYNTAX", messages.hostApi(api));
     }
     if ((ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && !n.type && n.initializer) checkKeptFunction(file, n.initializer);
     ts.forEachChild(n, (c) => visit(c, inAsync || isAsync));
@@ -65,6 +70,14 @@ function checkKeptFunction(file: FileCtx, init: ts.Expression): void {
   const params = `(${init.parameters.map((p) => p.getText()).join(", ")})`;
   const written = untyped.length ? null : ts.isArrowFunction(init) ? `${params}: ${rendered ?? "T"} => …` : `function ${params}: ${rendered ?? "T"} { … }`;
   file.error(init, "ASYNC_SYNTAX", messages.keptFunctionTypes(excerpt(init), untyped, written, rendered !== null));
+}
+
+/** The host API a callee names (`Date.now`, `Math.random`, `console.log`, `trace`) when the firmware does not declare it itself. */
+function hostApi(file: FileCtx, callee: ts.Expression): (typeof HOST_APIS)[number] | null {
+  const root = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : ts.isIdentifier(callee) ? callee : null;
+  if (!root || file.mods.named(file.module, root.text) !== null) return null;
+  const written = ts.isPropertyAccessExpression(callee) ? `${root.text}.${callee.name.text}` : root.text;
+  return HOST_APIS.find((a) => a.callee === written || (a.callee === root.text && ts.isPropertyAccessExpression(callee))) ?? null;
 }
 
 /** `n` is inside `new Promise(…)`, which is refused as a whole (checks.ts): `new Promise((r) => setTimeout(r, 100))` is one error. */
