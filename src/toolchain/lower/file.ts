@@ -71,6 +71,11 @@ export class FileCtx {
     if (!this.analysisOnly) this.session.diagnostics.push(this.at(node, code, message));
   }
 
+  /** An error about the file as a whole, at 1:1 (where `outpost check` puts it too). */
+  fileError(code: LowerCode, message: string): void {
+    if (!this.analysisOnly) this.session.diagnostics.push({ code, message, file: this.displayPath, line: 1, column: 1 });
+  }
+
   warn(node: ts.Node, code: LowerWarningCode, message: string): void {
     if (!this.analysisOnly) this.session.warnings.push(this.at(node, code, message));
   }

@@ -117,7 +117,7 @@ export function checkEntryMain(file: FileCtx): void {
     }
     if (ts.isVariableStatement(st) && exported && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === "main")) return;
   }
-  file.error(sf.statements[0] ?? sf, "ASYNC_SYNTAX", messages.mainMissing());
+  file.fileError("ASYNC_SYNTAX", messages.mainMissing());
 }
 
 type Chained = ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
