@@ -44,7 +44,7 @@ export interface BuildSpec {
   /** Optimise for size (-O3z) rather than speed. */
   small?: boolean;
   /**
-   * Optimise for build time (asc -O0, then binaryen's -O1) rather than speed (-O3): the simulator, where a build is part of
+   * Optimise for build time (asc -O0, then a few of binaryen's cheapest passes) rather than speed (-O3): the simulator, where a build is part of
    * every edit–run cycle. A third less build time; the firmware runs as written either way. `small` wins.
    */
   quick?: boolean;

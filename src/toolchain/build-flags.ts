@@ -11,7 +11,7 @@ export interface BuildFlags {
   mvp: boolean;
   /** -O3z rather than -O3. */
   small: boolean;
-  /** binaryen's -O1 after an unoptimised asc compile, rather than asc -O3 (where not `small`). */
+  /** A few of binaryen's cheapest passes after an unoptimised asc compile, rather than asc -O3 (where not `small`). */
   quick: boolean;
   /** Message literals kept on the host (text-literals.ts). */
   deferText: boolean;

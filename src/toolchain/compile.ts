@@ -49,7 +49,7 @@ export interface CompileOptions {
   mvp?: boolean;
   /** Optimise for size (-O3z) rather than speed (-O3). Default: the board's `build.small`. */
   small?: boolean;
-  /** Optimise for build time (asc -O0, then binaryen's -O1) rather than speed (-O3). Default: the board's `build.quick`. */
+  /** Optimise for build time (asc -O0, then a few of binaryen's cheapest passes) rather than speed (-O3). Default: the board's `build.quick`. */
   quick?: boolean;
   /** Where the .wasm will be written; names the firmware in budget errors (default: the entry). */
   output?: string;
@@ -137,7 +137,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     "--outFile", "out.wasm",
     "--noColors",
     "--baseDir", baseDir,
-    // A quick build is optimised by binaryen's own -O1 pipeline afterwards (quick-optimise.ts says why).
+    // A quick build is tidied by a few of binaryen's cheapest passes afterwards (quick-optimise.ts says why).
     ...(small ? ["-O3z"] : quick ? ["-O0"] : ["-O3"]),
     ...(names ? ["--debug"] : []),
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),

@@ -1,17 +1,32 @@
 /**
  * Optimises a quick build (a board with `build.quick`, such as the
- * simulator's): asc compiles it without optimising (-O0) and binaryen's own
- * -O1 pipeline optimises the module, here.
+ * simulator's): asc compiles it without optimising (-O0) and a short list
+ * of binaryen's cheapest passes tidies the module, here.
  *
- * asc's -O1 adds inlining that re-optimises every function something was
- * inlined into (binaryen's inlining-optimizing pass), and that pass was most
- * of a quick build's time: 12 s of 16 s of passes on a 485 KB firmware, a
- * third of a typical one's whole build. The simulator runs the module in V8,
- * which inlines small functions itself, so it runs as fast either way
- * (bench/sim_speed.bench.ts); 30 test firmwares build in 9.2 s instead of
- * 14.5 s. Size and speed builds (-O3z, -O3) keep asc's own pipeline.
+ * A quick build is part of every edit–run cycle, and the simulator runs it
+ * in V8, which optimises the code itself: what V8 cannot do is drop what
+ * asc -O0 leaves for an optimiser (unused functions, copies between
+ * locals, blocks and branches that do nothing, constant expressions), so
+ * that is all these passes do. Measured on the test firmware (a few
+ * hundred lines each): 45–55 ms instead of binaryen's -O1 pipeline's
+ * 145–210 ms (asc's own -O1, which adds re-optimising inlining, was
+ * slower still), for a module a quarter larger than -O1's, which the
+ * simulator runs as fast (bench/sim_speed.bench.ts). Size and speed
+ * builds (-O3z, -O3) keep asc's own pipeline.
  */
 import { ascFeatures, defaultSettings, loadBinaryen } from "./binaryen.ts";
+
+/** In order; each reads what the one before it left (locals simplified before they are coalesced, blocks merged after). */
+const PASSES = [
+  "remove-unused-module-elements",
+  "precompute",
+  "simplify-locals-nostructure",
+  "vacuum",
+  "coalesce-locals",
+  "merge-blocks",
+  "remove-unused-brs",
+  "remove-unused-names",
+];
 
 export interface QuickOptions {
   /** The module is MVP-only (else it uses asc's default features). */
@@ -30,7 +45,7 @@ export async function optimiseQuick(wasm: Uint8Array, { mvp, debug }: QuickOptio
     b.setOptimizeLevel(1);
     b.setShrinkLevel(0);
     b.setDebugInfo(debug);
-    module.optimize();
+    module.runPasses(PASSES);
     return module.emitBinary();
   } finally {
     module.dispose();
