@@ -3,16 +3,19 @@
 // checked; `npm test` type-checks with tsc), through the cache transpile.mjs
 // keeps, so TypeScript itself is only loaded on a cache miss.
 // `import ts from "typescript"` loads it through require (typescript.mjs
-// says why).
+// says why), and `binaryen` (ours and AssemblyScript's) as a script with a
+// code cache (binaryen.mjs).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { transpiled } from "./transpile.mjs";
 
 const typescriptShim = new URL("./typescript.mjs", import.meta.url).href;
+const binaryenShim = new URL("./binaryen.mjs", import.meta.url).href;
 let ts;
 
 export async function resolve(specifier, context, nextResolve) {
   if (specifier === "typescript") return { url: typescriptShim, format: "module", shortCircuit: true };
+  if (specifier === "binaryen") return { url: binaryenShim, format: "module", shortCircuit: true };
   return nextResolve(specifier, context);
 }
 

@@ -24,6 +24,7 @@ import type { CompileOptions, CompileResult } from "../compile.ts";
 import type { EspruinoBuild, EspruinoOptions } from "../espruino/bundle.ts";
 import { resolveBuildFlags } from "../build-flags.ts";
 import { isOutpostSource } from "../packages.ts";
+import { useCachedBinaryen } from "../wasm/binaryen.ts";
 import { fileHash, sha256, toolchainFingerprint } from "./fingerprint.ts";
 import { cacheDir, CacheStore } from "./store.ts";
 
@@ -130,6 +131,7 @@ async function lookupOrBuild(key: string, options: CompileOptions): Promise<Held
 }
 
 async function build(options: CompileOptions): Promise<CompileResult> {
+  useCachedBinaryen(); // before AssemblyScript, which imports binaryen
   const { compileFirmware } = await import("../compile.ts"); // the compiler loads only on a miss
   return compileFirmware(options);
 }
