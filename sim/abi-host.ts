@@ -97,6 +97,10 @@ export interface FirmwareOptions {
 type PanicReport = Omit<Panic, "task"> & { taskId: number };
 
 export class Firmware {
+  private readonly host: AbiHost;
+  readonly name: string;
+  private readonly textTable: readonly string[] | undefined;
+  readonly watchdog: number;
   panic: Panic | null = null;
   private exports: AbiExports | null = null;
   private report: PanicReport | null = null;
@@ -109,12 +113,17 @@ export class Firmware {
   private during = "the start function";
 
   private constructor(
-    private readonly host: AbiHost,
-    readonly name: string,
-    private readonly textTable: readonly string[] | undefined,
+    host: AbiHost,
+    name: string,
+    textTable: readonly string[] | undefined,
     /** Loop iterations per call; 0: no watchdog. */
-    readonly watchdog: number,
-  ) {}
+    watchdog: number,
+  ) {
+    this.host = host;
+    this.name = name;
+    this.textTable = textTable;
+    this.watchdog = watchdog;
+  }
 
   /**
    * Compiles, checks (boards/ABI.md, "Checked at load") and instruments (fuel.ts) a firmware,

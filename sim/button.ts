@@ -26,6 +26,9 @@ import type { Level, Pin } from "./gpio.ts";
 import { mulberry32 } from "./prng.ts";
 
 export class Button {
+  private readonly bench: Bench;
+  private readonly pin: Pin;
+  private readonly spec: ButtonSpec;
   /** How long the contacts chatter after each press or release; 0 for an ideal button. */
   bounceMs: number;
   private readonly random: () => number;
@@ -33,12 +36,15 @@ export class Button {
   private readonly transitions: number[] = [];
 
   constructor(
-    private readonly bench: Bench,
-    private readonly pin: Pin,
-    private readonly spec: ButtonSpec,
+    bench: Bench,
+    pin: Pin,
+    spec: ButtonSpec,
     seed: number,
     name: string,
   ) {
+    this.bench = bench;
+    this.pin = pin;
+    this.spec = spec;
     this.bounceMs = spec.bounceMs;
     this.random = prng(seed, name);
   }

@@ -10,11 +10,13 @@
 import type { PanicCode } from "../src/contract/abi-codes.ts";
 
 export class HostFault extends Error {
+  readonly code: PanicCode;
   constructor(
-    readonly code: PanicCode,
+    code: PanicCode,
     message: string,
   ) {
     super(message);
+    this.code = code;
     this.name = "HostFault";
   }
 }

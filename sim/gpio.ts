@@ -41,6 +41,10 @@ export interface LevelChange {
 export type PinListener = (label: string, level: Level, at: number) => void;
 
 export class Pin {
+  private readonly bench: Bench;
+  readonly number: number;
+  readonly label: string;
+  private readonly onChange: PinListener;
   mode: PinMode = "unconfigured";
   /** Every change of level, the newest `historyLimit` kept. */
   readonly changes: Ring<LevelChange>;
@@ -50,11 +54,15 @@ export class Pin {
   private current: Level = 0;
 
   constructor(
-    private readonly bench: Bench,
-    readonly number: number,
-    readonly label: string,
-    private readonly onChange: PinListener,
+    bench: Bench,
+    number: number,
+    label: string,
+    onChange: PinListener,
   ) {
+    this.bench = bench;
+    this.number = number;
+    this.label = label;
+    this.onChange = onChange;
     this.changes = new Ring(bench.historyLimit);
   }
 
@@ -140,13 +148,17 @@ export class Pin {
 
 /** Every pin of a board, by number; the firmware's GPIO imports land here. */
 export class Gpio {
+  private readonly bench: Bench;
+  private readonly board: Board;
   private readonly pins = new Map<number, Pin>();
 
   constructor(
-    private readonly bench: Bench,
-    private readonly board: Board,
+    bench: Bench,
+    board: Board,
     onChange: PinListener,
   ) {
+    this.bench = bench;
+    this.board = board;
     for (const number of Object.values(board.pins)) {
       this.pins.set(number, new Pin(bench, number, pinLabel(board, number), onChange));
     }

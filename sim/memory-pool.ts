@@ -19,12 +19,17 @@ const PAGE = 65_536;
 const KEPT = 2;
 
 export class MemoryPool {
+  private readonly initial: number;
+  private readonly maximum: number | null;
   private readonly free: WasmMemory[] = [];
 
   constructor(
-    private readonly initial: number,
-    private readonly maximum: number | null,
-  ) {}
+    initial: number,
+    maximum: number | null,
+  ) {
+    this.initial = initial;
+    this.maximum = maximum;
+  }
 
   take(): WasmMemory {
     const kept = this.free.pop();

@@ -13,6 +13,7 @@
  * overwrites in place.
  */
 export class Ring<T> {
+  readonly capacity: number;
   private items: T[] = [];
   /** Where the oldest item is once the ring is full. */
   private head = 0;
@@ -21,7 +22,9 @@ export class Ring<T> {
   /** `toArray()`'s last answer, until the next push. */
   private snapshot: readonly T[] | null = null;
 
-  constructor(readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.capacity = capacity;
+  }
 
   push(item: T): void {
     this.snapshot = null;

@@ -90,6 +90,8 @@ export function runScenario(sim: ScenarioTarget, scenario: Scenario | null, opti
 }
 
 export class ScenarioRun {
+  private readonly sim: ScenarioTarget;
+  private readonly scenario: Scenario | null;
   outcome: RunOutcome | null = null;
   private index = 0;
   private wait: Wait | null = null;
@@ -106,10 +108,12 @@ export class ScenarioRun {
   private readonly hasGoals: boolean;
 
   constructor(
-    private readonly sim: ScenarioTarget,
-    private readonly scenario: Scenario | null,
+    sim: ScenarioTarget,
+    scenario: Scenario | null,
     options: RunOptions = {},
   ) {
+    this.sim = sim;
+    this.scenario = scenario;
     this.steps = scenario?.steps ?? [];
     this.limit = options.limit === undefined ? Infinity : toMicros(options.limit);
     this.limitAt = sim.now + this.limit;

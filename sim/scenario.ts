@@ -145,11 +145,18 @@ function parseStep(raw: unknown, n: number, file: string): Step {
 
 /** Typed reads of one step's fields, each failing with the field's name. */
 class FieldReader {
+  private readonly fields: Fields;
+  private readonly fail: (problem: string) => never;
+  private readonly kind: StepKind;
   constructor(
-    private readonly fields: Fields,
-    private readonly fail: (problem: string) => never,
-    private readonly kind: StepKind,
-  ) {}
+    fields: Fields,
+    fail: (problem: string) => never,
+    kind: StepKind,
+  ) {
+    this.fields = fields;
+    this.fail = fail;
+    this.kind = kind;
+  }
 
   private required(field: string): unknown {
     const v = this.fields[field];

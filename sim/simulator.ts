@@ -58,6 +58,10 @@ export const LOG_RATE = 1_000;
 const SECOND = 1_000_000;
 
 export class Simulator implements SimListeners {
+  readonly board: Board;
+  private readonly seed: number;
+  readonly historyLimit: number;
+  private readonly logRate: number;
   private readonly logRing: Ring<LogEntry>;
   private readonly bench: Bench;
   /** The flood limit: lines kept in the current second of virtual time, and those dropped. */
@@ -88,11 +92,15 @@ export class Simulator implements SimListeners {
   private lastCall: SimEvent | "spawn" | "timer or task" | "task" = "spawn";
 
   private constructor(
-    readonly board: Board,
-    private readonly seed: number,
-    readonly historyLimit: number,
-    private readonly logRate: number,
+    board: Board,
+    seed: number,
+    historyLimit: number,
+    logRate: number,
   ) {
+    this.board = board;
+    this.seed = seed;
+    this.historyLimit = historyLimit;
+    this.logRate = logRate;
     this.logRing = new Ring(historyLimit);
     this.bench = {
       now: () => this.time,

@@ -115,16 +115,25 @@ interface Observed {
 const UNWATCHED = "unwatched";
 
 export class TaskMonitor {
+  private readonly firmware: FirmwareRunner;
+  private readonly sites: ReadonlyMap<number, SiteInfo>;
+  private readonly owner: MonitorOwner;
+  private readonly historyLimit: number;
   private readonly records: Observed[] = [];
   /** A call into the firmware was made since the last sample. */
   private stale = false;
 
   constructor(
-    private readonly firmware: FirmwareRunner,
-    private readonly sites: ReadonlyMap<number, SiteInfo>,
-    private readonly owner: MonitorOwner,
-    private readonly historyLimit: number,
-  ) {}
+    firmware: FirmwareRunner,
+    sites: ReadonlyMap<number, SiteInfo>,
+    owner: MonitorOwner,
+    historyLimit: number,
+  ) {
+    this.firmware = firmware;
+    this.sites = sites;
+    this.owner = owner;
+    this.historyLimit = historyLimit;
+  }
 
   /** Notes a call into the firmware that ended at virtual time `at`: samples now if watching, else later, on demand. */
   afterCall(at: number): void {

@@ -25,13 +25,16 @@ export interface ByteSource {
 export const TEXT_WINDOW = 1_000_000;
 
 export class TextWatch {
+  private readonly source: ByteSource;
   private seen = 0;
   private decoded = "";
   /** Characters dropped from the front of `decoded`. */
   private base = 0;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly source: ByteSource) {}
+  constructor(source: ByteSource) {
+    this.source = source;
+  }
 
   /** The text so far, from absolute position `start` on (or from the oldest kept character). */
   textFrom(start: number): { text: string; at: number } {
@@ -58,16 +61,20 @@ export class TextWatch {
 
 /** One string looked for in a watch's text from `from` (a character index) on. */
 export class Needle {
+  private readonly watch: TextWatch;
+  readonly text: string;
   /** Where the next search starts. */
   private from: number;
   /** Index just past the match, once found; -1 until then. */
   end = -1;
 
   constructor(
-    private readonly watch: TextWatch,
-    readonly text: string,
+    watch: TextWatch,
+    text: string,
     from = 0,
   ) {
+    this.watch = watch;
+    this.text = text;
     this.from = from;
   }
 

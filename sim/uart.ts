@@ -56,6 +56,12 @@ export type RxFate = "fifo" | "overrun" | "framing" | "dropped";
 export type UartReceiveListener = (uart: string, byte: number, at: number, fate: RxFate) => void;
 
 export class Uart {
+  private readonly bench: Bench;
+  private readonly gpio: Gpio;
+  readonly name: string;
+  private readonly spec: UartSpec;
+  private readonly onByte: UartByteListener;
+  private readonly onReceive: UartReceiveListener;
   /** 0 while the port is not configured. */
   baud = 0;
   overruns = 0;
@@ -78,13 +84,19 @@ export class Uart {
   private readonly departNext = (): void => this.depart(this.departing.shift());
 
   constructor(
-    private readonly bench: Bench,
-    private readonly gpio: Gpio,
-    readonly name: string,
-    private readonly spec: UartSpec,
-    private readonly onByte: UartByteListener,
-    private readonly onReceive: UartReceiveListener = () => {},
+    bench: Bench,
+    gpio: Gpio,
+    name: string,
+    spec: UartSpec,
+    onByte: UartByteListener,
+    onReceive: UartReceiveListener = () => {},
   ) {
+    this.bench = bench;
+    this.gpio = gpio;
+    this.name = name;
+    this.spec = spec;
+    this.onByte = onByte;
+    this.onReceive = onReceive;
     this.sentLog = new Ring(bench.historyLimit);
   }
 
@@ -212,15 +224,17 @@ export class Uart {
 
 /** Every UART of a board; the firmware's UART imports land here by port number. */
 export class Uarts {
+  private readonly board: Board;
   private readonly byPort = new Map<number, Uart>();
 
   constructor(
     bench: Bench,
     gpio: Gpio,
-    private readonly board: Board,
+    board: Board,
     onByte: UartByteListener,
     onReceive?: UartReceiveListener,
   ) {
+    this.board = board;
     for (const [name, spec] of Object.entries(board.uarts)) {
       this.byPort.set(spec.port, new Uart(bench, gpio, name, spec, onByte, onReceive));
     }

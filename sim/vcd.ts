@@ -48,6 +48,8 @@ const TASK_LINES = ["ready", "parked", "finished"] as const;
 
 /** A VCD written as the simulation runs, one piece of text at a time. */
 export class VcdWriter {
+  private readonly write: (text: string) => void;
+  private readonly options: VcdOptions;
   /** Pin label → identifier code; null until `start`. */
   private pinCodes: Map<string, string> | null = null;
   private taskCount = 0;
@@ -64,9 +66,12 @@ export class VcdWriter {
   };
 
   constructor(
-    private readonly write: (text: string) => void,
-    private readonly options: VcdOptions = {},
-  ) {}
+    write: (text: string) => void,
+    options: VcdOptions = {},
+  ) {
+    this.write = write;
+    this.options = options;
+  }
 
   /** Writes the header (every pin, and every task slot the firmware has), then what came before. */
   start(sim: VcdSource): void {

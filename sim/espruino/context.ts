@@ -30,10 +30,15 @@ import type { Watches } from "./watches.ts";
 
 /** A pin object: what `D5` or `LED1` is inside the script. */
 export class SimPin implements EspruinoPin {
+  readonly name: string;
+  readonly number: number;
   constructor(
-    readonly name: string,
-    readonly number: number,
-  ) {}
+    name: string,
+    number: number,
+  ) {
+    this.name = name;
+    this.number = number;
+  }
   toString(): string {
     return this.name;
   }

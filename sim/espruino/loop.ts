@@ -25,16 +25,21 @@ interface Timer {
 }
 
 export class EventLoop {
+  private readonly now: () => number;
+  private readonly run: (callback: () => void) => void;
   private timers = new Map<number, Timer>();
   private queued: (() => void)[] = [];
   private nextId = 1;
   private seq = 0;
 
   constructor(
-    private readonly now: () => number,
+    now: () => number,
     /** Runs a callback; the host catches what it throws. */
-    private readonly run: (callback: () => void) => void,
-  ) {}
+    run: (callback: () => void) => void,
+  ) {
+    this.now = now;
+    this.run = run;
+  }
 
   /** A timer (setTimeout, or setInterval when `repeat`); `args` are passed to the callback, as Espruino does. */
   setTimer(callback: (...args: unknown[]) => void, ms: number, repeat: boolean, args: unknown[] = []): number {

@@ -51,6 +51,10 @@ import { Watches } from "./watches.ts";
 const LOG_LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 };
 
 export class EspruinoFirmware {
+  private readonly script: string;
+  private readonly host: AbiHost;
+  readonly board: Board;
+  readonly name: string;
   panic: Panic | null = null;
   readonly introspects = true;
   /** The await chain the glue printed under its panic report (`    await chain: task "x" → await site 6 → …`), as site ids. */
@@ -63,11 +67,15 @@ export class EspruinoFirmware {
   private readonly manifest: EspruinoManifest;
 
   private constructor(
-    private readonly script: string,
-    private readonly host: AbiHost,
-    readonly board: Board,
-    readonly name: string,
+    script: string,
+    host: AbiHost,
+    board: Board,
+    name: string,
   ) {
+    this.script = script;
+    this.host = host;
+    this.board = board;
+    this.name = name;
     this.manifest = checkedManifest(script, board.name, {
       notOutpost: `${name} is not an Outpost firmware for Espruino (its last line is not //outpost:{…}): build it with outpost build --board ${board.name}`,
       abi: {

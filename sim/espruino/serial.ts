@@ -24,21 +24,36 @@ import { unicodeBuildString } from "./unicode.ts";
 const LISTEN_ALL = LISTEN_RX | LISTEN_TX | LISTEN_ERROR;
 
 export class SerialDevice implements EspruinoSerial {
+  readonly name: string;
+  private readonly port: number;
+  private readonly spec: UartSpec;
+  private readonly host: AbiHost;
+  private readonly queue: (callback: () => void) => void;
+  private readonly warn: (text: string) => void;
+  private readonly unicode: boolean;
   private readonly listeners = new Map<string, ((data: string) => void)[]>();
   private backlog: number[] = [];
   private configured = false;
 
   constructor(
-    readonly name: string,
-    private readonly port: number,
-    private readonly spec: UartSpec,
-    private readonly host: AbiHost,
+    name: string,
+    port: number,
+    spec: UartSpec,
+    host: AbiHost,
     /** Queues a callback on the event loop. */
-    private readonly queue: (callback: () => void) => void,
-    private readonly warn: (text: string) => void,
+    queue: (callback: () => void) => void,
+    warn: (text: string) => void,
     /** The board's Espruino build has Unicode support: received strings expand bytes ≥ 0x80 when indexed. */
-    private readonly unicode = false,
-  ) {}
+    unicode: boolean = false,
+  ) {
+    this.name = name;
+    this.port = port;
+    this.spec = spec;
+    this.host = host;
+    this.queue = queue;
+    this.warn = warn;
+    this.unicode = unicode;
+  }
 
   setup(baudrate: number, options: SerialSetupOptions = {}): void {
     const pinName = (p: EspruinoPin | undefined): string | undefined => (p === undefined ? undefined : String(p));

@@ -21,14 +21,19 @@ interface Watch {
 }
 
 export class Watches {
+  private readonly host: AbiHost;
+  private readonly queue: (callback: () => void) => void;
   private readonly watches = new Map<number, Watch>();
   private readonly lastTime = new Map<number, number>();
   private nextId = 1;
 
   constructor(
-    private readonly host: AbiHost,
-    private readonly queue: (callback: () => void) => void,
-  ) {}
+    host: AbiHost,
+    queue: (callback: () => void) => void,
+  ) {
+    this.host = host;
+    this.queue = queue;
+  }
 
   add(callback: (e: WatchEvent) => void, pin: number, options: WatchOptions = {}): number {
     const edge = options.edge ?? "both";

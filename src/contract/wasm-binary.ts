@@ -33,11 +33,16 @@ export interface WasmImport {
 }
 
 export class WasmReader {
+  readonly bytes: Uint8Array;
+  readonly file: string;
   pos = 0;
   constructor(
-    readonly bytes: Uint8Array,
-    readonly file: string,
-  ) {}
+    bytes: Uint8Array,
+    file: string,
+  ) {
+    this.bytes = bytes;
+    this.file = file;
+  }
 
   byte(): number {
     if (this.pos >= this.bytes.length) throw this.malformed("it ends early");

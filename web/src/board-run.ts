@@ -26,15 +26,24 @@ import type { Session } from "./session.ts";
 const CHECK_EVERY = 64;
 
 export class BoardRun {
+  readonly sim: Simulator;
+  readonly run: ScenarioRun;
+  readonly trace: TraceRecorder;
+  readonly scenario: Scenario | null;
   /** When each scenario step was done (virtual µs), by index: exact, since the run is looked at after every instant. */
   readonly stepsDone: number[] = [];
 
   private constructor(
-    readonly sim: Simulator,
-    readonly run: ScenarioRun,
-    readonly trace: TraceRecorder,
-    readonly scenario: Scenario | null,
-  ) {}
+    sim: Simulator,
+    run: ScenarioRun,
+    trace: TraceRecorder,
+    scenario: Scenario | null,
+  ) {
+    this.sim = sim;
+    this.run = run;
+    this.trace = trace;
+    this.scenario = scenario;
+  }
 
   static async start(session: Session, firmware: Uint8Array | string, scenario: Scenario | null, listeners: SimListeners): Promise<BoardRun> {
     const trace = new TraceRecorder();

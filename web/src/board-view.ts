@@ -13,15 +13,19 @@ import type { Simulator } from "../../sim/index.ts";
 import { el, setText } from "./dom.ts";
 
 export class BoardView {
+  private sim: () => Simulator;
+  private readonly input: () => void;
   readonly node: HTMLElement;
   private readonly leds: { name: string; activeLow: boolean; node: HTMLElement; label: HTMLElement }[] = [];
   private readonly buttons: { name: string; node: HTMLButtonElement }[] = [];
 
   constructor(
     board: Board,
-    private sim: () => Simulator,
-    private readonly input: () => void,
+    sim: () => Simulator,
+    input: () => void,
   ) {
+    this.sim = sim;
+    this.input = input;
     const ledRow = el("div", { class: "leds" });
     for (const [name, spec] of Object.entries(board.leds)) {
       const lamp = el("span", { class: "lamp", role: "img", "aria-label": `${name} dark` });

@@ -30,17 +30,21 @@ const FRAME_MS = 16;
 const MAX_LAG_MS = 250;
 
 export class Clock {
+  private run: BoardRun;
+  private readonly changed: (gap: number) => void;
   private speedNow: Speed;
   private base = { wall: 0, virtual: 0 };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly channel = new MessageChannel();
 
   constructor(
-    private run: BoardRun,
+    run: BoardRun,
     speed: Speed,
     /** Asks for a redraw no sooner than `gap` ms after the last one. */
-    private readonly changed: (gap: number) => void,
+    changed: (gap: number) => void,
   ) {
+    this.run = run;
+    this.changed = changed;
     this.speedNow = speed;
     this.channel.port1.onmessage = () => this.tick();
     this.setSpeed(speed);

@@ -20,6 +20,8 @@ export interface ControlActions {
 }
 
 export class Controls {
+  private readonly clock: Clock;
+  private sim: () => Simulator;
   readonly node: HTMLElement;
   private readonly clockText = el("output", { class: "clock", "aria-label": "Virtual time" });
   private readonly speeds = new Map<Speed, HTMLButtonElement>();
@@ -27,10 +29,12 @@ export class Controls {
   private resumeTo: Speed = 1;
 
   constructor(
-    private readonly clock: Clock,
-    private sim: () => Simulator,
+    clock: Clock,
+    sim: () => Simulator,
     actions: ControlActions,
   ) {
+    this.clock = clock;
+    this.sim = sim;
     const group = el("div", { class: "speeds", role: "group", "aria-label": "Speed" });
     for (const speed of SPEEDS) {
       const button = el("button", { type: "button", "aria-pressed": "false" }, LABELS[String(speed)]!);

@@ -19,6 +19,7 @@ import type { BoardRun } from "./board-run.ts";
 import { el, setText } from "./dom.ts";
 
 export class ScenarioPanel {
+  private readonly board: Board;
   readonly node: HTMLElement;
   private readonly list = el("ol", { class: "steps" });
   private readonly result = el("p", { class: "result", "aria-live": "polite" });
@@ -29,9 +30,10 @@ export class ScenarioPanel {
   private marked = 0;
 
   constructor(
-    private readonly board: Board,
+    board: Board,
     start: (scenario: Scenario) => void,
   ) {
+    this.board = board;
     const file = el("input", { type: "file", accept: ".yaml,.yml", "aria-label": "Scenario file" });
     file.addEventListener("change", async () => {
       const chosen = file.files?.[0];

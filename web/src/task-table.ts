@@ -13,11 +13,13 @@ import { el, setText } from "./dom.ts";
 const COLUMNS = ["id", "task", "state", "polls", "wakes", "for", "await site"];
 
 export class TaskTable {
+  private sim: () => Simulator;
   readonly node: HTMLElement;
   private readonly body = el("tbody");
   private readonly status = el("p", { class: "liveness", "aria-live": "polite" });
 
-  constructor(private sim: () => Simulator) {
+  constructor(sim: () => Simulator) {
+    this.sim = sim;
     const head = el("tr", {}, ...COLUMNS.map((c) => el("th", { scope: "col" }, c)));
     this.node = el("section", { class: "tasks", "aria-label": "Tasks" }, el("h2", {}, "Tasks"), this.status, el("div", { class: "scroll" }, el("table", {}, el("thead", {}, head), this.body)));
   }

@@ -16,6 +16,9 @@ const KEEP = 64 * 1024;
 const ENDINGS: [label: string, text: string][] = [["LF", "\n"], ["CR LF", "\r\n"], ["CR", "\r"], ["none", ""]];
 
 export class Terminal {
+  readonly uart: string;
+  private sim: () => Simulator;
+  private readonly input: () => void;
   readonly node: HTMLElement;
   private readonly output: HTMLPreElement;
   private decoder = new TextDecoder();
@@ -24,11 +27,14 @@ export class Terminal {
   private length = 0;
 
   constructor(
-    readonly uart: string,
+    uart: string,
     spec: UartSpec,
-    private sim: () => Simulator,
-    private readonly input: () => void,
+    sim: () => Simulator,
+    input: () => void,
   ) {
+    this.uart = uart;
+    this.sim = sim;
+    this.input = input;
     this.output = el("pre", { class: "out", role: "log", tabindex: "0", "aria-label": `${uart} output` });
     const line = el("input", { type: "text", "aria-label": `Send to ${uart}`, placeholder: `type, Enter sends to ${uart}`, autocomplete: "off" });
     const ending = el("select", { "aria-label": `${uart} line ending` });

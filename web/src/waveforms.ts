@@ -19,15 +19,19 @@ const LOW = 17;
 const WINDOWS = ["10ms", "100ms", "1s", "5s", "60s"];
 
 export class Waveforms {
+  private readonly board: Board;
+  private sim: () => Simulator;
   readonly node: HTMLElement;
   private readonly rows = el("div", { class: "rows" });
   private readonly shown = new Map<string, { path: SVGPathElement; level: HTMLElement }>();
   private window = parseDuration("5s");
 
   constructor(
-    private readonly board: Board,
-    private sim: () => Simulator,
+    board: Board,
+    sim: () => Simulator,
   ) {
+    this.board = board;
+    this.sim = sim;
     const choice = el("select", { "aria-label": "Waveform window" });
     for (const w of WINDOWS) choice.append(el("option", { value: w, ...(w === "5s" ? { selected: "" } : {}) }, `last ${w}`));
     choice.addEventListener("change", () => (this.window = parseDuration(choice.value)));

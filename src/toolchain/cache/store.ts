@@ -34,7 +34,10 @@ export function cacheDir(): string | null {
 }
 
 export class CacheStore {
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** The document `name`, or undefined when absent or unreadable. Marks it used (for pruning). */
   read<T>(name: string): T | undefined {

@@ -43,6 +43,7 @@ export function captureIo(): Io & { out: number[]; err: string } {
 const FLUSH_AT = 65536;
 
 export class Console {
+  private readonly io: Io;
   /** Console bytes not yet in `segments`. */
   private bytes: number[] = [];
   /** Diagnostics not yet in `segments`. */
@@ -53,7 +54,8 @@ export class Console {
   private status: string | null = null;
   private readonly terminal: boolean;
 
-  constructor(private readonly io: Io = processIo) {
+  constructor(io: Io = processIo) {
+    this.io = io;
     this.terminal = io.terminal;
   }
 

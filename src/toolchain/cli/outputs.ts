@@ -67,15 +67,17 @@ function defaultName(option: string): string {
 
 /** An output written in pieces to `<path>.partial`, then renamed into place by `commit`. */
 export class OutputFile {
+  readonly path: string;
   private fd: number;
   /** Where the output is written until `commit` (a tool that writes the file itself may write here). */
   readonly partial: string;
   private pending = "";
 
   constructor(
-    readonly path: string,
+    path: string,
     option: string,
   ) {
+    this.path = path;
     this.partial = `${path}.partial`;
     try {
       makeDirs(dirname(resolve(path)));

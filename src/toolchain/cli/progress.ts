@@ -13,15 +13,22 @@ const QUIET_MS = 1000;
 const EVERY_MS = 200;
 
 export class Progress {
+  private readonly out: Console;
+  private readonly startVirtual: number;
+  private readonly limit: number;
   private readonly startWall = performance.now();
   private lastDraw = 0;
 
   constructor(
-    private readonly out: Console,
-    private readonly startVirtual: number,
+    out: Console,
+    startVirtual: number,
     /** The run's time limit in µs, Infinity for none. */
-    private readonly limit: number,
-  ) {}
+    limit: number,
+  ) {
+    this.out = out;
+    this.startVirtual = startVirtual;
+    this.limit = limit;
+  }
 
   update(now: number): void {
     if (!this.out.isTerminal) return;

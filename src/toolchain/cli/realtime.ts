@@ -12,13 +12,15 @@
 const CTRL_C = 0x03;
 
 export class TerminalInput {
+  private readonly stdin: NodeJS.ReadStream;
   interrupted = false;
   private queue: number[] = [];
   private wake: (() => void) | null = null;
   private readonly raw: boolean;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
 
-  constructor(private readonly stdin: NodeJS.ReadStream = process.stdin) {
+  constructor(stdin: NodeJS.ReadStream = process.stdin) {
+    this.stdin = stdin;
     this.raw = stdin.isTTY === true;
   }
 

@@ -21,8 +21,11 @@ import { DEFAULT_FOR, UART_OPTION, parsePress, uartInputs } from "./sim-options.
 
 /** The image's diagnostics, whole lines at a time, with {#n} references spelled out from the text table. */
 class LineDecoder {
+  private readonly table: readonly string[];
   private pending = "";
-  constructor(private readonly table: readonly string[]) {}
+  constructor(table: readonly string[]) {
+    this.table = table;
+  }
   push(chunk: Buffer): string {
     const text = this.pending + chunk.toString("utf8");
     const end = text.lastIndexOf("\n") + 1;

@@ -38,13 +38,18 @@ const SECURITY_HEADERS = {
 };
 
 export class ViewServer {
+  private readonly page: Map<string, PageFile>;
+  private state: ViewState;
   private readonly events = new Set<ServerResponse>();
   private readonly server = createServer((req, res) => this.handle(req, res));
 
   private constructor(
-    private readonly page: Map<string, PageFile>,
-    private state: ViewState,
-  ) {}
+    page: Map<string, PageFile>,
+    state: ViewState,
+  ) {
+    this.page = page;
+    this.state = state;
+  }
 
   /** Listens on 127.0.0.1:`port` (0: any free port); a port in use is a USAGE error naming it. */
   static async start(port: number, page: Map<string, PageFile>, state: ViewState): Promise<ViewServer> {

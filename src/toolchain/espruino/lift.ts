@@ -12,12 +12,16 @@ import ts from "typescript";
 import type { Case, Expr, Func, Stmt } from "./ast.ts";
 
 class LiftError extends Error {
+  readonly line: number;
+  readonly column: number;
   constructor(
     message: string,
-    readonly line: number,
-    readonly column: number,
+    line: number,
+    column: number,
   ) {
     super(message);
+    this.line = line;
+    this.column = column;
     this.name = "LiftError";
   }
 }
@@ -59,10 +63,15 @@ const BINARY_OPS = new Set([
 ]);
 
 class Lifter {
+  private readonly sf: ts.SourceFile;
+  private readonly file: string;
   constructor(
-    private readonly sf: ts.SourceFile,
-    private readonly file: string,
-  ) {}
+    sf: ts.SourceFile,
+    file: string,
+  ) {
+    this.sf = sf;
+    this.file = file;
+  }
 
   private fail(node: ts.Node, what: string): never {
     const { line, character } = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));

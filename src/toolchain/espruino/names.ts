@@ -166,8 +166,11 @@ function collect(s: Stmt, scope: Scope): void {
 // ── Renaming (walks in the same order as `collect`, consuming child scopes) ──
 
 class Cursor {
+  readonly scope: Scope;
   private next = 0;
-  constructor(readonly scope: Scope) {}
+  constructor(scope: Scope) {
+    this.scope = scope;
+  }
   child(): Scope {
     return this.scope.children[this.next++]!;
   }
@@ -178,7 +181,10 @@ class Cursor {
 }
 
 class Renamer {
-  constructor(private readonly at: Cursor) {}
+  private readonly at: Cursor;
+  constructor(at: Cursor) {
+    this.at = at;
+  }
 
   private func(fn: Func): Func {
     const scope = this.at.child();

@@ -55,6 +55,8 @@ export interface EnvVar {
  * go through it.
  */
 export class SyncEnv {
+  readonly file: FileCtx;
+  readonly fn: ts.FunctionLikeDeclaration;
   readonly vars = new Map<string, EnvVar>();
   /** The closures' `this`, when a method's closure uses it. */
   thisType: string | null = null;
@@ -62,7 +64,9 @@ export class SyncEnv {
   /** Identifiers of the function itself (outside its closures) that refer to a captured variable. */
   readonly refs = new Set<ts.Identifier>();
 
-  constructor(readonly file: FileCtx, readonly fn: ts.FunctionLikeDeclaration, index: number) {
+  constructor(file: FileCtx, fn: ts.FunctionLikeDeclaration, index: number) {
+    this.file = file;
+    this.fn = fn;
     this.className = `$env${index}`;
   }
 

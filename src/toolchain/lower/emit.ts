@@ -157,6 +157,7 @@ function sideEffectFree(e: ts.Expression): boolean {
 }
 
 export class Emitter {
+  readonly plan: Plan;
   readonly out = new Out();
   private label = 0;
   readonly stack: Entry[] = [];
@@ -168,7 +169,8 @@ export class Emitter {
   private cancelCode: string[] = [];
   readonly values: Values;
 
-  constructor(readonly plan: Plan) {
+  constructor(plan: Plan) {
+    this.plan = plan;
     this.sf = plan.fn.module.sf;
     this.values = new Values(this);
   }

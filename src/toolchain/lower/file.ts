@@ -50,6 +50,10 @@ const RUNTIME_MODULE: Partial<Record<RuntimeName, string>> = {
 };
 
 export class FileCtx {
+  readonly session: LowerSession;
+  readonly mods: Modules;
+  readonly module: Module;
+  readonly analysisOnly: boolean;
   readonly scan: ModuleScan;
   readonly displayPath: string;
   private imports = new Map<string, { spec: string; name: string; alias: string }>();
@@ -57,12 +61,16 @@ export class FileCtx {
   readonly plans = new Map<AsyncFn, Plan>();
 
   constructor(
-    readonly session: LowerSession,
-    readonly mods: Modules,
-    readonly module: Module,
+    session: LowerSession,
+    mods: Modules,
+    module: Module,
     /** Planning another module only to size or check it: record no sites and no errors. */
-    readonly analysisOnly = false,
+    analysisOnly: boolean = false,
   ) {
+    this.session = session;
+    this.mods = mods;
+    this.module = module;
+    this.analysisOnly = analysisOnly;
     this.scan = scanOf(mods, module);
     this.displayPath = relative(process.cwd(), module.path) || module.path;
   }

@@ -169,8 +169,11 @@ function buildModule(path: string, text: string): Module {
 
 /** Loads modules on demand, each once. */
 export class Modules {
+  readonly host: ModuleHost;
   private cache = new Map<string, Module | null>();
-  constructor(readonly host: ModuleHost) {}
+  constructor(host: ModuleHost) {
+    this.host = host;
+  }
 
   get(path: string): Module | null {
     let m = this.cache.get(path);

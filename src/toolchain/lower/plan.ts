@@ -146,6 +146,8 @@ const RESERVED = new Set([
 ]);
 
 export class Plan {
+  readonly file: FileCtx;
+  readonly fn: AsyncFn;
   readonly awaits: ts.AwaitExpression[] = [];
   /** `return g(x)` of a future, run as `return await g(x)` (adopt.ts): the return statement or arrow → its await. */
   readonly adopted = new Map<ts.Node, ts.AwaitExpression>();
@@ -186,7 +188,9 @@ export class Plan {
   private fieldNames = new Set<string>();
   private counter = 0;
 
-  constructor(readonly file: FileCtx, readonly fn: AsyncFn) {
+  constructor(file: FileCtx, fn: AsyncFn) {
+    this.file = file;
+    this.fn = fn;
     const node = fn.node;
     this.body = node.body!;
     const thisTy: Ty | null = fn.owner?.name

@@ -24,12 +24,14 @@ export interface ClassInfo {
 }
 
 export class Program {
+  private readonly entries: string[];
   private mods: Modules;
   private modules: Module[] | null = null;
   private classes: ClassInfo[] | null = null;
   private byHand: Set<string> | null = null;
 
-  constructor(mods: Modules, private readonly entries: string[]) {
+  constructor(mods: Modules, entries: string[]) {
+    this.entries = entries;
     this.mods = mods;
   }
 

@@ -56,13 +56,22 @@ const BUILTIN_LENGTH = new Set(["string", "Array", "StaticArray", "Uint8Array", 
   "Uint32Array", "Int32Array", "Float32Array", "Float64Array"]);
 
 export class Typer {
+  readonly mods: Modules;
+  readonly module: Module;
+  readonly locals: LocalTypes | null;
+  readonly thisTy: Ty | null;
   private guard = new Set<ts.Node>();
   constructor(
-    readonly mods: Modules,
-    readonly module: Module,
-    readonly locals: LocalTypes | null,
-    readonly thisTy: Ty | null,
-  ) {}
+    mods: Modules,
+    module: Module,
+    locals: LocalTypes | null,
+    thisTy: Ty | null,
+  ) {
+    this.mods = mods;
+    this.module = module;
+    this.locals = locals;
+    this.thisTy = thisTy;
+  }
 
   /** The module-level declaration an identifier names (own or imported), if it is not a local. */
   declOf(id: ts.Identifier): Decl | null {

@@ -39,7 +39,10 @@ export function logicalSkip(op: ts.SyntaxKind, target: string): string {
 }
 
 export class Values {
-  constructor(private readonly em: Emitter) {}
+  private readonly em: Emitter;
+  constructor(em: Emitter) {
+    this.em = em;
+  }
 
   private get plan() {
     return this.em.plan;

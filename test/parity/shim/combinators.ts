@@ -26,10 +26,12 @@ type Branch = ShimFuture<unknown>;
 
 /** What every combinator shares: its children, and the cleanups of those it cancelled. */
 abstract class Combinator<T> extends ShimFuture<T> {
+  protected readonly children: Branch[];
   private readonly cleaning: Branch[] = [];
 
-  constructor(protected readonly children: Branch[]) {
+  constructor(children: Branch[]) {
     super();
+    this.children = children;
   }
 
   /** Drives the cleanups still running once each; true when none is left. */

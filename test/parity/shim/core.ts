@@ -33,6 +33,7 @@ export class Cancelled extends Error {
 export class ShimError extends Error {}
 
 export class ShimTask {
+  readonly id: number;
   queued = false;
   deadline = Infinity;
   /** When the deadline was armed, as a count of arms: ties on the deadline wake in arming order. */
@@ -40,7 +41,9 @@ export class ShimTask {
   done = true;
   root: ShimFuture<void> | null = null;
   start: (() => ShimFuture<void>) | null = null;
-  constructor(readonly id: number) {}
+  constructor(id: number) {
+    this.id = id;
+  }
 }
 
 /** The world: virtual time, tasks, the run queue and the trace. reset() starts a fresh one. */
@@ -137,6 +140,7 @@ interface Await {
 
 /** One native async call: its body, and the future the body currently awaits. */
 export class Frame<T> extends ShimFuture<T> {
+  private readonly body: () => Promise<T>;
   private started = false;
   private settled = false;
   private cancelling = false;
@@ -144,8 +148,9 @@ export class Frame<T> extends ShimFuture<T> {
   private unwinding = false;
   private awaiting: Await | null = null;
 
-  constructor(private readonly body: () => Promise<T>) {
+  constructor(body: () => Promise<T>) {
     super();
+    this.body = body;
     if (!world.lazy) this.start();
   }
 

@@ -63,16 +63,21 @@ class Waiters<W extends { task: ShimTask | null }> {
 }
 
 export class Channel<T> {
+  readonly capacity: number;
+  readonly name: string;
   received!: T;
   private readonly items: T[] = [];
   private readonly senders = new Waiters<ChannelSend<T>>();
   private readonly receivers = new Waiters<ChannelReceive<T>>();
 
   constructor(
-    readonly capacity: number,
+    capacity: number,
     _waiters = 4,
-    readonly name = "",
-  ) {}
+    name: string = "",
+  ) {
+    this.capacity = capacity;
+    this.name = name;
+  }
 
   len(): number {
     return this.items.length;
@@ -153,11 +158,15 @@ abstract class WaiterFuture<T> extends ShimFuture<T> {
 }
 
 class ChannelSend<T> extends WaiterFuture<void> {
+  private readonly channel: Channel<T>;
+  readonly item: T;
   constructor(
-    private readonly channel: Channel<T>,
-    readonly item: T,
+    channel: Channel<T>,
+    item: T,
   ) {
     super();
+    this.channel = channel;
+    this.item = item;
   }
   protected tryComplete(): boolean {
     return this.channel.pollSend(this);
@@ -168,8 +177,10 @@ class ChannelSend<T> extends WaiterFuture<void> {
 }
 
 class ChannelReceive<T> extends WaiterFuture<T> {
-  constructor(private readonly channel: Channel<T>) {
+  private readonly channel: Channel<T>;
+  constructor(channel: Channel<T>) {
     super();
+    this.channel = channel;
   }
   protected tryComplete(): boolean {
     return this.channel.pollReceive(this);
@@ -181,11 +192,13 @@ class ChannelReceive<T> extends WaiterFuture<T> {
 
 /** The latest value for one waiter: the signal is its own wait future. */
 export class Signal<T> extends ShimFuture<T> {
+  readonly name: string;
   private pending = false;
   private waiter: ShimTask | null = null;
 
-  constructor(readonly name = "") {
+  constructor(name: string = "") {
     super();
+    this.name = name;
   }
   signal(v: T): void {
     this.value = v;
@@ -221,13 +234,16 @@ export class Signal<T> extends ShimFuture<T> {
 }
 
 export class Mutex {
+  readonly name: string;
   private locked = false;
   private readonly waiters = new Waiters<MutexLock>();
 
   constructor(
     _waiters = 4,
-    readonly name = "",
-  ) {}
+    name: string = "",
+  ) {
+    this.name = name;
+  }
 
   isLocked(): boolean {
     return this.locked;
@@ -263,10 +279,12 @@ export class Mutex {
 }
 
 class MutexLock extends WaiterFuture<void> {
+  private readonly mutex: Mutex;
   /** `unlock()` made this waiter the owner; its next poll completes. */
   granted = false;
-  constructor(private readonly mutex: Mutex) {
+  constructor(mutex: Mutex) {
     super();
+    this.mutex = mutex;
   }
   protected tryComplete(): boolean {
     return this.mutex.pollLock(this);
