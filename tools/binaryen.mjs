@@ -1,5 +1,5 @@
-// What `import "binaryen"` loads in Outpost's processes (ts-hooks.mjs and
-// binaryen-hook.mjs resolve the specifier here; wasm/binaryen.ts imports it):
+// What `import "binaryen"` loads in Outpost's processes (shim-hooks.mjs
+// resolves the specifier here):
 // binaryen's module compiled with V8's code cache.
 //
 // Why: binaryen ships as one 15 MB ES module (its WebAssembly inline), and

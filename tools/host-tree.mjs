@@ -9,8 +9,9 @@
 // The copy lives in node_modules/.cache/outpost-js/<id>/, one file per
 // TypeScript module the entry reaches (static and literal dynamic imports,
 // and modules named by import.meta.resolve, such as a worker's entry),
-// at the same relative paths, each transpiled as the hooks would transpile
-// it, with three rewrites made on the syntax tree (never on text, so a
+// at the same relative paths, each stripped of its types as the hooks
+// strip it (strip.mjs, through their cache), with three rewrites made at
+// the positions of its syntax tree (never by searching the text, so a
 // template that contains import lines is left alone):
 //   - a relative `.ts` specifier (of an import, or of import.meta.resolve)
 //     names the copy's `.js`;
@@ -23,17 +24,16 @@
 //
 // It is checked on every start against the sources it was made from (a
 // manifest of every file's content hash, about 12 ms for 200 files) and
-// rebuilt when any differs, reusing each unchanged file's transpiled text
+// rebuilt when any differs, reusing each unchanged file's rewritten text
 // from the hooks' cache folder. Copies are made in a temporary folder and
 // renamed into place, so concurrent processes never see half of one.
 // Anything that fails (a read-only install) makes `hostEntry` return null,
 // and the caller loads the sources through the hooks as before.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createRequire, register } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { transpileOptions } from "./ts-options.mjs";
 import { writeWhole } from "./write-whole.mjs";
 
 function sha1(...parts) {
@@ -44,12 +44,13 @@ function sha1(...parts) {
 
 const defaultRoot = fileURLToPath(new URL("../", import.meta.url));
 const typescriptShim = new URL("./typescript.mjs", import.meta.url).href;
-/** What else makes a copy: this file's rewrites, the transpile options and TypeScript's version. */
+/** What else makes a copy: this file's rewrites, how modules are stripped, and the versions of what strips them. */
 const FORMAT = (() => {
   try {
     const tool = (name) => readFileSync(new URL(name, import.meta.url));
-    const typescript = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("typescript/package.json"), "utf8")).version;
-    return sha1(tool("./host-tree.mjs"), tool("./ts-options.mjs"), typescript);
+    const version = (name) => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${name}/package.json`), "utf8")).version;
+    const [typescript, tsBlankSpace] = [version("typescript"), version("ts-blank-space")];
+    return sha1(tool("./host-tree.mjs"), tool("./strip.mjs"), tool("./ts-options.mjs"), typescript, tsBlankSpace);
   } catch {
     return null; // hostEntry gives no copy
   }
@@ -95,7 +96,12 @@ function readCurrent(base, root, entry) {
 
 /** Transpiles everything `entry` reaches into a new copy; returns its id. */
 async function build(base, root, entry) {
-  const ts = (await import(typescriptShim)).default;
+  // TypeScript (ts-blank-space's too) with its code cache: shim-hooks.mjs resolves it for what is imported from here on.
+  try {
+    register("./shim-hooks.mjs", import.meta.url);
+  } catch {}
+  const ts = (await import("typescript")).default;
+  const { parse, strip } = await import("./strip.mjs");
   const hooksCache = join(base, "..", "outpost-ts");
   const files = {};
   const outputs = new Map();
@@ -103,22 +109,22 @@ async function build(base, root, entry) {
   while (queue.length) {
     const file = queue.pop();
     if (file in files) continue;
-    const source = readFileSync(join(root, file), "utf8");
+    const path = join(root, file);
+    const source = readFileSync(path, "utf8");
     files[file] = sha1(file, source);
+    const tree = parse(path, source);
     const key = sha1(FORMAT, root, file, source);
     const cached = join(hooksCache, `${key}.tree.js`);
     let code;
     try {
       code = readFileSync(cached, "utf8");
     } catch {
-      code = transpile(ts, root, file, source);
+      code = rewrite(ts, path, tree, strip(path, source, tree));
       writeWhole(cached, code);
     }
     outputs.set(file, code);
     // Modules it imports, and those it names with import.meta.resolve (a worker's entry, say).
-    const specs = ts.preProcessFile(source, true, true).importedFiles.map((i) => i.fileName);
-    for (const m of source.matchAll(/import\.meta\.resolve\(\s*"([^"]+)"\s*\)/g)) specs.push(m[1]);
-    for (const spec of specs) {
+    for (const { spec } of specifiers(ts, tree)) {
       if (spec.startsWith(".") && spec.endsWith(".ts")) queue.push(relative(root, resolve(root, dirname(file), spec)));
     }
   }
@@ -147,41 +153,51 @@ async function build(base, root, entry) {
   return id;
 }
 
-/** One module, transpiled as ts-hooks.mjs does, with the copy's rewrites. */
-function transpile(ts, root, file, source) {
-  const path = join(root, file);
-  const f = ts.factory;
+/**
+ * Each module specifier `tree` (a module's syntax tree) names and the string literal that holds it:
+ * of imports and exports that are not only of types, of `import()` and of `import.meta.resolve()`.
+ */
+function specifiers(ts, tree) {
+  const found = [];
+  const literal = (node) => node && ts.isStringLiteral(node) && found.push({ spec: node.text, node });
+  const visit = (node) => {
+    if (ts.isImportDeclaration(node)) {
+      if (!node.importClause?.isTypeOnly) literal(node.moduleSpecifier);
+    } else if (ts.isExportDeclaration(node)) {
+      if (!node.isTypeOnly) literal(node.moduleSpecifier);
+    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isImportMeta(ts, node.expression, "resolve"))) {
+      literal(node.arguments[0]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * A module stripped of its types (`stripped`, strip.mjs) with the copy's rewrites, made at the positions
+ * of its syntax tree: `tree` (the TypeScript's) when stripping kept every position, else the JavaScript's.
+ */
+function rewrite(ts, path, tree, { code, blanked }) {
+  const js = blanked ? tree : ts.createSourceFile(path.replace(/\.ts$/, ".js"), code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const respecify = (spec) => {
     if (spec === "typescript") return typescriptShim;
     if (!spec.startsWith(".")) return spec;
     if (spec.endsWith(".ts")) return spec.replace(/\.ts$/, ".js");
     return pathToFileURL(resolve(dirname(path), spec)).href;
   };
-  const literal = (node) => (node && ts.isStringLiteral(node) ? f.createStringLiteral(respecify(node.text)) : node);
-  const rewrite = (context) => (sourceFile) => {
-    const visit = (node) => {
-      if (ts.isImportDeclaration(node)) {
-        return f.updateImportDeclaration(node, node.modifiers, node.importClause, literal(node.moduleSpecifier), node.attributes);
-      }
-      if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
-        return f.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, literal(node.moduleSpecifier), node.attributes);
-      }
-      if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isImportMeta(ts, node.expression, "resolve")) && node.arguments.length) {
-        const [first, ...rest] = node.arguments;
-        return f.updateCallExpression(node, node.expression, node.typeArguments, [literal(ts.visitNode(first, visit)), ...rest]);
-      }
-      if (isImportMeta(ts, node, "url")) {
-        return f.createStringLiteral(pathToFileURL(path).href);
-      }
-      return ts.visitEachChild(node, visit, context);
-    };
-    return ts.visitNode(sourceFile, visit);
+  const edits = specifiers(ts, js).map(({ spec, node }) => ({ start: node.getStart(js), end: node.end, text: JSON.stringify(respecify(spec)) }));
+  const urls = (node) => {
+    if (isImportMeta(ts, node, "url")) edits.push({ start: node.getStart(js), end: node.end, text: JSON.stringify(pathToFileURL(path).href) });
+    else ts.forEachChild(node, urls);
   };
-  return ts.transpileModule(source, {
-    fileName: path,
-    compilerOptions: transpileOptions(ts, { sourceMap: false, inlineSourceMap: true, inlineSources: false }),
-    transformers: { after: [rewrite] },
-  }).outputText;
+  urls(js);
+  let out = code;
+  for (const e of edits.sort((a, b) => b.start - a.start)) {
+    if (code.slice(e.start, e.end) !== js.text.slice(e.start, e.end)) throw new Error(`${path}: the stripped module moved what the copy rewrites`);
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
+  return out;
 }
 
 /** `import.meta.<name>`. */

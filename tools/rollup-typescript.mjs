@@ -1,7 +1,8 @@
-// A rollup plugin that strips types from .ts modules with TypeScript's own
-// transpiler and the loader's settings, through the loader's cache
-// (transpile.mjs: a module the loader has run is not transpiled again),
-// with the source map split off the module's inline one. Shared by the CLI
+// A rollup plugin that strips types from .ts modules as the loader does,
+// through its cache (transpile.mjs: a module the loader has run is not
+// stripped again), with the source map split off a module's inline one
+// where it has one (a module stripped by blanking keeps the source's
+// positions: rollup maps it as it is). Shared by the CLI
 // bundle (rollup.config.mjs) and the browser page's bundle
 // (web/rollup.config.mjs): a plugin instead of a dependency.
 import { readFileSync } from "node:fs";
@@ -14,7 +15,7 @@ export function typescript() {
     name: "outpost-typescript",
     async load(id) {
       if (!id.endsWith(".ts")) return null;
-      const code = await transpiled(id, readFileSync(id, "utf8"), async () => (await import("typescript")).default);
+      const code = await transpiled(id, readFileSync(id, "utf8"));
       const at = code.lastIndexOf(INLINE_MAP);
       if (at < 0) return { code };
       return { code: code.slice(0, at), map: JSON.parse(Buffer.from(code.slice(at + INLINE_MAP.length).trim(), "base64").toString("utf8")) };

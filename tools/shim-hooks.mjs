@@ -1,11 +1,16 @@
-// A module hook that resolves `binaryen` to binaryen.mjs (binaryen compiled
-// with V8's code cache), for processes that run without ts-hooks.mjs (which
-// resolves it so itself): `outpost` from its transpiled copy. Registered by
-// src/toolchain/wasm/binaryen.ts before anything imports binaryen or
-// AssemblyScript (which imports it too), so that both get the one module.
-const shim = new URL("./binaryen.mjs", import.meta.url).href;
+// A module hook that resolves `typescript` and `binaryen` to typescript.mjs
+// and binaryen.mjs, which load them compiled with V8's code cache. The
+// loader's hooks (ts-hooks.mjs) are these plus type stripping; a process
+// that runs without them (`outpost` from its transpiled copy, host-tree.mjs)
+// registers these alone before it imports what imports either package:
+// AssemblyScript imports binaryen, ts-blank-space TypeScript, and each must
+// get the one copy the rest of the process uses.
+const shims = {
+  typescript: new URL("./typescript.mjs", import.meta.url).href,
+  binaryen: new URL("./binaryen.mjs", import.meta.url).href,
+};
 
 export async function resolve(specifier, context, nextResolve) {
-  if (specifier === "binaryen") return { url: shim, format: "module", shortCircuit: true };
+  if (Object.hasOwn(shims, specifier)) return { url: shims[specifier], format: "module", shortCircuit: true };
   return nextResolve(specifier, context);
 }

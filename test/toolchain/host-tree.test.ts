@@ -65,7 +65,8 @@ test("an unchanged source tree starts from the same copy; any edit, even deep, m
   assert.is(m.b, 5);
   assert.is(m.twice(), 10);
   const manifest = JSON.parse(readFileSync(new URL("manifest.json", second), "utf8"));
-  assert.equal(Object.keys(manifest.files).sort(), ["late.ts", "lib/b.ts", "lib/twice.ts", "main.ts", "shape.ts"]);
+  // shape.ts is imported for its types alone: nothing of it runs, so the copy neither holds nor watches it.
+  assert.equal(Object.keys(manifest.files).sort(), ["late.ts", "lib/b.ts", "lib/twice.ts", "main.ts"]);
 });
 
 test("a cache folder that cannot be written gives no copy, and the caller takes the hooks", async () => {

@@ -36,7 +36,7 @@ export function useCachedBinaryen(): void {
   if (hooked) return;
   hooked = true;
   try {
-    register(new URL("../../../tools/binaryen-hooks.mjs", import.meta.url));
+    register(new URL("../../../tools/shim-hooks.mjs", import.meta.url));
   } catch {
     // no module hooks here (a bundle run elsewhere): binaryen loads as the plain module it is
   }
