@@ -8,9 +8,13 @@
 // syntax that is more than types (a parameter property, an enum: a user's
 // test run through the loader) goes through the transpiler with
 // ts-options.mjs's settings and an inline source map.
-import { blankSourceFile } from "ts-blank-space";
-import ts from "typescript";
 import { transpileOptions } from "./ts-options.mjs";
+
+// TypeScript through its code-cached shim first, and only then ts-blank-space, whose `import "typescript"`
+// then finds it loaded (where no hook resolves the specifier to the shim, as on the loader's own thread):
+// one TypeScript in the process, compiled from the cache.
+const ts = (await import("./typescript.mjs")).default;
+const { blankSourceFile } = await import("ts-blank-space");
 
 /** The syntax tree of a module's TypeScript, as ts-blank-space reads it. */
 export function parse(path, source) {
