@@ -31,7 +31,7 @@ test("an outpost build loads binaryen once, through the shim, from the cache an 
   const written = statSync(cacheFile).mtimeMs;
   const dir = mkdtempSync(join(tmpdir(), "outpost-binaryen-"));
   try {
-    const build = spawnSync(process.execPath, ["--import", tracer, join(root, "bin/outpost.mjs"), "build", "examples/blinky/main.ts", "--board", "wasm3-esp32", "-o", join(dir, "blinky.wasm")], {
+    const build = spawnSync(process.execPath, ["--import", tracer, join(root, "bin/outpost.mjs"), "build", "examples/blinky/main.ts", "-o", join(dir, "blinky.wasm")], {
       cwd: root,
       encoding: "utf8",
       env: { ...process.env, OUTPOST_CACHE: "off" },
