@@ -137,8 +137,8 @@ async function f(n: i32): Promise<i32> {
 }
 export function main(): void {}`);
   assert.equal(errors, [
-    "main.ts:5:13: error ASYNC_TYPE: cannot tell what this async closure resolves to: write its return type (`async (…): Promise<i32> => …`) or pass it where an async function type is expected",
     "main.ts:4:30: error ASYNC_SYNTAX: `throw new Error(\"bad \" + n.toString())` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that",
+    "main.ts:5:13: error ASYNC_TYPE: cannot tell what this async closure resolves to: write its return type (`async (…): Promise<i32> => …`) or pass it where an async function type is expected",
   ]);
 });
 
@@ -329,15 +329,14 @@ async function f(ok: bool): Promise<void> {
   const tail = " is thrown away, so it never runs (futures are lazy: they run when awaited, joined or selected): ";
   const outside = tail + "await it in async code, or spawn a task to run it";
   assert.equal(errors, [
-    // Async bodies are checked as they are lowered, the rest of the file after.
-    "main.ts:14:8: error ASYNC_DROPPED: the future of `work(5)`" + tail + "write `await work(5)`, or spawn a task to run it alongside",
-    "main.ts:15:9: error ASYNC_DROPPED: the future of `later()`" + tail + "write `await later()`, or spawn a task to run it alongside",
     "main.ts:8:8: error ASYNC_DROPPED: the future of `work(1)`" + outside,
     "main.ts:9:3: error ASYNC_DROPPED: the future of `work(2)`" + outside,
     "main.ts:9:12: error ASYNC_DROPPED: the future of `work(3)`" + outside,
     "main.ts:10:17: error ASYNC_DROPPED: the future of `work(4)`" + outside,
     "main.ts:10:27: error ASYNC_DROPPED: the future of `later()`" + outside,
     "main.ts:11:18: error ASYNC_DROPPED: the future of `job.run()`" + outside,
+    "main.ts:14:8: error ASYNC_DROPPED: the future of `work(5)`" + tail + "write `await work(5)`, or spawn a task to run it alongside",
+    "main.ts:15:9: error ASYNC_DROPPED: the future of `later()`" + tail + "write `await later()`, or spawn a task to run it alongside",
   ]);
 });
 
@@ -548,6 +547,17 @@ export const u = task(1, count);`);
     "main.ts:1:1: error ASYNC_SYNTAX: the entry exports no main(): add `export function main(): void { … }`, which outpost build calls once at start (it spawns the tasks)",
   ]);
   assert.equal(build(`export { main } from "./app";`, ), []);
+});
+
+test("errors are listed in the order of the source, whichever of the lowering's passes found them", () => {
+  const errors = errorsOf(`import { task, Timer, Duration } from "outpost";
+task(1, async function blink(): Promise<void> {
+  label: for (let i = 0; i < 3; i++) { await Timer.after(Duration.millis(1)); continue label; }
+});
+export function main(): void {
+  setTimeout(() => {}, 10);
+}`);
+  assert.equal(errors.map((e) => e.replace(/: error .*/, "")), ["main.ts:2:1", "main.ts:3:3", "main.ts:6:3"]);
 });
 
 test("JavaScript's timer functions are refused with what a task does instead, in sync and async code; an unused task import is no error", () => {

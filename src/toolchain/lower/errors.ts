@@ -29,9 +29,14 @@ export interface LowerDiagnostic {
   column: number;
 }
 
-/** `file:line:col: error ASYNC_TYPE: message`, one per line. */
+/**
+ * `file:line:col: error ASYNC_TYPE: message`, one per line, in the order of the source (the lowering's
+ * passes find them in their own order): each file's in line and column order, files as they were lowered.
+ */
 export function formatLowerErrors(diagnostics: LowerDiagnostic[], severity: "error" | "warning" = "error"): string {
-  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${severity} ${d.code}: ${d.message}`).join("\n");
+  const files = [...new Set(diagnostics.map((d) => d.file))];
+  const sorted = [...diagnostics].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
+  return sorted.map((d) => `${d.file}:${d.line}:${d.column}: ${severity} ${d.code}: ${d.message}`).join("\n");
 }
 
 /** The messages, in one place. `what` strings are short source excerpts. */
