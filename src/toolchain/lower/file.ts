@@ -29,7 +29,7 @@ import { frameClass, frameSize, pollFunction, spawnerClass, type FrameSize, type
 import { keepNewlines, Out, rewrite, splice, type Visit } from "./layout.ts";
 import { runtimeDir } from "../packages.ts";
 import { specifierFor, type Decl, type Module, type Modules } from "./modules.ts";
-import { FRAME as F, Plan } from "./plan.ts";
+import { escapedField, FRAME as F, Plan } from "./plan.ts";
 import { asyncNamed, isGenerator, scanOf, type AsyncFn, type ModuleScan } from "./scan.ts";
 import type { LowerSession } from "./session.ts";
 import { classFieldBytes, futureValue, isVoid, prim, promiseValue, tyFromNode, unparenthesised, VOID, zeroOf, type Member, type Ty } from "./types.ts";
@@ -634,7 +634,8 @@ export class FileCtx {
       const contextual = !p.type && plan.signature ? this.render(plan.signature.params[i]!) : null;
       const type = p.type ? (fn.delegate ? this.foreignTypeText(fn.delegate, p.type) : this.typeText(p.type)) : contextual ?? "i32";
       if (!p.type && contextual === null && fn.kind !== "closure") this.error(p, "ASYNC_TYPE", messages.needsAnnotation(name));
-      return { name, field: b?.field ?? name, type, init: p.initializer?.getText() };
+      // A task over a named function keeps the function's parameters in fields of its own (no binding here).
+      return { name, field: b?.field ?? escapedField(name), type, init: p.initializer?.getText() };
     });
   }
 

@@ -145,6 +145,15 @@ const RESERVED = new Set([
   "implements", "interface", "let", "instanceof", "typeof", "delete", "void", "new", "in",
 ]);
 
+/**
+ * A field for the local or parameter `name` of a frame: escaped when it would be one of the task and
+ * future headers' own members (a task's `id` is its waker; a parameter named `id` must not overwrite it)
+ * or a word the class body cannot declare, or when it starts with `$` (the lowering's own fields).
+ */
+export function escapedField(name: string): string {
+  return RESERVED.has(name) || name.startsWith("$") ? name + "$" : name;
+}
+
 export class Plan {
   readonly file: FileCtx;
   readonly fn: AsyncFn;
@@ -266,7 +275,7 @@ export class Plan {
   }
 
   fieldName(want: string): string {
-    let name = RESERVED.has(want) || want.startsWith("$") ? want + "$" : want;
+    let name = escapedField(want);
     for (let i = 2; this.fieldNames.has(name); i++) name = `${want}$${i}`;
     this.fieldNames.add(name);
     return name;
