@@ -12,7 +12,7 @@
  * costs O(bytes written) and never allocates. Text and numbers are encoded
  * by outpost/text's writers (redirected here), the ones panics and logs use.
  */
-import { textDecimal, textDropped, textFloat, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
+import { checkRadix, textDropped, textFloat, textRadix, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
 import { newStaticArray } from "outpost/arrays";
 
 export class ByteBuf {
@@ -60,10 +60,11 @@ export class ByteBuf {
     return this;
   }
 
-  /** Appends a signed decimal integer. */
-  int(value: i64): ByteBuf {
+  /** Appends a signed integer, in decimal or in base `radix` (2 to 36) as `value.toString(radix)` writes it (`ff`, `-101`). */
+  int(value: i64, radix: i32 = 10): ByteBuf {
+    checkRadix(radix);
     this.redirect();
-    textDecimal(value);
+    textRadix(value, radix);
     return this.settle();
   }
 

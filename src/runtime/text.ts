@@ -21,6 +21,7 @@
  * text that leaves the firmware as it is (a UART line).
  */
 import { DEFERRED_TEXT } from "./build";
+import { panicBadArgument } from "./errors";
 import { dtoa_buffered, MAX_DOUBLE_LENGTH } from "~lib/util/number";
 
 // @ts-ignore: decorator
@@ -215,6 +216,35 @@ export function textUnsigned(value: u64, digits: i32 = 1): void {
   while (divisor > 0) {
     textByte(0x30 + <i32>((value / divisor) % 10));
     divisor /= 10;
+  }
+}
+
+/** Panics unless `radix` is one `toString(radix)` takes (2 to 36): checked before the text that writes it begins. */
+export function checkRadix(radix: i32): void {
+  if (radix < 2 || radix > 36) panicBadArgument(textOf("toString()"), textOf("radix argument must be between 2 and 36"), radix);
+}
+
+/**
+ * Appends an integer in base `radix` (checkRadix) as `value.toString(radix)` writes it in AssemblyScript:
+ * lowercase digits, a '-' before a negative one. Finished bytes on every board (deferred text's integer
+ * tag is decimal).
+ */
+export function textRadix(value: i64, radix: i32): void {
+  if (radix == 10) {
+    textDecimal(value);
+    return;
+  }
+  let magnitude = <u64>value;
+  if (value < 0) {
+    textByte(0x2d); // '-'
+    magnitude = <u64>0 - magnitude; // i64.MIN's magnitude too, as a u64
+  }
+  let divisor: u64 = 1;
+  while (magnitude / divisor >= <u64>radix) divisor *= <u64>radix;
+  while (divisor > 0) {
+    const digit = <i32>((magnitude / divisor) % <u64>radix);
+    textByte(digit < 10 ? 0x30 + digit : 0x57 + digit); // 0-9, then a-z
+    divisor /= <u64>radix;
   }
 }
 

@@ -549,6 +549,18 @@ export const u = task(1, count);`);
   assert.equal(build(`export { main } from "./app";`, ), []);
 });
 
+test("a number's toString() in async text is the number itself; an integer's toString(radix) its digits; a float's toString(radix) an error", () => {
+  const errors = errorsOf(`import { Timer, Duration, log } from "outpost";
+async function f(x: f64, n: i32): Promise<void> {
+  await Timer.after(Duration.millis(1));
+  log.info(\`x=\${x.toString()} n=\${n.toString(16)} \${String(x)}\`);
+  log.info(\`y=\${x.toString(16)}\`);
+}`);
+  assert.equal(errors, [
+    "main.ts:5:17: error ASYNC_TYPE: `x.toString(16)`: AssemblyScript writes a float in base 10 whatever the radix (JavaScript would not): write `${x}`, or convert it to an integer first (`i64(x).toString(16)`)",
+  ]);
+});
+
 test("errors are listed in the order of the source, whichever of the lowering's passes found them", () => {
   const errors = errorsOf(`import { task, Timer, Duration } from "outpost";
 task(1, async function blink(): Promise<void> {

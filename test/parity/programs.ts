@@ -212,4 +212,6 @@ export const programs: Program[] = [
   { name: "deep-nesting" },
   { name: "generator-switch" },
   { name: "return-future-dispatch" },
+  // Text in async code.
+  { name: "radix-text" },
 ];

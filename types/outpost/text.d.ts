@@ -54,6 +54,14 @@ export declare function textFloat<T extends number>(value: T): void;
 export declare function textDecimal(value: i64): void;
 /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
 export declare function textUnsigned(value: u64, digits?: i32): void;
+/** Panics unless `radix` is one `toString(radix)` takes (2 to 36): checked before the text that writes it begins. */
+export declare function checkRadix(radix: i32): void;
+/**
+ * Appends an integer in base `radix` (checkRadix) as `value.toString(radix)` writes it in AssemblyScript:
+ * lowercase digits, a '-' before a negative one. Finished bytes on every board (deferred text's integer
+ * tag is decimal).
+ */
+export declare function textRadix(value: i64, radix: i32): void;
 /** Writes `s` into the file region of the scratch buffer; returns its length. */
 export declare function textFile(s: string | null): i32;
 /** Where the file region starts. */

@@ -122,6 +122,8 @@ export const messages = {
     `the future kept in "${name}" is never awaited, joined or selected, so it never runs (futures are lazy): await it, or drop the call`,
   stringBuilt: (what: string) =>
     `\`${what}\` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(\`…\`), or write it into a ByteBuf made at init (out.str(\`…\`))`,
+  floatRadix: (what: string, value: string) =>
+    `\`${what}\`: AssemblyScript writes a float in base 10 whatever the radix (JavaScript would not): write \`\${${value}}\`, or convert it to an integer first (\`i64(${value}).toString(16)\`)`,
   stringPieceType: (what: string) =>
     `cannot put \`${what}\` into text without allocating: only strings, integers, floats and bools are written (annotate it, or convert it first)`,
   capturedPerIteration: (name: string) =>

@@ -130,7 +130,7 @@ export class FileCtx {
   }
 
   /** A text writer of src/runtime/text.ts, imported for generated code. */
-  textName(name: "textBegin" | "textString" | "textInt" | "textFloat"): string {
+  textName(name: "textBegin" | "textString" | "textInt" | "textFloat" | "textRadix" | "checkRadix"): string {
     return this.importAs("outpost/text", name, "$" + name);
   }
 

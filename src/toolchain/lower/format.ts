@@ -12,7 +12,7 @@
  *   out.str("LED " + name + "\r\n")      → out.str("LED ").str(name).str("\r\n")   (a ByteBuf)
  *
  * Pieces: string literals (stored once, as every message literal is),
- * strings, integers (decimal), bool (`true`/`false`), floats (as
+ * strings, integers (decimal, or `n.toString(radix)`'s digits), bool (`true`/`false`), floats (as
  * AssemblyScript's toString writes them, so as the sync code beside it
  * would: `21.5`, `21.0`). The pieces are evaluated left to right, as the
  * concatenation would have been.
@@ -26,7 +26,8 @@ import { isVoid, VOID, type Ty } from "./types.ts";
 const LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 }; // LogLevel in src/runtime/log.ts
 const INTEGERS = new Set(["i8", "u8", "i16", "u16", "i32", "u32", "i64", "isize", "usize"]);
 
-type Piece = { literal: string } | { expr: ts.Expression; kind: "string" | "int" | "bool" | "float" };
+/** A piece of text: a literal, or a value; an integer's `radix` is the argument of its `toString(radix)`. */
+type Piece = { literal: string } | { expr: ts.Expression; kind: "string" | "int" | "bool" | "float"; radix?: ts.Expression };
 
 /** A template literal with substitutions, or a `+` whose left or right side is a string. */
 export function isStringBuild(p: Plan, e: ts.Expression): boolean {
@@ -78,11 +79,22 @@ function value(p: Plan, e: ts.Expression): Piece | null {
   let inner = e;
   inner = unparen(inner);
   if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return { literal: inner.text };
-  // `n.toString()` / `String(n)` of an integer: the integer itself (the conversion would allocate).
+  // `n.toString()` / `String(n)` of an integer or a float: the number itself (the conversion would allocate).
   const converted = ts.isCallExpression(inner) && inner.arguments.length === 0 && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === "toString"
     ? inner.expression.expression
     : ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "String" && inner.arguments.length === 1 ? inner.arguments[0]! : null;
-  if (converted && kindOf(p.typer.typeOf(converted)) === "int") return { expr: converted, kind: "int" };
+  const convertedKind = converted ? kindOf(p.typer.typeOf(converted)) : null;
+  if (converted && (convertedKind === "int" || convertedKind === "float")) return { expr: converted, kind: convertedKind };
+  // `n.toString(16)` of an integer: its digits in that base, as AssemblyScript writes them.
+  if (ts.isCallExpression(inner) && inner.arguments.length === 1 && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === "toString") {
+    const receiver = inner.expression.expression;
+    const kind = kindOf(p.typer.typeOf(receiver));
+    if (kind === "int" && kindOf(p.typer.typeOf(inner.arguments[0]!)) === "int") return { expr: receiver, kind: "int", radix: inner.arguments[0]! };
+    if (kind === "float") {
+      p.error(inner, "ASYNC_TYPE", messages.floatRadix(excerpt(inner), excerpt(receiver)));
+      return null;
+    }
+  }
   // A string built deeper inside (`${on ? `at ${n}` : "off"}`) would allocate when it runs.
   const built = stringBuildIn(p, inner);
   if (built) {
@@ -135,6 +147,7 @@ export function logFormat(p: Plan, call: ts.CallExpression): { fn: string; parts
   }
   const file = p.file;
   const params: string[] = [];
+  const checks: string[] = [];
   const body: string[] = [`${file.textName("textBegin")}();`];
   const parts: ts.Expression[] = [];
   for (const piece of list) {
@@ -146,13 +159,20 @@ export function logFormat(p: Plan, call: ts.CallExpression): { fn: string; parts
     parts.push(piece.expr);
     const t = p.typer.typeOf(piece.expr)!;
     params.push(`${a}: ${t.name}`);
-    if (piece.kind === "string") body.push(`${file.textName("textString")}(${a});`);
+    if (piece.radix) {
+      // The radix is evaluated after its integer, as the call would; checked before the message begins.
+      const r = `a${parts.length}`;
+      parts.push(piece.radix);
+      params.push(`${r}: i32`);
+      checks.push(`${file.textName("checkRadix")}(${r});`);
+      body.push(`${file.textName("textRadix")}(<i64>${a}, ${r});`);
+    } else if (piece.kind === "string") body.push(`${file.textName("textString")}(${a});`);
     else if (piece.kind === "int") body.push(`${file.textName("textInt")}(<i64>${a});`);
     else if (piece.kind === "float") body.push(`${file.textName("textFloat")}<${t.name === "f32" ? "f32" : "f64"}>(${a});`);
     else body.push(`if (${a}) textLiteral("true"); else textLiteral("false");`);
   }
   body.push(`${file.logBuiltName()}(${level});`);
-  const fn = file.moduleFunction("$log", `(${params.join(", ")}): void { ${body.join(" ")} }`);
+  const fn = file.moduleFunction("$log", `(${params.join(", ")}): void { ${[...checks, ...body].join(" ")} }`);
   return { fn, parts, ty: VOID };
 }
 
@@ -167,12 +187,13 @@ export function bufFormat(p: Plan, call: ts.CallExpression): { parts: ts.Express
     p.consumedStrings.add(call.arguments[0]!); // its piece was reported: not also as a string build
     return null;
   }
-  const parts = list.flatMap((x) => ("expr" in x ? [x.expr] : []));
+  const parts = list.flatMap((x) => ("expr" in x ? (x.radix ? [x.expr, x.radix] : [x.expr]) : []));
   const render = (receiver: string, values: string[]) => {
     let k = 0;
     return receiver + list.map((piece) => {
       if ("literal" in piece) return `.str(${JSON.stringify(piece.literal)})`;
       const v = values[k++]!;
+      if (piece.radix) return `.int(<i64>${v}, ${values[k++]!})`;
       return piece.kind === "string" ? `.str(${v})` : piece.kind === "int" ? `.int(<i64>${v})` : piece.kind === "float" ? `.float(${v})` : `.str(${v} ? "true" : "false")`;
     }).join("");
   };

@@ -14,8 +14,8 @@ export declare class ByteBuf {
     str(s: string): ByteBuf;
     /** Appends `src[start, end)`. */
     bytes(src: StaticArray<u8>, start: i32, end: i32): ByteBuf;
-    /** Appends a signed decimal integer. */
-    int(value: i64): ByteBuf;
+    /** Appends a signed integer, in decimal or in base `radix` (2 to 36) as `value.toString(radix)` writes it (`ff`, `-101`). */
+    int(value: i64, radix?: i32): ByteBuf;
     /** Appends a float (f64 or f32) as `${value}` writes it in AssemblyScript (`21.5`, `21.0`, `1e+21`). */
     float<T extends number>(value: T): ByteBuf;
     /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
