@@ -139,7 +139,9 @@ export const FRAME = "$f";
  * a dot (`$f.from` fails to parse).
  */
 const RESERVED = new Set([
+  // Members of the frames' and tasks' base classes (future.ts, task.ts) and of the classes the lowering writes.
   "value", "poll", "cancel", "start", "deadline", "name", "id", "heapIndex", "polls", "site", "state", "queued", "constructor",
+  "pollCancel", "failure", "awaitSite", "awaiting", "setLost", "isLost", "next", "call", "pool", "spawn", "trySpawn", "running",
   "from", "of", "type", "namespace", "module", "declare", "is", "keyof", "readonly", "get", "set", "async", "await",
   "yield", "abstract", "as", "infer", "unique", "global", "package", "private", "protected", "public", "static",
   "implements", "interface", "let", "instanceof", "typeof", "delete", "void", "new", "in",
