@@ -94,7 +94,7 @@ function readCurrent(base, root, entry) {
   }
 }
 
-/** Transpiles everything `entry` reaches into a new copy; returns its id. */
+/** Strips everything `entry` reaches into a new copy; returns its id. */
 async function build(base, root, entry) {
   // TypeScript (ts-blank-space's too) with its code cache: shim-hooks.mjs resolves it for what is imported from here on.
   try {
