@@ -22,6 +22,10 @@ import { libraryFileLabel } from "./packages.ts";
 /** Reads the original text of a file as asc names it (relative to the build's base directory, or a repository path). */
 export type OriginalSource = (file: string) => string | null;
 
+/** asc's "Not implemented: Closures", said the user's way. */
+const CLOSURES =
+  "AssemblyScript functions cannot read the local variables of the function around them; pass what it reads as a parameter, or declare it at module level (an async arrow inside async code may: Outpost lowers it)";
+
 const BLOCK = /^(ERROR|WARNING) ([A-Z]+\d+): (.*)\n( *):\n( *)(\d+) │ (.*)\n( *)│ ( *)(~+)\n( *)└─ in (.+)\((\d+),(\d+)\)$/gm;
 
 /** The line of a file's source that a lowered line was written on, when the lowering moved it (a closure's state machine); else null. */
@@ -33,6 +37,8 @@ export function cleanDiagnostics(text: string, original: OriginalSource = () => 
     .replace(/Module '~lib\/(outpost(?:\/[\w/$.-]*)?)'/g, "Module '$1'")
     .replace(/~lib\/outpost\/[\w/$.-]*[\w$]/g, (name) => libraryFileLabel(name) ?? name)
     .replace(/^FAILURE .*$/gm, "")
+    // What to write instead, in sync code and async alike (async arrows inside async code may capture: the lowering makes them classes).
+    .replace(/^(ERROR AS100: Not implemented: Closures)$/gm, `$1: ${CLOSURES}`)
     .replace(BLOCK, (all, kind, code, message, c1, n1, line, shown, c2, pad, marks, c3, file, lineNo, col) => {
       const movedTo = moved(file, Number(lineNo));
       const userNo = String(movedTo ?? lineNo);

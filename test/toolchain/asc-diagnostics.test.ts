@@ -40,7 +40,7 @@ test("a sync closure in async code is shown at the local it captures, where asc 
   ].join("\n");
   const source = "\n".repeat(15) + "  return apply((x: i32): i32 => x + j + j, 1);\n";
   assert.is(cleanDiagnostics(asc, (f) => (f === "bad.ts" ? source : null)), [
-    "ERROR AS100: Not implemented: Closures",
+    "ERROR AS100: Not implemented: Closures: AssemblyScript functions cannot read the local variables of the function around them; pass what it reads as a parameter, or declare it at module level (an async arrow inside async code may: Outpost lowers it)",
     "    :",
     " 16 │   return apply((x: i32): i32 => x + j + j, 1);",
     "    │                                         ~",
