@@ -214,4 +214,6 @@ export const programs: Program[] = [
   { name: "return-future-dispatch" },
   // Text in async code.
   { name: "radix-text" },
+  // Everyday programs.
+  { name: "sensor-channel" },
 ];

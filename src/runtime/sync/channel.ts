@@ -46,7 +46,10 @@ import { newStaticArray } from "../arrays";
 export class Channel<T> {
   readonly name: string;
   readonly capacity: i32;
-  /** The value taken by the last successful `tryReceive()`. */
+  /**
+   * The value the last receive took: a successful `tryReceive()`, or a `receive()` future as it completes
+   * (awaited, or a branch of a select or join: its own `.value` holds it too).
+   */
   received: T = zeroOf<T>();
   private buffer: StaticArray<T>;
   private head: i32 = 0;
@@ -177,6 +180,7 @@ export class Channel<T> {
     const queued = slots.isQueued(r.slot);
     if (this.count > 0 && slots.isTurn(r.slot)) {
       r.value = this.take();
+      this.received = r.value;
       slots.release(r.slot);
       r.armed = false;
       if (queued) this.wakeReceiver();

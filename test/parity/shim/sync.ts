@@ -112,7 +112,7 @@ export class Channel<T> {
     this.senders.leave(s, () => this.wakeSender());
   }
   pollReceive(r: ChannelReceive<T>): boolean {
-    return this.receivers.poll(r, !this.isEmpty(), () => (r.value = this.take()), () => this.wakeReceiver());
+    return this.receivers.poll(r, !this.isEmpty(), () => (this.received = r.value = this.take()), () => this.wakeReceiver());
   }
   cancelReceive(r: ChannelReceive<T>): void {
     this.receivers.leave(r, () => this.wakeReceiver());

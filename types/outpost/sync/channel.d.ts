@@ -39,7 +39,10 @@ import { Task } from "../task";
 export declare class Channel<T> {
     readonly name: string;
     readonly capacity: i32;
-    /** The value taken by the last successful `tryReceive()`. */
+    /**
+     * The value the last receive took: a successful `tryReceive()`, or a `receive()` future as it completes
+     * (awaited, or a branch of a select or join: its own `.value` holds it too).
+     */
     received: T;
     private buffer;
     private head;
