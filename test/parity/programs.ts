@@ -216,4 +216,5 @@ export const programs: Program[] = [
   { name: "radix-text" },
   // Everyday programs.
   { name: "sensor-channel" },
+  { name: "counter-pipeline" },
 ];
