@@ -561,6 +561,19 @@ async function f(x: f64, n: i32): Promise<void> {
   ]);
 });
 
+test("awaiting a withTimeout for a value is an error that says where its result is; awaiting it alone is not", () => {
+  const errors = errorsOf(`import { Duration, Signal, withTimeout } from "outpost";
+const button = new Signal<i32>("button");
+async function press(ms: i32): Promise<i32> {
+  const t = withTimeout(Duration.millis(ms), button.wait());
+  await t;
+  return await withTimeout(Duration.millis(ms), button.wait());
+}`);
+  assert.equal(errors, [
+    "main.ts:6:10: error ASYNC_SYNTAX: `await withTimeout(Duration.millis(ms), button…` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (`const t = withTimeout(d, f)`), `await t`, then read `t.timedOut` and, when it is false, the result in `t.inner!.value`",
+  ]);
+});
+
 test("errors are listed in the order of the source, whichever of the lowering's passes found them", () => {
   const errors = errorsOf(`import { task, Timer, Duration } from "outpost";
 task(1, async function blink(): Promise<void> {

@@ -189,6 +189,8 @@ export const messages = {
     `recursive async functions: ${cycle}: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop`,
   forAwaitType: () =>
     `for await needs a Stream<T>: cannot tell the stream's item type; annotate the loop variable (\`for await (const b: u8 of stream)\`)`,
+  timeoutValue: (what: string) =>
+    `\`${what}\` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (\`const t = withTimeout(d, f)\`), \`await t\`, then read \`t.timedOut\` and, when it is false, the result in \`t.inner!.value\``,
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
   defaultExport: () => `export default async functions are not supported: give the function a name`,
 } as const;

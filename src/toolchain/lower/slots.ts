@@ -405,6 +405,16 @@ function superCall(p: Plan, call: ts.CallExpression, callee: ts.PropertyAccessEx
   if (fn) methodFrame(p, call, fn, []);
 }
 
+/** The await's result is used (not a statement of its own). */
+function usedAsValue(a: ts.AwaitExpression): boolean {
+  return !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
+}
+
+/** The runtime's WithTimeout (src/runtime/timeout.ts). */
+function isWithTimeout(t: Ty | null): boolean {
+  return !!t && t.name === "WithTimeout" && !!t.decl && /src\/runtime\/timeout\.ts$/.test(t.decl.module.path.replace(/\\/g, "/"));
+}
+
 export function planSites(p: Plan): void {
   const file = p.file;
   for (const a of p.awaits) {
@@ -413,6 +423,11 @@ export function planSites(p: Plan): void {
     if (promiseApi(e)) continue; // refused where it is written (checks.ts)
     if (ts.isNewExpression(e)) {
       p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
+      continue;
+    }
+    if (usedAsValue(a) && isWithTimeout(p.typer.typeOf(e))) {
+      // A WithTimeout reports whether the deadline passed; its result is the inner future's.
+      p.error(a, "ASYNC_SYNTAX", messages.timeoutValue(excerpt(a)));
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
@@ -427,7 +442,7 @@ export function planSites(p: Plan): void {
     let value = t ? p.typer.valueOf(t) : null;
     if (t && !value && notAFuture(file.mods, t)) continue; // not a future: `await v` is v
     const id = file.session.addSite(file, a, p.fn.display);
-    const used = !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
+    const used = usedAsValue(a);
     const annotated = contextType(a, p);
     if (!value && used && annotated) value = annotated;
     if (used && (!value || isVoid(value))) {
