@@ -3,7 +3,7 @@
  * was built from, runs again; a build error is reported and the watch goes
  * on; Ctrl-C ends it with exit code 130.
  */
-import { writeFileSync } from "node:fs";
+import { writeWhole } from "../../tools/write-whole.mjs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Scratch } from "../fixtures/cli.ts";
@@ -12,7 +12,12 @@ const test = suite("outpost sim --watch");
 const s = new Scratch();
 test.after(() => s.remove());
 
-const greeting = (text: string): void => writeFileSync(s.path("greeting.ts"), text);
+/**
+ * Saves greeting.ts whole, as most editors do (a new file renamed over it): a plain write truncates
+ * first, and on a loaded machine a build that starts between the two sees an empty file and
+ * reports it (then builds again at the write), which this exact transcript does not expect.
+ */
+const greeting = (text: string): void => void writeWhole(s.path("greeting.ts"), text);
 s.file("main.ts", `import { log } from "outpost";\nimport { GREETING } from "./greeting";\n\nexport function main(): void {\n  log.info(GREETING);\n}\n`);
 greeting(`export const GREETING = "hello";\n`);
 
