@@ -6,6 +6,7 @@
 import { register } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { hostEntry } from "../tools/host-tree.mjs";
+import { hooked } from "../tools/use-shims.mjs";
 
 // Compile the compiler's WebAssembly (binaryen) with the baseline tier only: that halves a cold
 // build's CPU, and the optimising tier never earns it back, not even over the many builds of --watch
@@ -24,5 +25,6 @@ if (copy) {
   await import(copy);
 } else {
   register("../tools/ts-hooks.mjs", import.meta.url);
+  hooked();
   await import(`../${entry}`);
 }

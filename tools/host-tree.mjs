@@ -31,9 +31,10 @@
 // and the caller loads the sources through the hooks as before.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { createRequire, register } from "node:module";
+import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { useShims } from "./use-shims.mjs";
 import { writeWhole } from "./write-whole.mjs";
 
 function sha1(...parts) {
@@ -96,10 +97,7 @@ function readCurrent(base, root, entry) {
 
 /** Strips everything `entry` reaches into a new copy; returns its id. */
 async function build(base, root, entry) {
-  // TypeScript (ts-blank-space's too) with its code cache: shim-hooks.mjs resolves it for what is imported from here on.
-  try {
-    register("./shim-hooks.mjs", import.meta.url);
-  } catch {}
+  useShims(); // TypeScript (ts-blank-space's too) with its code cache, for what is imported from here on
   const ts = (await import("typescript")).default;
   const { parse, strip } = await import("./strip.mjs");
   const hooksCache = join(base, "..", "outpost-ts");

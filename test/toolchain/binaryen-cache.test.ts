@@ -28,6 +28,9 @@ test("an outpost build loads binaryen once, through the shim, from the cache an 
   // A process with outpost's flags that loads binaryen: it leaves the cache if there was none.
   const first = spawnSync(process.execPath, ["--liftoff-only", "--input-type=module", "-e", `globalThis[Symbol.for("outpost.v8-flags")] = ["--liftoff-only"]; await import(${JSON.stringify(shim)});`]);
   assert.is(first.status, 0, String(first.stderr));
+  // The command's host tree made beforehand: making it registers the hook too, which would hide a build that does not.
+  const version = spawnSync(process.execPath, [join(root, "bin/outpost.mjs"), "--version"]);
+  assert.is(version.status, 0, String(version.stderr));
   const written = statSync(cacheFile).mtimeMs;
   const dir = mkdtempSync(join(tmpdir(), "outpost-binaryen-"));
   try {

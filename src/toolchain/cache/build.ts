@@ -24,7 +24,7 @@ import type { CompileOptions, CompileResult } from "../compile.ts";
 import type { EspruinoBuild, EspruinoOptions } from "../espruino/bundle.ts";
 import { resolveBuildFlags } from "../build-flags.ts";
 import { isOutpostSource } from "../packages.ts";
-import { useCachedBinaryen } from "../wasm/binaryen.ts";
+import { useShims } from "../../../tools/use-shims.mjs";
 import { fileHash, sha256, toolchainFingerprint } from "./fingerprint.ts";
 import { cacheDir, CacheStore } from "./store.ts";
 
@@ -131,7 +131,7 @@ async function lookupOrBuild(key: string, options: CompileOptions): Promise<Held
 }
 
 async function build(options: CompileOptions): Promise<CompileResult> {
-  useCachedBinaryen(); // before AssemblyScript, which imports binaryen
+  useShims(); // before AssemblyScript, which imports binaryen: the code-cached one (tools/binaryen.mjs)
   const { compileFirmware } = await import("../compile.ts"); // the compiler loads only on a miss
   return compileFirmware(options);
 }

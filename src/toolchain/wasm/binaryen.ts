@@ -12,34 +12,18 @@
  * defaults (`defaultSettings`) before it sets the levels it wants, so its
  * output does not depend on what was compiled before it in the process.
  */
-import { register } from "node:module";
+import { useShims } from "../../../tools/use-shims.mjs";
 import type binaryenApi from "binaryen";
 
 export type Binaryen = typeof binaryenApi;
 export type BinaryenModule = binaryenApi.Module;
 
 let loading: Promise<Binaryen> | null = null;
-let hooked = false;
 
 export function loadBinaryen(): Promise<Binaryen> {
-  useCachedBinaryen();
+  useShims(); // binaryen with V8's code cache (tools/binaryen.mjs), the one AssemblyScript imports too
   loading ??= import("binaryen").then((m) => (m as unknown as { default: Binaryen }).default);
   return loading;
-}
-
-/**
- * Has every later `import "binaryen"` in this process (ours and AssemblyScript's) load it with V8's code
- * cache (tools/binaryen.mjs: about 0.4 s less for each process that builds). Called before the
- * compiler is imported; the module hooks that run Outpost from source do this themselves.
- */
-export function useCachedBinaryen(): void {
-  if (hooked) return;
-  hooked = true;
-  try {
-    register(new URL("../../../tools/shim-hooks.mjs", import.meta.url));
-  } catch {
-    // no module hooks here (a bundle run elsewhere): binaryen loads as the plain module it is
-  }
 }
 
 /**
