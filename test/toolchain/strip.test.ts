@@ -3,7 +3,8 @@
  * are blanked, so a stack trace names the line and column of the
  * TypeScript as written; a module with syntax that is more than types
  * (what a user's own test may hold: an enum, a parameter property) runs
- * through TypeScript's transpiler instead, and behaves the same.
+ * through TypeScript's transpiler instead, behaves the same, and a stack
+ * trace still names its .ts line (through the transpiler's source map).
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -37,10 +38,15 @@ test("a stack trace names the line and column of the TypeScript as written", asy
 
 test("a module with an enum and a parameter property runs through TypeScript's transpiler", async () => {
   const file = join(dir, "legacy.ts");
-  writeFileSync(file, "export enum Level { Low = 1, High }\nexport class Probe {\n  constructor(private readonly level: Level) {}\n  read(): number { return this.level * 10; }\n}\n");
-  const { Level, Probe } = (await import(pathToFileURL(file).href)) as { Level: Record<string, number>; Probe: new (l: number) => { read(): number } };
+  writeFileSync(file, "export enum Level { Low = 1, High }\nexport class Probe {\n  constructor(private readonly level: Level) {}\n  read(): number { return this.level * 10; }\n  fail(): never { throw new Error(`level ${this.level}`); }\n}\n");
+  const { Level, Probe } = (await import(pathToFileURL(file).href)) as {
+    Level: Record<string, number>;
+    Probe: new (l: number) => { read(): number; fail(): never };
+  };
   assert.is(Level.High, 2);
   assert.is(new Probe(Level.High!).read(), 20);
+  // Its stack trace is put back on the .ts line through the transpiler's source map (tools/register.mjs).
+  assert.throws(() => new Probe(1).fail(), (e: Error) => /legacy\.ts:5:/.test(e.stack ?? ""));
 });
 
 test.run();
