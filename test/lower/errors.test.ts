@@ -561,16 +561,18 @@ async function f(x: f64, n: i32): Promise<void> {
   ]);
 });
 
-test("awaiting a withTimeout for a value is an error that says where its result is; awaiting it alone is not", () => {
-  const errors = errorsOf(`import { Duration, Signal, withTimeout } from "outpost";
+test("awaiting one of Outpost's futures that give no value (a timer, a withTimeout) for a value is an error at the await, whatever the annotation; awaiting it alone is not", () => {
+  const errors = errorsOf(`import { Duration, Signal, Timer, withTimeout } from "outpost";
 const button = new Signal<i32>("button");
 async function press(ms: i32): Promise<i32> {
   const t = withTimeout(Duration.millis(ms), button.wait());
   await t;
+  const waited: i32 = await Timer.after(Duration.millis(ms));
   return await withTimeout(Duration.millis(ms), button.wait());
 }`);
   assert.equal(errors, [
-    "main.ts:6:10: error ASYNC_SYNTAX: `await withTimeout(Duration.millis(ms), button…` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (`const t = withTimeout(d, f)`), `await t`, then read `t.timedOut` and, when it is false, the result in `t.inner!.value`",
+    "main.ts:6:23: error ASYNC_SYNTAX: `await Timer.after(Duration.millis(ms))` resolves to nothing (Promise<void>): it has no value to use",
+    "main.ts:7:10: error ASYNC_SYNTAX: `await withTimeout(Duration.millis(ms), button…` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (`const t = withTimeout(d, f)`), `await t`, then read `t.timedOut` and, when it is false, the result in `t.inner!.value`",
   ]);
 });
 

@@ -14,6 +14,7 @@ import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./sc
 import { excerpt, isReference, unparen } from "./syntax.ts";
 import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Member, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
+import { isOutpostSource } from "../packages.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 import { checkEscape } from "./closures.ts";
 import { promiseApi } from "./checks.ts";
@@ -410,6 +411,13 @@ function usedAsValue(a: ts.AwaitExpression): boolean {
   return !ts.isExpressionStatement(a.parent) && !(ts.isParenthesizedExpression(a.parent) && ts.isExpressionStatement(a.parent.parent));
 }
 
+/** A future class of Outpost's runtime or HAL (a timer, a WithTimeout, a flush) that completes without a value. */
+function valueless(p: Plan, t: Ty): boolean {
+  if (t.decl?.kind !== "class" || !isOutpostSource(t.decl.module.path) || notAFuture(p.file.mods, t)) return false;
+  const value = p.typer.valueOf(t);
+  return !value || isVoid(value);
+}
+
 /** The runtime's WithTimeout (src/runtime/timeout.ts). */
 function isWithTimeout(t: Ty | null): boolean {
   return !!t && t.name === "WithTimeout" && !!t.decl && /src\/runtime\/timeout\.ts$/.test(t.decl.module.path.replace(/\\/g, "/"));
@@ -425,9 +433,10 @@ export function planSites(p: Plan): void {
       p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
       continue;
     }
-    if (usedAsValue(a) && isWithTimeout(p.typer.typeOf(e))) {
-      // A WithTimeout reports whether the deadline passed; its result is the inner future's.
-      p.error(a, "ASYNC_SYNTAX", messages.timeoutValue(excerpt(a)));
+    const awaited = p.typer.typeOf(e);
+    if (usedAsValue(a) && awaited && valueless(p, awaited)) {
+      // Outpost's own futures say whether they give a value; an annotation cannot give them one.
+      p.error(a, "ASYNC_SYNTAX", isWithTimeout(awaited) ? messages.timeoutValue(excerpt(a)) : messages.voidValue(excerpt(a)));
       continue;
     }
     const call = ts.isCallExpression(e) ? p.calls.get(e) : undefined;
