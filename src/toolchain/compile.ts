@@ -26,6 +26,8 @@ import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
 import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { optimiseQuick } from "./wasm/quick-optimise.ts";
+import { deferAscOptimise } from "./wasm/asc-optimise.ts";
+import { loadBinaryen } from "./wasm/binaryen.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
 import { ALIGNMENT_PATCHED, unalignedWideAccesses } from "./std-alignment.ts";
@@ -153,7 +155,10 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   let stderr = "";
   const lowering = new LowerSession(host, { inlinePolls: !small, entryMain: true });
   lowering.setEntry(entry);
+  // A size build is optimised once, after its start function has run (asc-optimise.ts).
+  const deferral = small ? deferAscOptimise(await loadBinaryen()) : null;
   const result = await asc.main(args, {
+    transforms: deferral ? [deferral.transform] : [],
     readFile: (name: string, dir: string) => {
       if (name === ENTRY) return entrySource;
       if (name === "asconfig.json") return null;
@@ -170,7 +175,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     stdout: { write: () => true },
     stderr: { write: (s: string | Uint8Array) => ((stderr += String(s)), true) },
     baseDir,
-  } as unknown as Parameters<typeof asc.main>[1]);
+  } as unknown as Parameters<typeof asc.main>[1]).finally(() => deferral?.done());
   const where = relative(process.cwd(), entry) || entry;
   // What the user wrote, for diagnostics in lowered lines (asc names user files from baseDir, Outpost's from the repository).
   const pathOf = (file: string) => resolve(file.startsWith("hal/") || file.startsWith("src/") ? repoRoot : baseDir, file);
@@ -192,7 +197,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   }
   checkHostImports(wasm, where);
   if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: names });
-  if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false }));
+  if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false, closedWorld: deferral!.closedWorld ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";
   const warnings = [lowerWarnings, cleanDiagnostics(stderr, originalOf, movedLine)].filter((w) => w).join("\n");

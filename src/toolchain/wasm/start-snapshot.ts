@@ -8,9 +8,10 @@
  * (interpreter and Espruino boards) have asc export it instead
  * (`--exportStart`), and `snapshotStart` runs it here, in Node, then writes what it left behind into the module:
  * the memory image becomes the data segments and the globals' values their
- * initial values. binaryen then drops the start function and everything
- * only it called, and turns the globals nothing writes any more (the task
- * table's address, the run queue's mask) into constants. A firmware's pools
+ * initial values. The optimiser, which runs only now (asc-optimise.ts),
+ * then drops the start function and everything only it called, and turns
+ * the globals nothing writes any more (the task table's address, the run
+ * queue's mask) into constants. A firmware's pools
  * are thus laid out at build time, as wasm-ctor-eval does for C++
  * constructors; a host sees the same memory and globals when it calls
  * `outpost_init` as it would have after running the start function.
@@ -21,6 +22,7 @@
  * front of `outpost_init`, so it runs on the board.
  */
 import { ascFeatures, defaultSettings, loadBinaryen, type Binaryen, type BinaryenModule } from "./binaryen.ts";
+import { optimiseSize } from "./asc-optimise.ts";
 import { type WasmImports, type WasmMemory, wasm as wasmJs } from "../../contract/wasm-api.ts";
 
 /** What the build has asc call the start function (`--exportStart`); the export is gone from the firmware a host loads. */
@@ -43,10 +45,15 @@ export interface SnapshotOptions {
   mvp: boolean;
   /** Keep function names (a debug build). */
   debug: boolean;
+  /** What asc's compile chose for binaryen's closed-world setting (asc-optimise.ts). */
+  closedWorld: boolean;
 }
 
-/** `wasm` with its start function (exported as START_EXPORT) run at build time, or put back as the start function when it cannot run here. */
-export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOptions): Promise<Uint8Array> {
+/**
+ * `wasm` (as asc left it: not optimised) with its start function (exported as START_EXPORT) run at build
+ * time, or put back as the start function when it cannot run here; optimised either way.
+ */
+export async function snapshotStart(wasm: Uint8Array, { mvp, debug, closedWorld }: SnapshotOptions): Promise<Uint8Array> {
   const b = await loadBinaryen();
   // binaryen's settings are global to the process, and another build may change them while the start
   // function runs (below, asynchronously): they are set again before each step that reads them.
@@ -60,21 +67,19 @@ export async function snapshotStart(wasm: Uint8Array, { mvp, debug }: SnapshotOp
   try {
     module.setFeatures(features);
     const exported = module.getExport(START_EXPORT);
-    if (!exported) return wasm; // asc made no start function
-    const start = b.getExportInfo(exported).value;
-    module.removeExport(START_EXPORT);
-    const state = await runStart(b, wasm, features);
-    settle();
-    if (state === null) {
-      module.setStart(module.getFunction(start));
-      return module.emitBinary();
+    const state = exported ? await runStart(b, wasm, features) : null; // without the export, asc made no start function
+    if (exported) {
+      const start = b.getExportInfo(exported).value;
+      module.removeExport(START_EXPORT);
+      if (state === null) module.setStart(module.getFunction(start));
     }
-    setGlobals(b, module, state.globals);
-    setMemoryImage(module, state.memory);
-    // The levels of asc's -O3z, which built the module.
-    b.setOptimizeLevel(3);
-    b.setShrinkLevel(2);
-    module.optimize();
+    if (state !== null) {
+      settle();
+      setGlobals(b, module, state.globals);
+      setMemoryImage(module, state.memory);
+    }
+    optimiseSize(b, module, { debug, closedWorld });
+    settle();
     if (!module.validate()) throw new Error("the module no longer validates after its start function was run at build time");
     return module.emitBinary();
   } finally {
