@@ -59,8 +59,12 @@ function install(): void {
   installed = true;
   const optimize = AscModule.prototype.optimize;
   AscModule.prototype.optimize = function (this: AscModule, ...args: Parameters<typeof optimize>) {
-    if (waiting.has((this as unknown as { ref: number }).ref)) return;
-    return optimize.apply(this, args);
+    if (!waiting.has((this as unknown as { ref: number }).ref)) return optimize.apply(this, args);
+    // asc emits the module next, and binaryen's emitter reads settings that are global to the process (another
+    // build may have left any): set those optimize() would have, for a module nothing optimised.
+    this.setDebugInfo(args[2] ?? false);
+    this.setGenerateStackIR(false);
+    this.setOptimizeStackIR(false);
   } as typeof optimize;
 }
 
