@@ -11,6 +11,8 @@
  *   the frame starts it when called, or when first polled in lazy mode);
  * - each catch block starts with `$rethrowCancel(e)`: when Outpost cancels
  *   a future, its finally blocks run and its catch blocks do not;
+ * - each finally block of an async body runs between `$enterFinally()` and
+ *   `$leaveFinally()`: a frame cancelled inside one finishes it first;
  * - generators (`function*`, `async function*`) stay as they are.
  * The copy goes to node_modules/.cache/outpost-parity/.
  */
@@ -64,6 +66,11 @@ export function prepare(source: string, name: string): string {
   const insert = (at: number, text: string) => edits.push({ at, end: at, text });
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && "body" in node && node.body) asFrame(node as ts.FunctionLikeDeclaration, edits);
+    if (ts.isTryStatement(node) && node.finallyBlock && inAsyncBody(node)) {
+      const block = node.finallyBlock;
+      insert(block.getStart() + 1, " const $fin = $enterFinally(); try {");
+      insert(block.end - 1, "} finally { $leaveFinally($fin); } ");
+    }
     if (ts.isCatchClause(node)) {
       const name = node.variableDeclaration?.name.getText() ?? "$e";
       if (!node.variableDeclaration) insert(node.getStart() + "catch".length, " ($e)");
@@ -73,10 +80,19 @@ export function prepare(source: string, name: string): string {
   };
   visit(file);
   let text = source;
-  for (const e of edits.sort((a, b) => b.at - a.at || b.end - a.end)) text = text.slice(0, e.at) + e.text + text.slice(e.end);
+  // From the end; of two insertions at one place, the one pushed later goes after the earlier (an empty body's `{}`).
+  const order = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.end - a.end || b.i - a.i);
+  for (const e of order) text = text.slice(0, e.at) + e.text + text.slice(e.end);
   if (/from "outpost\//.test(text)) throw new Error(`${name}: the shim models "outpost" only, not its subpackages`);
   text = text.replace(/from "outpost"/g, `from ${JSON.stringify(shimPath)}`);
-  return `import { $async, $rethrowCancel } from ${JSON.stringify(shimPath)}; ${text}`;
+  return `import { $async, $enterFinally, $leaveFinally, $rethrowCancel } from ${JSON.stringify(shimPath)}; ${text}`;
+}
+
+/** The node is in the body of an async, non-generator function (not of a function nested in it). */
+function inAsyncBody(node: ts.Node): boolean {
+  let fn = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  return fn !== undefined && !(fn as ts.FunctionLikeDeclaration).asteriskToken && (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
 }
 
 /** Rewrites one async, non-generator function so that calling it makes a frame running its body. */

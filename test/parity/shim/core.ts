@@ -18,7 +18,10 @@
  * may await. `pollCancel()` drives the cleanup; true once it has finished.
  * Cancelling a frame that is already cleaning up changes nothing: the
  * cleanup goes on to its end (a cleanup bounds its own time with a timeout
- * inside its finally block).
+ * inside its finally block). A finally block is cleanup however it was
+ * entered: a frame cancelled while it awaits inside one (entered normally,
+ * by a jump or by an error) finishes that block, and `Cancelled` is thrown
+ * at its end instead of whatever the block would have gone on to do.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
@@ -146,6 +149,10 @@ export class Frame<T> extends ShimFuture<T> {
   private cancelling = false;
   /** Cancelled, and `Cancelled` not yet thrown into the body (its finally blocks have not started). */
   private unwinding = false;
+  /** Finally blocks the body is inside now ($enterFinally, $leaveFinally). */
+  private finallyDepth = 0;
+  /** Cancelled inside a finally block: `Cancelled` is thrown when that block ends. */
+  private cancelAtFinallyEnd = false;
   private awaiting: Await | null = null;
 
   constructor(body: () => Promise<T>) {
@@ -191,8 +198,25 @@ export class Frame<T> extends ShimFuture<T> {
       this.settled = true; // never ran: nothing to clean up
       return;
     }
+    if (this.finallyDepth > 0) {
+      this.cancelAtFinallyEnd = true; // the block goes on; its await is not cancelled
+      return;
+    }
     this.unwinding = true;
     this.cancelAwait();
+  }
+
+  /** The body enters a finally block. */
+  enterFinally(): void {
+    this.finallyDepth++;
+  }
+
+  /** The body leaves a finally block: if it was cancelled inside it, the cancellation goes on from here. */
+  leaveFinally(): void {
+    this.finallyDepth--;
+    if (!this.cancelAtFinallyEnd) return;
+    this.cancelAtFinallyEnd = false;
+    throw new Cancelled();
   }
 
   /** While unwinding, the future the body awaits is cancelled, and its await will throw `Cancelled`. */
@@ -233,6 +257,18 @@ export class Frame<T> extends ShimFuture<T> {
 /** native.ts wraps every async function's body in this: the call becomes a frame. */
 export function $async<T>(body: () => Promise<T>): Frame<T> {
   return new Frame(body);
+}
+
+/** native.ts wraps every finally block of an async body in these two (see Frame's cancel). */
+export function $enterFinally(): Frame<unknown> {
+  const frame = running.getStore();
+  if (!frame) throw new ShimError("a finally block of an async function ran outside its frame");
+  frame.enterFinally();
+  return frame;
+}
+
+export function $leaveFinally(frame: Frame<unknown>): void {
+  frame.leaveFinally();
 }
 
 /** native.ts puts this first in every catch block: cancellation runs finally blocks only. */

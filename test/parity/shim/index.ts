@@ -22,7 +22,7 @@
  * `$async` and `$rethrowCancel` are for native.ts's rewrite of a program,
  * never for programs themselves.
  */
-export { $async, $rethrowCancel, Cancelled, ShimError, ShimFuture, Frame } from "./core.ts";
+export { $async, $enterFinally, $leaveFinally, $rethrowCancel, Cancelled, ShimError, ShimFuture, Frame } from "./core.ts";
 export { reset, runUntil, task, traceLines } from "./executor.ts";
 export { Duration, Instant, Timer, Yield } from "./time.ts";
 export { log } from "./log.ts";
