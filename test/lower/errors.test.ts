@@ -61,7 +61,7 @@ async function f(a: StaticArray<i32>): Promise<void> {
   for (const y of items()) await Timer.after(1);
 }`);
   assert.equal(errors, [
-    "main.ts:4:3: error ASYNC_SYNTAX: labeled statements are not supported (AssemblyScript has no labels)",
+    "main.ts:4:3: error ASYNC_SYNTAX: labeled statements are not supported (AssemblyScript has no labels): use a flag the outer loop tests, or move the loops into a function and return",
     "main.ts:6:19: error ASYNC_TYPE: for…of needs an Array, a StaticArray or a typed array: cannot tell the type of `items()` (annotate it), or iterate a string by index",
   ]);
 });
@@ -690,6 +690,103 @@ async function f(n: i32): Promise<i32> {
 }`);
   assert.equal(errors, [
     "main.ts:3:12: error ASYNC_SYNTAX: a function declared inside async code (`function twice`) is not supported: write it as an arrow (`const twice = (x: i32): i32 => …`), or move it to module level",
+  ]);
+});
+
+
+test("a future made inside a sync arrow in async code, kept or thrown away, is refused at the call", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+async function v(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }
+class Dev { async read(n: i32): Promise<i32> { return await v(n); } }
+const dev = new Dev();
+const arr: StaticArray<i32> = [1, 2];
+async function f(): Promise<i32> {
+  const g = (x: i32): Promise<i32> => v(x + 1);
+  const h = (x: i32): Promise<i32> => dev.read(x);
+  arr.forEach((x: i32): void => { v(x); });
+  const later = async (x: i32): Promise<i32> => await v(x);
+  return (await g(1)) + (await h(2)) + (await later(3));
+}`);
+  const why = "makes a future inside a sync arrow or function in async code, which runs after init, when the heap is sealed (and a future nothing awaits never runs): make the arrow async and await the call";
+  assert.equal(errors, [
+    `main.ts:7:39: error ASYNC_SYNTAX: \`v(x + 1)\` ${why} (\`async (…): Promise<T> => await v(x + 1)\`), or call it where it is awaited`,
+    `main.ts:8:39: error ASYNC_SYNTAX: \`dev.read(x)\` ${why} (\`async (…): Promise<T> => await dev.read(x)\`), or call it where it is awaited`,
+    `main.ts:9:35: error ASYNC_SYNTAX: \`v(x)\` ${why} (\`async (…): Promise<T> => await v(x)\`), or call it where it is awaited`,
+  ]);
+});
+
+test("an async callback given to an array method, in async code or out of it, is refused with the loop to write; a method of the firmware's own may take one", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+const arr: StaticArray<i32> = [1, 2];
+class Each { forEach(f: (x: i32) => Promise<void>): void {} }
+const each = new Each();
+async function f(): Promise<void> {
+  arr.forEach(async (x: i32): Promise<void> => { await Timer.after(Duration.millis(x)); });
+  each.forEach(async (x: i32): Promise<void> => { await Timer.after(Duration.millis(x)); });
+}
+export function main(): void {
+  arr.map<i32>(async (x: i32): Promise<i32> => x);
+}`);
+  assert.equal(errors, [
+    "main.ts:6:15: error ASYNC_SYNTAX: `arr.forEach(…)` calls its callback without awaiting what it returns, so an async callback's futures would never run (futures are lazy): loop instead, `for (const x of arr) { … await … }`",
+    "main.ts:10:16: error ASYNC_SYNTAX: `arr.map(…)` calls its callback without awaiting what it returns, so an async callback's futures would never run (futures are lazy): loop instead, `for (const x of arr) { … await … }`",
+  ]);
+});
+
+test("then, catch and finally on a future are refused as JavaScript's Promise API, in async code and out of it", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+async function v(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }
+async function f(): Promise<void> {
+  v(2).then((x: i32): void => {});
+  await v(1).finally((): void => {});
+}
+export function main(): void {
+  v(3).catch((e: Error): void => {});
+}`);
+  const api = "is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines):";
+  assert.equal(errors, [
+    `main.ts:4:8: error ASYNC_SYNTAX: \`.then\` ${api} await the future (\`const v = await f()\`), then use its value`,
+    `main.ts:5:14: error ASYNC_SYNTAX: \`.finally\` ${api} await the future inside \`try { … } finally { … }\``,
+    `main.ts:8:8: error ASYNC_SYNTAX: \`.catch\` ${api} await the future inside \`try { … } catch (e) { … }\``,
+  ]);
+});
+
+test("for await over an array says to loop with for…of; over something untyped, to declare its type", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+const arr: StaticArray<i32> = [1, 2, 3];
+async function f(s: Foo): Promise<void> {
+  for await (const x of arr) await Timer.after(Duration.millis(x));
+  for await (const b of s) await Timer.after(Duration.millis(1));
+}`);
+  assert.equal(errors, [
+    "main.ts:4:25: error ASYNC_SYNTAX: for await over `arr`, a StaticArray<i32>, which is not a stream: loop with `for (const x of arr)` (for await reads a Stream<T> or an async generator)",
+    "main.ts:5:3: error ASYNC_TYPE: for await needs a Stream<T> or an async generator: cannot tell what `s` is; declare its type where it is made (`const input: Stream<u8> = …`)",
+  ]);
+});
+
+test("a nested async function declaration is one error, not also one per value that comes from it", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+async function outer(n: i32): Promise<i32> {
+  async function inner(x: i32): Promise<i32> { await Timer.after(Duration.millis(x)); return x; }
+  const a = await inner(n);
+  return a + (await inner(n + 1));
+}`);
+  assert.equal(errors, [
+    "main.ts:3:3: error ASYNC_SYNTAX: a nested async function declaration is not supported: write it as an async arrow (`const f = async (…): Promise<T> => …`), which may capture locals, or move it to module level",
+  ]);
+});
+
+test("optional chaining on an awaited call is refused with a null test that awaits it once", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+class Item { id: i32 = 1; }
+const item = new Item();
+async function find(k: i32): Promise<Item | null> { await Timer.after(Duration.millis(k)); return k > 0 ? item : null; }
+async function f(): Promise<i32> {
+  const id: i32 = (await find(1))?.id ?? -1;
+  return id;
+}`);
+  assert.equal(errors, [
+    "main.ts:6:34: error ASYNC_SYNTAX: `(await find(1))?.id`: AssemblyScript has no optional chaining (`?.`): test for null first: `const v = (await find(1)); … v != null ? v!.id : …`, or `if (v != null) …`",
   ]);
 });
 

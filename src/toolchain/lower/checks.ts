@@ -225,9 +225,71 @@ export function checkJavaScriptOnly(p: Plan): void {
       p.error(n, "ASYNC_SYNTAX", messages.promiseApi(api));
       return; // its arguments (`r => setTimeout(r, 100)`) are the API's, not firmware
     }
+    const method = promiseMethod(p.file, p.typer, n);
+    if (method) {
+      p.error(method, "ASYNC_SYNTAX", messages.promiseApi(`.${method.text}`));
+      return;
+    }
     ts.forEachChild(n, visit);
   };
   visit(p.body);
+}
+
+/** `f().then(…)`, `.catch(…)`, `.finally(…)` on a future: the method's name, or null. */
+function promiseMethod(file: FileCtx, typer: Typer, n: ts.Node): ts.Identifier | null {
+  if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !PROMISE_METHODS.has(n.expression.name.text)) return null;
+  const recv = unparen(n.expression.expression);
+  const future = (ts.isCallExpression(recv) && callsAsync(file, typer, recv)) || isFutureType(file.mods, typer.typeOf(recv));
+  return future && ts.isIdentifier(n.expression.name) ? n.expression.name : null;
+}
+
+const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
+
+/**
+ * A sync arrow or function expression inside async code that calls an async function or method: the
+ * arrow runs after init, so the call would make its future when the heap is sealed (ALLOC_AFTER_INIT),
+ * and a future thrown away there would never run. Refused at the call, naming the forms that work.
+ */
+export function checkSyncClosures(p: Plan): void {
+  const visit = (n: ts.Node, inSync: boolean): void => {
+    if (n !== p.body && ts.isFunctionLike(n)) {
+      if (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && n.asteriskToken)) return; // its own plan
+      inSync = true;
+    }
+    if (inSync && ts.isCallExpression(n) && callsAsync(p.file, p.typer, n)) {
+      p.error(n, "ASYNC_SYNTAX", messages.futureInSyncClosure(excerpt(n)));
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, inSync));
+  };
+  visit(p.body, false);
+}
+
+/** Array methods that call a callback for each element and ignore what it returns (a future, from an async one). */
+const ARRAY_CALLBACKS = new Set(["forEach", "map", "filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "reduce", "reduceRight", "sort", "flatMap"]);
+
+/**
+ * `arr.forEach(async (x) => …)`: a standard-library method calling an async callback would drop each
+ * future it returns (asc's own error names the generated closure class). Refused at the call, anywhere
+ * in the file, unless the receiver's class is the firmware's own (its method may take an async function).
+ */
+export function checkAsyncCallbacks(file: FileCtx): void {
+  if (!/\basync\b/.test(file.module.sf.text)) return;
+  const typer = new Typer(file.mods, file.module, null, null);
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ARRAY_CALLBACKS.has(n.expression.name.text)) {
+      const callback = n.arguments.find((a) => {
+        const f = unparen(a);
+        return (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && hasModifier(f, ts.SyntaxKind.AsyncKeyword);
+      });
+      const recv = typer.typeOf(n.expression.expression);
+      if (callback && !(recv && findMember(file.mods, recv, n.expression.name.text))) {
+        file.error(callback, "ASYNC_SYNTAX", messages.asyncCallback(`${excerpt(n.expression)}(…)`, excerpt(n.expression.expression)));
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(file.module.sf);
 }
 
 /** The sync function or method a call reaches, when it can be told from the source. */
@@ -276,6 +338,8 @@ export function checkDroppedOutside(file: FileCtx): void {
   const typer = new Typer(file.mods, file.module, null, null);
   const visit = (n: ts.Node) => {
     if (lowered.has(n)) return;
+    const method = promiseMethod(file, typer, n);
+    if (method) file.error(method, "ASYNC_SYNTAX", messages.promiseApi(`.${method.text}`));
     if (ts.isExpressionStatement(n)) {
       for (const e of discarded(n.expression)) {
         if (!ts.isCallExpression(e)) continue;

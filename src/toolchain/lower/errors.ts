@@ -49,6 +49,9 @@ const PROMISE_API: Record<string, string> = {
   "Promise.any": "`await select(a(), b())` returns the index of the first to finish and cancels the other",
   "Promise.resolve": "an async function returns its value (`return v;`)",
   "Promise.reject": "an async function throws (`throw new Error(\"…\")`)",
+  ".then": "await the future (`const v = await f()`), then use its value",
+  ".catch": "await the future inside `try { … } catch (e) { … }`",
+  ".finally": "await the future inside `try { … } finally { … }`",
   Promise: "use an async function, join, select or withTimeout from \"outpost\"",
 };
 
@@ -150,7 +153,7 @@ export const messages = {
     `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
   syncThrows: (what: string, fn: string) =>
     `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
-  labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels)`,
+  labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels): use a flag the outer loop tests, or move the loops into a function and return`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedFunction: (name: string) =>
     `a function declared inside async code (\`function ${name}\`) is not supported: write it as an arrow (\`const ${name} = (x: i32): i32 => …\`), or move it to module level`,
@@ -187,8 +190,14 @@ export const messages = {
   returnType: () => `async functions are written with a Promise<T> return type (\`async function f(): Promise<void>\`)`,
   recursion: (cycle: string) =>
     `recursive async functions: ${cycle}: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop`,
-  forAwaitType: () =>
-    `for await needs a Stream<T>: cannot tell the stream's item type; annotate the loop variable (\`for await (const b: u8 of stream)\`)`,
+  forAwaitType: (what: string) =>
+    `for await needs a Stream<T> or an async generator: cannot tell what \`${what}\` is; declare its type where it is made (\`const input: Stream<u8> = …\`)`,
+  forAwaitArray: (what: string, type: string) =>
+    `for await over \`${what}\`, a ${type}, which is not a stream: loop with \`for (const x of ${what})\` (for await reads a Stream<T> or an async generator)`,
+  futureInSyncClosure: (what: string) =>
+    `\`${what}\` makes a future inside a sync arrow or function in async code, which runs after init, when the heap is sealed (and a future nothing awaits never runs): make the arrow async and await the call (\`async (…): Promise<T> => await ${what}\`), or call it where it is awaited`,
+  asyncCallback: (call: string, over: string) =>
+    `\`${call}\` calls its callback without awaiting what it returns, so an async callback's futures would never run (futures are lazy): loop instead, \`for (const x of ${over}) { … await … }\``,
   timeoutValue: (what: string) =>
     `\`${what}\` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (\`const t = withTimeout(d, f)\`), \`await t\`, then read \`t.timedOut\` and, when it is false, the result in \`t.inner!.value\``,
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,

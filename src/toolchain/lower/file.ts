@@ -19,7 +19,7 @@
 import ts from "typescript";
 import { relative } from "node:path";
 import { Emitter, type AwaitState } from "./emit.ts";
-import { checkDroppedOutside } from "./checks.ts";
+import { checkAsyncCallbacks, checkDroppedOutside } from "./checks.ts";
 import { closureSignature, fieldClass, syncEnvs, type EnvVar, type SyncEnv } from "./closures.ts";
 import { closureClasses, fnValueClassText, frameTypeParams } from "./frames.ts";
 import { generatorClasses } from "./generators.ts";
@@ -282,6 +282,7 @@ export class FileCtx {
     out.add(sf.text.slice(at), at);
     this.session.checkRecursion(this);
     checkDroppedOutside(this);
+    checkAsyncCallbacks(this);
     const values = this.valueClasses();
     const envs = [...this.envs.values()].map((e) => e.classText(this.runtimeName("zeroOf")));
     // Lowered awaits call `$site(n)`: the runtime's recordSite (Task.site).

@@ -21,7 +21,7 @@ import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { adoptedAwait } from "./adopt.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, checkSyncClosures, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
 import { Typer } from "./typer.ts";
@@ -284,7 +284,17 @@ export class Plan {
   }
 
   error(node: ts.Node, code: LowerCode, message: string): void {
+    // With an async function declared inside this one (refused where it is declared: scan.ts), the types of
+    // what flows from it cannot be told: those errors would only echo that one until it is fixed.
+    if (code === "ASYNC_TYPE" && this.declaresRefused()) return;
     this.file.error(node, code, message);
+  }
+
+  private refused: boolean | null = null;
+
+  private declaresRefused(): boolean {
+    this.refused ??= this.file.scan.problems.some((q) => q.message === "nestedAsync" && q.node.pos >= this.body.pos && q.node.end <= this.body.end);
+    return this.refused;
   }
 
   /** How panics name this function: a Text literal (`textOf("…")`). */
@@ -342,6 +352,7 @@ export class Plan {
     checkReturnedFuture(this);
     checkAllocations(this);
     checkNestedFunctions(this);
+    checkSyncClosures(this);
     this.hoist();
     planSites(this);
     checkUnused(this);

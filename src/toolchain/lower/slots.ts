@@ -514,8 +514,12 @@ function planForAwait(p: Plan, f: ts.ForOfStatement): void {
   // The async iterator protocol: next() resolves to { done, value } (IteratorResult, or any class with `done`).
   const iterator = !!result && !isVoid(result) && (isIteratorResult(result) || findMember(file.mods, result, "done") !== null);
   const item = iterator ? (isIteratorResult(result!) ? result!.args[0] ?? null : p.forAwaitItem(f)) : p.forAwaitItem(f);
+  if (st && !next && elementType(st)) {
+    p.error(f.expression, "ASYNC_SYNTAX", messages.forAwaitArray(excerpt(f.expression), file.render(st) ?? st.name));
+    return;
+  }
   if (!st || sourceType === null || (!iterator && !item)) {
-    p.error(f, "ASYNC_TYPE", messages.forAwaitType());
+    p.error(f, "ASYNC_TYPE", messages.forAwaitType(excerpt(f.expression)));
     return;
   }
   const source = p.addField({ name: p.fresh("$i"), type: sourceType, init: zeroOfOrNull(st), bytes: 4 }).name;

@@ -148,7 +148,20 @@ export function optionalChainMessage(n: Chained): string {
   const asserted = text.slice(0, at) + (ts.isPropertyAccessExpression(n) ? "!." : "!") + text.slice(at + 2);
   let outer: ts.Node = whole.parent;
   while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
-  const then = `${ts.isAwaitExpression(outer) ? "await " : ""}${asserted}`.replace(/\s+/g, " ");
+  const short = (t: string): string => (t.length > 48 ? t.slice(0, 45) + "…" : t);
   const test = excerpt(n.expression);
-  return messages.optionalChaining(excerpt(whole), `${test} != null ? ${then.length > 48 ? then.slice(0, 45) + "…" : then} : …`, `if (${test} != null) …`);
+  if (evaluates(n.expression)) {
+    // `(await find(k))?.id`: the test must not call (or await) it a second time: keep its value first.
+    const rest = text.slice(at + 2).replace(/\s+/g, " ");
+    const use = `v${ts.isPropertyAccessExpression(n) ? "!." : "!"}${rest}`;
+    return messages.optionalChaining(excerpt(whole), `const v = ${short(test)}; … v != null ? ${short(use)} : …`, `if (v != null) …`);
+  }
+  const then = `${ts.isAwaitExpression(outer) ? "await " : ""}${asserted}`.replace(/\s+/g, " ");
+  return messages.optionalChaining(excerpt(whole), `${test} != null ? ${short(then)} : …`, `if (${test} != null) …`);
+}
+
+/** `e` calls or awaits something, so writing it twice would do that twice. */
+function evaluates(e: ts.Node): boolean {
+  if (ts.isCallExpression(e) || ts.isAwaitExpression(e) || ts.isNewExpression(e)) return true;
+  return ts.forEachChild(e, (c) => (evaluates(c) ? true : undefined)) ?? false;
 }

@@ -1,6 +1,6 @@
 // Parity program (test/parity/): loops and ifs with empty bodies whose only
 // work is the await in their header (`while (!(await ready()));`,
-// `for (; await more(); );`, `if (await f()) ; else …`) poll until done.
+// `for (; await more(); );`, `if (await f()) {} else …`) poll until done.
 import { Timer, Duration, log, task } from "outpost";
 
 let polls = 0;
@@ -22,7 +22,7 @@ export const user = task(1, async (): Promise<void> => {
   log.infoInt("empty-body-await ready", polls);
   for (; await more(); );
   log.infoInt("empty-body-await more", polls);
-  if (await ready());
+  if (await ready()) {}
   else log.infoInt("empty-body-await else", polls);
   do; while (!(await ready()) && polls < 9);
   log.infoInt("empty-body-await do", polls);
