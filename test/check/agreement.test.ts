@@ -15,11 +15,12 @@ import * as assert from "uvu/assert";
 import ts from "typescript";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBoard } from "../../src/contract/boards.ts";
 import { checkFirmware, formatDiagnostics } from "../../src/toolchain/check/index.ts";
 import { compileFirmware } from "../../src/toolchain/compile.ts";
+import { programs } from "../parity/programs.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const sim = loadBoard("sim");
@@ -49,10 +50,13 @@ function ascPlaces(message: string): string[] {
   return places;
 }
 
-test("every firmware the repository builds passes outpost check: examples, test firmware, parity programs, hal drivers, benchmarks", () => {
+/** Parity programs that wait for a lowering feature (test/parity/programs.ts): they do not build yet, and say why. */
+const waiting = new Set(programs.filter((p) => p.waitsFor).map((p) => p.name));
+
+test("every firmware the repository builds passes outpost check: examples, test firmware, parity programs (but those waiting for a feature), hal drivers, benchmarks", () => {
   const all = [
     ...readdirSync(join(root, "examples")).sort().map((d) => join(root, "examples", d, "main.ts")).filter((f) => existsSync(f)),
-    ...tsFiles("test/firmware"), ...tsFiles("test/firmware/lib"), ...tsFiles("test/firmware/parity"),
+    ...tsFiles("test/firmware"), ...tsFiles("test/firmware/lib"), ...tsFiles("test/firmware/parity").filter((f) => !waiting.has(basename(f, ".ts"))),
     ...tsFiles("hal/drivers"), ...tsFiles("bench/firmware"),
   ];
   // Firmwares export main(); the others are libraries, checked where the firmwares reach them.

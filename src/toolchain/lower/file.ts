@@ -636,7 +636,8 @@ export class FileCtx {
       const type = p.type ? (fn.delegate ? this.foreignTypeText(fn.delegate, p.type) : this.typeText(p.type)) : contextual ?? "i32";
       if (!p.type && contextual === null && fn.kind !== "closure") this.error(p, "ASYNC_TYPE", messages.needsAnnotation(name));
       // A task over a named function keeps the function's parameters in fields of its own (no binding here).
-      return { name, field: b?.field ?? escapedField(name), type, init: p.initializer?.getText() };
+      // A method's frame starts with its receiver as `$owner`: a default that reads `this` reads that.
+      return { name, field: b?.field ?? escapedField(name), type, init: p.initializer && defaultText(p.initializer, fn.kind === "method" ? "$owner" : null) };
     });
   }
 
@@ -784,7 +785,7 @@ export class FileCtx {
     const sig = (member.node as ts.MethodSignature | ts.MethodDeclaration).parameters.map((p) => {
       const t = p.type ? tyFromNode(this.mods, p.type, member.module, member.subst) : null;
       const text = (t && this.render(t)) ?? "i32";
-      return `${p.name.getText()}: ${text}${p.initializer ? " = " + p.initializer.getText() : ""}`;
+      return `${p.name.getText()}: ${text}${p.initializer ? " = " + defaultText(p.initializer, "$recv") : ""}`;
     });
     const names = (member.node as ts.MethodSignature).parameters.map((p) => p.name.getText());
     const value = member.type ? promiseValue(this.mods, member.type, member.module, member.subst) ?? futureValue(this.mods, tyFromNode(this.mods, member.type, member.module, member.subst) ?? VOID) : null;
@@ -882,4 +883,21 @@ function syncLocal(id: ts.Identifier): ts.ParameterDeclaration | ts.VariableDecl
     }
   }
   return null;
+}
+
+/**
+ * A parameter's default as a frame's or dispatcher's `start()` takes it: `this` (outside nested functions)
+ * becomes the receiver's parameter there, `receiver`; without one, the text as written.
+ */
+function defaultText(init: ts.Expression, receiver: string | null): string {
+  const sf = init.getSourceFile();
+  const text = init.getText(sf);
+  if (receiver === null) return text;
+  const at: number[] = [];
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.ThisKeyword) at.push(n.getStart(sf) - init.getStart(sf));
+    else if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
+  };
+  visit(init);
+  return at.reverse().reduce((t, i) => t.slice(0, i) + receiver + t.slice(i + "this".length), text);
 }

@@ -204,14 +204,17 @@ export class Plan {
     this.fn = fn;
     const node = fn.node;
     this.body = node.body!;
+    // In a generic class, `this` is the class over its own type parameters (`Box<T>`): a call of another of its
+    // async methods instantiates that method's frame over them too.
+    const ownParams = (fn.owner?.typeParameters ?? []).map((tp): Ty => ({ name: tp.name.text, args: [], decl: null, nullable: false }));
     const thisTy: Ty | null = fn.owner?.name
-      ? { name: fn.owner.name.text, args: [], decl: file.mods.named(fn.module, fn.owner.name.text), nullable: false }
+      ? { name: fn.owner.name.text, args: ownParams, decl: file.mods.named(fn.module, fn.owner.name.text), nullable: false }
       : null;
     this.typer = new Typer(file.mods, fn.module, {
       typeOfLocal: (id) => this.localType(id),
       typeOfCall: (call) => this.calls.get(call)?.ty,
       typeOfClosure: (arrow) => file.closureType(arrow, this.typer),
-    }, fn.isStatic ? null : thisTy);
+    }, fn.isStatic ? null : thisTy, fn.isStatic ? thisTy?.decl ?? null : null);
   }
 
   /** The plan of the async function this closure is created in, if that is async. */

@@ -393,9 +393,10 @@ function genericFrame(p: Plan, call: ts.CallExpression, fn: AsyncFn, classArgs: 
 
 /** `super.m(…)` in a method: the base class's own implementation, statically. */
 function superCall(p: Plan, call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
-  const owner = p.fn.owner;
+  // In an async arrow made in a method, `super` is the method's class's base, as `this` is its object.
+  const owner = p.fn.owner ?? (p.fn.kind === "closure" ? enclosingClass(call) : undefined);
   const file = p.file;
-  if (!owner) return;
+  if (!owner?.name) return;
   const ownerDecl = file.mods.named(p.fn.module, owner.name!.text);
   const info = ownerDecl ? file.session.program.classOf(ownerDecl.node) : undefined;
   const base = info?.bases.find((b) => b.kind === "class");
@@ -404,6 +405,11 @@ function superCall(p: Plan, call: ts.CallExpression, callee: ts.PropertyAccessEx
   if (!member || member.kind !== "method") return;
   const fn = scanOf(file.mods, member.owner.module).fns.find((f) => f.node === member.node);
   if (fn) methodFrame(p, call, fn, []);
+}
+
+function enclosingClass(n: ts.Node): ts.ClassDeclaration | undefined {
+  for (let a = n.parent; a; a = a.parent) if (ts.isClassDeclaration(a)) return a;
+  return undefined;
 }
 
 /** The await's result is used (not a statement of its own). */

@@ -60,17 +60,21 @@ export class Typer {
   readonly module: Module;
   readonly locals: LocalTypes | null;
   readonly thisTy: Ty | null;
+  /** In a static method, the class `this` names (`this.tick()` is `Clock.tick()`). */
+  readonly staticThis: Decl | null;
   private guard = new Set<ts.Node>();
   constructor(
     mods: Modules,
     module: Module,
     locals: LocalTypes | null,
     thisTy: Ty | null,
+    staticThis: Decl | null = null,
   ) {
     this.mods = mods;
     this.module = module;
     this.locals = locals;
     this.thisTy = thisTy;
+    this.staticThis = staticThis;
   }
 
   /** The module-level declaration an identifier names (own or imported), if it is not a local. */
@@ -222,6 +226,7 @@ export class Typer {
 
   /** What an expression names when it is not a value: a namespace import, a namespace or a class. */
   staticTarget(e: ts.Expression): { kind: "module"; module: Module } | { kind: "decl"; decl: Decl } | null {
+    if (e.kind === ts.SyntaxKind.ThisKeyword && this.staticThis) return { kind: "decl", decl: this.staticThis };
     if (!ts.isIdentifier(e)) return null;
     if (this.locals?.typeOfLocal(e) !== undefined) return null;
     const ns = this.mods.namespaceImport(this.module, e.text);

@@ -314,6 +314,13 @@ export class Values {
     return this.callText(c, receiver, values);
   }
 
+  /** `this` as a closure's body reaches it (its creator's object), for `super.m(…)` there. */
+  private closureThis(c: ts.CallExpression): string {
+    if (this.plan.thisPath) return `${F}.${this.plan.thisPath}`;
+    this.plan.error(c, "ASYNC_SYNTAX", messages.closureThis());
+    return "this";
+  }
+
   /** The text of a call given its evaluated receiver and arguments, as the call plan rewrites it. */
   callText(c: ts.CallExpression, receiver: string | null, args: string[]): string {
     const plan = this.plan.calls.get(c);
@@ -331,8 +338,8 @@ export class Values {
         return `${F}.${plan.field}.start(${list})`;
       case "method":
       case "dynamic": {
-        // super.m(…) runs on the owner, which is `this` in a method's poll function.
-        const owner = receiver ?? "this";
+        // super.m(…) runs on the owner: `this` in a method's poll function, the captured `this` in a closure's.
+        const owner = receiver ?? (this.plan.fn.kind === "closure" ? this.closureThis(c) : "this");
         return `${F}.${plan.field}.start(${[owner, ...args].join(", ")})`;
       }
       case "factory":

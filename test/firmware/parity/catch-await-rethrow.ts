@@ -45,7 +45,7 @@ export const user = task(1, async (): Promise<void> => {
         log.infoInt("catch-await-rethrow channel", s.channel);
         log.infoInt("catch-await-rethrow stamp", s.stamp);
       }
-      log.info(`catch-await-rethrow message ${e.message}`);
+      log.info(`catch-await-rethrow message ${(e as Error).message}`);
     }
   }
 });

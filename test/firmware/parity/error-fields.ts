@@ -65,7 +65,7 @@ export const user = task(1, async (): Promise<void> => {
     try {
       log.infoInt("error-fields value", await wired.sample(n));
     } catch (e) {
-      report(e);
+      report(e as Error);
     }
   }
   try {
@@ -74,14 +74,14 @@ export const user = task(1, async (): Promise<void> => {
     await join(a, b);
     log.infoInt("error-fields never", 0);
   } catch (e) {
-    report(e);
+    report(e as Error);
   }
   try {
     const c = wired.sample(3);
     const w = await select(slow(30), c);
     log.infoInt("error-fields never", w);
   } catch (e) {
-    report(e);
+    report(e as Error);
   }
 });
 

@@ -22,7 +22,7 @@ class Client {
       await attempt(n);
       return null;
     } catch (e) {
-      return e;
+      return e as Error;
     }
   }
 }
