@@ -296,4 +296,18 @@ export const programs: Program[] = [
   { name: "error-values" },
   { name: "generic-pick" },
   { name: "protected-hook" },
+  // Realistic firmware mixing features.
+  { name: "cmd-protocol" },
+  { name: "sensor-poller" },
+  { name: "door-fsm" },
+  { name: "stage-pipeline" },
+  { name: "shared-bus" },
+  { name: "blink-steps" },
+  { name: "blink-patterns", waitsFor: "a sync generator method (`*steps()` in a class: asc TS1003 on the generated code) and a generator walked by hand with next() (the done result's value is the last item, not the return value; its IteratorResult cannot cross an await)" },
+  { name: "live-locals" },
+  { name: "join-devices" },
+  { name: "job-supervisor" },
+  { name: "modem-session" },
+  { name: "sensor-fallback", waitsFor: "`await (c ? a.read() : b.read())`, a conditional between two async calls (asc TS2322 on the generated code: ValueFuture<i32> is not assignable to the callee's frame type)" },
+  { name: "stats-fields", waitsFor: "fields typed by their initializer (`count = 0`, `lock = new Mutex()`) read in templates and into locals across awaits (ASYNC_TYPE: cannot tell the type)" },
 ];
