@@ -790,4 +790,36 @@ async function f(): Promise<i32> {
   ]);
 });
 
+
+
+test("a class field without a type is refused with the type to write, as AssemblyScript infers none", () => {
+  const errors = errorsOf(`import { Mutex } from "outpost";
+class Flag { on: bool = true; }
+class Box<T> { v: T; constructor(v: T) { this.v = v; } }
+class Bus {
+  readonly lock = new Mutex(4, "i2c");
+  private flag = new Flag();
+  static count = 7;
+  big = <i64>5_000_000_000;
+  ok = false;
+  name = "bus";
+  box = new Box<u8>(1);
+  other = Flag;
+  run = (x: i32): i32 => x;
+  echo = (x: i32) => x;
+}`);
+  const why = "has no type, and AssemblyScript infers none from its initial value:";
+  assert.equal(errors, [
+    `main.ts:5:12: error ASYNC_SYNTAX: field "lock" ${why} write \`readonly lock: Mutex = new Mutex(4, "i2c")\``,
+    `main.ts:6:11: error ASYNC_SYNTAX: field "flag" ${why} write \`private flag: Flag = new Flag()\``,
+    `main.ts:7:10: error ASYNC_SYNTAX: field "count" ${why} write \`static count: i32 = 7\``,
+    `main.ts:8:3: error ASYNC_SYNTAX: field "big" ${why} write \`big: i64 = <i64>5_000_000_000\``,
+    `main.ts:9:3: error ASYNC_SYNTAX: field "ok" ${why} write \`ok: bool = false\``,
+    `main.ts:10:3: error ASYNC_SYNTAX: field "name" ${why} write \`name: string = "bus"\``,
+    `main.ts:11:3: error ASYNC_SYNTAX: field "box" ${why} write \`box: Box<u8> = new Box<u8>(1)\``,
+    `main.ts:12:3: error ASYNC_SYNTAX: field "other" ${why} write its type (\`other: T = …\`)`,
+    `main.ts:13:3: error ASYNC_SYNTAX: field "run" ${why} write \`run: (x: i32) => i32 = (x: i32): i32 => x\``,
+    "main.ts:14:10: error ASYNC_SYNTAX: `(x: i32) => x` is kept in a variable without saying what it returns, which AssemblyScript needs: write `(x: i32): i32 => …`",
+  ]);
+});
 test.run();

@@ -104,6 +104,8 @@ export const messages = {
     `\`${what}\` is kept in a variable without ` +
     (untyped.length ? `the types of its parameters (${untyped.join(", ")}), which AssemblyScript needs: write them and what it returns (\`(x: i32): i32 => …\`)`
       : `saying what it returns, which AssemblyScript needs: write \`${written}\`${inferred ? "" : " with T its return type"}`),
+  untypedField: (name: string, written: string | null) =>
+    `field "${name}" has no type, and AssemblyScript infers none from its initial value: ${written ? `write \`${written}\`` : `write its type (\`${name}: T = …\`)`}`,
   optionalParameter: (what: string) =>
     `\`${what}\`: AssemblyScript needs a default value for an optional parameter: write \`${what.replace(/\?\s*:\s*(.+)$/, ": $1 = …")}\` (0, false, null, or what it should be)`,
   logicalTarget: (what: string) =>

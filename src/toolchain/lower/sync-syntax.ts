@@ -20,6 +20,7 @@ import type { FileCtx } from "./file.ts";
 import { hasModifier } from "./modules.ts";
 import { excerpt } from "./syntax.ts";
 import { arrowReturnType } from "./typer.ts";
+import { initializerType } from "./types.ts";
 
 const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
   [ts.SyntaxKind.BarBarEqualsToken]: (t) => `!${t}`,
@@ -29,7 +30,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -50,6 +51,7 @@ export function checkSyncSyntax(file: FileCtx): void {
       if (api) file.error(n.expression, "ASYNC_SYNTAX", messages.hostApi(api));
     }
     if ((ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && !n.type && n.initializer) checkKeptFunction(file, n.initializer);
+    if (ts.isPropertyDeclaration(n) && !n.type && n.initializer && ts.isClassLike(n.parent)) checkUntypedField(file, n);
     ts.forEachChild(n, (c) => visit(c, inAsync || isAsync));
   };
   visit(sf, false);
@@ -70,6 +72,28 @@ function checkKeptFunction(file: FileCtx, init: ts.Expression): void {
   const params = `(${init.parameters.map((p) => p.getText()).join(", ")})`;
   const written = untyped.length ? null : ts.isArrowFunction(init) ? `${params}: ${rendered ?? "T"} => …` : `function ${params}: ${rendered ?? "T"} { … }`;
   file.error(init, "ASYNC_SYNTAX", messages.keptFunctionTypes(excerpt(init), untyped, written, rendered !== null));
+}
+
+/**
+ * `count = 7` in a class: AssemblyScript needs a field's type (it says only "Type expected"). The message
+ * writes the type for a literal, a cast, a `new` or a typed sync arrow (an untyped one is checkKeptFunction's).
+ */
+function checkUntypedField(file: FileCtx, field: ts.PropertyDeclaration): void {
+  const init = field.initializer!;
+  let inner: ts.Expression = init;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  const name = field.name.getText();
+  let rendered: string | null;
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) {
+    // An async one is the lowering's (a closure class); a sync one without its types is checkKeptFunction's.
+    if (hasModifier(inner, ts.SyntaxKind.AsyncKeyword) || inner.asteriskToken || !inner.type || inner.parameters.some((p) => !p.type)) return;
+    rendered = `(${inner.parameters.map((p) => p.getText()).join(", ")}) => ${inner.type.getText()}`;
+  } else {
+    const t = initializerType(file.mods, init, file.module, new Map());
+    rendered = t && file.render(t);
+  }
+  const head = field.getText().slice(0, field.name.getEnd() - field.getStart());
+  file.error(field.name, "ASYNC_SYNTAX", messages.untypedField(name, rendered ? `${head}: ${rendered} = ${excerpt(init)}` : null));
 }
 
 /** The host API a callee names (`Date.now`, `Math.random`, `console.log`, `trace`) when the firmware does not declare it itself. */

@@ -218,11 +218,39 @@ export function memberType(mods: Modules, mem: Member): Ty | null {
   if (mem.type) return tyFromNode(mods, mem.type, mem.module, mem.subst);
   // A field whose type is its initial value's, an async closure written with its types: `run = async (x: i32): Promise<void> => …`.
   const init = ts.isPropertyDeclaration(mem.node) && mem.node.initializer ? unparenthesised(mem.node.initializer) : null;
+  if (init && !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return initializerType(mods, init, mem.module, mem.subst);
   if (!init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init)) || !hasModifier(init, ts.SyntaxKind.AsyncKeyword)) return null;
   const params = init.parameters.map((p) => (p.type ? tyFromNode(mods, p.type, mem.module, mem.subst) : null));
   const promise = promiseValue(mods, init.type, mem.module, mem.subst);
   if (!promise || params.some((p) => p === null)) return null;
   return { name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params: params as Ty[], promise } };
+}
+
+/**
+ * The type of a field written without one, as AssemblyScript infers it from the initial value: a literal
+ * (`count = 7` is an i32, `5_000_000_000` an i64, `1.5` an f64), `true`/`false`, a string, `<i64>x` or
+ * `x as T`, `new C(…)` (with its type arguments, if the class takes any); null for anything else.
+ */
+export function initializerType(mods: Modules, e: ts.Expression, m: Module, subst: Subst): Ty | null {
+  e = unparenthesised(e);
+  if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) return tyFromNode(mods, e.type, m, subst);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return initializerType(mods, e.operand, m, subst);
+  if (ts.isNumericLiteral(e)) {
+    if (/[.eE]/.test(e.text) && !/^0[xX]/.test(e.text)) return prim("f64");
+    return prim(Number(e.text.replace(/_/g, "")) > 0x7fffffff ? "i64" : "i32");
+  }
+  if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return prim("bool");
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return prim("string");
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
+    const args = (e.typeArguments ?? []).map((a) => tyFromNode(mods, a, m, subst));
+    if (args.some((a) => a === null)) return null;
+    const decl = mods.named(m, e.expression.text);
+    if (!decl) return { name: e.expression.text, args: args as Ty[], decl: null, nullable: false }; // StaticArray, Uint8Array…
+    if (decl.kind !== "class") return null;
+    const params = (decl.node as ts.ClassDeclaration).typeParameters?.length ?? 0;
+    return params === args.length ? fromDecl(mods, decl, args as Ty[]) : null;
+  }
+  return null;
 }
 
 /** True for the runtime's future.ts, where Future and ValueFuture are declared. */

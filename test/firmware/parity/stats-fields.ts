@@ -1,14 +1,14 @@
-// Parity program (test/parity/): a statistics object whose fields take their
-// types from their initializers (`count = 0`, `last = <i64>0`, `ok = true`,
-// `lock = new Mutex()`) is read in log templates and into locals kept
-// across awaits, as TypeScript infers them.
+// Parity program (test/parity/): a statistics object's fields (an i32, an
+// i64, a bool, a Mutex) are read in log templates and into locals kept
+// across awaits. AssemblyScript needs each field's type written: without
+// one the build says which to write.
 import { Timer, Duration, Mutex, log, task } from "outpost";
 
 class Stats {
-  count = 0;
-  last = <i64>0;
-  ok = true;
-  readonly lock = new Mutex(4, "stats");
+  count: i32 = 0;
+  last: i64 = 0;
+  ok: bool = true;
+  readonly lock: Mutex = new Mutex(4, "stats");
 }
 
 const stats = new Stats();
