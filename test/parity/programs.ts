@@ -308,6 +308,7 @@ export const programs: Program[] = [
   { name: "join-devices" },
   { name: "job-supervisor" },
   { name: "modem-session" },
-  { name: "sensor-fallback", waitsFor: "`await (c ? a.read() : b.read())`, a conditional between two async calls (asc TS2322 on the generated code: ValueFuture<i32> is not assignable to the callee's frame type)" },
+  { name: "sensor-fallback" },
+  { name: "ternary-future" },
   { name: "stats-fields" },
 ];

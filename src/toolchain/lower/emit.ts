@@ -289,6 +289,10 @@ export class Emitter {
   readonly visit: Visit = (n) => {
     const plan = this.plan;
     if (ts.isAwaitExpression(n)) return this.awaitValue.get(n) ?? "0";
+    if (ts.isConditionalExpression(n)) {
+      const cast = plan.futureUpcast(n);
+      if (cast) return `(${this.expr(n.condition)} ? <${cast}>(${this.expr(n.whenTrue)}) : <${cast}>(${this.expr(n.whenFalse)}))`;
+    }
     if (ts.isObjectLiteralExpression(n)) {
       const o = plan.objects.get(n);
       if (o) return `${o.helper}(${[`${F}.${o.slot}`, ...o.values.map((v) => rewrite(v, this.sf, this.visit))].join(", ")})`;

@@ -24,7 +24,7 @@ import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
 import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, checkSyncClosures, promiseApi, checkSyncThrows, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
-import { Typer } from "./typer.ts";
+import { commonFuture, Typer } from "./typer.ts";
 import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
 
 export interface Binding {
@@ -298,6 +298,15 @@ export class Plan {
   private declaresRefused(): boolean {
     this.refused ??= this.file.scan.problems.some((q) => q.message === "nestedAsync" && q.node.pos >= this.body.pos && q.node.end <= this.body.end);
     return this.refused;
+  }
+
+  /**
+   * `c ? read(1) : write(2)` between two different futures: the future type both branches are cast to
+   * (each call's frame extends it; AssemblyScript types a conditional by its first branch), or null.
+   */
+  futureUpcast(e: ts.ConditionalExpression): string | null {
+    const common = commonFuture(this.file.mods, this.typer.typeOf(e.whenTrue), this.typer.typeOf(e.whenFalse));
+    return common ? this.file.render(common) : null;
   }
 
   /** How panics name this function: a Text literal (`textOf("…")`). */

@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, isGenerator, type AsyncFn } from "./scan.ts";
 import {
-  findMember, futureValue, memberType, notAFuture, prim, tyFromNode, VOID, type Ty,
+  findMember, futureValue, isVoid, memberType, notAFuture, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
 
 export interface LocalTypes {
@@ -134,7 +134,11 @@ export class Typer {
       }
       return this.typeOf(e.left) ?? this.typeOf(e.right);
     }
-    if (ts.isConditionalExpression(e)) return this.typeOf(e.whenTrue) ?? this.typeOf(e.whenFalse);
+    if (ts.isConditionalExpression(e)) {
+      const a = this.typeOf(e.whenTrue);
+      const b = this.typeOf(e.whenFalse);
+      return commonFuture(mods, a, b) ?? a ?? b;
+    }
     // AssemblyScript's typeof is a string known at compile time ("number", "string", "object", …).
     if (ts.isTypeOfExpression(e)) return { name: "string", args: [], decl: null, nullable: false };
     if (ts.isAwaitExpression(e)) {
@@ -358,4 +362,20 @@ export function arrowReturnType(mods: Modules, m: Module, fn: ts.ArrowFunction |
   ts.forEachChild(fn.body, find);
   const value = (returned as ts.ReturnStatement | null)?.expression;
   return value ? typer.typeOf(value) : VOID;
+}
+
+/**
+ * `c ? read(1) : write(2)`: two different futures resolving to one type are that type's future (each call's frame
+ * extends it), so a slot or a local can hold either; null when `a` and `b` are not two such futures.
+ */
+export function commonFuture(mods: Modules, a: Ty | null, b: Ty | null): Ty | null {
+  if (!a || !b) return null;
+  const va = futureValue(mods, a);
+  const vb = futureValue(mods, b);
+  if (!va || !vb || sameTy(a, b) || !sameTy(va, vb)) return null;
+  return { name: "Promise", args: isVoid(va) ? [] : [va], decl: null, nullable: a.nullable || b.nullable };
+}
+
+function sameTy(a: Ty, b: Ty): boolean {
+  return a.name === b.name && a.decl === b.decl && (a.raw ?? "") === (b.raw ?? "") && a.args.length === b.args.length && a.args.every((x, i) => sameTy(x, b.args[i]!));
 }

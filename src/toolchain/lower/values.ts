@@ -242,7 +242,9 @@ export class Values {
   /** `c ? x : y` with an await in a branch: only the taken branch runs. */
   private conditional(e: ts.ConditionalExpression): string {
     if (!containsAwait(e.whenTrue) && !containsAwait(e.whenFalse)) {
-      return `${this.value(e.condition)} ? ${this.em.expr(e.whenTrue)} : ${this.em.expr(e.whenFalse)}`;
+      const cast = this.plan.futureUpcast(e);
+      const branch = (b: ts.Expression): string => (cast ? `<${cast}>(${this.em.expr(b)})` : this.em.expr(b));
+      return `${this.value(e.condition)} ? ${branch(e.whenTrue)} : ${branch(e.whenFalse)}`;
     }
     const t = this.plan.temp(e);
     if (t === null) return "0";
