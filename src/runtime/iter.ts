@@ -10,31 +10,18 @@
  *
  * `close()` ends it early, running its `finally` blocks (a `for … of` left
  * by break, return or throw calls it, as JavaScript calls `return()`).
- * `result` holds what the generator returned (the value of `yield*`).
+ * As in JavaScript, the result that says `done` holds what the generator
+ * returned, so the object is also an `IteratorResult<T>`: a local typed
+ * `IteratorResult<i32>` holds what `next()` gives.
  */
 import { zeroOf } from "./future";
 
-export abstract class Iter<T> {
-  /** True once the generator has ended (after its last item). */
-  done: bool = true;
-  /** The item the last `next()` gave. */
-  value: T = zeroOf<T>();
-
-  /** Runs to the next item or the end; returns this object. */
-  abstract next(): Iter<T>;
-
-  /** Ends the generator early: its finally blocks run; `done` is then true. */
-  close(): Iter<T> {
-    this.done = true;
-    return this;
-  }
-}
-
 /**
- * The result of an async iterator's `next()` (`{ done, value }`), for
- * objects that implement the async iterator protocol by hand. An object
- * literal `{ done: false, value: v }` returned from an async `next()` is
- * made once per `return` (in the frame), not per item.
+ * The result of an iterator's `next()` (`{ done, value }`): a sync
+ * generator's object is one (Iter, below), and objects that implement the
+ * async iterator protocol by hand return one. An object literal
+ * `{ done: false, value: v }` returned from an async `next()` is made once
+ * per `return` (in the frame), not per item.
  */
 export class IteratorResult<T> {
   done: bool = false;
@@ -44,6 +31,24 @@ export class IteratorResult<T> {
   set(done: bool, value: T): IteratorResult<T> {
     this.done = done;
     this.value = value;
+    return this;
+  }
+}
+
+export abstract class Iter<T> extends IteratorResult<T> {
+  // `done` (from IteratorResult): true once the generator has ended, after its last item; `value`: the item the
+  // last `next()` gave, or, once done, what the generator returned (when that is an item's type).
+  constructor() {
+    super();
+    this.done = true;
+  }
+
+  /** Runs to the next item or the end; returns this object. */
+  abstract next(): Iter<T>;
+
+  /** Ends the generator early: its finally blocks run; `done` is then true. */
+  close(): Iter<T> {
+    this.done = true;
     return this;
   }
 }

@@ -148,7 +148,7 @@ test("an async generator method is refused with the module-level form to write i
 }
 export function main(): void {}`);
   assert.equal(errors, [
-    "main.ts:2:3: error ASYNC_SYNTAX: async generator methods are not supported: declare an `async function*` at module level that takes the object as a parameter",
+    "main.ts:2:3: error ASYNC_SYNTAX: generator methods (`*m()`, `async *m()`) are not supported: declare a `function*` (or `async function*`) at module level that takes the object as a parameter",
   ]);
 });
 

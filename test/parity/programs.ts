@@ -303,7 +303,7 @@ export const programs: Program[] = [
   { name: "stage-pipeline" },
   { name: "shared-bus" },
   { name: "blink-steps" },
-  { name: "blink-patterns", waitsFor: "a sync generator method (`*steps()` in a class: asc TS1003 on the generated code) and a generator walked by hand with next() (the done result's value is the last item, not the return value; its IteratorResult cannot cross an await)" },
+  { name: "blink-patterns" },
   { name: "live-locals" },
   { name: "join-devices" },
   { name: "job-supervisor" },

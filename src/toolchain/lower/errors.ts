@@ -162,7 +162,7 @@ export const messages = {
   nestedAsync: () =>
     `a nested async function declaration is not supported: write it as an async arrow (\`const f = async (…): Promise<T> => …\`), which may capture locals, or move it to module level`,
   asyncGenerator: () =>
-    `async generator methods are not supported: declare an \`async function*\` at module level that takes the object as a parameter`,
+    `generator methods (\`*m()\`, \`async *m()\`) are not supported: declare a \`function*\` (or \`async function*\`) at module level that takes the object as a parameter`,
   asyncValue: (name: string) =>
     `async function "${name}" used as a value: call it (each call site gets its own preallocated state) or pass it to task()`,
   awaitNew: (cls: string) =>

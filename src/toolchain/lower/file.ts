@@ -170,7 +170,8 @@ export class FileCtx {
     let base: string | null;
     if (t.fn && t.fn.promise) base = this.asyncFnName(t.fn.params.map((p) => this.render(p)), this.render({ name: "Promise", args: isVoid(t.fn.promise) ? [] : [t.fn.promise], decl: null, nullable: false }));
     else if (t.raw) base = t.raw;
-    else if (!t.decl && t.args.length === 1 && (t.name === "IteratorResult" || SYNC_ITERATION.has(t.name) || ASYNC_ITERATION.has(t.name))) {
+    // TypeScript's IteratorResult<T, TReturn> and Generator<T, TReturn, TNext>: Outpost's take the item type only.
+    else if (!t.decl && t.args.length >= 1 && (t.name === "IteratorResult" || SYNC_ITERATION.has(t.name) || ASYNC_ITERATION.has(t.name))) {
       const arg = this.render(t.args[0]!);
       if (arg === null) return null;
       const cls = t.name === "IteratorResult" ? this.runtimeName("IteratorResult") : SYNC_ITERATION.has(t.name) ? this.runtimeName("Iter") : this.halName("stream", "Stream");

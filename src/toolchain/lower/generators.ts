@@ -59,7 +59,11 @@ export function generatorClasses(file: FileCtx, plan: Plan, states: AwaitState[]
     lines.push(cancelMethod(states));
     lines.push(`  pollCancel(): bool { return this.$state < 0 || this.poll(); }`);
   } else {
-    lines.push(`  next(): ${self} { if (this.$state < 0) { this.done = true; return this; } this.done = this.poll(); return this; }`);
+    // As JavaScript's: the result that says done holds what the generator returned (when that is an item's type),
+    // else no value (the item type's zero), never the last item again.
+    const zero = (fn.value && zeroOf(fn.value)) ?? `${file.runtimeName("zeroOf")}<${item}>()`;
+    const ended = returns && file.render(returns) === item ? "this.$ret" : zero;
+    lines.push(`  next(): ${self} { if (this.$state < 0) { this.done = true; this.value = ${zero}; return this; } if (this.poll()) { this.done = true; this.value = ${ended}; } return this; }`);
     lines.push(`  close(): ${self} { this.cancel(); this.done = true; return this; }`);
     lines.push(cancelMethod(states));
   }

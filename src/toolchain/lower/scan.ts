@@ -96,7 +96,8 @@ export function mentions(m: Module): Mentions {
   let found = mentioned.get(m);
   if (found) return found;
   found = { async: false, relevant: false };
-  if (/\basync\b|\bPromise\b|\bfunction\s*\*/.test(m.text)) {
+  // `function*`, and a generator method (`*steps()`), which the lowering refuses where it is written.
+  if (/\basync\b|\bPromise\b|\bfunction\s*\*|^\s*(?:(?:public|private|protected|static)\s+)*\*\s*\w+\s*[(<]/m.test(m.text)) {
     const seen = found;
     const visit = (n: ts.Node): void => {
       if (ts.isIdentifier(n)) {
@@ -165,11 +166,12 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
     } else if (ts.isClassDeclaration(st) && st.name) {
       const list: AsyncFn[] = [];
       for (const mem of st.members) {
-        if (!ts.isMethodDeclaration(mem) || !isAsync(mem) || !ts.isIdentifier(mem.name)) continue;
-        if (mem.asteriskToken) {
+        if (ts.isMethodDeclaration(mem) && mem.asteriskToken) {
+          // Generator methods, async or not: not lowered (asc itself parses none).
           scan.problems.push({ node: mem, message: "asyncGenerator" });
           continue;
         }
+        if (!ts.isMethodDeclaration(mem) || !isAsync(mem) || !ts.isIdentifier(mem.name)) continue;
         const isStatic = hasModifier(mem, ts.SyntaxKind.StaticKeyword);
         const fn: AsyncFn = {
           kind: isStatic ? "function" : "method", name: mem.name.text, display: `${st.name.text}.${mem.name.text}`,

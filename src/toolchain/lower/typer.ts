@@ -5,7 +5,7 @@
  */
 import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
-import { asyncMethod, asyncNamed, isGenerator, type AsyncFn } from "./scan.ts";
+import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import {
   findMember, futureValue, isVoid, memberType, notAFuture, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
@@ -99,6 +99,9 @@ export class Typer {
     if (!v) return null;
     if (v.type) return tyFromNode(this.mods, v.type, decl.module);
     if (!v.initializer) return null;
+    // `const worker = task(2, …)`: the task's spawner (frames.ts), typed here for its methods in this file.
+    const fn = scanOf(this.mods, decl.module).byName.get(decl.name);
+    if (fn?.kind === "task") return decl.module === this.module ? { name: `${decl.name}$Spawner`, args: [], decl: null, nullable: false, raw: `${decl.name}$Spawner`, frame: fn } : null;
     const t = decl.module === this.module ? this : new Typer(this.mods, decl.module, null, null);
     return t.typeOf(v.initializer);
   }
@@ -203,6 +206,8 @@ export class Typer {
     }
     const t = this.typeOf(e.expression);
     if (!t) return null;
+    // A sync generator's object, its own result: its item, and whether it has ended.
+    if (t.frame?.kind === "generator" && (name === "value" || name === "done")) return name === "done" ? prim("bool") : t.frame.value ?? null;
     // A call's future, read after join or select completed it: `f.value` is what it resolved to.
     if (name === "value" && !t.decl) {
       if (t.resolves) return t.resolves;
@@ -296,6 +301,13 @@ export class Typer {
     }
     const t = this.typeOf(callee.expression);
     if (!t) return null;
+    // A sync generator's object is its own result (runtime/iter.ts): next() and close() hand it back.
+    if (t.frame?.kind === "generator" && (name === "next" || name === "close")) return t;
+    if (t.frame?.kind === "task") {
+      // A task's spawner: spawn() and trySpawn() hand back the task (its frame), running() counts them.
+      if (name === "running") return prim("i32");
+      if (name === "spawn" || name === "trySpawn") return { name: t.frame.frame, args: [], decl: null, nullable: name === "trySpawn", raw: t.frame.frame, frame: t.frame };
+    }
     if (!t.decl && !t.nullable && t.name === "string" && STRING_METHODS[name]) return prim(STRING_METHODS[name]!);
     if (!t.decl && !t.nullable && BUILTIN_LENGTH.has(t.name) && t.name !== "string") {
       if (ARRAY_METHODS[name]) return prim(ARRAY_METHODS[name]!);

@@ -1,27 +1,29 @@
 // Parity program (test/parity/): sync generators driven from async code: a
-// generator method yields a blink pattern from a bitmask while the task
-// awaits each step, a generator walked by hand with next() gives its return
+// generator over an object yields a blink pattern from its bitmask while the
+// task awaits each step, a generator walked by hand with next() gives its return
 // value, and breaking out of a nested for-of closes only the inner
 // generator (its finally runs) while the outer one goes on.
 import { Timer, Duration, log, task } from "outpost";
 
 class Pattern {
   constructor(public bits: i32, public width: i32, public unitUs: i32) {}
-  *steps(): Generator<i32> {
-    let prev = -1;
-    let run = 0;
-    for (let i = this.width - 1; i >= 0; i--) {
-      const bit = (this.bits >> i) & 1;
-      if (bit == prev) {
-        run++;
-        continue;
-      }
-      if (prev >= 0) yield (prev << 8) | run;
-      prev = bit;
-      run = 1;
+}
+
+// A generator method (`*steps()`) is refused by the build: a module-level generator takes the object.
+function* steps(p: Pattern): Generator<i32> {
+  let prev = -1;
+  let run = 0;
+  for (let i = p.width - 1; i >= 0; i--) {
+    const bit = (p.bits >> i) & 1;
+    if (bit == prev) {
+      run++;
+      continue;
     }
     if (prev >= 0) yield (prev << 8) | run;
+    prev = bit;
+    run = 1;
   }
+  if (prev >= 0) yield (prev << 8) | run;
 }
 
 function* checksum(data: StaticArray<i32>): Generator<i32, i32> {
@@ -59,7 +61,7 @@ const packet: StaticArray<i32> = [0x10, 0x80, 0x7f, 0x33];
 export const user = task(1, async (): Promise<void> => {
   let lit: bool = false;
   let onUs: i64 = 0;
-  for (const step of sos.steps()) {
+  for (const step of steps(sos)) {
     lit = (step >> 8) == 1;
     const len = step & 0xff;
     await Timer.after(Duration.micros(len * sos.unitUs));
