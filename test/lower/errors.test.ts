@@ -822,4 +822,40 @@ class Bus {
     "main.ts:14:10: error ASYNC_SYNTAX: `(x: i32) => x` is kept in a variable without saying what it returns, which AssemblyScript needs: write `(x: i32): i32 => …`",
   ]);
 });
+
+test("a class imported as a module's default export is known to async code: each call site gets its method's frame", () => {
+  const lib = `import { Timer, Duration } from "outpost";
+export default class Meter { n: i32 = 0; async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return ++this.n; } }`;
+  const main = `import Meter from "./lib";
+const m: Meter = new Meter();
+async function f(): Promise<i32> { return (await m.read()) + (await m.read()); }`;
+  const lowered = lowerFiles({ "main.ts": main, "lib.ts": lib });
+  assert.equal(lowered.errors, []);
+  assert.match(lowered.text, /\$c0: Meter\$read = new Meter\$read\(\);/);
+  assert.match(lowered.text, /\$c1: Meter\$read = new Meter\$read\(\);/);
+});
+
+test("an async function exported as default is refused with the named export to write", () => {
+  assert.equal(errorsOf(`export default async function settle(x: i32): Promise<i32> { return x; }`), [
+    "main.ts:1:1: error ASYNC_SYNTAX: export default async functions and generators are not supported: export it by name (`export async function settle…`) and import it in braces (`import { settle } from …`)",
+  ]);
+});
+
+
+test("async code in a namespace is refused where it is written, once, with the module-level form to use", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+namespace drv {
+  export class Led { async blink(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; } }
+  export async function pause(ms: i32): Promise<i32> { await Timer.after(Duration.millis(ms)); return ms; }
+  export const wait = async (ms: i32): Promise<void> => { await Timer.after(Duration.millis(ms)); };
+}
+const led = new drv.Led();
+async function f(): Promise<i32> {
+  const a = await led.blink(2);
+  return a + (await drv.pause(1));
+}`);
+  const why = "async functions, methods and arrows inside a namespace are not supported: move them to module level (a module is already a namespace to its importers: `import * as drv from \"./drv\"`)";
+  assert.equal(errors, [`main.ts:3:22: error ASYNC_SYNTAX: ${why}`, `main.ts:4:3: error ASYNC_SYNTAX: ${why}`, `main.ts:5:23: error ASYNC_SYNTAX: ${why}`]);
+});
+
 test.run();

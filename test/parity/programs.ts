@@ -276,7 +276,6 @@ export const programs: Program[] = [
   { name: "receive-cancel-pass" },
   { name: "super-arrow" },
   { name: "static-this" },
-  { name: "namespace-driver", waitsFor: "async methods, functions and arrows declared in a namespace (ASYNC_SYNTAX 'nested async function declaration'; asc errors for an arrow)" },
   { name: "small-ints" },
   { name: "string-channel" },
   { name: "interface-extends" },

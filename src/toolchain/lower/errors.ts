@@ -203,5 +203,8 @@ export const messages = {
   timeoutValue: (what: string) =>
     `\`${what}\` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (\`const t = withTimeout(d, f)\`), \`await t\`, then read \`t.timedOut\` and, when it is false, the result in \`t.inner!.value\``,
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
-  defaultExport: () => `export default async functions are not supported: give the function a name`,
+  namespaceAsync: () =>
+    `async functions, methods and arrows inside a namespace are not supported: move them to module level (a module is already a namespace to its importers: \`import * as drv from "./drv"\`)`,
+  defaultExport: (name: string | null) =>
+    `export default async functions and generators are not supported: ${name ? `export it by name (\`export async function ${name}…\`) and import it in braces (\`import { ${name} } from …\`)` : "give it a name and export it by name (`export async function name…`)"}`,
 } as const;

@@ -261,7 +261,10 @@ export class FileCtx {
 
   lower(): string {
     const sf = this.module.sf;
-    for (const p of this.scan.problems) this.error(p.node, "ASYNC_SYNTAX", messages[p.message]());
+    for (const p of this.scan.problems) {
+      const named = p.message === "defaultExport" && ts.isFunctionDeclaration(p.node) ? p.node.name?.text ?? null : null;
+      this.error(p.node, "ASYNC_SYNTAX", p.message === "defaultExport" ? messages.defaultExport(named) : messages[p.message]());
+    }
     const out = new Out();
     const tail: string[] = [];
     let at = 0;

@@ -32,7 +32,7 @@ export interface ImportBinding {
   from: string;
   /** Exported name, or "*" for `import * as ns`. */
   name: string;
-  node: ts.ImportSpecifier | ts.NamespaceImport;
+  node: ts.ImportSpecifier | ts.NamespaceImport | ts.ImportClause;
 }
 
 export interface Module {
@@ -124,7 +124,8 @@ function buildModule(path: string, text: string): Module {
     if (kind === "namespace") m.namespaces.set(name.text, decl);
     // A namespace merged with a type alias or class keeps the other meaning in `locals`.
     if (!m.locals.has(name.text) || kind !== "namespace") m.locals.set(name.text, decl);
-    if (exported) m.exportsLocal.set(name.text, name.text);
+    // `export default class C`: exported as "default" only (imported as `import C from …`).
+    if (exported) m.exportsLocal.set(hasModifier(node, ts.SyntaxKind.DefaultKeyword) ? "default" : name.text, name.text);
   };
   for (const st of sf.statements) {
     const exported = hasModifier(st, ts.SyntaxKind.ExportKeyword);
@@ -143,12 +144,15 @@ function buildModule(path: string, text: string): Module {
     } else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       const from = resolveSpecifier(st.moduleSpecifier.text, path);
       m.deps.push(from);
+      if (st.importClause?.name) m.imports.set(st.importClause.name.text, { from, name: "default", node: st.importClause });
       const nb = st.importClause?.namedBindings;
       if (nb && ts.isNamedImports(nb)) {
         for (const s of nb.elements) m.imports.set(s.name.text, { from, name: (s.propertyName ?? s.name).text, node: s });
       } else if (nb && ts.isNamespaceImport(nb)) {
         m.imports.set(nb.name.text, { from, name: "*", node: nb });
       }
+    } else if (ts.isExportAssignment(st) && !st.isExportEquals && ts.isIdentifier(st.expression)) {
+      m.exportsLocal.set("default", st.expression.text); // `export default C;`
     } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)
         ? resolveSpecifier(st.moduleSpecifier.text, path) : null;

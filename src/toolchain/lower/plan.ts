@@ -287,8 +287,8 @@ export class Plan {
   }
 
   error(node: ts.Node, code: LowerCode, message: string): void {
-    // With an async function declared inside this one (refused where it is declared: scan.ts), the types of
-    // what flows from it cannot be told: those errors would only echo that one until it is fixed.
+    // With an async function declared inside this one, or in a namespace of this file (refused where it is
+    // declared: scan.ts), the types of what flows from it cannot be told: those errors would only echo that one.
     if (code === "ASYNC_TYPE" && this.declaresRefused()) return;
     this.file.error(node, code, message);
   }
@@ -296,7 +296,8 @@ export class Plan {
   private refused: boolean | null = null;
 
   private declaresRefused(): boolean {
-    this.refused ??= this.file.scan.problems.some((q) => q.message === "nestedAsync" && q.node.pos >= this.body.pos && q.node.end <= this.body.end);
+    this.refused ??= this.file.scan.problems.some((q) =>
+      (q.message === "nestedAsync" && q.node.pos >= this.body.pos && q.node.end <= this.body.end) || q.message === "namespaceAsync");
     return this.refused;
   }
 

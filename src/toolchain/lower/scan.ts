@@ -53,7 +53,7 @@ export interface AsyncFn {
 
 export interface ScanProblem {
   node: ts.Node;
-  message: "taskForm" | "taskSize" | "taskBody" | "taskResult" | "nestedAsync" | "asyncGenerator" | "defaultExport";
+  message: "taskForm" | "taskSize" | "taskBody" | "taskResult" | "nestedAsync" | "asyncGenerator" | "defaultExport" | "namespaceAsync";
 }
 
 export interface ModuleScan {
@@ -194,7 +194,10 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
       if (arrow) scan.accepted.add(arrow);
       scan.problems.push({ node: n, message: "taskForm" });
     }
-    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
+    if ((ts.isFunctionLike(n) && isAsync(n)) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n) && inNamespace(n)) {
+      // The lowering plans module-level code: a namespace's async functions, methods and arrows are not lowered.
+      scan.problems.push({ node: n, message: "namespaceAsync" });
+    } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
       // An async arrow anywhere else is a closure: a value, created where it is written.
       scan.fns.push(closure(mods, m, n, scan.fns.filter((f) => f.kind === "closure").length));
       scan.accepted.add(n);
@@ -278,6 +281,11 @@ function scanTask(
 const scans = new WeakMap<Module, ModuleScan>();
 
 /** The scan of a module, computed once per parsed module. */
+function inNamespace(n: ts.Node): boolean {
+  for (let a = n.parent; a; a = a.parent) if (ts.isModuleDeclaration(a)) return true;
+  return false;
+}
+
 export function scanOf(mods: Modules, m: Module): ModuleScan {
   let s = scans.get(m);
   if (!s) {

@@ -273,8 +273,8 @@ function planCall(p: Plan, call: ts.CallExpression): void {
   const typed = p.typer.typeOf(callee.expression);
   const recv = typed && !typed.decl ? constraintOf(p, typed) ?? typed : typed;
   if (!recv || !recv.decl || (recv.decl.kind !== "class" && recv.decl.kind !== "interface")) {
-    // Unknown, it may be a class with that async method; a known type that is not a class (a generator's object) is not.
-    if (!recv && file.session.program.hasAsyncMethod(callee.name.text)) {
+    // Unknown, it may be a class with that async method; a generator's object is not one.
+    if (!recv?.frame && file.session.program.hasAsyncMethod(callee.name.text)) {
       p.error(callee.expression, "ASYNC_TYPE", messages.receiverType(excerpt(callee.expression), callee.name.text));
     }
     return;
