@@ -858,4 +858,26 @@ async function f(): Promise<i32> {
   assert.equal(errors, [`main.ts:3:22: error ASYNC_SYNTAX: ${why}`, `main.ts:4:3: error ASYNC_SYNTAX: ${why}`, `main.ts:5:23: error ASYNC_SYNTAX: ${why}`]);
 });
 
+
+test("await of an async generator's next() says to read it with for await; a throwing sync generator read inside try is refused", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+async function* ticks(n: i32): AsyncGenerator<i32> { for (let i = 0; i < n; i++) { await Timer.after(Duration.millis(1)); yield i; } }
+function* items(n: i32): Generator<i32> { for (let i = 0; i < n; i++) { if (i == 2) throw new Error("bad"); yield i; } }
+async function f(): Promise<i32> {
+  const g = ticks(3);
+  const r: IteratorResult<i32> = await g.next();
+  let sum = 0;
+  try {
+    for (const v of items(5)) { await Timer.after(Duration.millis(1)); sum += v; }
+  } catch (e) {
+    sum = -1;
+  }
+  return sum + r.value;
+}`);
+  assert.equal(errors, [
+    "main.ts:6:34: error ASYNC_SYNTAX: `await g.next()` on an async generator is not supported: read it with `for await (const v of g) { … }` (`break` leaves it early and runs its finally blocks)",
+    "main.ts:9:21: error ASYNC_SYNTAX: `items(5)`: generator items throws, and a sync generator's throw cannot reach its consumer (its next() carries no error): it would stop the firmware, never reaching this catch; make it an async generator (`async function*`, read with for await), whose errors reach the catch, or yield an error value",
+  ]);
+});
+
 test.run();

@@ -193,6 +193,11 @@ export function checkSyncThrows(p: Plan): void {
       const target = syncCallee(p, n);
       if (target && throwsDirectly(target.node)) p.error(n, "ASYNC_SYNTAX", messages.syncThrows(excerpt(n), target.name));
     }
+    // A sync generator's throw cannot reach its consumer either (next() carries no error): a panic at run time.
+    const planned = inTry && ts.isCallExpression(n) ? p.calls.get(n) : undefined;
+    if (planned?.kind === "frame" && planned.fn.kind === "generator" && throwsDirectly(planned.fn.node)) {
+      p.error(n, "ASYNC_SYNTAX", messages.generatorThrows(excerpt(n), planned.fn.display));
+    }
     ts.forEachChild(n, (c) => visit(c, inTry));
   };
   visit(p.body, false);

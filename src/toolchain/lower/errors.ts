@@ -155,6 +155,8 @@ export const messages = {
     `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
   syncThrows: (what: string, fn: string) =>
     `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
+  generatorThrows: (what: string, fn: string) =>
+    `\`${what}\`: generator ${fn} throws, and a sync generator's throw cannot reach its consumer (its next() carries no error): it would stop the firmware, never reaching this catch; make it an async generator (\`async function*\`, read with for await), whose errors reach the catch, or yield an error value`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels): use a flag the outer loop tests, or move the loops into a function and return`,
   awaitInCase: () => `await in a case label is not supported: compute the value before the switch`,
   nestedFunction: (name: string) =>
@@ -203,6 +205,8 @@ export const messages = {
   timeoutValue: (what: string) =>
     `\`${what}\` has no value: a WithTimeout completes telling whether the deadline passed first; keep it (\`const t = withTimeout(d, f)\`), \`await t\`, then read \`t.timedOut\` and, when it is false, the result in \`t.inner!.value\``,
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
+  asyncGeneratorNext: (gen: string) =>
+    `\`await ${gen}.next()\` on an async generator is not supported: read it with \`for await (const v of ${gen}) { … }\` (\`break\` leaves it early and runs its finally blocks)`,
   namespaceAsync: () =>
     `async functions, methods and arrows inside a namespace are not supported: move them to module level (a module is already a namespace to its importers: \`import * as drv from "./drv"\`)`,
   defaultExport: (name: string | null) =>

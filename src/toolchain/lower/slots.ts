@@ -440,6 +440,10 @@ export function planSites(p: Plan): void {
       p.error(a, "ASYNC_SYNTAX", messages.awaitNew(e.expression.getText()));
       continue;
     }
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "next" && p.typer.typeOf(e.expression.expression)?.frame?.kind === "asyncGenerator") {
+      p.error(a, "ASYNC_SYNTAX", messages.asyncGeneratorNext(excerpt(e.expression.expression)));
+      continue;
+    }
     const awaited = p.typer.typeOf(e);
     if (usedAsValue(a) && awaited && valueless(p, awaited)) {
       // Outpost's own futures say whether they give a value; an annotation cannot give them one.
