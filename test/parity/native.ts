@@ -16,7 +16,7 @@
  * - generators (`function*`, `async function*`) stay as they are.
  * The copy goes to node_modules/.cache/outpost-parity/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
@@ -35,10 +35,14 @@ export interface NativeOptions {
 
 /** The program at `path` (relative to the repository root) run natively over the shim: its trace lines. */
 export async function runNative(path: string, options: NativeOptions): Promise<string[]> {
-  const source = readFileSync(join(root, path), "utf8");
-  mkdirSync(tmp, { recursive: true });
   const file = join(tmp, path.replace(/[\\/]/g, "_"));
-  writeFileSync(file, prepare(source, path));
+  // Each program runs twice (eager and lazy): it is prepared and written once per process, and only if changed.
+  if (!written.has(path)) {
+    const text = prepare(readFileSync(join(root, path), "utf8"), path);
+    mkdirSync(tmp, { recursive: true });
+    if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+    written.add(path);
+  }
   // A module is evaluated once per URL: a second run of the same program in this process is another instance of
   // the same file (the loader transpiles it once).
   const run = (runs.get(path) ?? 0) + 1;
@@ -51,6 +55,7 @@ export async function runNative(path: string, options: NativeOptions): Promise<s
 }
 
 const runs = new Map<string, number>();
+const written = new Set<string>();
 
 /** An edit: insert `text` at `at`, replacing `end - at` characters. */
 interface Splice {
