@@ -880,4 +880,22 @@ async function f(): Promise<i32> {
   ]);
 });
 
+
+test("an async function as a parameter's default, and a task body a call makes, are refused once each with what to write", () => {
+  const errors = errorsOf(`import { Timer, Duration, task } from "outpost";
+const fastOp = async (x: i32): Promise<i32> => { await Timer.after(Duration.millis(1)); return x + 1; };
+async function slowOp(x: i32): Promise<i32> { await Timer.after(Duration.millis(2)); return x; }
+async function apply(x: i32, op: (x: i32) => Promise<i32> = fastOp, other: (x: i32) => Promise<i32> = slowOp): Promise<i32> {
+  return (await op(x)) + (await other(x));
+}
+function makeBody(n: i32): () => Promise<void> { return async (): Promise<void> => { await Timer.after(Duration.millis(n)); }; }
+export const ticker = task(1, makeBody(2));`);
+  const why = "defaults to an async function, which AssemblyScript would make anew for each call, after init: pass it at each call instead, or call it in the body when the parameter is null (`op: ((x: i32) => Promise<i32>) | null = null`)";
+  assert.equal(errors, [
+    `main.ts:4:61: error ASYNC_SYNTAX: parameter "op" ${why}`,
+    `main.ts:4:103: error ASYNC_SYNTAX: parameter "other" ${why}`,
+    "main.ts:8:31: error ASYNC_SYNTAX: task(size, body): body must be an async arrow function returning Promise<void>, or the name of an async function or of a module-level const holding one (not a closure a call makes: write the arrow in the task)",
+  ]);
+});
+
 test.run();

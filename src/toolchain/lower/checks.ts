@@ -220,6 +220,7 @@ export function checkJavaScriptOnly(p: Plan): void {
   // `x?: i32` without a default: AssemblyScript needs one (AS215); the frame's start would otherwise take fewer arguments than it is given.
   for (const param of ts.isFunctionLike(p.fn.node) ? p.fn.node.parameters : []) {
     if (param.questionToken && !param.initializer) p.error(param, "ASYNC_SYNTAX", messages.optionalParameter(excerpt(param)));
+    if (param.initializer && p.file.isAsyncValue(param.initializer)) p.error(param.initializer, "ASYNC_SYNTAX", messages.asyncDefault(param.name.getText()));
   }
   const visit = (n: ts.Node): void => {
     // A nested async function or generator has its own plan; a sync arrow's body is this function's to check.

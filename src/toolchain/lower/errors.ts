@@ -180,7 +180,9 @@ export const messages = {
     `task() must initialise a module-level const: \`export const name = task(size, async (…): Promise<void> => { … })\``,
   taskSize: () => `task(size, …) needs a literal pool size ≥ 1`,
   taskBody: () =>
-    `task(size, body): body must be an async arrow function returning Promise<void>, or the name of an async function`,
+    `task(size, body): body must be an async arrow function returning Promise<void>, or the name of an async function or of a module-level const holding one (not a closure a call makes: write the arrow in the task)`,
+  asyncDefault: (param: string) =>
+    `parameter "${param}" defaults to an async function, which AssemblyScript would make anew for each call, after init: pass it at each call instead, or call it in the body when the parameter is null (\`op: ((x: i32) => Promise<i32>) | null = null\`)`,
   taskResult: () =>
     `a task's body returns Promise<void>: what a task returns has nowhere to go (log it, or send it on a Channel to a task that waits for it), so write \`async (…): Promise<void> => …\``,
   awaitOutsideAsync: (fn: { name: string; asyncForm: string } | null) =>

@@ -645,6 +645,19 @@ export class FileCtx {
     });
   }
 
+  /** `e` is an async function as a value: an async arrow, or the name of an async function or of a const holding one. */
+  isAsyncValue(e: ts.Expression): boolean {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    const isAsyncFn = (n: ts.Node | undefined): boolean => !!n && (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && hasModifier(n, ts.SyntaxKind.AsyncKeyword);
+    if (isAsyncFn(e)) return true;
+    if (!ts.isIdentifier(e)) return false;
+    if (asyncNamed(this.mods, this.module, e.text)) return true;
+    const d = this.mods.named(this.module, e.text);
+    let init = d?.kind === "var" ? d.variable?.initializer : undefined;
+    while (init && ts.isParenthesizedExpression(init)) init = init.expression;
+    return isAsyncFn(init);
+  }
+
   /** A parameter type written in another module, named as this file can. */
   private foreignTypeText(fn: AsyncFn, node: ts.TypeNode): string {
     if (fn.module === this.module) return this.typeText(node);

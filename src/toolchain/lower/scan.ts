@@ -189,7 +189,7 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
   // Any other async function-like node is nested or inline: not supported.
   const visit = (n: ts.Node) => {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "task" && !scan.fns.some((f) => f.kind === "task" && (f.replaced as ts.VariableStatement).declarationList.declarations[0]!.initializer === n)
-      && !scan.problems.some((p) => p.node === n || p.node === n.arguments[0])) {
+      && !scan.problems.some((p) => p.node === n || p.node === n.arguments[0] || (p.message === "taskBody" && p.node === n.arguments[1]))) {
       const arrow = asyncArrow(n.arguments[1]);
       if (arrow) scan.accepted.add(arrow);
       scan.problems.push({ node: n, message: "taskForm" });
