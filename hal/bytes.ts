@@ -12,7 +12,7 @@
  * costs O(bytes written) and never allocates. Text and numbers are encoded
  * by outpost/text's writers (redirected here), the ones panics and logs use.
  */
-import { checkRadix, textDropped, textFloat, textRadix, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
+import { checkRadix, textDropped, textFloat, textRadix, textRadixUnsigned, textRedirect, textRestore, textUnsigned, textUtf8 } from "outpost/text";
 import { newStaticArray } from "outpost/arrays";
 
 export class ByteBuf {
@@ -79,6 +79,14 @@ export class ByteBuf {
   uint(value: u64, digits: i32 = 1): ByteBuf {
     this.redirect();
     textUnsigned(value, digits);
+    return this.settle();
+  }
+
+  /** Appends a u64 in base `radix` (2–36), as `value.toString(radix)` writes it: every bit is magnitude. */
+  uintBase(value: u64, radix: i32): ByteBuf {
+    checkRadix(radix);
+    this.redirect();
+    textRadixUnsigned(value, radix);
     return this.settle();
   }
 

@@ -239,6 +239,18 @@ export function textRadix(value: i64, radix: i32): void {
     textByte(0x2d); // '-'
     magnitude = <u64>0 - magnitude; // i64.MIN's magnitude too, as a u64
   }
+  textDigits(magnitude, radix);
+}
+
+/**
+ * Appends a u64 in base `radix` (checkRadix), as its `toString(radix)` writes it: all 64 bits are the
+ * magnitude (a u64 above i64's range is not negative). Finished bytes on every board.
+ */
+export function textRadixUnsigned(value: u64, radix: i32): void {
+  textDigits(value, radix);
+}
+
+function textDigits(magnitude: u64, radix: i32): void {
   let divisor: u64 = 1;
   while (magnitude / divisor >= <u64>radix) divisor *= <u64>radix;
   while (divisor > 0) {

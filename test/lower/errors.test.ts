@@ -898,4 +898,26 @@ export const ticker = task(1, makeBody(2));`);
   ]);
 });
 
+
+test("?? without an await is a null test in async code; on a call, and anywhere in sync code, it is refused with the test to write", () => {
+  const errors = errorsOf(`import { Timer, Duration } from "outpost";
+class G { raw: i32 = 7; }
+const g = new G();
+let cached: G | null = null;
+function find(): G | null { return cached; }
+async function f(): Promise<i32> {
+  await Timer.after(Duration.millis(1));
+  const p = cached ?? g;
+  const q = find() ?? g;
+  return p.raw + q.raw;
+}
+export function main(): void {
+  const r = cached ?? g;
+}`);
+  assert.equal(errors, [
+    "main.ts:9:20: error ASYNC_SYNTAX: `find() ?? g`: AssemblyScript has no `??`, and its left side is not a variable or field that can be tested and read again: keep it in a local first (`const v = find();`), then `v != null ? v! : g`",
+    "main.ts:13:20: error ASYNC_SYNTAX: `cached ?? g`: AssemblyScript has no `??`: write `cached != null ? cached! : g` (keep a call's result in a local first)",
+  ]);
+});
+
 test.run();

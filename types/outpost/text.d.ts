@@ -62,6 +62,11 @@ export declare function checkRadix(radix: i32): void;
  * tag is decimal).
  */
 export declare function textRadix(value: i64, radix: i32): void;
+/**
+ * Appends a u64 in base `radix` (checkRadix), as its `toString(radix)` writes it: all 64 bits are the
+ * magnitude (a u64 above i64's range is not negative). Finished bytes on every board.
+ */
+export declare function textRadixUnsigned(value: u64, radix: i32): void;
 /** Writes `s` into the file region of the scratch buffer; returns its length. */
 export declare function textFile(s: string | null): i32;
 /** Where the file region starts. */

@@ -35,7 +35,7 @@ import ts from "typescript";
 import { messages } from "./errors.ts";
 import { Out, rewrite, type Visit } from "./layout.ts";
 import { FRAME as F, type Plan, type Site } from "./plan.ts";
-import { excerpt, isReference, isWrittenTo, jumpTarget } from "./syntax.ts";
+import { containsAwait, excerpt, isReference, isWrittenTo, jumpTarget, unparen } from "./syntax.ts";
 import { futureValue, isVoid, type Ty } from "./types.ts";
 import { LOGICAL_ASSIGNMENT, logicalSkip, Values } from "./values.ts";
 
@@ -289,6 +289,16 @@ export class Emitter {
   readonly visit: Visit = (n) => {
     const plan = this.plan;
     if (ts.isAwaitExpression(n)) return this.awaitValue.get(n) ?? "0";
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && !containsAwait(n)) {
+      // AssemblyScript has no `??` (one with an await is sequenced in values.ts): a null test on a place read twice.
+      if (!isPlace(n.left)) {
+        // An optional chain on the left is refused already (checks.ts), with a test that covers this one.
+        if (!/\?\./.test(n.left.getText(this.sf))) plan.error(n.operatorToken, "ASYNC_SYNTAX", messages.nullishCall(excerpt(n.left), excerpt(n.right)));
+        return undefined;
+      }
+      const left = this.expr(n.left);
+      return `(${left} != null ? ${left}! : ${this.expr(n.right)})`;
+    }
     if (ts.isConditionalExpression(n)) {
       const cast = plan.futureUpcast(n);
       if (cast) return `(${this.expr(n.condition)} ? <${cast}>(${this.expr(n.whenTrue)}) : <${cast}>(${this.expr(n.whenFalse)}))`;
@@ -746,3 +756,13 @@ export class Emitter {
 }
 
 export { messages };
+
+/** `x`, `this.x`, `a.b.c`, `a[i]` with a name or literal index: read twice, it is read the same. */
+function isPlace(e: ts.Expression): boolean {
+  e = unparen(e);
+  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPropertyAccessExpression(e)) return !e.questionDotToken && isPlace(e.expression);
+  if (ts.isElementAccessExpression(e)) return isPlace(e.expression) && (ts.isIdentifier(e.argumentExpression) || ts.isLiteralExpression(e.argumentExpression));
+  if (ts.isNonNullExpression(e)) return isPlace(e.expression);
+  return false;
+}

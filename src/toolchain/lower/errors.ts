@@ -155,6 +155,10 @@ export const messages = {
     `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
   syncThrows: (what: string, fn: string) =>
     `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
+  nullishCall: (left: string, right: string) =>
+    `\`${left} ?? ${right}\`: AssemblyScript has no \`??\`, and its left side is not a variable or field that can be tested and read again: keep it in a local first (\`const v = ${left};\`), then \`v != null ? v! : ${right}\``,
+  nullish: (left: string, right: string) =>
+    `\`${left} ?? ${right}\`: AssemblyScript has no \`??\`: write \`${left} != null ? ${left}! : ${right}\` (keep a call's result in a local first)`,
   generatorThrows: (what: string, fn: string) =>
     `\`${what}\`: generator ${fn} throws, and a sync generator's throw cannot reach its consumer (its next() carries no error): it would stop the firmware, never reaching this catch; make it an async generator (\`async function*\`, read with for await), whose errors reach the catch, or yield an error value`,
   labelUnsupported: () => `labeled statements are not supported (AssemblyScript has no labels): use a flag the outer loop tests, or move the loops into a function and return`,

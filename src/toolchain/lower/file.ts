@@ -130,7 +130,7 @@ export class FileCtx {
   }
 
   /** A text writer of src/runtime/text.ts, imported for generated code. */
-  textName(name: "textBegin" | "textString" | "textInt" | "textFloat" | "textRadix" | "checkRadix"): string {
+  textName(name: "textBegin" | "textString" | "textInt" | "textUnsigned" | "textFloat" | "textRadix" | "textRadixUnsigned" | "checkRadix"): string {
     return this.importAs("outpost/text", name, "$" + name);
   }
 

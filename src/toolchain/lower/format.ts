@@ -27,7 +27,9 @@ const LEVELS: Record<string, number> = { error: 1, warn: 2, info: 3, debug: 4 };
 const INTEGERS = new Set(["i8", "u8", "i16", "u16", "i32", "u32", "i64", "isize", "usize"]);
 
 /** A piece of text: a literal, or a value; an integer's `radix` is the argument of its `toString(radix)`. */
-type Piece = { literal: string } | { expr: ts.Expression; kind: "string" | "int" | "bool" | "float"; radix?: ts.Expression };
+type Piece = { literal: string } | { expr: ts.Expression; kind: Kind; radix?: ts.Expression };
+/** How a value is written: `nstring` is a `string | null` (JavaScript writes null as "null"), `uint` a u64. */
+type Kind = "string" | "nstring" | "int" | "uint" | "bool" | "float";
 
 /** A template literal with substitutions, or a `+` whose left or right side is a string. */
 export function isStringBuild(p: Plan, e: ts.Expression): boolean {
@@ -84,12 +86,12 @@ function value(p: Plan, e: ts.Expression): Piece | null {
     ? inner.expression.expression
     : ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "String" && inner.arguments.length === 1 ? inner.arguments[0]! : null;
   const convertedKind = converted ? kindOf(p.typer.typeOf(converted)) : null;
-  if (converted && (convertedKind === "int" || convertedKind === "float")) return { expr: converted, kind: convertedKind };
+  if (converted && (convertedKind === "int" || convertedKind === "uint" || convertedKind === "float")) return { expr: converted, kind: convertedKind };
   // `n.toString(16)` of an integer: its digits in that base, as AssemblyScript writes them.
   if (ts.isCallExpression(inner) && inner.arguments.length === 1 && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === "toString") {
     const receiver = inner.expression.expression;
     const kind = kindOf(p.typer.typeOf(receiver));
-    if (kind === "int" && kindOf(p.typer.typeOf(inner.arguments[0]!)) === "int") return { expr: receiver, kind: "int", radix: inner.arguments[0]! };
+    if ((kind === "int" || kind === "uint") && kindOf(p.typer.typeOf(inner.arguments[0]!)) === "int") return { expr: receiver, kind, radix: inner.arguments[0]! };
     if (kind === "float") {
       p.error(inner, "ASYNC_TYPE", messages.floatRadix(excerpt(inner), excerpt(receiver)));
       return null;
@@ -122,9 +124,11 @@ function stringBuildIn(p: Plan, e: ts.Node): ts.Node | null {
   return found;
 }
 
-function kindOf(t: Ty | null): "string" | "int" | "bool" | "float" | null {
-  if (!t || t.nullable || t.decl) return null;
-  if (t.name === "string") return "string";
+function kindOf(t: Ty | null): Kind | null {
+  if (!t || t.decl) return null;
+  if (t.name === "string") return t.nullable ? "nstring" : "string";
+  if (t.nullable) return null;
+  if (t.name === "u64") return "uint";
   if (t.name === "bool" || t.name === "boolean") return "bool";
   if (t.name === "f64" || t.name === "f32" || t.name === "number") return "float";
   return INTEGERS.has(t.name) ? "int" : null;
@@ -158,16 +162,18 @@ export function logFormat(p: Plan, call: ts.CallExpression): { fn: string; parts
     const a = `a${parts.length}`;
     parts.push(piece.expr);
     const t = p.typer.typeOf(piece.expr)!;
-    params.push(`${a}: ${t.name}`);
+    params.push(`${a}: ${t.name}${t.nullable ? " | null" : ""}`);
     if (piece.radix) {
       // The radix is evaluated after its integer, as the call would; checked before the message begins.
       const r = `a${parts.length}`;
       parts.push(piece.radix);
       params.push(`${r}: i32`);
       checks.push(`${file.textName("checkRadix")}(${r});`);
-      body.push(`${file.textName("textRadix")}(<i64>${a}, ${r});`);
+      body.push(piece.kind === "uint" ? `${file.textName("textRadixUnsigned")}(${a}, ${r});` : `${file.textName("textRadix")}(<i64>${a}, ${r});`);
     } else if (piece.kind === "string") body.push(`${file.textName("textString")}(${a});`);
+    else if (piece.kind === "nstring") body.push(`if (${a} === null) textLiteral("null"); else ${file.textName("textString")}(${a}!);`);
     else if (piece.kind === "int") body.push(`${file.textName("textInt")}(<i64>${a});`);
+    else if (piece.kind === "uint") body.push(`${file.textName("textUnsigned")}(${a});`);
     else if (piece.kind === "float") body.push(`${file.textName("textFloat")}<${t.name === "f32" ? "f32" : "f64"}>(${a});`);
     else body.push(`if (${a}) textLiteral("true"); else textLiteral("false");`);
   }
@@ -193,8 +199,15 @@ export function bufFormat(p: Plan, call: ts.CallExpression): { parts: ts.Express
     return receiver + list.map((piece) => {
       if ("literal" in piece) return `.str(${JSON.stringify(piece.literal)})`;
       const v = values[k++]!;
-      if (piece.radix) return `.int(<i64>${v}, ${values[k++]!})`;
-      return piece.kind === "string" ? `.str(${v})` : piece.kind === "int" ? `.int(<i64>${v})` : piece.kind === "float" ? `.float(${v})` : `.str(${v} ? "true" : "false")`;
+      if (piece.radix) return piece.kind === "uint" ? `.uintBase(${v}, ${values[k++]!})` : `.int(<i64>${v}, ${values[k++]!})`;
+      switch (piece.kind) {
+        case "string": return `.str(${v})`;
+        case "nstring": return `.str((${v}) ?? "null")`;
+        case "int": return `.int(<i64>${v})`;
+        case "uint": return `.uint(${v})`;
+        case "float": return `.float(${v})`;
+        default: return `.str(${v} ? "true" : "false")`;
+      }
     }).join("");
   };
   return { parts, render, ty: recv };

@@ -30,7 +30,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?=|\?\.|=>|function\s*\(|\bawait\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?|\?\.|=>|function\s*\(|\bawait\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -42,6 +42,9 @@ export function checkSyncSyntax(file: FileCtx): void {
       }
     }
     if (!inAsync && !isAsync && isChained(n) && startsChain(n)) file.error(n.questionDotToken!, "ASYNC_SYNTAX", optionalChainMessage(n));
+    if (!inAsync && !isAsync && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) {
+      file.error(n.operatorToken, "ASYNC_SYNTAX", messages.nullish(excerpt(n.left), excerpt(n.right)));
+    }
     if (!inAsync && ts.isAwaitExpression(n)) file.error(n, "ASYNC_SYNTAX", messages.awaitOutsideAsync(enclosingName(n)));
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && JS_TIMERS[n.expression.text] && file.mods.named(file.module, n.expression.text) === null && !inPromise(n)) {
       file.error(n.expression, "ASYNC_SYNTAX", messages.jsTimer(n.expression.text));

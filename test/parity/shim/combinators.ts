@@ -144,6 +144,11 @@ export class WithTimeout extends Combinator<void> {
     this.deadline = world.now + d;
   }
 
+  /** The future raced against the deadline, as Outpost's `WithTimeout.inner`. */
+  get inner(): Branch {
+    return this.children[0]!;
+  }
+
   async poll(): Promise<boolean> {
     const inner = this.children[0]!;
     if (this.state === "armed") {

@@ -20,6 +20,8 @@ export declare class ByteBuf {
     float<T extends number>(value: T): ByteBuf;
     /** Appends an unsigned decimal integer with at least `digits` digits (zero-padded). */
     uint(value: u64, digits?: i32): ByteBuf;
+    /** Appends a u64 in base `radix` (2–36), as `value.toString(radix)` writes it: every bit is magnitude. */
+    uintBase(value: u64, radix: i32): ByteBuf;
     /**
      * Appends a fixed-point number: `value / 10^decimals` with exactly
      * `decimals` digits after the point (`fixed(481173000, 7)` → `48.1173000`).
