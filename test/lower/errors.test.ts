@@ -920,4 +920,12 @@ export function main(): void {
   ]);
 });
 
+
+test("an async function resolving to a union type names the union, not the Promise", () => {
+  assert.equal(errorsOf(`async function f(n: i32): Promise<i32 | string> { return n; }
+async function g(n: i32): Promise<string | null> { return null; }`), [
+    "main.ts:1:35: error ASYNC_SYNTAX: `i32 | string`: AssemblyScript has no union types but `T | null`: return one type (a class with a field for each case, or an error thrown for the other)",
+  ]);
+});
+
 test.run();

@@ -197,6 +197,8 @@ export const messages = {
     "the entry exports no main(): add `export function main(): void { … }`, which outpost build calls once at start (it spawns the tasks)",
   mainAsync: () =>
     "main() is async: outpost build calls it once at start, synchronously; make it `export function main(): void` and spawn a task for the async work",
+  unionValue: (what: string) =>
+    `\`${what}\`: AssemblyScript has no union types but \`T | null\`: return one type (a class with a field for each case, or an error thrown for the other)`,
   returnType: () => `async functions are written with a Promise<T> return type (\`async function f(): Promise<void>\`)`,
   recursion: (cycle: string) =>
     `recursive async functions: ${cycle}: each call preallocates the callee's state, so recursion would need unbounded memory; rewrite it as a loop`,

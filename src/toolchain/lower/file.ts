@@ -271,7 +271,13 @@ export class FileCtx {
     const fnsByNode = new Map<ts.Node, AsyncFn[]>();
     for (const fn of this.scan.fns) {
       if (fn.kind === "closure") continue; // lowered where it is created (closureText)
-      if (fn.kind !== "task" && !fn.value) this.error(fn.node, "ASYNC_SYNTAX", messages.returnType());
+      if (fn.kind !== "task" && !fn.value) {
+        // `Promise<i32 | string>`: the Promise is there, its value type is what AssemblyScript cannot have.
+        const arg = fn.node.type && ts.isTypeReferenceNode(fn.node.type) ? fn.node.type.typeArguments?.[0] : undefined;
+        const isNull = (t: ts.TypeNode): boolean => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword;
+        const union = !!arg && ts.isUnionTypeNode(arg) && arg.types.filter((t) => !isNull(t)).length > 1;
+        this.error(union ? arg! : fn.node, "ASYNC_SYNTAX", union ? messages.unionValue(arg!.getText()) : messages.returnType());
+      }
       const key = fn.owner ?? fn.replaced;
       fnsByNode.set(key, [...(fnsByNode.get(key) ?? []), fn]);
     }
