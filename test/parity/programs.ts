@@ -302,7 +302,7 @@ export const programs: Program[] = [
   { name: "stage-pipeline" },
   { name: "shared-bus" },
   { name: "blink-steps" },
-  { name: "blink-patterns" },
+  { name: "generator-next" },
   { name: "live-locals" },
   { name: "join-devices" },
   { name: "job-supervisor" },
