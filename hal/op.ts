@@ -10,14 +10,18 @@
  * rather than a silent takeover of someone else's operation.
  *
  *          begin() ①            poll() → false ②          poll() → true ③
- *   IDLE ───────────► ARMED ─────────────────► PENDING ─────────────────► IDLE
- *    ▲                 │ begin() ④ → BUSY       │ begin() ④ → BUSY panic
- *    │                 ▼                        │
- *    └──────────────── cancel() ⑤ ◄─────────────┘
+ *   IDLE ───────────► ARMED ─────────────────► PENDING ─────────────────► DONE
+ *    ▲  ▲              │ begin() ④ → BUSY       │ begin() ④ → BUSY panic     │
+ *    │  │              ▼                        │                            │
+ *    │  └───────────── cancel() ⑤ ◄─────────────┘                            │
+ *    └────────────────────── begin() ① (DONE is as free as IDLE) ◄───────────┘
  *
  *   ① the arm method (`read`, `waitForHigh`, …) checks and sets ARMED.
  *   ② `park()`: the current task is recorded as the waiter.
- *   ③ `finish(v)`: the value is set and the direction is free again.
+ *   ③ `finish(v)`: the value is set and the direction is free again; DONE
+ *      until it is re-armed, so awaiting the kept op again (`const r =
+ *      uart.read(buf); await r; await r;`) gives the same result, as
+ *      awaiting a settled promise does (`isDone`), instead of polling it.
  *   ④ an operation started and not yet completed or cancelled, polled or
  *      not, is someone's: `join(uart.write(a), uart.write(b))` would
  *      otherwise send only b. (A select cancels the branches it never
@@ -41,6 +45,9 @@ export namespace OpState {
   @inline export const ARMED: u8 = 1;
   // @ts-ignore: decorator
   @inline export const PENDING: u8 = 2;
+  /** Completed, not re-armed since: free, and an await of it takes its value again. */
+  // @ts-ignore: decorator
+  @inline export const DONE: u8 = 3;
 }
 
 export abstract class Op<T> extends ValueFuture<T> {
@@ -60,7 +67,7 @@ export abstract class Op<T> extends ValueFuture<T> {
 
   /** True while an operation is in flight (started, neither completed nor cancelled): another would be BUSY. */
   get busy(): bool {
-    return this.opState != OpState.IDLE;
+    return this.opState == OpState.ARMED || this.opState == OpState.PENDING;
   }
 
   /** True once polled and waiting (a waiter is recorded): events may complete it. */
@@ -76,7 +83,11 @@ export abstract class Op<T> extends ValueFuture<T> {
 
   /** Panics BUSY, naming this op, if it is in flight (for ops sharing a direction). */
   assertIdle(): void {
-    if (this.opState != OpState.IDLE) panicBusy(this.owner, this.what);
+    if (this.busy) panicBusy(this.owner, this.what);
+  }
+
+  isDone(): bool {
+    return this.opState == OpState.DONE;
   }
 
   /** Records the current task as the waiter; returns false (for `return this.park()`). */
@@ -89,7 +100,7 @@ export abstract class Op<T> extends ValueFuture<T> {
   /** Completes with `v`; returns true (for `return this.finish(v)`). */
   protected finish(v: T): bool {
     this.value = v;
-    this.opState = OpState.IDLE;
+    this.opState = OpState.DONE;
     this.waiter = null;
     return true;
   }
@@ -101,7 +112,7 @@ export abstract class Op<T> extends ValueFuture<T> {
   }
 
   cancel(): void {
-    if (this.opState == OpState.IDLE) return;
+    if (!this.busy) return;
     this.release();
     this.opState = OpState.IDLE;
     this.waiter = null;

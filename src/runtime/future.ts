@@ -88,6 +88,15 @@ export abstract class Future {
   isLost(): bool {
     return false;
   }
+
+  /**
+   * True once the future has completed and until it is re-armed, for a future whose poll would start its
+   * work again (a HAL operation): an `await` of a kept future that is done takes its result, as awaiting
+   * a settled promise does, instead of polling it (which the contract above forbids).
+   */
+  isDone(): bool {
+    return false;
+  }
 }
 
 /** A future that completes with a value of type T, readable after `poll()` returned true. */

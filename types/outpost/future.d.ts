@@ -73,6 +73,12 @@ export declare abstract class Future {
     setLost(lost: bool): void;
     /** True when the value of this future's latest run is not there (see setLost). */
     isLost(): bool;
+    /**
+     * True once the future has completed and until it is re-armed, for a future whose poll would start its
+     * work again (a HAL operation): an `await` of a kept future that is done takes its result, as awaiting
+     * a settled promise does, instead of polling it (which the contract above forbids).
+     */
+    isDone(): bool;
 }
 /** A future that completes with a value of type T, readable after `poll()` returned true. */
 export declare abstract class ValueFuture<T> extends Future {

@@ -36,6 +36,8 @@ interface Promise<T> {
   isLost(): bool;
   /** What isLost() reads. */
   $lost: bool;
+  /** Done and not re-armed: an await of the kept future takes its result again. */
+  isDone(): bool;
   /** The result, once `poll()` returned true. */
   value: T;
   /** Editor typing only: `await` of this future has type T. */

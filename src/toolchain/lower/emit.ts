@@ -409,13 +409,15 @@ export class Emitter {
    * `$state = L; case L: if (!slot.poll()) return false;` with the site
    * report, then the slot's error raised if it completed with one.
    */
-  park(site: Site): void {
+  park(site: Site, kept = false): void {
     const l = this.next();
     const slot = `${F}.${site.field}`;
     const report = site.generated ? "" : ` $site(${site.id});`;
+    // A kept future awaited again once done gives its result again (isDone), as a settled promise does.
+    const pending = kept ? `!${slot}.isDone() && !${slot}.poll()` : `!${slot}.poll()`;
     this.out.add(` ${F}.$state = ${l};${this.caseOf(l)}`);
-    if (site.abstract && report) this.out.add(`${report} if (!${slot}.poll()) return false;`);
-    else this.out.add(` if (!${slot}.poll()) {${report} return false; }`);
+    if (site.abstract && report) this.out.add(`${report} if (${pending}) return false;`);
+    else this.out.add(` if (${pending}) {${report} return false; }`);
     if (site.mayFail) this.out.add(` { const $e = ${slot}.failure(); if ($e !== null) {${this.raise("$e")} } }`);
     this.states.push({ ...this.cancelPlan(l, site.field), site: site.id });
   }

@@ -83,7 +83,7 @@ function nextClass(file: FileCtx, gen: string, item: string, mayFail: boolean): 
     `  poll(): bool { return this.$g.poll(); }`,
     `  end(): bool { return this.stop(${status}.END); }`,
     ...(mayFail ? [`  failure(): Error | null { return this.$g.$error; }`] : []),
-    `  cancel(): void { if (this.opState == ${opIdle}.IDLE) return; this.opState = ${opIdle}.IDLE; this.$g.cancel(); }`,
+    `  cancel(): void { if (!this.busy) return; this.opState = ${opIdle}.IDLE; this.$g.cancel(); }`,
     `  pollCancel(): bool { return this.$g.pollCancel(); }`,
     `  awaitSite(): i32 { return this.$g.awaitSite(); }`,
     `  awaiting(): ${file.runtimeName("Future")} | null { return this.$g.awaiting(); }`,

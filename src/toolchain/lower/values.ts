@@ -169,7 +169,7 @@ export class Values {
     inner = unparen(inner);
     const armed = ts.isCallExpression(inner) ? this.call(inner) : this.value(inner);
     this.em.out.add(site.callSlot ? ` ${armed};` : ` ${F}.${site.field} = ${armed};`);
-    this.em.park(site);
+    this.em.park(site, !ts.isCallExpression(inner) && !site.callSlot);
     // A kept future that lost a select earlier has a value again once awaited to the end.
     if (!ts.isCallExpression(inner) && !site.callSlot) this.em.out.add(` ${F}.${site.field}.setLost(false);`);
     const v = `${F}.${site.field}.value`;

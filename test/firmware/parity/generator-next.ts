@@ -33,7 +33,7 @@ export const user = task(1, async (): Promise<void> => {
   log.info(`generator-next checksum ${r.value.toString(16)} after ${n}`);
 
   const h = checksum(short);
-  let s: IteratorResult<i32, i32> = h.next();
+  let s: IteratorResult<i32> = h.next();
   while (!s.done) {
     await Timer.after(Duration.millis(2));
     log.infoInt("generator-next short", s.value);

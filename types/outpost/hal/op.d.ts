@@ -11,14 +11,18 @@
  * rather than a silent takeover of someone else's operation.
  *
  *          begin() ①            poll() → false ②          poll() → true ③
- *   IDLE ───────────► ARMED ─────────────────► PENDING ─────────────────► IDLE
- *    ▲                 │ begin() ④ → BUSY       │ begin() ④ → BUSY panic
- *    │                 ▼                        │
- *    └──────────────── cancel() ⑤ ◄─────────────┘
+ *   IDLE ───────────► ARMED ─────────────────► PENDING ─────────────────► DONE
+ *    ▲  ▲              │ begin() ④ → BUSY       │ begin() ④ → BUSY panic     │
+ *    │  │              ▼                        │                            │
+ *    │  └───────────── cancel() ⑤ ◄─────────────┘                            │
+ *    └────────────────────── begin() ① (DONE is as free as IDLE) ◄───────────┘
  *
  *   ① the arm method (`read`, `waitForHigh`, …) checks and sets ARMED.
  *   ② `park()`: the current task is recorded as the waiter.
- *   ③ `finish(v)`: the value is set and the direction is free again.
+ *   ③ `finish(v)`: the value is set and the direction is free again; DONE
+ *      until it is re-armed, so awaiting the kept op again (`const r =
+ *      uart.read(buf); await r; await r;`) gives the same result, as
+ *      awaiting a settled promise does (`isDone`), instead of polling it.
  *   ④ an operation started and not yet completed or cancelled, polled or
  *      not, is someone's: `join(uart.write(a), uart.write(b))` would
  *      otherwise send only b. (A select cancels the branches it never
@@ -35,6 +39,8 @@ export declare namespace OpState {
     const IDLE: u8;
     const ARMED: u8;
     const PENDING: u8;
+    /** Completed, not re-armed since: free, and an await of it takes its value again. */
+    const DONE: u8;
 }
 export declare abstract class Op<T> extends ValueFuture<T> {
     /** Who owns the direction, for messages: `UART0`, `pin 2 (BTN1)` (a TimerDelay keeps its bare name). Set once by the owner at init. */
@@ -54,6 +60,7 @@ export declare abstract class Op<T> extends ValueFuture<T> {
     protected begin(): void;
     /** Panics BUSY, naming this op, if it is in flight (for ops sharing a direction). */
     assertIdle(): void;
+    isDone(): bool;
     /** Records the current task as the waiter; returns false (for `return this.park()`). */
     protected park(): bool;
     /** Completes with `v`; returns true (for `return this.finish(v)`). */
