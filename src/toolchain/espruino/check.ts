@@ -258,6 +258,8 @@ function hoisting(sf: ts.SourceFile, add: (node: ts.Node, what: string) => void)
         reported.add(u.node);
         add(u.node, `${u.name} used before its declaration (no hoisting)`);
       }
+      // A function only listed in an array (the function table) does not run here: its body is not reached.
+      if (ts.isArrayLiteralExpression(u.node.parent)) continue;
       if (seen.has(u.name)) continue;
       seen.add(u.name);
       const f = functions.get(u.name);

@@ -94,6 +94,7 @@ export function flattenModule(program: Stmt[]): FlatModule {
   let start: string | null = null;
   let exports: Record<string, string> = {};
   const functions: Stmt[] = [];
+  const tables: Stmt[] = [];
 
   for (const s of asm) {
     if (s.k === "var") {
@@ -116,6 +117,9 @@ export function flattenModule(program: Stmt[]): FlatModule {
           else throw new Error(`the firmware imports ${module}.${init.name}, which no Outpost host provides (ABI imports are in boards/ABI.md)`);
         } else if (d.name === WASM2JS_HIGH_BITS) {
           replace.set(d.name, id(HIGH_BITS)); // one variable for i64 high bits, inside and across the ABI
+        } else if (init?.k === "arr" && init.items.some((x) => x?.k === "id")) {
+          // The function table (call_indirect's): Espruino does not hoist, so it follows the functions it lists.
+          tables.push({ k: "var", decls: [d] });
         } else {
           decls.push({ k: "var", decls: [d] });
         }
@@ -166,6 +170,7 @@ export function flattenModule(program: Stmt[]): FlatModule {
   }
   const facts = int32Facts(unlabelled, views, new Set([...Object.values(exports), ...(start ? [start] : [])]), decls);
   for (const fn of unlabelled) decls.push(simplify({ k: "func", fn }, views, facts));
+  decls.push(...tables);
   return { decls, start, exports, views, memoryBytes, segments, helpers };
 }
 
