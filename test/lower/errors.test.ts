@@ -928,4 +928,19 @@ async function g(n: i32): Promise<string | null> { return null; }`), [
   ]);
 });
 
+
+test("classes reached through a namespace import: `new dev.Sensor()` is typed, and `extends b.Device` is an heir its base's calls dispatch to", () => {
+  const dev = `import { Timer, Duration } from "outpost";
+export class Device { async poll(): Promise<i32> { await Timer.after(Duration.millis(1)); return 1; } async run(): Promise<i32> { return await this.poll(); } }`;
+  const main = `import * as b from "./dev";
+class Button extends b.Device { async poll(): Promise<i32> { return 2; } }
+const s = new b.Device();
+const k: b.Device = new Button();
+async function f(): Promise<i32> { return (await s.run()) + (await k.poll()); }`;
+  const lowered = lowerFiles({ "main.ts": main, "dev.ts": dev });
+  assert.equal(lowered.errors, []);
+  assert.match(lowered.text, /\$c0: Device\$run = new Device\$run\(\);/);
+  assert.match(lowered.text, /Button\$poll/, "Button's frame is one the dispatcher holds");
+});
+
 test.run();

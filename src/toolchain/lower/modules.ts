@@ -229,6 +229,14 @@ export class Modules {
     return null;
   }
 
+  /** The declaration an entity name in module `m` names: `Sensor`, or `dev.Sensor` through `import * as dev`. */
+  entity(m: Module, e: ts.Expression): Decl | null {
+    if (ts.isIdentifier(e)) return this.named(m, e.text);
+    if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return null;
+    const ns = this.namespaceImport(m, e.expression.text);
+    return ns ? this.exported(ns, e.name.text) : null;
+  }
+
   /** The module a namespace import (`import * as ns`) names, if `name` is one. */
   namespaceImport(m: Module, name: string): Module | null {
     const imp = m.imports.get(name);

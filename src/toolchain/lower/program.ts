@@ -64,8 +64,7 @@ export class Program {
         const bases: Decl[] = [];
         for (const h of st.heritageClauses ?? []) {
           for (const t of h.types) {
-            if (!ts.isIdentifier(t.expression)) continue;
-            const b = this.mods.named(m, t.expression.text);
+            const b = this.mods.entity(m, t.expression); // `Device`, or `b.Device` through a namespace import
             if (b) bases.push(b);
           }
         }
@@ -82,8 +81,7 @@ export class Program {
     const out: Decl[] = [];
     for (const h of node.heritageClauses ?? []) {
       for (const t of h.types) {
-        if (!ts.isIdentifier(t.expression)) continue;
-        const b = this.mods.named(d.module, t.expression.text);
+        const b = this.mods.entity(d.module, t.expression);
         if (b) out.push(b);
       }
     }

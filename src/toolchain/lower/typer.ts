@@ -173,15 +173,15 @@ export class Typer {
   }
 
   private newType(e: ts.NewExpression): Ty | null {
-    if (!ts.isIdentifier(e.expression)) return null;
     const args: Ty[] = [];
     for (const a of e.typeArguments ?? []) {
       const t = tyFromNode(this.mods, a, this.module);
       if (!t) return null;
       args.push(t);
     }
-    const d = this.mods.named(this.module, e.expression.text);
-    if (!d) return { name: e.expression.text, args, decl: null, nullable: false };
+    // `new Sensor()`, or `new dev.Sensor()` through `import * as dev`.
+    const d = this.mods.entity(this.module, e.expression);
+    if (!d) return ts.isIdentifier(e.expression) ? { name: e.expression.text, args, decl: null, nullable: false } : null;
     return d.kind === "class" ? { name: d.name, args, decl: d, nullable: false } : null;
   }
 

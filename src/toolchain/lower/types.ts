@@ -169,8 +169,7 @@ function basesOf(mods: Modules, t: Ty): Ty[] {
   const subst = paramSubst(node.typeParameters, t.args);
   const out: Ty[] = [];
   for (const h of heritage(node, ts.SyntaxKind.ExtendsKeyword)) {
-    if (!ts.isIdentifier(h.expression)) continue;
-    const decl = mods.named(t.decl.module, h.expression.text);
+    const decl = mods.entity(t.decl.module, h.expression);
     const args = (h.typeArguments ?? []).map((a) => tyFromNode(mods, a, t.decl!.module, subst));
     if (!decl || args.some((a) => a === null)) continue;
     const base = fromDecl(mods, decl, args as Ty[]);
