@@ -943,4 +943,41 @@ async function f(): Promise<i32> { return (await s.run()) + (await k.poll()); }`
   assert.match(lowered.text, /Button\$poll/, "Button's frame is one the dispatcher holds");
 });
 
+
+test("imported async functions: passed as values by name, and generators called through a namespace import; a namespaced one as a value is refused", () => {
+  const lib = `import { Timer, Duration } from "outpost";
+export async function named(x: i32): Promise<i32> { await Timer.after(Duration.millis(1)); return x * 2; }
+export function* evens(n: i32): Generator<i32> { for (let i = 0; i < n; i++) yield i * 2; }`;
+  const main = `import { named } from "./lib";
+import * as lib from "./lib";
+async function apply(f: (x: i32) => Promise<i32>, v: i32): Promise<i32> { return await f(v); }
+async function g(): Promise<i32> {
+  let sum = await apply(named, 5);
+  for (const e of lib.evens(3)) sum += e;
+  return sum + (await apply(lib.named, 1));
+}`;
+  const lowered = lowerFiles({ "main.ts": main, "lib.ts": lib });
+  assert.equal(lowered.errors.map((e) => e.replace(/^.*virtual\//, "")), [
+    "main.ts:7:29: error ASYNC_SYNTAX: `lib.named`: an async function reached through a namespace import cannot be used as a value: import it by name (`import { named } from …`) and pass `named`",
+  ]);
+  assert.match(lowered.text, /import \{ named\$Future as named\$Future, named\$Fn as named\$Fn \} from "\.\/lib";/);
+  assert.match(lowered.text, /new lib\.evens\$Gen\(\)/);
+});
+
+
+test("a local declared with TypeScript's generator types (AsyncGenerator<T>, Generator<T>) is read with for await and for…of", () => {
+  const { errors, text } = lowerSource(`import { Timer, Duration, log } from "outpost";
+async function* ticks(n: i32): AsyncGenerator<i32> { for (let i = 0; i < n; i++) { await Timer.after(Duration.millis(2)); yield i; } }
+function* evens(n: i32): Generator<i32> { for (let i = 0; i < n; i++) yield i * 2; }
+async function f(): Promise<void> {
+  const gen: AsyncGenerator<i32> = ticks(2);
+  for await (const t of gen) log.info(\`t \${t}\`);
+  const ev: Generator<i32> = evens(3);
+  for (const e of ev) log.info(\`e \${e}\`);
+}`);
+  assert.equal(errors, []);
+  assert.match(text, /\$i\d+: \$Stream<i32>/);
+  assert.match(text, /\$i\d+: \$Iter<i32>/);
+});
+
 test.run();

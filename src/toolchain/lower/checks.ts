@@ -236,9 +236,22 @@ export function checkJavaScriptOnly(p: Plan): void {
       p.error(method, "ASYNC_SYNTAX", messages.promiseApi(`.${method.text}`));
       return;
     }
+    if (namespacedAsyncValue(p, n)) {
+      p.error(n, "ASYNC_SYNTAX", messages.namespacedAsyncValue(excerpt(n), (n as ts.PropertyAccessExpression).name.text));
+      return;
+    }
     ts.forEachChild(n, visit);
   };
   visit(p.body);
+}
+
+/** `lib.f` (through `import * as lib`) naming an async function, used as a value rather than called. */
+function namespacedAsyncValue(p: Plan, n: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(n) || !ts.isIdentifier(n.expression)) return false;
+  if (ts.isCallExpression(n.parent) && n.parent.expression === n) return false;
+  const ns = p.file.mods.namespaceImport(p.fn.module, n.expression.text);
+  const d = ns ? p.file.mods.exported(ns, n.name.text) : null;
+  return !!d && scanOf(p.file.mods, d.module).byName.get(d.name)?.kind === "function";
 }
 
 /** `f().then(…)`, `.catch(…)`, `.finally(…)` on a future: the method's name, or null. */

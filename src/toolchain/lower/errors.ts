@@ -155,6 +155,8 @@ export const messages = {
     `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
   syncThrows: (what: string, fn: string) =>
     `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
+  namespacedAsyncValue: (what: string, name: string) =>
+    `\`${what}\`: an async function reached through a namespace import cannot be used as a value: import it by name (\`import { ${name} } from …\`) and pass \`${name}\``,
   nullishCall: (left: string, right: string) =>
     `\`${left} ?? ${right}\`: AssemblyScript has no \`??\`, and its left side is not a variable or field that can be tested and read again: keep it in a local first (\`const v = ${left};\`), then \`v != null ? v! : ${right}\``,
   nullish: (left: string, right: string) =>

@@ -612,6 +612,8 @@ export class FileCtx {
         const remote = (s.propertyName ?? s.name).text;
         const suffix = fn.frame.slice(fn.name.length); // $Future, or $Gen for a generator
         kept.push(`${remote}${suffix} as ${local}${suffix}`);
+        // Used as a value somewhere (`apply(f, 5)`): its value class too (fnValueClass names it `local$Fn`).
+        if (fn.kind === "function" && !fn.node.typeParameters?.length && fn.value && this.usedAsValue(fn)) kept.push(`${remote}$Fn as ${local}$Fn`);
         changed = true;
       } else kept.push(s.getText());
     }

@@ -574,6 +574,8 @@ export class Plan {
   forAwaitItem(f: ts.ForOfStatement): Ty | null {
     const st = this.typer.typeOf(f.expression);
     if (st?.frame && isGenerator(st.frame)) return st.frame.value;
+    // Declared with TypeScript's names (`const gen: AsyncGenerator<i32> = …`): the item is the first type argument.
+    if (st && !st.decl && /^Async(Generator|Iterable|IterableIterator|Iterator)$/.test(st.name)) return st.args[0] ?? null;
     if (st) {
       const next = findMember(this.file.mods, st, "next");
       const nt = next ? memberType(this.file.mods, next) : null;
@@ -594,6 +596,7 @@ export class Plan {
   forOfItem(f: ts.ForOfStatement): Ty | null {
     const t = this.typer.typeOf(f.expression);
     if (t?.frame && isGenerator(t.frame)) return t.frame.value;
+    if (t && !t.decl && /^(Generator|Iterable|IterableIterator|Iterator)$/.test(t.name)) return t.args[0] ?? null;
     return t ? elementType(t) : null;
   }
 

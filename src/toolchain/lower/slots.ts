@@ -262,7 +262,7 @@ function planCall(p: Plan, call: ts.CallExpression): void {
   if (target?.kind === "module") {
     const d = file.mods.exported(target.module, callee.name.text);
     const fn = d ? scanOf(file.mods, d.module).byName.get(d.name) : undefined;
-    if (fn?.kind === "function" && ts.isIdentifier(callee.expression)) frameCall(p, call, fn, null, callee.expression.text);
+    if (fn && (fn.kind === "function" || isGenerator(fn)) && ts.isIdentifier(callee.expression)) frameCall(p, call, fn, null, callee.expression.text);
     else if (d?.kind === "function") factoryFunction(p, call, d);
     return;
   }
@@ -499,6 +499,8 @@ export function planSites(p: Plan): void {
   if (p.fn.kind !== "task" && p.fn.kind !== "generator" && (p.throwNodes.length > 0 || [...p.sites.values()].some((s) => s.mayFail))) p.mayFail = true;
 }
 
+const ASYNC_SOURCES = new Set(["AsyncGenerator", "AsyncIterable", "AsyncIterableIterator", "AsyncIterator"]);
+
 /** `for await (x of source)`: a Stream<T> (next() resolves with status and value) or an async iterator (`{ done, value }`). */
 function planForAwait(p: Plan, f: ts.ForOfStatement): void {
   const file = p.file;
@@ -524,7 +526,9 @@ function planForAwait(p: Plan, f: ts.ForOfStatement): void {
   const result = nextType ? p.typer.valueOf(nextType) : null;
   // The async iterator protocol: next() resolves to { done, value } (IteratorResult, or any class with `done`).
   const iterator = !!result && !isVoid(result) && (isIteratorResult(result) || findMember(file.mods, result, "done") !== null);
-  const item = iterator ? (isIteratorResult(result!) ? result!.args[0] ?? null : p.forAwaitItem(f)) : p.forAwaitItem(f);
+  // A source declared `AsyncGenerator<T>` (or AsyncIterable…): TypeScript's name for what is a Stream<T> here.
+  const declared = st && !st.decl && ASYNC_SOURCES.has(st.name) ? st.args[0] ?? null : null;
+  const item = iterator ? (isIteratorResult(result!) ? result!.args[0] ?? null : p.forAwaitItem(f)) : p.forAwaitItem(f) ?? declared;
   if (st && !next && elementType(st)) {
     p.error(f.expression, "ASYNC_SYNTAX", messages.forAwaitArray(excerpt(f.expression), file.render(st) ?? st.name));
     return;
@@ -557,8 +561,10 @@ function isIteratorResult(t: Ty): boolean {
 function planForOf(p: Plan, f: ts.ForOfStatement): void {
   const file = p.file;
   const st = p.typer.typeOf(f.expression);
-  if (st?.frame?.kind === "generator") {
-    const source = p.addField({ name: p.fresh("$i"), type: st.raw!, init: null, bytes: 4 }).name;
+  // A generator's object, or a local declared with TypeScript's name for one (`Generator<i32>`: an Iter<i32> here).
+  const declared = st && !st.decl && /^(Generator|Iterable|IterableIterator|Iterator)$/.test(st.name) && st.args[0] ? file.render(st) : null;
+  if (st?.frame?.kind === "generator" || declared) {
+    const source = p.addField({ name: p.fresh("$i"), type: declared ?? st!.raw!, init: null, bytes: 4 }).name;
     p.forOfLoops.set(f, { kind: "iterator", source, index: "", element: (src) => `${src}.value` });
     p.loopCloses.set(f, closeFields(p));
     return;
