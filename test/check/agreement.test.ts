@@ -114,9 +114,9 @@ test("every program the lowering refuses (test/lower/errors.test.ts) is refused 
   const buildLines = built!.split("\n").filter((l) => / error ASYNC_\w+: /.test(l));
   const checked = checkFirmware(entry, sim).diagnostics.filter((d) => d.code.startsWith("ASYNC_") && d.severity === "error");
   assert.equal(formatDiagnostics(checked).split("\n").sort(), buildLines.sort());
-  // Most programs there are refused (a few show what is accepted).
+  // Most programs there are refused (some show what is accepted: eight at most).
   const refused = new Set(buildLines.map((l) => /\/(p\d\d)\//.exec(l)?.[1]));
-  assert.ok(refused.size >= programs.length - 5, `${refused.size} of ${programs.length} programs refused`);
+  assert.ok(refused.size >= programs.length - 8, `${refused.size} of ${programs.length} programs refused`);
 });
 
 for (const fixture of ["refused-semantic", "refused-parse"]) {
