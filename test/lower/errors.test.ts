@@ -142,9 +142,15 @@ export function main(): void {}`);
   ]);
 });
 
-test("an async generator method is refused with the module-level form to write instead", () => {
+test("a generator method is refused with the module-level form to write instead, once (not again where it is read)", () => {
   const errors = errorsOf(`class Sensor {
   async *samples(): AsyncGenerator<i32> { yield 1; }
+}
+const s = new Sensor();
+async function f(): Promise<i32> {
+  let sum = 0;
+  for await (const v of s.samples()) sum += v;
+  return sum;
 }
 export function main(): void {}`);
   assert.equal(errors, [

@@ -289,8 +289,21 @@ export class Plan {
   error(node: ts.Node, code: LowerCode, message: string): void {
     // With an async function declared inside this one, or in a namespace of this file (refused where it is
     // declared: scan.ts), the types of what flows from it cannot be told: those errors would only echo that one.
-    if (code === "ASYNC_TYPE" && this.declaresRefused()) return;
+    if (code === "ASYNC_TYPE" && (this.declaresRefused() || this.callsRefusedGenerator(node))) return;
     this.file.error(node, code, message);
+  }
+
+  /** `node` calls a generator method of this file (`p.steps()`), refused where it is declared: the same echo. */
+  private callsRefusedGenerator(node: ts.Node): boolean {
+    const names = this.file.scan.problems.flatMap((q) => (q.message === "asyncGenerator" && ts.isMethodDeclaration(q.node) ? [q.node.name.getText()] : []));
+    if (names.length === 0) return false;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && names.includes(n.expression.name.text)) found = true;
+      else if (!found) ts.forEachChild(n, visit);
+    };
+    visit(node);
+    return found;
   }
 
   private refused: boolean | null = null;
