@@ -54,6 +54,11 @@ export class ByteBuf {
     return this.settle();
   }
 
+  /** Appends `s` as `str` does, or `null` when it is null (as a template literal writes it). */
+  strOrNull(s: string | null): ByteBuf {
+    return s === null ? this.str("null") : this.str(s);
+  }
+
   /** Appends `src[start, end)`. */
   bytes(src: StaticArray<u8>, start: i32, end: i32): ByteBuf {
     for (let i = start; i < end; i++) this.byte(src[i]);

@@ -202,7 +202,7 @@ export function bufFormat(p: Plan, call: ts.CallExpression): { parts: ts.Express
       if (piece.radix) return piece.kind === "uint" ? `.uintBase(${v}, ${values[k++]!})` : `.int(<i64>${v}, ${values[k++]!})`;
       switch (piece.kind) {
         case "string": return `.str(${v})`;
-        case "nstring": return `.str((${v}) ?? "null")`;
+        case "nstring": return `.strOrNull(${v})`;
         case "int": return `.int(<i64>${v})`;
         case "uint": return `.uint(${v})`;
         case "float": return `.float(${v})`;

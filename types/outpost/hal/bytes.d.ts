@@ -12,6 +12,8 @@ export declare class ByteBuf {
     byte(b: i32): ByteBuf;
     /** Appends `s` as UTF-8 (lone surrogates become U+FFFD). */
     str(s: string): ByteBuf;
+    /** Appends `s` as `str` does, or `null` when it is null (as a template literal writes it). */
+    strOrNull(s: string | null): ByteBuf;
     /** Appends `src[start, end)`. */
     bytes(src: StaticArray<u8>, start: i32, end: i32): ByteBuf;
     /** Appends a signed integer, in decimal or in base `radix` (2 to 36) as `value.toString(radix)` writes it (`ff`, `-101`). */
