@@ -96,8 +96,9 @@ export function mentions(m: Module): Mentions {
   let found = mentioned.get(m);
   if (found) return found;
   found = { async: false, relevant: false };
-  // `function*`, and a generator method (`*steps()`), which the lowering refuses where it is written.
-  if (/\basync\b|\bPromise\b|\bfunction\s*\*|^\s*(?:(?:public|private|protected|static)\s+)*\*\s*\w+\s*[(<]/m.test(m.text)) {
+  // `function*`, and a generator method (`*steps()`), which the lowering refuses where it is written (`*` right
+  // before the name: a doc comment's `* read(buf)` lines would otherwise walk every file).
+  if (/\basync\b|\bPromise\b|\bfunction\s*\*|^\s*(?:(?:public|private|protected|static)\s+)*\*\w+\s*[(<]/m.test(m.text)) {
     const seen = found;
     const visit = (n: ts.Node): void => {
       if (ts.isIdentifier(n)) {
@@ -280,12 +281,13 @@ function scanTask(
 
 const scans = new WeakMap<Module, ModuleScan>();
 
-/** The scan of a module, computed once per parsed module. */
+/** `n` is inside a `namespace` (whose async code is refused: scanModule). */
 function inNamespace(n: ts.Node): boolean {
   for (let a = n.parent; a; a = a.parent) if (ts.isModuleDeclaration(a)) return true;
   return false;
 }
 
+/** The scan of a module, computed once per parsed module. */
 export function scanOf(mods: Modules, m: Module): ModuleScan {
   let s = scans.get(m);
   if (!s) {

@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import {
-  findMember, futureValue, isVoid, memberType, notAFuture, prim, tyFromNode, VOID, type Ty,
+  findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
 
 export interface LocalTypes {
@@ -113,11 +113,7 @@ export class Typer {
       return t && ts.isNonNullExpression(e) ? { ...t, nullable: false } : t;
     }
     if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) return tyFromNode(mods, e.type, this.module);
-    if (ts.isNumericLiteral(e)) {
-      if (/[.eE]/.test(e.text) && !/^0[xX]/.test(e.text)) return prim("f64");
-      const v = Number(e.text);
-      return prim(v > 0x7fffffff ? "i64" : "i32");
-    }
+    if (ts.isNumericLiteral(e)) return numericLiteralType(e);
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) {
       return { name: "string", args: [], decl: null, nullable: false };
     }

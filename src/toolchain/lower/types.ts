@@ -225,19 +225,23 @@ export function memberType(mods: Modules, mem: Member): Ty | null {
   return { name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params: params as Ty[], promise } };
 }
 
+/** A number literal's type as AssemblyScript gives it: an f64 with a point or exponent, else i32, or i64 past i32's range. */
+export function numericLiteralType(e: ts.NumericLiteral): Ty {
+  if (/[.eE]/.test(e.text) && !/^0[xX]/.test(e.text)) return prim("f64");
+  return prim(Number(e.text) > 0x7fffffff ? "i64" : "i32"); // TypeScript's text has no `_` separators
+}
+
 /**
- * The type of a field written without one, as AssemblyScript infers it from the initial value: a literal
- * (`count = 7` is an i32, `5_000_000_000` an i64, `1.5` an f64), `true`/`false`, a string, `<i64>x` or
- * `x as T`, `new C(…)` (with its type arguments, if the class takes any); null for anything else.
+ * The type a field written without one would have from its initial value (AssemblyScript infers none: the
+ * build refuses such a field and writes this type into its message; async code's types use it meanwhile, so
+ * that one error is not echoed): a literal (`count = 7` is an i32, `5_000_000_000` an i64, `1.5` an f64),
+ * `true`/`false`, a string, `<i64>x` or `x as T`, `new C(…)` (with its type arguments); null for anything else.
  */
 export function initializerType(mods: Modules, e: ts.Expression, m: Module, subst: Subst): Ty | null {
   e = unparenthesised(e);
   if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) return tyFromNode(mods, e.type, m, subst);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return initializerType(mods, e.operand, m, subst);
-  if (ts.isNumericLiteral(e)) {
-    if (/[.eE]/.test(e.text) && !/^0[xX]/.test(e.text)) return prim("f64");
-    return prim(Number(e.text.replace(/_/g, "")) > 0x7fffffff ? "i64" : "i32");
-  }
+  if (ts.isNumericLiteral(e)) return numericLiteralType(e);
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return prim("bool");
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return prim("string");
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
