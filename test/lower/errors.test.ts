@@ -986,4 +986,12 @@ async function f(): Promise<void> {
   assert.match(text, /\$i\d+: \$Iter<i32>/);
 });
 
+
+test("an async method of a class without a name is refused, asking for a name", () => {
+  assert.equal(errorsOf(`import { Timer, Duration } from "outpost";
+export default class { async read(): Promise<i32> { await Timer.after(Duration.millis(1)); return 1; } }`), [
+    "main.ts:2:24: error ASYNC_SYNTAX: an async method of a class without a name is not supported: name the class (`export default class Meter { … }`)",
+  ]);
+});
+
 test.run();

@@ -117,7 +117,7 @@ export function flattenModule(program: Stmt[]): FlatModule {
           else throw new Error(`the firmware imports ${module}.${init.name}, which no Outpost host provides (ABI imports are in boards/ABI.md)`);
         } else if (d.name === WASM2JS_HIGH_BITS) {
           replace.set(d.name, id(HIGH_BITS)); // one variable for i64 high bits, inside and across the ABI
-        } else if (init?.k === "arr" && init.items.some((x) => x?.k === "id")) {
+        } else if (init?.k === "arr" && init.items.some((x) => x.k === "id")) {
           // The function table (call_indirect's): Espruino does not hoist, so it follows the functions it lists.
           tables.push({ k: "var", decls: [d] });
         } else {

@@ -217,6 +217,7 @@ export const messages = {
   voidValue: (what: string) => `\`${what}\` resolves to nothing (Promise<void>): it has no value to use`,
   asyncGeneratorNext: (gen: string) =>
     `\`await ${gen}.next()\` on an async generator is not supported: read it with \`for await (const v of ${gen}) { … }\` (\`break\` leaves it early and runs its finally blocks)`,
+  anonymousClass: () => `an async method of a class without a name is not supported: name the class (\`export default class Meter { … }\`)`,
   namespaceAsync: () =>
     `async functions, methods and arrows inside a namespace are not supported: move them to module level (a module is already a namespace to its importers: \`import * as drv from "./drv"\`)`,
   defaultExport: (name: string | null) =>

@@ -53,7 +53,7 @@ export interface AsyncFn {
 
 export interface ScanProblem {
   node: ts.Node;
-  message: "taskForm" | "taskSize" | "taskBody" | "taskResult" | "nestedAsync" | "asyncGenerator" | "defaultExport" | "namespaceAsync";
+  message: "taskForm" | "taskSize" | "taskBody" | "taskResult" | "nestedAsync" | "asyncGenerator" | "defaultExport" | "namespaceAsync" | "anonymousClass";
 }
 
 export interface ModuleScan {
@@ -195,7 +195,9 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
       if (arrow) scan.accepted.add(arrow);
       scan.problems.push({ node: n, message: "taskForm" });
     }
-    if ((ts.isFunctionLike(n) && isAsync(n)) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n) && inNamespace(n)) {
+    if (ts.isMethodDeclaration(n) && isAsync(n) && ts.isClassLike(n.parent) && !n.parent.name && !scan.problems.some((p) => p.node === n)) {
+      scan.problems.push({ node: n, message: "anonymousClass" }); // its frames are named after the class
+    } else if ((ts.isFunctionLike(n) && isAsync(n)) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n) && inNamespace(n)) {
       // The lowering plans module-level code: a namespace's async functions, methods and arrows are not lowered.
       scan.problems.push({ node: n, message: "namespaceAsync" });
     } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isAsync(n) && !scan.accepted.has(n) && !scan.problems.some((p) => p.node === n)) {
