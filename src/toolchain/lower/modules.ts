@@ -102,9 +102,20 @@ export function isRuntimeFile(path: string): boolean {
   return path.startsWith(runtimeDir);
 }
 
+/**
+ * The last parse of each path. Builds in one process (tests, --watch, a build's several boards) read the
+ * same runtime and HAL files again and again; nothing writes to a parsed tree, so a file whose text is
+ * unchanged is not parsed twice.
+ */
+const parsed = new Map<string, ts.SourceFile>();
+
 /** Parses a module; its JSDoc is left as comment text (the lowering reads none, and parsing it costs about a third of a parse). */
 export function parse(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.ESNext, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+  const last = parsed.get(path);
+  if (last !== undefined && last.text === text) return last;
+  const sf = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.ESNext, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+  parsed.set(path, sf);
+  return sf;
 }
 
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
