@@ -1,6 +1,6 @@
 /**
  * `npm test`'s runner: type-checks the host code and the browser page's
- * (tsc, TSC_PROJECTS) and runs every
+ * (as tsc does, typecheck.ts: TSC_PROJECTS) and runs every
  * test/**\/*.test.ts, spread over one worker process per core
  * (test/run-worker.ts), then prints `N passed, N failed` as its last line.
  *
@@ -79,17 +79,33 @@ function report(result: FileResult): void {
 /** The type-checks npm test runs: the host code, and the browser page's code. */
 const TSC_PROJECTS = ["tsconfig.json", "web/tsconfig.json"];
 
-/** tsc over one project, in its own process; a failure is one failed "test" with tsc's report. */
-function typeCheck(project: string): Promise<void> {
+/**
+ * What `tsc -p` reports for each project, in one process of its own (typecheck.ts); each project is one
+ * "test": it fails with tsc's report, or when the process ends without one.
+ */
+function typeCheck(projects: string[]): Promise<void> {
   return new Promise((done) => {
-    const tsc = spawn(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, project)], { cwd: root });
+    const check = spawn(process.execPath, ["--import", join(root, "tools/register.mjs"), join(testDir, "typecheck.ts"), ...projects], { cwd: root });
     let output = "";
-    tsc.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    tsc.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    tsc.on("close", (code) => {
-      if (code === 0) passed++;
-      else failed++;
-      process.stdout.write(code === 0 ? `tsc -p ${project}: no errors\n\n` : `tsc -p ${project} failed (exit ${code}):\n${output}\n`);
+    let errors = "";
+    check.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    check.stderr.on("data", (d: Buffer) => (errors += d.toString()));
+    check.on("close", (code) => {
+      const reports = new Map<string, string>();
+      for (const line of output.split("\n").filter((l) => l.startsWith("{"))) {
+        const { project, report } = JSON.parse(line) as { project: string; report: string };
+        reports.set(project, report);
+      }
+      for (const project of projects) {
+        const report = reports.get(project);
+        if (report === "") passed++;
+        else failed++;
+        process.stdout.write(
+          report === "" ? `tsc -p ${project}: no errors\n\n`
+          : report !== undefined ? `tsc -p ${project} failed:\n${report}\n`
+          : `tsc -p ${project}: the type-check stopped (exit ${code}) before it reported:\n${errors}\n`,
+        );
+      }
       done();
     });
   });
@@ -149,8 +165,8 @@ function runIn(worker: ChildProcess, file: string): Promise<FileResult & { lost?
   });
 }
 
-// One after the other, beside the workers: tsc takes a core of its own while it runs.
-const checks = filters.length === 0 ? [TSC_PROJECTS.reduce((before, project) => before.then(() => typeCheck(project)), Promise.resolve())] : [];
+// Beside the workers: the type-check takes a core of its own while it runs.
+const checks = filters.length === 0 ? [typeCheck(TSC_PROJECTS)] : [];
 await Promise.all([...checks, ...Array.from({ length: Math.min(jobs, Math.max(1, queue.length)) }, () => work())]);
 
 try {
