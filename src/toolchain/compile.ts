@@ -26,7 +26,7 @@ import { packTextLiterals, TextTable } from "./text-literals.ts";
 import { snapshotStart, START_EXPORT } from "./wasm/start-snapshot.ts";
 import { moveStartIntoInit } from "./wasm/start-into-init.ts";
 import { optimiseQuick } from "./wasm/quick-optimise.ts";
-import { deferAscOptimise } from "./wasm/asc-optimise.ts";
+import { replaceAscOptimise } from "./wasm/asc-optimise.ts";
 import { loadBinaryen } from "./wasm/binaryen.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
@@ -139,7 +139,7 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     "--outFile", "out.wasm",
     "--noColors",
     "--baseDir", baseDir,
-    // A quick build is tidied by a few of binaryen's cheapest passes afterwards (quick-optimise.ts says why).
+    // A quick build is tidied by a few of binaryen's cheapest passes instead of asc's optimiser (quick-optimise.ts says why).
     ...(small ? ["-O3z"] : quick ? ["-O0"] : ["-O3"]),
     ...(names ? ["--debug"] : []),
     ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
@@ -155,8 +155,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
   let stderr = "";
   const lowering = new LowerSession(host, { inlinePolls: !small, entryMain: true });
   lowering.setEntry(entry);
-  // A size build is optimised once, after its start function has run (asc-optimise.ts).
-  const deferral = small ? deferAscOptimise(await loadBinaryen()) : null;
+  // A size build is optimised once, after its start function has run; a quick build by a few passes (asc-optimise.ts).
+  const b = await loadBinaryen();
+  const deferral = small ? replaceAscOptimise(b) : quick ? replaceAscOptimise(b, (m) => optimiseQuick(b, m, { debug: names })) : null;
   const result = await asc.main(args, {
     transforms: deferral ? [deferral.transform] : [],
     readFile: (name: string, dir: string) => {
@@ -196,7 +197,6 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     throw new OutpostError("BUILD_FAILED", `${where} does not compile:\n${cleanDiagnostics(stderr, originalOf, movedLine)}`);
   }
   checkHostImports(wasm, where);
-  if (quick && !small) wasm = await optimiseQuick(wasm, { mvp, debug: names });
   if (small) wasm = mergeDataSegments(await snapshotStart(wasm, { mvp, debug: options.debug ?? false, closedWorld: deferral!.closedWorld ?? false }));
   wasm = recordBuild(moveStartIntoInit(wasm, where), options.board.name);
   const lowerWarnings = lowering.warnings.length ? formatLowerErrors(lowering.warnings, "warning") : "";

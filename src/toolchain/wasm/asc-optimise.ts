@@ -1,6 +1,7 @@
 /**
- * A size build's optimisation, run after the start function has run at
- * build time.
+ * What runs in place of asc's optimiser: nothing yet for a size build,
+ * which is optimised after its start function has run at build time; a
+ * few cheap passes for a quick build.
  *
  * A size build (interpreter, native and Espruino boards) runs its module
  * initialisers in Node (start-snapshot.ts), which turns the globals they
@@ -14,10 +15,13 @@
  * 724 bytes smaller in all (one firmware 35 bytes larger, the most).
  *
  * So a size build has asc compile with -O3z's hints (which steer its code
- * generation) but skip its optimiser (`deferAscOptimise`), and
- * `optimiseSize` runs asc's own pipeline later, with the setting asc's
- * compile chose for the module (a closed world, unless a function type
- * crosses the boundary).
+ * generation) but skip its optimiser (`replaceAscOptimise` with no
+ * passes), and `optimiseSize` runs asc's own pipeline later, with the
+ * setting asc's compile chose for the module (a closed world, unless a
+ * function type crosses the boundary). A quick build's passes
+ * (quick-optimise.ts) run on asc's module where its optimiser would have:
+ * asc then writes the binary once, where reading it back into binaryen
+ * and writing it again cost a quarter of the passes' time.
  */
 import { Module as AscModule } from "assemblyscript";
 import { defaultSettings, type Binaryen, type BinaryenModule } from "./binaryen.ts";
@@ -32,20 +36,20 @@ export interface Deferral {
   done(): void;
 }
 
-/** Modules (binaryen refs) whose asc.main must not optimise: refs are reused, so each is removed when its build ends. */
-const waiting = new Set<number>();
+/** Modules (binaryen refs) whose asc.main must not optimise, with what runs instead: refs are reused, so each is removed when its build ends. */
+const waiting = new Map<number, ((module: BinaryenModule) => void) | null>();
 let installed = false;
 
-/** Makes the next asc.main given `deferral.transform` skip its optimiser. */
-export function deferAscOptimise(b: Binaryen): Deferral {
-  install();
+/** Makes the next asc.main given `deferral.transform` run `instead` (or nothing) where it would optimise. */
+export function replaceAscOptimise(b: Binaryen, instead: ((module: BinaryenModule) => void) | null = null): Deferral {
+  install(b);
   let ref = 0;
   const deferral: Deferral = {
     closedWorld: null,
     transform: {
       afterCompile(module) {
         ref = module.ptr;
-        waiting.add(ref);
+        waiting.set(ref, instead);
         deferral.closedWorld = b.getClosedWorld();
       },
     },
@@ -54,14 +58,16 @@ export function deferAscOptimise(b: Binaryen): Deferral {
   return deferral;
 }
 
-function install(): void {
+function install(b: Binaryen): void {
   if (installed) return;
   installed = true;
   const optimize = AscModule.prototype.optimize;
   AscModule.prototype.optimize = function (this: AscModule, ...args: Parameters<typeof optimize>) {
-    if (!waiting.has((this as unknown as { ref: number }).ref)) return optimize.apply(this, args);
+    const ref = (this as unknown as { ref: number }).ref;
+    if (!waiting.has(ref)) return optimize.apply(this, args);
+    waiting.get(ref)?.(b.wrapModule(ref));
     // asc emits the module next, and binaryen's emitter reads settings that are global to the process (another
-    // build may have left any): set those optimize() would have, for a module nothing optimised.
+    // build, or the passes just run, may have left any): set those optimize() would have.
     this.setDebugInfo(args[2] ?? false);
     this.setGenerateStackIR(false);
     this.setOptimizeStackIR(false);

@@ -12,9 +12,10 @@
  * 145–210 ms (asc's own -O1, which adds re-optimising inlining, was
  * slower still), for a module a quarter larger than -O1's, which the
  * simulator runs as fast (bench/sim_speed.bench.ts). Size and speed
- * builds (-O3z, -O3) keep asc's own pipeline.
+ * builds (-O3z, -O3) keep asc's own pipeline. The passes run where asc
+ * would have optimised (asc-optimise.ts), on its module.
  */
-import { ascFeatures, defaultSettings, loadBinaryen } from "./binaryen.ts";
+import { type Binaryen, type BinaryenModule, defaultSettings } from "./binaryen.ts";
 
 /** In order; each reads what the one before it left (locals simplified before they are coalesced, blocks merged after). */
 const PASSES = [
@@ -28,26 +29,12 @@ const PASSES = [
   "remove-unused-names",
 ];
 
-export interface QuickOptions {
-  /** The module is MVP-only (else it uses asc's default features). */
-  mvp: boolean;
-  /** Keep function names (a debug build). */
-  debug: boolean;
-}
-
-export async function optimiseQuick(wasm: Uint8Array, { mvp, debug }: QuickOptions): Promise<Uint8Array> {
-  const b = await loadBinaryen();
-  const module = b.readBinary(wasm);
-  try {
-    module.setFeatures(ascFeatures(b, mvp));
-    // binaryen's settings are global to the process: set right before the passes that read them, with no await between.
-    defaultSettings(b);
-    b.setOptimizeLevel(1);
-    b.setShrinkLevel(0);
-    b.setDebugInfo(debug);
-    module.runPasses(PASSES);
-    return module.emitBinary();
-  } finally {
-    module.dispose();
-  }
+/** Runs the passes on `module` (asc's, compiled for the build's features), in place. */
+export function optimiseQuick(b: Binaryen, module: BinaryenModule, { debug }: { debug: boolean }): void {
+  // binaryen's settings are global to the process: set right before the passes that read them.
+  defaultSettings(b);
+  b.setOptimizeLevel(1);
+  b.setShrinkLevel(0);
+  b.setDebugInfo(debug);
+  module.runPasses(PASSES);
 }
