@@ -1,6 +1,6 @@
-// What `import "binaryen"` loads in Outpost's processes (shim-hooks.mjs
-// resolves the specifier here):
-// binaryen's module compiled with V8's code cache.
+// binaryen as Outpost's processes load it (src/toolchain/wasm/binaryen.ts
+// and assemblyscript.mjs import it; shim-hooks.mjs resolves the specifier
+// `binaryen` here): its module compiled with V8's code cache.
 //
 // Why: binaryen ships as one 15 MB ES module (its WebAssembly inline), and
 // Node compiles an ES module from its text every time, about 0.4 s of each

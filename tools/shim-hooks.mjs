@@ -3,8 +3,9 @@
 // loader's hooks (ts-hooks.mjs) are these plus type stripping; a process
 // that runs without them (`outpost` from its transpiled copy, host-tree.mjs)
 // registers these alone before it imports what imports either package:
-// AssemblyScript imports binaryen, ts-blank-space TypeScript, and each must
-// get the one copy the rest of the process uses.
+// ts-blank-space imports TypeScript, and AssemblyScript binaryen where it
+// is imported as modules (assemblyscript.mjs hands it in otherwise), and
+// each must get the one copy the rest of the process uses.
 const shims = {
   typescript: new URL("./typescript.mjs", import.meta.url).href,
   binaryen: new URL("./binaryen.mjs", import.meta.url).href,

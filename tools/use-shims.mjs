@@ -1,7 +1,8 @@
 // Registers shim-hooks.mjs (typescript and binaryen resolved to their
 // code-cached shims) once per process, for what the process imports from
-// then on: before AssemblyScript (binaryen.ts) or ts-blank-space
-// (host-tree.mjs) is first imported. A process that runs Outpost through
+// then on: before ts-blank-space (host-tree.mjs) is first imported, or
+// AssemblyScript as the plain modules it is (assemblyscript.mjs, when it
+// cannot load them as scripts given binaryen). A process that runs Outpost through
 // ts-hooks.mjs, which resolves the same, marks itself so (`hooked`).
 import { register } from "node:module";
 

@@ -12,7 +12,7 @@
 import { grouped } from "../contract/grouped.ts";
 import { readFileSync } from "node:fs";
 import { dirname, basename, relative, resolve } from "node:path";
-import asc from "assemblyscript/asc";
+import { asc } from "../../tools/assemblyscript.mjs";
 import { type Board, boardModuleSource, unknownBoardNameMessage } from "../contract/boards.ts";
 import { OutpostError } from "../contract/errors.ts";
 import { formatLowerErrors, fsHost, LowerSession, type LowerReport, type ModuleHost } from "./lower/index.ts";

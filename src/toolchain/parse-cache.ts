@@ -16,7 +16,8 @@
  * concurrently in one process never see each other's). Installed by
  * compile.ts once per process; OUTPOST_PARSE_CACHE=off leaves asc as it is.
  */
-import { Compiler, Parser, type Source } from "assemblyscript";
+import type { Compiler, Parser, Source } from "assemblyscript";
+import { compiler } from "../../tools/assemblyscript.mjs";
 
 interface Parsed {
   source: Source;
@@ -49,8 +50,8 @@ export function clearParseCache(): void {
 export function installParseCache(): void {
   if (installed || process.env.OUTPOST_PARSE_CACHE === "off") return;
   installed = true;
-  const parse = Parser.prototype.parseFile;
-  Parser.prototype.parseFile = function (this: Parser & ParserState, text: string | null, path: string, isEntry: boolean): void {
+  const parse = compiler.Parser.prototype.parseFile;
+  compiler.Parser.prototype.parseFile = function (this: Parser & ParserState, text: string | null, path: string, isEntry: boolean): void {
     if (text === null) return parse.call(this, text, path, isEntry);
     const key = `${isEntry ? "entry" : "file"}\0${path}\0${text}`;
     const hit = kept.get(key);
@@ -82,8 +83,8 @@ export function installParseCache(): void {
     }
   } as typeof parse;
 
-  const compile = Compiler.prototype.compile;
-  Compiler.prototype.compile = function (this: Compiler & { program: { sources: Source[] } }) {
+  const compile = compiler.Compiler.prototype.compile;
+  compiler.Compiler.prototype.compile = function (this: Compiler & { program: { sources: Source[] } }) {
     for (const source of this.program.sources) (source as Source & { debugInfoIndex: number }).debugInfoIndex = -1;
     return compile.call(this);
   } as typeof compile;

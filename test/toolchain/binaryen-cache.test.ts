@@ -1,8 +1,8 @@
 /**
  * binaryen compiled with V8's code cache (tools/binaryen.mjs): an `outpost`
  * process that builds loads binaryen once, as the script the shim makes of
- * it (AssemblyScript's import of it included, through the hook
- * src/toolchain/wasm/binaryen.ts registers), and takes the cache an earlier
+ * it (AssemblyScript's import of it included: tools/assemblyscript.mjs
+ * hands it in), and takes the cache an earlier
  * process left; a module of any other shape than the one expected is loaded
  * as the module it is.
  */

@@ -24,7 +24,6 @@ import type { CompileOptions, CompileResult } from "../compile.ts";
 import type { EspruinoBuild, EspruinoOptions } from "../espruino/bundle.ts";
 import { resolveBuildFlags } from "../build-flags.ts";
 import { isOutpostSource } from "../packages.ts";
-import { useShims } from "../../../tools/use-shims.mjs";
 import { fileHash, sha256, toolchainFingerprint } from "./fingerprint.ts";
 import { cacheDir, CacheStore } from "./store.ts";
 
@@ -131,7 +130,6 @@ async function lookupOrBuild(key: string, options: CompileOptions): Promise<Held
 }
 
 async function build(options: CompileOptions): Promise<CompileResult> {
-  useShims(); // before AssemblyScript, which imports binaryen: the code-cached one (tools/binaryen.mjs)
   const { compileFirmware } = await import("../compile.ts"); // the compiler loads only on a miss
   return compileFirmware(options);
 }

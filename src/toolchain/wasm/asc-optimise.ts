@@ -23,7 +23,8 @@
  * asc then writes the binary once, where reading it back into binaryen
  * and writing it again cost a quarter of the passes' time.
  */
-import { Module as AscModule } from "assemblyscript";
+import type { Module as AscModule } from "assemblyscript";
+import { compiler } from "../../../tools/assemblyscript.mjs";
 import { defaultSettings, type Binaryen, type BinaryenModule } from "./binaryen.ts";
 
 /** What asc's compile decided for a module whose optimisation waits: binaryen's closed-world setting. */
@@ -61,8 +62,8 @@ export function replaceAscOptimise(b: Binaryen, instead: ((module: BinaryenModul
 function install(b: Binaryen): void {
   if (installed) return;
   installed = true;
-  const optimize = AscModule.prototype.optimize;
-  AscModule.prototype.optimize = function (this: AscModule, ...args: Parameters<typeof optimize>) {
+  const optimize = compiler.Module.prototype.optimize;
+  compiler.Module.prototype.optimize = function (this: AscModule, ...args: Parameters<typeof optimize>) {
     const ref = (this as unknown as { ref: number }).ref;
     if (!waiting.has(ref)) return optimize.apply(this, args);
     waiting.get(ref)?.(b.wrapModule(ref));
@@ -86,7 +87,7 @@ export function optimiseSize(b: Binaryen, module: BinaryenModule, { debug, close
   b.setClosedWorld(closedWorld);
   // asc's Module over the same ref: its optimize() reads only the module and binaryen's settings. It owns
   // one buffer of its own (for literals), freed here; the module stays the caller's to dispose.
-  const Ctor = AscModule as unknown as new (ref: number, useShadowStack: boolean, sizeType: number) => AscWrapper;
+  const Ctor = compiler.Module as unknown as new (ref: number, useShadowStack: boolean, sizeType: number) => AscWrapper;
   const wrapper = new Ctor(module.ptr, false, b.i32);
   try {
     wrapper.optimize(3, 2, debug, false);

@@ -12,7 +12,6 @@
  * defaults (`defaultSettings`) before it sets the levels it wants, so its
  * output does not depend on what was compiled before it in the process.
  */
-import { useShims } from "../../../tools/use-shims.mjs";
 import type binaryenApi from "binaryen";
 
 export type Binaryen = typeof binaryenApi;
@@ -21,8 +20,8 @@ export type BinaryenModule = binaryenApi.Module;
 let loading: Promise<Binaryen> | null = null;
 
 export function loadBinaryen(): Promise<Binaryen> {
-  useShims(); // binaryen with V8's code cache (tools/binaryen.mjs), the one AssemblyScript imports too
-  loading ??= import("binaryen").then((m) => (m as unknown as { default: Binaryen }).default);
+  // binaryen with V8's code cache, the instance AssemblyScript is given too (tools/assemblyscript.mjs)
+  loading ??= import("../../../tools/binaryen.mjs").then((m) => m.default);
   return loading;
 }
 
