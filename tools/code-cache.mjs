@@ -9,6 +9,7 @@
 // (bin/outpost.mjs and the test workers name them) keeps its own file:
 // without that, `outpost check`, other commands and the tests would each
 // throw away the others' cache. A cache that cannot be written is skipped.
+// OUTPOST_CODE_CACHE_TRACE=1 prints, for each, whether V8 took it.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
@@ -28,6 +29,8 @@ export function compileCached(source, filename, name, version) {
     cachedData = readFileSync(cacheFile);
   } catch {}
   const script = new vm.Script(source, { filename, cachedData });
+  // For tests: whether V8 took the cache (another process may rewrite a file meanwhile, so its time says nothing).
+  if (process.env.OUTPOST_CODE_CACHE_TRACE) process.stderr.write(`code cache ${name}: ${cachedData === undefined ? "none" : script.cachedDataRejected ? "refused" : "taken"}\n`);
   if (cachedData === undefined || script.cachedDataRejected) process.once("exit", () => writeWhole(cacheFile, script.createCachedData()));
   return script;
 }
