@@ -327,6 +327,12 @@ export class FileCtx {
         return `${sf.text.slice(n.getStart(sf), n.name.end)}: ${type} = ${rewrite(n.initializer, sf, this.visitOutside)}${n.getText(sf).endsWith(";") ? ";" : ""}`;
       }
     }
+    if (ts.isVariableDeclaration(n) && !n.type && n.initializer && ts.isIdentifier(n.name) && (n.parent.flags & ts.NodeFlags.Const) === 0) {
+      // `let f = async (…) => …`: asc would type `f` as this closure's class, and refuse another function later.
+      const t = this.closureType(unparenthesised(n.initializer));
+      const type = t ? this.render(t) : null;
+      if (type) return `${n.name.text}: ${type} = ${rewrite(n.initializer, this.module.sf, this.visitOutside)}`;
+    }
     if (ts.isImportDeclaration(n)) return this.rewriteImport(n);
     if (ts.isExportDeclaration(n)) return this.rewriteReexport(n);
     if (ts.isCallExpression(n)) {

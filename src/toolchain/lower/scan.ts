@@ -152,7 +152,8 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
     } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const arrow = asyncArrow(d.initializer);
-        if (arrow && ts.isIdentifier(d.name)) {
+        // A `let` may be given another function later: its arrow is a value, as an arrow in a function is.
+        if (arrow && ts.isIdentifier(d.name) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0) {
           add({
             kind: "function", name: d.name.text, display: d.name.text, module: m, node: arrow, replaced: st,
             frame: d.name.text + "$Future", isStatic: false, exported, value: promiseValue(mods, arrow.type, m),

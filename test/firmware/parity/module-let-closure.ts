@@ -1,0 +1,30 @@
+// Parity program (test/parity/): a module-level `let` holding an async arrow, with or without a type, can be given another async function later, as any let can.
+import { Timer, Duration, log, task } from "outpost";
+
+let handler: (n: i32) => Promise<i32> = async (n: i32): Promise<i32> => n;
+export let scale = async (n: i32): Promise<i32> => {
+  await Timer.after(Duration.millis(2));
+  return n * 2;
+};
+
+async function triple(n: i32): Promise<i32> {
+  await Timer.after(Duration.millis(1));
+  return n * 3;
+}
+
+export const user = task(1, async (): Promise<void> => {
+  log.infoInt("module-let-closure handler", await handler(4));
+  log.infoInt("module-let-closure scale", await scale(4));
+  scale = async (n: i32): Promise<i32> => n + 1;
+  log.infoInt("module-let-closure scale again", await scale(4));
+  scale = triple;
+  log.infoInt("module-let-closure scale named", await scale(4));
+});
+
+export function main(): void {
+  handler = async (n: i32): Promise<i32> => {
+    await Timer.after(Duration.millis(1));
+    return n * 10;
+  };
+  user.spawn();
+}
