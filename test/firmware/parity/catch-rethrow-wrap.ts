@@ -34,7 +34,7 @@ async function midLevel(n: i32): Promise<i32> {
   } catch (e) {
     await cleanup();
     if (n == 2) throw e;
-    WRAP.cause = e;
+    WRAP.cause = e as Error;
     throw WRAP;
   }
 }

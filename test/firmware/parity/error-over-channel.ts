@@ -28,7 +28,7 @@ export const worker = task(1, async (): Promise<void> => {
       await sample(i);
       await faults.send(OK);
     } catch (e) {
-      await faults.send(e);
+      await faults.send(e as Error);
     }
   }
 });

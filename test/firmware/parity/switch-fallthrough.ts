@@ -21,7 +21,7 @@ async function nextByte(): Promise<i32> {
 }
 
 async function readFrame(): Promise<i32> {
-  let st = St.Idle;
+  let st: St = St.Idle as St;
   let len: i32 = 0;
   let sum: i32 = 0;
   let done = false;
