@@ -434,7 +434,53 @@ async function f(x: i32): Promise<i32> {
   }
 }`);
   assert.equal(errors, [
-    "main.ts:6:15: error ASYNC_SYNTAX: `parse(x)` throws inside parse, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make parse async (an async function's throw reaches the catch) or have it return an error value",
+    "main.ts:6:15: error ASYNC_SYNTAX: `parse(x)` throws inside parse, sync code, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make parse async (an async function's throw reaches the catch) or have it return an error value",
+  ]);
+});
+
+test("sync code that throws further down, or through a getter, a setter, an arrow or super, is refused inside try/catch too; code that cannot throw is not", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+function check(x: i32): void { if (x < 0) throw new Error("negative"); }
+function parse(x: i32): i32 { check(x); return x; }
+function safe(x: i32): i32 { const check = (v: i32): i32 => v; return check(x); }
+const strict = (x: i32): i32 => { if (x > 9) throw new Error("big"); return x; };
+class Reg {
+  get value(): i32 { throw new Error("unread"); }
+  set duty(v: i32) { this.validate(v); }
+  validate(v: i32): void { if (v > 100) throw new Error("duty"); }
+  plain(): i32 { return 1; }
+}
+class Base { check(v: i32): void { if (v < 0) throw new Error("negative"); } }
+class Dev extends Base {
+  async apply(v: i32): Promise<void> {
+    try { super.check(v); await Timer.after(1); } catch (e) {}
+  }
+}
+const r = new Reg();
+async function f(x: i32): Promise<i32> {
+  const local = (v: i32): i32 => { if (v == 0) throw new Error("zero"); return v; };
+  try {
+    parse(x);
+    strict(x);
+    local(x);
+    const v = r.value;
+    r.duty = x;
+    await Timer.after(1);
+    return safe(x) + r.plain();
+  } catch (e) {
+    return -1;
+  }
+}
+async function g(x: i32): Promise<i32> { await Timer.after(1); return parse(x); }`);
+  const fix = "(an async function's throw reaches the catch) or have it return an error value";
+  const rest = `sync code, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch;`;
+  assert.equal(errors, [
+    `main.ts:15:11: error ASYNC_SYNTAX: \`super.check(v)\` throws inside Base.check, ${rest} make Base.check async ${fix}`,
+    `main.ts:22:5: error ASYNC_SYNTAX: \`parse(x)\` throws inside parse (in check, which throws), ${rest} make check async ${fix}`,
+    `main.ts:23:5: error ASYNC_SYNTAX: \`strict(x)\` throws inside strict, ${rest} make strict async ${fix}`,
+    `main.ts:24:5: error ASYNC_SYNTAX: \`local(x)\` throws inside local, ${rest} make local async ${fix}`,
+    `main.ts:25:15: error ASYNC_SYNTAX: \`r.value\` throws inside Reg.value (a getter), ${rest} make Reg.value an async method ${fix}`,
+    `main.ts:26:5: error ASYNC_SYNTAX: \`r.duty = x\` throws inside Reg.duty (a setter) (in Reg.validate, which throws), ${rest} make Reg.validate async ${fix}`,
   ]);
 });
 

@@ -24,7 +24,7 @@ import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
 import { excerpt, unparen } from "./syntax.ts";
 import { optionalChainMessage, startsChain } from "./sync-syntax.ts";
 import { Typer } from "./typer.ts";
-import { findMember, futureValue, type Ty } from "./types.ts";
+import { basesOf, findMember, futureValue, type Ty } from "./types.ts";
 import { hasModifier, isHalFile, type Modules } from "./modules.ts";
 
 /** Expression statements of an async body whose value is a future. */
@@ -175,10 +175,13 @@ export function checkSharedFutures(p: Plan): void {
 }
 
 /**
- * A sync function that throws, called inside a `try` with a `catch` in
- * async code: AssemblyScript has no exceptions, so the sync function's
- * throw stops the firmware and never reaches this catch. Refused, saying
- * what to do instead.
+ * Sync code that throws, run inside a `try` with a `catch` in async code:
+ * AssemblyScript has no exceptions, so its throw stops the firmware and
+ * never reaches this catch. Refused, saying what to do instead, where the
+ * build can tell: a call of a sync function or method (or of a sync arrow
+ * held in a const or local), `super.m()`, a getter read or a setter
+ * written, whose body throws or calls, by name, sync code that does (a
+ * method reached through a base type whose override throws is not seen).
  */
 export function checkSyncThrows(p: Plan): void {
   const visit = (n: ts.Node, inTry: boolean) => {
@@ -189,10 +192,8 @@ export function checkSyncThrows(p: Plan): void {
       if (n.finallyBlock) visit(n.finallyBlock, inTry);
       return;
     }
-    if (inTry && ts.isCallExpression(n) && !p.calls.has(n)) {
-      const target = syncCallee(p, n);
-      if (target && throwsDirectly(target.node)) p.error(n, "ASYNC_SYNTAX", messages.syncThrows(excerpt(n), target.name));
-    }
+    const thrower = inTry ? syncThrower(p, n) : null;
+    if (thrower) p.error(n, "ASYNC_SYNTAX", messages.syncThrows(excerpt(n), thrower[0]!, thrower.slice(1)));
     // A sync generator's throw cannot reach its consumer either (next() carries no error): a panic at run time.
     const planned = inTry && ts.isCallExpression(n) ? p.calls.get(n) : undefined;
     if (planned?.kind === "frame" && planned.fn.kind === "generator" && throwsDirectly(planned.fn.node)) {
@@ -312,20 +313,122 @@ export function checkAsyncCallbacks(file: FileCtx): void {
 }
 
 /** The sync function or method a call reaches, when it can be told from the source. */
+/**
+ * The sync code `n` (a call, a getter read, a setter write) runs that may throw: the names from the one `n`
+ * runs to the one whose body throws; null when it does not throw, as far as the build can tell.
+ */
+function syncThrower(p: Plan, n: ts.Node): string[] | null {
+  if (ts.isCallExpression(n) && !p.calls.has(n)) {
+    const target = syncCallee(p, n);
+    return target ? throwChain(p.file.mods, target.node, target.name, new Set()) : null;
+  }
+  const assigned = ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken ? n.left : null;
+  const access = assigned ?? (ts.isPropertyAccessExpression(n) && !(ts.isCallExpression(n.parent) && n.parent.expression === n) && !isAssignedTo(n) ? n : null);
+  if (!access || !ts.isPropertyAccessExpression(access)) return null;
+  const owner = p.typer.typeOf(access.expression);
+  const accessor = owner ? accessorOf(p.file.mods, owner, access.name.text, assigned ? ts.SyntaxKind.SetAccessor : ts.SyntaxKind.GetAccessor) : null;
+  return accessor ? throwChain(p.file.mods, accessor, `${owner!.name}.${access.name.text} (a ${assigned ? "setter" : "getter"})`, new Set()) : null;
+}
+
+function isAssignedTo(e: ts.Expression): boolean {
+  return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** The sync function (or arrow) a call in async code runs, with its name, or null. */
 function syncCallee(p: Plan, call: ts.CallExpression): { node: ts.FunctionLikeDeclaration; name: string } | null {
   const callee = call.expression;
-  if (ts.isIdentifier(callee) && !p.refOf.has(callee)) {
+  if (ts.isIdentifier(callee)) {
+    const local = p.refOf.get(callee);
+    if (local) return syncArrow(ts.isVariableDeclaration(local.decl) && !local.assigned ? local.decl.initializer : undefined, callee.text);
     const d = p.typer.declOf(callee);
     if (d?.kind === "function" && !hasModifier(d.node, ts.SyntaxKind.AsyncKeyword)) return { node: d.node as ts.FunctionDeclaration, name: callee.text };
+    if (d?.kind === "var" && isConstDecl(d.variable)) return syncArrow(d.variable?.initializer, callee.text);
     return null;
   }
   if (!ts.isPropertyAccessExpression(callee)) return null;
-  const target = p.typer.staticTarget(callee.expression);
-  const owner: Ty | null = target?.kind === "decl" ? { name: target.decl.name, args: [], decl: target.decl, nullable: false } : p.typer.typeOf(callee.expression);
+  const isSuper = callee.expression.kind === ts.SyntaxKind.SuperKeyword;
+  const target = isSuper ? null : p.typer.staticTarget(callee.expression);
+  const owner: Ty | null = isSuper ? baseOfOwner(p) : target?.kind === "decl" ? { name: target.decl.name, args: [], decl: target.decl, nullable: false } : p.typer.typeOf(callee.expression);
   if (!owner) return null;
   const mem = findMember(p.file.mods, owner, callee.name.text, target?.kind === "decl");
   if (!mem || mem.kind !== "method" || mem.isAsync || !ts.isMethodDeclaration(mem.node) || !mem.node.body) return null;
   return { node: mem.node, name: `${owner.name}.${callee.name.text}` };
+}
+
+/** `e` if it is a sync arrow or function expression (in parentheses or not), named `name`. */
+function syncArrow(e: ts.Expression | undefined, name: string): { node: ts.FunctionLikeDeclaration; name: string } | null {
+  const f = e && unparen(e);
+  return f && (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && !hasModifier(f, ts.SyntaxKind.AsyncKeyword) ? { node: f, name } : null;
+}
+
+function isConstDecl(d: ts.VariableDeclaration | undefined): boolean {
+  return !!d && ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** The base class of the class whose method `p` lowers (what `super` names there). */
+function baseOfOwner(p: Plan): Ty | null {
+  const owner = p.fn.owner;
+  if (!owner?.name) return null;
+  const decl = p.file.mods.named(p.fn.module, owner.name.text);
+  return decl ? basesOf(p.file.mods, { name: decl.name, args: [], decl, nullable: false })[0] ?? null : null;
+}
+
+/** The getter or setter `name` of `t` or of a base, or null. */
+function accessorOf(mods: Modules, t: Ty, name: string, kind: ts.SyntaxKind.GetAccessor | ts.SyntaxKind.SetAccessor, depth = 0): ts.AccessorDeclaration | null {
+  if (!t.decl || t.decl.kind !== "class" || depth > 16) return null;
+  for (const mem of (t.decl.node as ts.ClassDeclaration).members) {
+    if (mem.kind === kind && ts.isIdentifier(mem.name!) && mem.name.text === name) return (mem as ts.AccessorDeclaration).body ? mem as ts.AccessorDeclaration : null;
+  }
+  for (const b of basesOf(mods, t)) {
+    const found = accessorOf(mods, b, name, kind, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * `[name, …]` down to the sync function whose body throws, when `fn` (named `name`) throws or calls one
+ * that does: a function, or a const arrow, named in its module, or `this.m()` in a method. Null otherwise.
+ */
+function throwChain(mods: Modules, fn: ts.FunctionLikeDeclaration, name: string, seen: Set<ts.Node>): string[] | null {
+  if (seen.has(fn)) return null;
+  seen.add(fn);
+  if (throwsDirectly(fn)) return [name];
+  const module = mods.get(fn.getSourceFile().fileName);
+  const cls = ts.isClassLike(fn.parent) ? fn.parent : null;
+  let found: string[] | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found || (n !== fn && ts.isFunctionLike(n))) return;
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      let next: { node: ts.FunctionLikeDeclaration; name: string } | null = null;
+      if (ts.isIdentifier(callee) && module && !declaredWithin(fn, callee.text)) {
+        const d = mods.named(module, callee.text);
+        if (d?.kind === "function" && !hasModifier(d.node, ts.SyntaxKind.AsyncKeyword)) next = { node: d.node as ts.FunctionDeclaration, name: callee.text };
+        else if (d?.kind === "var" && isConstDecl(d.variable)) next = syncArrow(d.variable?.initializer, callee.text);
+      } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && cls) {
+        const m = cls.members.find((x) => ts.isMethodDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === callee.name.text && !!x.body);
+        if (m && !hasModifier(m, ts.SyntaxKind.AsyncKeyword)) next = { node: m as ts.MethodDeclaration, name: `${cls.name?.text ?? "this"}.${callee.name.text}` };
+      }
+      const chain = next ? throwChain(mods, next.node, next.name, seen) : null;
+      if (chain) found = [name, ...chain];
+    }
+    if (!found) ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/** `name` is a parameter or a local of `fn` (which a call of `name` there would run, not the module's). */
+function declaredWithin(fn: ts.FunctionLikeDeclaration, name: string): boolean {
+  let found = fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
 }
 
 function throwsDirectly(fn: ts.FunctionLikeDeclaration): boolean {

@@ -153,8 +153,12 @@ export const messages = {
     `yield* needs a generator's object (a call of a function*), an async generator's in an async generator, or an array: cannot tell what \`${what}\` is`,
   objectLiteral: (what: string) =>
     `\`${what}\` allocates after init (async code runs after init): an object literal works in async code where its class is known (a return, an annotated variable, \`as C\`) and its fields are named; otherwise make the object at init and set its fields`,
-  syncThrows: (what: string, fn: string) =>
-    `\`${what}\` throws inside ${fn}, a sync function, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; make ${fn} async (an async function's throw reaches the catch) or have it return an error value`,
+  syncThrows: (what: string, fn: string, through: string[]) => {
+    const thrower = through.length ? through[through.length - 1]! : fn;
+    const accessor = /^(.*) \(a [gs]etter\)$/.exec(thrower);
+    const fix = accessor ? `make ${accessor[1]} an async method` : `make ${thrower} async`;
+    return `\`${what}\` throws inside ${fn}${through.length ? ` (in ${through.join(", which calls ")}, which throws)` : ""}, sync code, and AssemblyScript has no exceptions: that throw stops the firmware and never reaches this catch; ${fix} (an async function's throw reaches the catch) or have it return an error value`;
+  },
   namespacedAsyncValue: (what: string, name: string) =>
     `\`${what}\`: an async function reached through a namespace import cannot be used as a value: import it by name (\`import { ${name} } from …\`) and pass \`${name}\``,
   nullishCall: (left: string, right: string) =>

@@ -163,7 +163,7 @@ function heritage(node: ts.ClassDeclaration | ts.InterfaceDeclaration, kind: ts.
 }
 
 /** Direct bases of a class or interface type (`extends`), with type arguments applied. */
-function basesOf(mods: Modules, t: Ty): Ty[] {
+export function basesOf(mods: Modules, t: Ty): Ty[] {
   if (!t.decl || (t.decl.kind !== "class" && t.decl.kind !== "interface")) return [];
   const node = t.decl.node as ts.ClassDeclaration | ts.InterfaceDeclaration;
   const subst = paramSubst(node.typeParameters, t.args);
