@@ -393,4 +393,6 @@ export const programs: Program[] = [
   { name: "stream-body-throw" },
   { name: "switch-fallthrough" },
   { name: "timeout-retry-loop-cancel" },
+  { name: "namespace-let-order" },
+  { name: "callee-before-args" },
 ];

@@ -353,7 +353,9 @@ export class Plan {
   /** `Ns.CONST` where Ns is a namespace or enum: cannot change. */
   isNamespaceConstant(e: ts.PropertyAccessExpression): boolean {
     const target = this.typer.staticTarget(e.expression);
-    return target?.kind === "decl" && (target.decl.kind === "namespace" || target.decl.kind === "enum");
+    if (target?.kind !== "decl") return false;
+    if (target.decl.kind === "enum") return true;
+    return target.decl.kind === "namespace" && !namespaceVariable(target.decl.node, e.name.text);
   }
 
   /** Runs the whole plan. */
@@ -678,3 +680,14 @@ function isDirectArgument(c: ts.Node): boolean {
   return ts.isCallExpression(p);
 }
 
+/** `name` is a `let` or `var` of namespace `ns` (which code may change, so its value is read where it is written). */
+export function namespaceVariable(ns: ts.Node, name: string): boolean {
+  for (let d: ts.Node | undefined = ns; d && ts.isModuleDeclaration(d); d = d.body) {
+    if (!d.body || !ts.isModuleBlock(d.body)) continue;
+    for (const st of d.body.statements) {
+      if (ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Const) === 0
+        && st.declarationList.declarations.some((v) => ts.isIdentifier(v.name) && v.name.text === name)) return true;
+    }
+  }
+  return false;
+}

@@ -20,9 +20,9 @@
 import ts from "typescript";
 import { messages } from "./errors.ts";
 import type { Emitter } from "./emit.ts";
-import { FRAME as F } from "./plan.ts";
+import { FRAME as F, namespaceVariable } from "./plan.ts";
 import { containsAwait, excerpt, unparen } from "./syntax.ts";
-import { isVoid } from "./types.ts";
+import { findMember, isVoid, type Ty } from "./types.ts";
 
 const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
@@ -306,6 +306,11 @@ export class Values {
       const values = this.operands([callee, ...c.arguments]);
       return this.callText(c, values.shift()!, values);
     }
+    if (!planned && c.arguments.some(containsAwait) && this.isFunctionValue(callee)) {
+      // `handler(await f())`: JavaScript reads the function (a variable, a field, an element) before the arguments.
+      const [fn, ...args] = this.operands([callee, ...c.arguments]);
+      return `${fn}${this.typeArgs(c)}(${args.join(", ")})`;
+    }
     const hasReceiver = ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword;
     const parts = hasReceiver ? [(callee as ts.PropertyAccessExpression).expression, ...c.arguments] : [...c.arguments];
     if (!hasReceiver && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee) && containsAwait(callee)) {
@@ -314,6 +319,18 @@ export class Values {
     const values = this.operands(parts);
     const receiver = hasReceiver ? values.shift()! : null;
     return this.callText(c, receiver, values);
+  }
+
+  /** `callee` is a value holding a function (a variable, a field, an element), not a function or method's name. */
+  private isFunctionValue(callee: ts.Expression): boolean {
+    const e = unparen(callee);
+    if (ts.isElementAccessExpression(e)) return true;
+    if (ts.isIdentifier(e)) return this.plan.refOf.has(e) || this.plan.typer.declOf(e)?.kind === "var";
+    if (!ts.isPropertyAccessExpression(e) || e.expression.kind === ts.SyntaxKind.SuperKeyword) return false;
+    const target = this.plan.typer.staticTarget(e.expression);
+    if (target?.kind === "decl" && target.decl.kind === "namespace") return namespaceVariable(target.decl.node, e.name.text);
+    const owner: Ty | null = target?.kind === "decl" ? { name: target.decl.name, args: [], decl: target.decl, nullable: false } : this.plan.typer.typeOf(e.expression);
+    return owner !== null && findMember(this.plan.file.mods, owner, e.name.text, target?.kind === "decl")?.kind === "field";
   }
 
   /** `this` as a closure's body reaches it (its creator's object), for `super.m(…)` there. */
