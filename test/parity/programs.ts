@@ -395,4 +395,5 @@ export const programs: Program[] = [
   { name: "timeout-retry-loop-cancel" },
   { name: "namespace-let-order" },
   { name: "callee-before-args" },
+  { name: "mixed-types-across-await" },
 ];

@@ -7,8 +7,9 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import {
-  findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, prim, tyFromNode, VOID, type Ty,
+  basesOf, findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
+import { unparen } from "./syntax.ts";
 
 export interface LocalTypes {
   /** The type of a local or parameter reference; undefined if `id` is not a local. */
@@ -131,12 +132,21 @@ export class Typer {
         const l = this.typeOf(e.left);
         return l ? { ...l, nullable: false } : this.typeOf(e.right);
       }
-      return this.typeOf(e.left) ?? this.typeOf(e.right);
+      const l = this.typeOf(e.left);
+      const r = this.typeOf(e.right);
+      // Shifts keep the left side's type; other operators meet in the wider one, as asc's do.
+      if (!SHIFTS.has(op) && l && r && !isNumberLiteral(e.right)) return commonNumeric(l, r) ?? l;
+      return l ?? r;
     }
     if (ts.isConditionalExpression(e)) {
       const a = this.typeOf(e.whenTrue);
       const b = this.typeOf(e.whenFalse);
-      return commonFuture(mods, a, b) ?? a ?? b;
+      // A literal branch takes the other's type (asc types it by its context); `null` makes the other nullable.
+      if (isNumberLiteral(e.whenTrue) && b && commonNumeric(b, b)) return b;
+      if (isNumberLiteral(e.whenFalse) && a && commonNumeric(a, a)) return a;
+      if (unparen(e.whenTrue).kind === ts.SyntaxKind.NullKeyword && b) return { ...b, nullable: true };
+      if (unparen(e.whenFalse).kind === ts.SyntaxKind.NullKeyword && a) return { ...a, nullable: true };
+      return commonFuture(mods, a, b) ?? (a && b ? commonNumeric(a, b) ?? commonClass(mods, a, b) : null) ?? a ?? b;
     }
     // AssemblyScript's typeof is a string known at compile time ("number", "string", "object", …).
     if (ts.isTypeOfExpression(e)) return { name: "string", args: [], decl: null, nullable: false };
@@ -386,4 +396,50 @@ export function commonFuture(mods: Modules, a: Ty | null, b: Ty | null): Ty | nu
 
 function sameTy(a: Ty, b: Ty): boolean {
   return a.name === b.name && a.decl === b.decl && (a.raw ?? "") === (b.raw ?? "") && a.args.length === b.args.length && a.args.every((x, i) => sameTy(x, b.args[i]!));
+}
+
+const SHIFTS = new Set([ts.SyntaxKind.LessThanLessThanToken, ts.SyntaxKind.GreaterThanGreaterThanToken, ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]);
+
+/** Bits and kind of each number type (isize and usize: wasm32's). */
+const NUMERIC: Record<string, { bits: number; float: boolean }> = {
+  bool: { bits: 1, float: false }, i8: { bits: 8, float: false }, u8: { bits: 8, float: false }, i16: { bits: 16, float: false },
+  u16: { bits: 16, float: false }, i32: { bits: 32, float: false }, u32: { bits: 32, float: false }, isize: { bits: 32, float: false },
+  usize: { bits: 32, float: false }, i64: { bits: 64, float: false }, u64: { bits: 64, float: false }, f32: { bits: 32, float: true },
+  f64: { bits: 64, float: true },
+};
+
+/** `from` converts to `to` without a cast in asc (an integer into one as wide or wider, or into a float whose mantissa holds it). */
+function widens(from: Ty, to: Ty): boolean {
+  const f = NUMERIC[from.name];
+  const t = NUMERIC[to.name];
+  if (!f || !t || from.decl || to.decl) return false;
+  if (!t.float) return !f.float && f.bits <= t.bits;
+  return f.float ? f.bits <= t.bits : f.bits <= (t.bits === 32 ? 23 : 52);
+}
+
+/** The type asc computes two numbers of types `a` and `b` in (`i32 + i64` is i64), or null when either is not a number. */
+function commonNumeric(a: Ty, b: Ty): Ty | null {
+  if (widens(b, a)) return a;
+  if (widens(a, b)) return b;
+  return null;
+}
+
+/** The class of `a` and `b` that the other extends (`c ? derived : base` is a Base), or null. */
+function commonClass(mods: Modules, a: Ty, b: Ty): Ty | null {
+  const nullable = a.nullable || b.nullable;
+  if (extendsClass(mods, b, a)) return { ...a, nullable };
+  if (extendsClass(mods, a, b)) return { ...b, nullable };
+  return null;
+}
+
+function extendsClass(mods: Modules, sub: Ty, base: Ty, depth = 0): boolean {
+  if (!sub.decl || !base.decl || depth > 16) return false;
+  if (sub.decl === base.decl) return true;
+  return basesOf(mods, sub).some((b) => extendsClass(mods, b, base, depth + 1));
+}
+
+/** A number literal, negated or in parentheses or not (asc types it by where it is used). */
+function isNumberLiteral(e: ts.Expression): boolean {
+  const inner = unparen(e);
+  return ts.isNumericLiteral(inner) || (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken && isNumberLiteral(inner.operand));
 }
