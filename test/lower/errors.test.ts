@@ -113,7 +113,9 @@ async function f(): Promise<void> {
   log.info(\`joined \${a.value} \${b.value}\`);
   const x: f64 = 1.5;
   log.info(\`x \${x} \${probe}\`);
+  log.info(\`m \${mystery()}\`);
 }
+function mystery() { return 3; }
 class Probe { id: i32 = 1; }
 const probe = new Probe();
 async function g(on: bool): Promise<void> {
@@ -121,8 +123,9 @@ async function g(on: bool): Promise<void> {
 }
 export function main(): void {}`);
   assert.equal(errors, [
-    "main.ts:8:22: error ASYNC_TYPE: cannot put `probe` into text without allocating: only strings, integers, floats and bools are written (annotate it, or convert it first)",
-    "main.ts:13:40: error ASYNC_SYNTAX: ``at ${2}`` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(`…`), or write it into a ByteBuf made at init (out.str(`…`))",
+    "main.ts:8:22: error ASYNC_TYPE: cannot put `probe` (a Probe) into text without allocating: only strings, integers, floats and bools are written; write one of its fields, or convert it first",
+    "main.ts:9:17: error ASYNC_TYPE: cannot tell the type of `mystery()` in this text: keep it in an annotated local first (`const v: i32 = mystery();`), then write `${v}`",
+    "main.ts:15:40: error ASYNC_SYNTAX: ``at ${2}`` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(`…`), or write it into a ByteBuf made at init (out.str(`…`))",
   ]);
 });
 

@@ -396,4 +396,5 @@ export const programs: Program[] = [
   { name: "namespace-let-order" },
   { name: "callee-before-args" },
   { name: "mixed-types-across-await" },
+  { name: "text-inferred-calls" },
 ];

@@ -129,8 +129,10 @@ export const messages = {
     `\`${what}\` builds a string, which allocates, and async code runs after init (an ALLOC_AFTER_INIT panic): log it with log.info(\`…\`), or write it into a ByteBuf made at init (out.str(\`…\`))`,
   floatRadix: (what: string, value: string) =>
     `\`${what}\`: AssemblyScript writes a float in base 10 whatever the radix (JavaScript would not): write \`\${${value}}\`, or convert it to an integer first (\`i64(${value}).toString(16)\`)`,
-  stringPieceType: (what: string) =>
-    `cannot put \`${what}\` into text without allocating: only strings, integers, floats and bools are written (annotate it, or convert it first)`,
+  stringPieceType: (what: string, type: string) =>
+    `cannot put \`${what}\` (a ${type}) into text without allocating: only strings, integers, floats and bools are written; write one of its fields, or convert it first`,
+  stringPieceUnknown: (what: string) =>
+    `cannot tell the type of \`${what}\` in this text: keep it in an annotated local first (\`const v: i32 = ${what};\`), then write \`\${v}\``,
   capturedPerIteration: (name: string) =>
     `a closure captures "${name}", declared inside a loop: JavaScript makes a new "${name}" per iteration, a closure here sees one per call; declare it before the loop, or pass it as an argument`,
   thisBeforeFields: (cls: string, fields: { name: string; type: string }[]) =>

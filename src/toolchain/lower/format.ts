@@ -106,7 +106,7 @@ function value(p: Plan, e: ts.Expression): Piece | null {
   const t = p.typer.typeOf(e);
   const kind = kindOf(t);
   if (kind === null) {
-    p.error(e, "ASYNC_TYPE", messages.stringPieceType(excerpt(e)));
+    p.error(e, "ASYNC_TYPE", t === null ? messages.stringPieceUnknown(excerpt(e)) : messages.stringPieceType(excerpt(e), p.file.render(t) ?? t.name));
     return null;
   }
   return { expr: e, kind };

@@ -19,6 +19,7 @@ import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 import { checkEscape } from "./closures.ts";
 import { promiseApi } from "./checks.ts";
 import { substOf, substitute, typeArgsOf } from "./generics.ts";
+import { isBuiltinType } from "./typer.ts";
 
 
 /** Async function calls and static factory calls (`Timer.after(d)`) get preallocated slots. */
@@ -274,7 +275,7 @@ function planCall(p: Plan, call: ts.CallExpression): void {
   const recv = typed && !typed.decl ? constraintOf(p, typed) ?? typed : typed;
   if (!recv || !recv.decl || (recv.decl.kind !== "class" && recv.decl.kind !== "interface")) {
     // Unknown, it may be a class with that async method; a generator's object is not one.
-    if (!recv?.frame && file.session.program.hasAsyncMethod(callee.name.text)) {
+    if (!recv?.frame && !(recv && isBuiltinType(recv)) && file.session.program.hasAsyncMethod(callee.name.text)) {
       p.error(callee.expression, "ASYNC_TYPE", messages.receiverType(excerpt(callee.expression), callee.name.text));
     }
     return;

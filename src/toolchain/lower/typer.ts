@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import {
-  basesOf, findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, prim, tyFromNode, VOID, type Ty,
+  basesOf, findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, paramSubst, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
 import { unparen } from "./syntax.ts";
 
@@ -38,7 +38,13 @@ const STRING_METHODS: Record<string, string> = {
   charCodeAt: "i32", codePointAt: "i32", indexOf: "i32", lastIndexOf: "i32", localeCompare: "i32",
   includes: "bool", startsWith: "bool", endsWith: "bool",
 };
-const ARRAY_METHODS: Record<string, string> = { indexOf: "i32", lastIndexOf: "i32", includes: "bool" };
+const ARRAY_METHODS: Record<string, string> = {
+  indexOf: "i32", lastIndexOf: "i32", includes: "bool", some: "bool", every: "bool", findIndex: "i32", findLastIndex: "i32",
+};
+/** Array methods that hand back one element. */
+const ARRAY_ELEMENT_METHODS = new Set(["at", "pop", "shift", "find", "findLast"]);
+/** Map and Set: what their methods and `size` give. */
+const COLLECTION_METHODS: Record<string, string> = { has: "bool", delete: "bool" };
 
 /** The element type of each typed array. */
 const TYPED_ARRAYS: Record<string, string> = {
@@ -55,6 +61,11 @@ function elementOf(t: Ty): Ty | null {
 
 const BUILTIN_LENGTH = new Set(["string", "Array", "StaticArray", "Uint8Array", "Int8Array", "Uint16Array", "Int16Array",
   "Uint32Array", "Int32Array", "Float32Array", "Float64Array"]);
+
+/** `t` is one of AssemblyScript's own types (a number, a string, an array, a Map or Set), which no async method extends. */
+export function isBuiltinType(t: Ty): boolean {
+  return !t.decl && !t.frame && (BUILTIN_LENGTH.has(t.name) || t.name in TYPED_ARRAYS || t.name in NUMERIC || ["Map", "Set", "ArrayBuffer"].includes(t.name));
+}
 
 export class Typer {
   readonly mods: Modules;
@@ -221,6 +232,8 @@ export class Typer {
     }
     // The standard library's lengths (string, arrays, typed arrays) are i32.
     if (name === "length" && !t.decl && BUILTIN_LENGTH.has(t.name)) return prim("i32");
+    if (name === "byteLength" && !t.decl && (BUILTIN_LENGTH.has(t.name) || t.name === "ArrayBuffer") && t.name !== "string") return prim("i32");
+    if (name === "size" && !t.decl && (t.name === "Map" || t.name === "Set")) return prim("i32");
     const mem = findMember(this.mods, t, name);
     if (mem) return mem.kind !== "method" ? memberType(this.mods, mem) : null;
     return errorMember(this.mods, t, name);
@@ -268,7 +281,7 @@ export class Typer {
       if (fn && isGenerator(fn)) return { name: fn.frame, args: [], decl: null, nullable: false, raw: fn.frame, frame: fn };
       if (fn) return fn.value && { name: "Promise", args: fn.value.name === "void" ? [] : [fn.value], decl: null, nullable: false };
       const d = this.mods.named(this.module, callee.text);
-      if (d && d.kind === "function") return this.returnType(d.node as ts.FunctionDeclaration, d.module);
+      if (d && d.kind === "function") return this.callReturn(d.node as ts.FunctionDeclaration, d.module, e);
       if (d && d.kind === "var" && d.variable?.initializer && ts.isArrowFunction(d.variable.initializer)) {
         return this.returnType(d.variable.initializer, d.module);
       }
@@ -285,7 +298,7 @@ export class Typer {
     const target = this.staticTarget(callee.expression);
     if (target?.kind === "module") {
       const d = this.mods.exported(target.module, name);
-      if (d && d.kind === "function") return this.returnType(d.node as ts.FunctionDeclaration, d.module);
+      if (d && d.kind === "function") return this.callReturn(d.node as ts.FunctionDeclaration, d.module, e);
       return null;
     }
     if (target?.kind === "decl") {
@@ -317,7 +330,13 @@ export class Typer {
     if (!t.decl && !t.nullable && t.name === "string" && STRING_METHODS[name]) return prim(STRING_METHODS[name]!);
     if (!t.decl && !t.nullable && BUILTIN_LENGTH.has(t.name) && t.name !== "string") {
       if (ARRAY_METHODS[name]) return prim(ARRAY_METHODS[name]!);
-      if (name === "at") return elementOf(t);
+      if (ARRAY_ELEMENT_METHODS.has(name)) return elementOf(t);
+      // `reduce(f, initial)`: the initial value's type, which the accumulator keeps.
+      if ((name === "reduce" || name === "reduceRight") && e.arguments[1]) return this.typeOf(e.arguments[1]);
+    }
+    if (!t.decl && !t.nullable && (t.name === "Map" || t.name === "Set")) {
+      if (COLLECTION_METHODS[name]) return prim(COLLECTION_METHODS[name]!);
+      if (name === "get" && t.name === "Map") return t.args[1] ?? null;
     }
     const mem = findMember(this.mods, t, name);
     if (!mem || mem.kind !== "method") return null;
@@ -331,6 +350,27 @@ export class Typer {
 
   private returnType(fn: ts.SignatureDeclaration, m: Module): Ty | null {
     return fn.type ? tyFromNode(this.mods, fn.type, m) : null;
+  }
+
+  /**
+   * What `call` of `fn` returns: its return type, with a generic function's type parameters given by the call
+   * (`maxOf<i32>(3, 4)`) or by an argument a parameter of that type takes (`maxOf(a, b)`).
+   */
+  private callReturn(fn: ts.SignatureDeclaration, m: Module, call: ts.CallExpression): Ty | null {
+    const params = fn.typeParameters;
+    if (!params?.length || !fn.type) return this.returnType(fn, m);
+    const args: Ty[] = [];
+    for (const [i, p] of params.entries()) {
+      const explicit = call.typeArguments?.[i];
+      let t = explicit ? tyFromNode(this.mods, explicit, this.module) : null;
+      if (!explicit) {
+        const at = fn.parameters.findIndex((q) => q.type && ts.isTypeReferenceNode(q.type) && ts.isIdentifier(q.type.typeName) && q.type.typeName.text === p.name.text);
+        t = at >= 0 && call.arguments[at] ? this.typeOf(call.arguments[at]!) : null;
+      }
+      if (!t) return null;
+      args.push(t);
+    }
+    return tyFromNode(this.mods, fn.type, m, paramSubst(params, args));
   }
 
   /** The value an awaited future type resolves to, VOID for none, null when unknown. */

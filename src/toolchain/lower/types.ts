@@ -137,7 +137,7 @@ function fromDecl(mods: Modules, decl: Decl, args: Ty[]): Ty | null {
   return null;
 }
 
-function paramSubst(params: ts.NodeArray<ts.TypeParameterDeclaration> | undefined, args: Ty[]): Subst {
+export function paramSubst(params: ts.NodeArray<ts.TypeParameterDeclaration> | undefined, args: Ty[]): Subst {
   const s: Subst = new Map();
   (params ?? []).forEach((p, i) => {
     if (args[i]) s.set(p.name.text, args[i]!);
