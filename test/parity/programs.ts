@@ -397,4 +397,5 @@ export const programs: Program[] = [
   { name: "callee-before-args" },
   { name: "mixed-types-across-await" },
   { name: "text-inferred-calls" },
+  { name: "static-receiver-await" },
 ];

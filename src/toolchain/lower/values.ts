@@ -24,6 +24,10 @@ import { FRAME as F, namespaceVariable } from "./plan.ts";
 import { containsAwait, excerpt, unparen } from "./syntax.ts";
 import { findMember, isVoid, type Ty } from "./types.ts";
 
+/** AssemblyScript's namespaces of functions and constants (`Math.abs`, `i32.MAX_VALUE`, `String.fromCharCode`). */
+const BUILTIN_NAMESPACES = new Set(["Math", "Mathf", "NativeMath", "NativeMathf", "String", "Number", "i8", "u8", "i16", "u16", "i32", "u32",
+  "i64", "u64", "isize", "usize", "f32", "f64", "bool"]);
+
 const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
 /** `&&=`, `||=`, `??=`: AssemblyScript parses none of them, so the lowering writes them out in async code. */
@@ -152,6 +156,8 @@ export class Values {
       // A local that is not a frame field is gone once the frame parks (`const a = await f(1); return a + await f(2);`).
       const b = this.plan.refOf.get(e);
       if (b && b.field === undefined) return false;
+      // A class, namespace or module (`Math.abs(await f())`'s receiver) is a name, not a value.
+      if (!b && (this.plan.typer.staticTarget(e) || (BUILTIN_NAMESPACES.has(e.text) && !this.plan.typer.declOf(e)))) return true;
       return this.plan.isConstant(e);
     }
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) return this.plan.isNamespaceConstant(e);
