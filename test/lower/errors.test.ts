@@ -487,6 +487,24 @@ async function g(x: i32): Promise<i32> { await Timer.after(1); return parse(x); 
   ]);
 });
 
+test("`try` in sync code (a function, an arrow inside async code, module code) is refused: only async code catches", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+function measure(): i32 {
+  try { return 1; } finally { }
+}
+async function f(): Promise<i32> {
+  const safe = (v: i32): i32 => { try { return v; } catch (e) { return 0; } };
+  try { await Timer.after(1); } catch (e) { }
+  return safe(1);
+}
+try { } finally { }`);
+  assert.equal(errors, [
+    "main.ts:3:3: error ASYNC_SYNTAX: `try` in measure, which is not async: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); make it async (`async function measure(…): Promise<void>`) and await it where it is called, or have what fails return an error value",
+    "main.ts:6:35: error ASYNC_SYNTAX: `try` in safe, which is not async: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); make it async (`async (…): Promise<void> => …`) and await it where it is called, or have what fails return an error value",
+    "main.ts:10:1: error ASYNC_SYNTAX: `try` in module code: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); move it into an async function, or have what fails return an error value",
+  ]);
+});
+
 test("JavaScript's Promise API (new Promise, Promise.all, race, resolve), awaited or kept, is refused where it is written, naming what firmware writes instead", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 async function val(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }

@@ -4,7 +4,7 @@
  * 0.28; test/check/agreement.test.ts builds them and compares):
  *
  *   AS100   a sync closure capturing a local or `this` (captures.ts);
- *           try in sync code (no exceptions); a union of two types
+ *           a union of two types (try in sync code: the lowering's, sync-syntax.ts)
  *   AS204   a nullable basic type (`i32 | null`)
  *   AS215   an optional parameter without a default
  *   AS219   an optional property
@@ -28,7 +28,6 @@ import { captures, enclosingFunction, isLowered } from "./captures.ts";
 import { isReference } from "../lower/index.ts";
 
 const say = {
-  exceptions: () => "try in sync code: AssemblyScript has no exceptions (AS100), so a throw stops the firmware and never reaches a catch; return an error value, or move this into an async function (the lowering implements try there)",
   union: () => "a union of two types: AssemblyScript has none (AS100); use a base class or an interface both implement",
   nullable: (t: string) => `\`${t}\` is a basic type and cannot be null in AssemblyScript (AS204): use a sentinel value (-1) or a separate bool`,
   optionalParameter: (n: string) => `parameter "${n}" is optional without a default, which AssemblyScript refuses (AS215): give it one (\`${n}: i32 = 0\`)`,
@@ -100,8 +99,7 @@ function keptInVariable(n: ts.Node): boolean {
 }
 
 function nodeProblems(n: ts.Node, sf: ts.SourceFile, checker: ts.TypeChecker, out: CheckDiagnostic[]): void {
-  if (ts.isTryStatement(n) && !inLowered(n)) out.push(atNode(sf, n, "AS100", say.exceptions()));
-  else if (ts.isUnionTypeNode(n)) {
+  if (ts.isUnionTypeNode(n)) {
     const p = unionProblem(n, sf, checker);
     if (p) out.push(p);
   } else if (ts.isParameter(n) && n.questionToken && !n.initializer && ts.isIdentifier(n.name)) {

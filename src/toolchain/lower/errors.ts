@@ -197,6 +197,8 @@ export const messages = {
     `parameter "${param}" defaults to an async function, which AssemblyScript would make anew for each call, after init: pass it at each call instead, or call it in the body when the parameter is null (\`op: ((x: i32) => Promise<i32>) | null = null\`)`,
   taskResult: () =>
     `a task's body returns Promise<void>: what a task returns has nowhere to go (log it, or send it on a Channel to a task that waits for it), so write \`async (…): Promise<void> => …\``,
+  syncTry: (fn: { name: string; asyncForm: string } | null) =>
+    `\`try\` in ${fn ? `${fn.name}, which is not async` : "module code"}: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); ${fn ? `make it async (\`${fn.asyncForm}\`) and await it where it is called, ` : "move it into an async function, "}or have what fails return an error value`,
   awaitOutsideAsync: (fn: { name: string; asyncForm: string } | null) =>
     fn ? `\`await\` in ${fn.name}, which is not async: make it async, returning a Promise (\`${fn.asyncForm}\`), and await it where it is called`
       : `\`await\` at module level: module code runs once at init, where nothing can wait; await inside a task (\`export const t = task(1, async (): Promise<void> => { … })\`)`,

@@ -10,6 +10,7 @@
  *     (`setTimeout`, `setInterval`, …), and the calls asc would import
  *     from the host (`Date.now()`, `Math.random()`, `console.log`), anywhere;
  *   - a function kept in a variable without its types (`const f = (x: i32) => x`);
+ *   - `try` in sync code (AssemblyScript has no exceptions: only async code catches);
  *   - a build's entry without a sync `export function main()` (checkEntryMain).
  * Called by the session for every user and hal/ file; a file that contains
  * none of the tokens these need is not walked.
@@ -30,7 +31,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?|\?\.|=>|function\s*\(|\bawait\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?|\?\.|=>|function\s*\(|\bawait\b|\btry\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -46,6 +47,7 @@ export function checkSyncSyntax(file: FileCtx): void {
       file.error(n.operatorToken, "ASYNC_SYNTAX", messages.nullish(excerpt(n.left), excerpt(n.right)));
     }
     if (!inAsync && ts.isAwaitExpression(n)) file.error(n, "ASYNC_SYNTAX", messages.awaitOutsideAsync(enclosingName(n)));
+    if (ts.isTryStatement(n) && inSyncCode(n)) file.error(n.getFirstToken(sf)!, "ASYNC_SYNTAX", messages.syncTry(enclosingName(n)));
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && JS_TIMERS[n.expression.text] && file.mods.named(file.module, n.expression.text) === null && !inPromise(n)) {
       file.error(n.expression, "ASYNC_SYNTAX", messages.jsTimer(n.expression.text));
     }
@@ -114,6 +116,13 @@ function inPromise(n: ts.Node): boolean {
 }
 
 /** The function `n` is in, named as the user wrote it (`wait`, `Sensor.read`), with its async form; null at module level. */
+/** `n` is in sync code: module level, or a function (arrow, method) that is neither async nor a generator. */
+function inSyncCode(n: ts.Node): boolean {
+  let f: ts.Node | undefined = n.parent;
+  while (f && !ts.isFunctionLike(f)) f = f.parent;
+  return !f || !(hasModifier(f, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in f && !!f.asteriskToken));
+}
+
 function enclosingName(n: ts.Node): { name: string; asyncForm: string } | null {
   let f: ts.Node | undefined = n.parent;
   while (f && !ts.isFunctionLike(f)) f = f.parent;
