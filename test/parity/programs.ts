@@ -398,4 +398,5 @@ export const programs: Program[] = [
   { name: "mixed-types-across-await" },
   { name: "text-inferred-calls" },
   { name: "static-receiver-await" },
+  { name: "fn-value-inferred" },
 ];

@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { Modules, Module, Decl } from "./modules.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import {
-  basesOf, findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, paramSubst, prim, tyFromNode, VOID, type Ty,
+  asyncFnValueType, basesOf, findMember, futureValue, isVoid, memberType, notAFuture, numericLiteralType, paramSubst, prim, tyFromNode, VOID, type Ty,
 } from "./types.ts";
 import { unparen } from "./syntax.ts";
 
@@ -168,7 +168,7 @@ export class Typer {
       return futureValue(mods, t) ?? (notAFuture(mods, t) ? t : null);
     }
     if (ts.isNewExpression(e)) return this.newType(e);
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.locals?.typeOfClosure?.(e) ?? null;
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.locals?.typeOfClosure?.(e) ?? asyncFnValueType(mods, e, this.module);
     if (ts.isYieldExpression(e)) {
       // `yield* gen()` is what the delegate generator returns.
       const t = e.asteriskToken && e.expression ? this.typeOf(e.expression) : null;
@@ -178,6 +178,8 @@ export class Typer {
       const local = this.locals?.typeOfLocal(e);
       if (local !== undefined) return local;
       const d = this.mods.named(this.module, e.text);
+      // `const h = fast`: a named async function as a value.
+      if (d?.kind === "function") return asyncFnValueType(mods, d.node as ts.FunctionDeclaration, d.module);
       return d && d.kind === "var" ? this.varType(d) : null;
     }
     if (ts.isPropertyAccessExpression(e)) return this.propertyType(e);

@@ -218,9 +218,15 @@ export function memberType(mods: Modules, mem: Member): Ty | null {
   // A field whose type is its initial value's, an async closure written with its types: `run = async (x: i32): Promise<void> => …`.
   const init = ts.isPropertyDeclaration(mem.node) && mem.node.initializer ? unparenthesised(mem.node.initializer) : null;
   if (init && !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return initializerType(mods, init, mem.module, mem.subst);
-  if (!init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init)) || !hasModifier(init, ts.SyntaxKind.AsyncKeyword)) return null;
-  const params = init.parameters.map((p) => (p.type ? tyFromNode(mods, p.type, mem.module, mem.subst) : null));
-  const promise = promiseValue(mods, init.type, mem.module, mem.subst);
+  if (!init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return null;
+  return asyncFnValueType(mods, init, mem.module, mem.subst);
+}
+
+/** The type of an async function or arrow as a value (`(x: i32) => Promise<i32>`), when its types are all written; else null. */
+export function asyncFnValueType(mods: Modules, fn: ts.SignatureDeclaration, m: Module, subst: Subst = new Map()): Ty | null {
+  if (!hasModifier(fn, ts.SyntaxKind.AsyncKeyword) || fn.typeParameters?.length || ("asteriskToken" in fn && fn.asteriskToken)) return null;
+  const params = fn.parameters.map((p) => (p.type ? tyFromNode(mods, p.type, m, subst) : null));
+  const promise = promiseValue(mods, fn.type, m, subst);
   if (!promise || params.some((p) => p === null)) return null;
   return { name: "function", args: [], decl: null, nullable: false, raw: "", fn: { params: params as Ty[], promise } };
 }
