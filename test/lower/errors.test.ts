@@ -87,7 +87,7 @@ async function f(a: i32): Promise<void> {
   if (a == 2) throw new E(a);
 }`);
   assert.equal(errors, [
-    "main.ts:5:27: error ASYNC_SYNTAX: `throw new E(a)` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that",
+    "main.ts:5:27: error ASYNC_SYNTAX: `throw new E(a)` would allocate after init: errors are made once, at init; pass values known then (literals, module-level consts, static readonly fields, expressions over them), or create the error as a module-level const and throw that",
   ]);
 });
 
@@ -140,7 +140,7 @@ async function f(n: i32): Promise<i32> {
 }
 export function main(): void {}`);
   assert.equal(errors, [
-    "main.ts:4:30: error ASYNC_SYNTAX: `throw new Error(\"bad \" + n.toString())` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that",
+    "main.ts:4:30: error ASYNC_SYNTAX: `throw new Error(\"bad \" + n.toString())` would allocate after init: errors are made once, at init; pass values known then (literals, module-level consts, static readonly fields, expressions over them), or create the error as a module-level const and throw that",
     "main.ts:5:13: error ASYNC_TYPE: cannot tell what this async closure resolves to: write its return type (`async (…): Promise<i32> => …`) or pass it where an async function type is expected",
   ]);
 });
@@ -502,6 +502,37 @@ try { } finally { }`);
     "main.ts:3:3: error ASYNC_SYNTAX: `try` in measure, which is not async: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); make it async (`async function measure(…): Promise<void>`) and await it where it is called, or have what fails return an error value",
     "main.ts:6:35: error ASYNC_SYNTAX: `try` in safe, which is not async: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); make it async (`async (…): Promise<void> => …`) and await it where it is called, or have what fails return an error value",
     "main.ts:10:1: error ASYNC_SYNTAX: `try` in module code: AssemblyScript has no exceptions, so sync code cannot catch (a throw there stops the firmware); move it into an async function, or have what fails return an error value",
+  ]);
+});
+
+test("an error whose constructor does more than set its fields, and a catch that changes the error it caught, are refused: errors are made once, at init", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+let count: i32 = 0;
+class Counted extends Error { constructor() { super("counted"); count++; } }
+class Coded extends Error { code: i32; tries: i32 = 0; constructor(code: i32) { super("coded"); this.code = code * 2; } }
+class Logged extends Coded { constructor() { super(1); note(); } }
+function note(): void {}
+async function f(k: i32): Promise<void> {
+  await Timer.after(1);
+  if (k == 0) throw new Counted();
+  if (k == 1) throw new Coded(3);
+  throw new Logged();
+}
+async function g(): Promise<i32> {
+  try { await f(1); } catch (e) {
+    const c = e as Coded;
+    c.tries++;
+    (e as Coded).tries++;
+    let n = (e as Coded).tries;
+    n++;
+    return n;
+  }
+  return 0;
+}`);
+  assert.equal(errors, [
+    "main.ts:9:21: error ASYNC_SYNTAX: `throw new Counted()`: errors are made once, at init, so Counted's constructor runs once, not at each throw, and `count++;` would not happen when it is thrown; keep the constructor to super(…) and this.field = … from its arguments, and do the rest where you throw",
+    "main.ts:11:9: error ASYNC_SYNTAX: `throw new Logged()`: errors are made once, at init, so Logged's constructor runs once, not at each throw, and `note();` would not happen when it is thrown; keep the constructor to super(…) and this.field = … from its arguments, and do the rest where you throw",
+    "main.ts:17:5: error ASYNC_SYNTAX: `(e as Coded).tries++` changes the caught error, and errors are made once, at init (one object per throw site): the next throw from the same place would carry the change; copy the field into a local (`let n = e.…`) and change that",
   ]);
 });
 

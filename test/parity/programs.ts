@@ -399,4 +399,5 @@ export const programs: Program[] = [
   { name: "text-inferred-calls" },
   { name: "static-receiver-await" },
   { name: "fn-value-inferred" },
+  { name: "error-const-args" },
 ];

@@ -204,6 +204,36 @@ export function checkSyncThrows(p: Plan): void {
   visit(p.body, false);
 }
 
+/**
+ * A catch block that changes a field of the error it caught (`e.retries++`, `(e as E).n = 0`): the error is
+ * the one object its throw site made at init, so the next throw from there would carry the change, where
+ * JavaScript makes a new error each time. Refused, saying to copy the field.
+ */
+export function checkCaughtErrorWrites(p: Plan): void {
+  const visit = (n: ts.Node, caught: Set<string>): void => {
+    if (n !== p.body && ts.isFunctionLike(n) && hasModifier(n, ts.SyntaxKind.AsyncKeyword)) return;
+    if (ts.isCatchClause(n)) {
+      const name = n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name) ? n.variableDeclaration.name.text : null;
+      const inner = new Set(caught);
+      if (name) inner.add(name);
+      ts.forEachChild(n.block, (c) => visit(c, inner));
+      return;
+    }
+    // A local of the same name hides the caught error from here on.
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && caught.has(n.name.text)) caught = new Set([...caught].filter((x) => x !== (n.name as ts.Identifier).text));
+    const target = ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? n.left
+      : ts.isPostfixUnaryExpression(n) || (ts.isPrefixUnaryExpression(n) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) ? n.operand
+      : null;
+    if (target && (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target))) {
+      let obj: ts.Expression = target.expression;
+      while (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isNonNullExpression(obj) || ts.isTypeAssertionExpression(obj)) obj = obj.expression;
+      if (ts.isIdentifier(obj) && caught.has(obj.text)) p.error(n, "ASYNC_SYNTAX", messages.caughtErrorChanged(excerpt(n), obj.text));
+    }
+    ts.forEachChild(n, (c) => visit(c, caught));
+  };
+  visit(p.body, new Set());
+}
+
 /** `new Promise(…)`, `Promise.all(…)` and the like: the name of the Promise API `e` uses, or null. */
 export function promiseApi(e: ts.Node): string | null {
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Promise") return "new Promise";

@@ -88,8 +88,12 @@ export const messages = {
     `await is not supported inside \`${what}\`: move the await into its own statement first (\`const v = await …;\`)`,
   forOfSource: (what: string) =>
     `for…of needs an Array, a StaticArray or a typed array: cannot tell the type of \`${what}\` (annotate it), or iterate a string by index`,
+  errorConstructorEffect: (what: string, cls: string, statement: string) =>
+    `\`throw ${what}\`: errors are made once, at init, so ${cls}'s constructor runs once, not at each throw, and \`${statement}\` would not happen when it is thrown; keep the constructor to super(…) and this.field = … from its arguments, and do the rest where you throw`,
+  caughtErrorChanged: (what: string, name: string) =>
+    `\`${what}\` changes the caught error, and errors are made once, at init (one object per throw site): the next throw from the same place would carry the change; copy the field into a local (\`let n = ${name}.…\`) and change that`,
   throwAllocates: (what: string) =>
-    `\`throw ${what}\` would allocate after init: errors are made once, at init; pass constants only (literals, module-level consts), or create the error as a module-level const and throw that`,
+    `\`throw ${what}\` would allocate after init: errors are made once, at init; pass values known then (literals, module-level consts, static readonly fields, expressions over them), or create the error as a module-level const and throw that`,
   receiverType: (what: string, method: string) =>
     `cannot tell the type of \`${what}\`, whose async method ${method}() is called here: annotate it (each call site gets the frame of the method it calls)`,
   genericDispatch: (what: string) =>

@@ -12,7 +12,7 @@ import type { Decl } from "./modules.ts";
 import type { Plan, Site } from "./plan.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
 import { excerpt, isReference, unparen } from "./syntax.ts";
-import { elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Member, type Ty } from "./types.ts";
+import { basesOf, elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Member, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 import { isOutpostSource } from "../packages.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
@@ -651,19 +651,77 @@ function planThrow(p: Plan, t: ts.ThrowStatement): void {
     p.error(bad, "ASYNC_SYNTAX", messages.throwAllocates(excerpt(e)));
     return;
   }
+  const effect = constructorEffect(p, e);
+  if (effect) {
+    p.error(e, "ASYNC_SYNTAX", messages.errorConstructorEffect(excerpt(e), effect.cls, excerpt(effect.statement)));
+    return;
+  }
   const name = p.file.moduleConst("$error", p.file.exprText(e));
   p.throwSlots.set(t, name);
 }
 
-/** A literal, or a name of a module-level const or enum member: known at init. */
+/**
+ * A statement of the constructor `new C(…)` runs (C's or a base's of the firmware's) that does more than
+ * call `super(…)` or set a field of `this` from its arguments: made at init, the error runs it once, not at
+ * each throw as JavaScript would. Null when there is none.
+ */
+function constructorEffect(p: Plan, e: ts.NewExpression): { cls: string; statement: ts.Statement } | null {
+  for (let t = p.typer.typeOf(e), depth = 0; t?.decl?.kind === "class" && depth < 16; depth++) {
+    const cls = t.decl.node as ts.ClassDeclaration;
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    for (const st of ctor?.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(st)) return { cls: t.decl.name, statement: st };
+      const x = unparen(st.expression);
+      const isSuper = ts.isCallExpression(x) && x.expression.kind === ts.SyntaxKind.SuperKeyword;
+      const setsField = ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(x.left)
+        && x.left.expression.kind === ts.SyntaxKind.ThisKeyword;
+      if (!(isSuper || setsField) || hasCall(isSuper ? (x as ts.CallExpression).arguments : [(x as ts.BinaryExpression).right])) return { cls: t.decl.name, statement: st };
+    }
+    t = basesOf(p.file.mods, t)[0] ?? null;
+  }
+  return null;
+}
+
+function hasCall(nodes: readonly ts.Node[]): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) || ts.isNewExpression(n) || (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind))
+      || ts.isPostfixUnaryExpression(n) || (ts.isPrefixUnaryExpression(n) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  nodes.forEach(visit);
+  return found;
+}
+
+/**
+ * Known at init: a literal; a module-level const, a namespace's const or an enum member, by name or through
+ * `import * as`; a class's static readonly field; an operator or `?:` over such values.
+ */
 function isConstantExpression(p: Plan, e: ts.Expression): boolean {
   e = unparen(e);
   if (ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword
     || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isPrefixUnaryExpression(e)) return isConstantExpression(p, e.operand);
+  if (ts.isBinaryExpression(e)) return !isAssignment(e.operatorToken.kind) && isConstantExpression(p, e.left) && isConstantExpression(p, e.right);
+  if (ts.isConditionalExpression(e)) return [e.condition, e.whenTrue, e.whenFalse].every((x) => isConstantExpression(p, x));
   if (ts.isIdentifier(e)) return !p.refOf.has(e) && p.isConstant(e);
-  if (ts.isPropertyAccessExpression(e)) return p.isNamespaceConstant(e);
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (p.isNamespaceConstant(e)) return true;
+  const target = p.typer.staticTarget(e.expression);
+  if (target?.kind === "module") {
+    const d = p.file.mods.exported(target.module, e.name.text);
+    return d?.kind === "var" && !!d.variable && ts.isVariableDeclarationList(d.variable.parent) && (d.variable.parent.flags & ts.NodeFlags.Const) !== 0;
+  }
+  if (target?.kind === "decl" && target.decl.kind === "class") {
+    const mem = findMember(p.file.mods, { name: target.decl.name, args: [], decl: target.decl, nullable: false }, e.name.text, true);
+    return mem?.kind === "field" && hasModifier(mem.node, ts.SyntaxKind.ReadonlyKeyword);
+  }
   return false;
+}
+
+function isAssignment(op: ts.SyntaxKind): boolean {
+  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
 }
 
 /** The callee's frame may complete with an error. */
