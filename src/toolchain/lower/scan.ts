@@ -152,8 +152,9 @@ function scanModule(mods: Modules, m: Module): ModuleScan {
     } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const arrow = asyncArrow(d.initializer);
-        // A `let` may be given another function later: its arrow is a value, as an arrow in a function is.
-        if (arrow && ts.isIdentifier(d.name) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+        // A `let` given another function later holds a value, as an arrow in a function does; one never assigned
+        // again is a named async function, with a frame per call site.
+        if (arrow && ts.isIdentifier(d.name) && ((st.declarationList.flags & ts.NodeFlags.Const) !== 0 || !assignedIn(m.sf, d.name.text))) {
           add({
             kind: "function", name: d.name.text, display: d.name.text, module: m, node: arrow, replaced: st,
             frame: d.name.text + "$Future", isStatic: false, exported, value: promiseValue(mods, arrow.type, m),
@@ -280,6 +281,19 @@ function scanTask(
     }
   }
   scan.problems.push({ node: bodyArg ?? call, message: "taskBody" });
+}
+
+/** `name` is assigned somewhere in `sf` (`name = …`, `name += …`), whatever scope the assignment is in. */
+function assignedIn(sf: ts.SourceFile, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      && ts.isIdentifier(n.left) && n.left.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 const scans = new WeakMap<Module, ModuleScan>();
