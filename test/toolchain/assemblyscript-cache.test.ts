@@ -1,9 +1,10 @@
 /**
  * AssemblyScript compiled with V8's code cache (tools/assemblyscript.mjs,
  * tools/module-script.mjs): an `outpost` build loads the compiler and its
- * front end as the scripts made of them, never as modules (which would be
- * compiled from their text again, and would import binaryen's module
- * beside the code-cached one), and takes the cache an earlier process left;
+ * front end as the scripts made of them, and binaryen as tools/binaryen.mjs
+ * makes it, never as modules (which would be compiled from their text
+ * again, and a second binaryen beside the first), and takes the caches an
+ * earlier process left;
  * the rewrite keeps the module's meaning and every position, and leaves a
  * module of any other shape to be imported as it is.
  */
@@ -22,7 +23,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const traceHook = `export async function load(url, context, next) { if (/node_modules\\/(assemblyscript|binaryen)\\//.test(url)) process.stderr.write("loaded " + url + "\\n"); return next(url, context); }`;
 const tracer = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(traceHook)}`)});`)}`;
 
-test("an outpost build loads AssemblyScript as cached scripts, none of its modules or binaryen's, from the cache an earlier build left", () => {
+test("an outpost build loads AssemblyScript and binaryen as cached scripts, none of their modules, from the caches an earlier build left", () => {
   const dir = mkdtempSync(join(tmpdir(), "outpost-asc-"));
   const build = () =>
     spawnSync(process.execPath, ["--import", tracer, join(root, "bin/outpost.mjs"), "build", "examples/blinky/main.ts", "-o", join(dir, "blinky.wasm")], {
