@@ -215,12 +215,11 @@ export function checkCaughtErrorWrites(p: Plan): void {
     if (ts.isCatchClause(n)) {
       const name = n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name) ? n.variableDeclaration.name.text : null;
       const inner = new Set(caught);
-      if (name) inner.add(name);
+      // A local of the same name in the block may hide the caught error: such a block is left alone.
+      if (name && !declares(n.block, name)) inner.add(name);
       ts.forEachChild(n.block, (c) => visit(c, inner));
       return;
     }
-    // A local of the same name hides the caught error from here on.
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && caught.has(n.name.text)) caught = new Set([...caught].filter((x) => x !== (n.name as ts.Identifier).text));
     const target = ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? n.left
       : ts.isPostfixUnaryExpression(n) || (ts.isPrefixUnaryExpression(n) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) ? n.operand
       : null;
@@ -232,6 +231,18 @@ export function checkCaughtErrorWrites(p: Plan): void {
     ts.forEachChild(n, (c) => visit(c, caught));
   };
   visit(p.body, new Set());
+}
+
+/** `block` declares a variable or parameter named `name` somewhere inside. */
+function declares(block: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n)) && ts.isIdentifier(n.name) && n.name.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return found;
 }
 
 /** `new Promise(…)`, `Promise.all(…)` and the like: the name of the Promise API `e` uses, or null. */
@@ -342,7 +353,6 @@ export function checkAsyncCallbacks(file: FileCtx): void {
   visit(file.module.sf);
 }
 
-/** The sync function or method a call reaches, when it can be told from the source. */
 /**
  * The sync code `n` (a call, a getter read, a setter write) runs that may throw: the names from the one `n`
  * runs to the one whose body throws; null when it does not throw, as far as the build can tell.
