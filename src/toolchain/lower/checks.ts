@@ -233,15 +233,15 @@ export function checkCaughtErrorWrites(p: Plan): void {
   visit(p.body, new Set());
 }
 
-/** `block` declares a variable or parameter named `name` somewhere inside. */
-function declares(block: ts.Node, name: string): boolean {
+/** `node` declares a variable, parameter or function named `name` somewhere inside (which hides the outer one there). */
+function declares(node: ts.Node, name: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if ((ts.isVariableDeclaration(n) || ts.isParameter(n)) && ts.isIdentifier(n.name) && n.name.text === name) found = true;
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name) found = true;
     else ts.forEachChild(n, visit);
   };
-  visit(block);
+  visit(node);
   return found;
 }
 
@@ -442,7 +442,7 @@ function throwChain(mods: Modules, fn: ts.FunctionLikeDeclaration, name: string,
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
       let next: { node: ts.FunctionLikeDeclaration; name: string } | null = null;
-      if (ts.isIdentifier(callee) && module && !declaredWithin(fn, callee.text)) {
+      if (ts.isIdentifier(callee) && module && !declares(fn, callee.text)) {
         const d = mods.named(module, callee.text);
         if (d?.kind === "function" && !hasModifier(d.node, ts.SyntaxKind.AsyncKeyword)) next = { node: d.node as ts.FunctionDeclaration, name: callee.text };
         else if (d?.kind === "var" && isConstDecl(d.variable)) next = syncArrow(d.variable?.initializer, callee.text);
@@ -459,17 +459,6 @@ function throwChain(mods: Modules, fn: ts.FunctionLikeDeclaration, name: string,
   return found;
 }
 
-/** `name` is a parameter or a local of `fn` (which a call of `name` there would run, not the module's). */
-function declaredWithin(fn: ts.FunctionLikeDeclaration, name: string): boolean {
-  let found = fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return found;
-}
 
 function throwsDirectly(fn: ts.FunctionLikeDeclaration): boolean {
   let found = false;
