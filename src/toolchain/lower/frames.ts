@@ -109,8 +109,8 @@ export function frameClass(file: FileCtx, plan: Plan, states: AwaitState[], para
   const sig = [...lead, ...params.map((p) => `${p.name}: ${p.type}${p.init !== undefined ? " = " + p.init : ""}`)].join(", ");
   const sets = (owner ? "this.$owner = $owner; " : closure ? `this.$k = $k; this.$at = $at; ${env ? "this.$env = $k.$env; " : ""}` : "") + params.map((p) => `this.${p.field} = ${p.name}; `).join("");
   const busy = fn.kind === "task" ? ""
-    : closure ? `if (this.$state > 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$at, $at); `
-    : `if (this.$state > 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
+    : closure ? `if (this.$state >= 0) ${file.runtimeName("panicBusyCall")}(textOf(${JSON.stringify(fn.display)}), this.$at, $at); `
+    : `if (this.$state >= 0) ${file.runtimeName("panicWith")}(${file.runtimeName("PanicCode")}.BUSY, ${JSON.stringify(busyMessage(fn))}); `;
   const reset = plan.mayFail ? "this.$error = null; " : "";
   lines.push(`  start(${sig}): ${self} { ${busy}${sets}${reset}this.$state = 0; return this; }`);
   // Inlined state machines (LowerSession.inlinePolls): poll() is inlined at each await site; cancel
@@ -182,7 +182,7 @@ export function cancelMethod(states: AwaitState[], poll = "this.poll()"): string
 
 function busyMessage(fn: AsyncFn): string {
   const what = fn.kind === "method" ? `async method ${fn.display}` : `async function ${fn.display}`;
-  return `${what} was called again while its previous call (from the same call site, or on the same object from hand-written code) is still in flight: await (or cancel) each call before making the next`;
+  return `${what} was called again at a call site whose previous call is in flight or was never awaited (a sync wrapper returning its future is one site): await each call before making the next`;
 }
 
 /**
