@@ -423,4 +423,6 @@ export const programs: Program[] = [
   { name: "tlv-walk" },
   { name: "wide-values" },
   { name: "text-commands" },
+  { name: "fn-value-from-sync" },
+  { name: "fn-value-from-getter" },
 ];

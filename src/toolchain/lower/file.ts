@@ -122,6 +122,16 @@ export class FileCtx {
     return name;
   }
 
+  /** Module-level consts made before the module's own code runs (on its first line, beside the imports). */
+  private readonly leadingConsts: string[] = [];
+
+  /** Declares `const <prefix>N = <init>` before the module's own code, so code run at init may use it; returns its name. */
+  leadingConst(prefix: string, init: string): string {
+    const name = `${prefix}${this.constCount++}`;
+    this.leadingConsts.push(`const ${name} = ${init}; `);
+    return name;
+  }
+
   /** Declares `function <prefix>N<rest>` at module level (rest: parameters and body); returns its name. */
   moduleFunction(prefix: string, rest: string): string {
     const name = `${prefix}${this.constCount++}`;
@@ -300,7 +310,7 @@ export class FileCtx {
     const body = out.render((pos) => sf.getLineAndCharacterOfPosition(pos).line, 0);
     const bySpec = new Map<string, string[]>();
     for (const i of this.imports.values()) bySpec.set(i.spec, [...(bySpec.get(i.spec) ?? []), `${i.name} as ${i.alias}`]);
-    const prefix = [...bySpec].map(([spec, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(spec)}; `).join("");
+    const prefix = [...bySpec].map(([spec, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(spec)}; `).join("") + this.leadingConsts.join("");
     tail.unshift(...this.moduleConsts);
     tail.push(...this.closureClasses, ...this.dispatcherClasses, ...this.ownHelpers(), ...values, ...envs);
     if (this.movedPolls.length) tail.push(...this.movedPolls.map((p) => p.text));
@@ -368,7 +378,8 @@ export class FileCtx {
       const env = this.envRef(n);
       if (env) return env;
       const fn = asyncNamed(this.mods, this.module, n.text);
-      if (fn && fn.kind === "function" && !fn.node.typeParameters?.length && !this.isLocal(n)) return `new ${this.fnValueClass(fn, n.text)}()`;
+      // Made at init, once per place it is named: a sync function that hands the value out after init allocates nothing.
+      if (fn && fn.kind === "function" && !fn.node.typeParameters?.length && !this.isLocal(n)) return this.leadingConst("$fnv", `new ${this.fnValueClass(fn, n.text)}()`);
       if (fn && !this.isLocal(n)) this.error(n, "ASYNC_SYNTAX", messages.asyncValue(n.text));
     }
     if (ts.isBlock(n) && n.parent && this.envs.get(n.parent)) {
