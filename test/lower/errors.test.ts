@@ -536,6 +536,16 @@ async function g(): Promise<i32> {
   ]);
 });
 
+test("an override whose parameter default differs from the base's is refused at the default; the same default is not", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+class Led { async blink(times: i32 = 1, ms: i32 = 100): Promise<void> { await Timer.after(ms * times); } }
+class Fast extends Led { async blink(times: i32 = 3, ms: i32 = 100): Promise<void> { await Timer.after(ms); } }
+async function f(l: Led): Promise<void> { await l.blink(); }`);
+  assert.equal(errors, [
+    "main.ts:3:51: error ASYNC_SYNTAX: the default of \"times\" (3) differs from Led.blink's (1): a call through the base type that leaves it out gets 1 here, where JavaScript would use 3; give both the same default, or pass the argument",
+  ]);
+});
+
 test("JavaScript's Promise API (new Promise, Promise.all, race, resolve), awaited or kept, is refused where it is written, naming what firmware writes instead", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 async function val(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }

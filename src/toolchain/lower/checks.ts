@@ -233,6 +233,29 @@ export function checkCaughtErrorWrites(p: Plan): void {
   visit(p.body, new Set());
 }
 
+/**
+ * An async method overriding a base's, with another default for a parameter: a call through the base type
+ * that leaves the argument out gets the base's default (the dispatcher fills it in, as AssemblyScript's
+ * virtual calls do), where JavaScript would use the override's. Refused at the override's default.
+ */
+export function checkOverrideDefaults(p: Plan): void {
+  const node = p.fn.node;
+  const owner = p.fn.owner;
+  if (p.fn.kind !== "method" || !ts.isMethodDeclaration(node) || !owner?.name || !ts.isIdentifier(node.name)) return;
+  const decl = p.file.mods.named(p.fn.module, owner.name.text);
+  if (!decl) return;
+  for (const base of basesOf(p.file.mods, { name: decl.name, args: [], decl, nullable: false })) {
+    const mem = findMember(p.file.mods, base, node.name.text);
+    if (!mem || mem.kind !== "method" || !ts.isMethodDeclaration(mem.node)) continue;
+    node.parameters.forEach((param, i) => {
+      const theirs = (mem.node as ts.MethodDeclaration).parameters[i]?.initializer;
+      if (param.initializer && theirs && param.initializer.getText() !== theirs.getText()) {
+        p.error(param.initializer, "ASYNC_SYNTAX", messages.overrideDefault(param.name.getText(), param.initializer.getText(), `${base.name}.${node.name.getText()}`, theirs.getText()));
+      }
+    });
+  }
+}
+
 /** `node` declares a variable, parameter or function named `name` somewhere inside (which hides the outer one there). */
 function declares(node: ts.Node, name: string): boolean {
   let found = false;

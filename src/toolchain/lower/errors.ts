@@ -92,6 +92,8 @@ export const messages = {
     `\`throw ${what}\`: errors are made once, at init, so ${cls}'s constructor runs once, not at each throw, and \`${statement}\` would not happen when it is thrown; keep the constructor to super(…) and this.field = … from its arguments, and do the rest where you throw`,
   caughtErrorChanged: (what: string, name: string) =>
     `\`${what}\` changes the caught error, and errors are made once, at init (one object per throw site): the next throw from the same place would carry the change; copy the field into a local (\`let n = ${name}.…\`) and change that`,
+  overrideDefault: (param: string, ours: string, base: string, theirs: string) =>
+    `the default of "${param}" (${ours}) differs from ${base}'s (${theirs}): a call through the base type that leaves it out gets ${theirs} here, where JavaScript would use ${ours}; give both the same default, or pass the argument`,
   throwAllocates: (what: string) =>
     `\`throw ${what}\` would allocate after init: errors are made once, at init; pass values known then (literals, module-level consts, static readonly fields, expressions over them), or create the error as a module-level const and throw that`,
   receiverType: (what: string, method: string) =>

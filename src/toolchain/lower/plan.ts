@@ -21,7 +21,7 @@ import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { adoptedAwait } from "./adopt.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, checkSyncClosures, promiseApi, checkSyncThrows, checkCaughtErrorWrites, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, checkSyncClosures, promiseApi, checkSyncThrows, checkCaughtErrorWrites, checkOverrideDefaults, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
 import { commonFuture, Typer } from "./typer.ts";
@@ -377,6 +377,7 @@ export class Plan {
     checkSharedFutures(this);
     checkSyncThrows(this);
     checkCaughtErrorWrites(this);
+    checkOverrideDefaults(this);
     checkJavaScriptOnly(this);
     checkReturnedFuture(this);
     checkAllocations(this);
