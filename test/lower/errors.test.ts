@@ -546,6 +546,15 @@ async function f(l: Led): Promise<void> { await l.blink(); }`);
   ]);
 });
 
+test("the usual sleep helper (new Promise around setTimeout) in sync code is refused as the Promise API, saying what firmware waits with", () => {
+  const errors = errorsOf(`const sleep = (ms: i32): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function all(): void { Promise.all([]); }`);
+  assert.equal(errors, [
+    "main.ts:1:43: error ASYNC_SYNTAX: `new Promise` is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines): for a delay `await Timer.after(Duration.millis(ms))`, for an event from another task or an interrupt a Signal (`await signal.wait()`)",
+    "main.ts:2:24: error ASYNC_SYNTAX: `Promise.all` is JavaScript's Promise API, which Outpost firmware does not have (its futures are preallocated state machines): `await join(a(), b())` (join3 for three) runs them together and fails with the first error",
+  ]);
+});
+
 test("JavaScript's Promise API (new Promise, Promise.all, race, resolve), awaited or kept, is refused where it is written, naming what firmware writes instead", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 async function val(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }

@@ -21,6 +21,7 @@ import type { FileCtx } from "./file.ts";
 import { hasModifier } from "./modules.ts";
 import { excerpt } from "./syntax.ts";
 import { arrowReturnType } from "./typer.ts";
+import { promiseApi } from "./checks.ts";
 import { initializerType } from "./types.ts";
 
 const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
@@ -31,7 +32,7 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {
 
 export function checkSyncSyntax(file: FileCtx): void {
   const sf = file.module.sf;
-  if (!/&&=|\|\|=|\?\?|\?\.|=>|function\s*\(|\bawait\b|\btry\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
+  if (!/&&=|\|\|=|\?\?|\?\.|=>|function\s*\(|\bawait\b|\btry\b|\bPromise\b|\bclass\b|\bset(Timeout|Interval|Immediate)\b|\bqueueMicrotask\b|\bclear(Timeout|Interval)\b|\bDate\.now\b|\bMath\.random\b|\bconsole\.|\btrace\s*\(/.test(sf.text)) return;
   const visit = (n: ts.Node, inAsync: boolean): void => {
     // Async functions and generators are the lowering's: it rewrites or refuses these there itself.
     const isAsync = ts.isFunctionLike(n) && (hasModifier(n, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in n && !!n.asteriskToken));
@@ -47,6 +48,12 @@ export function checkSyncSyntax(file: FileCtx): void {
       file.error(n.operatorToken, "ASYNC_SYNTAX", messages.nullish(excerpt(n.left), excerpt(n.right)));
     }
     if (!inAsync && ts.isAwaitExpression(n)) file.error(n, "ASYNC_SYNTAX", messages.awaitOutsideAsync(enclosingName(n)));
+    // JavaScript's Promise API in sync code (`new Promise((r) => setTimeout(r, ms))`, a sleep helper): asc knows no Promise.
+    const api = !inAsync && !isAsync ? promiseApi(n) : null;
+    if (api) {
+      file.error(n, "ASYNC_SYNTAX", messages.promiseApi(api));
+      return; // its arguments (`r => setTimeout(r, ms)`) are the API's
+    }
     if (ts.isTryStatement(n) && inSyncCode(n)) file.error(n.getFirstToken(sf)!, "ASYNC_SYNTAX", messages.syncTry(enclosingName(n)));
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && JS_TIMERS[n.expression.text] && file.mods.named(file.module, n.expression.text) === null && !inPromise(n)) {
       file.error(n.expression, "ASYNC_SYNTAX", messages.jsTimer(n.expression.text));
@@ -115,7 +122,6 @@ function inPromise(n: ts.Node): boolean {
   return false;
 }
 
-/** The function `n` is in, named as the user wrote it (`wait`, `Sensor.read`), with its async form; null at module level. */
 /** `n` is in sync code: module level, or a function (arrow, method) that is neither async nor a generator. */
 function inSyncCode(n: ts.Node): boolean {
   let f: ts.Node | undefined = n.parent;
@@ -123,6 +129,7 @@ function inSyncCode(n: ts.Node): boolean {
   return !f || !(hasModifier(f, ts.SyntaxKind.AsyncKeyword) || ("asteriskToken" in f && !!f.asteriskToken));
 }
 
+/** The function `n` is in, named as the user wrote it (`wait`, `Sensor.read`), with its async form; null at module level. */
 function enclosingName(n: ts.Node): { name: string; asyncForm: string } | null {
   let f: ts.Node | undefined = n.parent;
   while (f && !ts.isFunctionLike(f)) f = f.parent;
