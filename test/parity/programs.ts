@@ -449,4 +449,5 @@ export const programs: Program[] = [
   { name: "token-bucket" },
   { name: "watchdog-steps" },
   { name: "with-lock" },
+  { name: "static-inherited" },
 ];

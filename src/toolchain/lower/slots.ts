@@ -299,7 +299,12 @@ function constraintOf(p: Plan, t: Ty): Ty | null {
 /** `C.m(…)`: a static async method (the call site's own frame), or a static factory (`Timer.after(d)`). */
 function staticCall(p: Plan, call: ts.CallExpression, decl: Decl, method: string): void {
   const file = p.file;
-  const staticAsync = asyncMethod(file.mods, decl.node as ts.ClassDeclaration, decl.module, method, true);
+  // A static async method may be inherited: `SpiDriver.warm()` runs Driver's.
+  let staticAsync: AsyncFn | null = null;
+  for (let c: Ty | null = { name: decl.name, args: [], decl, nullable: false }, depth = 0; c?.decl && !staticAsync && depth < 16; depth++) {
+    staticAsync = asyncMethod(file.mods, c.decl.node as ts.ClassDeclaration, c.decl.module, method, true) ?? null;
+    c = basesOf(file.mods, c)[0] ?? null;
+  }
   if (staticAsync) {
     frameCall(p, call, staticAsync, null);
     return;
