@@ -52,15 +52,22 @@ test("folded views read and write the same bytes, and the 16-bit and signed view
   }
 });
 
-test("the 16-bit view stays when an index has side effects or a stored value is used", () => {
+test("the 16-bit view stays when an index has side effects, a stored value is used, or a stored value reads memory", () => {
   for (const text of [
     "function f(a, b) { var i = 0; HEAPU16[(i = i + 2 | 0) >> 1] = a; return i; }",
     "function f(a, b) { var x = 0; x = HEAPU16[a >> 1] = b; return x; }",
     "function f(a, b) { return HEAPU16[g() >> 1] | 0; } function g() { return 2; }",
+    // A u16 field incremented: split, the high byte would be computed from the low byte just written (255 + 1 gave 0).
+    "function f(a, b) { HEAPU16[a >> 1] = HEAPU16[a >> 1] + 1 | 0; return HEAPU16[a >> 1] | 0; }",
   ]) {
     const folded = foldViews(liftScript(text), VIEWS);
     assert.ok(folded.views.some((v) => v.type === "Uint16Array"), text);
   }
+  const carry = liftScript("function f(a, b) { HEAPU16[a >> 1] = HEAPU16[a >> 1] + b | 0; return HEAPU16[a >> 1] | 0; }");
+  const folded = foldViews(carry, VIEWS);
+  assert.equal(run(folded.decls, folded.views, 0, 1).r, 1);
+  const memory = run(folded.decls, folded.views, 8, 256);
+  assert.equal([memory.r, memory.bytes[8], memory.bytes[9]], [256, 0, 1]);
 });
 
 test.run();

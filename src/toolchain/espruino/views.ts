@@ -18,9 +18,10 @@
  *   HEAPU16[i] = v  →  HEAPU8[i << 1] = v, HEAPU8[(i << 1) + 1] = v >> 8
  *
  * when every index and stored value is free of side effects (each is
- * evaluated twice) and every store is a statement of its own or a term of
- * a comma sequence that is one (its value is not used); otherwise the
- * view stays. Called by bundle.ts on the firmware's functions after
+ * evaluated twice), no stored value reads memory (its second evaluation
+ * would read the byte the first store wrote: `HEAPU16[i] += 1` across a
+ * carry), and every store is a statement of its own or a term of a comma
+ * sequence that is one (its value is not used); otherwise the view stays. Called by bundle.ts on the firmware's functions after
  * flattening; returns the views still used.
  */
 import type { Expr, Stmt } from "./ast.ts";
@@ -92,6 +93,10 @@ function foldHalfWords({ decls, views }: { decls: Stmt[]; views: View[] }): { de
       if (e.k === "assign" && isHalf(e.target)) {
         stores++;
         effects(e.value);
+        // Its second evaluation would read memory the first byte store has just changed (`HEAPU16[i] += 1`).
+        walkStmt({ k: "expr", expr: e.value }, (x) => {
+          if (x.k === "index" && x.obj.k === "id" && /^HEAP/.test(x.obj.name)) pure = false;
+        });
       }
     });
   }
