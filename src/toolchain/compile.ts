@@ -30,7 +30,7 @@ import { replaceAscOptimise } from "./wasm/asc-optimise.ts";
 import { loadBinaryen } from "./wasm/binaryen.ts";
 import { assertMvp } from "./wasm/validate.ts";
 import { recordBuild } from "./wasm/build-info.ts";
-import { ALIGNMENT_PATCHED, unalignedWideAccesses } from "./std-alignment.ts";
+import { ALIGNMENT_PATCHED, ANY_ALIGNMENT, unalignedWideAccesses, WIDER_THAN_BYTE } from "./std-alignment.ts";
 import { checkHostImports } from "./host-imports.ts";
 import { CURRENT_TASK_EXPORT, HEAP_TOP_EXPORT, HOST_EXPORTS, READY_EXPORT } from "../contract/abi-codes.ts";
 
@@ -92,6 +92,7 @@ function installSealedRuntime(): void {
   libraryFiles["rt/index-stub"] = `import "./outpost-sealed";\n`;
   // Honest alignment hints in its number and string code, which the Espruino translation relies on (std-alignment.ts).
   for (const file of ALIGNMENT_PATCHED) libraryFiles[file] = unalignedWideAccesses(libraryFiles[file]!);
+  for (const file of ANY_ALIGNMENT) libraryFiles[file] = unalignedWideAccesses(libraryFiles[file]!, WIDER_THAN_BYTE);
   runtimeInstalled = true;
 }
 
@@ -166,7 +167,9 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
       // Outpost's packages (node_modules/outpost/…) are served from src/runtime/, hal/ and the board.
       const path = outpostPackagePath(name) ?? resolve(dir, name);
       if (path === BUILD_FLAGS) return buildFlagsSource({ deferText: texts !== null, release: options.release ?? false });
-      const text = lowering.readFile(path, host.read(path));
+      let text = lowering.readFile(path, host.read(path));
+      // The firmware's own explicit loads and stores may be at any address: honest hints for the Espruino translation (std-alignment.ts).
+      if (text !== null && options.board.family === "espruino" && outpostPackagePath(name) === null && /\b(load|store)</.test(text)) text = unalignedWideAccesses(text, WIDER_THAN_BYTE);
       return text === null ? null : packTextLiterals(text, texts);
     },
     writeFile: (name: string, contents: Uint8Array | string) => {
