@@ -25,5 +25,8 @@ export const UNREACHABLE_MESSAGE = "unreachable";
 /** What a checked build (src/toolchain/espruino/checked.ts) throws for an access outside memory, as in V8. */
 export const OUT_OF_BOUNDS_MESSAGE = "memory access out of bounds";
 
+/** What V8 throws when the translation recurses past its stack (the simulated Espruino host runs in V8): the hosts' stack trap. */
+export const STACK_MESSAGE = "Maximum call stack size exceeded";
+
 /** Every message above: a TRAP line carrying one is a WebAssembly trap, not a script's exception. */
-export const WASM_TRAP_MESSAGES: ReadonlySet<string> = new Set([UNREACHABLE_MESSAGE, OUT_OF_BOUNDS_MESSAGE, ...Object.values(TRAP_MESSAGES)]);
+export const WASM_TRAP_MESSAGES: ReadonlySet<string> = new Set([UNREACHABLE_MESSAGE, OUT_OF_BOUNDS_MESSAGE, STACK_MESSAGE, ...Object.values(TRAP_MESSAGES)]);

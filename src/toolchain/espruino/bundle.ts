@@ -82,7 +82,7 @@ export interface EspruinoOptions {
 
 export async function compileEspruino(wasm: Uint8Array, board: Board, file: string, options: EspruinoOptions = {}): Promise<EspruinoBuild> {
   const spec = espruinoSpec(board);
-  const size = await analyseFirmware(wasm, file);
+  const size = await analyseFirmware(wasm, file, { text: options.text });
   const flat = flattenModule(liftScript(await wasmToJs(await guardTraps(wasm), file), { module: true, file: "wasm2js output" }));
   ({ decls: flat.decls, views: flat.views } = foldViews(flat.decls, flat.views));
   if (options.checked) {
