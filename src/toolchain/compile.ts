@@ -143,7 +143,8 @@ export async function compileFirmware(options: CompileOptions): Promise<CompileR
     // A quick build is tidied by a few of binaryen's cheapest passes instead of asc's optimiser (quick-optimise.ts says why).
     ...(small ? ["-O3z"] : quick ? ["-O0"] : ["-O3"]),
     ...(names ? ["--debug"] : []),
-    ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : []),
+    // A float out of an integer's range converts with a trap on every board: MVP boards have no saturating conversion.
+    ...(mvp ? ["--disable", "sign-extension,mutable-globals,nontrapping-f2i,bulk-memory"] : ["--disable", "nontrapping-f2i"]),
     // Interpreter boards: static data from address 8 rather than asc's default 1024 (1 KiB of RAM
     // the firmware never touches), and memory that may not grow past what the RAM budget covers.
     // Espruino boards: the same base (their memory is an ArrayBuffer cut to what init used).

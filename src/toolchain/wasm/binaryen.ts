@@ -27,12 +27,13 @@ export function loadBinaryen(): Promise<Binaryen> {
 
 /**
  * The features of a module asc emitted, which has no features section to read them from: MVP, or asc's
- * defaults. Bulk memory comes with its optimisations: binaryen aborts when a pass meets memory.copy or
+ * defaults but saturating float-to-integer conversions (compile.ts turns them off for every board, so a
+ * conversion out of range traps everywhere). Bulk memory comes with its optimisations: binaryen aborts when a pass meets memory.copy or
  * memory.fill in a module that has bulk memory without them.
  */
 export function ascFeatures(b: Binaryen, mvp: boolean): number {
   const f = b.Features;
-  return mvp ? f.MVP : f.MutableGlobals | f.SignExt | f.NontrappingFPToInt | f.BulkMemory | f.BulkMemoryOpt;
+  return mvp ? f.MVP : f.MutableGlobals | f.SignExt | f.BulkMemory | f.BulkMemoryOpt;
 }
 
 /** binaryen's own defaults for every global optimizer setting asc changes. */
