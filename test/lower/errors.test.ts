@@ -555,6 +555,25 @@ function all(): void { Promise.all([]); }`);
   ]);
 });
 
+test("a misspelt or unimported name, or a member its class lacks, is named as such instead of asking for an annotation", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+async function read(): Promise<i32> { await Timer.after(1); return 5; }
+class Dev { level: i32 = 3; async read(): Promise<i32> { await Timer.after(1); return 5; } }
+const dev = new Dev();
+async function f(): Promise<i32> {
+  const v = await raed();
+  const w = await dev.raed();
+  log.infoInt("level", await read());
+  return v + w + dev.lvel + i32(Math.abs(await read()));
+}`);
+  assert.equal(errors, [
+    "main.ts:6:19: error ASYNC_TYPE: cannot find `raed`: nothing in this file declares or imports it (check its spelling and the imports)",
+    "main.ts:7:23: error ASYNC_TYPE: `Dev` has no member `raed` (check its spelling)",
+    "main.ts:8:3: error ASYNC_TYPE: cannot find `log`: nothing in this file declares or imports it (check its spelling and the imports)",
+    "main.ts:9:22: error ASYNC_TYPE: `Dev` has no member `lvel` (check its spelling)",
+  ]);
+});
+
 test("JavaScript's Promise API (new Promise, Promise.all, race, resolve), awaited or kept, is refused where it is written, naming what firmware writes instead", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 async function val(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }

@@ -25,7 +25,20 @@ import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFut
 import { fieldClass, insideLoop } from "./closures.ts";
 import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
 import { commonFuture, Typer } from "./typer.ts";
-import { elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
+import { basesOf, elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
+
+/** AssemblyScript's and JavaScript's global names, which firmware uses without declaring or importing them. */
+const GLOBALS = new Set([
+  "Math", "Mathf", "NativeMath", "NativeMathf", "String", "Number", "Boolean", "Array", "StaticArray", "ArrayBuffer", "DataView", "Map",
+  "Set", "Error", "RangeError", "TypeError", "SyntaxError", "URIError", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+  "Uint16Array", "Int32Array", "Uint32Array", "Int64Array", "Uint64Array", "Float32Array", "Float64Array", "i8", "u8", "i16", "u16",
+  "i32", "u32", "i64", "u64", "isize", "usize", "f32", "f64", "bool", "v128", "load", "store", "changetype", "unchecked", "idof",
+  "sizeof", "offsetof", "alignof", "nameof", "instantiate", "isInteger", "isFloat", "isSigned", "isReference", "isString", "isArray",
+  "isFunction", "isNullable", "isDefined", "isConstant", "isManaged", "isVoid", "assert", "abort", "trace", "memory", "heap", "NaN",
+  "Infinity", "isNaN", "isFinite", "parseInt", "parseFloat", "select", "bswap", "clz", "ctz", "popcnt", "rotl", "rotr", "abs", "max",
+  "min", "ceil", "floor", "copysign", "nearest", "sqrt", "trunc", "unreachable", "reinterpret", "Date", "Symbol", "Function", "Object",
+  "undefined", "globalThis", "ASC_TARGET", "ASC_RUNTIME", "ASC_NO_ASSERT", "ASC_MEMORY_BASE", "ASC_OPTIMIZE_LEVEL", "ASC_SHRINK_LEVEL",
+]);
 
 export interface Binding {
   name: string;
@@ -290,7 +303,59 @@ export class Plan {
     // With an async function declared inside this one, or in a namespace of this file (refused where it is
     // declared: scan.ts), the types of what flows from it cannot be told: those errors would only echo that one.
     if (code === "ASYNC_TYPE" && (this.declaresRefused() || this.callsRefusedGenerator(node))) return;
-    this.file.error(node, code, message);
+    // A type nobody can tell because a name is misspelt or not imported: say that (once), not "annotate it".
+    const declared = ts.isVariableDeclaration(node) ? node.initializer
+      : ts.isIdentifier(node) && ts.isVariableDeclaration(node.parent) && node.parent.name === node ? node.parent.initializer : undefined;
+    const missing = code !== "ASYNC_TYPE" ? null : declared ? this.missingName(declared) : ts.isExpression(node) ? this.missingName(node) : null;
+    if (missing && this.reportedMissing.has(missing.node)) return;
+    if (missing) this.reportedMissing.add(missing.node);
+    this.file.error(missing?.node ?? node, code, missing?.message ?? message);
+  }
+
+  private readonly reportedMissing = new Set<ts.Node>();
+
+  /** The first name in `e` that nothing declares, or member its class lacks (not looking into nested functions). */
+  private missingName(e: ts.Expression): { node: ts.Node; message: string } | null {
+    let found: { node: ts.Node; message: string } | null = null;
+    const visit = (n: ts.Node): void => {
+      if (found || ts.isFunctionLike(n)) return;
+      if (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) {
+        found = this.missingAt(n);
+        if (found || ts.isIdentifier(n)) return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(e);
+    return found;
+  }
+
+  /** `x` (a name read as a value, or `obj.member`) names nothing the build knows. */
+  private missingAt(x: ts.Identifier | ts.PropertyAccessExpression): { node: ts.Node; message: string } | null {
+    if (ts.isIdentifier(x)) {
+      // Only a name read as a value: not a member's, a property's or a declaration's.
+      const p = x.parent;
+      if ((ts.isPropertyAccessExpression(p) && p.name === x) || (ts.isPropertyAssignment(p) && p.name === x) || ts.isTypeNode(p)) return null;
+      const known = this.refOf.has(x) || this.typer.locals?.typeOfLocal(x) !== undefined || this.file.mods.named(this.fn.module, x.text) !== null
+        || this.file.mods.namespaceImport(this.fn.module, x.text) !== null || GLOBALS.has(x.text);
+      return known ? null : { node: x, message: messages.notDeclared(x.text) };
+    }
+    if (x.expression.kind === ts.SyntaxKind.SuperKeyword) return null;
+    const inner = this.missingName(x.expression);
+    if (inner) return inner;
+    const owner = this.typer.typeOf(x.expression);
+    if (!owner?.decl || owner.decl.kind !== "class" || owner.nullable) return null;
+    const name = x.name.text;
+    const has = (t: Ty, depth = 0): boolean => {
+      const node = t.decl?.node;
+      if (!node || !ts.isClassDeclaration(node) || depth > 16) return true; // a base outside the firmware's classes: cannot tell
+      if (node.members.some((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name)) return true;
+      if (node.members.some((m) => ts.isConstructorDeclaration(m) && m.parameters.some((q) => ts.isIdentifier(q.name) && q.name.text === name))) return true;
+      const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (!ext) return false;
+      const base = basesOf(this.file.mods, t)[0];
+      return base ? has(base, depth + 1) : true;
+    };
+    return has(owner) ? null : { node: x.name, message: messages.noMember(owner.decl.name, name) };
   }
 
   /** `node` calls a generator method of this file (`p.steps()`), refused where it is declared: the same echo. */
