@@ -21,7 +21,7 @@ import { messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import type { Plan } from "./plan.ts";
 import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
-import { excerpt, unparen } from "./syntax.ts";
+import { excerpt, promiseApi, unparen } from "./syntax.ts";
 import { optionalChainMessage, startsChain } from "./sync-syntax.ts";
 import { Typer } from "./typer.ts";
 import { basesOf, findMember, futureValue, type Ty } from "./types.ts";
@@ -268,13 +268,6 @@ function declares(node: ts.Node, name: string): boolean {
   return found;
 }
 
-/** `new Promise(…)`, `Promise.all(…)` and the like: the name of the Promise API `e` uses, or null. */
-export function promiseApi(e: ts.Node): string | null {
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Promise") return "new Promise";
-  const callee = ts.isCallExpression(e) ? e.expression : null;
-  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise"
-    ? `Promise.${callee.name.text}` : null;
-}
 
 /**
  * JavaScript that AssemblyScript or Outpost has no counterpart for, each refused where it is written with

@@ -21,9 +21,9 @@ import type { FileCtx } from "./file.ts";
 import { asyncArrow, isGenerator, type AsyncFn } from "./scan.ts";
 import { adoptedAwait } from "./adopt.ts";
 import { planCalls, planClosures, planObjects, planSites } from "./slots.ts";
-import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, checkSyncClosures, promiseApi, checkSyncThrows, checkCaughtErrorWrites, checkOverrideDefaults, checkUnused } from "./checks.ts";
+import { checkDropped, checkSharedFutures, checkJavaScriptOnly, checkReturnedFuture, checkAllocations, checkNestedFunctions, checkSyncClosures, checkSyncThrows, checkCaughtErrorWrites, checkOverrideDefaults, checkUnused } from "./checks.ts";
 import { fieldClass, insideLoop } from "./closures.ts";
-import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, unparen } from "./syntax.ts";
+import { containsAwait, excerpt, isInside, isReference, isStatementLike, isWritten, jumpTarget, promiseApi, unparen } from "./syntax.ts";
 import { commonFuture, Typer } from "./typer.ts";
 import { basesOf, elementType, findMember, isVoid, memberType, sizeOf, tyFromNode, zeroOf, type Ty } from "./types.ts";
 

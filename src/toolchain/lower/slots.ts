@@ -11,13 +11,12 @@ import { messages } from "./errors.ts";
 import type { Decl } from "./modules.ts";
 import type { Plan, Site } from "./plan.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
-import { excerpt, isReference, unparen } from "./syntax.ts";
+import { excerpt, isReference, promiseApi, unparen } from "./syntax.ts";
 import { basesOf, elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Member, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 import { isOutpostSource } from "../packages.ts";
 import { bufFormat, checkStringBuilds, logFormat } from "./format.ts";
 import { checkEscape } from "./closures.ts";
-import { promiseApi } from "./checks.ts";
 import { substOf, substitute, typeArgsOf } from "./generics.ts";
 import { isBuiltinType } from "./typer.ts";
 

@@ -19,9 +19,8 @@ import ts from "typescript";
 import { HOST_APIS, JS_TIMERS, messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import { hasModifier } from "./modules.ts";
-import { excerpt } from "./syntax.ts";
+import { excerpt, promiseApi } from "./syntax.ts";
 import { arrowReturnType } from "./typer.ts";
-import { promiseApi } from "./checks.ts";
 import { initializerType } from "./types.ts";
 
 const LOGICAL: Partial<Record<ts.SyntaxKind, (target: string) => string>> = {

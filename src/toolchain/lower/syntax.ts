@@ -86,3 +86,11 @@ export function unparen(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e;
 }
+
+/** `new Promise(…)`, `Promise.all(…)` and the like: the name of the Promise API `e` uses, or null. */
+export function promiseApi(e: ts.Node): string | null {
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Promise") return "new Promise";
+  const callee = ts.isCallExpression(e) ? e.expression : null;
+  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise"
+    ? `Promise.${callee.name.text}` : null;
+}
