@@ -574,6 +574,22 @@ async function f(): Promise<i32> {
   ]);
 });
 
+test("an async function value called with fewer arguments than its type has is refused, in async code and out; a local closure's defaults apply", () => {
+  const errors = errorsOf(`import { Timer } from "outpost";
+class Zone { onTick = async (dt: i32 = 1): Promise<i32> => { await Timer.after(dt); return dt; }; }
+const z = new Zone();
+async function f(): Promise<i32> {
+  const local = async (n: i32 = 2): Promise<i32> => { await Timer.after(n); return n; };
+  return (await z.onTick()) + (await local());
+}
+export function main(): void { const early = z.onTick(); }`);
+  const message = "calls an async function value with 0 of its 1 arguments: a call through a value (a field, a parameter, a variable given other functions) passes every argument, as its type says; pass the rest, or call a named async function, whose defaults apply";
+  assert.equal(errors, [
+    "main.ts:6:17: error ASYNC_SYNTAX: `z.onTick()` " + message,
+    "main.ts:8:46: error ASYNC_SYNTAX: `z.onTick()` " + message,
+  ]);
+});
+
 test("JavaScript's Promise API (new Promise, Promise.all, race, resolve), awaited or kept, is refused where it is written, naming what firmware writes instead", () => {
   const errors = errorsOf(`import { Timer, Duration } from "outpost";
 async function val(n: i32): Promise<i32> { await Timer.after(Duration.millis(n)); return n; }

@@ -96,6 +96,8 @@ export const messages = {
     `\`${what}\` changes the caught error, and errors are made once, at init (one object per throw site): the next throw from the same place would carry the change; copy the field into a local (\`let n = ${name}.…\`) and change that`,
   overrideDefault: (param: string, ours: string, base: string, theirs: string) =>
     `the default of "${param}" (${ours}) differs from ${base}'s (${theirs}): a call through the base type that leaves it out gets ${theirs} here, where JavaScript would use ${ours}; give both the same default, or pass the argument`,
+  valueArity: (what: string, params: number, args: number) =>
+    `\`${what}\` calls an async function value with ${args} of its ${params} arguments: a call through a value (a field, a parameter, a variable given other functions) passes every argument, as its type says; pass the rest, or call a named async function, whose defaults apply`,
   throwAllocates: (what: string) =>
     `\`throw ${what}\` would allocate after init: errors are made once, at init; pass values known then (literals, module-level consts, static readonly fields, expressions over them), or create the error as a module-level const and throw that`,
   receiverType: (what: string, method: string) =>

@@ -25,6 +25,7 @@ import { closureClasses, fnValueClassText, frameTypeParams } from "./frames.ts";
 import { generatorClasses } from "./generators.ts";
 import { substOf, substitute, typeArgsOf, typeParamsText } from "./generics.ts";
 import { messages, type LowerCode, type LowerDiagnostic, type LowerWarningCode } from "./errors.ts";
+import { excerpt } from "./syntax.ts";
 import { frameClass, frameSize, pollFunction, spawnerClass, type FrameSize, type Param } from "./frames.ts";
 import { keepNewlines, Out, rewrite, splice, type Visit } from "./layout.ts";
 import { runtimeDir } from "../packages.ts";
@@ -370,6 +371,7 @@ export class FileCtx {
       // A call of an async function value: `f.call(args, at)`.
       const t = this.typerAt(n).typeOf(n.expression);
       if (t?.fn && t.fn.promise) {
+        if (n.arguments.length < t.fn.params.length) this.error(n, "ASYNC_SYNTAX", messages.valueArity(excerpt(n), t.fn.params.length, n.arguments.length));
         const args = [...n.arguments.map((a) => rewrite(a, this.module.sf, this.visitOutside)), `textOf(${JSON.stringify(this.where(n))})`];
         return `${rewrite(n.expression, this.module.sf, this.visitOutside)}.call(${args.join(", ")})`;
       }

@@ -232,6 +232,11 @@ function planCall(p: Plan, call: ts.CallExpression): void {
   if (calleeTy?.fn && calleeTy.fn.promise) {
     const v = calleeTy.fn.promise;
     const known = knownClosure(p, callee);
+    if (!known && call.arguments.length < calleeTy.fn.params.length) {
+      // Through a value the parameters' defaults are unknown (`call` takes every argument): asc's error would name generated code.
+      p.error(call, "ASYNC_SYNTAX", messages.valueArity(excerpt(call), calleeTy.fn.params.length, call.arguments.length));
+      return;
+    }
     if (known) {
       // The callee is a closure made right here (a local never reassigned): this call site gets its own frame of it.
       const field = p.fresh("$c");
