@@ -27,6 +27,7 @@ test("loads and stores at odd addresses, a DataView at odd offsets and 16-bit fi
   const { js } = await compileEspruino(wasm, loadBoard(BOARD), "unaligned-memory.js", { text });
   const expected = [
     "load<u32> at 1 84148994",
+    "load<u16> at 3 in text 48042",
     "bytes 1 2 3 170 187 6 7 17 34 51 68",
     "getUint16 at 1 8465",
     "getUint32 at 3 big-endian 826364257",

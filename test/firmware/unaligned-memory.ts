@@ -23,6 +23,7 @@ export const probe = task(1, async (): Promise<void> => {
   log.infoInt("load<u32> at 1", load<u32>(base + <usize>at));
   store<u16>(base + <usize>at + 2, 0xbbaa);
   store<u32>(base + <usize>at + 6, 0x44332211);
+  log.info(`load<u16> at 3 in text ${load<u16>(base + <usize>at + 2)}`);
   log.info(`bytes ${bytes[0]} ${bytes[1]} ${bytes[2]} ${bytes[3]} ${bytes[4]} ${bytes[5]} ${bytes[6]} ${bytes[7]} ${bytes[8]} ${bytes[9]} ${bytes[10]}`);
   log.infoInt("getUint16 at 1", view.getUint16(at, true));
   log.infoInt("getUint32 at 3 big-endian", view.getUint32(at + 2, false));

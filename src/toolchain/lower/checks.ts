@@ -21,7 +21,7 @@ import { messages } from "./errors.ts";
 import type { FileCtx } from "./file.ts";
 import type { Plan } from "./plan.ts";
 import { asyncNamed, asyncMethod, scanOf } from "./scan.ts";
-import { excerpt, promiseApi, unparen } from "./syntax.ts";
+import { excerpt, isWrittenTo, promiseApi, unparen } from "./syntax.ts";
 import { optionalChainMessage, startsChain } from "./sync-syntax.ts";
 import { Typer } from "./typer.ts";
 import { basesOf, findMember, futureValue, type Ty } from "./types.ts";
@@ -220,13 +220,10 @@ export function checkCaughtErrorWrites(p: Plan): void {
       ts.forEachChild(n.block, (c) => visit(c, inner));
       return;
     }
-    const target = ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? n.left
-      : ts.isPostfixUnaryExpression(n) || (ts.isPrefixUnaryExpression(n) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) ? n.operand
-      : null;
-    if (target && (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target))) {
-      let obj: ts.Expression = target.expression;
+    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && isWrittenTo(n)) {
+      let obj: ts.Expression = n.expression;
       while (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isNonNullExpression(obj) || ts.isTypeAssertionExpression(obj)) obj = obj.expression;
-      if (ts.isIdentifier(obj) && caught.has(obj.text)) p.error(n, "ASYNC_SYNTAX", messages.caughtErrorChanged(excerpt(n), obj.text));
+      if (ts.isIdentifier(obj) && caught.has(obj.text)) p.error(n.parent, "ASYNC_SYNTAX", messages.caughtErrorChanged(excerpt(n.parent as ts.Expression), obj.text));
     }
     ts.forEachChild(n, (c) => visit(c, caught));
   };

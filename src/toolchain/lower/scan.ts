@@ -15,7 +15,7 @@
  * `blink$Spawner` (a task), `Uart2$read` (a method's frame).
  */
 import ts from "typescript";
-import { unparen } from "./syntax.ts";
+import { isWritten, unparen } from "./syntax.ts";
 import { hasModifier, type Module, type Modules } from "./modules.ts";
 import { generatorTypes, isVoid, promiseValue, type Ty } from "./types.ts";
 
@@ -283,13 +283,12 @@ function scanTask(
   scan.problems.push({ node: bodyArg ?? call, message: "taskBody" });
 }
 
-/** `name` is assigned somewhere in `sf` (`name = …`, `name += …`), whatever scope the assignment is in. */
+/** `name` is written somewhere in `sf` (`name = …`, `name += …`), whatever scope the write is in. */
 function assignedIn(sf: ts.SourceFile, name: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-      && ts.isIdentifier(n.left) && n.left.text === name) found = true;
+    if (ts.isIdentifier(n) && n.text === name && isWritten(n)) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(sf);

@@ -11,7 +11,7 @@ import { messages } from "./errors.ts";
 import type { Decl } from "./modules.ts";
 import type { Plan, Site } from "./plan.ts";
 import { asyncMethod, asyncNamed, isGenerator, scanOf, type AsyncFn } from "./scan.ts";
-import { excerpt, isReference, promiseApi, unparen } from "./syntax.ts";
+import { excerpt, isAssignmentOperator, isReference, promiseApi, unparen } from "./syntax.ts";
 import { basesOf, elementType, findMember, isFutureModule, isVoid, memberType, notAFuture, tyFromNode, VOID, type Member, type Ty } from "./types.ts";
 import { hasModifier } from "./modules.ts";
 import { isOutpostSource } from "../packages.ts";
@@ -695,7 +695,7 @@ function hasCall(nodes: readonly ts.Node[]): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(n) || ts.isNewExpression(n) || (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind))
+    if (ts.isCallExpression(n) || ts.isNewExpression(n) || (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind))
       || ts.isPostfixUnaryExpression(n) || (ts.isPrefixUnaryExpression(n) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken))) found = true;
     else ts.forEachChild(n, visit);
   };
@@ -712,7 +712,7 @@ function isConstantExpression(p: Plan, e: ts.Expression): boolean {
   if (ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword
     || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isPrefixUnaryExpression(e)) return isConstantExpression(p, e.operand);
-  if (ts.isBinaryExpression(e)) return !isAssignment(e.operatorToken.kind) && isConstantExpression(p, e.left) && isConstantExpression(p, e.right);
+  if (ts.isBinaryExpression(e)) return !isAssignmentOperator(e.operatorToken.kind) && isConstantExpression(p, e.left) && isConstantExpression(p, e.right);
   if (ts.isConditionalExpression(e)) return [e.condition, e.whenTrue, e.whenFalse].every((x) => isConstantExpression(p, x));
   if (ts.isIdentifier(e)) return !p.refOf.has(e) && p.isConstant(e);
   if (!ts.isPropertyAccessExpression(e)) return false;
@@ -727,10 +727,6 @@ function isConstantExpression(p: Plan, e: ts.Expression): boolean {
     return mem?.kind === "field" && hasModifier(mem.node, ts.SyntaxKind.ReadonlyKeyword);
   }
   return false;
-}
-
-function isAssignment(op: ts.SyntaxKind): boolean {
-  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
 }
 
 /** The callee's frame may complete with an error. */

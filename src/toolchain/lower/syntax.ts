@@ -40,8 +40,7 @@ export function isWritten(id: ts.Identifier): boolean {
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (ts.isBinaryExpression(p) && p.left === n) {
-    const k = p.operatorToken.kind;
-    return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+    return isAssignmentOperator(p.operatorToken.kind);
   }
   if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
     return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
@@ -67,8 +66,7 @@ export function isReference(id: ts.Identifier): boolean {
 export function isWrittenTo(e: ts.Expression): boolean {
   const p = e.parent;
   if (ts.isBinaryExpression(p)) {
-    const op = p.operatorToken.kind;
-    return p.left === e && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+    return p.left === e && isAssignmentOperator(p.operatorToken.kind);
   }
   if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
     return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
@@ -93,4 +91,9 @@ export function promiseApi(e: ts.Node): string | null {
   const callee = ts.isCallExpression(e) ? e.expression : null;
   return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise"
     ? `Promise.${callee.name.text}` : null;
+}
+
+/** `=`, `+=`, `&&=` and the other assignments. */
+export function isAssignmentOperator(op: ts.SyntaxKind): boolean {
+  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
 }

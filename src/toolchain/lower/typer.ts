@@ -288,6 +288,9 @@ export class Typer {
         return this.returnType(d.variable.initializer, d.module);
       }
       if (!d && CONVERSIONS.has(callee.text)) return prim(callee.text);
+      // AssemblyScript's memory builtins: `load<u16>(p)` and `changetype<T>(p)` are their type argument, `unchecked(x)` is x.
+      if (!d && (callee.text === "load" || callee.text === "changetype") && e.typeArguments?.length === 1) return tyFromNode(this.mods, e.typeArguments[0]!, this.module);
+      if (!d && callee.text === "unchecked" && e.arguments.length === 1) return this.typeOf(e.arguments[0]!);
       if (!d && GENERIC_MATH.has(callee.text)) {
         const explicit = e.typeArguments?.[0];
         return explicit ? tyFromNode(this.mods, explicit, this.module) : e.arguments[0] ? this.typeOf(e.arguments[0]) : null;

@@ -21,7 +21,7 @@ import ts from "typescript";
 import { messages } from "./errors.ts";
 import type { Emitter } from "./emit.ts";
 import { FRAME as F, namespaceVariable } from "./plan.ts";
-import { containsAwait, excerpt, unparen } from "./syntax.ts";
+import { containsAwait, excerpt, isAssignmentOperator, unparen } from "./syntax.ts";
 import { findMember, isVoid, type Ty } from "./types.ts";
 
 /** AssemblyScript's namespaces of functions and constants (`Math.abs`, `i32.MAX_VALUE`, `String.fromCharCode`). */
@@ -66,7 +66,7 @@ export class Values {
         this.effect(e.left);
         return this.value(e.right);
       }
-      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return this.assignment(e);
+      if (isAssignmentOperator(op)) return this.assignment(e);
       const [l, r] = this.operands([e.left, e.right]);
       return `${l} ${e.operatorToken.getText(sf)} ${r}`;
     }
