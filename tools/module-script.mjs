@@ -19,8 +19,8 @@
 // shape (another kind of export, an import nobody hands in) gives null,
 // and the caller imports it as the plain module it is.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { codeCacheFile, compileCached } from "./code-cache.mjs";
 import { writeWhole } from "./write-whole.mjs";
@@ -33,27 +33,41 @@ const FORMAT = createHash("sha1").update(readFileSync(fileURLToPath(import.meta.
  * `imports` (specifier → namespace) for its static imports; null when it is not of a shape this reads.
  */
 export async function loadModuleScript(file, name, version, imports) {
-  const scriptFile = join(dirname(codeCacheFile(name, version)), `${name}-${version}-${FORMAT}.script.js`);
-  let body;
+  // `<name>@`: no other package's name starts so (`assemblyscript@` is not `assemblyscript-asc@`).
+  const scriptFile = join(dirname(codeCacheFile(name, version)), `${name}@${version}-${FORMAT}.script.js`);
+  let cached = null;
   try {
-    body = readFileSync(scriptFile, "utf8");
+    cached = readFileSync(scriptFile, "utf8");
   } catch {
-    body = await asScript(readFileSync(file, "utf8"), file, Object.keys(imports));
+    // not made yet
+  }
+  // A kept script that no longer compiles (a damaged cache) is made again from the module.
+  let script = cached === null ? null : compiled(cached, file, name, version);
+  if (script === null) {
+    const body = await asScript(readFileSync(file, "utf8"), file, Object.keys(imports));
     if (body === null) return null;
     try {
       writeWhole(scriptFile, body);
+      // Scripts an earlier version of this file or of the package made are never read again.
+      for (const f of readdirSync(dirname(scriptFile))) {
+        if (f.startsWith(`${name}@`) && f.endsWith(".script.js") && f !== basename(scriptFile)) rmSync(join(dirname(scriptFile), f), { force: true });
+      }
     } catch {
       // a read-only install: made again next time
     }
-  }
-  let script;
-  try {
-    script = compileCached(body, file, name, version);
-  } catch {
-    return null;
+    script = compiled(body, file, name, version);
+    if (script === null) return null;
   }
   const url = pathToFileURL(file).href;
   return script.runInThisContext()(imports, { url }, (specifier) => import(specifier));
+}
+
+function compiled(body, file, name, version) {
+  try {
+    return compileCached(body, file, name, version);
+  } catch {
+    return null;
+  }
 }
 
 /** The module's text as an async function's (its imports, `import.meta` and `import` handed in), or null when its shape is not the one expected. */

@@ -6,17 +6,18 @@
  * again, and a second binaryen beside the first), and takes the caches an
  * earlier process left;
  * the rewrite keeps the module's meaning and every position, and leaves a
- * module of any other shape to be imported as it is.
+ * module of any other shape to be imported as it is; a damaged script is
+ * made again, and one of another version removed.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { asScript } from "../../tools/module-script.mjs";
+import { asScript, loadModuleScript } from "../../tools/module-script.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 /** Preloaded into the `outpost` process: prints each module Node's loader loads from AssemblyScript's or binaryen's package. */
@@ -82,6 +83,30 @@ test("a module of another shape is left a module", async () => {
   assert.is(await asScript(`export * from "x";`, "m.js", ["x"]), null, "a re-export");
   assert.is(await asScript(`import a from "w";\nexport { a };`, "m.js", ["x"]), null, "an import nobody hands in");
   assert.is(await asScript(`const a = 1;`, "m.js", []), null, "no exports");
+});
+
+test("a kept script that no longer compiles is made again, and scripts of another version are removed", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "outpost-module-"));
+  const name = "outpost-test-module"; // one name: its code cache, written when the process exits, is the one file left
+  const cacheDir = join(root, "node_modules/.cache/outpost-ts");
+  const mine = () => readdirSync(cacheDir).filter((f) => f.startsWith(`${name}@`));
+  try {
+    const file = join(dir, "m.js");
+    writeFileSync(file, "let n = 41;\nexport { n as default };\n");
+    writeFileSync(join(cacheDir, `${name}@0.9.0-000000000000.script.js`), "(async function () { return { default: 0 }; })");
+    assert.is((await loadModuleScript(file, name, "1.0.0", {}))?.default, 41);
+    const kept = mine();
+    assert.is(kept.length, 1, "the other version's script is gone");
+    const script = join(cacheDir, kept[0]!);
+    const made = readFileSync(script, "utf8");
+    writeFileSync(script, "garbage (((");
+    assert.is((await loadModuleScript(file, name, "1.0.0", {}))?.default, 41);
+    assert.is(readFileSync(script, "utf8"), made, "made again");
+  } finally {
+    for (const f of existsSync(cacheDir) ? mine() : []) rmSync(join(cacheDir, f), { force: true });
+    for (const f of existsSync(cacheDir) ? readdirSync(cacheDir).filter((x) => x.startsWith(`${name}-`)) : []) rmSync(join(cacheDir, f), { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
